@@ -1,0 +1,34 @@
+// pathlens: the desktop program. `pathlens [MODEL] [--data PATH]`; with no arguments it opens
+// the bundled model on Fashion-MNIST.
+
+#include "dataset.h"
+#include "defaults.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pathlens"));
+    QApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Residual networks as ensembles of paths."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "TorchScript model (.pt)"),
+                                 QStringLiteral("[MODEL]"));
+    const QCommandLineOption dataOption(QStringLiteral("data"),
+                                        QApplication::translate("main", "Data set folder or file."), QStringLiteral("PATH"),
+                                        QString::fromStdString(pathlens::defaultDatasetPath()));
+    parser.addOption(dataOption);
+    parser.process(app);
+
+    pathlens::MainWindow window;
+    window.show();
+    window.openData(parser.value(dataOption));
+    window.openModel(parser.positionalArguments().value(0, pathlens::defaultModelPath()));
+    return app.exec();
+}

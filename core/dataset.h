@@ -1,0 +1,41 @@
+#pragma once
+
+#include "shape.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pathlens {
+
+enum class Split { Test, Train };
+
+// A labelled image data set held as 8-bit pixels, N x C x H x W, as stored on disk.
+// Conversion to normalised floats happens once, in the engine.
+struct Dataset
+{
+    std::string path;        // what the user named
+    std::string format;      // "idx" or "cifar10"
+    Split split = Split::Test;
+    Shape imageShape;        // C, H, W
+    std::vector<uint8_t> pixels;
+    std::vector<int64_t> labels;
+    std::vector<std::string> classNames;
+    std::vector<float> mean; // per channel, in units of pixel / 255
+    std::vector<float> std;
+
+    int64_t size() const { return static_cast<int64_t>(labels.size()); }
+};
+
+// Reads a data set. `path` is a folder (Fashion-MNIST / MNIST IDX files or CIFAR-10 binary
+// batches) or one file (an IDX image file with its label file beside it, or one CIFAR-10 batch).
+// `format` is "auto", "idx" or "cifar10". Throws Error naming the file and the problem.
+Dataset loadDataset(const std::string &path, Split split = Split::Test, const std::string &format = "auto");
+
+// The folder Debian's dataset-fashion-mnist package installs.
+std::string defaultDatasetPath();
+
+// The first `limit` images (all when limit < 0 or larger than the set).
+void truncate(Dataset &dataset, int64_t limit);
+
+} // namespace pathlens

@@ -1,0 +1,314 @@
+#include "engine.h"
+
+#include "error.h"
+#include "network_impl.h"
+
+#include <ATen/Parallel.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <numeric>
+#include <thread>
+
+namespace pathlens {
+
+DeviceChoice parseDevice(const std::string &text)
+{
+    if (text == "cpu")
+        return DeviceChoice::Cpu;
+    if (text == "cuda")
+        return DeviceChoice::Cuda;
+    if (text == "auto")
+        return DeviceChoice::Auto;
+    throw Error("unknown device '" + text + "': use cpu, cuda or auto");
+}
+
+bool cudaAvailable()
+{
+    return at::hasCUDA();
+}
+
+int defaultThreadCount()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+namespace {
+
+// Checkpoints of one batch: checkpoints[q] is the input of slot q (q = 0: the stem's output,
+// q = n: the input of the head) under `owner`. Every stored checkpoint is consistent with owner.
+struct BatchCache
+{
+    Arrangement owner;
+    std::map<int, at::Tensor> checkpoints;
+
+    int64_t bytes() const
+    {
+        int64_t total = 0;
+        for (const auto &entry : checkpoints)
+            total += entry.second.numel() * int64_t(entry.second.element_size());
+        return total;
+    }
+};
+
+bool lexicographicLess(const Arrangement &a, const Arrangement &b)
+{
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](const Slot &x, const Slot &y) {
+        return x.block != y.block ? x.block < y.block : (x.active && !y.active);
+    });
+}
+
+} // namespace
+
+struct Engine::Impl
+{
+    std::shared_ptr<const Network> network;
+    Network::Impl &net;
+    NetworkInfo info;
+    EngineOptions options;
+    at::Device device{at::kCPU};
+    int threads = 1;
+    at::Tensor images; // normalised float, N x C x H x W, on the device
+    at::Tensor labels; // int64, on the device
+    std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)
+    std::map<std::pair<int64_t, int64_t>, BatchCache> cache; // key: (first image, batch length)
+
+    Impl(std::shared_ptr<const Network> n, const EngineOptions &o)
+        : network(std::move(n))
+        , net(network->impl())
+        , options(o)
+    {
+    }
+
+    // The smallest stride, a multiple of `multipleOf`, whose checkpoints (q = 0, s, 2s, ...) for
+    // `images` images fit in `budget` bytes; 0 when not even the stem's output fits.
+    int strideWithin(int64_t images, int64_t budget, int multipleOf) const
+    {
+        const int n = static_cast<int>(slotBytes.size()) - 1;
+        for (int stride = multipleOf; stride <= n + multipleOf; stride += multipleOf) {
+            int64_t bytes = 0;
+            for (int q = 0; q <= n; q += stride)
+                bytes += slotBytes[q] * images;
+            if (bytes <= budget)
+                return stride;
+        }
+        return 0;
+    }
+
+    // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
+    // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
+    at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride)
+    {
+        const int n = static_cast<int>(arrangement.size());
+        int start = 0;
+        at::Tensor x;
+        const bool keep = options.reuseActivations && stride > 0;
+        if (keep && !batchCache.checkpoints.empty()) {
+            const int shared = commonPrefixLength(batchCache.owner, arrangement);
+            auto it = batchCache.checkpoints.upper_bound(shared);
+            if (it != batchCache.checkpoints.begin()) {
+                --it;
+                start = it->first;
+                x = it->second;
+            }
+        }
+        batchCache.checkpoints.erase(batchCache.checkpoints.upper_bound(start), batchCache.checkpoints.end());
+        if (!x.defined()) {
+            batchCache.checkpoints.clear();
+            x = net.stem(input);
+            if (keep)
+                batchCache.checkpoints[0] = x;
+        }
+        for (int q = start; q < n; ++q) {
+            x = net.runBlock(arrangement[q], x);
+            if (keep && (q + 1) % stride == 0)
+                batchCache.checkpoints[q + 1] = x;
+        }
+        batchCache.owner = arrangement;
+        return net.head(x);
+    }
+};
+
+Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, EngineOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(network), options))
+{
+    Impl &d = *m_impl;
+    if (options.batchSize < 1)
+        throw Error("the batch size must be at least 1, got " + std::to_string(options.batchSize));
+    d.threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    at::set_num_threads(d.threads);
+    const bool cuda = cudaAvailable();
+    if (options.device == DeviceChoice::Cuda && !cuda)
+        throw Error("CUDA was requested, but this LibTorch build has no CUDA device; use --device cpu or auto");
+    if (options.device != DeviceChoice::Cpu && cuda)
+        d.device = at::Device(at::kCUDA, 0);
+    if (data.size() == 0)
+        throw Error(data.path + ": the data set holds no images");
+
+    // The network decides the channel count; grey-scale data feeding a 3-channel stem is
+    // replicated (DESIGN.md section 7). Anything else that does not fit names both shapes.
+    Shape shape = data.imageShape;
+    const Shape expected = d.network->defaultInputShape();
+    const bool replicate = shape[0] == 1 && expected[0] == 3;
+    if (replicate)
+        shape[0] = 3;
+    else if (shape[0] != expected[0])
+        throw Error(d.network->path() + ": expects images with " + std::to_string(expected[0]) + " channels ("
+                    + toString(expected) + "), but " + data.path + " has images of shape " + toString(data.imageShape));
+    try {
+        d.info = d.network->describe(shape);
+    } catch (const Error &e) {
+        throw Error(std::string(e.what()) + " (the images of " + data.path + " have shape " + toString(data.imageShape)
+                    + "; the model expects " + toString(expected) + ")");
+    }
+    const int64_t maxLabel = *std::max_element(data.labels.begin(), data.labels.end());
+    if (maxLabel >= d.info.classCount)
+        throw Error(data.path + ": has label " + std::to_string(maxLabel) + " but " + d.network->path() + " has only "
+                    + std::to_string(d.info.classCount) + " classes");
+
+    // Normalisation: explicit options, else the model's metadata, else the data set's defaults.
+    auto choose = [&](const std::vector<float> &given, const char *key, const std::vector<float> &fallback) {
+        if (!given.empty())
+            return given;
+        const auto fromMetadata = metadataNumbers(d.network->metadataJson(), key);
+        return fromMetadata.empty() ? fallback : std::vector<float>(fromMetadata.begin(), fromMetadata.end());
+    };
+    std::vector<float> mean = choose(options.mean, "mean", data.mean);
+    std::vector<float> deviation = choose(options.std, "std", data.std);
+    const auto channels = static_cast<size_t>(data.imageShape[0]);
+    if (mean.size() == 1)
+        mean.resize(channels, mean[0]);
+    if (deviation.size() == 1)
+        deviation.resize(channels, deviation[0]);
+    if (mean.size() != channels || deviation.size() != channels)
+        throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
+
+    // Convert once: uint8 -> float in [0, 1] -> (x - mean) / std, per channel.
+    Shape batchShape{data.size()};
+    batchShape.insert(batchShape.end(), data.imageShape.begin(), data.imageShape.end());
+    c10::InferenceMode inferenceMode;
+    at::Tensor pixels = at::from_blob(const_cast<uint8_t *>(data.pixels.data()), batchShape, at::kByte);
+    const auto channelShape = std::vector<int64_t>{1, int64_t(channels), 1, 1};
+    at::Tensor meanTensor = at::tensor(mean).reshape(channelShape);
+    at::Tensor stdTensor = at::tensor(deviation).reshape(channelShape);
+    at::Tensor images = (pixels.to(at::kFloat).div(255.0f) - meanTensor) / stdTensor;
+    if (replicate)
+        images = images.expand({-1, 3, -1, -1});
+    d.images = images.contiguous().to(d.device);
+    d.labels = at::from_blob(const_cast<int64_t *>(data.labels.data()), {data.size()}, at::kLong).clone().to(d.device);
+    d.network->impl().to(d.device);
+
+    d.slotBytes.push_back(elementCount(d.info.stemOutputShape) * int64_t(sizeof(float)));
+    for (const auto &block : d.info.blocks)
+        d.slotBytes.push_back(elementCount(block.outputShape) * int64_t(sizeof(float)));
+}
+
+Engine::~Engine() = default;
+
+const NetworkInfo &Engine::info() const { return m_impl->info; }
+std::string Engine::deviceName() const { return m_impl->device.str(); }
+int Engine::threads() const { return m_impl->threads; }
+int64_t Engine::imageCount() const { return m_impl->images.size(0); }
+
+EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
+                            const ProgressCallback &progress, const CancelToken *cancel)
+{
+    Impl &d = *m_impl;
+    const auto started = std::chrono::steady_clock::now();
+    for (size_t i = 0; i < arrangements.size(); ++i)
+        if (const auto why = whyInvalid(d.info, arrangements[i]))
+            throw Error("invalid arrangement " + std::to_string(i) + " (" + describe(arrangements[i]) + "): " + *why);
+    const int64_t total = imageCount();
+    if (first < 0 || first > total)
+        throw Error("the first image " + std::to_string(first) + " is outside the data set (" + std::to_string(total)
+                    + " images)");
+    const int64_t end = count < 0 ? total : std::min(total, first + count);
+    const int64_t batch = d.options.batchSize;
+
+    // Two halves of the cache budget: one for the checkpoints of the batch being worked on, one
+    // for those kept between calls. Strides thin the checkpoints when a half would overflow; the
+    // kept ones are a subset of the working ones.
+    const int64_t half = d.options.cacheBytes / 2;
+    const int stride = d.strideWithin(std::min(batch, end - first), half, 1);
+    const int keepStride = stride > 0 ? d.strideWithin(end - first, half, stride) : 0;
+
+    // The cache serves the most recent range of images; batches outside it are dropped.
+    for (auto it = d.cache.begin(); it != d.cache.end();) {
+        const auto [start, length] = it->first;
+        const bool inRange = start >= first && start < end && (start - first) % batch == 0
+                             && length == std::min(batch, end - start);
+        it = inRange ? std::next(it) : d.cache.erase(it);
+    }
+
+    // Lexicographic order makes each arrangement share the longest possible prefix with the one
+    // run just before it, which is what the checkpoints hold.
+    std::vector<size_t> order(arrangements.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return lexicographicLess(arrangements[a], arrangements[b]); });
+
+    at::set_num_threads(d.threads); // per calling thread with OpenMP
+    c10::InferenceMode inferenceMode;
+    EvalResult result;
+    result.correct.assign(arrangements.size(), 0);
+    EvalProgress state;
+    state.imagesTotal = end - first;
+    for (int64_t start = first; start < end; start += batch) {
+        if (cancel && cancel->cancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        const int64_t length = std::min(batch, end - start);
+        const at::Tensor input = d.images.narrow(0, start, length);
+        const at::Tensor labels = d.labels.narrow(0, start, length);
+        BatchCache &batchCache = d.cache[{start, length}];
+        for (size_t index : order) {
+            const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
+            result.correct[index] += logits.argmax(1).eq(labels).sum().item<int64_t>();
+        }
+        if (keepStride > 0) {
+            for (auto it = batchCache.checkpoints.begin(); it != batchCache.checkpoints.end();)
+                it = it->first % keepStride == 0 ? std::next(it) : batchCache.checkpoints.erase(it);
+        } else {
+            d.cache.erase({start, length});
+        }
+        result.images += length;
+        if (progress) {
+            state.imagesDone = result.images;
+            state.correct = result.correct;
+            progress(state);
+        }
+    }
+    for (int64_t correct : result.correct)
+        result.accuracy.push_back(result.images ? double(correct) / double(result.images) : 0.0);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first, int64_t count)
+{
+    Impl &d = *m_impl;
+    if (const auto why = whyInvalid(d.info, arrangement))
+        throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
+    at::set_num_threads(d.threads);
+    c10::InferenceMode inferenceMode;
+    const int64_t end = std::min(imageCount(), first + count);
+    const at::Tensor logits = d.net.forward(d.images.slice(0, first, end), arrangement).to(at::kCPU).contiguous();
+    return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+}
+
+int64_t Engine::cachedBytes() const
+{
+    int64_t total = 0;
+    for (const auto &entry : m_impl->cache)
+        total += entry.second.bytes();
+    return total;
+}
+
+void Engine::clearCache()
+{
+    m_impl->cache.clear();
+}
+
+} // namespace pathlens

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "arrangement.h"
+#include "dataset.h"
+#include "network.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pathlens {
+
+enum class DeviceChoice { Cpu, Cuda, Auto };
+
+DeviceChoice parseDevice(const std::string &text); // "cpu", "cuda", "auto"; throws Error otherwise
+bool cudaAvailable();
+int defaultThreadCount(); // all cores
+
+struct EngineOptions
+{
+    DeviceChoice device = DeviceChoice::Auto;
+    int threads = 0;                      // 0: all cores
+    int batchSize = 256;
+    int64_t cacheBytes = int64_t(1) << 30; // activation cache budget; lower costs speed, never correctness
+    bool reuseActivations = true;         // false: every arrangement runs from the input (the naive way)
+    std::vector<float> mean;              // empty: the model's metadata, else the data set's defaults
+    std::vector<float> std;
+};
+
+// Shared flag a caller sets to stop work that has become stale; checked between batches.
+class CancelToken
+{
+public:
+    void cancel() { m_flag->store(true); }
+    bool cancelled() const { return m_flag->load(); }
+
+private:
+    std::shared_ptr<std::atomic<bool>> m_flag = std::make_shared<std::atomic<bool>>(false);
+};
+
+struct EvalProgress
+{
+    int64_t imagesDone = 0;
+    int64_t imagesTotal = 0;
+    std::vector<int64_t> correct; // per arrangement, over imagesDone
+};
+
+struct EvalResult
+{
+    int64_t images = 0;            // images evaluated (fewer than asked when cancelled)
+    std::vector<int64_t> correct;  // per arrangement
+    std::vector<double> accuracy;  // per arrangement, fraction in [0, 1]
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+using ProgressCallback = std::function<void(const EvalProgress &)>;
+
+// Runs arrangements of one network on one data set. The data set is converted to a normalised
+// float tensor on the device once. Activations at block boundaries are cached per batch, so an
+// arrangement that shares its first p slots with one evaluated before resumes at slot p
+// (DESIGN.md section 3; bounded by EngineOptions::cacheBytes).
+class Engine
+{
+public:
+    // Throws Error when the data cannot feed the network (shapes named) or the device is missing.
+    Engine(std::shared_ptr<const Network> network, const Dataset &data, EngineOptions options = {});
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    const NetworkInfo &info() const;
+    std::string deviceName() const; // "cpu" or "cuda:0"
+    int threads() const;
+    int64_t imageCount() const;
+
+    // Top-1 accuracy of each arrangement on images [first, first + count) (count < 0: to the end).
+    // Invalid arrangements throw Error before any work starts.
+    EvalResult evaluate(const std::vector<Arrangement> &arrangements, int64_t first = 0, int64_t count = -1,
+                        const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+
+    // Logits of images [first, first + count) under one arrangement, row-major (count x classes).
+    std::vector<float> logits(const Arrangement &arrangement, int64_t first, int64_t count);
+
+    int64_t cachedBytes() const;
+    void clearCache();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pathlens

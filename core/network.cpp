@@ -1,0 +1,365 @@
+#include "network_impl.h"
+
+#include "error.h"
+
+#include <filesystem>
+#include <map>
+#include <regex>
+
+namespace pathlens {
+namespace {
+
+using torch::jit::Module;
+
+std::string firstLine(const std::string &text)
+{
+    const auto end = text.find('\n');
+    return end == std::string::npos ? text : text.substr(0, end);
+}
+
+std::map<std::string, Module> childrenOf(const Module &module)
+{
+    std::map<std::string, Module> children;
+    for (const auto &child : module.named_children())
+        children.emplace(child.name, child.value);
+    return children;
+}
+
+// The unmangled class name of a scripted or traced module, e.g. "Conv2d".
+std::string typeName(const Module &module)
+{
+    const auto name = module.type()->name();
+    return name ? name->name() : std::string();
+}
+
+std::string joinKeys(const std::map<std::string, Module> &children)
+{
+    std::string text;
+    for (const auto &entry : children)
+        text += (text.empty() ? "" : ", ") + entry.first;
+    return text.empty() ? "none" : text;
+}
+
+int64_t parameterCount(const Module &module)
+{
+    int64_t count = 0;
+    for (const auto &parameter : module.parameters())
+        count += parameter.numel();
+    return count;
+}
+
+TensorFn call(Module module)
+{
+    // torch.jit.trace records an nn.Identity as a forward without inputs, so it cannot be called.
+    if (typeName(module) == "Identity")
+        return [](const at::Tensor &x) { return x; };
+    return [module](const at::Tensor &x) mutable { return module.forward({x}).toTensor(); };
+}
+
+TensorFn callMethod(Module module, std::string method)
+{
+    return [module, method](const at::Tensor &x) mutable { return module.run_method(method, x).toTensor(); };
+}
+
+TensorFn chain(std::vector<TensorFn> steps)
+{
+    return [steps](const at::Tensor &x) {
+        at::Tensor y = x;
+        for (const auto &step : steps)
+            y = step(y);
+        return y;
+    };
+}
+
+// torchvision's ReLU modules are in-place; the engine applies its own out-of-place ReLU so that
+// cached activations are never modified.
+at::Tensor relu(const at::Tensor &x) { return at::relu(x); }
+
+bool isConv(const Module &m) { return typeName(m).find("Conv2d") != std::string::npos; }
+bool isBatchNorm(const Module &m) { return typeName(m).find("BatchNorm2d") != std::string::npos; }
+
+// A torchvision BasicBlock or Bottleneck, recognised by its children (conv1/bn1/conv2/bn2 and,
+// for a Bottleneck, conv3/bn3; an optional downsample shortcut).
+std::optional<BlockOps> torchvisionBlock(const std::string &name, const Module &block)
+{
+    auto children = childrenOf(block);
+    auto has = [&](const char *child, bool (*check)(const Module &)) {
+        const auto it = children.find(child);
+        return it != children.end() && check(it->second);
+    };
+    if (!has("conv1", isConv) || !has("bn1", isBatchNorm) || !has("conv2", isConv) || !has("bn2", isBatchNorm))
+        return std::nullopt;
+    BlockOps ops;
+    ops.name = name;
+    std::vector<TensorFn> steps{call(children["conv1"]), call(children["bn1"]), relu,
+                                call(children["conv2"]), call(children["bn2"])};
+    if (has("conv3", isConv) && has("bn3", isBatchNorm)) {
+        ops.kind = "Bottleneck";
+        steps.insert(steps.end(), {relu, call(children["conv3"]), call(children["bn3"])});
+    } else {
+        ops.kind = "BasicBlock";
+    }
+    ops.residual = chain(steps);
+    if (const auto it = children.find("downsample"); it != children.end()) {
+        ops.shortcut = call(it->second);
+        ops.projectingShortcut = true;
+    }
+    ops.post = relu;
+    ops.parameters = parameterCount(block);
+    return ops;
+}
+
+std::vector<std::pair<std::string, Module>> orderedChildren(const Module &module)
+{
+    std::vector<std::pair<std::string, Module>> result;
+    for (const auto &child : module.named_children())
+        result.emplace_back(child.name, child.value);
+    return result;
+}
+
+// conv1/bn1/relu/[maxpool]/layer1..layerK/avgpool/fc, as torchvision's ResNet and CIFAR-style
+// variants with the same attribute names.
+bool loadTorchvisionStyle(Network::Impl &net)
+{
+    auto children = childrenOf(net.module);
+    if (!children.count("conv1") || !children.count("bn1") || !children.count("fc") || !children.count("layer1"))
+        return false;
+    std::vector<TensorFn> stem{call(children["conv1"]), call(children["bn1"]), relu};
+    if (children.count("maxpool"))
+        stem.push_back(call(children["maxpool"]));
+    net.stem = chain(stem);
+
+    for (int layer = 1; children.count("layer" + std::to_string(layer)); ++layer) {
+        const std::string layerName = "layer" + std::to_string(layer);
+        for (const auto &[childName, block] : orderedChildren(children[layerName])) {
+            const std::string name = layerName + "." + childName;
+            auto ops = torchvisionBlock(name, block);
+            if (!ops)
+                throw Error(net.path + ": " + name + " (" + typeName(block)
+                            + ") is not a residual block: expected children conv1, bn1, conv2, bn2 "
+                              "[conv3, bn3] [downsample], found " + joinKeys(childrenOf(block)));
+            net.blocks.push_back(std::move(*ops));
+        }
+    }
+    std::vector<TensorFn> head;
+    if (children.count("avgpool"))
+        head.push_back(call(children["avgpool"]));
+    else
+        head.push_back([](const at::Tensor &x) { return at::adaptive_avg_pool2d(x, {1, 1}); });
+    head.push_back([](const at::Tensor &x) { return x.flatten(1); });
+    head.push_back(call(children["fc"]));
+    net.head = chain(head);
+    net.family = "torchvision-style ResNet";
+    return true;
+}
+
+// DESIGN.md section 2, protocol 2: exported stem(x)/head(x), a `blocks` list whose members
+// export residual(x), shortcut(x) and optionally post(y).
+bool loadBlockProtocol(Network::Impl &net)
+{
+    if (!net.module.find_method("stem") || !net.module.find_method("head") || !net.module.hasattr("blocks"))
+        return false;
+    const auto blocksValue = net.module.attr("blocks");
+    if (!blocksValue.isModule())
+        throw Error(net.path + ": attribute 'blocks' is not a ModuleList or Sequential");
+    net.stem = callMethod(net.module, "stem");
+    net.head = callMethod(net.module, "head");
+    for (const auto &[childName, block] : orderedChildren(blocksValue.toModule())) {
+        const std::string name = "blocks." + childName;
+        if (!block.find_method("residual") || !block.find_method("shortcut"))
+            throw Error(net.path + ": " + name + " (" + typeName(block)
+                        + ") does not export residual(x) and shortcut(x) with @torch.jit.export");
+        BlockOps ops;
+        ops.name = name;
+        ops.kind = "protocol";
+        ops.residual = callMethod(block, "residual");
+        ops.shortcut = callMethod(block, "shortcut");
+        if (block.find_method("post"))
+            ops.post = callMethod(block, "post");
+        ops.parameters = parameterCount(block);
+        net.blocks.push_back(std::move(ops));
+    }
+    net.family = "block protocol";
+    return true;
+}
+
+// A deterministic, non-constant probe image, so that a projecting shortcut cannot look like the
+// identity the way it could on an all-zero input.
+at::Tensor probeInput(const Shape &shape)
+{
+    Shape batch{1};
+    batch.insert(batch.end(), shape.begin(), shape.end());
+    return at::arange(elementCount(batch), at::kFloat).mul(0.37).sin().reshape(batch);
+}
+
+Shape shapeOf(const at::Tensor &batch)
+{
+    const auto sizes = batch.sizes();
+    return Shape(sizes.begin() + 1, sizes.end());
+}
+
+} // namespace
+
+std::vector<double> metadataNumbers(const std::string &json, const std::string &key)
+{
+    std::smatch match;
+    const std::regex arrayPattern("\"" + key + "\"\\s*:\\s*\\[([^\\]]*)\\]");
+    if (!std::regex_search(json, match, arrayPattern))
+        return {};
+    std::vector<double> numbers;
+    const std::string items = match[1];
+    const std::regex numberPattern("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+    for (auto it = std::sregex_iterator(items.begin(), items.end(), numberPattern); it != std::sregex_iterator(); ++it)
+        numbers.push_back(std::stod(it->str()));
+    return numbers;
+}
+
+at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &x) const
+{
+    const BlockOps &block = blocks.at(slot.block);
+    at::Tensor y = block.shortcut ? block.shortcut(x) : x;
+    if (slot.active)
+        y = y + block.residual(x);
+    return block.post ? block.post(y) : y;
+}
+
+at::Tensor Network::Impl::forward(const at::Tensor &input, const Arrangement &arrangement) const
+{
+    at::Tensor x = stem(input);
+    for (const Slot &slot : arrangement)
+        x = runBlock(slot, x);
+    return head(x);
+}
+
+void Network::Impl::to(const at::Device &device)
+{
+    module.to(device);
+}
+
+Network::Network(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{
+}
+
+Network::~Network() = default;
+
+std::shared_ptr<Network> Network::load(const std::string &path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        throw Error(path + ": no such file");
+    if (fs::is_directory(path, ec))
+        throw Error(path + ": is a folder, expected a TorchScript model file (.pt)");
+    if (fs::file_size(path, ec) == 0)
+        throw Error(path + ": the file is empty, expected a TorchScript model");
+
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    torch::jit::ExtraFilesMap extraFiles{{"pathlens.json", ""}};
+    try {
+        impl->module = torch::jit::load(path, at::Device(at::kCPU), extraFiles);
+    } catch (const c10::Error &e) {
+        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
+    } catch (const std::exception &e) {
+        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
+    }
+    impl->metadataJson = extraFiles["pathlens.json"];
+    impl->module.eval();
+    impl->parameters = parameterCount(impl->module);
+
+    if (!loadBlockProtocol(*impl) && !loadTorchvisionStyle(*impl)) {
+        std::string methods;
+        for (const auto &method : impl->module.get_methods())
+            methods += (methods.empty() ? "" : ", ") + method.name();
+        throw Error(path + ": not a supported residual network: looked for torchvision-style children "
+                           "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
+                           "list); found children: " + joinKeys(childrenOf(impl->module))
+                    + "; methods: " + (methods.empty() ? "none" : methods));
+    }
+    if (impl->blocks.empty())
+        throw Error(path + ": the network has no residual blocks");
+    return std::shared_ptr<Network>(new Network(std::move(impl)));
+}
+
+const std::string &Network::path() const { return m_impl->path; }
+const std::string &Network::family() const { return m_impl->family; }
+const std::string &Network::metadataJson() const { return m_impl->metadataJson; }
+int Network::blockCount() const { return static_cast<int>(m_impl->blocks.size()); }
+
+Shape Network::defaultInputShape() const
+{
+    const auto fromMetadata = metadataNumbers(m_impl->metadataJson, "input_shape");
+    if (fromMetadata.size() == 3)
+        return {int64_t(fromMetadata[0]), int64_t(fromMetadata[1]), int64_t(fromMetadata[2])};
+    int64_t channels = 3;
+    for (const auto &parameter : m_impl->module.parameters()) {
+        if (parameter.dim() == 4) { // the first convolution's weight: out x in x kh x kw
+            channels = parameter.size(1);
+            break;
+        }
+    }
+    const int64_t side = channels == 1 ? 28 : 32;
+    return {channels, side, side};
+}
+
+NetworkInfo Network::describe(const Shape &inputShape) const
+{
+    NetworkInfo info;
+    info.path = m_impl->path;
+    info.family = m_impl->family;
+    info.inputShape = inputShape;
+    info.parameters = m_impl->parameters;
+    info.metadataJson = m_impl->metadataJson;
+    c10::InferenceMode inferenceMode;
+    at::Tensor x = probeInput(inputShape);
+    std::string where = "the stem";
+    try {
+        const auto device = m_impl->module.parameters().size() ? (*m_impl->module.parameters().begin()).device()
+                                                               : at::Device(at::kCPU);
+        x = m_impl->stem(x.to(device));
+        info.stemOutputShape = shapeOf(x);
+        int stage = 0;
+        for (size_t i = 0; i < m_impl->blocks.size(); ++i) {
+            const BlockOps &ops = m_impl->blocks[i];
+            where = ops.name;
+            BlockInfo block;
+            block.index = static_cast<int>(i);
+            block.name = ops.name;
+            block.kind = ops.kind;
+            block.inputShape = shapeOf(x);
+            block.parameters = ops.parameters;
+            const at::Tensor shortcut = ops.shortcut ? ops.shortcut(x) : x;
+            const at::Tensor residual = ops.residual(x);
+            if (!shortcut.sizes().equals(residual.sizes()))
+                throw Error("its shortcut gives " + toString(shapeOf(shortcut)) + " but its residual branch gives "
+                            + toString(shapeOf(residual)));
+            block.downsampling = ops.projectingShortcut || !shortcut.sizes().equals(x.sizes())
+                                 || !at::equal(shortcut, x);
+            if (block.downsampling && i > 0)
+                ++stage;
+            block.stage = stage;
+            x = ops.post ? ops.post(shortcut + residual) : shortcut + residual;
+            block.outputShape = shapeOf(x);
+            info.blocks.push_back(block);
+        }
+        where = "the head";
+        const at::Tensor logits = m_impl->head(x);
+        if (logits.dim() != 2)
+            throw Error("the head gives " + toString(shapeOf(logits)) + " per image, expected a vector of class scores");
+        info.classCount = static_cast<int>(logits.size(1));
+        info.stageCount = stage + 1;
+    } catch (const Error &e) {
+        throw Error(m_impl->path + ": cannot run an input of shape " + toString(inputShape) + " through " + where + ": "
+                    + e.what());
+    } catch (const std::exception &e) {
+        const std::string message = dynamic_cast<const c10::Error *>(&e)
+                                        ? static_cast<const c10::Error &>(e).what_without_backtrace()
+                                        : e.what();
+        throw Error(m_impl->path + ": cannot run an input of shape " + toString(inputShape) + " through " + where + ": "
+                    + firstLine(message));
+    }
+    return info;
+}
+
+} // namespace pathlens

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "shape.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pathlens {
+
+struct BlockInfo
+{
+    int index = 0;        // position in the original network, 0-based
+    std::string name;     // module path, e.g. "layer2.0" or "blocks.7"
+    std::string kind;     // "BasicBlock", "Bottleneck" or "protocol"
+    int stage = 0;        // 0-based; a new stage starts at every downsampling block
+    bool downsampling = false; // the shortcut is not the identity
+    Shape inputShape;
+    Shape outputShape;
+    int64_t parameters = 0;
+};
+
+struct NetworkInfo
+{
+    std::string path;
+    std::string family;   // "torchvision ResNet" or "block protocol"
+    Shape inputShape;
+    Shape stemOutputShape;
+    int classCount = 0;
+    int64_t parameters = 0;
+    std::vector<BlockInfo> blocks;
+    int stageCount = 0;
+    std::string metadataJson; // the archive's pathlens.json, empty when absent
+};
+
+// A residual network seen block-wise: stem -> block_1 .. block_n -> head (DESIGN.md section 2).
+// Loading is torch-free from the caller's side; the engine runs it.
+class Network
+{
+public:
+    // Loads a TorchScript archive and recognises its blocks. Throws Error naming the file and
+    // what was looked for / found when it is not a supported residual network.
+    static std::shared_ptr<Network> load(const std::string &path);
+    ~Network();
+
+    const std::string &path() const;
+    const std::string &family() const;
+    const std::string &metadataJson() const;
+    int blockCount() const;
+
+    // The input shape the metadata names, else channels from the first convolution and the
+    // usual size for them (28x28 for one channel, 32x32 for three).
+    Shape defaultInputShape() const;
+
+    // Runs one zero image of the given shape through the network to find every block's shapes.
+    // Throws Error when the network cannot take that shape.
+    NetworkInfo describe(const Shape &inputShape) const;
+
+    struct Impl;
+    Impl &impl() const { return *m_impl; }
+
+private:
+    explicit Network(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pathlens

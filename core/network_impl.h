@@ -1,0 +1,54 @@
+#pragma once
+
+// Private to core and its tests: the LibTorch side of Network. Never include from Qt code.
+
+#include "arrangement.h"
+#include "network.h"
+
+#include <torch/script.h>
+
+#include <functional>
+
+namespace pathlens {
+
+using TensorFn = std::function<at::Tensor(const at::Tensor &)>;
+
+// One residual block as y = post(shortcut(x) + residual(x)); an empty shortcut or post is the identity.
+struct BlockOps
+{
+    std::string name;
+    std::string kind;
+    TensorFn residual;
+    TensorFn shortcut;
+    TensorFn post;
+    bool projectingShortcut = false; // known from the module structure (torchvision's downsample)
+    int64_t parameters = 0;
+};
+
+struct Network::Impl
+{
+    std::string path;
+    std::string family;
+    std::string metadataJson;
+    torch::jit::Module module;
+    TensorFn stem;
+    TensorFn head;
+    std::vector<BlockOps> blocks;
+    int64_t parameters = 0;
+
+    // One slot: the whole block when active, only shortcut and post when deleted (DESIGN.md section 3).
+    at::Tensor runBlock(const Slot &slot, const at::Tensor &x) const;
+
+    // Logits for a batch under an arrangement, with no caching.
+    at::Tensor forward(const at::Tensor &input, const Arrangement &arrangement) const;
+
+    // Moves the weights; a Network lives on one device at a time.
+    void to(const at::Device &device);
+};
+
+// Numbers of a flat JSON array under `key` in the metadata ("input_shape": [1, 28, 28]); empty
+// when absent. The metadata is small and written by pathlens, so a targeted scan suffices here;
+// the Qt side parses it fully.
+std::vector<double> metadataNumbers(const std::string &json, const std::string &key);
+
+} // namespace pathlens

@@ -1,0 +1,160 @@
+// pathlens-cli end to end: real fixtures exported by PyTorch, real Fashion-MNIST images.
+
+#include "testhelpers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(PATHLENS_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(600000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString fixture(const char *name)
+{
+    return QString::fromStdString(testing::fixture(name));
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void infoListsBlocks()
+    {
+        const Run run = cli({"info", fixture("tv_bottleneck.pt"), "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(info["family"].toString(), QStringLiteral("torchvision-style ResNet"));
+        const QJsonArray blocks = info["blocks"].toArray();
+        QCOMPARE(blocks.size(), 6); // [1, 3, 1, 1] Bottlenecks
+        QCOMPARE(blocks[0].toObject()["kind"].toString(), QStringLiteral("Bottleneck"));
+        QVERIFY(blocks[1].toObject()["downsampling"].toBool());
+        QVERIFY(!blocks[2].toObject()["downsampling"].toBool());
+        QCOMPARE(info["stages"].toInt(), 4);
+        QVERIFY(info["parameters"].toDouble() > 1e6);
+
+        const Run text = cli({"info", fixture("cifar20.pt")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("layer3.2"));
+        QVERIFY(text.out.contains("9 in 3 stages"));
+    }
+
+    // lesion's per-block accuracies must equal separate evals of each deletion (no reuse there).
+    void lesionAgreesWithEval()
+    {
+        const QStringList common{"--limit", "300", "--batch", "64", "--json"};
+        const Run lesion = cli(QStringList{"lesion", fixture("cifar20.pt")} + common);
+        QCOMPARE(lesion.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(lesion.out).object();
+        QCOMPARE(result["images"].toInt(), 300);
+        QVERIFY(result.contains("seconds"));
+        QCOMPARE(result["model"].toString(), fixture("cifar20.pt"));
+        const QJsonArray blocks = result["blocks"].toArray();
+        QCOMPARE(blocks.size(), 9);
+
+        const Run baseline = cli(QStringList{"eval", fixture("cifar20.pt"), "--no-reuse"} + common);
+        QCOMPARE(baseline.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(baseline.out).object()["accuracy"].toDouble(), result["baseline"].toDouble());
+        for (int i : {0, 3, 8}) {
+            const QJsonObject block = blocks[i].toObject();
+            QCOMPARE(block["index"].toInt(), i);
+            QCOMPARE(block["stage"].toInt(), i / 3);
+            QCOMPARE(block["downsampling"].toBool(), i == 3);
+            const Run single = cli(QStringList{"eval", fixture("cifar20.pt"), "--delete", QString::number(i), "--no-reuse"} + common);
+            QCOMPARE(single.exitCode, 0);
+            const double accuracy = QJsonDocument::fromJson(single.out).object()["accuracy"].toDouble();
+            QCOMPARE(block["accuracy"].toDouble(), accuracy);
+            QVERIFY(accuracy >= 0 && accuracy <= 1);
+        }
+    }
+
+    void evalReorderAndCsv()
+    {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("lesion.csv");
+        const Run lesion = cli({"lesion", fixture("protocol.pt"), "--limit", "100", "--csv", csv});
+        QCOMPARE(lesion.exitCode, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 6);
+        QCOMPARE(lines[0], QByteArray("index,name,stage,downsampling,accuracy,baseline"));
+
+        const Run reordered = cli({"eval", fixture("protocol.pt"), "--limit", "100", "--order", "2,0,1,3,5,4", "--json"});
+        QCOMPARE(reordered.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(reordered.out).object()["images"].toInt(), 100);
+
+        const Run refused = cli({"eval", fixture("protocol.pt"), "--limit", "100", "--order", "0,1,2,4,3,5"});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains("downsampling"), qPrintable(refused.err));
+    }
+
+    void badInputExitsWithTwo_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QStringList>("fragments");
+        QTest::newRow("missing model") << QStringList{"info", fixture("nope.pt")} << QStringList{"nope.pt", "no such file"};
+        QTest::newRow("random bytes") << QStringList{"info", fixture("random_bytes.pt")}
+                                      << QStringList{"random_bytes.pt", "not a readable TorchScript"};
+        QTest::newRow("truncated") << QStringList{"eval", fixture("truncated.pt")}
+                                   << QStringList{"truncated.pt", "not a readable TorchScript"};
+        QTest::newRow("no residual blocks") << QStringList{"lesion", fixture("no_blocks.pt")}
+                                            << QStringList{"no_blocks.pt", "not a supported residual network"};
+        QTest::newRow("missing data") << QStringList{"eval", fixture("cifar20.pt"), "--data", "/no/such/data"}
+                                      << QStringList{"/no/such/data", "no such file"};
+        QTest::newRow("delete out of range") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--delete", "12"}
+                                             << QStringList{"block 12"};
+        QTest::newRow("unknown command") << QStringList{"frobnicate"} << QStringList{"unknown command"};
+        QTest::newRow("bad device") << QStringList{"eval", fixture("cifar20.pt"), "--device", "tpu"} << QStringList{"tpu"};
+    }
+
+    void badInputExitsWithTwo()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QStringList, fragments);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        for (const QString &fragment : fragments)
+            QVERIFY2(run.err.contains(fragment), qPrintable(run.err));
+    }
+
+    void dataTheModelCannotTake()
+    {
+        QTemporaryDir dir;
+        QFile batch(dir.filePath("test_batch.bin"));
+        QVERIFY(batch.open(QIODevice::WriteOnly));
+        batch.write(QByteArray(2 * 3073, '\x01'));
+        batch.close();
+        const Run run = cli({"eval", fixture("cifar20.pt"), "--data", dir.path()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("cifar20.pt") && run.err.contains("3x32x32") && run.err.contains(dir.path()),
+                 qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

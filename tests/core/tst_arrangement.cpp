@@ -1,0 +1,100 @@
+#include "arrangement.h"
+#include "error.h"
+#include "network.h"
+#include "testhelpers.h"
+
+using namespace pathlens;
+
+namespace {
+
+// Two stages of three blocks: 8x8x8 then 16x4x4, the second stage opened by a downsampling block.
+NetworkInfo twoStageNetwork()
+{
+    NetworkInfo info;
+    info.stemOutputShape = {8, 8, 8};
+    for (int i = 0; i < 6; ++i) {
+        BlockInfo block;
+        block.index = i;
+        block.name = "layer" + std::to_string(i / 3 + 1) + "." + std::to_string(i % 3);
+        block.stage = i / 3;
+        block.downsampling = i == 3;
+        block.inputShape = i <= 3 ? Shape{8, 8, 8} : Shape{16, 4, 4};
+        block.outputShape = i < 3 ? Shape{8, 8, 8} : Shape{16, 4, 4};
+        info.blocks.push_back(block);
+    }
+    info.stageCount = 2;
+    return info;
+}
+
+} // namespace
+
+class TestArrangement final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void identityIsValid()
+    {
+        const auto info = twoStageNetwork();
+        QVERIFY(!whyInvalid(info, identityArrangement(6)));
+        QCOMPARE(activeCount(identityArrangement(6)), 6);
+    }
+
+    void deletionKeepsPositionsAndMarksBlocks()
+    {
+        const auto arrangement = withDeleted(identityArrangement(6), {1, 3});
+        QCOMPARE(activeCount(arrangement), 4);
+        QVERIFY(!arrangement[1].active);
+        QVERIFY(!arrangement[3].active);
+        QCOMPARE(arrangement[3].block, 3);
+        QVERIFY(!whyInvalid(twoStageNetwork(), arrangement)); // deleting a downsampling block keeps its projection
+        PL_EXPECT_ERROR(withDeleted(identityArrangement(6), {6}), "block 6", "0..5");
+    }
+
+    void reorderWithinStageIsValid()
+    {
+        const auto info = twoStageNetwork();
+        const auto arrangement = withOrder(withDeleted(identityArrangement(6), {2}), {2, 0, 1, 3, 5, 4});
+        QVERIFY(!whyInvalid(info, arrangement));
+        QCOMPARE(arrangement[0].block, 2);
+        QVERIFY(!arrangement[0].active); // the flag travels with the block
+        QCOMPARE(commonPrefixLength(arrangement, identityArrangement(6)), 0);
+        QCOMPARE(commonPrefixLength(withDeleted(identityArrangement(6), {4}), identityArrangement(6)), 4);
+    }
+
+    void invalidReordersAreExplained()
+    {
+        const auto info = twoStageNetwork();
+        const auto movedDownsampling = whyInvalid(info, withOrder(identityArrangement(6), {0, 1, 2, 4, 3, 5}));
+        QVERIFY(movedDownsampling);
+        QVERIFY2(movedDownsampling->find("downsampling") != std::string::npos, movedDownsampling->c_str());
+        QVERIFY2(movedDownsampling->find("layer2.0") != std::string::npos, movedDownsampling->c_str());
+
+        const auto crossedStage = whyInvalid(info, withOrder(identityArrangement(6), {0, 1, 4, 3, 2, 5}));
+        QVERIFY(crossedStage);
+        QVERIFY2(crossedStage->find("stage") != std::string::npos, crossedStage->c_str());
+
+        Arrangement duplicate = identityArrangement(6);
+        duplicate[1].block = 0;
+        const auto twice = whyInvalid(info, duplicate);
+        QVERIFY(twice && twice->find("twice") != std::string::npos);
+
+        QVERIFY(whyInvalid(info, identityArrangement(5)));
+        PL_EXPECT_ERROR(withOrder(identityArrangement(6), {0, 1, 2, 3, 4}), "5 blocks", "6");
+        PL_EXPECT_ERROR(withOrder(identityArrangement(6), {0, 1, 1, 3, 4, 5}), "twice");
+        PL_EXPECT_ERROR(withOrder(identityArrangement(6), {0, 1, 2, 3, 4, 9}), "block 9");
+    }
+
+    void shapeMismatchIsExplained()
+    {
+        // A block whose declared input differs from what arrives is refused even inside its stage.
+        auto info = twoStageNetwork();
+        info.blocks[2].inputShape = {8, 16, 16};
+        const auto why = whyInvalid(info, withOrder(identityArrangement(6), {0, 2, 1, 3, 4, 5}));
+        QVERIFY(why);
+        QVERIFY2(why->find("8x16x16") != std::string::npos, why->c_str());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestArrangement)
+#include "tst_arrangement.moc"

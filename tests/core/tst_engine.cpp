@@ -1,0 +1,163 @@
+#include "engine.h"
+#include "error.h"
+
+#include "testhelpers.h"
+
+#include <random>
+#include <set>
+
+using namespace pathlens;
+
+namespace {
+
+Dataset fashionSubset(int64_t images)
+{
+    Dataset data = loadDataset(testing::fashionMnist());
+    truncate(data, images);
+    return data;
+}
+
+// A mix that exercises prefix reuse: the original, every single deletion, random deletions and
+// within-stage swaps of the 9-block CIFAR-style fixture.
+std::vector<Arrangement> mixedArrangements(const NetworkInfo &info)
+{
+    const int n = int(info.blocks.size());
+    std::vector<Arrangement> arrangements{identityArrangement(n)};
+    for (int i = 0; i < n; ++i)
+        arrangements.push_back(withDeleted(identityArrangement(n), {i}));
+    std::mt19937 random(3);
+    for (int i = 0; i < 6; ++i) {
+        std::vector<int> deleted;
+        for (int b = 0; b < n; ++b)
+            if (random() % 3 == 0)
+                deleted.push_back(b);
+        arrangements.push_back(withDeleted(identityArrangement(n), deleted));
+    }
+    arrangements.push_back(withOrder(identityArrangement(n), {2, 1, 0, 3, 5, 4, 6, 8, 7}));
+    arrangements.push_back(withDeleted(withOrder(identityArrangement(n), {1, 0, 2, 3, 4, 5, 6, 8, 7}), {1, 4}));
+    return arrangements;
+}
+
+} // namespace
+
+class TestEngine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reuseGivesTheSameAnswers_data()
+    {
+        QTest::addColumn<qint64>("cacheBytes");
+        QTest::newRow("ample cache") << (qint64(1) << 30);
+        QTest::newRow("tight cache, strided checkpoints") << (qint64(64) << 20);
+    }
+
+    void reuseGivesTheSameAnswers()
+    {
+        QFETCH(qint64, cacheBytes);
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        const Dataset data = fashionSubset(600);
+        EngineOptions options;
+        options.batchSize = 128;
+        options.device = DeviceChoice::Cpu;
+        options.reuseActivations = false;
+        Engine naive(network, data, options);
+        const auto arrangements = mixedArrangements(naive.info());
+        const EvalResult expected = naive.evaluate(arrangements);
+        QCOMPARE(naive.cachedBytes(), int64_t(0));
+
+        options.reuseActivations = true;
+        options.cacheBytes = cacheBytes;
+        Engine reuse(network, data, options);
+        const EvalResult first = reuse.evaluate(arrangements);
+        QVERIFY(first.correct == expected.correct);
+        QCOMPARE(first.images, int64_t(600));
+        QVERIFY(reuse.cachedBytes() > 0);
+        QVERIFY2(reuse.cachedBytes() <= cacheBytes / 2,
+                 qPrintable(QStringLiteral("%1 cached bytes exceed half of %2").arg(reuse.cachedBytes()).arg(cacheBytes)));
+        // Again, now resuming from checkpoints kept between calls, one arrangement at a time.
+        for (size_t i = arrangements.size(); i-- > 0;) {
+            const EvalResult single = reuse.evaluate({arrangements[i]});
+            QCOMPARE(single.correct.at(0), expected.correct[i]);
+        }
+        // Single deletion changes some answers, so equality above is not vacuous.
+        QVERIFY(std::set<int64_t>(expected.correct.begin(), expected.correct.end()).size() > 3);
+    }
+
+    void rangesAndLogits()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        EngineOptions options;
+        options.batchSize = 50;
+        Engine engine(network, fashionSubset(300), options);
+        const Arrangement identity = identityArrangement(9);
+        const EvalResult all = engine.evaluate({identity});
+        const EvalResult head = engine.evaluate({identity}, 0, 120);
+        const EvalResult tail = engine.evaluate({identity}, 120, -1);
+        QCOMPARE(head.images + tail.images, all.images);
+        QCOMPARE(head.correct[0] + tail.correct[0], all.correct[0]);
+        PL_COMPARE_NEAR(all.accuracy[0], double(all.correct[0]) / 300.0, 1e-12);
+
+        const auto logits = engine.logits(identity, 10, 4);
+        QCOMPARE(int(logits.size()), 4 * 10);
+        for (float value : logits)
+            QVERIFY(std::isfinite(value));
+    }
+
+    void progressAndCancellation()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        EngineOptions options;
+        options.batchSize = 64;
+        Engine engine(network, fashionSubset(512), options);
+        CancelToken token;
+        std::vector<int64_t> seen;
+        const EvalResult result = engine.evaluate({identityArrangement(9)}, 0, -1, [&](const EvalProgress &progress) {
+            seen.push_back(progress.imagesDone);
+            QCOMPARE(progress.imagesTotal, int64_t(512));
+            QCOMPARE(int(progress.correct.size()), 1);
+            if (progress.imagesDone >= 192)
+                token.cancel();
+        }, &token);
+        QVERIFY(result.cancelled);
+        QCOMPARE(result.images, int64_t(192));
+        QVERIFY(seen == (std::vector<int64_t>{64, 128, 192}));
+    }
+
+    void invalidArrangementsAreRefused()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        Engine engine(network, fashionSubset(64));
+        PL_EXPECT_ERROR(engine.evaluate({withOrder(identityArrangement(9), {3, 1, 2, 0, 4, 5, 6, 7, 8})}),
+                        "invalid arrangement 0", "downsampling");
+    }
+
+    void greyImagesFeedAnRgbStem()
+    {
+        const auto network = Network::load(testing::fixture("cifar8_rgb.pt"));
+        Engine engine(network, fashionSubset(64));
+        QVERIFY(engine.info().inputShape == (Shape{3, 28, 28}));
+        QCOMPARE(engine.evaluate({identityArrangement(3)}).images, int64_t(64));
+    }
+
+    void mismatchedDataIsExplained()
+    {
+        Dataset rgb;
+        rgb.path = "rgb-data";
+        rgb.imageShape = {3, 32, 32};
+        rgb.pixels.assign(2 * 3 * 32 * 32, 100);
+        rgb.labels = {1, 2};
+        rgb.mean = {0.5f};
+        rgb.std = {0.2f};
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        PL_EXPECT_ERROR(Engine(network, rgb), "cifar20.pt", "1 channels", "rgb-data", "3x32x32");
+
+        Dataset manyClasses = fashionSubset(10);
+        manyClasses.labels[3] = 42;
+        PL_EXPECT_ERROR(Engine(network, manyClasses), "label 42", "10 classes");
+
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEngine)
+#include "tst_engine.moc"

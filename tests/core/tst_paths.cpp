@@ -1,0 +1,65 @@
+#include "paths.h"
+#include "testhelpers.h"
+
+#include <numeric>
+
+using namespace pathlens;
+
+class TestPaths final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void paperNumbersForResNet110()
+    {
+        // DESIGN.md section 4: n = 54; the paper's "0.45%" and "more than 95%".
+        PL_COMPARE_NEAR(100 * shareOfPaths(54, 5, 17), 0.454, 0.0005);
+        PL_COMPARE_NEAR(100 * shareOfPaths(54, 19, 35), 98.0, 0.05);
+        // the exact values, from Python's math.comb
+        PL_COMPARE_NEAR(shareOfPaths(54, 5, 17), 0.004536670150778743, 1e-15);
+        PL_COMPARE_NEAR(shareOfPaths(54, 19, 35), 0.9801656732719317, 1e-15);
+    }
+
+    void countsAreExact()
+    {
+        QCOMPARE(pathCounts(54)[27], 1946939425648112.0);
+        QCOMPARE(pathCounts(54)[0], 1.0);
+        QCOMPARE(pathCounts(54)[1], 54.0);
+        // C(66, 33) = 7219428434016265740 is beyond 2^53; the double is its correctly rounded value.
+        QCOMPARE(pathCounts(66)[33], 7219428434016265740.0);
+    }
+
+    void largeNetworksStayFinite()
+    {
+        for (int n : {66, 200, 1000}) {
+            const auto distribution = pathLengthDistribution(n);
+            QCOMPARE(int(distribution.size()), n + 1);
+            for (double p : distribution)
+                QVERIFY(std::isfinite(p) && p >= 0);
+            PL_COMPARE_NEAR(std::accumulate(distribution.begin(), distribution.end(), 0.0), 1.0, 1e-12);
+        }
+        // C(200, 100) / 2^200, from Python's exact integers
+        PL_COMPARE_NEAR(pathLengthDistribution(200)[100] / 0.05634847900925642, 1.0, 1e-14);
+        PL_COMPARE_NEAR(pathCounts(200)[100] / 9.054851465610328e58, 1.0, 1e-14);
+    }
+
+    void survivingFractions()
+    {
+        // Deleting d of n blocks leaves C(n - d, k) / C(n, k) of the paths of length k.
+        const auto none = survivingFraction(54, 0);
+        for (double f : none)
+            QCOMPARE(f, 1.0);
+        const auto ten = survivingFraction(54, 10);
+        QCOMPARE(ten[0], 1.0);
+        PL_COMPARE_NEAR(ten[1], 44.0 / 54.0, 1e-15);
+        PL_COMPARE_NEAR(ten[27] / 0.0003525296108005627, 1.0, 1e-14); // C(44, 27) / C(54, 27)
+        QCOMPARE(ten[45], 0.0);
+        QCOMPARE(ten[54], 0.0);
+        const auto many = survivingFraction(200, 20);
+        for (double f : many)
+            QVERIFY(std::isfinite(f) && f >= 0 && f <= 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPaths)
+#include "tst_paths.moc"

@@ -1,0 +1,49 @@
+#pragma once
+
+// Shared by the test executables: fixture paths and comparisons with stated tolerances.
+
+#include <QString>
+#include <QTest>
+
+#include <cmath>
+#include <string>
+
+namespace testing {
+
+inline std::string fixture(const std::string &name)
+{
+    return std::string(PATHLENS_FIXTURES_DIR) + "/" + name;
+}
+
+inline const char *fashionMnist()
+{
+    return "/usr/share/datasets/fashion-mnist";
+}
+
+} // namespace testing
+
+// |actual - expected| <= tolerance, with both numbers in the failure message.
+#define PL_COMPARE_NEAR(actual, expected, tolerance)                                                               \
+    do {                                                                                                           \
+        const double plActual = (actual);                                                                          \
+        const double plExpected = (expected);                                                                      \
+        QVERIFY2(std::abs(plActual - plExpected) <= (tolerance),                                                   \
+                 qPrintable(QStringLiteral("%1 = %2, expected %3 within %4")                                       \
+                                .arg(QStringLiteral(#actual))                                                      \
+                                .arg(plActual, 0, 'g', 12)                                                         \
+                                .arg(plExpected, 0, 'g', 12)                                                       \
+                                .arg(double(tolerance))));                                                         \
+    } while (false)
+
+// The statement throws pathlens::Error whose message contains every given fragment.
+#define PL_EXPECT_ERROR(statement, ...)                                                                            \
+    do {                                                                                                           \
+        try {                                                                                                      \
+            statement;                                                                                             \
+            QFAIL("expected an error from: " #statement);                                                          \
+        } catch (const pathlens::Error &plError) {                                                                 \
+            for (const char *plFragment : {__VA_ARGS__})                                                           \
+                QVERIFY2(std::string(plError.what()).find(plFragment) != std::string::npos,                        \
+                         qPrintable(QStringLiteral("message '%1' lacks '%2'").arg(plError.what(), plFragment)));   \
+        }                                                                                                          \
+    } while (false)

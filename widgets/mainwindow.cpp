@@ -1,0 +1,280 @@
+#include "mainwindow.h"
+
+#include "engine.h"
+#include "error.h"
+#include "evaluationthread.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace pathlens {
+namespace {
+
+enum Column { ActiveColumn, IndexColumn, NameColumn, KindColumn, StageColumn, InputColumn, OutputColumn,
+              DownsamplingColumn, ParametersColumn, ColumnCount };
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 2);
+}
+
+// Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
+double interval95(double accuracy, qint64 n)
+{
+    return n > 0 ? 1.96 * std::sqrt(accuracy * (1 - accuracy) / double(n)) : 1.0;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_worker(new EvaluationThread(this))
+{
+    setWindowTitle(tr("pathlens"));
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
+    fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), central);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_accuracy = new QLabel(central);
+    QFont big = m_accuracy->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    m_accuracy->setFont(big);
+    m_table = new QTableWidget(0, ColumnCount, central);
+    m_table->setHorizontalHeaderLabels({tr("Active"), tr("#"), tr("Block"), tr("Kind"), tr("Stage"), tr("Input"),
+                                        tr("Output"), tr("Downsampling"), tr("Parameters")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_accuracy);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(240);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_progress);
+
+    connect(m_table, &QTableWidget::itemChanged, this, &MainWindow::setBlockActive);
+    connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
+    connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
+    connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
+    resize(1100, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::accuracyText() const
+{
+    return m_accuracy->text();
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    if (QApplication::platformName() == QLatin1String("offscreen")) // tests: no one to press OK
+        return;
+    QMessageBox::critical(this, title, message);
+}
+
+void MainWindow::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
+                                                      tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::chooseData()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Data Folder (IDX or CIFAR-10 binary)"),
+                                                           QString::fromStdString(defaultDatasetPath()));
+    if (!path.isEmpty())
+        openData(path);
+}
+
+bool MainWindow::openModel(const QString &path)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    bool ok = false;
+    try {
+        auto network = Network::load(path.toStdString());
+        if (m_data.size() > 0) {
+            ok = rebuildEngine(network, m_data, path);
+        } else {
+            m_info = network->describe(network->defaultInputShape());
+            m_network = network;
+            ok = true;
+        }
+    } catch (const Error &e) {
+        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+    if (ok)
+        showNetwork();
+    return ok;
+}
+
+bool MainWindow::openData(const QString &path)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    bool ok = false;
+    try {
+        Dataset data = loadDataset(path.toStdString());
+        ok = !m_network || rebuildEngine(m_network, data, path);
+        if (ok)
+            m_data = std::move(data);
+    } catch (const Error &e) {
+        showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+    if (ok && m_network)
+        showNetwork();
+    return ok;
+}
+
+// Builds an engine for the pair; on failure the previous model, data and engine stay.
+bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
+{
+    try {
+        auto engine = std::make_shared<Engine>(network, data);
+        m_network = network;
+        m_info = engine->info();
+        m_engine = engine;
+        m_originalAccuracy = -1;
+        m_worker->setEngine(m_engine, std::min<qint64>(liveImages, m_engine->imageCount()));
+        return true;
+    } catch (const Error &e) {
+        showError(tr("Cannot use %1").arg(file), QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::showNetwork()
+{
+    m_arrangement = identityArrangement(int(m_info.blocks.size()));
+    const QSignalBlocker blocker(m_table);
+    m_table->setRowCount(int(m_info.blocks.size()));
+    for (const BlockInfo &block : m_info.blocks) {
+        auto *active = new QTableWidgetItem;
+        active->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        active->setCheckState(Qt::Checked);
+        active->setData(Qt::UserRole, block.index);
+        const QStringList cells{QString::number(block.index),
+                                QString::fromStdString(block.name),
+                                QString::fromStdString(block.kind),
+                                QString::number(block.stage),
+                                QString::fromStdString(toString(block.inputShape)),
+                                QString::fromStdString(toString(block.outputShape)),
+                                block.downsampling ? tr("yes") : QString(),
+                                QLocale().toString(qint64(block.parameters))};
+        m_table->setItem(block.index, ActiveColumn, active);
+        for (int column = IndexColumn; column < ColumnCount; ++column)
+            m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
+    }
+    const QString data = m_data.size() ? tr("%1 (%2 images, %3)")
+                                             .arg(QString::fromStdString(m_data.path))
+                                             .arg(m_data.size())
+                                             .arg(QString::fromStdString(m_data.format))
+                                       : tr("none");
+    m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
+                          "Data: %8. Untick a block to delete its residual branch.")
+                           .arg(QString::fromStdString(m_info.path).toHtmlEscaped(),
+                                QString::fromStdString(m_info.family),
+                                QString::fromStdString(toString(m_info.inputShape)))
+                           .arg(m_info.classCount)
+                           .arg(QLocale().toString(qint64(m_info.parameters)))
+                           .arg(m_info.blocks.size())
+                           .arg(m_info.stageCount)
+                           .arg(data.toHtmlEscaped()));
+    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
+    m_accuracy->clear();
+    if (m_engine) {
+        m_measuringOriginal = true;
+        requestEvaluation();
+    }
+}
+
+void MainWindow::setBlockActive(QTableWidgetItem *item)
+{
+    if (item->column() != ActiveColumn)
+        return;
+    const int block = item->data(Qt::UserRole).toInt();
+    for (Slot &slot : m_arrangement)
+        if (slot.block == block)
+            slot.active = item->checkState() == Qt::Checked;
+    if (m_engine)
+        requestEvaluation();
+}
+
+void MainWindow::requestEvaluation()
+{
+    m_latestRequest = m_worker->request(m_arrangement);
+    m_progress->setValue(0);
+    m_progress->show();
+    statusBar()->showMessage(tr("Evaluating %1 on the first %2 test images…")
+                                 .arg(QString::fromStdString(describe(m_arrangement)))
+                                 .arg(std::min<qint64>(liveImages, m_engine->imageCount())));
+}
+
+void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
+{
+    if (requestId != m_latestRequest) // a stale answer to an older edit
+        return;
+    const double accuracy = double(correct) / double(done);
+    m_progress->setMaximum(int(total));
+    m_progress->setValue(int(done));
+    m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
+                            .arg(percent(accuracy), percent(interval95(accuracy, done)))
+                            .arg(done)
+                            .arg(total));
+}
+
+void MainWindow::showResult(int requestId, double accuracy, qint64 images, double seconds)
+{
+    if (requestId != m_latestRequest)
+        return;
+    if (m_measuringOriginal) {
+        m_originalAccuracy = accuracy;
+        m_measuringOriginal = false;
+    }
+    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
+                            .arg(percent(accuracy))
+                            .arg(images)
+                            .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
+                            .arg(deleted));
+    m_progress->hide();
+    statusBar()->showMessage(tr("Evaluated in %1 s on %2").arg(seconds, 0, 'f', 2).arg(QString::fromStdString(m_engine->deviceName())));
+    Q_EMIT evaluationFinished(accuracy);
+}
+
+void MainWindow::showFailure(int requestId, const QString &message)
+{
+    if (requestId != m_latestRequest)
+        return;
+    m_progress->hide();
+    showError(tr("Evaluation failed"), message);
+}
+
+} // namespace pathlens
