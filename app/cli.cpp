@@ -105,7 +105,6 @@ struct Session
 {
     std::shared_ptr<Network> network;
     std::unique_ptr<Engine> engine;
-    QString modelPath;
 };
 
 class Cli
@@ -136,7 +135,6 @@ private:
     Session open(const QString &modelPath)
     {
         Session session;
-        session.modelPath = modelPath;
         session.network = Network::load(modelPath.toStdString());
         const QString dataPath = m_parser.isSet(QStringLiteral("data")) ? m_parser.value(QStringLiteral("data"))
                                                                          : QString::fromStdString(defaultDatasetPath());
@@ -188,6 +186,12 @@ private:
             out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
             return 0;
         }
+        const QJsonObject metadata = QJsonDocument::fromJson(QByteArray::fromStdString(info.metadataJson)).object();
+        if (metadata.contains(QLatin1String("name")))
+            out() << "name        " << metadata.value(QLatin1String("name")).toString() << "\n";
+        if (metadata.contains(QLatin1String("test_accuracy")))
+            out() << "trained to  " << QString::number(100 * metadata.value(QLatin1String("test_accuracy")).toDouble(), 'f', 2)
+                  << "% test accuracy\n";
         out() << "model       " << modelPath << "\n"
               << "family      " << QString::fromStdString(info.family) << "\n"
               << "input       " << shapeText(info.inputShape) << ", " << info.classCount << " classes\n"
@@ -335,7 +339,7 @@ int main(int argc, char **argv)
         {QStringLiteral("data-format"), QStringLiteral("auto, idx or cifar10."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
         {QStringLiteral("split"), QStringLiteral("test or train."), QStringLiteral("SPLIT"), QStringLiteral("test")},
         {QStringLiteral("limit"), QStringLiteral("Use only the first N images."), QStringLiteral("N")},
-        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 256)."), QStringLiteral("B")},
+        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64)."), QStringLiteral("B")},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("DEVICE"), QStringLiteral("auto")},
         {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("T")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (for sampling experiments)."), QStringLiteral("S"), QStringLiteral("1")},

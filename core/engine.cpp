@@ -5,6 +5,10 @@
 
 #include <ATen/Parallel.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -134,6 +138,17 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     : m_impl(std::make_unique<Impl>(std::move(network), options))
 {
     Impl &d = *m_impl;
+#ifdef __GLIBC__
+    // Activations are megabytes each. By default glibc serves such blocks with mmap and returns
+    // them on free, so every batch page-faults fresh memory (measured: 40% of the time of a
+    // cached evaluation went to the kernel). Keeping them in the heap lets freed blocks be reused.
+    static const bool heapTuned = [] {
+        mallopt(M_MMAP_THRESHOLD, 512 << 20);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+        return true;
+    }();
+    (void)heapTuned;
+#endif
     if (options.batchSize < 1)
         throw Error("the batch size must be at least 1, got " + std::to_string(options.batchSize));
     d.threads = options.threads > 0 ? options.threads : defaultThreadCount();
@@ -229,8 +244,10 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
     // Two halves of the cache budget: one for the checkpoints of the batch being worked on, one
     // for those kept between calls. Strides thin the checkpoints when a half would overflow; the
     // kept ones are a subset of the working ones.
+    // A single arrangement shares nothing within a batch, so it stores only what is kept.
     const int64_t half = d.options.cacheBytes / 2;
-    const int stride = d.strideWithin(std::min(batch, end - first), half, 1);
+    const int stride = arrangements.size() > 1 ? d.strideWithin(std::min(batch, end - first), half, 1)
+                                               : d.strideWithin(end - first, half, 1);
     const int keepStride = stride > 0 ? d.strideWithin(end - first, half, stride) : 0;
 
     // The cache serves the most recent range of images; batches outside it are dropped.

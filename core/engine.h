@@ -23,7 +23,7 @@ struct EngineOptions
 {
     DeviceChoice device = DeviceChoice::Auto;
     int threads = 0;                      // 0: all cores
-    int batchSize = 256;
+    int batchSize = 64;                   // measured: 64 is ~2x faster than 256 on 2 cores (cache-resident activations)
     int64_t cacheBytes = int64_t(1) << 30; // activation cache budget; lower costs speed, never correctness
     bool reuseActivations = true;         // false: every arrangement runs from the input (the naive way)
     std::vector<float> mean;              // empty: the model's metadata, else the data set's defaults

@@ -91,10 +91,12 @@ QString MainWindow::accuracyText() const
 
 void MainWindow::showError(const QString &title, const QString &message)
 {
+    m_lastError = message;
     statusBar()->showMessage(message, 10000);
-    if (QApplication::platformName() == QLatin1String("offscreen")) // tests: no one to press OK
-        return;
-    QMessageBox::critical(this, title, message);
+    // Window-modal and non-blocking: the event loop (and the worker's results) keep flowing.
+    auto *box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::chooseModel()

@@ -36,6 +36,7 @@ public:
     const Arrangement &arrangement() const { return m_arrangement; }
     QTableWidget *blockTable() const { return m_table; }
     QString accuracyText() const;
+    QString lastError() const { return m_lastError; }
 
     static constexpr qint64 liveImages = 2000; // DESIGN.md section 9: the live subset
 
@@ -62,6 +63,7 @@ private:
     double m_originalAccuracy = -1;
     int m_latestRequest = 0;
     bool m_measuringOriginal = false;
+    QString m_lastError;
 
     EvaluationThread *m_worker = nullptr;
     QTableWidget *m_table = nullptr;

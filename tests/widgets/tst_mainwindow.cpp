@@ -40,7 +40,9 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
         QVERIFY(!window.openModel(QString::fromStdString(testing::fixture("random_bytes.pt"))));
+        QVERIFY(window.lastError().contains(QStringLiteral("random_bytes.pt")));
         QVERIFY(!window.openData(QStringLiteral("/no/such/folder")));
+        QVERIFY(window.lastError().contains(QStringLiteral("/no/such/folder")));
         QCOMPARE(window.blockTable()->rowCount(), 9);
     }
 };
