@@ -1,7 +1,7 @@
 #include "engine.h"
 
 #include "error.h"
-#include "network_impl.h"
+#include "engine_impl.h"
 
 #include <ATen/Parallel.h>
 
@@ -40,22 +40,6 @@ int defaultThreadCount()
 
 namespace {
 
-// Checkpoints of one batch: checkpoints[q] is the input of slot q (q = 0: the stem's output,
-// q = n: the input of the head) under `owner`. Every stored checkpoint is consistent with owner.
-struct BatchCache
-{
-    Arrangement owner;
-    std::map<int, at::Tensor> checkpoints;
-
-    int64_t bytes() const
-    {
-        int64_t total = 0;
-        for (const auto &entry : checkpoints)
-            total += entry.second.numel() * int64_t(entry.second.element_size());
-        return total;
-    }
-};
-
 bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](const Slot &x, const Slot &y) {
@@ -64,75 +48,6 @@ bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 }
 
 } // namespace
-
-struct Engine::Impl
-{
-    std::shared_ptr<const Network> network;
-    Network::Impl &net;
-    NetworkInfo info;
-    EngineOptions options;
-    at::Device device{at::kCPU};
-    int threads = 1;
-    at::Tensor images; // normalised float, N x C x H x W, on the device
-    at::Tensor labels; // int64, on the device
-    std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)
-    std::map<std::pair<int64_t, int64_t>, BatchCache> cache; // key: (first image, batch length)
-
-    Impl(std::shared_ptr<const Network> n, const EngineOptions &o)
-        : network(std::move(n))
-        , net(network->impl())
-        , options(o)
-    {
-    }
-
-    // The smallest stride, a multiple of `multipleOf`, whose checkpoints (q = 0, s, 2s, ...) for
-    // `images` images fit in `budget` bytes; 0 when not even the stem's output fits.
-    int strideWithin(int64_t images, int64_t budget, int multipleOf) const
-    {
-        const int n = static_cast<int>(slotBytes.size()) - 1;
-        for (int stride = multipleOf; stride <= n + multipleOf; stride += multipleOf) {
-            int64_t bytes = 0;
-            for (int q = 0; q <= n; q += stride)
-                bytes += slotBytes[q] * images;
-            if (bytes <= budget)
-                return stride;
-        }
-        return 0;
-    }
-
-    // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
-    // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
-    at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride)
-    {
-        const int n = static_cast<int>(arrangement.size());
-        int start = 0;
-        at::Tensor x;
-        const bool keep = options.reuseActivations && stride > 0;
-        if (keep && !batchCache.checkpoints.empty()) {
-            const int shared = commonPrefixLength(batchCache.owner, arrangement);
-            auto it = batchCache.checkpoints.upper_bound(shared);
-            if (it != batchCache.checkpoints.begin()) {
-                --it;
-                start = it->first;
-                x = it->second;
-            }
-        }
-        batchCache.checkpoints.erase(batchCache.checkpoints.upper_bound(start), batchCache.checkpoints.end());
-        if (!x.defined()) {
-            batchCache.checkpoints.clear();
-            x = net.stem(input);
-            if (keep)
-                batchCache.checkpoints[0] = x;
-        }
-        for (int q = start; q < n; ++q) {
-            x = net.runBlock(arrangement[q], x);
-            if (keep && (q + 1) % stride == 0)
-                batchCache.checkpoints[q + 1] = x;
-        }
-        batchCache.owner = arrangement;
-        return net.head(x);
-    }
-};
 
 Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, EngineOptions options)
     : m_impl(std::make_unique<Impl>(std::move(network), options))
@@ -202,6 +117,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     // Convert once: uint8 -> float in [0, 1] -> (x - mean) / std, per channel.
     Shape batchShape{data.size()};
     batchShape.insert(batchShape.end(), data.imageShape.begin(), data.imageShape.end());
+    d.network->impl().to(d.device); // outside inference mode: the weights must stay usable by autograd
     c10::InferenceMode inferenceMode;
     at::Tensor pixels = at::from_blob(const_cast<uint8_t *>(data.pixels.data()), batchShape, at::kByte);
     const auto channelShape = std::vector<int64_t>{1, int64_t(channels), 1, 1};
@@ -212,7 +128,6 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         images = images.expand({-1, 3, -1, -1});
     d.images = images.contiguous().to(d.device);
     d.labels = at::from_blob(const_cast<int64_t *>(data.labels.data()), {data.size()}, at::kLong).clone().to(d.device);
-    d.network->impl().to(d.device);
 
     d.slotBytes.push_back(elementCount(d.info.stemOutputShape) * int64_t(sizeof(float)));
     for (const auto &block : d.info.blocks)

@@ -89,6 +89,7 @@ public:
     void clearCache();
 
     struct Impl;
+    Impl &impl() { return *m_impl; }
 
 private:
     std::unique_ptr<Impl> m_impl;

@@ -1,0 +1,103 @@
+#pragma once
+
+// Private to core and its tests: the LibTorch side of Engine.
+
+#include "engine.h"
+#include "network_impl.h"
+
+#include <map>
+
+namespace pathlens {
+
+// Checkpoints of one batch: checkpoints[q] is the input of slot q (q = 0: the stem's output,
+// q = n: the input of the head) under `owner`. Every stored checkpoint is consistent with owner.
+struct BatchCache
+{
+    Arrangement owner;
+    std::map<int, at::Tensor> checkpoints;
+
+    int64_t bytes() const
+    {
+        int64_t total = 0;
+        for (const auto &entry : checkpoints)
+            total += entry.second.numel() * int64_t(entry.second.element_size());
+        return total;
+    }
+};
+
+struct Engine::Impl
+{
+    std::shared_ptr<const Network> network;
+    Network::Impl &net;
+    NetworkInfo info;
+    EngineOptions options;
+    at::Device device{at::kCPU};
+    int threads = 1;
+    at::Tensor images; // normalised float, N x C x H x W, on the device
+    at::Tensor labels; // int64, on the device
+    std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)
+    std::map<std::pair<int64_t, int64_t>, BatchCache> cache; // key: (first image, batch length)
+
+    Impl(std::shared_ptr<const Network> n, const EngineOptions &o)
+        : network(std::move(n))
+        , net(network->impl())
+        , options(o)
+    {
+    }
+
+    // The smallest stride, a multiple of `multipleOf`, whose checkpoints (q = 0, s, 2s, ...) for
+    // `images` images fit in `budget` bytes; 0 when not even the stem's output fits.
+    int strideWithin(int64_t images, int64_t budget, int multipleOf) const
+    {
+        const int n = static_cast<int>(slotBytes.size()) - 1;
+        for (int stride = multipleOf; stride <= n + multipleOf; stride += multipleOf) {
+            int64_t bytes = 0;
+            for (int q = 0; q <= n; q += stride)
+                bytes += slotBytes[q] * images;
+            if (bytes <= budget)
+                return stride;
+        }
+        return 0;
+    }
+
+    // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
+    // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
+    at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride)
+    {
+        const int n = static_cast<int>(arrangement.size());
+        int start = 0;
+        at::Tensor x;
+        const bool keep = options.reuseActivations && stride > 0;
+        if (keep && !batchCache.checkpoints.empty()) {
+            const int shared = commonPrefixLength(batchCache.owner, arrangement);
+            auto it = batchCache.checkpoints.upper_bound(shared);
+            if (it != batchCache.checkpoints.begin()) {
+                --it;
+                start = it->first;
+                x = it->second;
+            }
+        }
+        batchCache.checkpoints.erase(batchCache.checkpoints.upper_bound(start), batchCache.checkpoints.end());
+        if (!x.defined()) {
+            batchCache.checkpoints.clear();
+            x = net.stem(input);
+            if (keep)
+                batchCache.checkpoints[0] = x;
+        }
+        for (int q = start; q < n; ++q) {
+            x = net.runBlock(arrangement[q], x);
+            if (keep && (q + 1) % stride == 0)
+                batchCache.checkpoints[q + 1] = x;
+        }
+        batchCache.owner = arrangement;
+        return net.head(x);
+    }
+};
+
+// Per-example gradient of the summed cross-entropy with respect to the input of the first slot,
+// through the residual branches of the blocks in `throughResidual` and the shortcuts of all
+// others (gradients.cpp; exposed for the tests).
+at::Tensor pathGradient(const Network::Impl &net, const at::Tensor &images, const at::Tensor &labels,
+                        const Arrangement &arrangement, const std::vector<int> &throughResidual);
+
+} // namespace pathlens

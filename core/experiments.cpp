@@ -1,0 +1,181 @@
+#include "experiments.h"
+
+#include "error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace pathlens {
+namespace {
+
+int64_t countInversions(std::vector<int> &values, std::vector<int> &scratch, size_t begin, size_t end)
+{
+    if (end - begin < 2)
+        return 0;
+    const size_t middle = begin + (end - begin) / 2;
+    int64_t inversions = countInversions(values, scratch, begin, middle) + countInversions(values, scratch, middle, end);
+    size_t left = begin;
+    size_t right = middle;
+    size_t out = begin;
+    while (left < middle || right < end) {
+        if (right == end || (left < middle && values[left] <= values[right])) {
+            scratch[out++] = values[left++];
+        } else {
+            inversions += int64_t(middle - left); // every remaining left value is larger
+            scratch[out++] = values[right++];
+        }
+    }
+    std::copy(scratch.begin() + begin, scratch.begin() + end, values.begin() + begin);
+    return inversions;
+}
+
+void summarise(SweepPoint &point)
+{
+    const auto &a = point.accuracies;
+    if (a.empty())
+        return;
+    point.mean = std::accumulate(a.begin(), a.end(), 0.0) / double(a.size());
+    double squares = 0;
+    for (double x : a)
+        squares += (x - point.mean) * (x - point.mean);
+    point.std = a.size() > 1 ? std::sqrt(squares / double(a.size() - 1)) : 0.0;
+    const auto [lo, hi] = std::minmax_element(a.begin(), a.end());
+    point.min = *lo;
+    point.max = *hi;
+}
+
+// Evaluates sample groups in one engine call: group g holds arrangements[offsets[g]..offsets[g+1]).
+SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arrangements, const std::vector<int> &groupOf,
+                           int groups, const ProgressCallback &progress, const CancelToken *cancel)
+{
+    std::vector<Arrangement> all{identityArrangement(int(engine.info().blocks.size()))};
+    all.insert(all.end(), arrangements.begin(), arrangements.end());
+    const EvalResult evaluated = engine.evaluate(all, 0, -1, progress, cancel);
+    SweepResult result;
+    result.baseline = evaluated.accuracy[0];
+    result.images = evaluated.images;
+    result.seconds = evaluated.seconds;
+    result.cancelled = evaluated.cancelled;
+    result.points.resize(groups);
+    for (int g = 0; g < groups; ++g)
+        result.points[g].k = g;
+    for (size_t i = 0; i < arrangements.size(); ++i)
+        result.points[groupOf[i]].accuracies.push_back(evaluated.accuracy[i + 1]);
+    return result;
+}
+
+} // namespace
+
+std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling)
+{
+    std::vector<int> blocks;
+    for (const BlockInfo &block : network.blocks)
+        if (includeDownsampling || !block.downsampling)
+            blocks.push_back(block.index);
+    return blocks;
+}
+
+Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangement, int k, std::mt19937_64 &random,
+                               bool includeDownsampling)
+{
+    std::vector<int> candidates;
+    for (int block : deletableBlocks(network, includeDownsampling)) {
+        const auto slot = std::find_if(arrangement.begin(), arrangement.end(), [&](const Slot &s) { return s.block == block; });
+        if (slot != arrangement.end() && slot->active)
+            candidates.push_back(block);
+    }
+    if (k > int(candidates.size()))
+        throw Error("cannot delete " + std::to_string(k) + " blocks: only " + std::to_string(candidates.size())
+                    + " active blocks may be deleted");
+    // A partial Fisher-Yates shuffle: the first k candidates are a uniform k-subset.
+    for (int i = 0; i < k; ++i) {
+        std::uniform_int_distribution<size_t> pick(i, candidates.size() - 1);
+        std::swap(candidates[i], candidates[pick(random)]);
+    }
+    return withDeleted(std::move(arrangement), std::vector<int>(candidates.begin(), candidates.begin() + k));
+}
+
+Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement, int swaps, std::mt19937_64 &random)
+{
+    // Positions that hold non-downsampling blocks, grouped by stage; the blocks at two such
+    // positions of one stage can trade places.
+    std::vector<std::pair<int, int>> pairs;
+    for (size_t a = 0; a < arrangement.size(); ++a)
+        for (size_t b = a + 1; b < arrangement.size(); ++b) {
+            const BlockInfo &x = network.blocks[arrangement[a].block];
+            const BlockInfo &y = network.blocks[arrangement[b].block];
+            if (!x.downsampling && !y.downsampling && x.stage == y.stage && x.inputShape == y.inputShape
+                && x.outputShape == y.outputShape)
+                pairs.emplace_back(int(a), int(b));
+        }
+    if (swaps > 0 && pairs.empty())
+        throw Error("no two blocks of this network can trade places");
+    std::uniform_int_distribution<size_t> pick(0, pairs.empty() ? 0 : pairs.size() - 1);
+    for (int i = 0; i < swaps; ++i) {
+        const auto [a, b] = pairs[pick(random)];
+        std::swap(arrangement[a], arrangement[b]);
+    }
+    return arrangement;
+}
+
+double kendallTau(const Arrangement &arrangement)
+{
+    const size_t n = arrangement.size();
+    if (n < 2)
+        return 1.0;
+    std::vector<int> order(n);
+    std::transform(arrangement.begin(), arrangement.end(), order.begin(), [](const Slot &s) { return s.block; });
+    std::vector<int> scratch(n);
+    const int64_t inversions = countInversions(order, scratch, 0, n);
+    return 1.0 - 4.0 * double(inversions) / (double(n) * double(n - 1));
+}
+
+SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling,
+                         const ProgressCallback &progress, const CancelToken *cancel)
+{
+    const NetworkInfo &info = engine.info();
+    const int available = int(deletableBlocks(info, includeDownsampling).size());
+    if (maxK < 0 || maxK > available)
+        throw Error("--max-k " + std::to_string(maxK) + ": this network has " + std::to_string(available)
+                    + " blocks that may be deleted");
+    if (samples < 1)
+        throw Error("the number of samples must be at least 1");
+    std::mt19937_64 random(seed);
+    std::vector<Arrangement> arrangements;
+    std::vector<int> groupOf;
+    for (int k = 0; k <= maxK; ++k)
+        for (int s = 0; s < (k == 0 ? 1 : samples); ++s) { // k = 0 has one arrangement: the original
+            arrangements.push_back(deleteRandomBlocks(info, identityArrangement(int(info.blocks.size())), k, random,
+                                                      includeDownsampling));
+            groupOf.push_back(k);
+        }
+    SweepResult result = evaluateGroups(engine, arrangements, groupOf, maxK + 1, progress, cancel);
+    for (SweepPoint &point : result.points)
+        summarise(point);
+    return result;
+}
+
+SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed, const ProgressCallback &progress,
+                         const CancelToken *cancel)
+{
+    const NetworkInfo &info = engine.info();
+    if (maxSwaps < 0 || samples < 1)
+        throw Error("the number of swaps must be at least 0 and of samples at least 1");
+    std::mt19937_64 random(seed);
+    std::vector<Arrangement> arrangements;
+    std::vector<int> groupOf;
+    for (int k = 0; k <= maxSwaps; ++k)
+        for (int s = 0; s < (k == 0 ? 1 : samples); ++s) {
+            arrangements.push_back(swapRandomPairs(info, identityArrangement(int(info.blocks.size())), k, random));
+            groupOf.push_back(k);
+        }
+    SweepResult result = evaluateGroups(engine, arrangements, groupOf, maxSwaps + 1, progress, cancel);
+    for (size_t i = 0; i < arrangements.size(); ++i)
+        result.points[groupOf[i]].taus.push_back(kendallTau(arrangements[i]));
+    for (SweepPoint &point : result.points)
+        summarise(point);
+    return result;
+}
+
+} // namespace pathlens

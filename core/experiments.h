@@ -1,0 +1,59 @@
+#pragma once
+
+// The paper's sampling experiments on top of the engine (DESIGN.md sections 3 and 5).
+
+#include "arrangement.h"
+#include "engine.h"
+#include "network.h"
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+namespace pathlens {
+
+// Blocks a random deletion may pick: the non-downsampling ones, or all when asked (section 3).
+std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling);
+
+// `arrangement` with k more of its active, deletable blocks deleted, chosen uniformly.
+Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangement, int k, std::mt19937_64 &random,
+                               bool includeDownsampling = false);
+
+// Swaps `swaps` randomly sampled pairs of compatible blocks: two non-downsampling blocks of one
+// stage, which keeps the arrangement valid.
+Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement, int swaps, std::mt19937_64 &random);
+
+// Kendall's tau between the arrangement's block order and the original order 0..n-1:
+// 1 - 4 * inversions / (n (n - 1)), counted by merge sort in O(n log n).
+double kendallTau(const Arrangement &arrangement);
+
+struct SweepPoint
+{
+    int k = 0;                       // blocks deleted or pairs swapped
+    std::vector<double> accuracies;  // one per sample
+    std::vector<double> taus;        // reorder only: Kendall's tau of each sample
+    double mean = 0;
+    double std = 0;                  // sample standard deviation (0 for one sample)
+    double min = 0;
+    double max = 0;
+};
+
+struct SweepResult
+{
+    double baseline = 0;
+    int64_t images = 0;
+    double seconds = 0;
+    bool cancelled = false;
+    std::vector<SweepPoint> points;
+};
+
+// Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
+// All arrangements go to the engine in one call, so shared prefixes are computed once.
+SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
+                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+
+// Accuracy after swapping k random compatible pairs, k = 0..maxSwaps (Fig. 5b).
+SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed,
+                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+
+} // namespace pathlens

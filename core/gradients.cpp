@@ -1,0 +1,185 @@
+#include "gradients.h"
+
+#include "engine_impl.h"
+#include "error.h"
+#include "paths.h"
+
+#include <torch/csrc/autograd/autograd.h>
+
+#include <ATen/Parallel.h>
+
+#include <chrono>
+#include <cmath>
+#include <random>
+
+namespace pathlens {
+namespace {
+
+// One slot's tensors from the forward pass, kept so that any set of branches can be
+// back-propagated later: y = post(z), z = shortcut(x) + residual(x).
+struct SlotGraph
+{
+    at::Tensor input;    // a leaf that requires grad
+    at::Tensor shortcut; // same tensor as input for an identity shortcut
+    at::Tensor residual; // undefined for a deleted block
+    at::Tensor sum;
+    at::Tensor output;
+};
+
+at::Tensor vectorJacobian(const at::Tensor &output, const at::Tensor &input, const at::Tensor &gradient)
+{
+    return torch::autograd::grad({output}, {input}, {gradient}, /*retain_graph=*/true)[0];
+}
+
+} // namespace
+
+// Per-example gradient of the summed loss with respect to the input of the first slot, taken
+// through the residual branches of `throughResidual` (original block indices) and the shortcuts
+// of every other block. Exposed for the tests through engine_impl.h.
+class PathGradient
+{
+public:
+    PathGradient(const Network::Impl &net, const at::Tensor &images, const at::Tensor &labels, const Arrangement &arrangement)
+    {
+        // The engine's images are inference tensors; autograd needs ordinary ones.
+        at::Tensor x = net.stem(images.clone()).detach();
+        for (const Slot &slot : arrangement) {
+            const BlockOps &block = net.blocks.at(slot.block);
+            SlotGraph graph;
+            graph.input = x.detach().requires_grad_(true);
+            graph.shortcut = block.shortcut ? block.shortcut(graph.input) : graph.input;
+            graph.sum = graph.shortcut;
+            if (slot.active) {
+                graph.residual = block.residual(graph.input);
+                graph.sum = graph.shortcut + graph.residual;
+            }
+            graph.output = block.post ? block.post(graph.sum) : graph.sum;
+            x = graph.output;
+            m_slots.push_back(graph);
+            m_blocks.push_back(slot.block);
+        }
+        const at::Tensor last = x.detach().requires_grad_(true);
+        const at::Tensor loss = at::cross_entropy_loss(net.head(last), labels.clone(), {}, at::Reduction::Sum);
+        m_headGradient = torch::autograd::grad({loss}, {last})[0];
+    }
+
+    at::Tensor gradient(const std::vector<bool> &throughResidual) const
+    {
+        at::Tensor g = m_headGradient;
+        for (size_t q = m_slots.size(); q-- > 0;) {
+            const SlotGraph &slot = m_slots[q];
+            if (!slot.output.is_same(slot.sum))
+                g = vectorJacobian(slot.output, slot.sum, g);
+            const bool residual = throughResidual[m_blocks[q]] && slot.residual.defined();
+            const at::Tensor &branch = residual ? slot.residual : slot.shortcut;
+            if (!branch.is_same(slot.input))
+                g = vectorJacobian(branch, slot.input, g);
+        }
+        return g;
+    }
+
+private:
+    std::vector<SlotGraph> m_slots;
+    std::vector<int> m_blocks;
+    at::Tensor m_headGradient;
+};
+
+at::Tensor pathGradient(const Network::Impl &net, const at::Tensor &images, const at::Tensor &labels,
+                        const Arrangement &arrangement, const std::vector<int> &throughResidual)
+{
+    std::vector<bool> chosen(net.blocks.size(), false);
+    for (int block : throughResidual)
+        chosen.at(block) = true;
+    return PathGradient(net, images, labels, arrangement).gradient(chosen);
+}
+
+GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,
+                                const GradientProgress &progress, const CancelToken *cancel)
+{
+    Engine::Impl &d = engine.impl();
+    if (const auto why = whyInvalid(d.info, arrangement))
+        throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
+    if (options.samplesPerLength < 1 || options.batchSize < 1)
+        throw Error("gradient sampling needs at least 1 sample per length and 1 image per batch");
+    const auto started = std::chrono::steady_clock::now();
+    at::set_num_threads(d.threads);
+
+    std::vector<int> active;
+    for (const Slot &slot : arrangement)
+        if (slot.active)
+            active.push_back(slot.block);
+    const int n = int(active.size());
+    GradientResult result;
+    for (int k = 0; k <= n; ++k)
+        result.lengths.push_back(k);
+    std::vector<double> sum(n + 1, 0.0);
+    std::vector<double> squares(n + 1, 0.0);
+    result.samples.assign(n + 1, 0);
+
+    std::mt19937_64 random(options.seed);
+    const int64_t images = engine.imageCount();
+    const int64_t batch = std::min<int64_t>(options.batchSize, images);
+    std::uniform_int_distribution<int64_t> pickStart(0, images - batch);
+    const int totalSamples = options.samplesPerLength * (n + 1);
+    for (int round = 0; round < options.samplesPerLength; ++round) {
+        if (cancel && cancel->cancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        // A random contiguous window of a data set in stored order is a random batch.
+        const int64_t start = pickStart(random);
+        const PathGradient graph(d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
+        for (int k = 0; k <= n; ++k) {
+            std::vector<int> order = active;
+            std::shuffle(order.begin(), order.end(), random);
+            std::vector<bool> chosen(d.net.blocks.size(), false);
+            for (int i = 0; i < k; ++i)
+                chosen[order[i]] = true;
+            const double norm = graph.gradient(chosen).flatten(1).norm(2, {1}).mean().item<double>();
+            sum[k] += norm;
+            squares[k] += norm * norm;
+            ++result.samples[k];
+        }
+        if (progress) {
+            GradientResult partial = result;
+            partial.mean.resize(n + 1);
+            for (int k = 0; k <= n; ++k)
+                partial.mean[k] = sum[k] / result.samples[k];
+            progress((round + 1) * (n + 1), totalSamples, partial);
+        }
+    }
+
+    const auto counts = pathCounts(n);
+    result.mean.assign(n + 1, 0.0);
+    result.std.assign(n + 1, 0.0);
+    result.total.assign(n + 1, 0.0);
+    double grandTotal = 0;
+    for (int k = 0; k <= n; ++k) {
+        const int m = result.samples[k];
+        if (m == 0)
+            continue;
+        result.mean[k] = sum[k] / m;
+        result.std[k] = m > 1 ? std::sqrt(std::max(0.0, (squares[k] - m * result.mean[k] * result.mean[k]) / (m - 1))) : 0.0;
+        result.total[k] = counts[k] * result.mean[k];
+        grandTotal += result.total[k];
+    }
+    // Effective paths: the lengths between the 5th and 95th percentile of the total gradient.
+    double cumulative = 0;
+    bool fromFound = false;
+    for (int k = 0; k <= n && grandTotal > 0; ++k) {
+        cumulative += result.total[k] / grandTotal;
+        if (!fromFound && cumulative >= 0.05) {
+            result.effectiveFrom = k;
+            fromFound = true;
+        }
+        if (cumulative >= 0.95) {
+            result.effectiveTo = k;
+            break;
+        }
+    }
+    result.effectiveShare = shareOfPaths(n, result.effectiveFrom, result.effectiveTo);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+} // namespace pathlens

@@ -1,0 +1,45 @@
+#pragma once
+
+// Gradient magnitude per path length, the paper's Section 5 (DESIGN.md section 5).
+
+#include "arrangement.h"
+#include "engine.h"
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace pathlens {
+
+struct GradientOptions
+{
+    int samplesPerLength = 10; // random batches per path length k (the paper used 1000)
+    int batchSize = 32;
+    uint64_t seed = 1;
+};
+
+struct GradientResult
+{
+    std::vector<int> lengths;     // k = 0..n (n active blocks)
+    std::vector<double> mean;     // mean over samples of the batch-mean per-example L2 norm of dLoss/dx_0
+    std::vector<double> std;      // sample standard deviation over samples
+    std::vector<int> samples;     // samples taken per k
+    std::vector<double> total;    // C(n, k) * mean(k): the total gradient that paths of length k carry
+    int effectiveFrom = 0;        // 5th..95th percentile of `total` over k
+    int effectiveTo = 0;
+    double effectiveShare = 0;    // share of all 2^n paths whose length lies in that range
+    double seconds = 0;
+    bool cancelled = false;
+};
+
+// Called after every round (one sample for every k): samples done and samples planned in all.
+using GradientProgress = std::function<void(int done, int total, const GradientResult &partial)>;
+
+// Samples, for every k = 0..n, `samplesPerLength` random batches of the engine's images; for each
+// it picks k of the n active blocks uniformly and back-propagates the loss (cross-entropy summed
+// over the batch, so each example's gradient is its own) through the residual branches of those k
+// blocks and the shortcuts of the rest. One forward pass per batch serves every k.
+GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,
+                                const GradientProgress &progress = {}, const CancelToken *cancel = nullptr);
+
+} // namespace pathlens
