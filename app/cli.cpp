@@ -6,7 +6,10 @@
 #include "defaults.h"
 #include "engine.h"
 #include "error.h"
+#include "experiments.h"
+#include "gradients.h"
 #include "network.h"
+#include "paths.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,7 +20,10 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <unistd.h>
 
 using namespace pathlens;
@@ -69,16 +75,24 @@ int parsePositive(const QCommandLineParser &parser, const QString &option, int f
     return value;
 }
 
-// A progress line on the terminal only; pipes and logs stay clean.
-void showProgress(const char *what, const EvalProgress &progress)
+// A progress line with ETA on the terminal only; pipes and logs stay clean.
+void showCounter(const char *what, int64_t done, int64_t total, std::chrono::steady_clock::time_point started)
 {
-    if (!isatty(fileno(stderr)))
+    if (!isatty(fileno(stderr)) || total <= 0)
         return;
-    std::fprintf(stderr, "\r%s: %lld / %lld images", what, static_cast<long long>(progress.imagesDone),
-                 static_cast<long long>(progress.imagesTotal));
-    if (progress.imagesDone == progress.imagesTotal)
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double eta = done > 0 ? elapsed * double(total - done) / double(done) : 0.0;
+    std::fprintf(stderr, "\r%s: %lld / %lld (%3.0f%%), %.0f s elapsed, ETA %.0f s   ", what, static_cast<long long>(done),
+                 static_cast<long long>(total), 100.0 * double(done) / double(total), elapsed, eta);
+    if (done >= total)
         std::fprintf(stderr, "\n");
     std::fflush(stderr);
+}
+
+void showProgress(const char *what, const EvalProgress &progress)
+{
+    static const auto started = std::chrono::steady_clock::now();
+    showCounter(what, progress.imagesDone, progress.imagesTotal, started);
 }
 
 void writeFileAtomically(const QString &path, const QByteArray &bytes)
@@ -126,19 +140,28 @@ public:
             return evaluate(modelPath);
         if (command == QLatin1String("lesion"))
             return lesion(modelPath);
+        if (command == QLatin1String("delete-k"))
+            return sweep(modelPath, false);
+        if (command == QLatin1String("reorder"))
+            return sweep(modelPath, true);
+        if (command == QLatin1String("paths"))
+            return paths(modelPath);
+        if (command == QLatin1String("gradients"))
+            return gradients(modelPath);
         throw Error("unknown command '" + command.toStdString() + "'; see pathlens-cli --help");
     }
 
 private:
     bool json() const { return m_parser.isSet(QStringLiteral("json")); }
 
-    Session open(const QString &modelPath)
+    // `defaultSplit`: the test split for accuracy, the training split for gradients (DESIGN.md section 5).
+    Session open(const QString &modelPath, const QString &defaultSplit = QStringLiteral("test"))
     {
         Session session;
         session.network = Network::load(modelPath.toStdString());
         const QString dataPath = m_parser.isSet(QStringLiteral("data")) ? m_parser.value(QStringLiteral("data"))
                                                                          : QString::fromStdString(defaultDatasetPath());
-        const QString split = m_parser.value(QStringLiteral("split"));
+        const QString split = m_parser.isSet(QStringLiteral("split")) ? m_parser.value(QStringLiteral("split")) : defaultSplit;
         if (split != QLatin1String("test") && split != QLatin1String("train"))
             throw Error("--split: expected test or train, got '" + split.toStdString() + "'");
         Dataset data = loadDataset(dataPath.toStdString(), split == QLatin1String("train") ? Split::Train : Split::Test,
@@ -311,6 +334,195 @@ private:
         return 0;
     }
 
+    int seed() const
+    {
+        bool ok = false;
+        const int value = m_parser.value(QStringLiteral("seed")).toInt(&ok);
+        if (!ok)
+            throw Error("--seed: expected a whole number, got '" + m_parser.value(QStringLiteral("seed")).toStdString() + "'");
+        return value;
+    }
+
+    static QJsonArray numbers(const std::vector<double> &values)
+    {
+        QJsonArray array;
+        for (double value : values)
+            array.append(value);
+        return array;
+    }
+
+    // delete-k (Fig. 5a) and reorder (Fig. 5b): accuracy against k with mean and spread.
+    int sweep(const QString &modelPath, bool reorder)
+    {
+        Session session = open(modelPath);
+        const NetworkInfo &info = session.engine->info();
+        const int samples = parsePositive(m_parser, QStringLiteral("samples"), 10);
+        const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
+        SweepResult result;
+        if (reorder) {
+            const int maxSwaps = parsePositive(m_parser, QStringLiteral("max-swaps"), 20);
+            result = reorderSweep(*session.engine, maxSwaps, samples, seed(), progress);
+        } else {
+            const bool all = m_parser.isSet(QStringLiteral("all-blocks"));
+            const int available = int(deletableBlocks(info, all).size());
+            const int maxK = m_parser.isSet(QStringLiteral("max-k")) ? parsePositive(m_parser, QStringLiteral("max-k"), 0)
+                                                                      : std::min(20, available);
+            result = deleteKSweep(*session.engine, maxK, samples, seed(), all, progress);
+        }
+        const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
+        QString csv = kName + (reorder ? QStringLiteral(",sample,accuracy,kendall_tau\n") : QStringLiteral(",sample,accuracy\n"));
+        QJsonArray points;
+        for (const SweepPoint &point : result.points) {
+            QJsonObject object{{kName, point.k}, {"mean", point.mean}, {"std", point.std}, {"min", point.min},
+                               {"max", point.max}, {"accuracies", numbers(point.accuracies)}};
+            if (reorder)
+                object.insert("kendall_tau", numbers(point.taus));
+            points.append(object);
+            for (size_t i = 0; i < point.accuracies.size(); ++i)
+                csv += QStringLiteral("%1,%2,%3").arg(point.k).arg(i).arg(point.accuracies[i], 0, 'g', 10)
+                       + (reorder ? QStringLiteral(",%1").arg(point.taus[i], 0, 'g', 10) : QString()) + "\n";
+        }
+        if (m_parser.isSet(QStringLiteral("csv")))
+            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
+        if (json()) {
+            out() << QJsonDocument(QJsonObject{{"model", modelPath},
+                                               {"images", qint64(result.images)},
+                                               {"baseline", result.baseline},
+                                               {"samples", samples},
+                                               {"seed", seed()},
+                                               {"seconds", result.seconds},
+                                               {"points", points}})
+                         .toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        out() << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n\n")
+                     .arg(result.baseline, 0, 'f', 4).arg(result.images).arg(samples).arg(result.seconds, 0, 'f', 1);
+        out() << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(kName, 7).arg("mean", 7).arg("std", 7).arg("min", 7)
+                     .arg("max", 7).arg(reorder ? QStringLiteral("  mean tau") : QString());
+        for (const SweepPoint &point : result.points) {
+            const double tau = point.taus.empty() ? 0 : std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / point.taus.size();
+            out() << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(point.k, 7).arg(point.mean, 7, 'f', 4)
+                         .arg(point.std, 7, 'f', 4).arg(point.min, 7, 'f', 4).arg(point.max, 7, 'f', 4)
+                         .arg(reorder ? QStringLiteral("  %1").arg(tau, 8, 'f', 3) : QString());
+        }
+        return 0;
+    }
+
+    // Fig. 6a and 7: needs no data, only the number of blocks.
+    int paths(const QString &modelPath)
+    {
+        const auto network = Network::load(modelPath.toStdString());
+        const NetworkInfo info = network->describe(network->defaultInputShape());
+        const int blocks = int(info.blocks.size());
+        const Arrangement arrangement = arrangementFromFlags(blocks);
+        if (const auto why = whyInvalid(info, arrangement))
+            throw Error("invalid arrangement: " + *why);
+        const int active = activeCount(arrangement);
+        std::vector<int> counts{1, 10, 20};
+        if (m_parser.isSet(QStringLiteral("deleted-counts")))
+            counts = parseIndexList(m_parser.value(QStringLiteral("deleted-counts")), "deleted-counts");
+        if (blocks - active > 0)
+            counts.push_back(blocks - active);
+        QJsonObject surviving;
+        QString csv = QStringLiteral("length,fraction_of_paths");
+        std::vector<std::pair<int, std::vector<double>>> columns;
+        for (int d : counts) {
+            if (d < 0 || d > blocks || surviving.contains(QString::number(d)))
+                continue;
+            columns.emplace_back(d, survivingFraction(blocks, d));
+            surviving.insert(QString::number(d), numbers(columns.back().second));
+            csv += QStringLiteral(",surviving_after_%1_deleted").arg(d);
+        }
+        csv += "\n";
+        const auto distribution = pathLengthDistribution(active);
+        for (int k = 0; k <= blocks; ++k) {
+            csv += QStringLiteral("%1,%2").arg(k).arg(k <= active ? distribution[k] : 0.0, 0, 'g', 12);
+            for (const auto &column : columns)
+                csv += QStringLiteral(",%1").arg(column.second[k], 0, 'g', 12);
+            csv += "\n";
+        }
+        if (m_parser.isSet(QStringLiteral("csv")))
+            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
+        if (json()) {
+            out() << QJsonDocument(QJsonObject{{"model", modelPath},
+                                               {"blocks", blocks},
+                                               {"active", active},
+                                               {"distribution", numbers(distribution)},
+                                               {"surviving", surviving}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+            return 0;
+        }
+        out() << QStringLiteral("%1 active of %2 blocks: 2^%1 = %3 paths; lengths 0..%1 ~ Binomial(%1, 1/2)\n")
+                     .arg(active).arg(blocks).arg(std::ldexp(1.0, active), 0, 'g', 4);
+        // The central 95% of path lengths (2.5th to 97.5th percentile).
+        int from = 0;
+        int to = active;
+        double cumulative = 0;
+        for (int k = 0; k <= active; ++k) {
+            cumulative += distribution[k];
+            if (cumulative < 0.025)
+                from = k + 1;
+            if (cumulative >= 0.975) {
+                to = k;
+                break;
+            }
+        }
+        out() << QStringLiteral("lengths %1..%2 hold %3% of all paths\n\n")
+                     .arg(from).arg(to).arg(100 * shareOfPaths(active, from, to), 0, 'f', 1);
+        out() << csv;
+        return 0;
+    }
+
+    int gradients(const QString &modelPath)
+    {
+        Session session = open(modelPath, QStringLiteral("train"));
+        const Arrangement arrangement = arrangementFromFlags(session.network->blockCount());
+        GradientOptions options;
+        options.samplesPerLength = parsePositive(m_parser, QStringLiteral("samples"), options.samplesPerLength);
+        options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), options.batchSize);
+        options.seed = uint64_t(seed());
+        const auto started = std::chrono::steady_clock::now();
+        const GradientResult result = measureGradients(*session.engine, arrangement, options,
+                                                       [&](int done, int total, const GradientResult &) {
+                                                           showCounter("gradients", done, total, started);
+                                                       });
+        QString csv = QStringLiteral("length,mean,std,samples,paths,total\n");
+        const auto counts = pathCounts(int(result.lengths.size()) - 1);
+        for (size_t k = 0; k < result.lengths.size(); ++k)
+            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(k).arg(result.mean[k], 0, 'g', 10).arg(result.std[k], 0, 'g', 10)
+                       .arg(result.samples[k]).arg(counts[k], 0, 'g', 17).arg(result.total[k], 0, 'g', 10);
+        if (m_parser.isSet(QStringLiteral("csv")))
+            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
+        if (json()) {
+            QJsonArray lengths;
+            QJsonArray samples;
+            for (size_t k = 0; k < result.lengths.size(); ++k) {
+                lengths.append(result.lengths[k]);
+                samples.append(result.samples[k]);
+            }
+            out() << QJsonDocument(QJsonObject{{"model", modelPath},
+                                               {"lengths", lengths},
+                                               {"mean", numbers(result.mean)},
+                                               {"std", numbers(result.std)},
+                                               {"samples", samples},
+                                               {"total", numbers(result.total)},
+                                               {"effective", QJsonObject{{"from", result.effectiveFrom},
+                                                                         {"to", result.effectiveTo},
+                                                                         {"share_of_paths", result.effectiveShare}}},
+                                               {"seconds", result.seconds}})
+                         .toJson(QJsonDocument::Compact)
+                  << "\n";
+            return 0;
+        }
+        out() << QStringLiteral("effective paths: lengths %1..%2, %3% of all paths (the paper, ResNet-110: 5..17, 0.45%)\n"
+                                "%4 samples per length, batches of %5 training images, %6 s\n\n")
+                     .arg(result.effectiveFrom).arg(result.effectiveTo).arg(100 * result.effectiveShare, 0, 'g', 3)
+                     .arg(options.samplesPerLength).arg(options.batchSize).arg(result.seconds, 0, 'f', 1);
+        out() << csv;
+        return 0;
+    }
+
     QCommandLineParser &m_parser;
 };
 
@@ -328,16 +540,20 @@ int main(int argc, char **argv)
         "Commands:\n"
         "  info [MODEL]     blocks, stages, shapes, downsampling flags, parameter count\n"
         "  eval [MODEL]     accuracy of one arrangement (--delete, --order)\n"
-        "  lesion [MODEL]   baseline and accuracy with each single block deleted\n\n"
+        "  lesion [MODEL]   baseline and accuracy with each single block deleted (Fig. 3)\n"
+        "  delete-k [MODEL] accuracy vs number of randomly deleted blocks (Fig. 5a)\n"
+        "  reorder [MODEL]  accuracy vs number of swapped block pairs, Kendall's tau (Fig. 5b)\n"
+        "  paths [MODEL]    path-length distribution and fraction of paths surviving deletion (Fig. 6a, 7)\n"
+        "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n\n"
         "MODEL defaults to the bundled model. Block indices are 0-based, as `info` lists them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval or lesion"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval, lesion, delete-k, reorder, paths or gradients"));
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("TorchScript model file (.pt)"), QStringLiteral("[MODEL]"));
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Data set folder or file (default: Fashion-MNIST)."), QStringLiteral("PATH")},
         {QStringLiteral("data-format"), QStringLiteral("auto, idx or cifar10."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
-        {QStringLiteral("split"), QStringLiteral("test or train."), QStringLiteral("SPLIT"), QStringLiteral("test")},
+        {QStringLiteral("split"), QStringLiteral("test or train (default: test; train for gradients)."), QStringLiteral("SPLIT")},
         {QStringLiteral("limit"), QStringLiteral("Use only the first N images."), QStringLiteral("N")},
         {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64)."), QStringLiteral("B")},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("DEVICE"), QStringLiteral("auto")},
@@ -347,6 +563,11 @@ int main(int argc, char **argv)
         {QStringLiteral("std"), QStringLiteral("Per-channel std, comma-separated (overrides metadata)."), QStringLiteral("S")},
         {QStringLiteral("delete"), QStringLiteral("eval: blocks to delete, e.g. 3,7."), QStringLiteral("LIST")},
         {QStringLiteral("order"), QStringLiteral("eval: block order, a permutation of 0..n-1."), QStringLiteral("LIST")},
+        {QStringLiteral("max-k"), QStringLiteral("delete-k: largest number of deleted blocks (default 20)."), QStringLiteral("K")},
+        {QStringLiteral("all-blocks"), QStringLiteral("delete-k: downsampling blocks may be deleted too.")},
+        {QStringLiteral("max-swaps"), QStringLiteral("reorder: largest number of swapped pairs (default 20)."), QStringLiteral("K")},
+        {QStringLiteral("samples"), QStringLiteral("Samples per point (default 10)."), QStringLiteral("S")},
+        {QStringLiteral("deleted-counts"), QStringLiteral("paths: numbers of deleted blocks to show (default 1,10,20)."), QStringLiteral("LIST")},
         {QStringLiteral("cache-mb"), QStringLiteral("Activation cache budget in MiB (default 1024)."), QStringLiteral("MB")},
         {QStringLiteral("no-reuse"), QStringLiteral("Run every arrangement from the input (for timing).")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")},

@@ -112,6 +112,54 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("downsampling"), qPrintable(refused.err));
     }
 
+    void pathsNeedsNoData()
+    {
+        const Run run = cli({"paths", fixture("cifar20.pt"), "--delete", "2", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result["active"].toInt(), 8);
+        const QJsonArray distribution = result["distribution"].toArray();
+        QCOMPARE(distribution.size(), 9);
+        double sum = 0;
+        for (const auto &value : distribution)
+            sum += value.toDouble();
+        PL_COMPARE_NEAR(sum, 1.0, 1e-12);
+        PL_COMPARE_NEAR(distribution[4].toDouble(), 70.0 / 256.0, 1e-15); // C(8, 4) / 2^8
+        const QJsonObject surviving = result["surviving"].toObject();
+        QVERIFY(surviving.contains("1") && !surviving.contains("10") && !surviving.contains("20")); // only 9 blocks
+        PL_COMPARE_NEAR(surviving["1"].toArray()[1].toDouble(), 8.0 / 9.0, 1e-15);
+    }
+
+    void sweepsAndGradients()
+    {
+        const QStringList common{"--limit", "200", "--samples", "2", "--seed", "3", "--json"};
+        const Run deleteK = cli(QStringList{"delete-k", fixture("cifar20.pt"), "--max-k", "3"} + common);
+        QCOMPARE(deleteK.exitCode, 0);
+        const QJsonObject deletion = QJsonDocument::fromJson(deleteK.out).object();
+        const QJsonArray points = deletion["points"].toArray();
+        QCOMPARE(points.size(), 4);
+        QCOMPARE(points[0].toObject()["mean"].toDouble(), deletion["baseline"].toDouble());
+        QCOMPARE(points[2].toObject()["accuracies"].toArray().size(), 2);
+        const Run repeated = cli(QStringList{"delete-k", fixture("cifar20.pt"), "--max-k", "3"} + common);
+        QCOMPARE(QJsonDocument::fromJson(repeated.out).object()["points"], deletion["points"]); // same seed, same numbers
+
+        const Run reorder = cli(QStringList{"reorder", fixture("cifar20.pt"), "--max-swaps", "2"} + common);
+        QCOMPARE(reorder.exitCode, 0);
+        const QJsonArray swaps = QJsonDocument::fromJson(reorder.out).object()["points"].toArray();
+        QCOMPARE(swaps.size(), 3);
+        QCOMPARE(swaps[1].toObject()["kendall_tau"].toArray().size(), 2);
+
+        const Run gradients = cli({"gradients", fixture("cifar20.pt"), "--limit", "64", "--samples", "2", "--batch", "8", "--json"});
+        QCOMPARE(gradients.exitCode, 0);
+        const QJsonObject curve = QJsonDocument::fromJson(gradients.out).object();
+        QCOMPARE(curve["lengths"].toArray().size(), 10);
+        QCOMPARE(curve["mean"].toArray().size(), 10);
+        QCOMPARE(curve["samples"].toArray()[5].toInt(), 2);
+        const QJsonObject effective = curve["effective"].toObject();
+        QVERIFY(effective["from"].toInt() <= effective["to"].toInt());
+        QVERIFY(effective["share_of_paths"].toDouble() > 0 && effective["share_of_paths"].toDouble() <= 1);
+    }
+
     void badInputExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
