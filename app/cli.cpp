@@ -7,12 +7,16 @@
 #include "engine.h"
 #include "error.h"
 #include "experiments.h"
+#include "figures.h"
 #include "gradients.h"
 #include "network.h"
 #include "paths.h"
 
+#include <qcustomplot.h>
+
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +27,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <numeric>
 #include <unistd.h>
 
@@ -138,24 +143,33 @@ public:
             return info(modelPath);
         if (command == QLatin1String("eval"))
             return evaluate(modelPath);
+        if (command == QLatin1String("report"))
+            return report(modelPath);
+        const Limits limits = limitsFromFlags();
+        Outcome outcome;
         if (command == QLatin1String("lesion"))
-            return lesion(modelPath);
-        if (command == QLatin1String("delete-k"))
-            return sweep(modelPath, false);
-        if (command == QLatin1String("reorder"))
-            return sweep(modelPath, true);
-        if (command == QLatin1String("paths"))
-            return paths(modelPath);
-        if (command == QLatin1String("gradients"))
-            return gradients(modelPath);
-        throw Error("unknown command '" + command.toStdString() + "'; see pathlens-cli --help");
+            outcome = lesion(modelPath, m_parser.value(QStringLiteral("compare")), -1);
+        else if (command == QLatin1String("delete-k"))
+            outcome = sweep(modelPath, false, limits, parsePositive(m_parser, QStringLiteral("max-k"), limits.maxK));
+        else if (command == QLatin1String("reorder"))
+            outcome = sweep(modelPath, true, limits, parsePositive(m_parser, QStringLiteral("max-swaps"), limits.maxK));
+        else if (command == QLatin1String("paths"))
+            outcome = paths(modelPath, m_parser.isSet(QStringLiteral("deleted-counts"))
+                                           ? parseIndexList(m_parser.value(QStringLiteral("deleted-counts")), "deleted-counts")
+                                           : std::vector<int>{1, 10, 20});
+        else if (command == QLatin1String("gradients"))
+            outcome = gradients(modelPath, limits);
+        else
+            throw Error("unknown command '" + command.toStdString() + "'; see pathlens-cli --help");
+        publish(outcome);
+        return 0;
     }
 
 private:
     bool json() const { return m_parser.isSet(QStringLiteral("json")); }
 
     // `defaultSplit`: the test split for accuracy, the training split for gradients (DESIGN.md section 5).
-    Session open(const QString &modelPath, const QString &defaultSplit = QStringLiteral("test"))
+    Session open(const QString &modelPath, const QString &defaultSplit = QStringLiteral("test"), int64_t images = -1)
     {
         Session session;
         session.network = Network::load(modelPath.toStdString());
@@ -167,7 +181,8 @@ private:
         Dataset data = loadDataset(dataPath.toStdString(), split == QLatin1String("train") ? Split::Train : Split::Test,
                                    m_parser.value(QStringLiteral("data-format")).toStdString());
         if (m_parser.isSet(QStringLiteral("limit")))
-            truncate(data, parsePositive(m_parser, QStringLiteral("limit"), 0));
+            images = parsePositive(m_parser, QStringLiteral("limit"), 0);
+        truncate(data, images);
         EngineOptions options;
         options.device = parseDevice(m_parser.value(QStringLiteral("device")).toStdString());
         options.threads = parsePositive(m_parser, QStringLiteral("threads"), 0);
@@ -272,66 +287,195 @@ private:
         return 0;
     }
 
-    // Paper Figure 3: the baseline and the accuracy with each single block deleted.
-    int lesion(const QString &modelPath)
+    // What an experiment produced: printed as text or JSON, written as CSV and as a figure.
+    struct Outcome
     {
-        Session session = open(modelPath);
-        const NetworkInfo &info = session.engine->info();
-        const int n = int(info.blocks.size());
-        std::vector<Arrangement> arrangements{identityArrangement(n)};
-        for (int i = 0; i < n; ++i)
-            arrangements.push_back(withDeleted(identityArrangement(n), {i}));
-        const EvalResult result = session.engine->evaluate(
-            arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); });
+        QString name;  // file stem in a report
+        QString text;
+        QJsonObject json;
+        QString csv;
+        std::unique_ptr<QCustomPlot> figure;
+    };
 
-        QString csv = QStringLiteral("index,name,stage,downsampling,accuracy,baseline\n");
-        QJsonArray blocks;
-        for (const BlockInfo &block : info.blocks) {
-            const double accuracy = result.accuracy[block.index + 1];
-            blocks.append(QJsonObject{{"index", block.index},
-                                      {"name", QString::fromStdString(block.name)},
-                                      {"stage", block.stage},
-                                      {"downsampling", block.downsampling},
-                                      {"accuracy", accuracy}});
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
-                       .arg(block.index)
-                       .arg(QString::fromStdString(block.name))
-                       .arg(block.stage)
-                       .arg(block.downsampling ? 1 : 0)
-                       .arg(accuracy, 0, 'g', 10)
-                       .arg(result.accuracy[0], 0, 'g', 10);
-        }
+    struct Limits
+    {
+        int64_t images = -1; // -1: the whole split
+        int samples = 10;
+        int maxK = 20;       // delete-k and reorder
+        int gradientSamples = 10;
+        int gradientBatch = 32;
+    };
+
+    Limits limitsFromFlags() const
+    {
+        Limits limits;
+        limits.samples = parsePositive(m_parser, QStringLiteral("samples"), limits.samples);
+        limits.gradientSamples = limits.samples;
+        limits.gradientBatch = parsePositive(m_parser, QStringLiteral("batch"), limits.gradientBatch);
+        return limits;
+    }
+
+    void publish(Outcome &outcome)
+    {
         if (m_parser.isSet(QStringLiteral("csv")))
-            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
-        if (json()) {
-            out() << QJsonDocument(QJsonObject{{"model", modelPath},
-                                               {"images", qint64(result.images)},
-                                               {"baseline", result.accuracy[0]},
-                                               {"seconds", result.seconds},
-                                               {"blocks", blocks}})
-                         .toJson(QJsonDocument::Indented);
-            return 0;
-        }
-        out() << QStringLiteral("baseline accuracy %1 on %2 images; %3 arrangements in %4 s on %5\n\n")
-                     .arg(result.accuracy[0], 0, 'f', 4)
-                     .arg(result.images)
-                     .arg(arrangements.size())
-                     .arg(result.seconds, 0, 'f', 2)
-                     .arg(QString::fromStdString(session.engine->deviceName()));
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                     .arg("#", 3).arg("deleted block", -14).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
-        for (const BlockInfo &block : info.blocks) {
-            const double accuracy = result.accuracy[block.index + 1];
-            out() << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                         .arg(block.index, 3)
-                         .arg(QString::fromStdString(block.name), -14)
-                         .arg(block.stage, 5)
-                         .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
-                         .arg(accuracy, 8, 'f', 4)
-                         .arg(QStringLiteral("%1%2").arg(accuracy >= result.accuracy[0] ? "+" : "")
-                                  .arg(100 * (accuracy - result.accuracy[0]), 0, 'f', 2) + " pp", 8);
-        }
+            writeFileAtomically(m_parser.value(QStringLiteral("csv")), outcome.csv.toUtf8());
+        if (m_parser.isSet(QStringLiteral("plot")))
+            figures::save(*outcome.figure, m_parser.value(QStringLiteral("plot")), figureSize());
+        if (json())
+            out() << QJsonDocument(outcome.json).toJson(QJsonDocument::Indented);
+        else
+            out() << outcome.text;
+    }
+
+    figures::Size figureSize() const
+    {
+        figures::Size size;
+        size.dpi = parsePositive(m_parser, QStringLiteral("dpi"), size.dpi);
+        return size;
+    }
+
+    static QString modelName(const Network &network)
+    {
+        const QJsonObject metadata = QJsonDocument::fromJson(QByteArray::fromStdString(network.metadataJson())).object();
+        const QString name = metadata.value(QLatin1String("name")).toString();
+        return name.isEmpty() ? QFileInfo(QString::fromStdString(network.path())).fileName() : name;
+    }
+
+    static QString figureTitle(const QString &what, const Session &session)
+    {
+        return QStringLiteral("%1 — %2, %3 images").arg(what, modelName(*session.network)).arg(session.engine->imageCount());
+    }
+
+    // Every experiment at sensible defaults (--quick: a rough version), each figure as PDF, SVG
+    // and PNG, the numbers as CSV and JSON, and an index.html beside the paper's numbers.
+    int report(const QString &modelPath)
+    {
+        if (!m_parser.isSet(QStringLiteral("out")))
+            throw Error("report needs --out DIR");
+        const QString folder = m_parser.value(QStringLiteral("out"));
+        if (!QDir().mkpath(folder))
+            throw Error(folder.toStdString() + ": cannot create the folder");
+        const bool quick = m_parser.isSet(QStringLiteral("quick"));
+        Limits limits;
+        limits.images = quick ? 200 : 1000;
+        limits.samples = quick ? 2 : 5;
+        limits.maxK = quick ? 5 : 20;
+        limits.gradientSamples = quick ? 2 : 10;
+        limits.gradientBatch = quick ? 16 : 32;
+        const int64_t lesionImages = quick ? 200 : 2000;
+        const QDir dir(folder);
+        const auto started = std::chrono::steady_clock::now();
+
+        std::vector<Outcome> outcomes;
+        auto step = [&](const char *what, auto &&compute) {
+            std::fprintf(stderr, "report: %s (%.0f s so far)\n", what,
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            outcomes.push_back(compute());
+            Outcome &outcome = outcomes.back();
+            // Written as soon as each experiment ends, so an interruption keeps what was done.
+            for (const char *format : {"pdf", "svg", "png"})
+                figures::save(*outcome.figure, dir.filePath(outcome.name + "." + format),
+                              figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
+            writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
+            writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
+        };
+        step("single deletion", [&] { return lesion(modelPath, m_parser.value(QStringLiteral("compare")), lesionImages); });
+        step("random deletion", [&] { return sweep(modelPath, false, limits, limits.maxK); });
+        step("reordering", [&] { return sweep(modelPath, true, limits, limits.maxK); });
+        step("path lengths", [&] { return paths(modelPath, {1, 10, 20}); });
+        step("gradients", [&] { return gradients(modelPath, limits); });
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        writeFileAtomically(dir.filePath(QStringLiteral("index.html")), reportPage(modelPath, outcomes, quick, seconds).toUtf8());
+        out() << QStringLiteral("report written to %1 in %2 s\n").arg(dir.filePath(QStringLiteral("index.html"))).arg(seconds, 0, 'f', 0);
         return 0;
+    }
+
+    static QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
+    {
+        const QJsonObject lesion = outcomes[0].json;
+        const QJsonObject deletion = outcomes[1].json;
+        const QJsonObject reorder = outcomes[2].json;
+        const QJsonObject paths = outcomes[3].json;
+        const QJsonObject gradients = outcomes[4].json;
+        auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
+
+        // Single deletion: the mean and worst change over non-downsampling blocks.
+        double baseline = lesion["baseline"].toDouble();
+        double sum = 0;
+        int count = 0;
+        double worst = 1;
+        for (const auto &value : lesion["blocks"].toArray()) {
+            const QJsonObject block = value.toObject();
+            if (block["downsampling"].toBool())
+                continue;
+            sum += block["accuracy"].toDouble();
+            worst = std::min(worst, block["accuracy"].toDouble());
+            ++count;
+        }
+        const QJsonArray deletionPoints = deletion["points"].toArray();
+        const QJsonObject tenDeleted = deletionPoints.size() > 10 ? deletionPoints[10].toObject() : deletionPoints.last().toObject();
+        // Smoothness of the reorder curve: the largest drop of mean accuracy between neighbours.
+        double largestStep = 0;
+        const QJsonArray reorderPoints = reorder["points"].toArray();
+        for (int i = 1; i < reorderPoints.size(); ++i)
+            largestStep = std::max(largestStep, reorderPoints[i - 1].toObject()["mean"].toDouble()
+                                                    - reorderPoints[i].toObject()["mean"].toDouble());
+        const int active = paths["active"].toInt();
+        const QJsonObject effective = gradients["effective"].toObject();
+
+        QString rows;
+        auto row = [&](const QString &figure, const QString &ours, const QString &paper) {
+            rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n").arg(figure, ours, paper);
+        };
+        row(QStringLiteral("Fig. 3, single deletion"),
+            QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
+                .arg(percent(baseline), percent(count ? sum / count : 0), percent(worst)),
+            QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"));
+        row(QStringLiteral("Fig. 5a, random deletion"),
+            QStringLiteral("%1 blocks deleted: %2 ± %3")
+                .arg(tenDeleted["deleted"].toInt())
+                .arg(percent(tenDeleted["mean"].toDouble()), percent(tenDeleted["std"].toDouble())),
+            QStringLiteral("accuracy falls smoothly with the number of deleted blocks"));
+        row(QStringLiteral("Fig. 5b, reordering"),
+            QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
+            QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"));
+        row(QStringLiteral("Fig. 6a, path lengths"),
+            QStringLiteral("%1 active blocks; lengths 5–17 hold %2 of paths").arg(active).arg(percent(shareOfPaths(active, 5, 17))),
+            QStringLiteral("54 blocks; lengths 5–17 hold 0.45%, 19–35 more than 95%"));
+        row(QStringLiteral("Fig. 6b/c, effective paths"),
+            QStringLiteral("lengths %1–%2, %3 of all paths")
+                .arg(effective["from"].toInt()).arg(effective["to"].toInt())
+                .arg(percent(effective["share_of_paths"].toDouble())),
+            QStringLiteral("lengths 5–17, 0.45% of all paths"));
+
+        QString figuresHtml;
+        for (const Outcome &outcome : outcomes)
+            figuresHtml += QStringLiteral("<figure><img src=\"%1.png\" alt=\"%1\"><figcaption>%1: "
+                                          "<a href=\"%1.pdf\">PDF</a> · <a href=\"%1.svg\">SVG</a> · "
+                                          "<a href=\"%1.csv\">CSV</a> · <a href=\"%1.json\">JSON</a></figcaption></figure>\n")
+                               .arg(outcome.name);
+        return QStringLiteral(
+                   "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pathlens report</title>\n"
+                   "<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;color:#111}"
+                   "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left}"
+                   "figure{display:inline-block;margin:1em;width:640px}img{width:100%}</style></head><body>\n"
+                   "<h1>pathlens report</h1>\n<p>Model <code>%1</code>. %2 Written in %3 s.</p>\n"
+                   "<h2>Key numbers next to the paper's</h2>\n<table><tr><th>figure</th><th>ours</th>"
+                   "<th>Veit et al. 2016 (CIFAR-10, ResNet-110)</th></tr>\n%4</table>\n<h2>Figures</h2>\n%5</body></html>\n")
+            .arg(modelPath.toHtmlEscaped(),
+                 quick ? QStringLiteral("Quick version: few images and samples, numbers are rough.")
+                       : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 5 samples per point, "
+                                        "gradients from 10 batches of 32 training images per length."))
+            .arg(seconds, 0, 'f', 0)
+            .arg(rows, figuresHtml);
+    }
+
+    static QJsonArray numbers(const std::vector<double> &values)
+    {
+        QJsonArray array;
+        for (double value : values)
+            array.append(value);
+        return array;
     }
 
     int seed() const
@@ -343,35 +487,117 @@ private:
         return value;
     }
 
-    static QJsonArray numbers(const std::vector<double> &values)
+    struct LesionData
     {
-        QJsonArray array;
-        for (double value : values)
-            array.append(value);
-        return array;
+        figures::LesionSeries series;
+        EvalResult result;
+    };
+
+    static LesionData runLesion(Session &session, const QString &label)
+    {
+        const NetworkInfo &info = session.engine->info();
+        const int n = int(info.blocks.size());
+        std::vector<Arrangement> arrangements{identityArrangement(n)};
+        for (int i = 0; i < n; ++i)
+            arrangements.push_back(withDeleted(identityArrangement(n), {i}));
+        LesionData data;
+        data.result = session.engine->evaluate(arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); });
+        data.series.label = label;
+        data.series.baseline = data.result.accuracy[0];
+        data.series.accuracy.assign(data.result.accuracy.begin() + 1, data.result.accuracy.end());
+        for (const BlockInfo &block : info.blocks)
+            data.series.downsampling.push_back(block.downsampling);
+        return data;
+    }
+
+    // Paper Figure 3: the baseline and the accuracy with each single block deleted; with
+    // --compare, a second model (the plain control, a stochastic-depth twin) on the same axes.
+    Outcome lesion(const QString &modelPath, const QString &comparePath, int64_t images)
+    {
+        Session session = open(modelPath, QStringLiteral("test"), images);
+        const NetworkInfo &info = session.engine->info();
+        LesionData main = runLesion(session, modelName(*session.network));
+        std::vector<figures::LesionSeries> series{main.series};
+        if (!comparePath.isEmpty()) {
+            Session other = open(comparePath, QStringLiteral("test"), images);
+            series.push_back(runLesion(other, modelName(*other.network)).series);
+        }
+        const EvalResult &result = main.result;
+        Outcome outcome;
+        outcome.name = QStringLiteral("lesion");
+        outcome.figure = figures::lesion(figureTitle(QStringLiteral("Deleting single blocks"), session), series);
+        outcome.csv = QStringLiteral("index,name,stage,downsampling,accuracy,baseline\n");
+        QJsonArray blocks;
+        for (const BlockInfo &block : info.blocks) {
+            const double accuracy = result.accuracy[block.index + 1];
+            blocks.append(QJsonObject{{"index", block.index},
+                                      {"name", QString::fromStdString(block.name)},
+                                      {"stage", block.stage},
+                                      {"downsampling", block.downsampling},
+                                      {"accuracy", accuracy}});
+            outcome.csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
+                               .arg(block.index)
+                               .arg(QString::fromStdString(block.name))
+                               .arg(block.stage)
+                               .arg(block.downsampling ? 1 : 0)
+                               .arg(accuracy, 0, 'g', 10)
+                               .arg(result.accuracy[0], 0, 'g', 10);
+        }
+        outcome.json = QJsonObject{{"model", modelPath},
+                                   {"images", qint64(result.images)},
+                                   {"baseline", result.accuracy[0]},
+                                   {"seconds", result.seconds},
+                                   {"blocks", blocks}};
+        if (series.size() > 1)
+            outcome.json.insert("compare", QJsonObject{{"model", comparePath},
+                                                       {"baseline", series[1].baseline},
+                                                       {"accuracy", numbers(series[1].accuracy)}});
+        QTextStream text(&outcome.text);
+        text << QStringLiteral("baseline accuracy %1 on %2 images; %3 arrangements in %4 s on %5\n\n")
+                    .arg(result.accuracy[0], 0, 'f', 4)
+                    .arg(result.images)
+                    .arg(info.blocks.size() + 1)
+                    .arg(result.seconds, 0, 'f', 2)
+                    .arg(QString::fromStdString(session.engine->deviceName()));
+        text << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                    .arg("#", 3).arg("deleted block", -14).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
+        for (const BlockInfo &block : info.blocks) {
+            const double accuracy = result.accuracy[block.index + 1];
+            text << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
+                        .arg(block.index, 3)
+                        .arg(QString::fromStdString(block.name), -14)
+                        .arg(block.stage, 5)
+                        .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
+                        .arg(accuracy, 8, 'f', 4)
+                        .arg(QStringLiteral("%1%2 pp").arg(accuracy >= result.accuracy[0] ? "+" : "")
+                                 .arg(100 * (accuracy - result.accuracy[0]), 0, 'f', 2), 8);
+        }
+        return outcome;
     }
 
     // delete-k (Fig. 5a) and reorder (Fig. 5b): accuracy against k with mean and spread.
-    int sweep(const QString &modelPath, bool reorder)
+    Outcome sweep(const QString &modelPath, bool reorder, const Limits &limits, int maxK)
     {
-        Session session = open(modelPath);
+        Session session = open(modelPath, QStringLiteral("test"), limits.images);
         const NetworkInfo &info = session.engine->info();
-        const int samples = parsePositive(m_parser, QStringLiteral("samples"), 10);
         const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
-        SweepResult result;
-        if (reorder) {
-            const int maxSwaps = parsePositive(m_parser, QStringLiteral("max-swaps"), 20);
-            result = reorderSweep(*session.engine, maxSwaps, samples, seed(), progress);
-        } else {
-            const bool all = m_parser.isSet(QStringLiteral("all-blocks"));
-            const int available = int(deletableBlocks(info, all).size());
-            const int maxK = m_parser.isSet(QStringLiteral("max-k")) ? parsePositive(m_parser, QStringLiteral("max-k"), 0)
-                                                                      : std::min(20, available);
-            result = deleteKSweep(*session.engine, maxK, samples, seed(), all, progress);
-        }
+        const bool all = m_parser.isSet(QStringLiteral("all-blocks"));
+        const SweepResult result = reorder ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress)
+                                           : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
+                                                          limits.samples, seed(), all, progress);
         const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
-        QString csv = kName + (reorder ? QStringLiteral(",sample,accuracy,kendall_tau\n") : QStringLiteral(",sample,accuracy\n"));
+        Outcome outcome;
+        outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
+        outcome.figure = figures::sweep(figureTitle(reorder ? QStringLiteral("Reordering blocks")
+                                                            : QStringLiteral("Deleting random blocks"), session),
+                                        result, reorder);
+        outcome.csv = kName + (reorder ? QStringLiteral(",sample,accuracy,kendall_tau\n") : QStringLiteral(",sample,accuracy\n"));
         QJsonArray points;
+        QTextStream text(&outcome.text);
+        text << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n\n")
+                    .arg(result.baseline, 0, 'f', 4).arg(result.images).arg(limits.samples).arg(result.seconds, 0, 'f', 1);
+        text << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(kName, 7).arg("mean", 7).arg("std", 7).arg("min", 7)
+                    .arg("max", 7).arg(reorder ? QStringLiteral("  mean tau") : QString());
         for (const SweepPoint &point : result.points) {
             QJsonObject object{{kName, point.k}, {"mean", point.mean}, {"std", point.std}, {"min", point.min},
                                {"max", point.max}, {"accuracies", numbers(point.accuracies)}};
@@ -379,37 +605,22 @@ private:
                 object.insert("kendall_tau", numbers(point.taus));
             points.append(object);
             for (size_t i = 0; i < point.accuracies.size(); ++i)
-                csv += QStringLiteral("%1,%2,%3").arg(point.k).arg(i).arg(point.accuracies[i], 0, 'g', 10)
-                       + (reorder ? QStringLiteral(",%1").arg(point.taus[i], 0, 'g', 10) : QString()) + "\n";
-        }
-        if (m_parser.isSet(QStringLiteral("csv")))
-            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
-        if (json()) {
-            out() << QJsonDocument(QJsonObject{{"model", modelPath},
-                                               {"images", qint64(result.images)},
-                                               {"baseline", result.baseline},
-                                               {"samples", samples},
-                                               {"seed", seed()},
-                                               {"seconds", result.seconds},
-                                               {"points", points}})
-                         .toJson(QJsonDocument::Indented);
-            return 0;
-        }
-        out() << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n\n")
-                     .arg(result.baseline, 0, 'f', 4).arg(result.images).arg(samples).arg(result.seconds, 0, 'f', 1);
-        out() << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(kName, 7).arg("mean", 7).arg("std", 7).arg("min", 7)
-                     .arg("max", 7).arg(reorder ? QStringLiteral("  mean tau") : QString());
-        for (const SweepPoint &point : result.points) {
+                outcome.csv += QStringLiteral("%1,%2,%3").arg(point.k).arg(i).arg(point.accuracies[i], 0, 'g', 10)
+                               + (reorder ? QStringLiteral(",%1").arg(point.taus[i], 0, 'g', 10) : QString()) + "\n";
             const double tau = point.taus.empty() ? 0 : std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / point.taus.size();
-            out() << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(point.k, 7).arg(point.mean, 7, 'f', 4)
-                         .arg(point.std, 7, 'f', 4).arg(point.min, 7, 'f', 4).arg(point.max, 7, 'f', 4)
-                         .arg(reorder ? QStringLiteral("  %1").arg(tau, 8, 'f', 3) : QString());
+            text << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(point.k, 7).arg(point.mean, 7, 'f', 4)
+                        .arg(point.std, 7, 'f', 4).arg(point.min, 7, 'f', 4).arg(point.max, 7, 'f', 4)
+                        .arg(reorder ? QStringLiteral("  %1").arg(tau, 8, 'f', 3) : QString());
         }
-        return 0;
+        outcome.json = QJsonObject{{"model", modelPath},   {"images", qint64(result.images)},
+                                   {"baseline", result.baseline}, {"samples", limits.samples},
+                                   {"seed", seed()},        {"seconds", result.seconds},
+                                   {"points", points}};
+        return outcome;
     }
 
     // Fig. 6a and 7: needs no data, only the number of blocks.
-    int paths(const QString &modelPath)
+    Outcome paths(const QString &modelPath, std::vector<int> counts)
     {
         const auto network = Network::load(modelPath.toStdString());
         const NetworkInfo info = network->describe(network->defaultInputShape());
@@ -418,43 +629,34 @@ private:
         if (const auto why = whyInvalid(info, arrangement))
             throw Error("invalid arrangement: " + *why);
         const int active = activeCount(arrangement);
-        std::vector<int> counts{1, 10, 20};
-        if (m_parser.isSet(QStringLiteral("deleted-counts")))
-            counts = parseIndexList(m_parser.value(QStringLiteral("deleted-counts")), "deleted-counts");
         if (blocks - active > 0)
             counts.push_back(blocks - active);
+        Outcome outcome;
+        outcome.name = QStringLiteral("paths");
         QJsonObject surviving;
-        QString csv = QStringLiteral("length,fraction_of_paths");
-        std::vector<std::pair<int, std::vector<double>>> columns;
+        std::map<int, std::vector<double>> columns;
+        outcome.csv = QStringLiteral("length,fraction_of_paths");
         for (int d : counts) {
-            if (d < 0 || d > blocks || surviving.contains(QString::number(d)))
+            if (d < 0 || d > blocks || columns.count(d))
                 continue;
-            columns.emplace_back(d, survivingFraction(blocks, d));
-            surviving.insert(QString::number(d), numbers(columns.back().second));
-            csv += QStringLiteral(",surviving_after_%1_deleted").arg(d);
+            columns[d] = survivingFraction(blocks, d);
+            surviving.insert(QString::number(d), numbers(columns[d]));
         }
-        csv += "\n";
+        for (const auto &column : columns)
+            outcome.csv += QStringLiteral(",surviving_after_%1_deleted").arg(column.first);
+        outcome.csv += "\n";
         const auto distribution = pathLengthDistribution(active);
         for (int k = 0; k <= blocks; ++k) {
-            csv += QStringLiteral("%1,%2").arg(k).arg(k <= active ? distribution[k] : 0.0, 0, 'g', 12);
+            outcome.csv += QStringLiteral("%1,%2").arg(k).arg(k <= active ? distribution[k] : 0.0, 0, 'g', 12);
             for (const auto &column : columns)
-                csv += QStringLiteral(",%1").arg(column.second[k], 0, 'g', 12);
-            csv += "\n";
+                outcome.csv += QStringLiteral(",%1").arg(column.second[k], 0, 'g', 12);
+            outcome.csv += "\n";
         }
-        if (m_parser.isSet(QStringLiteral("csv")))
-            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
-        if (json()) {
-            out() << QJsonDocument(QJsonObject{{"model", modelPath},
-                                               {"blocks", blocks},
-                                               {"active", active},
-                                               {"distribution", numbers(distribution)},
-                                               {"surviving", surviving}})
-                         .toJson(QJsonDocument::Compact)
-                  << "\n";
-            return 0;
-        }
-        out() << QStringLiteral("%1 active of %2 blocks: 2^%1 = %3 paths; lengths 0..%1 ~ Binomial(%1, 1/2)\n")
-                     .arg(active).arg(blocks).arg(std::ldexp(1.0, active), 0, 'g', 4);
+        outcome.json = QJsonObject{{"model", modelPath}, {"blocks", blocks}, {"active", active},
+                                   {"distribution", numbers(distribution)}, {"surviving", surviving}};
+        outcome.figure = figures::paths(QStringLiteral("Path lengths — %1, %2 of %3 blocks active")
+                                            .arg(modelName(*network)).arg(active).arg(blocks),
+                                        distribution, columns);
         // The central 95% of path lengths (2.5th to 97.5th percentile).
         int from = 0;
         int to = active;
@@ -468,59 +670,60 @@ private:
                 break;
             }
         }
-        out() << QStringLiteral("lengths %1..%2 hold %3% of all paths\n\n")
-                     .arg(from).arg(to).arg(100 * shareOfPaths(active, from, to), 0, 'f', 1);
-        out() << csv;
-        return 0;
+        QTextStream text(&outcome.text);
+        text << QStringLiteral("%1 active of %2 blocks: 2^%1 = %3 paths; lengths 0..%1 ~ Binomial(%1, 1/2)\n")
+                    .arg(active).arg(blocks).arg(std::ldexp(1.0, active), 0, 'g', 4)
+             << QStringLiteral("lengths %1..%2 hold %3% of all paths\n\n")
+                    .arg(from).arg(to).arg(100 * shareOfPaths(active, from, to), 0, 'f', 1)
+             << outcome.csv;
+        return outcome;
     }
 
-    int gradients(const QString &modelPath)
+    Outcome gradients(const QString &modelPath, const Limits &limits)
     {
-        Session session = open(modelPath, QStringLiteral("train"));
+        Session session = open(modelPath, QStringLiteral("train"), limits.images);
         const Arrangement arrangement = arrangementFromFlags(session.network->blockCount());
         GradientOptions options;
-        options.samplesPerLength = parsePositive(m_parser, QStringLiteral("samples"), options.samplesPerLength);
-        options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), options.batchSize);
+        options.samplesPerLength = limits.gradientSamples;
+        options.batchSize = limits.gradientBatch;
         options.seed = uint64_t(seed());
         const auto started = std::chrono::steady_clock::now();
         const GradientResult result = measureGradients(*session.engine, arrangement, options,
                                                        [&](int done, int total, const GradientResult &) {
                                                            showCounter("gradients", done, total, started);
                                                        });
-        QString csv = QStringLiteral("length,mean,std,samples,paths,total\n");
+        Outcome outcome;
+        outcome.name = QStringLiteral("gradients");
+        outcome.figure = figures::gradients(figureTitle(QStringLiteral("Gradient per path length"), session), result);
+        outcome.csv = QStringLiteral("length,mean,std,samples,paths,total\n");
         const auto counts = pathCounts(int(result.lengths.size()) - 1);
-        for (size_t k = 0; k < result.lengths.size(); ++k)
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(k).arg(result.mean[k], 0, 'g', 10).arg(result.std[k], 0, 'g', 10)
-                       .arg(result.samples[k]).arg(counts[k], 0, 'g', 17).arg(result.total[k], 0, 'g', 10);
-        if (m_parser.isSet(QStringLiteral("csv")))
-            writeFileAtomically(m_parser.value(QStringLiteral("csv")), csv.toUtf8());
-        if (json()) {
-            QJsonArray lengths;
-            QJsonArray samples;
-            for (size_t k = 0; k < result.lengths.size(); ++k) {
-                lengths.append(result.lengths[k]);
-                samples.append(result.samples[k]);
-            }
-            out() << QJsonDocument(QJsonObject{{"model", modelPath},
-                                               {"lengths", lengths},
-                                               {"mean", numbers(result.mean)},
-                                               {"std", numbers(result.std)},
-                                               {"samples", samples},
-                                               {"total", numbers(result.total)},
-                                               {"effective", QJsonObject{{"from", result.effectiveFrom},
-                                                                         {"to", result.effectiveTo},
-                                                                         {"share_of_paths", result.effectiveShare}}},
-                                               {"seconds", result.seconds}})
-                         .toJson(QJsonDocument::Compact)
-                  << "\n";
-            return 0;
+        QJsonArray lengths;
+        QJsonArray samples;
+        for (size_t k = 0; k < result.lengths.size(); ++k) {
+            outcome.csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n").arg(k).arg(result.mean[k], 0, 'g', 10)
+                               .arg(result.std[k], 0, 'g', 10).arg(result.samples[k]).arg(counts[k], 0, 'g', 17)
+                               .arg(result.total[k], 0, 'g', 10);
+            lengths.append(result.lengths[k]);
+            samples.append(result.samples[k]);
         }
-        out() << QStringLiteral("effective paths: lengths %1..%2, %3% of all paths (the paper, ResNet-110: 5..17, 0.45%)\n"
-                                "%4 samples per length, batches of %5 training images, %6 s\n\n")
-                     .arg(result.effectiveFrom).arg(result.effectiveTo).arg(100 * result.effectiveShare, 0, 'g', 3)
-                     .arg(options.samplesPerLength).arg(options.batchSize).arg(result.seconds, 0, 'f', 1);
-        out() << csv;
-        return 0;
+        outcome.json = QJsonObject{{"model", modelPath},
+                                   {"lengths", lengths},
+                                   {"mean", numbers(result.mean)},
+                                   {"std", numbers(result.std)},
+                                   {"samples", samples},
+                                   {"total", numbers(result.total)},
+                                   {"effective", QJsonObject{{"from", result.effectiveFrom},
+                                                             {"to", result.effectiveTo},
+                                                             {"share_of_paths", result.effectiveShare}}},
+                                   {"batch", options.batchSize},
+                                   {"seconds", result.seconds}};
+        QTextStream(&outcome.text)
+            << QStringLiteral("effective paths: lengths %1..%2, %3% of all paths (the paper, ResNet-110: 5..17, 0.45%)\n"
+                              "%4 samples per length, batches of %5 training images, %6 s\n\n")
+                   .arg(result.effectiveFrom).arg(result.effectiveTo).arg(100 * result.effectiveShare, 0, 'g', 3)
+                   .arg(options.samplesPerLength).arg(options.batchSize).arg(result.seconds, 0, 'f', 1)
+            << outcome.csv;
+        return outcome;
     }
 
     QCommandLineParser &m_parser;
@@ -530,7 +733,10 @@ private:
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Figures are drawn with Qt Widgets; the CLI never shows a window, so it needs no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pathlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
 
@@ -544,11 +750,12 @@ int main(int argc, char **argv)
         "  delete-k [MODEL] accuracy vs number of randomly deleted blocks (Fig. 5a)\n"
         "  reorder [MODEL]  accuracy vs number of swapped block pairs, Kendall's tau (Fig. 5b)\n"
         "  paths [MODEL]    path-length distribution and fraction of paths surviving deletion (Fig. 6a, 7)\n"
-        "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n\n"
+        "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n"
+        "  report [MODEL] --out DIR  every figure as PDF, SVG and PNG, CSV files and index.html\n\n"
         "MODEL defaults to the bundled model. Block indices are 0-based, as `info` lists them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval, lesion, delete-k, reorder, paths or gradients"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval, lesion, delete-k, reorder, paths, gradients or report"));
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("TorchScript model file (.pt)"), QStringLiteral("[MODEL]"));
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Data set folder or file (default: Fashion-MNIST)."), QStringLiteral("PATH")},
@@ -568,6 +775,11 @@ int main(int argc, char **argv)
         {QStringLiteral("max-swaps"), QStringLiteral("reorder: largest number of swapped pairs (default 20)."), QStringLiteral("K")},
         {QStringLiteral("samples"), QStringLiteral("Samples per point (default 10)."), QStringLiteral("S")},
         {QStringLiteral("deleted-counts"), QStringLiteral("paths: numbers of deleted blocks to show (default 1,10,20)."), QStringLiteral("LIST")},
+        {QStringLiteral("plot"), QStringLiteral("Also draw the figure: FILE.pdf, .svg or .png."), QStringLiteral("FILE")},
+        {QStringLiteral("dpi"), QStringLiteral("Resolution of PNG figures (default 96)."), QStringLiteral("DPI")},
+        {QStringLiteral("compare"), QStringLiteral("lesion: a second model on the same axes (plain control, stochastic depth)."), QStringLiteral("MODEL")},
+        {QStringLiteral("out"), QStringLiteral("report: output folder."), QStringLiteral("DIR")},
+        {QStringLiteral("quick"), QStringLiteral("report: a rough version in under a minute.")},
         {QStringLiteral("cache-mb"), QStringLiteral("Activation cache budget in MiB (default 1024)."), QStringLiteral("MB")},
         {QStringLiteral("no-reuse"), QStringLiteral("Run every arrangement from the input (for timing).")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")},

@@ -2,6 +2,8 @@
 
 #include "testhelpers.h"
 
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -158,6 +160,32 @@ private Q_SLOTS:
         const QJsonObject effective = curve["effective"].toObject();
         QVERIFY(effective["from"].toInt() <= effective["to"].toInt());
         QVERIFY(effective["share_of_paths"].toDouble() > 0 && effective["share_of_paths"].toDouble() <= 1);
+    }
+
+    void plotsAndQuickReport()
+    {
+        QTemporaryDir dir;
+        const Run plotted = cli({"lesion", fixture("cifar20.pt"), "--limit", "100", "--plot", dir.filePath("lesion.png"),
+                                 "--dpi", "192", "--compare", fixture("protocol.pt"), "--json"});
+        QCOMPARE(plotted.exitCode, 0);
+        QCOMPARE(QImage(dir.filePath("lesion.png")).size(), QSize(1280, 840));
+        QVERIFY(QJsonDocument::fromJson(plotted.out).object()["compare"].toObject()["accuracy"].toArray().size() == 6);
+
+        const Run report = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.filePath("report")});
+        QCOMPARE(report.exitCode, 0);
+        for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
+            for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
+                QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("report/%1.%2").arg(name, suffix))).size() > 0, name);
+        QFile index(dir.filePath("report/index.html"));
+        QVERIFY(index.open(QIODevice::ReadOnly));
+        const QByteArray html = index.readAll();
+        QVERIFY(html.contains("effective paths"));
+        QVERIFY(html.contains("0.45%"));
+        QVERIFY(html.contains("gradients.png"));
+
+        const Run noOut = cli({"report", fixture("cifar20.pt"), "--quick"});
+        QCOMPARE(noOut.exitCode, 2);
+        QVERIFY(noOut.err.contains("--out"));
     }
 
     void badInputExitsWithTwo_data()

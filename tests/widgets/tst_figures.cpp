@@ -1,0 +1,101 @@
+#include "error.h"
+#include "figures.h"
+#include "paths.h"
+
+#include "testhelpers.h"
+
+#include <qcustomplot.h>
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+using namespace pathlens;
+
+namespace {
+
+SweepResult sampleSweep()
+{
+    SweepResult result;
+    result.baseline = 0.9;
+    for (int k = 0; k <= 4; ++k) {
+        SweepPoint point;
+        point.k = k;
+        point.accuracies = {0.9 - 0.05 * k, 0.88 - 0.05 * k};
+        point.taus = {1.0 - 0.1 * k, 0.95 - 0.1 * k};
+        point.mean = 0.89 - 0.05 * k;
+        point.std = 0.014;
+        result.points.push_back(point);
+    }
+    return result;
+}
+
+} // namespace
+
+class TestFigures final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void writersProduceValidFiles()
+    {
+        QTemporaryDir dir;
+        GradientResult gradients;
+        for (int k = 0; k <= 6; ++k) {
+            gradients.lengths.push_back(k);
+            gradients.mean.push_back(std::pow(0.3, k));
+            gradients.std.push_back(0.5 * std::pow(0.3, k));
+            gradients.total.push_back(pathCounts(6)[k] * std::pow(0.3, k));
+        }
+        gradients.effectiveFrom = 0;
+        gradients.effectiveTo = 3;
+        std::vector<std::unique_ptr<QCustomPlot>> plots;
+        plots.push_back(figures::sweep(QStringLiteral("Reordering — test"), sampleSweep(), true));
+        plots.push_back(figures::gradients(QStringLiteral("Gradients — test"), gradients));
+        plots.push_back(figures::paths(QStringLiteral("Paths — test"), pathLengthDistribution(6), {{1, survivingFraction(6, 1)}}));
+        plots.push_back(figures::lesion(QStringLiteral("Lesion — test"),
+                                        {{QStringLiteral("a"), 0.9, {0.8, 0.5, 0.85}, {false, true, false}}}));
+        for (size_t i = 0; i < plots.size(); ++i) {
+            const QString stem = dir.filePath(QStringLiteral("figure%1").arg(i));
+            figures::save(*plots[i], stem + ".pdf");
+            figures::save(*plots[i], stem + ".svg");
+            figures::save(*plots[i], stem + ".png", figures::Size{640, 420, 192});
+
+            QFile pdf(stem + ".pdf");
+            QVERIFY(pdf.open(QIODevice::ReadOnly));
+            const QByteArray pdfBytes = pdf.readAll();
+            QVERIFY(pdfBytes.startsWith("%PDF-"));
+            QVERIFY(pdfBytes.size() > 2000);
+
+            QFile svg(stem + ".svg");
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&svg);
+            bool sawSvgRoot = false;
+            int elements = 0;
+            while (!xml.atEnd()) {
+                if (xml.readNext() == QXmlStreamReader::StartElement) {
+                    sawSvgRoot |= elements == 0 && xml.name() == QLatin1String("svg");
+                    ++elements;
+                }
+            }
+            QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+            QVERIFY(sawSvgRoot);
+            QVERIFY(elements > 20);
+
+            const QImage png(stem + ".png");
+            QCOMPARE(png.size(), QSize(1280, 840)); // 640 x 420 at 192 dpi
+            QVERIFY(png.pixelColor(2, 2) == QColor(Qt::white)); // the background is filled
+        }
+    }
+
+    void badTargetsAreExplained()
+    {
+        auto plot = figures::sweep(QStringLiteral("x"), sampleSweep(), false);
+        PL_EXPECT_ERROR(figures::save(*plot, QStringLiteral("/tmp/figure.gif")), "figure.gif", "unknown figure format");
+        PL_EXPECT_ERROR(figures::save(*plot, QStringLiteral("/no/such/folder/figure.png")), "/no/such/folder/figure.png");
+    }
+};
+
+QTEST_MAIN(TestFigures)
+#include "tst_figures.moc"

@@ -1,0 +1,309 @@
+#include "figures.h"
+
+#include "error.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <numeric>
+
+namespace pathlens::figures {
+namespace {
+
+// Distinguishable without colour: solid black, dashed dark grey, dotted mid grey, ...
+const QColor shades[] = {QColor(0, 0, 0), QColor(90, 90, 90), QColor(140, 140, 140), QColor(60, 60, 60)};
+const Qt::PenStyle dashes[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+const QCPScatterStyle::ScatterShape markers[] = {QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare,
+                                                 QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond};
+
+QPen pen(int series, double width = 1.6)
+{
+    return QPen(shades[series % 4], width, dashes[series % 4]);
+}
+
+QCPScatterStyle marker(int series, double size = 6)
+{
+    return QCPScatterStyle(markers[series % 4], shades[series % 4], series % 2 ? Qt::white : shades[series % 4], size);
+}
+
+std::unique_ptr<QCustomPlot> newPlot(const QString &title)
+{
+    auto plot = std::make_unique<QCustomPlot>();
+    plot->setBackground(Qt::white); // exports fill the background
+    plot->plotLayout()->insertRow(0);
+    QFont font = plot->font();
+    font.setPointSizeF(10);
+    // "What — model, data": the part after the dash goes on a second line so long names fit.
+    QString text = title;
+    text.replace(QStringLiteral(" — "), QStringLiteral("\n"));
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot.get(), text, font));
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 230));
+    for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setBasePen(QPen(Qt::black, 1));
+        axis->setTickPen(QPen(Qt::black, 1));
+        axis->setSubTickPen(QPen(Qt::black, 1));
+        axis->grid()->setPen(QPen(QColor(220, 220, 220), 1, Qt::DotLine));
+    }
+    return plot;
+}
+
+QVector<double> toVector(const std::vector<double> &values)
+{
+    return QVector<double>(values.begin(), values.end());
+}
+
+QVector<double> range(size_t count, double start = 0)
+{
+    QVector<double> x(static_cast<qsizetype>(count));
+    std::iota(x.begin(), x.end(), start);
+    return x;
+}
+
+QCPGraph *addLine(QCustomPlot &plot, const QString &name, const QVector<double> &x, const QVector<double> &y, int series,
+                  QCPAxis *valueAxis = nullptr)
+{
+    QCPGraph *graph = plot.addGraph(plot.xAxis, valueAxis ? valueAxis : plot.yAxis);
+    graph->setName(name);
+    graph->setData(x, y, true);
+    graph->setPen(pen(series));
+    graph->setScatterStyle(marker(series));
+    return graph;
+}
+
+void addHorizontalLine(QCustomPlot &plot, double y, const QString &name, int series)
+{
+    QCPGraph *graph = plot.addGraph();
+    graph->setName(name);
+    graph->setData({plot.xAxis->range().lower, plot.xAxis->range().upper}, {y, y}, true);
+    graph->setPen(QPen(shades[series % 4], 1.2, Qt::DashLine));
+}
+
+// Symmetric error bars; on a logarithmic axis the lower bar is clipped at a tenth of the value,
+// since mean - std may be zero or negative there.
+void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> &errors)
+{
+    auto *bars = new QCPErrorBars(plot.xAxis, graph->valueAxis());
+    bars->removeFromLegend();
+    bars->setDataPlottable(graph);
+    if (graph->valueAxis()->scaleType() == QCPAxis::stLogarithmic) {
+        QVector<double> lower;
+        for (int i = 0; i < graph->data()->size() && i < int(errors.size()); ++i)
+            lower.append(std::min(errors[i], 0.9 * (graph->data()->begin() + i)->value));
+        bars->setData(lower, toVector(errors));
+    } else {
+        bars->setData(toVector(errors));
+    }
+    bars->setPen(QPen(graph->pen().color(), 1.2));
+}
+
+} // namespace
+
+void save(QCustomPlot &plot, const QString &path, const Size &size)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg") && suffix != QLatin1String("png"))
+        throw Error(path.toStdString() + ": unknown figure format '" + suffix.toStdString() + "', use .pdf, .svg or .png");
+    if (size.width < 16 || size.height < 16 || size.dpi < 10)
+        throw Error(path.toStdString() + ": figure size or DPI too small");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    plot.resize(size.width, size.height);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    bool painted = true;
+    if (suffix == QLatin1String("png")) {
+        const double scale = size.dpi / 96.0;
+        QImage image = plot.toPixmap(size.width, size.height, scale).toImage();
+        image.setDotsPerMeterX(qRound(size.dpi / 0.0254));
+        image.setDotsPerMeterY(qRound(size.dpi / 0.0254));
+        painted = image.save(&file, "PNG");
+    } else {
+        // Vector output: no cosmetic pens, so lines keep their width when the figure is scaled.
+        std::unique_ptr<QPaintDevice> device;
+        if (suffix == QLatin1String("pdf")) {
+            auto pdf = std::make_unique<QPdfWriter>(&file);
+            pdf->setCreator(QStringLiteral("pathlens"));
+            pdf->setResolution(96);
+            pdf->setPageSize(QPageSize(QSizeF(size.width, size.height) / 96.0 * 72.0, QPageSize::Point));
+            pdf->setPageMargins(QMarginsF(0, 0, 0, 0));
+            device = std::move(pdf);
+        } else {
+            auto svg = std::make_unique<QSvgGenerator>();
+            svg->setOutputDevice(&file);
+            svg->setSize(QSize(size.width, size.height));
+            svg->setViewBox(QRect(0, 0, size.width, size.height));
+            svg->setTitle(QStringLiteral("pathlens figure"));
+            device = std::move(svg);
+        }
+        QCPPainter painter;
+        painted = painter.begin(device.get());
+        if (painted) {
+            painter.setMode(QCPPainter::pmVectorized);
+            painter.setMode(QCPPainter::pmNoCaching);
+            painter.setMode(QCPPainter::pmNonCosmetic);
+            plot.toPainter(&painter, size.width, size.height);
+            painter.end();
+        }
+    }
+    if (!painted || !file.commit())
+        throw Error(path.toStdString() + ": cannot write the figure (" + file.errorString().toStdString() + ")");
+}
+
+std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)
+{
+    auto plot = newPlot(title);
+    size_t blocks = 0;
+    for (const auto &s : series)
+        blocks = std::max(blocks, s.accuracy.size());
+    plot->xAxis->setLabel(QObject::tr("deleted block (0-based index)"));
+    plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
+    plot->xAxis->setRange(-1, double(blocks));
+    plot->yAxis->setRange(0, 100);
+    for (size_t i = 0; i < series.size(); ++i) {
+        std::vector<double> percent(series[i].accuracy.size());
+        std::transform(series[i].accuracy.begin(), series[i].accuracy.end(), percent.begin(), [](double a) { return 100 * a; });
+        addLine(*plot, series[i].label, range(percent.size()), toVector(percent), int(i));
+        addHorizontalLine(*plot, 100 * series[i].baseline, QObject::tr("%1, no block deleted").arg(series[i].label), int(i));
+        // Downsampling blocks, marked with a large hollow circle (the paper's Fig. 3 shows them as outliers).
+        QVector<double> x;
+        QVector<double> y;
+        for (size_t b = 0; b < series[i].downsampling.size() && b < percent.size(); ++b)
+            if (series[i].downsampling[b]) {
+                x.append(double(b));
+                y.append(percent[b]);
+            }
+        if (!x.isEmpty()) {
+            QCPGraph *marks = plot->addGraph();
+            marks->setName(i == 0 ? QObject::tr("downsampling block") : QString());
+            marks->setData(x, y, true);
+            marks->setLineStyle(QCPGraph::lsNone);
+            marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 13));
+            if (i > 0)
+                marks->removeFromLegend();
+        }
+    }
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder)
+{
+    auto plot = newPlot(title);
+    std::vector<double> mean;
+    std::vector<double> spread;
+    std::vector<double> tau;
+    for (const SweepPoint &point : result.points) {
+        mean.push_back(100 * point.mean);
+        spread.push_back(100 * point.std);
+        if (!point.taus.empty())
+            tau.push_back(std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / double(point.taus.size()));
+    }
+    plot->xAxis->setLabel(reorder ? QObject::tr("number of swapped block pairs") : QObject::tr("number of deleted blocks"));
+    plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
+    plot->xAxis->setRange(-0.5, double(result.points.size()) - 0.5);
+    plot->yAxis->setRange(0, 100);
+    QCPGraph *graph = addLine(*plot, QObject::tr("mean ± std over samples"), range(mean.size()), toVector(mean), 0);
+    addErrorBars(*plot, graph, spread);
+    addHorizontalLine(*plot, 100 * result.baseline, QObject::tr("original network"), 1);
+    if (reorder && !tau.empty()) {
+        plot->yAxis2->setVisible(true);
+        plot->yAxis2->setLabel(QObject::tr("Kendall's tau"));
+        plot->yAxis2->setRange(-1, 1);
+        addLine(*plot, QObject::tr("mean Kendall's tau"), range(tau.size()), toVector(tau), 2, plot->yAxis2);
+    }
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<double> &distribution,
+                                   const std::map<int, std::vector<double>> &surviving)
+{
+    auto plot = newPlot(title);
+    size_t lengths = distribution.size();
+    for (const auto &entry : surviving)
+        lengths = std::max(lengths, entry.second.size());
+    plot->xAxis->setLabel(QObject::tr("path length (residual branches passed)"));
+    plot->yAxis->setLabel(QObject::tr("share of all paths"));
+    plot->xAxis->setRange(-0.5, double(lengths) - 0.5);
+    auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setName(QObject::tr("distribution of path lengths"));
+    bars->setData(range(distribution.size()), toVector(distribution), true);
+    bars->setPen(QPen(Qt::black, 0.8));
+    bars->setBrush(QColor(200, 200, 200));
+    bars->setWidth(0.9);
+    plot->yAxis->setRange(0, *std::max_element(distribution.begin(), distribution.end()) * 1.1);
+    if (!surviving.empty()) {
+        plot->yAxis2->setVisible(true);
+        plot->yAxis2->setLabel(QObject::tr("fraction of paths surviving"));
+        plot->yAxis2->setRange(0, 1.05);
+        int series = 0;
+        for (const auto &[deleted, fraction] : surviving)
+            addLine(*plot, QObject::tr("surviving after deleting %n block(s)", nullptr, deleted), range(fraction.size()),
+                    toVector(fraction), series++, plot->yAxis2)
+                ->setScatterStyle(QCPScatterStyle::ssNone);
+    }
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResult &result)
+{
+    auto plot = newPlot(title);
+    plot->xAxis->setLabel(QObject::tr("path length k"));
+    plot->yAxis->setLabel(QObject::tr("gradient magnitude per path (mean ± std)"));
+    plot->yAxis2->setVisible(true);
+    plot->yAxis2->setLabel(QObject::tr("total gradient of all paths of length k"));
+    for (QCPAxis *axis : {plot->yAxis, plot->yAxis2}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        axis->setNumberFormat(QStringLiteral("eb"));
+        axis->setNumberPrecision(0);
+    }
+    const QVector<double> x = range(result.lengths.size());
+    plot->xAxis->setRange(-0.5, double(x.size()) - 0.5);
+    // Shade the effective paths (5th..95th percentile of the total gradient).
+    auto *effective = new QCPItemRect(plot.get());
+    effective->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+    effective->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    effective->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+    effective->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    effective->topLeft->setCoords(result.effectiveFrom - 0.5, 0);
+    effective->bottomRight->setCoords(result.effectiveTo + 0.5, 1);
+    effective->setPen(Qt::NoPen);
+    effective->setBrush(QColor(0, 0, 0, 25));
+    effective->setLayer(QStringLiteral("background"));
+
+    QCPGraph *mean = addLine(*plot, QObject::tr("mean gradient magnitude ± std"), x, toVector(result.mean), 0);
+    addErrorBars(*plot, mean, result.std);
+    addLine(*plot, QObject::tr("total: C(n, k) × mean"), x, toVector(result.total), 1, plot->yAxis2);
+    auto positive = [](const std::vector<double> &values) {
+        double lo = 1e300;
+        double hi = 0;
+        for (double v : values)
+            if (v > 0) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        return hi > 0 ? QCPRange(lo / 2, hi * 2) : QCPRange(1e-6, 1);
+    };
+    plot->yAxis->setRange(positive(result.mean));
+    plot->yAxis2->setRange(positive(result.total));
+    auto *label = new QCPItemText(plot.get());
+    label->position->setType(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(0.5, 0.97);
+    label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
+    label->setBrush(QColor(255, 255, 255, 200));
+    label->setText(QObject::tr("effective paths: lengths %1–%2, %3% of all paths")
+                       .arg(result.effectiveFrom)
+                       .arg(result.effectiveTo)
+                       .arg(100 * result.effectiveShare, 0, 'g', 3));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    return plot;
+}
+
+} // namespace pathlens::figures

@@ -1,0 +1,54 @@
+#pragma once
+
+// Publication figures of the paper's experiments, drawn with QCustomPlot and saved as PDF, SVG
+// or PNG. Colours are black and greys with distinct markers and dash patterns, so that every
+// figure stays readable in grey-scale print.
+
+#include "experiments.h"
+#include "gradients.h"
+
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+
+namespace pathlens::figures {
+
+struct Size
+{
+    int width = 640;  // logical pixels at 96 dpi; PDF and SVG keep this as their page size
+    int height = 420;
+    int dpi = 96;     // PNG only: the image has width * dpi / 96 pixels
+};
+
+// Writes the figure to `path`; the format follows the suffix (.pdf, .svg, .png). The file is
+// replaced atomically, so an interruption leaves the previous one intact. Throws Error.
+void save(QCustomPlot &plot, const QString &path, const Size &size = {});
+
+struct LesionSeries
+{
+    QString label;
+    double baseline = 0;
+    std::vector<double> accuracy;      // per block, with that block deleted
+    std::vector<bool> downsampling;
+};
+
+// Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model, baselines dashed.
+std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series);
+
+// Fig. 5a (deletion) and 5b (reorder, with mean Kendall's tau on the right axis).
+std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder);
+
+// Fig. 6a and 7: the path-length distribution, and the fraction of paths of each length that
+// survive deleting d blocks (right axis).
+std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<double> &distribution,
+                                   const std::map<int, std::vector<double>> &surviving);
+
+// Fig. 6b and 6c: mean gradient magnitude per path length and total contribution, log axes,
+// effective range shaded.
+std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResult &result);
+
+} // namespace pathlens::figures
