@@ -11,6 +11,7 @@
 #include "gradients.h"
 #include "network.h"
 #include "paths.h"
+#include "training.h"
 
 #include <qcustomplot.h>
 
@@ -26,6 +27,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <numeric>
@@ -145,6 +147,11 @@ public:
             return evaluate(modelPath);
         if (command == QLatin1String("report"))
             return report(modelPath);
+        if (command == QLatin1String("train")) {
+            if (arguments.size() > 1)
+                throw Error("train takes no model argument; name the output with --out FILE");
+            return trainModel();
+        }
         const Limits limits = limitsFromFlags();
         Outcome outcome;
         if (command == QLatin1String("lesion"))
@@ -344,6 +351,63 @@ private:
     static QString figureTitle(const QString &what, const Session &session)
     {
         return QStringLiteral("%1 — %2, %3 images").arg(what, modelName(*session.network)).arg(session.engine->imageCount());
+    }
+
+    // Trains one of pathlens' demo models (DESIGN.md section 6) with a progress bar; Ctrl-C
+    // stops after the current batch, and the checkpoint of the last finished epoch stays for --resume.
+    int trainModel()
+    {
+        TrainOptions options;
+        options.architecture = m_parser.value(QStringLiteral("arch")).toStdString();
+        options.depth = parsePositive(m_parser, QStringLiteral("depth"), options.depth);
+        options.epochs = parsePositive(m_parser, QStringLiteral("epochs"), options.epochs);
+        options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), 128);
+        options.threads = parsePositive(m_parser, QStringLiteral("threads"), 0);
+        options.device = parseDevice(m_parser.value(QStringLiteral("device")).toStdString());
+        options.seed = uint64_t(seed());
+        options.flip = !m_parser.isSet(QStringLiteral("no-flip"));
+        options.resume = m_parser.isSet(QStringLiteral("resume"));
+        options.output = m_parser.value(QStringLiteral("out")).toStdString();
+        if (m_parser.isSet(QStringLiteral("stochastic-depth")))
+            options.survivalLast = parseFloatList(m_parser.value(QStringLiteral("stochastic-depth")), "stochastic-depth").at(0);
+        if (m_parser.isSet(QStringLiteral("lr")))
+            options.learningRate = parseFloatList(m_parser.value(QStringLiteral("lr")), "lr").at(0);
+        const QString dataPath = m_parser.isSet(QStringLiteral("data")) ? m_parser.value(QStringLiteral("data"))
+                                                                        : QString::fromStdString(defaultDatasetPath());
+        const std::string format = m_parser.value(QStringLiteral("data-format")).toStdString();
+        Dataset trainSet = loadDataset(dataPath.toStdString(), Split::Train, format);
+        const Dataset testSet = loadDataset(dataPath.toStdString(), Split::Test, format);
+        if (m_parser.isSet(QStringLiteral("limit")))
+            truncate(trainSet, parsePositive(m_parser, QStringLiteral("limit"), 0));
+
+        static CancelToken interrupted; // set by Ctrl-C
+        std::signal(SIGINT, [](int) { interrupted.cancel(); });
+        const TrainResult result = train(options, trainSet, testSet, [](const TrainProgress &p) {
+            if (p.testAccuracy >= 0) {
+                std::fprintf(stderr, "%sepoch %d/%d: test accuracy %.2f%%\n", isatty(fileno(stderr)) ? "\r\033[K" : "",
+                             p.epoch + 1, p.epochs, 100 * p.testAccuracy);
+                return;
+            }
+            if (!isatty(fileno(stderr)))
+                return;
+            const int width = 30;
+            const int filled = int(width * p.step / std::max<int64_t>(1, p.steps));
+            std::fprintf(stderr, "\r\033[Kepoch %d/%d [%s%s] loss %.3f, %.0f images/s, ETA %d:%02d", p.epoch + 1, p.epochs,
+                         std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), p.loss,
+                         p.imagesPerSecond, int(p.etaSeconds) / 60, int(p.etaSeconds) % 60);
+        }, &interrupted);
+        if (!result.finished) {
+            std::fprintf(stderr, "stopped after %d of %d epochs; continue with the same command and --resume\n",
+                         result.epochsDone, options.epochs);
+            return 130;
+        }
+        out() << QStringLiteral("trained %1 in %2 min: test accuracy %3% on %4 images; written to %5\n")
+                     .arg(QString::fromStdString(options.architecture))
+                     .arg(result.seconds / 60, 0, 'f', 1)
+                     .arg(100 * result.testAccuracy, 0, 'f', 2)
+                     .arg(testSet.size())
+                     .arg(QString::fromStdString(options.output));
+        return 0;
     }
 
     // Every experiment at sensible defaults (--quick: a rough version), each figure as PDF, SVG
@@ -733,10 +797,14 @@ private:
 
 int main(int argc, char **argv)
 {
-    // Figures are drawn with Qt Widgets; the CLI never shows a window, so it needs no display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // Figures are drawn with Qt Widgets, which need a QApplication; the CLI never shows a
+    // window, so it draws offscreen and needs no display. Commands without figures stay Core-only.
+    bool drawsFigures = false;
+    for (int i = 1; i < argc; ++i)
+        drawsFigures |= std::strcmp(argv[i], "report") == 0 || std::strncmp(argv[i], "--plot", 6) == 0;
+    if (drawsFigures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app(drawsFigures ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("pathlens-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
 
@@ -751,7 +819,8 @@ int main(int argc, char **argv)
         "  reorder [MODEL]  accuracy vs number of swapped block pairs, Kendall's tau (Fig. 5b)\n"
         "  paths [MODEL]    path-length distribution and fraction of paths surviving deletion (Fig. 6a, 7)\n"
         "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n"
-        "  report [MODEL] --out DIR  every figure as PDF, SVG and PNG, CSV files and index.html\n\n"
+        "  report [MODEL] --out DIR  every figure as PDF, SVG and PNG, CSV files and index.html\n"
+        "  train --out FILE  trains a demo model (--arch preact|postact|plain, --depth, --stochastic-depth)\n\n"
         "MODEL defaults to the bundled model. Block indices are 0-based, as `info` lists them."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -778,8 +847,15 @@ int main(int argc, char **argv)
         {QStringLiteral("plot"), QStringLiteral("Also draw the figure: FILE.pdf, .svg or .png."), QStringLiteral("FILE")},
         {QStringLiteral("dpi"), QStringLiteral("Resolution of PNG figures (default 96)."), QStringLiteral("DPI")},
         {QStringLiteral("compare"), QStringLiteral("lesion: a second model on the same axes (plain control, stochastic depth)."), QStringLiteral("MODEL")},
-        {QStringLiteral("out"), QStringLiteral("report: output folder."), QStringLiteral("DIR")},
+        {QStringLiteral("out"), QStringLiteral("report: output folder; train: the model file."), QStringLiteral("PATH")},
         {QStringLiteral("quick"), QStringLiteral("report: a rough version in under a minute.")},
+        {QStringLiteral("arch"), QStringLiteral("train: preact, postact or plain (default preact)."), QStringLiteral("ARCH"), QStringLiteral("preact")},
+        {QStringLiteral("depth"), QStringLiteral("train: 6n + 2 layers (default 110)."), QStringLiteral("D")},
+        {QStringLiteral("stochastic-depth"), QStringLiteral("train: survival probability p_L of the last block (e.g. 0.5)."), QStringLiteral("P")},
+        {QStringLiteral("epochs"), QStringLiteral("train: epochs (default 10)."), QStringLiteral("E")},
+        {QStringLiteral("lr"), QStringLiteral("train: peak learning rate (default 0.1)."), QStringLiteral("LR")},
+        {QStringLiteral("no-flip"), QStringLiteral("train: no random horizontal flips.")},
+        {QStringLiteral("resume"), QStringLiteral("train: continue from the checkpoint beside --out.")},
         {QStringLiteral("cache-mb"), QStringLiteral("Activation cache budget in MiB (default 1024)."), QStringLiteral("MB")},
         {QStringLiteral("no-reuse"), QStringLiteral("Run every arrangement from the input (for timing).")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")},

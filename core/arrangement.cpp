@@ -74,6 +74,10 @@ std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangem
     }
     for (int position = 0; position < n; ++position) {
         const BlockInfo &block = network.blocks[arrangement[position].block];
+        if (network.plain && !arrangement[position].active && block.inputShape != block.outputShape)
+            return "layer " + std::to_string(block.index) + " (" + block.name + ") of this plain network changes the shape from "
+                   + toString(block.inputShape) + " to " + toString(block.outputShape)
+                   + "; it can only be deleted where the identity fits";
         const Shape &arriving = position == 0 ? network.stemOutputShape : network.blocks[position - 1].outputShape;
         if (block.inputShape != arriving)
             return "block " + std::to_string(block.index) + " (" + block.name + ") takes inputs of shape "

@@ -49,21 +49,44 @@ bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 
 } // namespace
 
-Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, EngineOptions options)
-    : m_impl(std::make_unique<Impl>(std::move(network), options))
+void tuneHeapForLargeTensors()
 {
-    Impl &d = *m_impl;
 #ifdef __GLIBC__
     // Activations are megabytes each. By default glibc serves such blocks with mmap and returns
     // them on free, so every batch page-faults fresh memory (measured: 40% of the time of a
     // cached evaluation went to the kernel). Keeping them in the heap lets freed blocks be reused.
-    static const bool heapTuned = [] {
+    static const bool tuned = [] {
         mallopt(M_MMAP_THRESHOLD, 512 << 20);
         mallopt(M_TRIM_THRESHOLD, 1 << 30);
         return true;
     }();
-    (void)heapTuned;
+    (void)tuned;
 #endif
+}
+
+at::Tensor normalisedImages(const Dataset &data, const std::vector<float> &mean, const std::vector<float> &std, bool toThreeChannels)
+{
+    Shape batchShape{data.size()};
+    batchShape.insert(batchShape.end(), data.imageShape.begin(), data.imageShape.end());
+    const at::Tensor pixels = at::from_blob(const_cast<uint8_t *>(data.pixels.data()), batchShape, at::kByte);
+    const std::vector<int64_t> channelShape{1, int64_t(mean.size()), 1, 1};
+    at::Tensor images = (pixels.to(at::kFloat).div(255.0f) - at::tensor(mean).reshape(channelShape))
+                        / at::tensor(std).reshape(channelShape);
+    if (toThreeChannels)
+        images = images.expand({-1, 3, -1, -1});
+    return images.contiguous();
+}
+
+at::Tensor labelTensor(const Dataset &data)
+{
+    return at::from_blob(const_cast<int64_t *>(data.labels.data()), {data.size()}, at::kLong).clone();
+}
+
+Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, EngineOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(network), options))
+{
+    Impl &d = *m_impl;
+    tuneHeapForLargeTensors();
     if (options.batchSize < 1)
         throw Error("the batch size must be at least 1, got " + std::to_string(options.batchSize));
     d.threads = options.threads > 0 ? options.threads : defaultThreadCount();
@@ -114,20 +137,12 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     if (mean.size() != channels || deviation.size() != channels)
         throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
 
-    // Convert once: uint8 -> float in [0, 1] -> (x - mean) / std, per channel.
-    Shape batchShape{data.size()};
-    batchShape.insert(batchShape.end(), data.imageShape.begin(), data.imageShape.end());
     d.network->impl().to(d.device); // outside inference mode: the weights must stay usable by autograd
-    c10::InferenceMode inferenceMode;
-    at::Tensor pixels = at::from_blob(const_cast<uint8_t *>(data.pixels.data()), batchShape, at::kByte);
-    const auto channelShape = std::vector<int64_t>{1, int64_t(channels), 1, 1};
-    at::Tensor meanTensor = at::tensor(mean).reshape(channelShape);
-    at::Tensor stdTensor = at::tensor(deviation).reshape(channelShape);
-    at::Tensor images = (pixels.to(at::kFloat).div(255.0f) - meanTensor) / stdTensor;
-    if (replicate)
-        images = images.expand({-1, 3, -1, -1});
-    d.images = images.contiguous().to(d.device);
-    d.labels = at::from_blob(const_cast<int64_t *>(data.labels.data()), {data.size()}, at::kLong).clone().to(d.device);
+    {
+        c10::InferenceMode inferenceMode;
+        d.images = normalisedImages(data, mean, deviation, replicate).to(d.device);
+        d.labels = labelTensor(data).to(d.device);
+    }
 
     d.slotBytes.push_back(elementCount(d.info.stemOutputShape) * int64_t(sizeof(float)));
     for (const auto &block : d.info.blocks)

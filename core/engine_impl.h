@@ -94,6 +94,15 @@ struct Engine::Impl
     }
 };
 
+// Makes freed multi-megabyte tensors reusable instead of returning them to the kernel (glibc).
+void tuneHeapForLargeTensors();
+
+// The data set as floats, (pixel / 255 - mean) / std per channel, N x C x H x W on the CPU; grey
+// images repeated to three channels when asked (DESIGN.md section 7).
+at::Tensor normalisedImages(const Dataset &data, const std::vector<float> &mean, const std::vector<float> &std,
+                            bool toThreeChannels);
+at::Tensor labelTensor(const Dataset &data);
+
 // Per-example gradient of the summed cross-entropy with respect to the input of the first slot,
 // through the residual branches of the blocks in `throughResidual` and the shortcuts of all
 // others (gradients.cpp; exposed for the tests).

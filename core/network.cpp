@@ -203,8 +203,8 @@ Shape shapeOf(const at::Tensor &batch)
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key)
 {
     std::smatch match;
-    const std::regex arrayPattern("\"" + key + "\"\\s*:\\s*\\[([^\\]]*)\\]");
-    if (!std::regex_search(json, match, arrayPattern))
+    const std::regex valuePattern("\"" + key + "\"\\s*:\\s*(\\[[^\\]]*\\]|[-+0-9.eE]+)");
+    if (!std::regex_search(json, match, valuePattern))
         return {};
     std::vector<double> numbers;
     const std::string items = match[1];
@@ -214,9 +214,20 @@ std::vector<double> metadataNumbers(const std::string &json, const std::string &
     return numbers;
 }
 
+bool metadataFlag(const std::string &json, const std::string &key)
+{
+    return std::regex_search(json, std::regex("\"" + key + "\"\\s*:\\s*true"));
+}
+
 at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &x) const
 {
     const BlockOps &block = blocks.at(slot.block);
+    if (plain) {
+        if (!slot.active)
+            return x;
+        const at::Tensor y = block.residual(x);
+        return block.post ? block.post(y) : y;
+    }
     at::Tensor y = block.shortcut ? block.shortcut(x) : x;
     if (slot.active)
         y = y + block.residual(x);
@@ -265,6 +276,7 @@ std::shared_ptr<Network> Network::load(const std::string &path)
         throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
     }
     impl->metadataJson = extraFiles["pathlens.json"];
+    impl->plain = metadataFlag(impl->metadataJson, "plain");
     impl->module.eval();
     impl->parameters = parameterCount(impl->module);
 
@@ -311,6 +323,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     info.inputShape = inputShape;
     info.parameters = m_impl->parameters;
     info.metadataJson = m_impl->metadataJson;
+    info.plain = m_impl->plain;
     c10::InferenceMode inferenceMode;
     at::Tensor x = probeInput(inputShape);
     std::string where = "the stem";
@@ -329,13 +342,15 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             block.kind = ops.kind;
             block.inputShape = shapeOf(x);
             block.parameters = ops.parameters;
-            const at::Tensor shortcut = ops.shortcut ? ops.shortcut(x) : x;
             const at::Tensor residual = ops.residual(x);
+            const at::Tensor shortcut = m_impl->plain ? at::zeros_like(residual) : ops.shortcut ? ops.shortcut(x) : x;
             if (!shortcut.sizes().equals(residual.sizes()))
                 throw Error("its shortcut gives " + toString(shapeOf(shortcut)) + " but its residual branch gives "
                             + toString(shapeOf(residual)));
-            block.downsampling = ops.projectingShortcut || !shortcut.sizes().equals(x.sizes())
-                                 || !at::equal(shortcut, x);
+            // For a plain network "downsampling" means a layer that changes the shape.
+            block.downsampling = m_impl->plain ? !residual.sizes().equals(x.sizes())
+                                               : ops.projectingShortcut || !shortcut.sizes().equals(x.sizes())
+                                                     || !at::equal(shortcut, x);
             if (block.downsampling && i > 0)
                 ++stage;
             block.stage = stage;

@@ -25,6 +25,7 @@ struct NetworkInfo
 {
     std::string path;
     std::string family;   // "torchvision ResNet" or "block protocol"
+    bool plain = false;   // no shortcuts (metadata "plain": true): a deleted layer becomes the identity
     Shape inputShape;
     Shape stemOutputShape;
     int classCount = 0;

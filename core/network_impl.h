@@ -35,6 +35,7 @@ struct Network::Impl
     TensorFn head;
     std::vector<BlockOps> blocks;
     int64_t parameters = 0;
+    bool plain = false; // blocks compute post(residual(x)); deleting one leaves x (DESIGN.md section 3)
 
     // One slot: the whole block when active, only shortcut and post when deleted (DESIGN.md section 3).
     at::Tensor runBlock(const Slot &slot, const at::Tensor &x) const;
@@ -46,9 +47,10 @@ struct Network::Impl
     void to(const at::Device &device);
 };
 
-// Numbers of a flat JSON array under `key` in the metadata ("input_shape": [1, 28, 28]); empty
-// when absent. The metadata is small and written by pathlens, so a targeted scan suffices here;
+// The number or the numbers of a flat array under `key` in the metadata ("epochs_done": 3,
+// "input_shape": [1, 28, 28]); empty when absent. The metadata is small and written by pathlens, so a targeted scan suffices here;
 // the Qt side parses it fully.
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key);
+bool metadataFlag(const std::string &json, const std::string &key); // "key": true
 
 } // namespace pathlens

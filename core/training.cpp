@@ -1,0 +1,487 @@
+#include "training.h"
+
+#include "engine_impl.h"
+#include "error.h"
+
+#include <torch/csrc/jit/serialization/import.h>
+#include <torch/optim/sgd.h>
+#include <torch/serialize.h>
+
+#include <ATen/Parallel.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+namespace pathlens {
+namespace {
+
+using torch::jit::Module;
+
+// ---------------------------------------------------------------------------------------------
+// Building the networks as TorchScript modules in the block protocol (DESIGN.md section 2).
+
+constexpr int64_t stageChannels[] = {16, 32, 64};
+
+std::string batchNorm(const std::string &input, const std::string &name)
+{
+    return "torch.batch_norm(" + input + ", self." + name + "_weight, self." + name + "_bias, self." + name
+           + "_running_mean, self." + name + "_running_var, self.training, 0.1, 1e-05, False)";
+}
+
+std::string conv(const std::string &input, const std::string &name, int stride, int padding)
+{
+    return "torch.conv2d(" + input + ", self." + name + "_weight, None, [" + std::to_string(stride) + ", "
+           + std::to_string(stride) + "], [" + std::to_string(padding) + ", " + std::to_string(padding) + "])";
+}
+
+// He initialisation (fan-out, ReLU), as torchvision does for residual networks.
+at::Tensor convWeight(int64_t out, int64_t in, int64_t kernel)
+{
+    return at::randn({out, in, kernel, kernel}) * std::sqrt(2.0 / double(out * kernel * kernel));
+}
+
+void addConv(Module &m, const std::string &name, int64_t out, int64_t in, int64_t kernel)
+{
+    m.register_parameter(name + "_weight", convWeight(out, in, kernel), false);
+}
+
+void addBatchNorm(Module &m, const std::string &name, int64_t channels)
+{
+    m.register_parameter(name + "_weight", at::ones({channels}), false);
+    m.register_parameter(name + "_bias", at::zeros({channels}), false);
+    m.register_buffer(name + "_running_mean", at::zeros({channels}));
+    m.register_buffer(name + "_running_var", at::ones({channels}));
+}
+
+class ModelBuilder
+{
+public:
+    ModelBuilder(const TrainOptions &options, int64_t inChannels, int64_t classes)
+        : m_options(options)
+        , m_unit(std::make_shared<torch::jit::CompilationUnit>())
+        , m_inChannels(inChannels)
+        , m_classes(classes)
+    {
+    }
+
+    Module build()
+    {
+        const bool preact = m_options.architecture == "preact";
+        Module model = newModule("PathlensResNet");
+        addConv(model, "conv", 16, m_inChannels, 3);
+        if (!preact)
+            addBatchNorm(model, "bn", 16);
+        Module blocks = newModule("Blocks");
+        const int perStage = (m_options.depth - 2) / 6;
+        const int total = 3 * perStage;
+        const auto survival = survivalProbabilities(total, m_options.survivalLast);
+        int64_t channels = 16;
+        std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
+        for (int stage = 0; stage < 3; ++stage)
+            for (int i = 0; i < perStage; ++i) {
+                const int index = stage * perStage + i;
+                const int stride = stage > 0 && i == 0 ? 2 : 1;
+                const int64_t out = stageChannels[stage];
+                blocks.register_module("block" + std::to_string(index), block(channels, out, stride, survival[index]));
+                forward += "    x = self.blocks.block" + std::to_string(index) + ".forward(x)\n";
+                channels = out;
+            }
+        model.register_module("blocks", blocks);
+        if (preact)
+            addBatchNorm(model, "bn_final", 64);
+        model.register_parameter("fc_weight", (at::rand({m_classes, 64}) * 2 - 1) / 8.0, false);
+        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
+        const std::string stem = preact ? "    return " + conv("x", "conv", 1, 1) + "\n"
+                                        : "    return torch.relu(" + batchNorm(conv("x", "conv", 1, 1), "bn") + ")\n";
+        const std::string head = (preact ? "    x = torch.relu(" + batchNorm("x", "bn_final") + ")\n" : std::string())
+                                 + "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
+                                   "    return torch.matmul(x, self.fc_weight.t()) + self.fc_bias\n";
+        model.define("def stem(self, x):\n" + stem + "\ndef head(self, x):\n" + head + "\n" + forward
+                     + "    return self.head(x)\n");
+        return model;
+    }
+
+private:
+    Module newModule(const std::string &name)
+    {
+        Module m(c10::QualifiedName("__torch__.pathlens." + name), m_unit, /*shouldMangle=*/true);
+        m.register_attribute("training", c10::BoolType::get(), true);
+        return m;
+    }
+
+    Module block(int64_t in, int64_t out, int stride, double survival)
+    {
+        const std::string &arch = m_options.architecture;
+        const bool projection = stride != 1 || in != out;
+        Module m = newModule(arch == "preact" ? "PreActBlock" : arch == "plain" ? "PlainBlock" : "BasicBlock");
+        m.register_attribute("survival", c10::FloatType::get(), survival);
+        addConv(m, "conv1", out, in, 3);
+        addConv(m, "conv2", out, out, 3);
+        addBatchNorm(m, "bn1", arch == "preact" ? in : out);
+        addBatchNorm(m, "bn2", out);
+        std::string residual;
+        if (arch == "preact") {
+            residual = "    out = " + conv("torch.relu(" + batchNorm("x", "bn1") + ")", "conv1", stride, 1) + "\n"
+                       "    out = " + conv("torch.relu(" + batchNorm("out", "bn2") + ")", "conv2", 1, 1) + "\n";
+        } else {
+            residual = "    out = torch.relu(" + batchNorm(conv("x", "conv1", stride, 1), "bn1") + ")\n"
+                       "    out = " + batchNorm(conv("out", "conv2", 1, 1), "bn2") + "\n";
+        }
+        // Stochastic depth: trained with the branch dropped at random, tested with it scaled by
+        // its survival probability (DESIGN.md section 6).
+        std::string source = "def residual(self, x):\n" + residual
+                             + "    if self.training:\n        return out\n    return out * self.survival\n\n";
+        if (arch == "plain") {
+            // No shortcut: shortcut(x) is zero, so the protocol's post(shortcut(x) + residual(x))
+            // is the plain layer post(residual(x)).
+            source += "def shortcut(self, x):\n    return torch.zeros([x.size(0), " + std::to_string(out) + ", (x.size(2) + "
+                      + std::to_string(stride - 1) + ") // " + std::to_string(stride) + ", (x.size(3) + "
+                      + std::to_string(stride - 1) + ") // " + std::to_string(stride)
+                      + "], dtype=x.dtype, device=x.device)\n\n"
+                        "def post(self, y):\n    return torch.relu(y)\n\n"
+                        "def forward(self, x):\n    return self.post(self.residual(x))\n";
+        } else {
+            if (projection) {
+                addConv(m, "projection", out, in, 1);
+                if (arch == "postact")
+                    addBatchNorm(m, "projection_bn", out);
+                const std::string shortcut = conv("x", "projection", stride, 0);
+                source += "def shortcut(self, x):\n    return "
+                          + (arch == "postact" ? batchNorm(shortcut, "projection_bn") : shortcut) + "\n\n";
+            } else {
+                source += "def shortcut(self, x):\n    return x\n\n";
+            }
+            if (arch == "postact")
+                source += "def post(self, y):\n    return torch.relu(y)\n\n"
+                          "def forward(self, x):\n    return self.post(self.shortcut(x) + self.residual(x))\n";
+            else
+                source += "def forward(self, x):\n    return self.shortcut(x) + self.residual(x)\n";
+        }
+        m.define(source);
+        return m;
+    }
+
+    const TrainOptions &m_options;
+    std::shared_ptr<torch::jit::CompilationUnit> m_unit;
+    int64_t m_inChannels;
+    int64_t m_classes;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Metadata and files
+
+std::string jsonString(const std::string &text)
+{
+    std::string escaped = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            escaped += '\\';
+        if (static_cast<unsigned char>(c) >= 0x20)
+            escaped += c;
+    }
+    return escaped + "\"";
+}
+
+std::string jsonNumbers(const std::vector<float> &values)
+{
+    std::string text = "[";
+    for (size_t i = 0; i < values.size(); ++i) {
+        char number[32];
+        std::snprintf(number, sizeof number, "%.6g", values[i]);
+        text += (i ? ", " : "") + std::string(number);
+    }
+    return text + "]";
+}
+
+std::string architectureName(const TrainOptions &options)
+{
+    const std::string kind = options.architecture == "preact"  ? "pre-activation ResNet"
+                             : options.architecture == "plain" ? "plain network (no shortcuts)"
+                                                               : "ResNet";
+    return kind + "-" + std::to_string(options.depth)
+           + (options.survivalLast < 1.0 ? ", stochastic depth p_L = " + std::to_string(options.survivalLast).substr(0, 4)
+                                         : std::string());
+}
+
+std::string metadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
+{
+    std::string classes = "[";
+    for (size_t i = 0; i < data.classNames.size(); ++i)
+        classes += (i ? ", " : "") + jsonString(data.classNames[i]);
+    classes += "]";
+    char recipe[512];
+    std::snprintf(recipe, sizeof recipe,
+                  "pathlens-cli train --arch %s --depth %d --stochastic-depth %g --epochs %d --batch %d --lr %g "
+                  "--momentum %g --weight-decay %g --seed %llu%s (SGD with Nesterov momentum, linear warm-up then "
+                  "cosine decay, random %d-pixel crops%s)",
+                  options.architecture.c_str(), options.depth, options.survivalLast, options.epochs, options.batchSize,
+                  options.learningRate, options.momentum, options.weightDecay,
+                  static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
+                  options.flip ? ", horizontal flips" : "");
+    char accuracyText[32];
+    std::snprintf(accuracyText, sizeof accuracyText, "%.4f", accuracy);
+    return "{\"name\": " + jsonString(architectureName(options) + " (" + data.path + ")")
+           + ", \"architecture\": " + jsonString(options.architecture) + ", \"depth\": " + std::to_string(options.depth)
+           + ", \"plain\": " + (options.architecture == "plain" ? "true" : "false")
+           + ", \"stochastic_depth\": " + std::to_string(options.survivalLast)
+           + ", \"dataset\": " + jsonString(data.path) + ", \"input_shape\": [" + std::to_string(data.imageShape[0]) + ", "
+           + std::to_string(data.imageShape[1]) + ", " + std::to_string(data.imageShape[2])
+           + "], \"mean\": " + jsonNumbers(data.mean) + ", \"std\": " + jsonNumbers(data.std) + ", \"classes\": " + classes
+           + ", \"recipe\": " + jsonString(recipe) + ", \"epochs\": " + std::to_string(options.epochs)
+           + ", \"epochs_done\": " + std::to_string(epochsDone) + ", \"test_accuracy\": " + accuracyText + "}";
+}
+
+// Writes via a temporary file and rename, so an interruption leaves the previous file intact.
+void saveAtomically(Module &model, const std::string &path, const torch::jit::ExtraFilesMap &extra)
+{
+    const std::string temporary = path + ".tmp";
+    try {
+        model.save(temporary, extra);
+    } catch (const c10::Error &e) {
+        throw Error(path + ": cannot write the model (" + e.what_without_backtrace() + ")");
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec)
+        throw Error(path + ": cannot write the model (" + ec.message() + ")");
+}
+
+// Linear warm-up over the first 3% of steps, then cosine decay to zero.
+double learningRateAt(double peak, int64_t step, int64_t totalSteps)
+{
+    const double warmup = std::max<double>(1.0, 0.03 * double(totalSteps));
+    if (step < warmup)
+        return peak * double(step + 1) / warmup;
+    const double progress = (double(step) - warmup) / std::max(1.0, double(totalSteps) - warmup);
+    return 0.5 * peak * (1.0 + std::cos(M_PI * std::min(1.0, progress)));
+}
+
+struct BlockMethods
+{
+    Module module;
+    bool hasPost;
+};
+
+at::Tensor trainingForward(Module &model, std::vector<BlockMethods> &blocks, const at::Tensor &input,
+                           const std::vector<bool> &dropped, bool plain)
+{
+    at::Tensor x = model.run_method("stem", input).toTensor();
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        Module &block = blocks[i].module;
+        at::Tensor y = plain ? block.run_method("residual", x).toTensor()
+                             : dropped[i] ? block.run_method("shortcut", x).toTensor()
+                                          : block.run_method("shortcut", x).toTensor() + block.run_method("residual", x).toTensor();
+        x = blocks[i].hasPost ? block.run_method("post", y).toTensor() : y;
+    }
+    return model.run_method("head", x).toTensor();
+}
+
+double testAccuracy(Module &model, const at::Tensor &images, const at::Tensor &labels)
+{
+    model.eval();
+    c10::InferenceMode inferenceMode;
+    int64_t correct = 0;
+    for (int64_t start = 0; start < images.size(0); start += 256) {
+        const int64_t length = std::min<int64_t>(256, images.size(0) - start);
+        const at::Tensor logits = model.forward({images.narrow(0, start, length)}).toTensor();
+        correct += logits.argmax(1).eq(labels.narrow(0, start, length)).sum().item<int64_t>();
+    }
+    model.train(true);
+    return double(correct) / double(images.size(0));
+}
+
+// A random crop of every image from its zero-padded version (zero in pixel space), and random
+// horizontal flips; offsets and flips come from the epoch's generator, so runs are repeatable.
+at::Tensor augment(const at::Tensor &batch, const TrainOptions &options, float padValue, std::mt19937_64 &random)
+{
+    const int64_t p = options.cropPadding;
+    const int64_t h = batch.size(2);
+    const int64_t w = batch.size(3);
+    at::Tensor padded = p > 0 ? at::constant_pad_nd(batch, {p, p, p, p}, padValue) : batch;
+    std::uniform_int_distribution<int64_t> offset(0, 2 * p);
+    std::bernoulli_distribution flip(0.5);
+    std::vector<at::Tensor> images;
+    images.reserve(batch.size(0));
+    for (int64_t i = 0; i < batch.size(0); ++i) {
+        at::Tensor image = padded[i].narrow(1, offset(random), h).narrow(2, offset(random), w);
+        if (options.flip && flip(random))
+            image = image.flip({2});
+        images.push_back(image);
+    }
+    return at::stack(images);
+}
+
+} // namespace
+
+std::vector<double> survivalProbabilities(int blocks, double survivalLast)
+{
+    std::vector<double> survival(blocks);
+    for (int l = 1; l <= blocks; ++l)
+        survival[l - 1] = 1.0 - double(l) / double(blocks) * (1.0 - survivalLast);
+    return survival;
+}
+
+std::vector<bool> sampleDrops(const std::vector<double> &survival, std::mt19937_64 &random)
+{
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    std::vector<bool> dropped(survival.size());
+    for (size_t i = 0; i < survival.size(); ++i)
+        dropped[i] = uniform(random) >= survival[i];
+    return dropped;
+}
+
+TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Dataset &testSet,
+                  const TrainCallback &progress, const CancelToken *cancel)
+{
+    if (options.architecture != "preact" && options.architecture != "postact" && options.architecture != "plain")
+        throw Error("--arch: expected preact, postact or plain, got '" + options.architecture + "'");
+    if (options.depth < 8 || (options.depth - 2) % 6 != 0)
+        throw Error("--depth: expected 6n + 2 with n >= 1 (8, 14, 20, ..., 56, 110), got " + std::to_string(options.depth));
+    if (options.survivalLast <= 0 || options.survivalLast > 1)
+        throw Error("--stochastic-depth: p_L must lie in (0, 1]");
+    if (options.architecture == "plain" && options.survivalLast < 1)
+        throw Error("stochastic depth needs shortcuts; it does not apply to a plain network");
+    if (options.output.empty())
+        throw Error("train needs --out FILE");
+    if (options.epochs < 1 || options.batchSize < 1)
+        throw Error("train needs at least one epoch and one image per batch");
+    if (trainSet.imageShape != testSet.imageShape)
+        throw Error(trainSet.path + ": training and test images differ in shape");
+
+    const auto started = std::chrono::steady_clock::now();
+    tuneHeapForLargeTensors();
+    const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
+    at::set_num_threads(threads);
+    const at::Device device = options.device != DeviceChoice::Cpu && cudaAvailable() ? at::Device(at::kCUDA, 0)
+                                                                                      : at::Device(at::kCPU);
+    if (options.device == DeviceChoice::Cuda && !cudaAvailable())
+        throw Error("CUDA was requested, but this LibTorch build has no CUDA device");
+
+    const at::Tensor trainImages = normalisedImages(trainSet, trainSet.mean, trainSet.std, false).to(device);
+    const at::Tensor trainLabels = labelTensor(trainSet).to(device);
+    const at::Tensor testImages = normalisedImages(testSet, trainSet.mean, trainSet.std, false).to(device);
+    const at::Tensor testLabels = labelTensor(testSet).to(device);
+    const float padValue = -trainSet.mean[0] / trainSet.std[0];
+    const int64_t classes = *std::max_element(trainSet.labels.begin(), trainSet.labels.end()) + 1;
+
+    const std::string checkpoint = options.output + ".checkpoint";
+    Module model;
+    int startEpoch = 0;
+    torch::jit::ExtraFilesMap extra{{"pathlens.json", ""}, {"optimizer.pt", ""}};
+    if (options.resume) {
+        if (!std::filesystem::exists(checkpoint))
+            throw Error(checkpoint + ": no checkpoint to resume from");
+        try {
+            model = torch::jit::load(checkpoint, at::Device(at::kCPU), extra);
+        } catch (const c10::Error &e) {
+            throw Error(checkpoint + ": not a readable checkpoint (" + e.what_without_backtrace() + ")");
+        }
+        const auto done = metadataNumbers(extra["pathlens.json"], "epochs_done");
+        startEpoch = done.empty() ? 0 : int(done[0]);
+    } else {
+        torch::manual_seed(options.seed);
+        model = ModelBuilder(options, trainSet.imageShape[0], classes).build();
+    }
+    model.to(device);
+    model.train(true);
+
+    std::vector<at::Tensor> parameters;
+    for (const auto &parameter : model.parameters()) {
+        parameter.set_requires_grad(true);
+        parameters.push_back(parameter);
+    }
+    torch::optim::SGD optimizer(parameters, torch::optim::SGDOptions(options.learningRate)
+                                                .momentum(options.momentum)
+                                                .nesterov(true)
+                                                .weight_decay(options.weightDecay));
+    if (options.resume && !extra["optimizer.pt"].empty()) {
+        std::istringstream state(extra["optimizer.pt"]);
+        torch::load(optimizer, state);
+    }
+
+    std::vector<BlockMethods> blocks;
+    for (const auto &child : model.attr("blocks").toModule().named_children())
+        blocks.push_back({child.value, bool(child.value.find_method("post"))});
+    const auto survival = survivalProbabilities(int(blocks.size()), options.survivalLast);
+    const bool plain = options.architecture == "plain";
+
+    const int64_t images = trainImages.size(0);
+    const int64_t steps = (images + options.batchSize - 1) / options.batchSize;
+    const int64_t totalSteps = steps * options.epochs;
+    TrainResult result;
+    result.epochsDone = startEpoch;
+    double imagesSeen = 0;
+    const auto trainingStarted = std::chrono::steady_clock::now();
+    for (int epoch = startEpoch; epoch < options.epochs; ++epoch) {
+        if (options.stopAfterEpochs >= 0 && epoch >= options.stopAfterEpochs)
+            break;
+        // Everything random in an epoch comes from a generator seeded by (seed, epoch), so that a
+        // resumed run repeats exactly what an uninterrupted one does.
+        std::mt19937_64 random(options.seed * 1000003ULL + uint64_t(epoch));
+        std::vector<int64_t> order(images);
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), random);
+        const at::Tensor permutation = at::tensor(order, at::kLong).to(device);
+        TrainProgress state;
+        state.epoch = epoch;
+        state.epochs = options.epochs;
+        state.steps = steps;
+        double lossSum = 0;
+        for (int64_t step = 0; step < steps; ++step) {
+            if (cancel && cancel->cancelled()) {
+                result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                return result; // the last checkpoint stays for --resume
+            }
+            const int64_t start = step * options.batchSize;
+            const at::Tensor indices = permutation.narrow(0, start, std::min<int64_t>(options.batchSize, images - start));
+            const at::Tensor batch = augment(trainImages.index_select(0, indices), options, padValue, random);
+            const std::vector<bool> dropped = sampleDrops(survival, random);
+            for (auto &group : optimizer.param_groups())
+                static_cast<torch::optim::SGDOptions &>(group.options())
+                    .lr(learningRateAt(options.learningRate, epoch * steps + step, totalSteps));
+            optimizer.zero_grad();
+            const at::Tensor loss = at::cross_entropy_loss(trainingForward(model, blocks, batch, dropped, plain),
+                                                           trainLabels.index_select(0, indices));
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<double>();
+            imagesSeen += double(indices.size(0));
+            if (progress) {
+                const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStarted).count();
+                state.step = step + 1;
+                state.loss = lossSum / double(step + 1);
+                state.imagesPerSecond = imagesSeen / std::max(1e-9, elapsed);
+                state.etaSeconds = (double(totalSteps - epoch * steps - step - 1) * options.batchSize) / state.imagesPerSecond;
+                progress(state);
+            }
+        }
+        result.testAccuracy = testAccuracy(model, testImages, testLabels);
+        result.epochsDone = epoch + 1;
+        std::ostringstream optimizerState;
+        torch::save(optimizer, optimizerState);
+        saveAtomically(model, checkpoint,
+                       {{"pathlens.json", metadata(options, trainSet, epoch + 1, result.testAccuracy)},
+                        {"optimizer.pt", optimizerState.str()}});
+        if (progress) {
+            state.testAccuracy = result.testAccuracy;
+            progress(state);
+        }
+    }
+    if (result.epochsDone == options.epochs) {
+        if (result.epochsDone == startEpoch) // resumed a finished run: nothing trained, measure again
+            result.testAccuracy = testAccuracy(model, testImages, testLabels);
+        model.eval();
+        model.to(at::Device(at::kCPU));
+        saveAtomically(model, options.output, {{"pathlens.json", metadata(options, trainSet, result.epochsDone, result.testAccuracy)}});
+        std::filesystem::remove(checkpoint);
+        result.finished = true;
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+} // namespace pathlens

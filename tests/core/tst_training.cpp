@@ -1,0 +1,236 @@
+// pathlens-cli train's engine: repeatable, resumable training of the demo models, stochastic
+// depth, plain twins, and files that PyTorch and the engine read alike.
+
+#include "error.h"
+#include "network_impl.h"
+#include "training.h"
+
+#include "testhelpers.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace pathlens;
+
+namespace {
+
+struct Data
+{
+    Dataset train;
+    Dataset test;
+};
+
+const Data &smallData()
+{
+    static const Data data = [] {
+        Data d{loadDataset(testing::fashionMnist(), Split::Train), loadDataset(testing::fashionMnist(), Split::Test)};
+        truncate(d.train, 512);
+        truncate(d.test, 200);
+        return d;
+    }();
+    return data;
+}
+
+TrainOptions tinyOptions(const QTemporaryDir &dir, const char *name)
+{
+    TrainOptions options;
+    options.depth = 8;
+    options.epochs = 2;
+    options.batchSize = 64;
+    options.threads = 2;
+    options.device = DeviceChoice::Cpu;
+    options.output = dir.filePath(name).toStdString();
+    return options;
+}
+
+std::vector<at::Tensor> weights(const std::string &path)
+{
+    std::vector<at::Tensor> result;
+    for (const auto &parameter : torch::jit::load(path).parameters())
+        result.push_back(parameter);
+    return result;
+}
+
+bool identical(const std::vector<at::Tensor> &a, const std::vector<at::Tensor> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (!at::equal(a[i], b[i])) {
+            qWarning("parameter %zu differs by up to %g", i, (a[i] - b[i]).abs().max().item<double>());
+            return false;
+        }
+    return true;
+}
+
+} // namespace
+
+class TestTraining final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lossFallsAndSeedRepeats()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "a.pt");
+        options.epochs = 3;
+        std::vector<double> epochLoss;
+        const TrainResult first = train(options, smallData().train, smallData().test, [&](const TrainProgress &p) {
+            if (p.step == p.steps && p.testAccuracy < 0)
+                epochLoss.push_back(p.loss);
+        });
+        QVERIFY(first.finished);
+        QCOMPARE(int(epochLoss.size()), 3);
+        QVERIFY2(epochLoss[2] < 0.8 * epochLoss[0],
+                 qPrintable(QStringLiteral("mean loss per epoch %1 -> %2").arg(epochLoss[0]).arg(epochLoss[2])));
+        QVERIFY(first.testAccuracy > 0.3); // chance is 0.1
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(options.output + ".checkpoint")));
+
+        options.output = dir.filePath("b.pt").toStdString();
+        train(options, smallData().train, smallData().test);
+        QVERIFY(identical(weights(dir.filePath("a.pt").toStdString()), weights(options.output)));
+    }
+
+    void resumeEndsWithTheSameWeights()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "whole.pt");
+        train(options, smallData().train, smallData().test);
+
+        options.output = dir.filePath("resumed.pt").toStdString();
+        options.stopAfterEpochs = 1; // as if interrupted after epoch 1
+        const TrainResult stopped = train(options, smallData().train, smallData().test);
+        QVERIFY(!stopped.finished);
+        QCOMPARE(stopped.epochsDone, 1);
+        QVERIFY(QFileInfo::exists(QString::fromStdString(options.output + ".checkpoint")));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(options.output)));
+        options.stopAfterEpochs = -1;
+        options.resume = true;
+        const TrainResult resumed = train(options, smallData().train, smallData().test);
+        QVERIFY(resumed.finished);
+        QCOMPARE(resumed.epochsDone, 2);
+        QVERIFY(identical(weights(dir.filePath("whole.pt").toStdString()), weights(options.output)));
+    }
+
+    void stochasticDepthDropRates()
+    {
+        const auto survival = survivalProbabilities(54, 0.5);
+        PL_COMPARE_NEAR(survival.front(), 1.0 - 0.5 / 54.0, 1e-15);
+        PL_COMPARE_NEAR(survival[26], 1.0 - 27.0 / 54.0 * 0.5, 1e-15);
+        PL_COMPARE_NEAR(survival.back(), 0.5, 1e-15);
+        std::mt19937_64 random(9);
+        const int batches = 20000;
+        std::vector<int> drops(54, 0);
+        for (int b = 0; b < batches; ++b) {
+            const auto dropped = sampleDrops(survival, random);
+            for (int l = 0; l < 54; ++l)
+                drops[l] += dropped[l];
+        }
+        // Binomial standard deviation at p = 0.5 and 20,000 draws is 0.0035; allow about 4 of them.
+        for (int l = 0; l < 54; ++l)
+            PL_COMPARE_NEAR(drops[l] / double(batches), 1.0 - survival[l], 0.015);
+    }
+
+    void stochasticDepthScalesBranchesAtTestTime()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "sd.pt");
+        options.epochs = 1;
+        options.survivalLast = 0.5;
+        train(options, smallData().train, smallData().test);
+        torch::jit::Module model = torch::jit::load(options.output);
+        model.eval();
+        const at::Tensor x = at::randn({2, 16, 28, 28});
+        torch::jit::Module first = (*model.attr("blocks").toModule().named_children().begin()).value;
+        const double p = first.attr("survival").toDouble();
+        PL_COMPARE_NEAR(p, 1.0 - 1.0 / 3.0 * 0.5, 1e-12);
+        c10::InferenceMode inferenceMode;
+        const at::Tensor scaled = first.run_method("residual", x).toTensor();
+        first.setattr("survival", 1.0);
+        const at::Tensor unscaled = first.run_method("residual", x).toTensor();
+        QVERIFY((scaled - p * unscaled).abs().max().item<double>() < 1e-5);
+    }
+
+    void plainTwinHasNoShortcuts()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "plain.pt");
+        options.epochs = 1;
+        options.architecture = "plain";
+        options.depth = 14; // two layers per stage keep their shape
+        train(options, smallData().train, smallData().test);
+        const auto network = Network::load(options.output);
+        const NetworkInfo info = network->describe({1, 28, 28});
+        QVERIFY(info.plain);
+        QCOMPARE(int(info.blocks.size()), 6);
+        c10::InferenceMode inferenceMode;
+        const at::Tensor x = at::randn({2, 16, 28, 28});
+        for (const auto &child : network->impl().module.attr("blocks").toModule().named_children()) {
+            torch::jit::Module block = child.value;
+            QCOMPARE(block.run_method("shortcut", x).toTensor().abs().sum().item<double>(), 0.0);
+        }
+        // Deleting a layer that keeps its shape makes it the identity; one that changes it is refused.
+        QVERIFY(network->impl().runBlock({0, false}, x).is_same(x));
+        QVERIFY(!whyInvalid(info, withDeleted(identityArrangement(6), {1})));
+        const auto why = whyInvalid(info, withDeleted(identityArrangement(6), {2}));
+        QVERIFY(why && why->find("plain") != std::string::npos);
+        PL_EXPECT_ERROR(train([&] { TrainOptions o = options; o.survivalLast = 0.5; return o; }(), smallData().train,
+                              smallData().test),
+                        "stochastic depth");
+    }
+
+    // The trained file is an ordinary TorchScript archive: PyTorch's model(x) equals the engine's.
+    void pytorchReadsTrainedModels_data()
+    {
+        QTest::addColumn<QString>("architecture");
+        QTest::newRow("pre-activation") << "preact";
+        QTest::newRow("post-activation") << "postact";
+        QTest::newRow("plain") << "plain";
+    }
+
+    void pytorchReadsTrainedModels()
+    {
+        QFETCH(QString, architecture);
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "model.pt");
+        options.epochs = 1;
+        options.architecture = architecture.toStdString();
+        train(options, smallData().train, smallData().test);
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {"-c", "import sys, torch\n"
+                            "m = torch.jit.load(sys.argv[1]).eval()\n"
+                            "x = torch.linspace(-1, 1, 2 * 784).reshape(2, 1, 28, 28)\n"
+                            "print(' '.join(repr(v) for v in m(x).flatten().tolist()))\n",
+                      QString::fromStdString(options.output)});
+        QVERIFY(python.waitForFinished(120000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        const QList<QByteArray> values = python.readAllStandardOutput().trimmed().split(' ');
+        QCOMPARE(values.size(), 20);
+
+        const auto network = Network::load(options.output);
+        c10::InferenceMode inferenceMode;
+        const at::Tensor x = at::linspace(-1, 1, 2 * 784).reshape({2, 1, 28, 28});
+        const at::Tensor ours = network->impl().forward(x, identityArrangement(network->blockCount())).flatten();
+        for (int i = 0; i < 20; ++i)
+            PL_COMPARE_NEAR(ours[i].item<double>(), values[i].toDouble(), 1e-4);
+    }
+
+    void badOptionsAreExplained()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "x.pt");
+        options.depth = 12;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "6n + 2", "12");
+        options.depth = 8;
+        options.architecture = "vgg";
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "preact, postact or plain");
+        options.architecture = "preact";
+        options.resume = true;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "x.pt.checkpoint", "no checkpoint");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTraining)
+#include "tst_training.moc"
