@@ -8,7 +8,7 @@ import argparse, gzip, json, math, os, struct, sys, time
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "fixtures"))
 from cifar_resnet import CifarResNet  # noqa: E402
 
 MEAN, STD = 0.2860, 0.3530

@@ -188,6 +188,26 @@ private Q_SLOTS:
         QVERIFY(noOut.err.contains("--out"));
     }
 
+    void trainsAModelTheOtherCommandsRead()
+    {
+        QTemporaryDir dir;
+        const QString model = dir.filePath("tiny.pt");
+        const Run trained = cli({"train", "--arch", "postact", "--depth", "8", "--epochs", "1", "--limit", "256", "--out", model});
+        QCOMPARE(trained.exitCode, 0);
+        QVERIFY(trained.out.contains("test accuracy"));
+        const Run info = cli({"info", model, "--json"});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject object = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(object["family"].toString(), QStringLiteral("block protocol"));
+        QCOMPARE(object["blocks"].toArray().size(), 3);
+        QCOMPARE(object["metadata"].toObject()["architecture"].toString(), QStringLiteral("postact"));
+        QCOMPARE(object["metadata"].toObject()["epochs_done"].toInt(), 1);
+
+        const Run badDepth = cli({"train", "--depth", "9", "--out", model});
+        QCOMPARE(badDepth.exitCode, 2);
+        QVERIFY(badDepth.err.contains("6n + 2"));
+    }
+
     void badInputExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
