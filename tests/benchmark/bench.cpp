@@ -10,6 +10,8 @@
 #include "error.h"
 #include "network.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -93,6 +95,29 @@ int main(int argc, char **argv)
             }
         }
         std::printf("self-check: naive and reuse agree on all %zu arrangements\n", arrangements.size());
+
+        if (cudaAvailable()) {
+            // The CUDA path must give the CPU's logits (issue: within 1e-4).
+            EngineOptions cpu = options;
+            cpu.device = DeviceChoice::Cpu;
+            EngineOptions cuda = options;
+            cuda.device = DeviceChoice::Cuda;
+            const int64_t count = std::min<int64_t>(512, naive.imageCount());
+            const Arrangement deleted = withDeleted(identityArrangement(n), {n / 2});
+            double worst = 0;
+            for (const Arrangement &arrangement : {identityArrangement(n), deleted}) {
+                const auto onCpu = Engine(network, data, cpu).logits(arrangement, 0, count);
+                const auto onCuda = Engine(network, data, cuda).logits(arrangement, 0, count);
+                for (size_t i = 0; i < onCpu.size(); ++i)
+                    worst = std::max(worst, double(std::abs(onCpu[i] - onCuda[i])));
+            }
+            std::printf("CUDA vs CPU: max |logit difference| %.3g over %lld images, 2 arrangements\n", worst,
+                        static_cast<long long>(count));
+            if (worst > 1e-4) {
+                std::fprintf(stderr, "SELF-CHECK FAILED: CUDA and CPU logits differ by %.3g > 1e-4\n", worst);
+                return 1;
+            }
+        }
     } catch (const Error &e) {
         std::fprintf(stderr, "pathlens-bench: %s\n", e.what());
         return 2;
