@@ -30,6 +30,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <numeric>
 #include <unistd.h>
 
@@ -301,7 +302,9 @@ private:
         QString text;
         QJsonObject json;
         QString csv;
-        std::unique_ptr<QCustomPlot> figure;
+        // Drawn only when asked for: widgets need a QApplication, which commands without
+        // figures do not create.
+        std::function<std::unique_ptr<QCustomPlot>()> figure;
     };
 
     struct Limits
@@ -327,7 +330,7 @@ private:
         if (m_parser.isSet(QStringLiteral("csv")))
             writeFileAtomically(m_parser.value(QStringLiteral("csv")), outcome.csv.toUtf8());
         if (m_parser.isSet(QStringLiteral("plot")))
-            figures::save(*outcome.figure, m_parser.value(QStringLiteral("plot")), figureSize());
+            figures::save(*outcome.figure(), m_parser.value(QStringLiteral("plot")), figureSize());
         if (json())
             out() << QJsonDocument(outcome.json).toJson(QJsonDocument::Indented);
         else
@@ -437,8 +440,9 @@ private:
             outcomes.push_back(compute());
             Outcome &outcome = outcomes.back();
             // Written as soon as each experiment ends, so an interruption keeps what was done.
+            const auto figure = outcome.figure();
             for (const char *format : {"pdf", "svg", "png"})
-                figures::save(*outcome.figure, dir.filePath(outcome.name + "." + format),
+                figures::save(*figure, dir.filePath(outcome.name + "." + format),
                               figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
             writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
             writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
@@ -589,7 +593,9 @@ private:
         const EvalResult &result = main.result;
         Outcome outcome;
         outcome.name = QStringLiteral("lesion");
-        outcome.figure = figures::lesion(figureTitle(QStringLiteral("Deleting single blocks"), session), series);
+        outcome.figure = [title = figureTitle(QStringLiteral("Deleting single blocks"), session), series] {
+            return figures::lesion(title, series);
+        };
         outcome.csv = QStringLiteral("index,name,stage,downsampling,accuracy,baseline\n");
         QJsonArray blocks;
         for (const BlockInfo &block : info.blocks) {
@@ -652,9 +658,9 @@ private:
         const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
         Outcome outcome;
         outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
-        outcome.figure = figures::sweep(figureTitle(reorder ? QStringLiteral("Reordering blocks")
-                                                            : QStringLiteral("Deleting random blocks"), session),
-                                        result, reorder);
+        outcome.figure = [title = figureTitle(reorder ? QStringLiteral("Reordering blocks")
+                                                      : QStringLiteral("Deleting random blocks"), session),
+                          result, reorder] { return figures::sweep(title, result, reorder); };
         outcome.csv = kName + (reorder ? QStringLiteral(",sample,accuracy,kendall_tau\n") : QStringLiteral(",sample,accuracy\n"));
         QJsonArray points;
         QTextStream text(&outcome.text);
@@ -718,9 +724,9 @@ private:
         }
         outcome.json = QJsonObject{{"model", modelPath}, {"blocks", blocks}, {"active", active},
                                    {"distribution", numbers(distribution)}, {"surviving", surviving}};
-        outcome.figure = figures::paths(QStringLiteral("Path lengths — %1, %2 of %3 blocks active")
-                                            .arg(modelName(*network)).arg(active).arg(blocks),
-                                        distribution, columns);
+        outcome.figure = [title = QStringLiteral("Path lengths — %1, %2 of %3 blocks active")
+                                      .arg(modelName(*network)).arg(active).arg(blocks),
+                          distribution, columns] { return figures::paths(title, distribution, columns); };
         // The central 95% of path lengths (2.5th to 97.5th percentile).
         int from = 0;
         int to = active;
@@ -758,7 +764,9 @@ private:
                                                        });
         Outcome outcome;
         outcome.name = QStringLiteral("gradients");
-        outcome.figure = figures::gradients(figureTitle(QStringLiteral("Gradient per path length"), session), result);
+        outcome.figure = [title = figureTitle(QStringLiteral("Gradient per path length"), session), result] {
+            return figures::gradients(title, result);
+        };
         outcome.csv = QStringLiteral("length,mean,std,samples,paths,total\n");
         const auto counts = pathCounts(int(result.lengths.size()) - 1);
         QJsonArray lengths;

@@ -1,0 +1,58 @@
+// The bundled models (resources/models): each loads with no flags and reaches the accuracy its
+// metadata states (measured on all 10,000 test images after training) on the first 2,000 test
+// images, within 1.5 percentage points.
+
+#include "engine.h"
+#include "error.h"
+#include "network.h"
+
+#include "testhelpers.h"
+
+#include <regex>
+
+using namespace pathlens;
+
+namespace {
+
+double statedAccuracy(const std::string &metadata)
+{
+    std::smatch match;
+    if (!std::regex_search(metadata, match, std::regex("\"test_accuracy\"\\s*:\\s*([0-9.]+)")))
+        return -1;
+    return std::stod(match[1]);
+}
+
+} // namespace
+
+class TestBundledModels final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reachStatedAccuracy_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("blocks");
+        QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
+        QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
+        QTest::newRow("plain control") << "plain20-fashion.pt" << 9;
+    }
+
+    void reachStatedAccuracy()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, blocks);
+        const auto network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/" + file.toStdString());
+        QCOMPARE(network->blockCount(), blocks);
+        const double stated = statedAccuracy(network->metadataJson());
+        QVERIFY2(stated > 0.85, qPrintable(QStringLiteral("stated accuracy %1: not a trained model").arg(stated)));
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 2000);
+        Engine engine(network, data);
+        const EvalResult result = engine.evaluate({identityArrangement(blocks)});
+        PL_COMPARE_NEAR(result.accuracy[0], stated, 0.015);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBundledModels)
+#include "tst_bundled.moc"
