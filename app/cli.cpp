@@ -565,11 +565,24 @@ private:
     {
         const NetworkInfo &info = session.engine->info();
         const int n = int(info.blocks.size());
+        // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number (NaN).
         std::vector<Arrangement> arrangements{identityArrangement(n)};
-        for (int i = 0; i < n; ++i)
-            arrangements.push_back(withDeleted(identityArrangement(n), {i}));
+        std::vector<int> deleted;
+        for (int i = 0; i < n; ++i) {
+            const Arrangement arrangement = withDeleted(identityArrangement(n), {i});
+            if (!whyInvalid(info, arrangement)) {
+                arrangements.push_back(arrangement);
+                deleted.push_back(i);
+            }
+        }
         LesionData data;
-        data.result = session.engine->evaluate(arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); });
+        const EvalResult evaluated = session.engine->evaluate(arrangements, 0, -1,
+                                                              [](const EvalProgress &p) { showProgress("lesion", p); });
+        data.result = evaluated;
+        data.result.accuracy.assign(n + 1, std::nan(""));
+        data.result.accuracy[0] = evaluated.accuracy[0];
+        for (size_t j = 0; j < deleted.size(); ++j)
+            data.result.accuracy[deleted[j] + 1] = evaluated.accuracy[j + 1];
         data.series.label = label;
         data.series.baseline = data.result.accuracy[0];
         data.series.accuracy.assign(data.result.accuracy.begin() + 1, data.result.accuracy.end());
@@ -604,7 +617,7 @@ private:
                                       {"name", QString::fromStdString(block.name)},
                                       {"stage", block.stage},
                                       {"downsampling", block.downsampling},
-                                      {"accuracy", accuracy}});
+                                      {"accuracy", std::isnan(accuracy) ? QJsonValue() : QJsonValue(accuracy)}});
             outcome.csv += QStringLiteral("%1,%2,%3,%4,%5,%6\n")
                                .arg(block.index)
                                .arg(QString::fromStdString(block.name))

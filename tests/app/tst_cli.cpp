@@ -208,6 +208,16 @@ private Q_SLOTS:
         QVERIFY(badDepth.err.contains("6n + 2"));
     }
 
+    void lesionOfAPlainNetworkSkipsShapeChangingLayers()
+    {
+        const Run run = cli({"lesion", QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), "--limit", "100", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray blocks = QJsonDocument::fromJson(run.out).object()["blocks"].toArray();
+        QCOMPARE(blocks.size(), 9);
+        QVERIFY(blocks[3].toObject()["accuracy"].isNull()); // 16x28x28 -> 32x14x14: no identity fits
+        QVERIFY(blocks[4].toObject()["accuracy"].isDouble());
+    }
+
     void badInputExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
