@@ -852,7 +852,7 @@ int main(int argc, char **argv)
         {QStringLiteral("data-format"), QStringLiteral("auto, idx or cifar10."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
         {QStringLiteral("split"), QStringLiteral("test or train (default: test; train for gradients)."), QStringLiteral("SPLIT")},
         {QStringLiteral("limit"), QStringLiteral("Use only the first N images."), QStringLiteral("N")},
-        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64)."), QStringLiteral("B")},
+        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64; gradients 32, train 128)."), QStringLiteral("B")},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("DEVICE"), QStringLiteral("auto")},
         {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("T")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (for sampling experiments)."), QStringLiteral("S"), QStringLiteral("1")},
