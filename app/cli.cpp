@@ -97,6 +97,24 @@ void showCounter(const char *what, int64_t done, int64_t total, std::chrono::ste
     std::fflush(stderr);
 }
 
+// Set by Ctrl-C: long runs stop after the current batch; what was already written stays.
+CancelToken &interrupted()
+{
+    static CancelToken token;
+    return token;
+}
+
+struct Interrupted
+{
+};
+
+// Throws Interrupted when a run came back early because of Ctrl-C.
+void stopIfInterrupted(bool cancelled)
+{
+    if (cancelled)
+        throw Interrupted{};
+}
+
 void showProgress(const char *what, const EvalProgress &progress)
 {
     static const auto started = std::chrono::steady_clock::now();
@@ -276,7 +294,8 @@ private:
         if (const auto why = whyInvalid(session.engine->info(), arrangement))
             throw Error("cannot evaluate this arrangement: " + *why);
         const EvalResult result = session.engine->evaluate(
-            {arrangement}, 0, -1, [](const EvalProgress &p) { showProgress("eval", p); });
+            {arrangement}, 0, -1, [](const EvalProgress &p) { showProgress("eval", p); }, &interrupted());
+        stopIfInterrupted(result.cancelled);
         if (json()) {
             out() << QJsonDocument(QJsonObject{{"images", qint64(result.images)},
                                                {"accuracy", result.accuracy[0]},
@@ -383,8 +402,6 @@ private:
         if (m_parser.isSet(QStringLiteral("limit")))
             truncate(trainSet, parsePositive(m_parser, QStringLiteral("limit"), 0));
 
-        static CancelToken interrupted; // set by Ctrl-C
-        std::signal(SIGINT, [](int) { interrupted.cancel(); });
         const TrainResult result = train(options, trainSet, testSet, [](const TrainProgress &p) {
             if (p.testAccuracy >= 0) {
                 std::fprintf(stderr, "%sepoch %d/%d: test accuracy %.2f%%\n", isatty(fileno(stderr)) ? "\r\033[K" : "",
@@ -398,7 +415,7 @@ private:
             std::fprintf(stderr, "\r\033[Kepoch %d/%d [%s%s] loss %.3f, %.0f images/s, ETA %d:%02d", p.epoch + 1, p.epochs,
                          std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), p.loss,
                          p.imagesPerSecond, int(p.etaSeconds) / 60, int(p.etaSeconds) % 60);
-        }, &interrupted);
+        }, &interrupted());
         if (!result.finished) {
             std::fprintf(stderr, "stopped after %d of %d epochs; continue with the same command and --resume\n",
                          result.epochsDone, options.epochs);
@@ -576,8 +593,9 @@ private:
             }
         }
         LesionData data;
-        const EvalResult evaluated = session.engine->evaluate(arrangements, 0, -1,
-                                                              [](const EvalProgress &p) { showProgress("lesion", p); });
+        const EvalResult evaluated = session.engine->evaluate(
+            arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
+        stopIfInterrupted(evaluated.cancelled);
         data.result = evaluated;
         data.result.accuracy.assign(n + 1, std::nan(""));
         data.result.accuracy[0] = evaluated.accuracy[0];
@@ -665,9 +683,11 @@ private:
         const NetworkInfo &info = session.engine->info();
         const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
         const bool all = m_parser.isSet(QStringLiteral("all-blocks"));
-        const SweepResult result = reorder ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress)
-                                           : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
-                                                          limits.samples, seed(), all, progress);
+        const SweepResult result
+            = reorder ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress, &interrupted())
+                      : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
+                                     limits.samples, seed(), all, progress, &interrupted());
+        stopIfInterrupted(result.cancelled);
         const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
         Outcome outcome;
         outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
@@ -774,7 +794,9 @@ private:
         const GradientResult result = measureGradients(*session.engine, arrangement, options,
                                                        [&](int done, int total, const GradientResult &) {
                                                            showCounter("gradients", done, total, started);
-                                                       });
+                                                       },
+                                                       &interrupted());
+        stopIfInterrupted(result.cancelled);
         Outcome outcome;
         outcome.name = QStringLiteral("gradients");
         outcome.figure = [title = figureTitle(QStringLiteral("Gradient per path length"), session), result] {
@@ -852,7 +874,7 @@ int main(int argc, char **argv)
         {QStringLiteral("data-format"), QStringLiteral("auto, idx or cifar10."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
         {QStringLiteral("split"), QStringLiteral("test or train (default: test; train for gradients)."), QStringLiteral("SPLIT")},
         {QStringLiteral("limit"), QStringLiteral("Use only the first N images."), QStringLiteral("N")},
-        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64; gradients 32, train 128)."), QStringLiteral("B")},
+        {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64 on the CPU, 500 on a GPU; gradients 32, train 128)."), QStringLiteral("B")},
         {QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("DEVICE"), QStringLiteral("auto")},
         {QStringLiteral("threads"), QStringLiteral("CPU threads (default: all cores)."), QStringLiteral("T")},
         {QStringLiteral("seed"), QStringLiteral("Random seed (for sampling experiments)."), QStringLiteral("S"), QStringLiteral("1")},
@@ -895,8 +917,13 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "pathlens-cli: no command given; see pathlens-cli --help\n");
         return exitError;
     }
+    interrupted(); // constructed before the handler can run
+    std::signal(SIGINT, [](int) { interrupted().cancel(); });
     try {
         return Cli(parser).run(arguments[0], arguments);
+    } catch (const Interrupted &) {
+        std::fprintf(stderr, "\npathlens-cli: stopped by Ctrl-C; files written before are kept\n");
+        return 130;
     } catch (const Error &e) {
         std::fprintf(stderr, "pathlens-cli: %s\n", e.what());
     } catch (const std::exception &e) {

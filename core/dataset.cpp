@@ -264,4 +264,42 @@ void truncate(Dataset &dataset, int64_t limit)
     dataset.pixels.resize(limit * elementCount(dataset.imageShape));
 }
 
+Dataset stratifiedSubset(const Dataset &dataset, int64_t count)
+{
+    if (count < 0 || count >= dataset.size())
+        return dataset;
+    const int64_t classes = *std::max_element(dataset.labels.begin(), dataset.labels.end()) + 1;
+    std::vector<int64_t> available(classes, 0);
+    for (int64_t label : dataset.labels)
+        ++available[label];
+    // Equal shares, then what small classes cannot fill goes round the others.
+    std::vector<int64_t> share(classes, 0);
+    for (int64_t left = count; left > 0;) {
+        bool gave = false;
+        for (int64_t c = 0; c < classes && left > 0; ++c) {
+            if (share[c] < available[c]) {
+                ++share[c];
+                --left;
+                gave = true;
+            }
+        }
+        if (!gave)
+            break;
+    }
+    Dataset subset = dataset;
+    subset.labels.clear();
+    subset.pixels.clear();
+    const int64_t imageBytes = elementCount(dataset.imageShape);
+    for (int64_t i = 0; i < dataset.size(); ++i) {
+        const int64_t label = dataset.labels[i];
+        if (share[label] == 0)
+            continue;
+        --share[label];
+        subset.labels.push_back(label);
+        subset.pixels.insert(subset.pixels.end(), dataset.pixels.begin() + i * imageBytes,
+                             dataset.pixels.begin() + (i + 1) * imageBytes);
+    }
+    return subset;
+}
+
 } // namespace pathlens

@@ -38,4 +38,9 @@ std::string defaultDatasetPath();
 // The first `limit` images (all when limit < 0 or larger than the set).
 void truncate(Dataset &dataset, int64_t limit);
 
+// A fixed, class-balanced subset of `count` images (all when count < 0 or larger than the set):
+// the first images of each class, equal shares per class (a class with too few images leaves its
+// share to the others), kept in their original order. The GUI's live subset (DESIGN.md section 9).
+Dataset stratifiedSubset(const Dataset &dataset, int64_t count);
+
 } // namespace pathlens

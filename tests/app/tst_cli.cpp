@@ -7,8 +7,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 namespace {
 
@@ -186,6 +189,29 @@ private Q_SLOTS:
         const Run noOut = cli({"report", fixture("cifar20.pt"), "--quick"});
         QCOMPARE(noOut.exitCode, 2);
         QVERIFY(noOut.err.contains("--out"));
+    }
+
+    // Ctrl-C during the second experiment of a report: exit 130, the first experiment's files
+    // complete, nothing half-written, no index.
+    void ctrlCStopsAReportAndKeepsWhatWasWritten()
+    {
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(QStringLiteral(PATHLENS_CLI), {"report", fixture("cifar20.pt"), "--out", dir.filePath("report")});
+        QByteArray err;
+        while (!err.contains("report: random deletion") && process.waitForReadyRead(60000))
+            err += process.readAllStandardError();
+        QVERIFY2(err.contains("report: random deletion"), err.constData());
+        QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QVERIFY(process.waitForFinished(60000));
+        err += process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        QVERIFY2(err.contains("stopped by Ctrl-C"), err.constData());
+        for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
+            QVERIFY(QFileInfo(dir.filePath(QStringLiteral("report/lesion.%1").arg(suffix))).size() > 0);
+        const QStringList left = QDir(dir.filePath("report")).entryList(QDir::Files);
+        QVERIFY2(left.size() == 5, qPrintable(left.join(' ')));
     }
 
     void trainsAModelTheOtherCommandsRead()

@@ -1,24 +1,45 @@
-// pathlens-bench: times the single-deletion sweep with and without activation reuse on one
-// model and data set, and checks that both give the same accuracies (a self-check usable on a
-// machine without Qt).
+// pathlens-bench: how fast the engine is on one model and data set, measured in one run on one
+// machine, as ratios against baselines of the same run (issue 7):
+//  1. the machine's convolution throughput on this network's own convolutions;
+//  2. evaluation throughput of the full network, in images/s and GFLOP/s;
+//  3. interactive latency: from an edit of block i (start, middle, end) to the first estimate and
+//     to the finished result, on the live subset and on all images, against the FLOP bound;
+//  4. the single-deletion sweep with activation reuse against the naive way (a full forward per
+//     arrangement); both must count the same correct answers (a self-check usable without Qt);
+//  5. peak resident memory; on a machine with CUDA, CUDA against CPU logits.
 //
-//   pathlens-bench MODEL [DATA] [--limit N] [--batch B] [--threads T] [--device cpu|cuda|auto]
+//   pathlens-bench MODEL [DATA] [--limit N] [--sweep-limit N] [--live N] [--batch B] [--threads T]
+//                  [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive]
 
 #include "arrangement.h"
 #include "dataset.h"
 #include "engine.h"
 #include "error.h"
+#include "flops.h"
 #include "network.h"
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 using namespace pathlens;
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double peakResidentMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // KiB on Linux
+}
 
 std::vector<Arrangement> lesionArrangements(int n)
 {
@@ -28,96 +49,205 @@ std::vector<Arrangement> lesionArrangements(int n)
     return arrangements;
 }
 
-} // namespace
-
-int main(int argc, char **argv)
+// The first deletable block at or after `from` (downsampling blocks keep their place).
+int deletableFrom(const NetworkInfo &info, int from)
 {
-    std::string modelPath;
-    std::string dataPath = defaultDatasetPath();
-    int64_t limit = -1;
-    EngineOptions options;
+    for (int i = std::max(0, from); i < int(info.blocks.size()); ++i)
+        if (!info.blocks[i].downsampling)
+            return i;
+    return int(info.blocks.size()) - 1;
+}
+
+struct Options
+{
+    std::string model;
+    std::string data = defaultDatasetPath();
+    int64_t limit = -1;      // images for throughput and latency on "all images"
+    int64_t sweepLimit = -1; // images for the sweep (default: --limit)
+    int64_t live = 2000;     // the GUI's live subset
+    bool naive = true;
+    EngineOptions engine;
+};
+
+const char *usage = "usage: pathlens-bench MODEL [DATA] [--limit N] [--sweep-limit N] [--live N] [--batch B] "
+                    "[--threads T] [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive]\n";
+
+bool parse(int argc, char **argv, Options &o)
+{
     int positional = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
         if (arg == "--limit" && hasValue)
-            limit = std::stoll(argv[++i]);
+            o.limit = std::stoll(argv[++i]);
+        else if (arg == "--sweep-limit" && hasValue)
+            o.sweepLimit = std::stoll(argv[++i]);
+        else if (arg == "--live" && hasValue)
+            o.live = std::stoll(argv[++i]);
         else if (arg == "--batch" && hasValue)
-            options.batchSize = std::stoi(argv[++i]);
+            o.engine.batchSize = std::stoi(argv[++i]);
         else if (arg == "--threads" && hasValue)
-            options.threads = std::stoi(argv[++i]);
+            o.engine.threads = std::stoi(argv[++i]);
         else if (arg == "--device" && hasValue)
-            options.device = parseDevice(argv[++i]);
+            o.engine.device = parseDevice(argv[++i]);
+        else if (arg == "--cache-mb" && hasValue)
+            o.engine.cacheBytes = std::stoll(argv[++i]) << 20;
+        else if (arg == "--no-naive")
+            o.naive = false;
         else if (positional == 0 && arg[0] != '-')
-            modelPath = arg, ++positional;
+            o.model = arg, ++positional;
         else if (positional == 1 && arg[0] != '-')
-            dataPath = arg, ++positional;
-        else {
-            std::fprintf(stderr, "usage: pathlens-bench MODEL [DATA] [--limit N] [--batch B] [--threads T] [--device D]\n");
+            o.data = arg, ++positional;
+        else
+            return false;
+    }
+    if (o.sweepLimit < 0)
+        o.sweepLimit = o.limit;
+    return !o.model.empty();
+}
+
+// Images/s of the full network, one arrangement, nothing cached.
+double throughput(Engine &engine, int n)
+{
+    engine.clearCache();
+    const EvalResult result = engine.evaluate({identityArrangement(n)});
+    engine.clearCache();
+    return double(result.images) / result.seconds;
+}
+
+// Deletes block `block` on an engine whose cache holds the unedited network (as the GUI's after
+// its first evaluation), and reports when the first estimate and the finished number arrive.
+void editLatency(Engine &engine, const FlopCount &flops, double convGflops, int block, const char *label)
+{
+    const int n = engine.info().blocks.size();
+    engine.evaluate({identityArrangement(n)}); // the state before the edit
+    const auto started = Clock::now();
+    double first = -1;
+    int64_t firstImages = 0;
+    const EvalResult result = engine.evaluate({withDeleted(identityArrangement(n), {block})}, 0, -1,
+                                              [&](const EvalProgress &progress) {
+                                                  if (first < 0) {
+                                                      first = secondsSince(started);
+                                                      firstImages = progress.imagesDone;
+                                                  }
+                                              });
+    const double finished = secondsSince(started);
+    const double bound = flops.fromSlot(block) * double(result.images) / (convGflops * 1e9);
+    std::printf("  %-9s delete block %2d: first estimate %7.1f ms on %5lld images; finished %8.1f ms on %5lld "
+                "images; FLOP bound %8.1f ms (%3.0f%% of it)\n",
+                label, block, first * 1e3, static_cast<long long>(firstImages), finished * 1e3,
+                static_cast<long long>(result.images), bound * 1e3, 100.0 * bound / finished);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options o;
+    try {
+        if (!parse(argc, argv, o)) {
+            std::fputs(usage, stderr);
             return 2;
         }
-    }
-    if (modelPath.empty()) {
-        std::fprintf(stderr, "usage: pathlens-bench MODEL [DATA] [--limit N] [--batch B] [--threads T] [--device D]\n");
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "pathlens-bench: %s\n%s", e.what(), usage);
         return 2;
     }
     try {
-        const auto network = Network::load(modelPath);
-        Dataset data = loadDataset(dataPath);
-        truncate(data, limit);
+        const auto network = Network::load(o.model);
+        const Dataset all = loadDataset(o.data);
+        Dataset data = all;
+        truncate(data, o.limit);
         const int n = network->blockCount();
+
+        Engine engine(network, data, o.engine);
+        const FlopCount flops = countFlops(engine);
+        std::printf("model %s: %d blocks, %.3f GFLOP per image; data %s: %lld images; device %s, %d threads, batch "
+                    "%d, cache %lld MiB\n",
+                    o.model.c_str(), n, flops.total() / 1e9, o.data.c_str(), static_cast<long long>(engine.imageCount()),
+                    engine.deviceName().c_str(), engine.threads(), engine.batchSize(),
+                    static_cast<long long>(o.engine.cacheBytes >> 20));
+
+        // 1. What the machine's convolutions reach alone.
+        const ConvolutionThroughput conv = measureConvolutionThroughput(engine);
+        std::printf("\nconvolutions alone (this network's, batch %d): %.1f GFLOP/s\n", engine.batchSize(), conv.gflops());
+
+        // 2. Throughput of a full forward pass.
+        engine.evaluate({identityArrangement(n)}, 0, engine.batchSize()); // warm-up: first-call costs
+        const double rate = throughput(engine, n);
+        std::printf("full network: %.1f images/s, %.1f GFLOP/s (%.0f%% of the convolutions alone)\n", rate,
+                    rate * flops.total() / 1e9, 100.0 * rate * flops.total() / 1e9 / conv.gflops());
+        std::printf("peak resident memory so far: %.0f MiB\n", peakResidentMiB());
+
+        // 3. Interactive latency: what a user waits for after an edit.
+        std::printf("\nafter an edit (cache warm with the unedited network; finished = all images of the engine):\n");
+        const Dataset live = stratifiedSubset(all, o.live);
+        Engine liveEngine(network, live, o.engine);
+        const std::string liveLabel = "live " + std::to_string(liveEngine.imageCount());
+        const std::string allLabel = "all " + std::to_string(engine.imageCount());
+        for (int target : {0, n / 2, n - 1}) {
+            const int block = deletableFrom(engine.info(), target);
+            editLatency(liveEngine, flops, conv.gflops(), block, liveLabel.c_str());
+            editLatency(engine, flops, conv.gflops(), block, allLabel.c_str());
+        }
+        liveEngine.clearCache();
+        engine.clearCache();
+        std::printf("peak resident memory so far: %.0f MiB\n", peakResidentMiB());
+
+        // 4. The single-deletion sweep.
+        Dataset sweepData = all;
+        truncate(sweepData, o.sweepLimit);
         const auto arrangements = lesionArrangements(n);
-
-        options.reuseActivations = false;
-        Engine naive(network, data, options);
-        std::printf("model %s: %d blocks; data %s: %lld images; device %s, %d threads, batch %d\n", modelPath.c_str(), n,
-                    dataPath.c_str(), static_cast<long long>(naive.imageCount()), naive.deviceName().c_str(),
-                    naive.threads(), options.batchSize);
-        naive.evaluate({identityArrangement(n)}, 0, options.batchSize); // warm-up: first-call costs
-        const EvalResult slow = naive.evaluate(arrangements);
-        std::printf("lesion sweep, naive (full forward per arrangement): %8.2f s\n", slow.seconds);
-
-        options.reuseActivations = true;
-        Engine reuse(network, data, options);
-        reuse.evaluate({identityArrangement(n)}, 0, options.batchSize);
+        Engine reuse(network, sweepData, o.engine);
+        reuse.evaluate({identityArrangement(n)}, 0, reuse.batchSize());
         reuse.clearCache();
         const EvalResult fast = reuse.evaluate(arrangements);
-        std::printf("lesion sweep, activation reuse:                    %8.2f s\n", fast.seconds);
-        std::printf("speed-up (naive / reuse): %.2fx\n", slow.seconds / fast.seconds);
-        std::printf("baseline accuracy %.4f; throughput %.0f images/s per arrangement (reuse)\n", fast.accuracy[0],
-                    double(fast.images) * double(arrangements.size()) / fast.seconds);
-
-        for (size_t i = 0; i < arrangements.size(); ++i) {
-            if (slow.correct[i] != fast.correct[i]) {
-                std::fprintf(stderr, "SELF-CHECK FAILED: arrangement %zu: %lld correct naive, %lld with reuse\n", i,
-                             static_cast<long long>(slow.correct[i]), static_cast<long long>(fast.correct[i]));
-                return 1;
+        reuse.clearCache();
+        std::printf("\nlesion sweep (%zu arrangements, %lld images):\n", arrangements.size(),
+                    static_cast<long long>(fast.images));
+        std::printf("  activation reuse:                    %8.2f s (baseline accuracy %.4f)\n", fast.seconds,
+                    fast.accuracy[0]);
+        std::printf("  peak resident memory after the sweep: %.0f MiB\n", peakResidentMiB());
+        if (o.naive) {
+            EngineOptions naiveOptions = o.engine;
+            naiveOptions.reuseActivations = false;
+            Engine naive(network, sweepData, naiveOptions);
+            const EvalResult slow = naive.evaluate(arrangements);
+            std::printf("  naive (full forward per arrangement): %8.2f s\n", slow.seconds);
+            std::printf("  speed-up (naive / reuse): %.2fx\n", slow.seconds / fast.seconds);
+            for (size_t i = 0; i < arrangements.size(); ++i) {
+                if (slow.correct[i] != fast.correct[i]) {
+                    std::fprintf(stderr, "SELF-CHECK FAILED: arrangement %zu: %lld correct naive, %lld with reuse\n", i,
+                                 static_cast<long long>(slow.correct[i]), static_cast<long long>(fast.correct[i]));
+                    return 1;
+                }
             }
+            std::printf("  self-check: naive and reuse agree on all %zu arrangements\n", arrangements.size());
         }
-        std::printf("self-check: naive and reuse agree on all %zu arrangements\n", arrangements.size());
 
+        // 5. The CUDA path must give the CPU's logits (within 1e-4).
         if (cudaAvailable()) {
-            // The CUDA path must give the CPU's logits (issue: within 1e-4).
-            EngineOptions cpu = options;
+            EngineOptions cpu = o.engine;
             cpu.device = DeviceChoice::Cpu;
-            EngineOptions cuda = options;
+            EngineOptions cuda = o.engine;
             cuda.device = DeviceChoice::Cuda;
-            const int64_t count = std::min<int64_t>(512, naive.imageCount());
-            const Arrangement deleted = withDeleted(identityArrangement(n), {n / 2});
+            const int64_t count = std::min<int64_t>(512, data.size());
+            const Arrangement deleted = withDeleted(identityArrangement(n), {deletableFrom(engine.info(), n / 2)});
             double worst = 0;
             for (const Arrangement &arrangement : {identityArrangement(n), deleted}) {
-                const auto onCpu = Engine(network, data, cpu).logits(arrangement, 0, count);
                 const auto onCuda = Engine(network, data, cuda).logits(arrangement, 0, count);
+                const auto onCpu = Engine(network, data, cpu).logits(arrangement, 0, count);
                 for (size_t i = 0; i < onCpu.size(); ++i)
                     worst = std::max(worst, double(std::abs(onCpu[i] - onCuda[i])));
             }
-            std::printf("CUDA vs CPU: max |logit difference| %.3g over %lld images, 2 arrangements\n", worst,
+            std::printf("\nCUDA vs CPU: max |logit difference| %.3g over %lld images, 2 arrangements\n", worst,
                         static_cast<long long>(count));
             if (worst > 1e-4) {
                 std::fprintf(stderr, "SELF-CHECK FAILED: CUDA and CPU logits differ by %.3g > 1e-4\n", worst);
                 return 1;
             }
         }
+        std::printf("\npeak resident memory: %.0f MiB\n", peakResidentMiB());
     } catch (const Error &e) {
         std::fprintf(stderr, "pathlens-bench: %s\n", e.what());
         return 2;

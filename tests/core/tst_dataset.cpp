@@ -90,6 +90,36 @@ private Q_SLOTS:
         QVERIFY(data.pixels == firstPixels);
     }
 
+    void stratifiedSubsetIsBalancedAndInOrder()
+    {
+        const Dataset data = loadDataset(testing::fashionMnist());
+        const Dataset subset = stratifiedSubset(data, 1000);
+        QCOMPARE(subset.size(), int64_t(1000));
+        std::vector<int64_t> perClass(10, 0);
+        for (int64_t label : subset.labels)
+            ++perClass[label];
+        QVERIFY(perClass == std::vector<int64_t>(10, 100));
+        // The first 100 images of each class, in the order of the data set, pixels with them.
+        std::vector<int64_t> seen(10, 0);
+        int64_t next = 0;
+        for (int64_t i = 0; i < data.size() && next < subset.size(); ++i) {
+            if (seen[data.labels[i]]++ >= 100)
+                continue;
+            QCOMPARE(subset.labels[next], data.labels[i]);
+            QVERIFY(std::equal(data.pixels.begin() + i * 784, data.pixels.begin() + (i + 1) * 784,
+                               subset.pixels.begin() + next * 784));
+            ++next;
+        }
+        QCOMPARE(next, subset.size());
+
+        // A class with too few images leaves its share to the others.
+        Dataset skewed = data;
+        skewed.labels = {0, 0, 0, 0, 1, 0};
+        skewed.pixels.resize(6 * 784);
+        QVERIFY((stratifiedSubset(skewed, 4).labels == std::vector<int64_t>{0, 0, 0, 1}));
+        QCOMPARE(stratifiedSubset(skewed, -1).size(), int64_t(6));
+    }
+
     void badIdxFilesAreExplained()
     {
         QTemporaryDir dir;

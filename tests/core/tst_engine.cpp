@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "error.h"
+#include "flops.h"
 
 #include "testhelpers.h"
 
@@ -155,6 +156,32 @@ private Q_SLOTS:
         Dataset manyClasses = fashionSubset(10);
         manyClasses.labels[3] = 42;
         PL_EXPECT_ERROR(Engine(network, manyClasses), "label 42", "10 classes");
+    }
+
+    // The counted FLOPs of the CIFAR-style ResNet-20 fixture on 1x28x28 images equal the count by
+    // hand: 3x3 convolutions (two per block), a strided 1x1 projection where the channels change,
+    // the stem's 3x3 convolution and the 64 -> 10 classifier; a multiply-add is two.
+    void flopsMatchTheArchitecture()
+    {
+        Engine engine(Network::load(testing::fixture("cifar20.pt")), fashionSubset(64));
+        const FlopCount flops = countFlops(engine);
+        QCOMPARE(int(flops.blocks.size()), 9);
+        QCOMPARE(flops.stem, 2.0 * 16 * 1 * 9 * 28 * 28);
+        QCOMPARE(flops.head, 2.0 * 64 * 10);
+        for (const BlockInfo &block : engine.info().blocks) {
+            const double in = double(block.inputShape[0]);
+            const double out = double(block.outputShape[0]);
+            const double pixels = double(block.outputShape[1] * block.outputShape[2]);
+            double expected = 2 * out * in * 9 * pixels + 2 * out * out * 9 * pixels;
+            if (in != out)
+                expected += 2 * out * in * pixels;
+            QCOMPARE(flops.blocks[block.index], expected);
+        }
+        QCOMPARE(flops.fromSlot(8), flops.blocks[8] + flops.head);
+
+        const ConvolutionThroughput conv = measureConvolutionThroughput(engine, 0.1);
+        QCOMPARE(conv.flopsPerBatch, 64 * (flops.total() - flops.head));
+        QVERIFY(conv.gflops() > 0.1);
 
     }
 };

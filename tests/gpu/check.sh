@@ -1,23 +1,21 @@
 #!/bin/bash
 # One-shot check for a machine with an NVIDIA GPU and PyTorch but no Qt (the device machine):
 # builds the core-only configuration against the LibTorch that ships with the machine's PyTorch,
-# runs the core self-check, compares CUDA with CPU and times the lesion sweep.
+# runs the core self-check (fixtures exported by that PyTorch), compares CUDA with CPU and runs
+# pathlens-bench on both; with TRAIN=1 it also trains the stochastic-depth demo model on the GPU.
 #
 #   bash tests/gpu/check.sh [MODEL] [DATA]
 # DATA defaults to Fashion-MNIST, looked for in gpu-carry/fashion-mnist (an ignored folder that
 # can be carried to the machine) and then in /usr/share/datasets/fashion-mnist.
-set -euo pipefail
+# Logs and products go to $OUT when it is set, else to build-gpu/out.
+set -uo pipefail
 cd "$(dirname "$0")/../.."
 python=${PYTHON:-python3}
+out=${OUT:-build-gpu/out}
+mkdir -p "$out"
 prefix=$($python -c 'import torch; print(torch.utils.cmake_prefix_path)')
 echo "check.sh: LibTorch from $($python -c 'import torch; print(torch.__version__, torch.version.cuda)') at $prefix"
-nvidia-smi --query-gpu=name,memory.total --format=csv,noheader || echo "check.sh: no nvidia-smi"
-
-build=build-gpu
-cmake -S . -B "$build" -DPATHLENS_CORE_ONLY=ON -DPATHLENS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
-      -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER_LAUNCHER= > "$build.configure.log" 2>&1 \
-    || { tail -30 "$build.configure.log"; exit 1; }
-cmake --build "$build" -j "$(nproc)"
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || echo "check.sh: no nvidia-smi"
 
 model=${1:-resources/models/resnet110-fashion.pt}
 data=${2:-}
@@ -28,7 +26,37 @@ if [ -z "$data" ]; then
 fi
 [ -n "$data" ] || { echo "check.sh: no Fashion-MNIST; copy it to gpu-carry/fashion-mnist" >&2; exit 1; }
 
-echo "== CPU (all cores) =="
-"$build/tests/benchmark/pathlens-bench" "$model" "$data" --device cpu --limit 2000
-echo "== CUDA (full test set; includes the CUDA vs CPU logit comparison) =="
-"$build/tests/benchmark/pathlens-bench" "$model" "$data" --device cuda --batch 1000
+# C++17 first (what the code is written for); a newer LibTorch may insist on C++20.
+build=build-gpu
+built=no
+for standard in 17 20; do
+    rm -rf "$build"
+    if cmake -S . -B "$build" -G Ninja -DPATHLENS_CORE_ONLY=ON -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_STANDARD=$standard \
+            -DCMAKE_PREFIX_PATH="$prefix" -DPATHLENS_PYTHON="$(command -v $python)" -DPATHLENS_FASHION_MNIST="$(realpath "$data")" \
+            > "$out/configure-c++$standard.log" 2>&1 \
+        && cmake --build "$build" -j "$(nproc)" > "$out/build-c++$standard.log" 2>&1; then
+        built=yes
+        echo "check.sh: built with C++$standard"
+        break
+    fi
+    echo "check.sh: build with C++$standard failed:"; grep -m 20 -E "error|Error" "$out/build-c++$standard.log" "$out/configure-c++$standard.log"
+done
+[ $built = yes ] || exit 1
+
+echo "== core self-check (fixtures from this PyTorch) =="
+(cd "$build" && timeout 150 ctest --output-on-failure 2>&1 | tail -15)
+
+if [ "${TRAIN:-0}" = 1 ]; then
+    echo "== training the stochastic-depth ResNet-110 on CUDA (pathlens-cli train's Qt-free twin) =="
+    timeout "${TRAIN_SECONDS:-240}" "$build/tests/benchmark/pathlens-train-core" --arch preact --depth 110 --epochs 8 \
+        --stochastic-depth 0.5 --device cuda --data "$data" --out "$out/resnet110-sd-fashion.pt"
+    echo "check.sh: training exit status $?"
+fi
+
+bench="$build/tests/benchmark/pathlens-bench"
+echo "== CUDA: all 10,000 test images, default batch (includes the CUDA vs CPU logit comparison) =="
+timeout 150 "$bench" "$model" "$data" --device cuda --cache-mb 30000
+echo "== CUDA: batch 2000, no naive sweep =="
+timeout 90 "$bench" "$model" "$data" --device cuda --cache-mb 30000 --batch 2000 --no-naive
+echo "== CPU, all $(nproc) cores, first 2,000 images =="
+timeout 90 "$bench" "$model" "$data" --device cpu --limit 2000 --live 2000 --sweep-limit 500
