@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "arrangementeditor.h"
+#include "blockstrip.h"
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
+#include "liveplots.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -12,8 +15,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -48,16 +56,61 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), central);
+    m_editor = new ArrangementEditor(this);
+    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    QAction *reset = new QAction(tr("Re&set to the Original"), this);
+    reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(reset, &QAction::triggered, this, [this] { m_editor->reset(); });
+    QAction *deleteRandom = new QAction(tr("&Delete Random Blocks"), this);
+    deleteRandom->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    connect(deleteRandom, &QAction::triggered, this, [this] {
+        if (const QString why = m_editor->deleteRandom(m_randomCount->value(), m_randomSeed++); !why.isEmpty())
+            statusBar()->showMessage(why, 8000);
+    });
+    QAction *swapRandom = new QAction(tr("S&wap Random Pairs"), this);
+    swapRandom->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
+    connect(swapRandom, &QAction::triggered, this, [this] {
+        if (const QString why = m_editor->swapRandom(m_randomCount->value(), m_randomSeed++); !why.isEmpty())
+            statusBar()->showMessage(why, 8000);
+    });
+    editMenu->addActions({undo, redo});
+    editMenu->addSeparator();
+    editMenu->addActions({reset, deleteRandom, swapRandom});
+
+    auto *toolBar = addToolBar(tr("Edit"));
+    toolBar->setObjectName(QStringLiteral("editToolBar"));
+    toolBar->addActions({undo, redo, reset});
+    toolBar->addSeparator();
+    m_randomCount = new QSpinBox(toolBar);
+    m_randomCount->setRange(1, 1000);
+    m_randomCount->setValue(10);
+    m_randomCount->setPrefix(tr("k = "));
+    m_randomCount->setToolTip(tr("How many blocks to delete or pairs to swap at random"));
+    toolBar->addWidget(m_randomCount);
+    toolBar->addActions({deleteRandom, swapRandom});
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(splitter);
+    auto *layout = new QVBoxLayout(left);
+    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), left);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_accuracy = new QLabel(central);
+    m_accuracy = new QLabel(left);
     QFont big = m_accuracy->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_accuracy->setFont(big);
-    m_table = new QTableWidget(0, ColumnCount, central);
+    m_strip = new BlockStrip(m_editor);
+    m_strip->setToolTip(tr("Click or Space: delete / restore a block. Drag a block onto another: move it there. "
+                           "Arrow keys move the focus, Ctrl+arrows move the block."));
+    auto *stripScroll = new QScrollArea(left);
+    stripScroll->setWidget(m_strip);
+    stripScroll->setWidgetResizable(true);
+    stripScroll->setFrameShape(QFrame::NoFrame);
+    m_table = new QTableWidget(0, ColumnCount, left);
     m_table->setHorizontalHeaderLabels({tr("Active"), tr("#"), tr("Block"), tr("Kind"), tr("Stage"), tr("Input"),
                                         tr("Output"), tr("Downsampling"), tr("Parameters")});
     m_table->verticalHeader()->hide();
@@ -67,8 +120,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_accuracy);
-    layout->addWidget(m_table, 1);
-    setCentralWidget(central);
+    layout->addWidget(stripScroll, 3);
+    layout->addWidget(m_table, 2);
+    m_plots = new LivePlots(splitter);
+    splitter->addWidget(left);
+    splitter->addWidget(m_plots);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({840, 560});
+    setCentralWidget(splitter);
 
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
@@ -76,10 +136,12 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
 
     connect(m_table, &QTableWidget::itemChanged, this, &MainWindow::setBlockActive);
+    connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
+    connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
     connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
     connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
     connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
-    resize(1100, 720);
+    resize(1400, 860);
 }
 
 MainWindow::~MainWindow() = default;
@@ -159,12 +221,14 @@ bool MainWindow::openData(const QString &path)
 bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
 {
     try {
-        auto engine = std::make_shared<Engine>(network, data);
+        // The engine holds only the live subset: every edit is evaluated on the same,
+        // class-balanced images (DESIGN.md section 9).
+        auto engine = std::make_shared<Engine>(network, stratifiedSubset(data, liveImages));
         m_network = network;
         m_info = engine->info();
         m_engine = engine;
         m_originalAccuracy = -1;
-        m_worker->setEngine(m_engine, std::min<qint64>(liveImages, m_engine->imageCount()));
+        m_worker->setEngine(m_engine, m_engine->imageCount());
         return true;
     } catch (const Error &e) {
         showError(tr("Cannot use %1").arg(file), QString::fromUtf8(e.what()));
@@ -172,35 +236,42 @@ bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Da
     }
 }
 
+qint64 MainWindow::liveImageCount() const
+{
+    return m_engine ? m_engine->imageCount() : 0;
+}
+
 void MainWindow::showNetwork()
 {
-    m_arrangement = identityArrangement(int(m_info.blocks.size()));
-    const QSignalBlocker blocker(m_table);
-    m_table->setRowCount(int(m_info.blocks.size()));
-    for (const BlockInfo &block : m_info.blocks) {
-        auto *active = new QTableWidgetItem;
-        active->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-        active->setCheckState(Qt::Checked);
-        active->setData(Qt::UserRole, block.index);
-        const QStringList cells{QString::number(block.index),
-                                QString::fromStdString(block.name),
-                                QString::fromStdString(block.kind),
-                                QString::number(block.stage),
-                                QString::fromStdString(toString(block.inputShape)),
-                                QString::fromStdString(toString(block.outputShape)),
-                                block.downsampling ? tr("yes") : QString(),
-                                QLocale().toString(qint64(block.parameters))};
-        m_table->setItem(block.index, ActiveColumn, active);
-        for (int column = IndexColumn; column < ColumnCount; ++column)
-            m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
+    {
+        const QSignalBlocker blocker(m_table);
+        m_table->setRowCount(int(m_info.blocks.size()));
+        for (const BlockInfo &block : m_info.blocks) {
+            auto *active = new QTableWidgetItem;
+            active->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            active->setCheckState(Qt::Checked);
+            active->setData(Qt::UserRole, block.index);
+            const QStringList cells{QString::number(block.index),
+                                    QString::fromStdString(block.name),
+                                    QString::fromStdString(block.kind),
+                                    QString::number(block.stage),
+                                    QString::fromStdString(toString(block.inputShape)),
+                                    QString::fromStdString(toString(block.outputShape)),
+                                    block.downsampling ? tr("yes") : QString(),
+                                    QLocale().toString(qint64(block.parameters))};
+            m_table->setItem(block.index, ActiveColumn, active);
+            for (int column = IndexColumn; column < ColumnCount; ++column)
+                m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
+        }
     }
-    const QString data = m_data.size() ? tr("%1 (%2 images, %3)")
+    const QString data = m_data.size() ? tr("%1 (%2 images, %3; live subset: %4 class-balanced test images)")
                                              .arg(QString::fromStdString(m_data.path))
                                              .arg(m_data.size())
                                              .arg(QString::fromStdString(m_data.format))
+                                             .arg(liveImageCount())
                                        : tr("none");
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
-                          "Data: %8. Untick a block to delete its residual branch.")
+                          "Data: %8. Click a block to delete its residual branch, drag it to move it.")
                            .arg(QString::fromStdString(m_info.path).toHtmlEscaped(),
                                 QString::fromStdString(m_info.family),
                                 QString::fromStdString(toString(m_info.inputShape)))
@@ -211,10 +282,24 @@ void MainWindow::showNetwork()
                            .arg(data.toHtmlEscaped()));
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
     m_accuracy->clear();
-    if (m_engine) {
-        m_measuringOriginal = true;
-        requestEvaluation();
+    m_plots->clear(int(m_info.blocks.size()));
+    m_measuringOriginal = m_engine != nullptr;
+    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
+}
+
+// Every change of the arrangement, from the strip, the table, the menus or undo/redo.
+void MainWindow::showArrangement(const Arrangement &arrangement)
+{
+    m_arrangement = arrangement;
+    {
+        const QSignalBlocker blocker(m_table);
+        for (const Slot &slot : arrangement)
+            if (QTableWidgetItem *item = m_table->item(slot.block, ActiveColumn))
+                item->setCheckState(slot.active ? Qt::Checked : Qt::Unchecked);
     }
+    m_plots->setActiveBlocks(activeCount(arrangement));
+    if (m_engine)
+        requestEvaluation();
 }
 
 void MainWindow::setBlockActive(QTableWidgetItem *item)
@@ -222,11 +307,16 @@ void MainWindow::setBlockActive(QTableWidgetItem *item)
     if (item->column() != ActiveColumn)
         return;
     const int block = item->data(Qt::UserRole).toInt();
-    for (Slot &slot : m_arrangement)
-        if (slot.block == block)
-            slot.active = item->checkState() == Qt::Checked;
-    if (m_engine)
-        requestEvaluation();
+    for (size_t position = 0; position < m_arrangement.size(); ++position) {
+        if (m_arrangement[position].block != block)
+            continue;
+        if (const QString why = m_editor->toggle(int(position)); !why.isEmpty()) {
+            statusBar()->showMessage(why, 8000);
+            const QSignalBlocker blocker(m_table);
+            item->setCheckState(m_arrangement[position].active ? Qt::Checked : Qt::Unchecked);
+        }
+        return;
+    }
 }
 
 void MainWindow::requestEvaluation()
@@ -234,9 +324,9 @@ void MainWindow::requestEvaluation()
     m_latestRequest = m_worker->request(m_arrangement);
     m_progress->setValue(0);
     m_progress->show();
-    statusBar()->showMessage(tr("Evaluating %1 on the first %2 test images…")
+    statusBar()->showMessage(tr("Evaluating %1 on %2 class-balanced test images…")
                                  .arg(QString::fromStdString(describe(m_arrangement)))
-                                 .arg(std::min<qint64>(liveImages, m_engine->imageCount())));
+                                 .arg(liveImageCount()));
 }
 
 void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
@@ -250,6 +340,7 @@ void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64
                             .arg(percent(accuracy), percent(interval95(accuracy, done)))
                             .arg(done)
                             .arg(total));
+    m_plots->showEstimate(accuracy, interval95(accuracy, done));
 }
 
 void MainWindow::showResult(int requestId, double accuracy, qint64 images, double seconds)
@@ -259,7 +350,9 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
     if (m_measuringOriginal) {
         m_originalAccuracy = accuracy;
         m_measuringOriginal = false;
+        m_plots->setOriginalAccuracy(accuracy);
     }
+    m_plots->addResult(accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
                             .arg(percent(accuracy))

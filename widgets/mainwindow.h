@@ -10,16 +10,21 @@
 
 class QLabel;
 class QProgressBar;
+class QSpinBox;
 class QTableWidget;
 class QTableWidgetItem;
 
 namespace pathlens {
 
+class ArrangementEditor;
+class BlockStrip;
 class Engine;
 class EvaluationThread;
+class LivePlots;
 
-// The main window: the blocks of the loaded network, each with a switch that deletes it, and the
-// accuracy of the current arrangement, recomputed in the background after every edit.
+// The main window: the blocks of the loaded network as a strip of tiles (click deletes, drag
+// reorders, every edit undoable) and as a table, and the accuracy of the current arrangement,
+// recomputed in the background after every edit and plotted beside the path-length distribution.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -35,10 +40,14 @@ public:
 
     const Arrangement &arrangement() const { return m_arrangement; }
     QTableWidget *blockTable() const { return m_table; }
+    ArrangementEditor *editor() const { return m_editor; }
+    BlockStrip *blockStrip() const { return m_strip; }
+    LivePlots *livePlots() const { return m_plots; }
+    qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }
 
-    static constexpr qint64 liveImages = 2000; // DESIGN.md section 9: the live subset
+    static constexpr qint64 liveImages = 2000; // DESIGN.md section 9: the live subset, class-balanced
 
 Q_SIGNALS:
     void evaluationFinished(double accuracy);
@@ -49,6 +58,7 @@ private:
     bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
     void setBlockActive(QTableWidgetItem *item);
+    void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
     void showProgress(int requestId, qint64 correct, qint64 done, qint64 total);
     void showResult(int requestId, double accuracy, qint64 images, double seconds);
@@ -67,6 +77,11 @@ private:
 
     EvaluationThread *m_worker = nullptr;
     QTableWidget *m_table = nullptr;
+    ArrangementEditor *m_editor = nullptr;
+    BlockStrip *m_strip = nullptr;
+    LivePlots *m_plots = nullptr;
+    QSpinBox *m_randomCount = nullptr;
+    quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;
     QLabel *m_accuracy = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -1,0 +1,167 @@
+// Editing an arrangement in the GUI: the rules and undo history (ArrangementEditor), the block
+// strip driven by mouse and keyboard, and 500 rapid edits against a fresh evaluation.
+
+#include "arrangementeditor.h"
+#include "blockstrip.h"
+#include "engine.h"
+#include "liveplots.h"
+#include "mainwindow.h"
+#include "testhelpers.h"
+
+#include <QMouseEvent>
+#include <QSignalSpy>
+#include <QUndoStack>
+
+#include <random>
+
+using namespace pathlens;
+
+namespace {
+
+// The 9-block CIFAR-style fixture: stages of 3 blocks, blocks 3 and 6 downsample.
+NetworkInfo cifar20()
+{
+    const auto network = Network::load(testing::fixture("cifar20.pt"));
+    return network->describe(network->defaultInputShape());
+}
+
+std::vector<int> order(const Arrangement &arrangement)
+{
+    std::vector<int> blocks;
+    for (const Slot &slot : arrangement)
+        blocks.push_back(slot.block);
+    return blocks;
+}
+
+void mouse(QWidget *widget, QEvent::Type type, const QPoint &at)
+{
+    const Qt::MouseButtons held = type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton;
+    QMouseEvent event(type, at, widget->mapToGlobal(at), Qt::LeftButton, held, Qt::NoModifier);
+    QApplication::sendEvent(widget, &event);
+}
+
+void drag(QWidget *widget, const QPoint &from, const QPoint &to)
+{
+    mouse(widget, QEvent::MouseButtonPress, from);
+    mouse(widget, QEvent::MouseMove, (from + to) / 2);
+    mouse(widget, QEvent::MouseMove, to);
+    mouse(widget, QEvent::MouseButtonRelease, to);
+}
+
+} // namespace
+
+class TestEditing final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editorRulesAndUndo()
+    {
+        ArrangementEditor editor;
+        editor.setNetwork(cifar20());
+        const Arrangement original = identityArrangement(9);
+        QVERIFY(editor.arrangement() == original);
+
+        QVERIFY(editor.toggle(1).isEmpty());
+        QVERIFY(!editor.arrangement()[1].active);
+        QVERIFY(editor.move(1, 2).isEmpty()); // within stage 0: the deleted block 1 moves behind block 2
+        QVERIFY((order(editor.arrangement()) == std::vector<int>{0, 2, 1, 3, 4, 5, 6, 7, 8}));
+        const Arrangement edited = editor.arrangement();
+
+        // Refused: a downsampling block away from the start of its stage, a block into another stage.
+        QVERIFY(!editor.move(3, 4).isEmpty());
+        QVERIFY(!editor.move(4, 1).isEmpty());
+        QVERIFY(editor.arrangement() == edited);
+        QCOMPARE(editor.undoStack()->count(), 2);
+
+        QVERIFY(editor.reset().isEmpty());
+        QVERIFY(editor.arrangement() == original);
+        editor.undoStack()->undo();
+        QVERIFY(editor.arrangement() == edited);
+        editor.undoStack()->undo();
+        editor.undoStack()->undo();
+        QVERIFY(editor.arrangement() == original);
+        editor.undoStack()->redo();
+        editor.undoStack()->redo();
+        QVERIFY(editor.arrangement() == edited);
+
+        QVERIFY(editor.reset().isEmpty());
+        QVERIFY(editor.deleteRandom(4, 7).isEmpty());
+        QCOMPARE(activeCount(editor.arrangement()), 5);
+        for (const Slot &slot : editor.arrangement())
+            QVERIFY(slot.active || !editor.network().blocks[slot.block].downsampling);
+        QVERIFY(editor.swapRandom(2, 7).isEmpty());
+        QVERIFY(!whyInvalid(editor.network(), editor.arrangement()));
+    }
+
+    void stripByMouseAndKeyboard()
+    {
+        ArrangementEditor editor;
+        editor.setNetwork(cifar20());
+        BlockStrip strip(&editor);
+        strip.resize(900, strip.heightForWidth(900));
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        QSignalSpy refused(&strip, &BlockStrip::refused);
+
+        QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(2).center());
+        QVERIFY(!editor.arrangement()[2].active);
+
+        drag(&strip, strip.tileRect(0).center(), strip.tileRect(2).center());
+        QVERIFY((order(editor.arrangement()) == std::vector<int>{1, 2, 0, 3, 4, 5, 6, 7, 8}));
+        QVERIFY(refused.isEmpty());
+
+        const Arrangement before = editor.arrangement();
+        drag(&strip, strip.tileRect(4).center(), strip.tileRect(1).center()); // into another stage
+        QVERIFY(editor.arrangement() == before);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(!strip.lastRefusal().isEmpty());
+
+        strip.setFocus();
+        QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(5).center()); // focus on 5, deletes it
+        QVERIFY(!editor.arrangement()[5].active);
+        QTest::keyClick(&strip, Qt::Key_Space); // restores it
+        QVERIFY(editor.arrangement()[5].active);
+        QTest::keyClick(&strip, Qt::Key_Left, Qt::ControlModifier); // block 5 moves before block 4
+        QCOMPARE(editor.arrangement()[4].block, 5);
+        editor.undoStack()->undo();
+        QCOMPARE(editor.arrangement()[4].block, 4);
+    }
+
+    // 500 edits in quick succession; the number shown at the end is that of the final arrangement.
+    void rapidEditsEndWithTheRightNumber()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(window.livePlots()->resultCount(), 1);
+
+        std::mt19937 random(11);
+        ArrangementEditor &editor = *window.editor();
+        for (int edit = 0; edit < 500; ++edit) {
+            const int position = int(random() % 9);
+            if (random() % 3 == 0)
+                editor.move(position, int(random() % 9)); // refused ones change nothing
+            else if (!editor.network().blocks[editor.arrangement()[position].block].downsampling)
+                editor.toggle(position);
+            if (edit % 50 == 0)
+                QCoreApplication::processEvents();
+        }
+        const Arrangement last = window.arrangement();
+        QVERIFY(last == editor.arrangement());
+        finished.clear();
+        QVERIFY(finished.wait(120000));
+        QTest::qWait(200); // nothing else may arrive: every older request is stale
+        QCOMPARE(finished.count(), 1);
+
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
+        const double expected = fresh.evaluate({last}).accuracy[0];
+        QCOMPARE(finished.at(0).at(0).toDouble(), expected);
+    }
+};
+
+QTEST_MAIN(TestEditing)
+#include "tst_editing.moc"

@@ -1,0 +1,114 @@
+#include "arrangementeditor.h"
+
+#include "error.h"
+#include "experiments.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <random>
+
+namespace pathlens {
+
+// One structural edit: the arrangement before and after.
+class SetArrangementCommand final : public QUndoCommand
+{
+public:
+    SetArrangementCommand(ArrangementEditor *editor, Arrangement before, Arrangement after, const QString &text)
+        : QUndoCommand(text)
+        , m_editor(editor)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+    }
+    void redo() override { m_editor->assign(m_after); }
+    void undo() override { m_editor->assign(m_before); }
+
+private:
+    ArrangementEditor *m_editor;
+    Arrangement m_before;
+    Arrangement m_after;
+};
+
+ArrangementEditor::ArrangementEditor(QObject *parent)
+    : QObject(parent)
+    , m_undo(new QUndoStack(this))
+{
+}
+
+ArrangementEditor::~ArrangementEditor() = default;
+
+void ArrangementEditor::setNetwork(const NetworkInfo &info)
+{
+    m_info = info;
+    m_undo->clear();
+    assign(identityArrangement(int(info.blocks.size())));
+}
+
+void ArrangementEditor::assign(const Arrangement &arrangement)
+{
+    m_arrangement = arrangement;
+    Q_EMIT arrangementChanged(m_arrangement);
+}
+
+QString ArrangementEditor::apply(const Arrangement &next, const QString &text)
+{
+    if (const auto why = whyInvalid(m_info, next))
+        return QString::fromStdString(*why);
+    if (next != m_arrangement)
+        m_undo->push(new SetArrangementCommand(this, m_arrangement, next, text));
+    return {};
+}
+
+QString ArrangementEditor::toggle(int position)
+{
+    if (position < 0 || position >= int(m_arrangement.size()))
+        return tr("no block at position %1").arg(position);
+    Arrangement next = m_arrangement;
+    Slot &slot = next[position];
+    slot.active = !slot.active;
+    const QString name = QString::fromStdString(m_info.blocks[slot.block].name);
+    return apply(next, slot.active ? tr("Restore block %1 (%2)").arg(slot.block).arg(name)
+                                   : tr("Delete block %1 (%2)").arg(slot.block).arg(name));
+}
+
+QString ArrangementEditor::move(int from, int to)
+{
+    const int n = int(m_arrangement.size());
+    if (from < 0 || from >= n || to < 0 || to >= n)
+        return tr("no block at position %1").arg(from < 0 || from >= n ? from : to);
+    if (from == to)
+        return {};
+    Arrangement next = m_arrangement;
+    const Slot moved = next[from];
+    next.erase(next.begin() + from);
+    next.insert(next.begin() + to, moved);
+    return apply(next, tr("Move block %1 to position %2").arg(moved.block).arg(to));
+}
+
+QString ArrangementEditor::reset()
+{
+    return apply(identityArrangement(int(m_info.blocks.size())), tr("Reset to the original network"));
+}
+
+QString ArrangementEditor::deleteRandom(int k, uint64_t seed)
+{
+    try {
+        std::mt19937_64 random(seed);
+        return apply(deleteRandomBlocks(m_info, m_arrangement, k, random), tr("Delete %n random block(s)", nullptr, k));
+    } catch (const Error &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
+QString ArrangementEditor::swapRandom(int pairs, uint64_t seed)
+{
+    try {
+        std::mt19937_64 random(seed);
+        return apply(swapRandomPairs(m_info, m_arrangement, pairs, random), tr("Swap %n random pair(s)", nullptr, pairs));
+    } catch (const Error &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
+} // namespace pathlens

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "arrangement.h"
+#include "network.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+
+class QUndoStack;
+
+namespace pathlens {
+
+// The arrangement being edited in the GUI and its undo history. Every structural edit (toggle,
+// move, reset, random deletions and swaps) is one undoable command; edits that would make the
+// arrangement unrunnable are refused with the reason and change nothing. No widgets here, so the
+// rules are testable without a window.
+class ArrangementEditor final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArrangementEditor)
+
+public:
+    explicit ArrangementEditor(QObject *parent = nullptr);
+    ~ArrangementEditor() override;
+
+    // A new network: the identity arrangement and an empty history.
+    void setNetwork(const NetworkInfo &info);
+    const NetworkInfo &network() const { return m_info; }
+    const Arrangement &arrangement() const { return m_arrangement; }
+    QUndoStack *undoStack() const { return m_undo; }
+
+    // Each returns an empty string when done, else why the edit was refused.
+    QString toggle(int position);                  // delete or restore the block at `position`
+    QString move(int from, int to);                // take the block at `from` and insert it at `to`
+    QString reset();                               // the original network
+    QString deleteRandom(int k, uint64_t seed);    // k more random deletable blocks
+    QString swapRandom(int pairs, uint64_t seed);  // `pairs` random compatible swaps
+
+Q_SIGNALS:
+    void arrangementChanged(const pathlens::Arrangement &arrangement);
+
+private:
+    friend class SetArrangementCommand;
+    QString apply(const Arrangement &next, const QString &text);
+    void assign(const Arrangement &arrangement);
+
+    NetworkInfo m_info;
+    Arrangement m_arrangement;
+    QUndoStack *m_undo = nullptr;
+};
+
+} // namespace pathlens

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QRect>
+#include <QWidget>
+
+#include <vector>
+
+namespace pathlens {
+
+class ArrangementEditor;
+
+// Every block of the arrangement as a tile, one row per stage, in the order they run: index,
+// output shape, a mark for downsampling, greyed and struck through when deleted. Click or Space
+// deletes/restores; dragging a tile onto another moves it there (refused drops show the reason
+// at the drop site); the arrow keys move the focus, Ctrl+arrows move the focused block.
+class BlockStrip final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BlockStrip)
+
+public:
+    explicit BlockStrip(ArrangementEditor *editor, QWidget *parent = nullptr);
+
+    int tileAt(const QPoint &point) const; // position under `point`, -1 for none
+    QRect tileRect(int position) const;
+    QString lastRefusal() const { return m_lastRefusal; }
+
+    QSize sizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+
+Q_SIGNALS:
+    void refused(const QString &reason);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    std::vector<QRect> layoutFor(int width) const;
+    void relayout();
+    void report(const QString &reason, const QPoint &where);
+    QSize tileSize() const;
+
+    ArrangementEditor *m_editor;
+    std::vector<QRect> m_tiles;
+    int m_focus = 0;
+    int m_pressed = -1;
+    QPoint m_pressPoint;
+    QPoint m_dragPoint;
+    bool m_dragging = false;
+    QString m_lastRefusal;
+};
+
+} // namespace pathlens
