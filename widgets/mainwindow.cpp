@@ -5,9 +5,12 @@
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
+#include "figures.h"
 #include "liveplots.h"
+#include "pathgraph.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -18,6 +21,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QToolBar>
@@ -54,7 +58,23 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("Export &Accuracy Plot…"), this, [this] { exportFigure(m_plots->accuracyPlot(), tr("accuracy")); });
+    fileMenu->addAction(tr("Export Path-&Length Plot…"), this, [this] { exportFigure(m_plots->pathPlot(), tr("path-lengths")); });
+    fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
+    fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F11), this,
+                                                [this](bool on) { setPresentationMode(on); });
+    presentation->setCheckable(true);
+    auto *leave = new QAction(this);
+    leave->setShortcut(Qt::Key_Escape);
+    connect(leave, &QAction::triggered, presentation, [presentation] {
+        if (presentation->isChecked())
+            presentation->trigger();
+    });
+    addAction(leave);
 
     m_editor = new ArrangementEditor(this);
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -120,8 +140,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_accuracy);
-    layout->addWidget(stripScroll, 3);
-    layout->addWidget(m_table, 2);
+    layout->addWidget(stripScroll, 2);
+    m_pathGraph = new PathGraph(left);
+    auto *tabs = new QTabWidget(left);
+    tabs->addTab(m_pathGraph, tr("Path graph"));
+    tabs->addTab(m_table, tr("Blocks"));
+    layout->addWidget(tabs, 4);
     m_plots = new LivePlots(splitter);
     splitter->addWidget(left);
     splitter->addWidget(m_plots);
@@ -283,6 +307,7 @@ void MainWindow::showNetwork()
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
     m_accuracy->clear();
     m_plots->clear(int(m_info.blocks.size()));
+    m_pathGraph->setNetwork(m_info);
     m_measuringOriginal = m_engine != nullptr;
     m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
 }
@@ -298,6 +323,7 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
                 item->setCheckState(slot.active ? Qt::Checked : Qt::Unchecked);
     }
     m_plots->setActiveBlocks(activeCount(arrangement));
+    m_pathGraph->setArrangement(arrangement);
     if (m_engine)
         requestEvaluation();
 }
@@ -370,6 +396,53 @@ void MainWindow::showFailure(int requestId, const QString &message)
         return;
     m_progress->hide();
     showError(tr("Evaluation failed"), message);
+}
+
+QString MainWindow::chooseExportFile(const QString &baseName)
+{
+    return QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(baseName + QStringLiteral(".pdf")),
+                                        tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+}
+
+void MainWindow::exportFigure(QCustomPlot *plot, const QString &baseName)
+{
+    const QString path = chooseExportFile(baseName);
+    if (path.isEmpty())
+        return;
+    try {
+        figures::save(*plot, path, figures::Size{800, 500, 192});
+        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
+    } catch (const Error &e) {
+        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::exportPathGraph()
+{
+    const QString path = chooseExportFile(tr("path-graph"));
+    if (path.isEmpty())
+        return;
+    try {
+        m_pathGraph->exportTo(path);
+        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
+    } catch (const Error &e) {
+        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+// For the lecture hall: full screen, everything half as large again, thicker tile outlines.
+void MainWindow::setPresentationMode(bool on)
+{
+    QFont font = QApplication::font();
+    if (on) {
+        m_normalFont = font;
+        font.setPointSizeF(font.pointSizeF() * 1.5);
+        setFont(font);
+        showFullScreen();
+    } else {
+        setFont(m_normalFont);
+        showNormal();
+    }
 }
 
 } // namespace pathlens

@@ -4,10 +4,12 @@
 #include "dataset.h"
 #include "network.h"
 
+#include <QFont>
 #include <QMainWindow>
 
 #include <memory>
 
+class QCustomPlot;
 class QLabel;
 class QProgressBar;
 class QSpinBox;
@@ -21,6 +23,7 @@ class BlockStrip;
 class Engine;
 class EvaluationThread;
 class LivePlots;
+class PathGraph;
 
 // The main window: the blocks of the loaded network as a strip of tiles (click deletes, drag
 // reorders, every edit undoable) and as a table, and the accuracy of the current arrangement,
@@ -43,6 +46,8 @@ public:
     ArrangementEditor *editor() const { return m_editor; }
     BlockStrip *blockStrip() const { return m_strip; }
     LivePlots *livePlots() const { return m_plots; }
+    PathGraph *pathGraph() const { return m_pathGraph; }
+    void setPresentationMode(bool on);
     qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }
@@ -64,6 +69,9 @@ private:
     void showResult(int requestId, double accuracy, qint64 images, double seconds);
     void showFailure(int requestId, const QString &message);
     void showError(const QString &title, const QString &message);
+    QString chooseExportFile(const QString &baseName);
+    void exportFigure(QCustomPlot *plot, const QString &baseName);
+    void exportPathGraph();
 
     std::shared_ptr<Network> m_network;
     NetworkInfo m_info;
@@ -80,6 +88,8 @@ private:
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;
     LivePlots *m_plots = nullptr;
+    PathGraph *m_pathGraph = nullptr;
+    QFont m_normalFont;
     QSpinBox *m_randomCount = nullptr;
     quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;

@@ -4,11 +4,18 @@
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "engine.h"
+#include "error.h"
 #include "liveplots.h"
 #include "mainwindow.h"
+#include "pathgraph.h"
 #include "testhelpers.h"
 
+#include <QFile>
+#include <QGraphicsScene>
+#include <QImage>
 #include <QMouseEvent>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QSignalSpy>
 #include <QUndoStack>
 
@@ -126,6 +133,37 @@ private Q_SLOTS:
         QCOMPARE(editor.arrangement()[4].block, 5);
         editor.undoStack()->undo();
         QCOMPARE(editor.arrangement()[4].block, 4);
+    }
+
+    // Unraveled: 2^w rows, minus those through deleted blocks; lattice and export of the whole scene.
+    void pathGraphFollowsTheArrangement()
+    {
+        PathGraph graph;
+        graph.setNetwork(cifar20());
+        graph.setWindow(0, 3);
+        QCOMPARE(graph.drawnPaths(), 8);
+        graph.setArrangement(withDeleted(identityArrangement(9), {1}));
+        QCOMPARE(graph.drawnPaths(), 4);
+        graph.setWindow(3, 6);
+        QCOMPARE(graph.drawnPaths(), 64);
+
+        graph.setMode(PathGraph::Mode::Lattice);
+        QVERIFY(graph.scene()->items().size() > 50);
+        QTemporaryDir dir;
+        for (const char *suffix : {"pdf", "svg", "png"})
+            graph.exportTo(dir.filePath(QStringLiteral("graph.%1").arg(suffix)));
+        QFile pdf(dir.filePath("graph.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QFile svg(dir.filePath("graph.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svg);
+        while (!xml.atEnd())
+            xml.readNext();
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        const QImage png(dir.filePath("graph.png"));
+        QCOMPARE(png.size(), (graph.scene()->sceneRect().size() * 2).toSize());
+        QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
     }
 
     // 500 edits in quick succession; the number shown at the end is that of the final arrangement.

@@ -1,0 +1,302 @@
+#include "pathgraph.h"
+
+#include "error.h"
+#include "paths.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+#include <bitset>
+#include <cmath>
+
+namespace pathlens {
+namespace {
+
+// Wheel zooms around the cursor; dragging pans.
+class ZoomingView final : public QGraphicsView
+{
+public:
+    using QGraphicsView::QGraphicsView;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override
+    {
+        const double factor = std::pow(1.0015, event->angleDelta().y());
+        setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+        scale(factor, factor);
+    }
+};
+
+QColor lengthColour(int k, int maxLength)
+{
+    // Dark blue (short) to orange (long): distinct in hue and in lightness, so grey-scale prints keep it.
+    const double t = maxLength > 0 ? double(k) / maxLength : 0.0;
+    return QColor::fromHsvF(0.62 - 0.55 * t, 0.85, 0.45 + 0.45 * t);
+}
+
+int pathLength(unsigned mask) // residual branches taken
+{
+    return int(std::bitset<32>(mask).count());
+}
+
+QString countText(double count)
+{
+    return count < 1e9 ? QLocale().toString(qint64(std::llround(count))) : QString::number(count, 'g', 4);
+}
+
+} // namespace
+
+PathGraph::PathGraph(QWidget *parent)
+    : QWidget(parent)
+    , m_scene(new QGraphicsScene(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *controls = new QHBoxLayout;
+    m_modeBox = new QComboBox(this);
+    m_modeBox->addItem(tr("Unraveled (window of blocks)"));
+    m_modeBox->addItem(tr("Lattice (whole network, by length)"));
+    m_first = new QSpinBox(this);
+    m_first->setPrefix(tr("from slot "));
+    m_size = new QSpinBox(this);
+    m_size->setRange(1, 6);
+    m_size->setValue(3);
+    m_size->setPrefix(tr("window "));
+    auto *fitButton = new QPushButton(tr("Fit"), this);
+    controls->addWidget(m_modeBox);
+    controls->addWidget(m_first);
+    controls->addWidget(m_size);
+    controls->addStretch(1);
+    controls->addWidget(fitButton);
+    m_view = new ZoomingView(m_scene, this);
+    m_view->setDragMode(QGraphicsView::ScrollHandDrag);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    layout->addLayout(controls);
+    layout->addWidget(m_view, 1);
+
+    connect(m_modeBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setMode(index == 0 ? Mode::Unraveled : Mode::Lattice); });
+    connect(m_first, &QSpinBox::valueChanged, this, [this] { redraw(); });
+    connect(m_size, &QSpinBox::valueChanged, this, [this] { redraw(); });
+    connect(fitButton, &QPushButton::clicked, this, &PathGraph::fit);
+}
+
+void PathGraph::setNetwork(const NetworkInfo &info)
+{
+    m_info = info;
+    m_arrangement = identityArrangement(int(info.blocks.size()));
+    m_first->setRange(0, std::max(0, int(info.blocks.size()) - 1));
+    redraw();
+    fit();
+}
+
+void PathGraph::setArrangement(const Arrangement &arrangement)
+{
+    m_arrangement = arrangement;
+    redraw();
+}
+
+void PathGraph::setMode(Mode mode)
+{
+    m_mode = mode;
+    const QSignalBlocker blocker(m_modeBox);
+    m_modeBox->setCurrentIndex(mode == Mode::Unraveled ? 0 : 1);
+    m_first->setEnabled(mode == Mode::Unraveled);
+    m_size->setEnabled(mode == Mode::Unraveled);
+    redraw();
+    fit();
+}
+
+void PathGraph::setWindow(int firstSlot, int size)
+{
+    m_first->setValue(firstSlot);
+    m_size->setValue(size);
+}
+
+void PathGraph::fit()
+{
+    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);
+}
+
+void PathGraph::redraw()
+{
+    m_scene->clear();
+    m_drawnPaths = 0;
+    if (m_arrangement.empty())
+        return;
+    if (m_mode == Mode::Unraveled)
+        drawUnraveled();
+    else
+        drawLattice();
+    m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+}
+
+// One row per path through the window: it passes each slot either through the residual branch
+// (a box) or along the shortcut (a straight line). Rows sorted by length.
+void PathGraph::drawUnraveled()
+{
+    const int n = int(m_arrangement.size());
+    const int first = std::min(m_first->value(), n - 1);
+    const int w = std::min(m_size->value(), n - first);
+    const double columnWidth = 90, rowHeight = 24, boxWidth = 56, boxHeight = 16, left = 60;
+    const QFont font = this->font();
+    const QPen line(palette().color(QPalette::Text), 1.2);
+    const QColor boxFill = palette().color(QPalette::Base);
+    const QColor grey = palette().color(QPalette::PlaceholderText);
+
+    // Header: the blocks of the window.
+    for (int j = 0; j < w; ++j) {
+        const Slot &slot = m_arrangement[first + j];
+        auto *label = m_scene->addSimpleText(slot.active ? tr("block %1").arg(slot.block)
+                                                         : tr("block %1 (deleted)").arg(slot.block), font);
+        label->setBrush(slot.active ? palette().color(QPalette::Text) : grey);
+        label->setPos(left + columnWidth * (j + 0.5) - label->boundingRect().width() / 2, -rowHeight * 1.4);
+    }
+
+    std::vector<unsigned> masks;
+    for (unsigned mask = 0; mask < (1u << w); ++mask) {
+        bool usesDeleted = false;
+        for (int j = 0; j < w; ++j)
+            usesDeleted |= (mask >> j & 1u) && !m_arrangement[first + j].active;
+        if (!usesDeleted)
+            masks.push_back(mask);
+    }
+    std::stable_sort(masks.begin(), masks.end(),
+                     [](unsigned a, unsigned b) { return pathLength(a) < pathLength(b); });
+    const double right = left + columnWidth * w;
+    for (size_t row = 0; row < masks.size(); ++row) {
+        const unsigned mask = masks[row];
+        const double y = rowHeight * double(row);
+        const QColor colour = lengthColour(pathLength(mask), w);
+        m_scene->addLine(left - 30, y, right + 10, y, QPen(colour, 1.6));
+        for (int j = 0; j < w; ++j) {
+            if (!(mask >> j & 1u))
+                continue;
+            const double x = left + columnWidth * (j + 0.5) - boxWidth / 2;
+            m_scene->addRect(x, y - boxHeight / 2, boxWidth, boxHeight, QPen(colour, 1.4), boxFill);
+            auto *name = m_scene->addSimpleText(QStringLiteral("f%1").arg(m_arrangement[first + j].block), font);
+            name->setPos(x + (boxWidth - name->boundingRect().width()) / 2, y - name->boundingRect().height() / 2);
+        }
+        auto *length = m_scene->addSimpleText(tr("length %1").arg(pathLength(mask)), font);
+        length->setPos(right + 16, y - length->boundingRect().height() / 2);
+    }
+    // Input and sum nodes that all paths leave from and meet at.
+    const double bottom = rowHeight * double(std::max<size_t>(1, masks.size()) - 1);
+    m_scene->addLine(left - 30, 0, left - 30, bottom, line);
+    m_scene->addLine(right + 10, 0, right + 10, bottom, line);
+    auto *input = m_scene->addSimpleText(tr("input of slot %1").arg(first), font);
+    input->setPos(left - 30 - input->boundingRect().width() / 2, bottom + rowHeight * 0.6);
+    auto *sum = m_scene->addSimpleText(tr("sum after slot %1").arg(first + w - 1), font);
+    sum->setPos(right + 10 - sum->boundingRect().width() / 2, bottom + rowHeight * 0.6);
+    m_drawnPaths = int(masks.size());
+}
+
+// Node (i, k): after the first i slots, k residual branches taken; C(a_i, k) partial paths reach
+// it, a_i being the active blocks among those slots. An edge carries C(a_i, k) * 2^(A - a_{i+1})
+// of all 2^A paths; its width shows that share relative to the widest edge of its column.
+void PathGraph::drawLattice()
+{
+    const int n = int(m_arrangement.size());
+    const int total = activeCount(m_arrangement);
+    const double dx = 26, dy = 9;
+    std::vector<int> activeBefore{0};
+    for (const Slot &slot : m_arrangement)
+        activeBefore.push_back(activeBefore.back() + (slot.active ? 1 : 0));
+
+    for (int i = 0; i < n; ++i) {
+        const int a = activeBefore[i];
+        const bool active = m_arrangement[i].active;
+        const auto counts = pathCounts(a);
+        const double columnTotal = std::ldexp(1.0, a);
+        double widest = 0;
+        for (int k = 0; k <= a; ++k)
+            widest = std::max(widest, counts[k] / columnTotal);
+        for (int k = 0; k <= a; ++k) {
+            const double share = counts[k] / columnTotal; // of the paths, those through node (i, k)
+            const double width = 0.3 + 4.5 * share / widest;
+            const QColor colour = lengthColour(k, total);
+            const QPointF from(dx * i, dy * k);
+            auto *skip = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * k)), QPen(colour, width));
+            skip->setToolTip(tr("shortcut of slot %1 (block %2): %3% of all paths")
+                                 .arg(i).arg(m_arrangement[i].block).arg(100 * share / (active ? 2 : 1), 0, 'g', 3));
+            if (active) {
+                auto *residual = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (k + 1))), QPen(colour, width));
+                residual->setToolTip(tr("residual branch of slot %1 (block %2): %3% of all paths")
+                                         .arg(i).arg(m_arrangement[i].block).arg(50 * share, 0, 'g', 3));
+            }
+        }
+        if (!active) {
+            auto *mark = m_scene->addLine(dx * (i + 0.5), -dy, dx * (i + 0.5), dy * (a + 1),
+                                          QPen(palette().color(QPalette::PlaceholderText), 1, Qt::DashLine));
+            mark->setToolTip(tr("block %1 deleted: only its shortcut remains").arg(m_arrangement[i].block));
+        }
+    }
+    // Nodes last, on top, each with its count.
+    for (int i = 0; i <= n; ++i) {
+        const int a = activeBefore[i];
+        const auto counts = pathCounts(a);
+        for (int k = 0; k <= a; ++k) {
+            auto *node = m_scene->addEllipse(dx * i - 2, dy * k - 2, 4, 4, Qt::NoPen, lengthColour(k, total));
+            node->setToolTip(tr("after %1 slots, %2 residual branches taken: %3 paths")
+                                 .arg(i).arg(k).arg(countText(counts[k])));
+        }
+    }
+    auto *caption = m_scene->addSimpleText(
+        tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths").arg(total).arg(countText(std::ldexp(1.0, total))),
+        font());
+    caption->setPos(0, dy * (total + 2));
+}
+
+void PathGraph::exportTo(const QString &path) const
+{
+    const QRectF source = m_scene->sceneRect();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    if (suffix == QLatin1String("png")) {
+        QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+        painter.end();
+        image.save(&file, "PNG");
+    } else if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(QStringLiteral("pathlens path graph"));
+        QPainter painter(&svg);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    } else if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(&file);
+        pdf.setPageSize(QPageSize(source.size(), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF());
+        pdf.setResolution(72);
+        QPainter painter(&pdf);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    } else {
+        file.cancelWriting();
+        throw Error(path.toStdString() + ": unknown format '" + suffix.toStdString() + "' (use .pdf, .svg or .png)");
+    }
+    if (!file.commit())
+        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+}
+
+} // namespace pathlens

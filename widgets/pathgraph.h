@@ -1,0 +1,59 @@
+#pragma once
+
+#include "arrangement.h"
+#include "network.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QGraphicsScene;
+class QGraphicsView;
+class QSpinBox;
+
+namespace pathlens {
+
+// The unraveled view of the network (DESIGN.md section 4), redrawn after every edit:
+// - Unraveled: the 2^w paths through a window of w <= 6 consecutive slots, one row per path, as
+//   in the paper's Figure 1; a deleted block is grey and the paths through it are gone.
+// - Lattice: the whole network folded by length, node (i, k) = k residual branches taken after
+//   i slots; edge width by the number of paths along it, colour by path length; hover for counts.
+// Wheel zooms, dragging pans, Fit shows the whole scene; export writes the whole scene.
+class PathGraph final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PathGraph)
+
+public:
+    enum class Mode { Unraveled, Lattice };
+
+    explicit PathGraph(QWidget *parent = nullptr);
+
+    void setNetwork(const NetworkInfo &info);
+    void setArrangement(const Arrangement &arrangement);
+    void setMode(Mode mode);
+    void setWindow(int firstSlot, int size);
+
+    QGraphicsScene *scene() const { return m_scene; }
+    int drawnPaths() const { return m_drawnPaths; } // Unraveled: rows drawn (paths that survive)
+
+    // The whole scene as PDF, SVG or PNG (by suffix), written atomically. Throws Error.
+    void exportTo(const QString &path) const;
+
+private:
+    void redraw();
+    void drawUnraveled();
+    void drawLattice();
+    void fit();
+
+    NetworkInfo m_info;
+    Arrangement m_arrangement;
+    Mode m_mode = Mode::Unraveled;
+    int m_drawnPaths = 0;
+    QComboBox *m_modeBox = nullptr;
+    QSpinBox *m_first = nullptr;
+    QSpinBox *m_size = nullptr;
+    QGraphicsScene *m_scene = nullptr;
+    QGraphicsView *m_view = nullptr;
+};
+
+} // namespace pathlens
