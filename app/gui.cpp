@@ -1,5 +1,5 @@
-// pathlens: the desktop program. `pathlens [MODEL] [--data PATH]`; with no arguments it opens
-// the bundled model on Fashion-MNIST.
+// pathlens: the desktop program. `pathlens [MODEL] [--data PATH]` or `pathlens SESSION.json`;
+// with no arguments it opens the bundled model on Fashion-MNIST.
 
 #include "dataset.h"
 #include "defaults.h"
@@ -28,8 +28,9 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "Residual networks as ensembles of paths."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("model"), QApplication::translate("main", "TorchScript model (.pt)"),
-                                 QStringLiteral("[MODEL]"));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "TorchScript model (.pt) or saved session (.json)"),
+                                 QStringLiteral("[MODEL | SESSION]"));
     const QCommandLineOption dataOption(QStringLiteral("data"),
                                         QApplication::translate("main", "Data set folder or file."), QStringLiteral("PATH"),
                                         QString::fromStdString(pathlens::defaultDatasetPath()));
@@ -38,7 +39,12 @@ int main(int argc, char **argv)
 
     pathlens::MainWindow window;
     window.show();
-    window.openData(parser.value(dataOption));
-    window.openModel(parser.positionalArguments().value(0, pathlens::defaultModelPath()));
+    const QString file = parser.positionalArguments().value(0);
+    if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        window.loadSession(file);
+    } else {
+        window.openData(parser.value(dataOption));
+        window.openModel(file.isEmpty() ? pathlens::defaultModelPath() : file);
+    }
     return app.exec();
 }

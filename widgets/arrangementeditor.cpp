@@ -60,6 +60,13 @@ QString ArrangementEditor::apply(const Arrangement &next, const QString &text)
     return {};
 }
 
+QString ArrangementEditor::set(const Arrangement &arrangement, const QString &text)
+{
+    if (arrangement.size() != m_arrangement.size())
+        return tr("the arrangement has %1 slots but the network has %2 blocks").arg(arrangement.size()).arg(m_arrangement.size());
+    return apply(arrangement, text);
+}
+
 QString ArrangementEditor::toggle(int position)
 {
     if (position < 0 || position >= int(m_arrangement.size()))

@@ -37,6 +37,7 @@ public:
     QString reset();                               // the original network
     QString deleteRandom(int k, uint64_t seed);    // k more random deletable blocks
     QString swapRandom(int pairs, uint64_t seed);  // `pairs` random compatible swaps
+    QString set(const Arrangement &arrangement, const QString &text); // any valid arrangement
 
 Q_SIGNALS:
     void arrangementChanged(const pathlens::Arrangement &arrangement);

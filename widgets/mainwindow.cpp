@@ -11,14 +11,22 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -57,6 +65,10 @@ MainWindow::MainWindow(QWidget *parent)
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
+    fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Export &Accuracy Plot…"), this, [this] { exportFigure(m_plots->accuracyPlot(), tr("accuracy")); });
     fileMenu->addAction(tr("Export Path-&Length Plot…"), this, [this] { exportFigure(m_plots->pathPlot(), tr("path-lengths")); });
@@ -165,6 +177,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
     connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
     connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
+    setAcceptDrops(true);
+    updateRecentMenu();
     resize(1400, 860);
 }
 
@@ -218,8 +232,10 @@ bool MainWindow::openModel(const QString &path)
         showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
-    if (ok)
+    if (ok) {
+        rememberFile(path);
         showNetwork();
+    }
     return ok;
 }
 
@@ -236,6 +252,8 @@ bool MainWindow::openData(const QString &path)
         showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
+    if (ok)
+        rememberFile(path);
     if (ok && m_network)
         showNetwork();
     return ok;
@@ -443,6 +461,140 @@ void MainWindow::setPresentationMode(bool on)
         setFont(m_normalFont);
         showNormal();
     }
+}
+
+bool MainWindow::saveSession(const QString &path)
+{
+    QJsonArray entries;
+    for (const Slot &slot : m_arrangement)
+        entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
+    const QJsonObject session{
+        {QStringLiteral("pathlens_session"), 1},
+        {QStringLiteral("model"), QString::fromStdString(m_info.path)},
+        {QStringLiteral("data"), QString::fromStdString(m_data.path)},
+        {QStringLiteral("arrangement"), entries},
+        {QStringLiteral("random_k"), m_randomCount->value()},
+        {QStringLiteral("path_graph"), m_pathGraph->modeName()},
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(session).toJson()) < 0 || !file.commit()) {
+        showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    rememberFile(path);
+    statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
+    return true;
+}
+
+bool MainWindow::loadSession(const QString &path)
+{
+    auto fail = [&](const QString &why) {
+        showError(tr("Cannot open the session"), tr("%1: %2").arg(path, why));
+        return false;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QJsonParseError parseError;
+    const QJsonObject session = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+    if (session.value(QStringLiteral("pathlens_session")).toInt() != 1)
+        return fail(tr("not a pathlens session (no \"pathlens_session\": 1)"));
+    Arrangement arrangement;
+    for (const QJsonValue &value : session.value(QStringLiteral("arrangement")).toArray()) {
+        const QJsonObject slot = value.toObject();
+        if (!slot.value(QStringLiteral("block")).isDouble() || !slot.value(QStringLiteral("active")).isBool())
+            return fail(tr("every arrangement entry needs a \"block\" number and an \"active\" flag"));
+        arrangement.push_back({slot.value(QStringLiteral("block")).toInt(), slot.value(QStringLiteral("active")).toBool()});
+    }
+    // Check the arrangement against the model before replacing anything.
+    const QString modelPath = session.value(QStringLiteral("model")).toString();
+    try {
+        const auto network = Network::load(modelPath.toStdString());
+        const NetworkInfo info = network->describe(network->defaultInputShape());
+        if (arrangement.size() != info.blocks.size())
+            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks").arg(arrangement.size()).arg(modelPath).arg(info.blocks.size()));
+        if (const auto why = whyInvalid(info, arrangement))
+            return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
+    } catch (const Error &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    const QString dataPath = session.value(QStringLiteral("data")).toString();
+    if (!dataPath.isEmpty() && dataPath != QString::fromStdString(m_data.path) && !openData(dataPath))
+        return false;
+    if (!openModel(modelPath))
+        return false;
+    m_randomCount->setValue(session.value(QStringLiteral("random_k")).toInt(m_randomCount->value()));
+    m_pathGraph->setModeName(session.value(QStringLiteral("path_graph")).toString());
+    m_editor->set(arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    rememberFile(path);
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json"))
+        return loadSession(path);
+    if (suffix == QLatin1String("pt") || suffix == QLatin1String("pth") || suffix == QLatin1String("ptl"))
+        return openModel(path);
+    return openData(path);
+}
+
+void MainWindow::chooseSession(bool save)
+{
+    const QString filter = tr("pathlens sessions (*.json)");
+    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), QDir::home().filePath(QStringLiteral("session.json")), filter)
+                              : QFileDialog::getOpenFileName(this, tr("Open Session"), QDir::homePath(), filter);
+    if (path.isEmpty())
+        return;
+    if (save)
+        saveSession(path);
+    else
+        loadSession(path);
+}
+
+void MainWindow::rememberFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // Data before models, so that a model and its data dropped together end up evaluated.
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    std::stable_sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
+        auto rank = [](const QString &f) { return f.endsWith(QLatin1String(".json")) ? 2 : f.contains(QLatin1String(".pt")) ? 1 : 0; };
+        return rank(a) < rank(b);
+    });
+    for (const QString &file : files)
+        openFile(file);
+    event->acceptProposedAction();
 }
 
 } // namespace pathlens

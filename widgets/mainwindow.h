@@ -11,6 +11,7 @@
 
 class QCustomPlot;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QSpinBox;
 class QTableWidget;
@@ -40,6 +41,12 @@ public:
     // Both show an error dialog and keep the previous state when the file cannot be used.
     bool openModel(const QString &path);
     bool openData(const QString &path);
+    // A session: model, data, arrangement and view settings as JSON. Loading shows an error
+    // dialog naming the file and keeps the previous state when anything in it cannot be used.
+    bool saveSession(const QString &path);
+    bool loadSession(const QString &path);
+    // By file type: a session (.json), a model (.pt, .pth, .ptl) or data (anything else).
+    bool openFile(const QString &path);
 
     const Arrangement &arrangement() const { return m_arrangement; }
     QTableWidget *blockTable() const { return m_table; }
@@ -57,8 +64,15 @@ public:
 Q_SIGNALS:
     void evaluationFinished(double accuracy);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void chooseModel();
+    void chooseSession(bool save);
+    void rememberFile(const QString &path);
+    void updateRecentMenu();
     void chooseData();
     bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
@@ -90,6 +104,7 @@ private:
     LivePlots *m_plots = nullptr;
     PathGraph *m_pathGraph = nullptr;
     QFont m_normalFont;
+    QMenu *m_recentMenu = nullptr;
     QSpinBox *m_randomCount = nullptr;
     quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;

@@ -127,6 +127,19 @@ void PathGraph::setWindow(int firstSlot, int size)
     m_size->setValue(size);
 }
 
+QString PathGraph::modeName() const
+{
+    return m_mode == Mode::Unraveled ? QStringLiteral("unraveled") : QStringLiteral("lattice");
+}
+
+void PathGraph::setModeName(const QString &name)
+{
+    if (name == QLatin1String("unraveled"))
+        setMode(Mode::Unraveled);
+    else if (name == QLatin1String("lattice"))
+        setMode(Mode::Lattice);
+}
+
 void PathGraph::fit()
 {
     m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);

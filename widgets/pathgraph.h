@@ -32,6 +32,8 @@ public:
     void setArrangement(const Arrangement &arrangement);
     void setMode(Mode mode);
     void setWindow(int firstSlot, int size);
+    QString modeName() const;                 // "unraveled" or "lattice", for sessions
+    void setModeName(const QString &name);    // unknown names leave the mode as it is
 
     QGraphicsScene *scene() const { return m_scene; }
     int drawnPaths() const { return m_drawnPaths; } // Unraveled: rows drawn (paths that survive)

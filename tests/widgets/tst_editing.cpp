@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QUndoStack>
 
 #include <random>
@@ -164,6 +165,42 @@ private Q_SLOTS:
         const QImage png(dir.filePath("graph.png"));
         QCOMPARE(png.size(), (graph.scene()->sceneRect().size() * 2).toSize());
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
+    }
+
+    // Save -> load restores model, data and arrangement; a broken session changes nothing.
+    void sessionRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString sessionPath = dir.filePath("session.json");
+        Arrangement saved;
+        {
+            MainWindow window;
+            QVERIFY(window.openData(testing::fashionMnist()));
+            QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+            window.editor()->toggle(2);
+            window.editor()->move(7, 8);
+            saved = window.arrangement();
+            QVERIFY(window.saveSession(sessionPath));
+        }
+        MainWindow window;
+        QVERIFY(window.loadSession(sessionPath));
+        QVERIFY(window.arrangement() == saved);
+        QCOMPARE(window.blockTable()->rowCount(), 9);
+
+        QFile broken(dir.filePath("broken.json"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QByteArray("{\"pathlens_session\": 1, \"model\": \"") + testing::fixture("cifar20.pt").c_str()
+                     + "\", \"arrangement\": [{\"block\": 3, \"active\": true}]}");
+        broken.close();
+        QVERIFY(!window.loadSession(broken.fileName()));
+        QVERIFY(window.lastError().contains(QStringLiteral("broken.json")));
+        QVERIFY(window.arrangement() == saved);
+        QFile notJson(dir.filePath("text.json"));
+        QVERIFY(notJson.open(QIODevice::WriteOnly));
+        notJson.write("hello");
+        notJson.close();
+        QVERIFY(!window.loadSession(notJson.fileName()));
+        QVERIFY(window.lastError().contains(QStringLiteral("not valid JSON")));
     }
 
     // 500 edits in quick succession; the number shown at the end is that of the final arrangement.
