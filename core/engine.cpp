@@ -211,9 +211,9 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
     EvalResult result;
     // Counted on the device and read back only for progress reports and at the end: on a GPU a
     // read per batch would stall the pipeline (at most ten reports a second there).
-    const at::Tensor correct = at::zeros({int64_t(arrangements.size())}, at::TensorOptions(at::kLong).device(d.device));
+    const at::Tensor correctCounts = at::zeros({int64_t(arrangements.size())}, at::TensorOptions(at::kLong).device(d.device));
     auto readCorrect = [&] {
-        const at::Tensor counts = correct.to(at::kCPU);
+        const at::Tensor counts = correctCounts.to(at::kCPU);
         result.correct.assign(counts.data_ptr<int64_t>(), counts.data_ptr<int64_t>() + counts.numel());
     };
     auto lastReport = std::chrono::steady_clock::now();
@@ -230,7 +230,7 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
         BatchCache &batchCache = d.cache[{start, length}];
         for (size_t index : order) {
             const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
-            correct.select(0, int64_t(index)).add_(logits.argmax(1).eq(labels).sum());
+            correctCounts.select(0, int64_t(index)).add_(logits.argmax(1).eq(labels).sum());
         }
         if (keepStride > 0) {
             for (auto it = batchCache.checkpoints.begin(); it != batchCache.checkpoints.end();)

@@ -51,6 +51,12 @@ LivePlots::LivePlots(QWidget *parent)
     m_history->setName(tr("after each edit"));
     m_history->setPen(QPen(Qt::black, 2));
     m_history->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
+    m_compareOriginal = m_accuracy->addGraph();
+    m_compareOriginal->setPen(QPen(Qt::darkGray, 1.5, Qt::DashDotLine));
+    m_compareHistory = m_accuracy->addGraph();
+    m_compareHistory->setPen(QPen(Qt::darkGray, 2, Qt::DotLine));
+    m_compareHistory->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
+    setCompareName({});
     m_estimate = m_accuracy->addGraph();
     m_estimate->setName(tr("running estimate (95%)"));
     m_estimate->setLineStyle(QCPGraph::lsNone);
@@ -78,43 +84,76 @@ void LivePlots::clear(int blocks)
 {
     m_blocks = blocks;
     m_results = 0;
+    m_lastEdit = 0;
     m_originalAccuracy = -1;
-    m_history->data()->clear();
-    m_original->data()->clear();
-    m_estimate->data()->clear();
+    m_compareOriginalAccuracy = -1;
+    for (QCPGraph *graph : {m_history, m_original, m_estimate, m_compareHistory, m_compareOriginal})
+        graph->data()->clear();
     m_estimateBars->data()->clear();
     const auto [lengths, shares] = distribution(blocks);
     m_originalPaths->setData(lengths, shares);
     m_paths->xAxis->setRange(0, std::max(1, blocks));
-    m_accuracy->xAxis->setRange(0, 1);
     setActiveBlocks(blocks);
-    m_accuracy->replot();
+    rescale();
 }
 
-void LivePlots::setOriginalAccuracy(double accuracy)
+void LivePlots::setCompareName(const QString &name)
 {
-    m_originalAccuracy = 100 * accuracy;
+    m_compareHistory->setName(tr("%1 after each edit").arg(name));
+    m_compareOriginal->setName(tr("%1, original").arg(name));
+    for (QCPGraph *graph : {m_compareHistory, m_compareOriginal}) {
+        graph->data()->clear();
+        graph->setVisible(!name.isEmpty());
+        if (name.isEmpty())
+            graph->removeFromLegend();
+        else
+            graph->addToLegend();
+    }
+    m_compareOriginalAccuracy = -1;
+    rescale();
 }
 
-void LivePlots::showEstimate(double accuracy, double halfWidth)
+void LivePlots::setOriginalAccuracy(Series series, double accuracy)
 {
-    m_estimate->setData({double(m_results)}, {100 * accuracy});
+    (series == Series::Main ? m_originalAccuracy : m_compareOriginalAccuracy) = 100 * accuracy;
+    rescale();
+}
+
+void LivePlots::showEstimate(int edit, double accuracy, double halfWidth)
+{
+    m_lastEdit = std::max(m_lastEdit, edit);
+    m_estimate->setData({double(edit)}, {100 * accuracy});
     m_estimateBars->setData(QVector<double>{100 * halfWidth});
-    m_accuracy->rescaleAxes();
-    m_accuracy->xAxis->setRange(-0.5, std::max(1, m_results) + 0.5);
-    m_accuracy->replot(QCustomPlot::rpQueuedReplot);
+    rescale();
 }
 
-void LivePlots::addResult(double accuracy)
+void LivePlots::addResult(Series series, int edit, double accuracy)
 {
-    m_estimate->data()->clear();
-    m_estimateBars->data()->clear();
-    m_history->addData(m_results, 100 * accuracy);
-    ++m_results;
+    m_lastEdit = std::max(m_lastEdit, edit);
+    if (series == Series::Main) {
+        m_estimate->data()->clear();
+        m_estimateBars->data()->clear();
+        m_history->addData(edit, 100 * accuracy);
+        ++m_results;
+    } else {
+        m_compareHistory->addData(edit, 100 * accuracy);
+    }
+    rescale();
+}
+
+// Whole-number edits on x, the originals as lines across, everything in view.
+void LivePlots::rescale()
+{
+    const double right = std::max(1, m_lastEdit) + 0.5;
+    m_original->data()->clear();
+    m_compareOriginal->data()->clear();
     if (m_originalAccuracy >= 0)
-        m_original->setData({-0.5, m_results + 0.5}, {m_originalAccuracy, m_originalAccuracy});
-    m_accuracy->rescaleAxes();
-    m_accuracy->xAxis->setRange(-0.5, std::max(1, m_results) + 0.5);
+        m_original->setData({-0.5, right}, {m_originalAccuracy, m_originalAccuracy});
+    if (m_compareOriginalAccuracy >= 0)
+        m_compareOriginal->setData({-0.5, right}, {m_compareOriginalAccuracy, m_compareOriginalAccuracy});
+    m_accuracy->rescaleAxes(true);
+    m_accuracy->yAxis->scaleRange(1.1);
+    m_accuracy->xAxis->setRange(-0.5, right);
     m_accuracy->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -17,13 +17,16 @@ class LivePlots final : public QWidget
     Q_DISABLE_COPY_MOVE(LivePlots)
 
 public:
+    enum class Series { Main, Compare }; // the loaded model, and a second one beside it
+
     explicit LivePlots(QWidget *parent = nullptr);
 
-    void clear(int blocks);                                  // a new network with `blocks` blocks
-    void setOriginalAccuracy(double accuracy);
-    void showEstimate(double accuracy, double halfWidth);    // running, not yet final
-    void addResult(double accuracy);                         // the finished number of one edit
-    void setActiveBlocks(int active);                        // path lengths of the current arrangement
+    void clear(int blocks);                                       // a new network with `blocks` blocks
+    void setCompareName(const QString &name);                     // empty: no second model
+    void setOriginalAccuracy(Series series, double accuracy);
+    void showEstimate(int edit, double accuracy, double halfWidth); // main model, running, not yet final
+    void addResult(Series series, int edit, double accuracy);     // the finished number after edit `edit`
+    void setActiveBlocks(int active);                             // path lengths of the current arrangement
 
     QCustomPlot *accuracyPlot() const { return m_accuracy; }
     QCustomPlot *pathPlot() const { return m_paths; }
@@ -36,11 +39,17 @@ private:
     QCPGraph *m_original = nullptr;
     QCPGraph *m_estimate = nullptr;
     QCPErrorBars *m_estimateBars = nullptr;
+    QCPGraph *m_compareHistory = nullptr;
+    QCPGraph *m_compareOriginal = nullptr;
     QCPGraph *m_originalPaths = nullptr;
     QCPGraph *m_currentPaths = nullptr;
     int m_blocks = 0;
     int m_results = 0;
+    int m_lastEdit = 0;
     double m_originalAccuracy = -1;
+    double m_compareOriginalAccuracy = -1;
+
+    void rescale();
 };
 
 } // namespace pathlens

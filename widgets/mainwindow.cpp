@@ -60,12 +60,15 @@ double interval95(double accuracy, qint64 n)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_worker(new EvaluationThread(this))
+    , m_compareWorker(new EvaluationThread(this))
 {
     setWindowTitle(tr("pathlens"));
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
+    fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
     fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
@@ -135,6 +138,8 @@ MainWindow::MainWindow(QWidget *parent)
     QFont big = m_accuracy->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_accuracy->setFont(big);
+    m_compareLabel = new QLabel(left);
+    m_compareLabel->hide();
     m_strip = new BlockStrip(m_editor);
     m_strip->setToolTip(tr("Click or Space: delete / restore a block. Drag a block onto another: move it there. "
                            "Arrow keys move the focus, Ctrl+arrows move the block."));
@@ -152,6 +157,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_summary);
     layout->addWidget(m_accuracy);
+    layout->addWidget(m_compareLabel);
     layout->addWidget(stripScroll, 2);
     m_pathGraph = new PathGraph(left);
     auto *tabs = new QTabWidget(left);
@@ -177,6 +183,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
     connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
     connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
+    connect(m_compareWorker, &EvaluationThread::finished, this, &MainWindow::showCompareResult);
+    connect(m_compareWorker, &EvaluationThread::failed, this, [this](int requestId, const QString &message) {
+        if (requestId == m_compareLatest)
+            showError(tr("Evaluation of the comparison model failed"), message);
+    });
     setAcceptDrops(true);
     updateRecentMenu();
     resize(1400, 860);
@@ -325,6 +336,11 @@ void MainWindow::showNetwork()
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
     m_accuracy->clear();
     m_plots->clear(int(m_info.blocks.size()));
+    m_editNumber = -1; // the identity arrangement below is edit 0
+    if (m_compareEngine) {
+        m_compareMeasuringOriginal = true;
+        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
+    }
     m_pathGraph->setNetwork(m_info);
     m_measuringOriginal = m_engine != nullptr;
     m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
@@ -340,6 +356,7 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
             if (QTableWidgetItem *item = m_table->item(slot.block, ActiveColumn))
                 item->setCheckState(slot.active ? Qt::Checked : Qt::Unchecked);
     }
+    ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
     if (m_engine)
@@ -365,6 +382,9 @@ void MainWindow::setBlockActive(QTableWidgetItem *item)
 
 void MainWindow::requestEvaluation()
 {
+    if (m_compareEngine)
+        requestCompare();
+    m_requestEdit = m_editNumber;
     m_latestRequest = m_worker->request(m_arrangement);
     m_progress->setValue(0);
     m_progress->show();
@@ -384,7 +404,7 @@ void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64
                             .arg(percent(accuracy), percent(interval95(accuracy, done)))
                             .arg(done)
                             .arg(total));
-    m_plots->showEstimate(accuracy, interval95(accuracy, done));
+    m_plots->showEstimate(m_requestEdit, accuracy, interval95(accuracy, done));
 }
 
 void MainWindow::showResult(int requestId, double accuracy, qint64 images, double seconds)
@@ -394,9 +414,9 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
     if (m_measuringOriginal) {
         m_originalAccuracy = accuracy;
         m_measuringOriginal = false;
-        m_plots->setOriginalAccuracy(accuracy);
+        m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy);
     }
-    m_plots->addResult(accuracy);
+    m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
                             .arg(percent(accuracy))
@@ -475,6 +495,7 @@ bool MainWindow::saveSession(const QString &path)
         {QStringLiteral("arrangement"), entries},
         {QStringLiteral("random_k"), m_randomCount->value()},
         {QStringLiteral("path_graph"), m_pathGraph->modeName()},
+        {QStringLiteral("compare"), m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString()},
     };
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(session).toJson()) < 0 || !file.commit()) {
@@ -528,6 +549,9 @@ bool MainWindow::loadSession(const QString &path)
     m_randomCount->setValue(session.value(QStringLiteral("random_k")).toInt(m_randomCount->value()));
     m_pathGraph->setModeName(session.value(QStringLiteral("path_graph")).toString());
     m_editor->set(arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    const QString compare = session.value(QStringLiteral("compare")).toString();
+    if (!compare.isEmpty())
+        openCompareModel(compare); // a failure is reported; the session itself is open
     rememberFile(path);
     return true;
 }
@@ -595,6 +619,103 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QString &file : files)
         openFile(file);
     event->acceptProposedAction();
+}
+
+void MainWindow::chooseCompareModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Comparison Model"),
+                                                      QString(),
+                                                      tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+    if (!path.isEmpty())
+        openCompareModel(path);
+}
+
+bool MainWindow::openCompareModel(const QString &path)
+{
+    if (path.isEmpty()) {
+        m_compareEngine.reset();
+        m_compareNetwork.reset();
+        m_compareWorker->setEngine(nullptr, 0);
+        m_compareLabel->hide();
+        m_plots->setCompareName({});
+        return true;
+    }
+    if (m_data.size() == 0) {
+        showError(tr("Cannot compare"), tr("%1: open a data set first").arg(path));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    bool ok = false;
+    try {
+        auto network = Network::load(path.toStdString());
+        auto engine = std::make_shared<Engine>(network, stratifiedSubset(m_data, liveImages));
+        m_compareNetwork = network;
+        m_compareInfo = engine->info();
+        m_compareEngine = engine;
+        m_compareWorker->setEngine(engine, engine->imageCount());
+        ok = true;
+    } catch (const Error &e) {
+        showError(tr("Cannot open the comparison model"), QString::fromUtf8(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        return false;
+    rememberFile(path);
+    m_compareOriginal = -1;
+    m_compareMeasuringOriginal = true;
+    m_plots->setCompareName(QFileInfo(path).completeBaseName());
+    m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
+    m_compareLabel->show();
+    requestCompare();
+    return true;
+}
+
+// The current deletions carried over by block index, each only where the second model can run
+// it; a reorder carries over only when the second model has the same blocks and accepts it.
+Arrangement MainWindow::compareArrangement() const
+{
+    const int blocks = int(m_compareInfo.blocks.size());
+    if (int(m_arrangement.size()) == blocks && !whyInvalid(m_compareInfo, m_arrangement))
+        return m_arrangement;
+    Arrangement mapped = identityArrangement(blocks);
+    for (const Slot &slot : m_arrangement) {
+        if (slot.active || slot.block >= blocks)
+            continue;
+        const Arrangement candidate = withDeleted(mapped, {slot.block});
+        if (!whyInvalid(m_compareInfo, candidate))
+            mapped = candidate;
+    }
+    return m_compareMeasuringOriginal ? identityArrangement(blocks) : mapped;
+}
+
+void MainWindow::requestCompare()
+{
+    m_compareRequestEdit = m_editNumber;
+    m_compareLatest = m_compareWorker->request(compareArrangement());
+}
+
+void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images, double)
+{
+    if (requestId != m_compareLatest)
+        return;
+    const bool original = m_compareMeasuringOriginal;
+    if (original) {
+        m_compareOriginal = accuracy;
+        m_compareMeasuringOriginal = false;
+        m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy);
+        if (compareArrangement() != identityArrangement(int(m_compareInfo.blocks.size()))) {
+            requestCompare(); // the current edit, now that the original is known
+            return;
+        }
+    }
+    m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
+    const Arrangement mapped = compareArrangement();
+    m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted")
+                                .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))
+                                .arg(images)
+                                .arg(percent(m_compareOriginal))
+                                .arg(int(mapped.size()) - activeCount(mapped)));
+    Q_EMIT compareFinished(accuracy);
 }
 
 } // namespace pathlens

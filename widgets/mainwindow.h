@@ -41,6 +41,11 @@ public:
     // Both show an error dialog and keep the previous state when the file cannot be used.
     bool openModel(const QString &path);
     bool openData(const QString &path);
+    // A second model evaluated beside the first (the plain control, the stochastic-depth twin):
+    // the same deletions apply to it where they map (same index, still runnable), and both
+    // accuracies share the plot. Needs data; an empty path closes the comparison.
+    bool openCompareModel(const QString &path);
+    Arrangement compareArrangement() const; // what the second model runs for the current edit
     // A session: model, data, arrangement and view settings as JSON. Loading shows an error
     // dialog naming the file and keeps the previous state when anything in it cannot be used.
     bool saveSession(const QString &path);
@@ -63,6 +68,7 @@ public:
 
 Q_SIGNALS:
     void evaluationFinished(double accuracy);
+    void compareFinished(double accuracy);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -82,6 +88,9 @@ private:
     void showProgress(int requestId, qint64 correct, qint64 done, qint64 total);
     void showResult(int requestId, double accuracy, qint64 images, double seconds);
     void showFailure(int requestId, const QString &message);
+    void chooseCompareModel();
+    void requestCompare();
+    void showCompareResult(int requestId, double accuracy, qint64 images, double seconds);
     void showError(const QString &title, const QString &message);
     QString chooseExportFile(const QString &baseName);
     void exportFigure(QCustomPlot *plot, const QString &baseName);
@@ -98,6 +107,18 @@ private:
     QString m_lastError;
 
     EvaluationThread *m_worker = nullptr;
+    int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
+    int m_requestEdit = 0; // the edit the main model's latest request belongs to
+
+    std::shared_ptr<Network> m_compareNetwork;
+    NetworkInfo m_compareInfo;
+    std::shared_ptr<Engine> m_compareEngine;
+    EvaluationThread *m_compareWorker = nullptr;
+    int m_compareLatest = 0;
+    int m_compareRequestEdit = 0;
+    bool m_compareMeasuringOriginal = false;
+    double m_compareOriginal = -1;
+    QLabel *m_compareLabel = nullptr;
     QTableWidget *m_table = nullptr;
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;

@@ -203,6 +203,29 @@ private Q_SLOTS:
         QVERIFY(window.lastError().contains(QStringLiteral("not valid JSON")));
     }
 
+    // A second model beside the first: deletions carry over by index where it can run them.
+    void compareModelFollowsTheEdits()
+    {
+        MainWindow window;
+        QSignalSpy compared(&window, &MainWindow::compareFinished);
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        QVERIFY(!window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt")))); // no data yet
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt")))); // 6 blocks
+        QVERIFY(compared.wait(120000));
+        window.editor()->toggle(1);
+        window.editor()->toggle(7); // no block 7 in the second model
+        QVERIFY((window.compareArrangement() == withDeleted(identityArrangement(6), {1})));
+        compared.clear();
+        QVERIFY(compared.wait(120000));
+        QTest::qWait(200);
+        const auto network = Network::load(testing::fixture("protocol.pt"));
+        Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
+        QCOMPARE(compared.last().at(0).toDouble(), fresh.evaluate({withDeleted(identityArrangement(6), {1})}).accuracy[0]);
+        QVERIFY(window.openCompareModel({}));
+    }
+
     // 500 edits in quick succession; the number shown at the end is that of the final arrangement.
     void rapidEditsEndWithTheRightNumber()
     {
