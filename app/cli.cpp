@@ -220,6 +220,10 @@ private:
         if (m_parser.isSet(QStringLiteral("std")))
             options.std = parseFloatList(m_parser.value(QStringLiteral("std")), QStringLiteral("std"));
         session.engine = std::make_unique<Engine>(session.network, data, options);
+        if (!session.network->warning().empty())
+            std::fprintf(stderr, "pathlens-cli: warning: %s\n", session.network->warning().c_str());
+        if (!session.engine->notice().empty())
+            std::fprintf(stderr, "pathlens-cli: note: %s\n", session.engine->notice().c_str());
         return session;
     }
 

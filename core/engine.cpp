@@ -94,7 +94,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     at::set_num_threads(d.threads);
     const bool cuda = cudaAvailable();
     if (options.device == DeviceChoice::Cuda && !cuda)
-        throw Error("CUDA was requested, but this LibTorch build has no CUDA device; use --device cpu or auto");
+        d.notice = "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead";
     if (options.device != DeviceChoice::Cpu && cuda) {
         d.device = at::Device(at::kCUDA, 0);
         // Full float32 arithmetic: with TF32 convolutions (PyTorch's default for cuDNN) logits
@@ -165,6 +165,7 @@ const NetworkInfo &Engine::info() const { return m_impl->info; }
 std::string Engine::deviceName() const { return m_impl->device.str(); }
 int Engine::threads() const { return m_impl->threads; }
 int Engine::batchSize() const { return m_impl->options.batchSize; }
+std::string Engine::notice() const { return m_impl->notice; }
 int64_t Engine::imageCount() const { return m_impl->images.size(0); }
 
 EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,

@@ -78,6 +78,9 @@ public:
     std::string deviceName() const; // "cpu" or "cuda:0"
     int threads() const;
     int batchSize() const;
+    // What the user should know about how the engine runs (e.g. CUDA asked for but absent, so
+    // the CPU is used); empty when nothing is worth saying.
+    std::string notice() const;
     int64_t imageCount() const;
 
     // Top-1 accuracy of each arrangement on images [first, first + count) (count < 0: to the end).

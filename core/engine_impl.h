@@ -33,6 +33,7 @@ struct Engine::Impl
     EngineOptions options;
     at::Device device{at::kCPU};
     int threads = 1;
+    std::string notice;
     at::Tensor images; // normalised float, N x C x H x W, on the device
     at::Tensor labels; // int64, on the device
     std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)

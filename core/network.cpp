@@ -198,6 +198,31 @@ Shape shapeOf(const at::Tensor &batch)
     return Shape(sizes.begin() + 1, sizes.end());
 }
 
+// Names the weights and buffers holding NaN or infinite values: evaluation still runs, but the
+// user must know why its numbers are meaningless.
+std::string nonFiniteWeights(const Network::Impl &net)
+{
+    c10::InferenceMode inferenceMode;
+    std::string names;
+    int64_t count = 0;
+    auto check = [&](const std::string &name, const at::Tensor &tensor) {
+        if (!tensor.is_floating_point())
+            return;
+        const int64_t bad = tensor.numel() - at::isfinite(tensor).sum().item<int64_t>();
+        if (bad == 0)
+            return;
+        count += bad;
+        names += (names.empty() ? "" : ", ") + name + " (" + std::to_string(bad) + ")";
+    };
+    for (const auto &parameter : net.module.named_parameters())
+        check(parameter.name, parameter.value);
+    for (const auto &buffer : net.module.named_buffers())
+        check(buffer.name, buffer.value);
+    if (count == 0)
+        return {};
+    return net.path + ": " + std::to_string(count) + " weights are NaN or infinite, so its outputs will be too: " + names;
+}
+
 } // namespace
 
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key)
@@ -291,12 +316,14 @@ std::shared_ptr<Network> Network::load(const std::string &path)
     }
     if (impl->blocks.empty())
         throw Error(path + ": the network has no residual blocks");
+    impl->warning = nonFiniteWeights(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
 const std::string &Network::path() const { return m_impl->path; }
 const std::string &Network::family() const { return m_impl->family; }
 const std::string &Network::metadataJson() const { return m_impl->metadataJson; }
+const std::string &Network::warning() const { return m_impl->warning; }
 int Network::blockCount() const { return static_cast<int>(m_impl->blocks.size()); }
 
 Shape Network::defaultInputShape() const

@@ -48,6 +48,9 @@ public:
     const std::string &path() const;
     const std::string &family() const;
     const std::string &metadataJson() const;
+    // Problems that do not stop evaluation but make its numbers doubtful (NaN or infinite
+    // weights, with the tensors named); empty when there are none.
+    const std::string &warning() const;
     int blockCount() const;
 
     // The input shape the metadata names, else channels from the first convolution and the

@@ -30,6 +30,7 @@ struct Network::Impl
     std::string path;
     std::string family;
     std::string metadataJson;
+    std::string warning;
     torch::jit::Module module;
     TensorFn stem;
     TensorFn head;

@@ -246,6 +246,12 @@ bool MainWindow::openModel(const QString &path)
     if (ok) {
         rememberFile(path);
         showNetwork();
+        if (!m_network->warning().empty()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Doubtful weights"),
+                                        QString::fromStdString(m_network->warning()), QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
     }
     return ok;
 }
@@ -281,6 +287,8 @@ bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Da
         m_info = engine->info();
         m_engine = engine;
         m_originalAccuracy = -1;
+        if (!engine->notice().empty())
+            statusBar()->showMessage(QString::fromStdString(engine->notice()), 15000);
         m_worker->setEngine(m_engine, m_engine->imageCount());
         return true;
     } catch (const Error &e) {
@@ -520,7 +528,10 @@ bool MainWindow::loadSession(const QString &path)
     const QJsonObject session = QJsonDocument::fromJson(file.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError)
         return fail(tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
-    if (session.value(QStringLiteral("pathlens_session")).toInt() != 1)
+    const int version = session.value(QStringLiteral("pathlens_session")).toInt();
+    if (version > 1)
+        return fail(tr("written by a newer pathlens (session format %1); this one reads format 1").arg(version));
+    if (version != 1)
         return fail(tr("not a pathlens session (no \"pathlens_session\": 1)"));
     Arrangement arrangement;
     for (const QJsonValue &value : session.value(QStringLiteral("arrangement")).toArray()) {

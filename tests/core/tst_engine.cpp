@@ -158,6 +158,20 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(Engine(network, manyClasses), "label 42", "10 classes");
     }
 
+    void cudaWithoutCudaFallsBackWithANotice()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        QVERIFY(Engine(network, fashionSubset(64)).notice().empty());
+        if (cudaAvailable())
+            QSKIP("this machine has CUDA");
+        EngineOptions options;
+        options.device = DeviceChoice::Cuda;
+        Engine engine(network, fashionSubset(64), options);
+        QCOMPARE(QString::fromStdString(engine.deviceName()), QStringLiteral("cpu"));
+        QVERIFY(QString::fromStdString(engine.notice()).contains(QStringLiteral("running on the CPU")));
+        QCOMPARE(engine.evaluate({identityArrangement(9)}).images, int64_t(64));
+    }
+
     // The counted FLOPs of the CIFAR-style ResNet-20 fixture on 1x28x28 images equal the count by
     // hand: 3x3 convolutions (two per block), a strided 1x1 projection where the channels change,
     // the stem's 3x3 convolution and the 64 -> 10 classifier; a multiply-add is two.

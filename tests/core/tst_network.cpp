@@ -7,6 +7,10 @@
 
 #include "testhelpers.h"
 
+#include <QTemporaryDir>
+
+#include <cmath>
+
 using namespace pathlens;
 
 namespace {
@@ -127,6 +131,27 @@ private Q_SLOTS:
     {
         const auto network = Network::load(testing::fixture("cifar20.pt"));
         PL_EXPECT_ERROR(network->describe({3, 28, 28}), "cifar20.pt", "3x28x28", "the stem");
+    }
+
+    // A model whose weights hold NaN still loads and runs, with a warning naming the tensor.
+    void nanWeightsAreNamedInAWarning()
+    {
+        QCOMPARE(QString::fromStdString(Network::load(testing::fixture("cifar20.pt"))->warning()), QString());
+        torch::jit::Module module = torch::jit::load(testing::fixture("cifar20.pt"));
+        {
+            at::NoGradGuard noGrad; // weights are leaves that require gradients
+            for (const auto &parameter : module.named_parameters())
+                if (parameter.name == "layer2.1.conv1.weight")
+                    parameter.value.view(-1).narrow(0, 0, 3).fill_(std::nan(""));
+        }
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("nan.pt")).toStdString();
+        module.save(path);
+        const auto network = Network::load(path);
+        const QString warning = QString::fromStdString(network->warning());
+        QVERIFY2(warning.contains(QStringLiteral("layer2.1.conv1.weight (3)")), qPrintable(warning));
+        QVERIFY(warning.contains(QString::fromStdString(path)));
+        QCOMPARE(network->blockCount(), 9);
     }
 };
 

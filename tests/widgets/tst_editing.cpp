@@ -201,6 +201,13 @@ private Q_SLOTS:
         notJson.close();
         QVERIFY(!window.loadSession(notJson.fileName()));
         QVERIFY(window.lastError().contains(QStringLiteral("not valid JSON")));
+        QFile newer(dir.filePath("newer.json"));
+        QVERIFY(newer.open(QIODevice::WriteOnly));
+        newer.write("{\"pathlens_session\": 7}");
+        newer.close();
+        QVERIFY(!window.loadSession(newer.fileName()));
+        QVERIFY(window.lastError().contains(QStringLiteral("newer pathlens")));
+        QVERIFY(window.arrangement() == saved);
     }
 
     // A second model beside the first: deletions carry over by index where it can run them.
