@@ -350,7 +350,8 @@ void MainWindow::showNetwork()
         m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
     }
     m_pathGraph->setNetwork(m_info);
-    m_measuringOriginal = m_engine != nullptr;
+    m_originalAccuracy = -1;
+    m_measuringOriginal = false;
     m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
 }
 
@@ -367,6 +368,8 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
+    if (m_compareEngine)
+        requestCompare();
     if (m_engine)
         requestEvaluation();
 }
@@ -390,10 +393,14 @@ void MainWindow::setBlockActive(QTableWidgetItem *item)
 
 void MainWindow::requestEvaluation()
 {
-    if (m_compareEngine)
-        requestCompare();
+    // The original network first: every later number is shown against it. Edits made meanwhile
+    // are evaluated when it is done.
+    const bool original = m_originalAccuracy < 0;
+    if (original && m_measuringOriginal)
+        return;
+    m_measuringOriginal = original;
     m_requestEdit = m_editNumber;
-    m_latestRequest = m_worker->request(m_arrangement);
+    m_latestRequest = m_worker->request(original ? identityArrangement(int(m_info.blocks.size())) : m_arrangement);
     m_progress->setValue(0);
     m_progress->show();
     statusBar()->showMessage(tr("Evaluating %1 on %2 class-balanced test images…")
@@ -423,6 +430,10 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
         m_originalAccuracy = accuracy;
         m_measuringOriginal = false;
         m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy);
+        if (m_arrangement != identityArrangement(int(m_info.blocks.size()))) {
+            requestEvaluation(); // the edits made while the original was measured
+            return;
+        }
     }
     m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
@@ -686,6 +697,8 @@ bool MainWindow::openCompareModel(const QString &path)
 Arrangement MainWindow::compareArrangement() const
 {
     const int blocks = int(m_compareInfo.blocks.size());
+    if (m_compareMeasuringOriginal)
+        return identityArrangement(blocks);
     if (int(m_arrangement.size()) == blocks && !whyInvalid(m_compareInfo, m_arrangement))
         return m_arrangement;
     Arrangement mapped = identityArrangement(blocks);
@@ -696,7 +709,7 @@ Arrangement MainWindow::compareArrangement() const
         if (!whyInvalid(m_compareInfo, candidate))
             mapped = candidate;
     }
-    return m_compareMeasuringOriginal ? identityArrangement(blocks) : mapped;
+    return mapped;
 }
 
 void MainWindow::requestCompare()

@@ -183,9 +183,18 @@ private Q_SLOTS:
             QVERIFY(window.saveSession(sessionPath));
         }
         MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
         QVERIFY(window.loadSession(sessionPath));
         QVERIFY(window.arrangement() == saved);
         QCOMPARE(window.blockTable()->rowCount(), 9);
+        // The original network is measured first, then the session's arrangement is shown against it.
+        QVERIFY(finished.wait(120000));
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
+        const auto accuracies = fresh.evaluate({identityArrangement(9), saved}).accuracy;
+        QCOMPARE(finished.last().at(0).toDouble(), accuracies[1]);
+        QVERIFY2(window.accuracyText().contains(QStringLiteral("original %1%").arg(100 * accuracies[0], 0, 'f', 2)),
+                 qPrintable(window.accuracyText()));
 
         QFile broken(dir.filePath("broken.json"));
         QVERIFY(broken.open(QIODevice::WriteOnly));
@@ -221,14 +230,15 @@ private Q_SLOTS:
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
         QVERIFY(window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt")))); // 6 blocks
         QVERIFY(compared.wait(120000));
+        const auto network = Network::load(testing::fixture("protocol.pt"));
+        Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
+        QCOMPARE(compared.last().at(0).toDouble(), fresh.evaluate({identityArrangement(6)}).accuracy[0]);
         window.editor()->toggle(1);
         window.editor()->toggle(7); // no block 7 in the second model
         QVERIFY((window.compareArrangement() == withDeleted(identityArrangement(6), {1})));
         compared.clear();
         QVERIFY(compared.wait(120000));
         QTest::qWait(200);
-        const auto network = Network::load(testing::fixture("protocol.pt"));
-        Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
         QCOMPARE(compared.last().at(0).toDouble(), fresh.evaluate({withDeleted(identityArrangement(6), {1})}).accuracy[0]);
         QVERIFY(window.openCompareModel({}));
     }
