@@ -167,7 +167,7 @@
         <translation>Auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/arrangementeditor.cpp" line="105"/>
+        <location filename="../widgets/arrangementeditor.cpp" line="116"/>
         <source>Delete %n random block(s)</source>
         <translation>
             <numerusform>%n zufälligen Block löschen</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/arrangementeditor.cpp" line="115"/>
+        <location filename="../widgets/arrangementeditor.cpp" line="122"/>
         <source>Swap %n random pair(s)</source>
         <translation>
             <numerusform>%n zufälliges Paar vertauschen</numerusform>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="216"/>
-        <location filename="../widgets/mainwindow.cpp" line="639"/>
+        <location filename="../widgets/mainwindow.cpp" line="650"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
@@ -525,135 +525,135 @@
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399"/>
+        <location filename="../widgets/mainwindow.cpp" line="406"/>
         <source>Evaluating %1 on %2 class-balanced test images…</source>
         <translation>Werte %1 auf %2 klassenbalancierten Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="449"/>
+        <location filename="../widgets/mainwindow.cpp" line="460"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="450"/>
+        <location filename="../widgets/mainwindow.cpp" line="461"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="460"/>
-        <location filename="../widgets/mainwindow.cpp" line="473"/>
+        <location filename="../widgets/mainwindow.cpp" line="471"/>
+        <location filename="../widgets/mainwindow.cpp" line="484"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="462"/>
-        <location filename="../widgets/mainwindow.cpp" line="475"/>
+        <location filename="../widgets/mainwindow.cpp" line="473"/>
+        <location filename="../widgets/mainwindow.cpp" line="486"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="468"/>
+        <location filename="../widgets/mainwindow.cpp" line="479"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="510"/>
+        <location filename="../widgets/mainwindow.cpp" line="521"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="510"/>
         <location filename="../widgets/mainwindow.cpp" line="521"/>
+        <location filename="../widgets/mainwindow.cpp" line="532"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="514"/>
+        <location filename="../widgets/mainwindow.cpp" line="525"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="521"/>
+        <location filename="../widgets/mainwindow.cpp" line="532"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="530"/>
+        <location filename="../widgets/mainwindow.cpp" line="541"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="533"/>
+        <location filename="../widgets/mainwindow.cpp" line="544"/>
         <source>written by a newer pathlens (session format %1); this one reads format 1</source>
         <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format 1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="535"/>
+        <location filename="../widgets/mainwindow.cpp" line="546"/>
         <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
         <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="540"/>
+        <location filename="../widgets/mainwindow.cpp" line="551"/>
         <source>every arrangement entry needs a &quot;block&quot; number and an &quot;active&quot; flag</source>
         <translation>jeder Eintrag der Anordnung braucht eine Zahl &quot;block&quot; und einen Schalter &quot;active&quot;</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="549"/>
+        <location filename="../widgets/mainwindow.cpp" line="560"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="551"/>
+        <location filename="../widgets/mainwindow.cpp" line="562"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="562"/>
+        <location filename="../widgets/mainwindow.cpp" line="573"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="582"/>
+        <location filename="../widgets/mainwindow.cpp" line="593"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="583"/>
+        <location filename="../widgets/mainwindow.cpp" line="594"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="584"/>
+        <location filename="../widgets/mainwindow.cpp" line="595"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="637"/>
+        <location filename="../widgets/mainwindow.cpp" line="648"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="655"/>
+        <location filename="../widgets/mainwindow.cpp" line="666"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="655"/>
+        <location filename="../widgets/mainwindow.cpp" line="666"/>
         <source>%1: open a data set first</source>
         <translation>%1: zuerst einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669"/>
+        <location filename="../widgets/mainwindow.cpp" line="680"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="678"/>
+        <location filename="../widgets/mainwindow.cpp" line="689"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="724"/>
+        <location filename="../widgets/mainwindow.cpp" line="737"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5 Blöcke gelöscht</translation>
     </message>
@@ -668,27 +668,27 @@
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="411"/>
+        <location filename="../widgets/mainwindow.cpp" line="418"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="429"/>
+        <location filename="../widgets/mainwindow.cpp" line="440"/>
         <source>Accuracy %1 on %2 images; original %3; %4 blocks deleted</source>
         <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4 Blöcke gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="432"/>
+        <location filename="../widgets/mainwindow.cpp" line="443"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="435"/>
+        <location filename="../widgets/mainwindow.cpp" line="446"/>
         <source>Evaluated in %1 s on %2</source>
         <translation>Ausgewertet in %1 s auf %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="444"/>
+        <location filename="../widgets/mainwindow.cpp" line="455"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>

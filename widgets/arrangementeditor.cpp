@@ -98,24 +98,28 @@ QString ArrangementEditor::reset()
     return apply(identityArrangement(int(m_info.blocks.size())), tr("Reset to the original network"));
 }
 
-QString ArrangementEditor::deleteRandom(int k, uint64_t seed)
+// Random edits come from core's samplers, which throw when the network cannot take them.
+template <typename Sample>
+QString ArrangementEditor::applySampled(Sample &&sample, uint64_t seed, const QString &text)
 {
     try {
         std::mt19937_64 random(seed);
-        return apply(deleteRandomBlocks(m_info, m_arrangement, k, random), tr("Delete %n random block(s)", nullptr, k));
+        return apply(sample(random), text);
     } catch (const Error &e) {
         return QString::fromUtf8(e.what());
     }
 }
 
+QString ArrangementEditor::deleteRandom(int k, uint64_t seed)
+{
+    return applySampled([&](std::mt19937_64 &random) { return deleteRandomBlocks(m_info, m_arrangement, k, random); },
+                        seed, tr("Delete %n random block(s)", nullptr, k));
+}
+
 QString ArrangementEditor::swapRandom(int pairs, uint64_t seed)
 {
-    try {
-        std::mt19937_64 random(seed);
-        return apply(swapRandomPairs(m_info, m_arrangement, pairs, random), tr("Swap %n random pair(s)", nullptr, pairs));
-    } catch (const Error &e) {
-        return QString::fromUtf8(e.what());
-    }
+    return applySampled([&](std::mt19937_64 &random) { return swapRandomPairs(m_info, m_arrangement, pairs, random); },
+                        seed, tr("Swap %n random pair(s)", nullptr, pairs));
 }
 
 } // namespace pathlens

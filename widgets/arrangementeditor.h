@@ -45,6 +45,8 @@ Q_SIGNALS:
 private:
     friend class SetArrangementCommand;
     QString apply(const Arrangement &next, const QString &text);
+    template <typename Sample>
+    QString applySampled(Sample &&sample, uint64_t seed, const QString &text);
     void assign(const Arrangement &arrangement);
 
     NetworkInfo m_info;

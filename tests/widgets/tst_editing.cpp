@@ -196,27 +196,24 @@ private Q_SLOTS:
         QVERIFY2(window.accuracyText().contains(QStringLiteral("original %1%").arg(100 * accuracies[0], 0, 'f', 2)),
                  qPrintable(window.accuracyText()));
 
-        QFile broken(dir.filePath("broken.json"));
-        QVERIFY(broken.open(QIODevice::WriteOnly));
-        broken.write(QByteArray("{\"pathlens_session\": 1, \"model\": \"") + testing::fixture("cifar20.pt").c_str()
-                     + "\", \"arrangement\": [{\"block\": 3, \"active\": true}]}");
-        broken.close();
-        QVERIFY(!window.loadSession(broken.fileName()));
-        QVERIFY(window.lastError().contains(QStringLiteral("broken.json")));
-        QVERIFY(window.arrangement() == saved);
-        QFile notJson(dir.filePath("text.json"));
-        QVERIFY(notJson.open(QIODevice::WriteOnly));
-        notJson.write("hello");
-        notJson.close();
-        QVERIFY(!window.loadSession(notJson.fileName()));
-        QVERIFY(window.lastError().contains(QStringLiteral("not valid JSON")));
-        QFile newer(dir.filePath("newer.json"));
-        QVERIFY(newer.open(QIODevice::WriteOnly));
-        newer.write("{\"pathlens_session\": 7}");
-        newer.close();
-        QVERIFY(!window.loadSession(newer.fileName()));
-        QVERIFY(window.lastError().contains(QStringLiteral("newer pathlens")));
-        QVERIFY(window.arrangement() == saved);
+        // Each broken session is refused with its file named and why; the loaded state stays.
+        const std::pair<const char *, QByteArray> broken[] = {
+            {"short.json", QByteArray("{\"pathlens_session\": 1, \"model\": \"") + testing::fixture("cifar20.pt").c_str()
+                               + "\", \"arrangement\": [{\"block\": 3, \"active\": true}]}"},
+            {"text.json", "hello"},
+            {"newer.json", "{\"pathlens_session\": 7}"},
+        };
+        const QString reasons[] = {QStringLiteral("1 slots"), QStringLiteral("not valid JSON"), QStringLiteral("newer pathlens")};
+        for (size_t i = 0; i < std::size(broken); ++i) {
+            QFile file(dir.filePath(QString::fromLatin1(broken[i].first)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(broken[i].second);
+            file.close();
+            QVERIFY(!window.loadSession(file.fileName()));
+            QVERIFY(window.lastError().contains(QString::fromLatin1(broken[i].first)));
+            QVERIFY2(window.lastError().contains(reasons[i]), qPrintable(window.lastError()));
+            QVERIFY(window.arrangement() == saved);
+        }
     }
 
     // A second model beside the first: deletions carry over by index where it can run them.
