@@ -91,6 +91,14 @@ MainWindow::MainWindow(QWidget *parent)
     });
     addAction(leave);
 
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet(),
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
     m_editor = new ArrangementEditor(this);
     auto *editMenu = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -740,6 +748,30 @@ void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images
                                 .arg(percent(m_compareOriginal))
                                 .arg(int(mapped.size()) - activeCount(mapped)));
     Q_EMIT compareFinished(accuracy);
+}
+
+QString MainWindow::shortcutSheet()
+{
+    const std::pair<QString, QString> rows[] = {
+        {tr("Click, Space"), tr("delete or restore the block")},
+        {tr("Drag a block onto another"), tr("move it there")},
+        {tr("← →"), tr("move the focus along the blocks")},
+        {tr("Ctrl+← Ctrl+→"), tr("move the focused block")},
+        {QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("undo")},
+        {tr("Ctrl+Shift+Z"), tr("redo")},
+        {tr("Ctrl+R"), tr("reset to the original network")},
+        {tr("Ctrl+Shift+D / Ctrl+Shift+W"), tr("delete k random blocks / swap k random pairs")},
+        {QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText), tr("open a model")},
+        {tr("Ctrl+D"), tr("open a data set")},
+        {QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText), tr("save the session")},
+        {tr("Ctrl+Shift+O"), tr("open a session")},
+        {tr("F11, Esc"), tr("presentation mode on, off")},
+        {tr("Mouse wheel, drag"), tr("zoom and pan the path graph")},
+    };
+    QString html = QStringLiteral("<table cellspacing=\"6\">");
+    for (const auto &[keys, what] : rows)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    return html + QStringLiteral("</table>");
 }
 
 } // namespace pathlens

@@ -60,6 +60,7 @@ public:
     LivePlots *livePlots() const { return m_plots; }
     PathGraph *pathGraph() const { return m_pathGraph; }
     void setPresentationMode(bool on);
+    static QString shortcutSheet(); // F1: every shortcut, as an HTML table
     qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }

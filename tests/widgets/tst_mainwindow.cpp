@@ -45,6 +45,13 @@ private Q_SLOTS:
         QVERIFY(window.lastError().contains(QStringLiteral("/no/such/folder")));
         QCOMPARE(window.blockTable()->rowCount(), 9);
     }
+
+    void shortcutSheetListsTheEditingKeys()
+    {
+        const QString sheet = MainWindow::shortcutSheet();
+        for (const char *keys : {"Space", "Ctrl+Shift+Z", "Ctrl+R", "F11"})
+            QVERIFY2(sheet.contains(QLatin1String(keys)), keys);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
