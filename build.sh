@@ -11,7 +11,8 @@ packages=(cmake ninja-build g++ ccache pkg-config
           qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
           libqcustomplot-dev libqcustomplot2.1-qt6 libtorch-dev zlib1g-dev
           dataset-fashion-mnist python3-torch python3-torchvision
-          xvfb xauth imagemagick)
+          xvfb xauth imagemagick
+          dpkg-dev desktop-file-utils appstream)  # the package test: cpack, dpkg-shlibdeps, validators
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
