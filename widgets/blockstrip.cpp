@@ -29,7 +29,6 @@ BlockStrip::BlockStrip(ArrangementEditor *editor, QWidget *parent)
     , m_editor(editor)
 {
     setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     connect(editor, &ArrangementEditor::arrangementChanged, this, [this] {
         m_focus = std::min<int>(m_focus, std::max<int>(0, int(m_editor->arrangement().size()) - 1));

@@ -82,7 +82,6 @@ LivePlots::LivePlots(QWidget *parent)
 
 void LivePlots::clear(int blocks)
 {
-    m_blocks = blocks;
     m_results = 0;
     m_lastEdit = 0;
     m_originalAccuracy = -1;

@@ -43,7 +43,6 @@ private:
     QCPGraph *m_compareOriginal = nullptr;
     QCPGraph *m_originalPaths = nullptr;
     QCPGraph *m_currentPaths = nullptr;
-    int m_blocks = 0;
     int m_results = 0;
     int m_lastEdit = 0;
     double m_originalAccuracy = -1;

@@ -49,6 +49,20 @@ QString percent(double fraction)
     return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 2);
 }
 
+// Window-modal and non-blocking: the event loop (and the workers' results) keep flowing.
+void openMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+QString chooseModelFile(QWidget *parent, const QString &title)
+{
+    return QFileDialog::getOpenFileName(parent, title, QString(),
+                                        MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+}
+
 // Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
 double interval95(double accuracy, qint64 n)
 {
@@ -93,10 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet(),
-                                    QMessageBox::Close, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        openMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet());
     });
 
     m_editor = new ArrangementEditor(this);
@@ -212,16 +223,12 @@ void MainWindow::showError(const QString &title, const QString &message)
 {
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
-    // Window-modal and non-blocking: the event loop (and the worker's results) keep flowing.
-    auto *box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    openMessage(this, QMessageBox::Critical, title, message);
 }
 
 void MainWindow::chooseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QString(),
-                                                      tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+    const QString path = chooseModelFile(this, tr("Open Model"));
     if (!path.isEmpty())
         openModel(path);
 }
@@ -236,10 +243,21 @@ void MainWindow::chooseData()
 
 bool MainWindow::openModel(const QString &path)
 {
+    std::shared_ptr<Network> network;
+    try {
+        network = Network::load(path.toStdString());
+    } catch (const Error &e) {
+        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    return useModel(network, path);
+}
+
+bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString &path)
+{
     QApplication::setOverrideCursor(Qt::WaitCursor);
     bool ok = false;
     try {
-        auto network = Network::load(path.toStdString());
         if (m_data.size() > 0) {
             ok = rebuildEngine(network, m_data, path);
         } else {
@@ -254,12 +272,8 @@ bool MainWindow::openModel(const QString &path)
     if (ok) {
         rememberFile(path);
         showNetwork();
-        if (!m_network->warning().empty()) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Doubtful weights"),
-                                        QString::fromStdString(m_network->warning()), QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+        if (!m_network->warning().empty())
+            openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(m_network->warning()));
     }
     return ok;
 }
@@ -561,8 +575,9 @@ bool MainWindow::loadSession(const QString &path)
     }
     // Check the arrangement against the model before replacing anything.
     const QString modelPath = session.value(QStringLiteral("model")).toString();
+    std::shared_ptr<Network> network;
     try {
-        const auto network = Network::load(modelPath.toStdString());
+        network = Network::load(modelPath.toStdString());
         const NetworkInfo info = network->describe(network->defaultInputShape());
         if (arrangement.size() != info.blocks.size())
             return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks").arg(arrangement.size()).arg(modelPath).arg(info.blocks.size()));
@@ -574,7 +589,7 @@ bool MainWindow::loadSession(const QString &path)
     const QString dataPath = session.value(QStringLiteral("data")).toString();
     if (!dataPath.isEmpty() && dataPath != QString::fromStdString(m_data.path) && !openData(dataPath))
         return false;
-    if (!openModel(modelPath))
+    if (!useModel(network, modelPath))
         return false;
     m_randomCount->setValue(session.value(QStringLiteral("random_k")).toInt(m_randomCount->value()));
     m_pathGraph->setModeName(session.value(QStringLiteral("path_graph")).toString());
@@ -653,9 +668,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseCompareModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Comparison Model"),
-                                                      QString(),
-                                                      tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+    const QString path = chooseModelFile(this, tr("Open Comparison Model"));
     if (!path.isEmpty())
         openCompareModel(path);
 }

@@ -81,6 +81,7 @@ private:
     void rememberFile(const QString &path);
     void updateRecentMenu();
     void chooseData();
+    bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
     bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
     void setBlockActive(QTableWidgetItem *item);
