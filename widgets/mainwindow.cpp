@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -105,13 +106,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     addAction(leave);
 
-    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
-        openMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet());
-    });
 
     m_editor = new ArrangementEditor(this);
-    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    auto *editMenu = new QMenu(tr("&Edit"), this);
+    menuBar()->insertMenu(viewMenu->menuAction(), editMenu); // File, Edit, View, Help
     QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
     QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
@@ -134,6 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({reset, deleteRandom, swapRandom});
+
+    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
+        openMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet());
+    });
 
     auto *toolBar = addToolBar(tr("Edit"));
     toolBar->setObjectName(QStringLiteral("editToolBar"));
