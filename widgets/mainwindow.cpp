@@ -8,6 +8,7 @@
 #include "figures.h"
 #include "liveplots.h"
 #include "pathgraph.h"
+#include "session.h"
 
 #include <QApplication>
 #include <QDir>
@@ -16,9 +17,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -307,7 +305,7 @@ bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Da
     try {
         // The engine holds only the live subset: every edit is evaluated on the same,
         // class-balanced images (DESIGN.md section 9).
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(data, liveImages));
+        auto engine = std::make_shared<Engine>(network, stratifiedSubset(data, m_liveImages));
         m_network = network;
         m_info = engine->info();
         m_engine = engine;
@@ -529,20 +527,16 @@ void MainWindow::setPresentationMode(bool on)
 
 bool MainWindow::saveSession(const QString &path)
 {
-    QJsonArray entries;
-    for (const Slot &slot : m_arrangement)
-        entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
-    const QJsonObject session{
-        {QStringLiteral("pathlens_session"), 1},
-        {QStringLiteral("model"), QString::fromStdString(m_info.path)},
-        {QStringLiteral("data"), QString::fromStdString(m_data.path)},
-        {QStringLiteral("arrangement"), entries},
-        {QStringLiteral("random_k"), m_randomCount->value()},
-        {QStringLiteral("path_graph"), m_pathGraph->modeName()},
-        {QStringLiteral("compare"), m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString()},
-    };
+    Session session;
+    session.model = QString::fromStdString(m_info.path);
+    session.data = QString::fromStdString(m_data.path);
+    session.compare = m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString();
+    session.arrangement = m_arrangement;
+    session.randomK = m_randomCount->value();
+    session.pathGraph = m_pathGraph->modeName();
+    session.liveImages = m_liveImages == liveImages ? 0 : m_liveImages;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(session).toJson()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session)) < 0 || !file.commit()) {
         showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
         return false;
     }
@@ -560,46 +554,36 @@ bool MainWindow::loadSession(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
-    QJsonParseError parseError;
-    const QJsonObject session = QJsonDocument::fromJson(file.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
-    const int version = session.value(QStringLiteral("pathlens_session")).toInt();
-    if (version > 1)
-        return fail(tr("written by a newer pathlens (session format %1); this one reads format 1").arg(version));
-    if (version != 1)
-        return fail(tr("not a pathlens session (no \"pathlens_session\": 1)"));
-    Arrangement arrangement;
-    for (const QJsonValue &value : session.value(QStringLiteral("arrangement")).toArray()) {
-        const QJsonObject slot = value.toObject();
-        if (!slot.value(QStringLiteral("block")).isDouble() || !slot.value(QStringLiteral("active")).isBool())
-            return fail(tr("every arrangement entry needs a \"block\" number and an \"active\" flag"));
-        arrangement.push_back({slot.value(QStringLiteral("block")).toInt(), slot.value(QStringLiteral("active")).toBool()});
-    }
-    // Check the arrangement against the model before replacing anything.
-    const QString modelPath = session.value(QStringLiteral("model")).toString();
+    Session session;
     std::shared_ptr<Network> network;
     try {
-        network = Network::load(modelPath.toStdString());
+        session = parseSession(file.readAll(), path);
+        // Check the arrangement against the model before replacing anything.
+        network = Network::load(session.model.toStdString());
         const NetworkInfo info = network->describe(network->defaultInputShape());
-        if (arrangement.size() != info.blocks.size())
-            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks").arg(arrangement.size()).arg(modelPath).arg(info.blocks.size()));
-        if (const auto why = whyInvalid(info, arrangement))
+        if (session.arrangement.size() != info.blocks.size())
+            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks")
+                            .arg(session.arrangement.size())
+                            .arg(session.model)
+                            .arg(info.blocks.size()));
+        if (const auto why = whyInvalid(info, session.arrangement))
             return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
     } catch (const Error &e) {
-        return fail(QString::fromUtf8(e.what()));
+        showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
+        return false;
     }
-    const QString dataPath = session.value(QStringLiteral("data")).toString();
-    if (!dataPath.isEmpty() && dataPath != QString::fromStdString(m_data.path) && !openData(dataPath))
+    const qint64 previousLive = m_liveImages;
+    m_liveImages = session.liveImages == 0 ? liveImages : session.liveImages;
+    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_data.path);
+    if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
+        m_liveImages = previousLive;
         return false;
-    if (!useModel(network, modelPath))
-        return false;
-    m_randomCount->setValue(session.value(QStringLiteral("random_k")).toInt(m_randomCount->value()));
-    m_pathGraph->setModeName(session.value(QStringLiteral("path_graph")).toString());
-    m_editor->set(arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
-    const QString compare = session.value(QStringLiteral("compare")).toString();
-    if (!compare.isEmpty())
-        openCompareModel(compare); // a failure is reported; the session itself is open
+    }
+    m_randomCount->setValue(session.randomK);
+    m_pathGraph->setModeName(session.pathGraph);
+    m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    if (!session.compare.isEmpty())
+        openCompareModel(session.compare); // a failure is reported; the session itself is open
     rememberFile(path);
     return true;
 }
@@ -694,7 +678,7 @@ bool MainWindow::openCompareModel(const QString &path)
     bool ok = false;
     try {
         auto network = Network::load(path.toStdString());
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(m_data, liveImages));
+        auto engine = std::make_shared<Engine>(network, stratifiedSubset(m_data, m_liveImages));
         m_compareNetwork = network;
         m_compareInfo = engine->info();
         m_compareEngine = engine;

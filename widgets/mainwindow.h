@@ -109,6 +109,7 @@ private:
     QString m_lastError;
 
     EvaluationThread *m_worker = nullptr;
+    qint64 m_liveImages = liveImages; // images the engines evaluate; -1: the whole test split
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
     int m_requestEdit = 0; // the edit the main model's latest request belongs to
 

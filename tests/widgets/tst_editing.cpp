@@ -216,6 +216,33 @@ private Q_SLOTS:
         }
     }
 
+    // A session sent along with its model opens where the two now are; a model that is gone is named.
+    void sessionFindsMovedFiles()
+    {
+        QTemporaryDir before, after;
+        const QString model = before.filePath("net.pt");
+        QVERIFY(QFile::copy(QString::fromStdString(testing::fixture("cifar20.pt")), model));
+        Arrangement saved;
+        {
+            MainWindow window;
+            QVERIFY(window.openData(testing::fashionMnist()));
+            QVERIFY(window.openModel(model));
+            window.editor()->toggle(4);
+            saved = window.arrangement();
+            QVERIFY(window.saveSession(before.filePath("s.json")));
+        }
+        QVERIFY(QFile::rename(model, after.filePath("net.pt")));
+        QVERIFY(QFile::rename(before.filePath("s.json"), after.filePath("s.json")));
+        MainWindow window;
+        QVERIFY2(window.loadSession(after.filePath("s.json")), qPrintable(window.lastError()));
+        QVERIFY(window.arrangement() == saved);
+
+        QVERIFY(QFile::remove(after.filePath("net.pt")));
+        QVERIFY(!window.loadSession(after.filePath("s.json")));
+        QVERIFY2(window.lastError().contains(model) && window.lastError().contains("does not exist"), qPrintable(window.lastError()));
+        QVERIFY(window.arrangement() == saved);
+    }
+
     // A second model beside the first: deletions carry over by index where it can run them.
     void compareModelFollowsTheEdits()
     {
