@@ -103,6 +103,14 @@ MainWindow::MainWindow(QWidget *parent)
             presentation->trigger();
     });
     addAction(leave);
+    m_fullTestSet = viewMenu->addAction(tr("Evaluate on the &Full Test Set"), this, [this](bool full) {
+        Preferences preferences = m_preferences;
+        const qint64 chosen = Preferences::load().liveImages; // the subset of the settings dialog
+        preferences.liveImages = full ? -1 : chosen > 0 ? chosen : liveImages;
+        setPreferences(preferences);
+    });
+    m_fullTestSet->setCheckable(true);
+    m_fullTestSet->setChecked(m_preferences.liveImages < 0);
 
 
     m_editor = new ArrangementEditor(this);
@@ -130,6 +138,8 @@ MainWindow::MainWindow(QWidget *parent)
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({reset, deleteRandom, swapRandom});
+    editMenu->addSeparator();
+    editMenu->addAction(tr("Se&ttings…"), QKeySequence::Preferences, this, &MainWindow::chooseSettings);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
@@ -227,6 +237,51 @@ void MainWindow::showError(const QString &title, const QString &message)
     openMessage(this, QMessageBox::Critical, title, message);
 }
 
+void MainWindow::chooseSettings()
+{
+    auto *dialog = new SettingsDialog(m_preferences, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences chosen = dialog->preferences();
+        chosen.save();
+        setPreferences(chosen);
+    });
+    dialog->open();
+}
+
+void MainWindow::setPreferences(const Preferences &preferences)
+{
+    const Preferences previous = m_preferences;
+    m_preferences = preferences;
+    if (preferences.theme != previous.theme)
+        applyTheme(preferences.theme);
+    {
+        const QSignalBlocker blocker(m_fullTestSet);
+        m_fullTestSet->setChecked(preferences.liveImages < 0);
+    }
+    if (!preferences.engineDiffers(previous) || !m_network || m_data.size() == 0)
+        return;
+    // New engines for the same models and data; the accuracy history starts again, because
+    // numbers on other images are not comparable, but the arrangement and its undo stack stay.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = rebuildEngine(m_network, m_data, QString::fromStdString(m_info.path));
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        m_preferences = previous;
+        const QSignalBlocker blocker(m_fullTestSet);
+        m_fullTestSet->setChecked(previous.liveImages < 0);
+        return;
+    }
+    showSummary();
+    m_accuracy->clear();
+    m_plots->clear(int(m_info.blocks.size()));
+    if (m_compareEngine)
+        openCompareModel(QString::fromStdString(m_compareInfo.path));
+    m_editNumber = -1;
+    m_measuringOriginal = false;
+    showArrangement(m_arrangement);
+}
+
 void MainWindow::chooseModel()
 {
     const QString path = chooseModelFile(this, tr("Open Model"));
@@ -299,13 +354,21 @@ bool MainWindow::openData(const QString &path)
     return ok;
 }
 
+std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+{
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), options);
+}
+
 // Builds an engine for the pair; on failure the previous model, data and engine stay.
 bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
 {
     try {
         // The engine holds only the live subset: every edit is evaluated on the same,
         // class-balanced images (DESIGN.md section 9).
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(data, m_liveImages));
+        auto engine = makeEngine(network, data);
         m_network = network;
         m_info = engine->info();
         m_engine = engine;
@@ -348,11 +411,29 @@ void MainWindow::showNetwork()
                 m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
         }
     }
-    const QString data = m_data.size() ? tr("%1 (%2 images, %3; live subset: %4 class-balanced test images)")
+    showSummary();
+    m_accuracy->clear();
+    m_plots->clear(int(m_info.blocks.size()));
+    m_editNumber = -1; // the identity arrangement below is edit 0
+    if (m_compareEngine) {
+        m_compareMeasuringOriginal = true;
+        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
+    }
+    m_pathGraph->setNetwork(m_info);
+    m_originalAccuracy = -1;
+    m_measuringOriginal = false;
+    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
+}
+
+void MainWindow::showSummary()
+{
+    const QString data = m_data.size() ? tr("%1 (%2 images, %3; %4)")
                                              .arg(QString::fromStdString(m_data.path))
                                              .arg(m_data.size())
-                                             .arg(QString::fromStdString(m_data.format))
-                                             .arg(liveImageCount())
+                                             .arg(QString::fromStdString(m_data.format),
+                                                  m_preferences.liveImages < 0 || liveImageCount() == m_data.size()
+                                                      ? tr("evaluating all of them")
+                                                      : tr("live subset: %1 class-balanced images").arg(liveImageCount()))
                                        : tr("none");
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
                           "Data: %8. Click a block to delete its residual branch, drag it to move it.")
@@ -365,17 +446,6 @@ void MainWindow::showNetwork()
                            .arg(m_info.stageCount)
                            .arg(data.toHtmlEscaped()));
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
-    m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
-    m_editNumber = -1; // the identity arrangement below is edit 0
-    if (m_compareEngine) {
-        m_compareMeasuringOriginal = true;
-        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
-    }
-    m_pathGraph->setNetwork(m_info);
-    m_originalAccuracy = -1;
-    m_measuringOriginal = false;
-    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
 }
 
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
@@ -424,11 +494,23 @@ void MainWindow::requestEvaluation()
     m_measuringOriginal = original;
     m_requestEdit = m_editNumber;
     m_latestRequest = m_worker->request(original ? identityArrangement(int(m_info.blocks.size())) : m_arrangement);
+    m_requestClock.start();
+    m_timing = {};
     m_progress->setValue(0);
     m_progress->show();
-    statusBar()->showMessage(tr("Evaluating %1 on %2 class-balanced test images…")
+    // Greyed until the first estimate of this edit arrives: what is shown belongs to the last one.
+    if (!m_accuracy->text().isEmpty() && m_accuracy->isEnabled()) {
+        m_accuracy->setEnabled(false);
+        m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
+    }
+    statusBar()->showMessage(tr("Evaluating %1 on %2 test images…")
                                  .arg(QString::fromStdString(describe(m_arrangement)))
                                  .arg(liveImageCount()));
+}
+
+bool MainWindow::accuracyIsStale() const
+{
+    return !m_accuracy->isEnabled();
 }
 
 void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
@@ -436,6 +518,9 @@ void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64
     if (requestId != m_latestRequest) // a stale answer to an older edit
         return;
     const double accuracy = double(correct) / double(done);
+    if (m_timing.firstEstimateMs < 0)
+        m_timing.firstEstimateMs = m_requestClock.elapsed();
+    m_accuracy->setEnabled(true);
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
@@ -458,6 +543,8 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
             return;
         }
     }
+    m_timing.finishedMs = m_requestClock.elapsed();
+    m_accuracy->setEnabled(true);
     m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
@@ -466,7 +553,12 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
                             .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
                             .arg(deleted));
     m_progress->hide();
-    statusBar()->showMessage(tr("Evaluated in %1 s on %2").arg(seconds, 0, 'f', 2).arg(QString::fromStdString(m_engine->deviceName())));
+    statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
+                                 .arg(seconds, 0, 'f', 2)
+                                 .arg(QString::fromStdString(m_engine->deviceName()))
+                                 .arg(m_engine->threads())
+                                 .arg(m_timing.firstEstimateMs)
+                                 .arg(m_timing.finishedMs));
     Q_EMIT evaluationFinished(accuracy);
 }
 
@@ -534,7 +626,7 @@ bool MainWindow::saveSession(const QString &path)
     session.arrangement = m_arrangement;
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
-    session.liveImages = m_liveImages == liveImages ? 0 : m_liveImages;
+    session.liveImages = m_preferences.liveImages;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session)) < 0 || !file.commit()) {
         showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
@@ -572,11 +664,12 @@ bool MainWindow::loadSession(const QString &path)
         showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
         return false;
     }
-    const qint64 previousLive = m_liveImages;
-    m_liveImages = session.liveImages == 0 ? liveImages : session.liveImages;
+    const qint64 previousLive = m_preferences.liveImages;
+    if (session.liveImages != 0) // this session's subset, for this run only
+        m_preferences.liveImages = session.liveImages;
     const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_data.path);
     if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
-        m_liveImages = previousLive;
+        m_preferences.liveImages = previousLive;
         return false;
     }
     m_randomCount->setValue(session.randomK);
@@ -678,7 +771,7 @@ bool MainWindow::openCompareModel(const QString &path)
     bool ok = false;
     try {
         auto network = Network::load(path.toStdString());
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(m_data, m_liveImages));
+        auto engine = makeEngine(network, m_data);
         m_compareNetwork = network;
         m_compareInfo = engine->info();
         m_compareEngine = engine;
@@ -724,6 +817,7 @@ void MainWindow::requestCompare()
 {
     m_compareRequestEdit = m_editNumber;
     m_compareLatest = m_compareWorker->request(compareArrangement());
+    m_compareLabel->setEnabled(false); // stale until this edit's number arrives
 }
 
 void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images, double)
@@ -741,6 +835,7 @@ void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images
         }
     }
     m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
+    m_compareLabel->setEnabled(true);
     const Arrangement mapped = compareArrangement();
     m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted")
                                 .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))
