@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "engine.h"
@@ -11,11 +12,13 @@
 #include "session.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -62,6 +65,39 @@ QString chooseModelFile(QWidget *parent, const QString &title)
                                         MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
 }
 
+// Width, height (logical pixels; PDF and SVG page size) and PNG resolution, remembered between exports.
+bool askFigureSize(QWidget *parent, figures::Size &size)
+{
+    QSettings settings;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(MainWindow::tr("Figure Size"));
+    auto *form = new QFormLayout(&dialog);
+    auto spinBox = [&](const QString &key, int value, int maximum, const QString &suffix) {
+        auto *box = new QSpinBox(&dialog);
+        box->setRange(16, maximum);
+        box->setValue(settings.value(key, value).toInt());
+        box->setSuffix(suffix);
+        return box;
+    };
+    QSpinBox *width = spinBox(QStringLiteral("export/width"), 800, 10000, MainWindow::tr(" px"));
+    QSpinBox *height = spinBox(QStringLiteral("export/height"), 500, 10000, MainWindow::tr(" px"));
+    QSpinBox *dpi = spinBox(QStringLiteral("export/dpi"), 192, 1200, MainWindow::tr(" dpi"));
+    form->addRow(MainWindow::tr("&Width:"), width);
+    form->addRow(MainWindow::tr("&Height:"), height);
+    form->addRow(MainWindow::tr("PNG &resolution:"), dpi);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    size = figures::Size{width->value(), height->value(), dpi->value()};
+    settings.setValue(QStringLiteral("export/width"), size.width);
+    settings.setValue(QStringLiteral("export/height"), size.height);
+    settings.setValue(QStringLiteral("export/dpi"), size.dpi);
+    return true;
+}
+
 // Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
 double interval95(double accuracy, qint64 n)
 {
@@ -86,8 +122,11 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
     fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("Export &Accuracy Plot…"), this, [this] { exportFigure(m_plots->accuracyPlot(), tr("accuracy")); });
-    fileMenu->addAction(tr("Export Path-&Length Plot…"), this, [this] { exportFigure(m_plots->pathPlot(), tr("path-lengths")); });
+    QMenu *exportMenu = fileMenu->addMenu(tr("&Export Plot"));
+    const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
+                                  tr("Single &Deletion…")};
+    for (int i = 0; i < LivePlots::plotNames().size(); ++i)
+        exportMenu->addAction(plotTitles[i], this, [this, i] { exportPlot(LivePlots::plotNames()[i]); });
     fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -218,6 +257,29 @@ MainWindow::MainWindow(QWidget *parent)
         if (requestId == m_compareLatest)
             showError(tr("Evaluation of the comparison model failed"), message);
     });
+    m_analysis = new Analysis(this);
+    connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
+    connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
+    connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
+    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
+    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { showError(tr("Measurement failed"), message); });
+    connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
+        std::vector<bool> downsampling;
+        for (const BlockInfo &block : m_info.blocks)
+            downsampling.push_back(block.downsampling);
+        m_plots->showLesion(lesion, downsampling,
+                            tr("Accuracy with one block deleted — %1, %2 test images")
+                                .arg(QFileInfo(QString::fromStdString(m_info.path)).fileName())
+                                .arg(lesion.imagesTotal));
+    });
+    connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
+        m_plots->showGradients(result, done, total, m_gradientTitle(*m_gradientOnTraining));
+        m_gradientMeans = result.mean;
+        if (m_arrangement == m_gradientArrangement)
+            m_pathGraph->setGradientMagnitudes(m_gradientMeans);
+        else
+            m_plots->setGradientsStale(true);
+    });
     setAcceptDrops(true);
     updateRecentMenu();
     resize(1400, 860);
@@ -235,6 +297,56 @@ void MainWindow::showError(const QString &title, const QString &message)
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
     openMessage(this, QMessageBox::Critical, title, message);
+}
+
+void MainWindow::measureSingleDeletions()
+{
+    if (!m_engine) {
+        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
+        return;
+    }
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), options);
+    m_plots->setMeasuring(true);
+}
+
+void MainWindow::measureGradients()
+{
+    if (!m_engine) {
+        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
+        return;
+    }
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    GradientOptions gradientOptions;
+    gradientOptions.samplesPerLength = m_plots->gradientSamples();
+    gradientOptions.seed = m_randomSeed++;
+    // The paper measures on training images; a data set without a training split (a single test
+    // file, an image folder) gives its test images instead, and the title says which.
+    const Dataset test = m_data;
+    const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
+    m_gradientTitle = [model](bool training) {
+        return training ? tr("Gradient per path length — %1, training images").arg(model)
+                        : tr("Gradient per path length — %1, test images (no training split)").arg(model);
+    };
+    auto training = std::make_shared<std::atomic<bool>>(true);
+    m_gradientOnTraining = training;
+    m_gradientArrangement = m_arrangement;
+    m_analysis->startGradients(
+        m_network,
+        [test, training] {
+            try {
+                return stratifiedSubset(loadDataset(test.path, Split::Train, test.format), 5000);
+            } catch (const Error &) {
+                *training = false;
+                return test;
+            }
+        },
+        m_arrangement, gradientOptions, options);
+    m_plots->setMeasuring(true);
 }
 
 void MainWindow::chooseSettings()
@@ -419,7 +531,10 @@ void MainWindow::showNetwork()
         m_compareMeasuringOriginal = true;
         m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
     }
+    m_analysis->stop();
+    m_gradientMeans.clear();
     m_pathGraph->setNetwork(m_info);
+    m_pathGraph->setGradientMagnitudes({});
     m_originalAccuracy = -1;
     m_measuringOriginal = false;
     m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
@@ -461,6 +576,11 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
+    if (!m_gradientMeans.empty()) {
+        const bool measured = arrangement == m_gradientArrangement;
+        m_plots->setGradientsStale(!measured);
+        m_pathGraph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
+    }
     if (m_compareEngine)
         requestCompare();
     if (m_engine)
@@ -576,13 +696,26 @@ QString MainWindow::chooseExportFile(const QString &baseName)
                                         tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
 }
 
-void MainWindow::exportFigure(QCustomPlot *plot, const QString &baseName)
+void MainWindow::exportPlot(const QString &name)
 {
-    const QString path = chooseExportFile(baseName);
+    QCustomPlot *plot = m_plots->plot(name);
+    if (!plot) {
+        showError(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(name + QStringLiteral(".pdf")),
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
     if (path.isEmpty())
         return;
     try {
-        figures::save(*plot, path, figures::Size{800, 500, 192});
+        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
+            figures::saveCsv(*plot, path);
+        } else {
+            figures::Size size;
+            if (!askFigureSize(this, size))
+                return;
+            figures::save(*plot, path, size);
+        }
         statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
     } catch (const Error &e) {
         showError(tr("Cannot export"), QString::fromUtf8(e.what()));
@@ -610,9 +743,11 @@ void MainWindow::setPresentationMode(bool on)
         m_normalFont = font;
         font.setPointSizeF(font.pointSizeF() * 1.5);
         setFont(font);
+        m_plots->setPresentation(true);
         showFullScreen();
     } else {
         setFont(m_normalFont);
+        m_plots->setPresentation(false);
         showNormal();
     }
 }

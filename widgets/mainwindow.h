@@ -9,6 +9,8 @@
 #include <QFont>
 #include <QMainWindow>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -22,6 +24,7 @@ class QTableWidgetItem;
 
 namespace pathlens {
 
+class Analysis;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
@@ -79,6 +82,10 @@ public:
         qint64 finishedMs = -1;
     };
     Timing lastTiming() const { return m_timing; }
+    Analysis *analysis() const { return m_analysis; }
+    // The measurements behind the Single deletion and Gradients tabs.
+    void measureSingleDeletions();
+    void measureGradients();
 
     static constexpr qint64 liveImages = Preferences::defaultLiveImages; // the default live subset, class-balanced
 
@@ -113,7 +120,7 @@ private:
     void showCompareResult(int requestId, double accuracy, qint64 images, double seconds);
     void showError(const QString &title, const QString &message);
     QString chooseExportFile(const QString &baseName);
-    void exportFigure(QCustomPlot *plot, const QString &baseName);
+    void exportPlot(const QString &name);
     void exportPathGraph();
 
     std::shared_ptr<Network> m_network;
@@ -130,6 +137,11 @@ private:
     Timing m_timing;
 
     EvaluationThread *m_worker = nullptr;
+    Analysis *m_analysis = nullptr;
+    Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
+    std::vector<double> m_gradientMeans; // their magnitude per path length
+    std::function<QString(bool training)> m_gradientTitle;
+    std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
     int m_requestEdit = 0; // the edit the main model's latest request belongs to
 
