@@ -63,3 +63,6 @@ private:
 };
 
 } // namespace pathlens
+
+Q_DECLARE_METATYPE(pathlens::Analysis::Lesion)
+Q_DECLARE_METATYPE(pathlens::GradientResult)

@@ -11,6 +11,7 @@
 #include "testhelpers.h"
 
 #include <QFile>
+#include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QMouseEvent>
@@ -165,6 +166,36 @@ private Q_SLOTS:
         const QImage png(dir.filePath("graph.png"));
         QCOMPARE(png.size(), (graph.scene()->sceneRect().size() * 2).toSize());
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
+    }
+
+    // Width by gradient mass: with all gradient on the path of length 0, only the shortcut edges
+    // along the top row carry any, one per column; by number of paths, the middle rows are widest.
+    void latticeWidthByGradientMass()
+    {
+        PathGraph graph;
+        graph.setNetwork(cifar20());
+        graph.setMode(PathGraph::Mode::Lattice);
+        auto widths = [&] {
+            std::vector<double> result;
+            for (QGraphicsItem *item : graph.scene()->items())
+                if (auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(item); line && line->pen().style() == Qt::SolidLine)
+                    result.push_back(line->pen().widthF());
+            return result;
+        };
+        auto heaviest = [](const std::vector<double> &w) { return std::count_if(w.begin(), w.end(), [](double x) { return x > 4.7; }); };
+        const auto byPaths = widths();
+        QCOMPARE(byPaths.size(), size_t(2 * (1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9))); // two edges out of each node (i, k), k <= i
+        QVERIFY(heaviest(byPaths) > 9);
+
+        std::vector<double> magnitude(10, 0.0);
+        magnitude[0] = 1;
+        graph.setGradientMagnitudes(magnitude);
+        graph.setWidthByGradient(true);
+        QVERIFY(graph.widthByGradient());
+        const auto byGradient = widths();
+        QCOMPARE(heaviest(byGradient), 9);
+        QCOMPARE(std::count_if(byGradient.begin(), byGradient.end(), [](double x) { return std::abs(x - 0.3) < 1e-9; }),
+                 long(byGradient.size()) - 9);
     }
 
     // Save -> load restores model, data and arrangement; a broken session changes nothing.
