@@ -743,10 +743,12 @@ void MainWindow::setPresentationMode(bool on)
         m_normalFont = font;
         font.setPointSizeF(font.pointSizeF() * 1.5);
         setFont(font);
+        applyHighContrast();
         m_plots->setPresentation(true);
         showFullScreen();
     } else {
         setFont(m_normalFont);
+        applyTheme(m_preferences.theme);
         m_plots->setPresentation(false);
         showNormal();
     }

@@ -94,6 +94,21 @@ void applyTheme(Preferences::Theme theme)
     QApplication::setPalette(theme == Preferences::Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
 }
 
+void applyHighContrast()
+{
+    applyTheme(Preferences::Theme::Light); // Fusion, so that the palette is what is drawn
+    QPalette palette(Qt::black, Qt::white);
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::AlternateBase, QColor(235, 235, 235));
+    palette.setColor(QPalette::Text, Qt::black);
+    palette.setColor(QPalette::ButtonText, Qt::black);
+    palette.setColor(QPalette::Button, Qt::white);
+    palette.setColor(QPalette::Highlight, QColor(0, 50, 200));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, QColor(80, 80, 80));
+    QApplication::setPalette(palette);
+}
+
 SettingsDialog::SettingsDialog(const Preferences &preferences, QWidget *parent)
     : QDialog(parent)
 {

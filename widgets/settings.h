@@ -30,6 +30,8 @@ struct Preferences
 
 // Light and dark palettes on the Fusion style; System restores the platform's own look.
 void applyTheme(Preferences::Theme theme);
+// Presentation mode: black on white with a strong highlight, readable from the back of a lecture hall.
+void applyHighContrast();
 
 // Settings: device (CPU, or CUDA when present), threads, live subset, theme and language.
 class SettingsDialog final : public QDialog

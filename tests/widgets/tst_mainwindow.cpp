@@ -200,6 +200,13 @@ private Q_SLOTS:
         preferences.theme = Preferences::Theme::Light;
         window.setPreferences(preferences);
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        preferences.theme = Preferences::Theme::Dark;
+        window.setPreferences(preferences);
+        window.setPresentationMode(true); // high contrast over any theme
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
+        QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
+        window.setPresentationMode(false); // back to the theme chosen
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
         preferences.theme = Preferences::Theme::System;
         window.setPreferences(preferences);
     }
