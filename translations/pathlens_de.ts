@@ -4,131 +4,179 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/figures.cpp" line="163"/>
+        <location filename="../widgets/figures.cpp" line="192"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="164"/>
-        <location filename="../widgets/figures.cpp" line="207"/>
+        <location filename="../widgets/figures.cpp" line="193"/>
+        <location filename="../widgets/figures.cpp" line="236"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="171"/>
+        <location filename="../widgets/figures.cpp" line="200"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="182"/>
+        <location filename="../widgets/figures.cpp" line="211"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="206"/>
+        <location filename="../widgets/figures.cpp" line="235"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="206"/>
+        <location filename="../widgets/figures.cpp" line="235"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="210"/>
+        <location filename="../widgets/figures.cpp" line="239"/>
         <source>mean ± std over samples</source>
         <translation>Mittelwert ± Standardabweichung über Stichproben</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="212"/>
+        <location filename="../widgets/figures.cpp" line="241"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="215"/>
+        <location filename="../widgets/figures.cpp" line="244"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="217"/>
+        <location filename="../widgets/figures.cpp" line="246"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="230"/>
+        <location filename="../widgets/figures.cpp" line="259"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="231"/>
+        <location filename="../widgets/figures.cpp" line="260"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="234"/>
+        <location filename="../widgets/figures.cpp" line="263"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="242"/>
+        <location filename="../widgets/figures.cpp" line="271"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="246"/>
+        <location filename="../widgets/figures.cpp" line="275"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="247"/>
+        <location filename="../widgets/figures.cpp" line="276"/>
         <source>surviving after deleting %1 blocks</source>
         <translation>überlebend nach Löschen von %1 Blöcken</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="259"/>
+        <location filename="../widgets/figures.cpp" line="288"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="260"/>
+        <location filename="../widgets/figures.cpp" line="289"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="262"/>
+        <location filename="../widgets/figures.cpp" line="291"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="283"/>
+        <location filename="../widgets/figures.cpp" line="312"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="285"/>
+        <location filename="../widgets/figures.cpp" line="314"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="303"/>
+        <location filename="../widgets/figures.cpp" line="332"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../widgets/session.cpp" line="35"/>
+        <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
+        <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="46"/>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="51"/>
+        <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
+        <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="53"/>
+        <source>written by a newer pathlens (session format %1); this one reads format %2</source>
+        <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="60"/>
+        <source>no &quot;model&quot; file named</source>
+        <translation>keine &quot;model&quot;-Datei angegeben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="65"/>
+        <source>every arrangement entry needs a &quot;block&quot; number (0 or more) and an &quot;active&quot; flag</source>
+        <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="68"/>
+        <source>model</source>
+        <translation>Das Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="69"/>
+        <source>data set</source>
+        <translation>Der Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="70"/>
+        <source>comparison model</source>
+        <translation>Das Vergleichsmodell</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui.cpp" line="28"/>
+        <location filename="../app/gui.cpp" line="34"/>
         <source>Residual networks as ensembles of paths.</source>
         <translation>Residualnetze als Ensembles von Pfaden.</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="32"/>
+        <location filename="../app/gui.cpp" line="38"/>
         <source>TorchScript model (.pt) or saved session (.json)</source>
         <translation>TorchScript-Modell (.pt) oder gespeicherte Sitzung (.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="35"/>
+        <location filename="../app/gui.cpp" line="41"/>
         <source>Data set folder or file.</source>
         <translation>Ordner oder Datei des Datensatzes.</translation>
     </message>
@@ -186,633 +234,830 @@
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="42"/>
+        <location filename="../widgets/liveplots.cpp" line="67"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="42"/>
+        <location filename="../widgets/liveplots.cpp" line="67"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="48"/>
+        <location filename="../widgets/liveplots.cpp" line="73"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="51"/>
+        <location filename="../widgets/liveplots.cpp" line="76"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="61"/>
+        <location filename="../widgets/liveplots.cpp" line="86"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="69"/>
+        <location filename="../widgets/liveplots.cpp" line="94"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="69"/>
+        <location filename="../widgets/liveplots.cpp" line="94"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="72"/>
+        <location filename="../widgets/liveplots.cpp" line="97"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="75"/>
+        <location filename="../widgets/liveplots.cpp" line="100"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="102"/>
+        <location filename="../widgets/liveplots.cpp" line="105"/>
+        <source>Path lengths</source>
+        <translation>Pfadlängen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="108"/>
+        <source>Surviving paths</source>
+        <translation>Überlebende Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="111"/>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="112"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="120"/>
+        <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
+        <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="126"/>
+        <source> per length</source>
+        <translation> je Länge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="127"/>
+        <source>Random batches per path length (the paper used 1000)</source>
+        <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="128"/>
+        <location filename="../widgets/liveplots.cpp" line="257"/>
+        <source>Gradient magnitude per path length: press Measure.</source>
+        <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="130"/>
+        <source>Gradients</source>
+        <translation>Gradienten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="132"/>
+        <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
+        <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="134"/>
+        <location filename="../widgets/liveplots.cpp" line="258"/>
+        <source>Accuracy with each single block deleted: press Measure.</source>
+        <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="136"/>
+        <source>Single deletion</source>
+        <translation>Einzellöschung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="170"/>
+        <source>this model</source>
+        <translation>dieses Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="175"/>
+        <source>Done: %1 images.</source>
+        <translation>Fertig: %1 Bilder.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="176"/>
+        <source>Estimate on %1 of %2 images…</source>
+        <translation>Schätzung auf %1 von %2 Bildern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="182"/>
+        <source>Done: %1 samples in %2 s.</source>
+        <translation>Fertig: %1 Stichproben in %2 s.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="183"/>
+        <source>%1 of %2 samples…</source>
+        <translation>%1 von %2 Stichproben…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="191"/>
+        <source>Measured for an earlier arrangement; press Measure for this one.</source>
+        <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="275"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="103"/>
+        <location filename="../widgets/liveplots.cpp" line="276"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="339"/>
+        <source>Paths of each length that survive %1 deletions</source>
+        <translation>Pfade jeder Länge, die %1 Löschungen überleben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="340"/>
+        <source>No block deleted: every path survives</source>
+        <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
 </context>
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="65"/>
+        <location filename="../widgets/mainwindow.cpp" line="114"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="66"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="67"/>
+        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="68"/>
+        <location filename="../widgets/mainwindow.cpp" line="117"/>
         <source>Open &amp;Data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="68"/>
-        <location filename="../widgets/mainwindow.cpp" line="765"/>
+        <location filename="../widgets/mainwindow.cpp" line="117"/>
+        <location filename="../widgets/mainwindow.cpp" line="997"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="69"/>
+        <location filename="../widgets/mainwindow.cpp" line="118"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="70"/>
+        <location filename="../widgets/mainwindow.cpp" line="119"/>
         <source>Open &amp;Comparison Model…</source>
         <translation>&amp;Vergleichsmodell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="71"/>
+        <location filename="../widgets/mainwindow.cpp" line="120"/>
         <source>C&amp;lose Comparison</source>
         <translation>Vergleich s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="73"/>
+        <location filename="../widgets/mainwindow.cpp" line="122"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="73"/>
-        <location filename="../widgets/mainwindow.cpp" line="767"/>
+        <location filename="../widgets/mainwindow.cpp" line="122"/>
+        <location filename="../widgets/mainwindow.cpp" line="999"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="74"/>
+        <location filename="../widgets/mainwindow.cpp" line="123"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="76"/>
-        <source>Export &amp;Accuracy Plot…</source>
-        <translation>&amp;Genauigkeitsdiagramm exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="76"/>
-        <source>accuracy</source>
-        <translation>genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="77"/>
-        <source>Export Path-&amp;Length Plot…</source>
-        <translation>Pfad&amp;längendiagramm exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="77"/>
-        <source>path-lengths</source>
-        <translation>pfadlaengen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="78"/>
+        <location filename="../widgets/mainwindow.cpp" line="130"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="80"/>
+        <location filename="../widgets/mainwindow.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="82"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="83"/>
+        <location filename="../widgets/mainwindow.cpp" line="135"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="94"/>
+        <location filename="../widgets/mainwindow.cpp" line="183"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="95"/>
+        <location filename="../widgets/mainwindow.cpp" line="184"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="96"/>
+        <location filename="../widgets/mainwindow.cpp" line="185"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
+        <location filename="../widgets/mainwindow.cpp" line="156"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="104"/>
+        <location filename="../widgets/mainwindow.cpp" line="73"/>
+        <source>Figure Size</source>
+        <translation>Abbildungsgröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="82"/>
+        <location filename="../widgets/mainwindow.cpp" line="83"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="84"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="85"/>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="86"/>
+        <source>&amp;Height:</source>
+        <translation>&amp;Höhe:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="87"/>
+        <source>PNG &amp;resolution:</source>
+        <translation>PNG-&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="125"/>
+        <source>&amp;Export Plot</source>
+        <translation>Diagramm &amp;exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="126"/>
+        <source>&amp;Accuracy…</source>
+        <translation>&amp;Genauigkeit…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="126"/>
+        <source>Path &amp;Lengths…</source>
+        <translation>Pfad&amp;längen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="126"/>
+        <source>&amp;Surviving Paths…</source>
+        <translation>Ü&amp;berlebende Pfade…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="126"/>
+        <source>&amp;Gradients…</source>
+        <translation>G&amp;radienten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <source>Single &amp;Deletion…</source>
+        <translation>&amp;Einzellöschung…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="145"/>
+        <source>Evaluate on the &amp;Full Test Set</source>
+        <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="106"/>
+        <location filename="../widgets/mainwindow.cpp" line="160"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="107"/>
-        <location filename="../widgets/mainwindow.cpp" line="761"/>
+        <location filename="../widgets/mainwindow.cpp" line="161"/>
+        <location filename="../widgets/mainwindow.cpp" line="993"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="108"/>
+        <location filename="../widgets/mainwindow.cpp" line="162"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="109"/>
-        <location filename="../widgets/mainwindow.cpp" line="762"/>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/mainwindow.cpp" line="994"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
+        <location filename="../widgets/mainwindow.cpp" line="165"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="112"/>
+        <location filename="../widgets/mainwindow.cpp" line="166"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="117"/>
+        <location filename="../widgets/mainwindow.cpp" line="171"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="118"/>
+        <location filename="../widgets/mainwindow.cpp" line="172"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="188"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="134"/>
+        <location filename="../widgets/mainwindow.cpp" line="195"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <location filename="../widgets/mainwindow.cpp" line="196"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="142"/>
+        <location filename="../widgets/mainwindow.cpp" line="203"/>
         <source>No model loaded. Use File → Open Model.</source>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="152"/>
+        <location filename="../widgets/mainwindow.cpp" line="213"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Block</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="160"/>
+        <location filename="../widgets/mainwindow.cpp" line="221"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="160"/>
+        <location filename="../widgets/mainwindow.cpp" line="221"/>
         <source>Downsampling</source>
         <translation>Verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="160"/>
+        <location filename="../widgets/mainwindow.cpp" line="221"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="172"/>
+        <location filename="../widgets/mainwindow.cpp" line="233"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="173"/>
+        <location filename="../widgets/mainwindow.cpp" line="234"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="197"/>
+        <location filename="../widgets/mainwindow.cpp" line="258"/>
         <source>Evaluation of the comparison model failed</source>
         <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="223"/>
+        <location filename="../widgets/mainwindow.cpp" line="265"/>
+        <source>Measurement failed</source>
+        <translation>Messung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="271"/>
+        <source>Accuracy with one block deleted — %1, %2 test images</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="305"/>
+        <location filename="../widgets/mainwindow.cpp" line="318"/>
+        <source>Cannot measure</source>
+        <translation>Messen nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="305"/>
+        <location filename="../widgets/mainwindow.cpp" line="318"/>
+        <source>Open a model and a data set first.</source>
+        <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="332"/>
+        <source>Gradient per path length — %1, training images</source>
+        <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="333"/>
+        <source>Gradient per path length — %1, test images (no training split)</source>
+        <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="399"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="224"/>
-        <location filename="../widgets/mainwindow.cpp" line="658"/>
+        <location filename="../widgets/mainwindow.cpp" line="676"/>
+        <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
+        <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="65"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="231"/>
+        <location filename="../widgets/mainwindow.cpp" line="406"/>
         <source>Open Data Folder (IDX or CIFAR-10 binary)</source>
         <translation>Datenordner öffnen (IDX oder CIFAR-10 binär)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="251"/>
+        <location filename="../widgets/mainwindow.cpp" line="418"/>
+        <location filename="../widgets/mainwindow.cpp" line="437"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="258"/>
+        <location filename="../widgets/mainwindow.cpp" line="444"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="277"/>
+        <location filename="../widgets/mainwindow.cpp" line="459"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="303"/>
+        <location filename="../widgets/mainwindow.cpp" line="493"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="329"/>
+        <location filename="../widgets/mainwindow.cpp" line="519"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="336"/>
-        <source>%1 (%2 images, %3; live subset: %4 class-balanced test images)</source>
-        <translation>%1 (%2 Bilder, %3; Live-Teilmenge: %4 klassenbalancierte Testbilder)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="342"/>
+        <location filename="../widgets/mainwindow.cpp" line="553"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="414"/>
-        <source>Evaluating %1 on %2 class-balanced test images…</source>
-        <translation>Werte %1 auf %2 klassenbalancierten Testbildern aus…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="468"/>
+        <location filename="../widgets/mainwindow.cpp" line="695"/>
+        <location filename="../widgets/mainwindow.cpp" line="706"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="469"/>
+        <location filename="../widgets/mainwindow.cpp" line="696"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="479"/>
-        <location filename="../widgets/mainwindow.cpp" line="492"/>
+        <location filename="../widgets/mainwindow.cpp" line="703"/>
+        <source>Nothing to export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="703"/>
+        <source>The %1 plot is made on request: press Measure in its tab first.</source>
+        <translation>Das Diagramm %1 entsteht auf Anfrage: zuerst in seinem Reiter „Messen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="707"/>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="719"/>
+        <location filename="../widgets/mainwindow.cpp" line="732"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="481"/>
-        <location filename="../widgets/mainwindow.cpp" line="494"/>
+        <location filename="../widgets/mainwindow.cpp" line="721"/>
+        <location filename="../widgets/mainwindow.cpp" line="734"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="487"/>
+        <location filename="../widgets/mainwindow.cpp" line="727"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="529"/>
+        <location filename="../widgets/mainwindow.cpp" line="769"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="529"/>
-        <location filename="../widgets/mainwindow.cpp" line="540"/>
+        <location filename="../widgets/mainwindow.cpp" line="769"/>
+        <location filename="../widgets/mainwindow.cpp" line="780"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="533"/>
+        <location filename="../widgets/mainwindow.cpp" line="773"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="540"/>
+        <location filename="../widgets/mainwindow.cpp" line="780"/>
+        <location filename="../widgets/mainwindow.cpp" line="801"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="549"/>
-        <source>not valid JSON (%1 at byte %2)</source>
-        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="552"/>
-        <source>written by a newer pathlens (session format %1); this one reads format 1</source>
-        <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format 1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="554"/>
-        <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
-        <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="559"/>
-        <source>every arrangement entry needs a &quot;block&quot; number and an &quot;active&quot; flag</source>
-        <translation>jeder Eintrag der Anordnung braucht eine Zahl &quot;block&quot; und einen Schalter &quot;active&quot;</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="568"/>
+        <location filename="../widgets/mainwindow.cpp" line="794"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570"/>
+        <location filename="../widgets/mainwindow.cpp" line="799"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="581"/>
+        <location filename="../widgets/mainwindow.cpp" line="814"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="601"/>
+        <location filename="../widgets/mainwindow.cpp" line="833"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="602"/>
+        <location filename="../widgets/mainwindow.cpp" line="834"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="603"/>
+        <location filename="../widgets/mainwindow.cpp" line="835"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="656"/>
+        <location filename="../widgets/mainwindow.cpp" line="888"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="674"/>
+        <location filename="../widgets/mainwindow.cpp" line="904"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="674"/>
+        <location filename="../widgets/mainwindow.cpp" line="904"/>
         <source>%1: open a data set first</source>
         <translation>%1: zuerst einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="688"/>
+        <location filename="../widgets/mainwindow.cpp" line="918"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="697"/>
+        <location filename="../widgets/mainwindow.cpp" line="927"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="745"/>
+        <location filename="../widgets/mainwindow.cpp" line="977"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5 Blöcke gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756"/>
+        <location filename="../widgets/mainwindow.cpp" line="988"/>
         <source>Click, Space</source>
         <translation>Klick, Leertaste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="756"/>
+        <location filename="../widgets/mainwindow.cpp" line="988"/>
         <source>delete or restore the block</source>
         <translation>Block löschen oder wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757"/>
+        <location filename="../widgets/mainwindow.cpp" line="989"/>
         <source>Drag a block onto another</source>
         <translation>Block auf einen anderen ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="757"/>
+        <location filename="../widgets/mainwindow.cpp" line="989"/>
         <source>move it there</source>
         <translation>dorthin verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="758"/>
+        <location filename="../widgets/mainwindow.cpp" line="990"/>
         <source>← →</source>
         <translation>← →</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="758"/>
+        <location filename="../widgets/mainwindow.cpp" line="990"/>
         <source>move the focus along the blocks</source>
         <translation>Fokus entlang der Blöcke bewegen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759"/>
+        <location filename="../widgets/mainwindow.cpp" line="991"/>
         <source>Ctrl+← Ctrl+→</source>
         <translation>Strg+← Strg+→</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="759"/>
+        <location filename="../widgets/mainwindow.cpp" line="991"/>
         <source>move the focused block</source>
         <translation>den fokussierten Block verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="760"/>
+        <location filename="../widgets/mainwindow.cpp" line="992"/>
         <source>undo</source>
         <translation>rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="761"/>
+        <location filename="../widgets/mainwindow.cpp" line="993"/>
         <source>redo</source>
         <translation>wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="762"/>
+        <location filename="../widgets/mainwindow.cpp" line="994"/>
         <source>reset to the original network</source>
         <translation>auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="763"/>
+        <location filename="../widgets/mainwindow.cpp" line="995"/>
         <source>Ctrl+Shift+D / Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+D / Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="763"/>
+        <location filename="../widgets/mainwindow.cpp" line="995"/>
         <source>delete k random blocks / swap k random pairs</source>
         <translation>k zufällige Blöcke löschen / k zufällige Paare vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="764"/>
+        <location filename="../widgets/mainwindow.cpp" line="996"/>
         <source>open a model</source>
         <translation>ein Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="765"/>
+        <location filename="../widgets/mainwindow.cpp" line="997"/>
         <source>open a data set</source>
         <translation>einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="766"/>
+        <location filename="../widgets/mainwindow.cpp" line="998"/>
         <source>save the session</source>
         <translation>die Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="767"/>
+        <location filename="../widgets/mainwindow.cpp" line="999"/>
         <source>open a session</source>
         <translation>eine Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="768"/>
+        <location filename="../widgets/mainwindow.cpp" line="1000"/>
         <source>F11, Esc</source>
         <translation>F11, Esc</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="768"/>
+        <location filename="../widgets/mainwindow.cpp" line="1000"/>
         <source>presentation mode on, off</source>
         <translation>Präsentationsmodus ein, aus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="769"/>
+        <location filename="../widgets/mainwindow.cpp" line="1001"/>
         <source>Mouse wheel, drag</source>
         <translation>Mausrad, Ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="769"/>
+        <location filename="../widgets/mainwindow.cpp" line="1001"/>
         <source>zoom and pan the path graph</source>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="341"/>
+        <location filename="../widgets/mainwindow.cpp" line="552"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352"/>
+        <location filename="../widgets/mainwindow.cpp" line="545"/>
+        <source>%1 (%2 images, %3; %4)</source>
+        <translation>%1 (%2 Bilder, %3; %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="550"/>
+        <source>evaluating all of them</source>
+        <translation>alle werden ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="551"/>
+        <source>live subset: %1 class-balanced images</source>
+        <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="563"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="426"/>
+        <location filename="../widgets/mainwindow.cpp" line="624"/>
+        <source>%1 — stale, recomputing…</source>
+        <translation>%1 — veraltet, wird neu berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="626"/>
+        <source>Evaluating %1 on %2 test images…</source>
+        <translation>Werte %1 auf %2 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="646"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="448"/>
+        <location filename="../widgets/mainwindow.cpp" line="670"/>
         <source>Accuracy %1 on %2 images; original %3; %4 blocks deleted</source>
         <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4 Blöcke gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="451"/>
+        <location filename="../widgets/mainwindow.cpp" line="673"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="454"/>
-        <source>Evaluated in %1 s on %2</source>
-        <translation>Ausgewertet in %1 s auf %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="463"/>
+        <location filename="../widgets/mainwindow.cpp" line="690"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -820,79 +1065,188 @@
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="71"/>
+        <location filename="../widgets/pathgraph.cpp" line="72"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="72"/>
+        <location filename="../widgets/pathgraph.cpp" line="73"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="74"/>
+        <location filename="../widgets/pathgraph.cpp" line="75"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="78"/>
+        <location filename="../widgets/pathgraph.cpp" line="79"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="79"/>
+        <location filename="../widgets/pathgraph.cpp" line="81"/>
+        <source>Width by number of paths</source>
+        <translation>Breite nach Anzahl der Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="82"/>
+        <source>Width by gradient mass</source>
+        <translation>Breite nach Gradientenmasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="83"/>
+        <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
+        <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="84"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="177"/>
+        <location filename="../widgets/pathgraph.cpp" line="204"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="178"/>
+        <location filename="../widgets/pathgraph.cpp" line="205"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="207"/>
+        <location filename="../widgets/pathgraph.cpp" line="234"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="214"/>
+        <location filename="../widgets/pathgraph.cpp" line="241"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="216"/>
+        <location filename="../widgets/pathgraph.cpp" line="243"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="247"/>
+        <location filename="../widgets/pathgraph.cpp" line="289"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="251"/>
+        <location filename="../widgets/pathgraph.cpp" line="293"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="258"/>
+        <location filename="../widgets/pathgraph.cpp" line="300"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="267"/>
+        <location filename="../widgets/pathgraph.cpp" line="309"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="272"/>
-        <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths</source>
-        <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade</translation>
+        <location filename="../widgets/pathgraph.cpp" line="314"/>
+        <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
+        <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="315"/>
+        <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
+        <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::SettingsDialog</name>
+    <message>
+        <location filename="../widgets/settings.cpp" line="115"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="119"/>
+        <source>Automatic (CUDA when present)</source>
+        <translation>Automatisch (CUDA, wenn vorhanden)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="120"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="121"/>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="121"/>
+        <source>CUDA (not available here)</source>
+        <translation>CUDA (hier nicht verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="123"/>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="127"/>
+        <source>All cores (%1)</source>
+        <translation>Alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="129"/>
+        <source>CPU &amp;threads:</source>
+        <translation>CPU-&amp;Threads:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="134"/>
+        <source> images</source>
+        <translation> Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="136"/>
+        <source>&amp;Full test set (slower, exact)</source>
+        <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="140"/>
+        <source>&amp;Live subset:</source>
+        <translation>&amp;Live-Teilmenge:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="144"/>
+        <location filename="../widgets/settings.cpp" line="149"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="144"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="144"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="146"/>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="153"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp" line="154"/>
+        <source>A new language takes effect when pathlens starts again.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>
 </context>
 </TS>

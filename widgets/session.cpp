@@ -12,10 +12,12 @@
 namespace pathlens {
 namespace {
 
-QString tr(const char *text)
+// The messages' translation context.
+struct SessionMessages
 {
-    return QCoreApplication::translate("pathlens::Session", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Session)
+};
+
 
 [[noreturn]] void fail(const QString &path, const QString &why)
 {
@@ -30,7 +32,7 @@ QString locate(const QString &named, const QString &sessionPath, const QString &
     const QString beside = QFileInfo(sessionPath).absoluteDir().filePath(QFileInfo(named).fileName());
     if (QFileInfo::exists(beside))
         return beside;
-    fail(sessionPath, tr("the %1 %2 does not exist (moved or deleted?); it is not beside the session either")
+    fail(sessionPath, SessionMessages::tr("the %1 %2 does not exist (moved or deleted?); it is not beside the session either")
                           .arg(what, named));
 }
 
@@ -41,31 +43,31 @@ Session parseSession(const QByteArray &json, const QString &path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        fail(path, tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+        fail(path, SessionMessages::tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
     const QJsonObject object = document.object();
     const QJsonValue versionValue = object.value(QStringLiteral("pathlens_session"));
     const int version = versionValue.toInt();
     if (!versionValue.isDouble() || version < 1)
-        fail(path, tr("not a pathlens session (no \"pathlens_session\": 1)"));
+        fail(path, SessionMessages::tr("not a pathlens session (no \"pathlens_session\": 1)"));
     if (version > Session::formatVersion)
-        fail(path, tr("written by a newer pathlens (session format %1); this one reads format %2")
+        fail(path, SessionMessages::tr("written by a newer pathlens (session format %1); this one reads format %2")
                        .arg(version)
                        .arg(Session::formatVersion));
 
     Session session;
     const QJsonValue model = object.value(QStringLiteral("model"));
     if (!model.isString() || model.toString().isEmpty())
-        fail(path, tr("no \"model\" file named"));
+        fail(path, SessionMessages::tr("no \"model\" file named"));
     for (const QJsonValue &value : object.value(QStringLiteral("arrangement")).toArray()) {
         const QJsonObject slot = value.toObject();
         const QJsonValue block = slot.value(QStringLiteral("block"));
         if (!block.isDouble() || block.toDouble() != block.toInt() || block.toInt() < 0 || !slot.value(QStringLiteral("active")).isBool())
-            fail(path, tr("every arrangement entry needs a \"block\" number (0 or more) and an \"active\" flag"));
+            fail(path, SessionMessages::tr("every arrangement entry needs a \"block\" number (0 or more) and an \"active\" flag"));
         session.arrangement.push_back({block.toInt(), slot.value(QStringLiteral("active")).toBool()});
     }
-    session.model = locate(model.toString(), path, tr("model"));
-    session.data = locate(object.value(QStringLiteral("data")).toString(), path, tr("data set"));
-    session.compare = locate(object.value(QStringLiteral("compare")).toString(), path, tr("comparison model"));
+    session.model = locate(model.toString(), path, SessionMessages::tr("model"));
+    session.data = locate(object.value(QStringLiteral("data")).toString(), path, SessionMessages::tr("data set"));
+    session.compare = locate(object.value(QStringLiteral("compare")).toString(), path, SessionMessages::tr("comparison model"));
     session.randomK = object.value(QStringLiteral("random_k")).toInt(session.randomK);
     session.pathGraph = object.value(QStringLiteral("path_graph")).toString();
     session.liveImages = object.value(QStringLiteral("live_images")).toInteger(0);
