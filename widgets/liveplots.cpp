@@ -204,16 +204,18 @@ int LivePlots::gradientSamples() const
 
 void LivePlots::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         followPalette();
     QWidget::changeEvent(event);
 }
 
-// The live plots follow the theme; the measured figures stay black on white, as printed.
+// The live plots follow the theme and the font (larger in presentation mode); the measured
+// figures stay black on white, as printed.
 void LivePlots::followPalette()
 {
     const QColor text = palette().color(QPalette::Text);
     for (QCustomPlot *plot : {m_accuracy, m_paths}) {
+        plot->legend->setFont(font());
         plot->setBackground(palette().color(QPalette::Base));
         plot->legend->setBrush(palette().color(QPalette::Base));
         plot->legend->setTextColor(text);
@@ -224,6 +226,8 @@ void LivePlots::followPalette()
             axis->setSubTickPen(QPen(text));
             axis->setTickLabelColor(text);
             axis->setLabelColor(text);
+            axis->setTickLabelFont(font());
+            axis->setLabelFont(font());
         }
     }
     const bool dark = palette().color(QPalette::Base).lightness() < 128;

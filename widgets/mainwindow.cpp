@@ -739,6 +739,9 @@ void MainWindow::exportPathGraph()
 void MainWindow::setPresentationMode(bool on)
 {
     QFont font = QApplication::font();
+    QFont big = font;
+    big.setPointSizeF(font.pointSizeF() * (on ? 1.5 * 1.6 : 1.6));
+    m_accuracy->setFont(big);
     if (on) {
         m_normalFont = font;
         font.setPointSizeF(font.pointSizeF() * 1.5);

@@ -103,6 +103,13 @@ PathGraph::PathGraph(QWidget *parent)
     m_widthBox->setEnabled(false); // the Unraveled view comes first
 }
 
+void PathGraph::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        redraw(); // the scene's colours come from the palette
+    QWidget::changeEvent(event);
+}
+
 void PathGraph::setGradientMagnitudes(const std::vector<double> &perLength)
 {
     m_gradient = perLength;
@@ -194,7 +201,8 @@ void PathGraph::drawUnraveled()
     const int w = std::min(m_size->value(), n - first);
     const double columnWidth = 90, rowHeight = 24, boxWidth = 56, boxHeight = 16, left = 60;
     const QFont font = this->font();
-    const QPen line(palette().color(QPalette::Text), 1.2);
+    const QColor text = palette().color(QPalette::Text);
+    const QPen line(text, 1.2);
     const QColor boxFill = palette().color(QPalette::Base);
     const QColor grey = palette().color(QPalette::PlaceholderText);
 
@@ -203,7 +211,7 @@ void PathGraph::drawUnraveled()
         const Slot &slot = m_arrangement[first + j];
         auto *label = m_scene->addSimpleText(slot.active ? tr("block %1").arg(slot.block)
                                                          : tr("block %1 (deleted)").arg(slot.block), font);
-        label->setBrush(slot.active ? palette().color(QPalette::Text) : grey);
+        label->setBrush(slot.active ? text : grey);
         label->setPos(left + columnWidth * (j + 0.5) - label->boundingRect().width() / 2, -rowHeight * 1.4);
     }
 
@@ -229,9 +237,11 @@ void PathGraph::drawUnraveled()
             const double x = left + columnWidth * (j + 0.5) - boxWidth / 2;
             m_scene->addRect(x, y - boxHeight / 2, boxWidth, boxHeight, QPen(colour, 1.4), boxFill);
             auto *name = m_scene->addSimpleText(QStringLiteral("f%1").arg(m_arrangement[first + j].block), font);
+            name->setBrush(text);
             name->setPos(x + (boxWidth - name->boundingRect().width()) / 2, y - name->boundingRect().height() / 2);
         }
         auto *length = m_scene->addSimpleText(tr("length %1").arg(pathLength(mask)), font);
+        length->setBrush(text);
         length->setPos(right + 16, y - length->boundingRect().height() / 2);
     }
     // Input and sum nodes that all paths leave from and meet at.
@@ -239,8 +249,10 @@ void PathGraph::drawUnraveled()
     m_scene->addLine(left - 30, 0, left - 30, bottom, line);
     m_scene->addLine(right + 10, 0, right + 10, bottom, line);
     auto *input = m_scene->addSimpleText(tr("input of slot %1").arg(first), font);
+    input->setBrush(text);
     input->setPos(left - 30 - input->boundingRect().width() / 2, bottom + rowHeight * 0.6);
     auto *sum = m_scene->addSimpleText(tr("sum after slot %1").arg(first + w - 1), font);
+    sum->setBrush(text);
     sum->setPos(right + 10 - sum->boundingRect().width() / 2, bottom + rowHeight * 0.6);
     m_drawnPaths = int(masks.size());
 }
@@ -316,6 +328,7 @@ void PathGraph::drawLattice()
             .arg(total)
             .arg(countText(allPaths)),
         font());
+    caption->setBrush(palette().color(QPalette::Text));
     caption->setPos(0, dy * (total + 2));
 }
 

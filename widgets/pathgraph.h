@@ -48,6 +48,9 @@ public:
     // The whole scene as PDF, SVG or PNG (by suffix), written atomically. Throws Error.
     void exportTo(const QString &path) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void redraw();
     void drawUnraveled();

@@ -106,6 +106,8 @@ void applyHighContrast()
     palette.setColor(QPalette::Highlight, QColor(0, 50, 200));
     palette.setColor(QPalette::HighlightedText, Qt::white);
     palette.setColor(QPalette::PlaceholderText, QColor(80, 80, 80));
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, QColor(120, 120, 120));
     QApplication::setPalette(palette);
 }
 

@@ -1,0 +1,110 @@
+// Screenshots of every view of the main window, for reviewing the GUI as a user sees it:
+//   pathlens-tour OUT_DIR [MODEL]
+// Opens the model (default: the bundled ResNet-110) on Fashion-MNIST, edits it, measures the
+// single deletions and the gradients, and writes one PNG per view. Not run by CTest (minutes).
+
+#include "analysis.h"
+#include "arrangementeditor.h"
+#include "dataset.h"
+#include "defaults.h"
+#include "liveplots.h"
+#include "mainwindow.h"
+#include "pathgraph.h"
+#include "settings.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace pathlens;
+
+namespace {
+
+void settle(int ms = 400)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void showTab(QWidget *root, const QString &name)
+{
+    for (QTabWidget *tabs : root->findChildren<QTabWidget *>())
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->tabText(i) == name)
+                tabs->setCurrentIndex(i);
+}
+
+void shoot(QWidget &window, const QDir &out, const QString &name)
+{
+    settle();
+    const QString path = out.filePath(name + QStringLiteral(".png"));
+    window.grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // the user's settings stay untouched
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: pathlens-tour OUT_DIR [MODEL]\n");
+        return 2;
+    }
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    out.mkpath(QStringLiteral("."));
+    MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+    window.openData(QString::fromStdString(defaultDatasetPath()));
+    window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath());
+    finished.wait(600000);
+    window.editor()->toggle(10);
+    window.editor()->toggle(30);
+    window.editor()->move(40, 45);
+    while (window.accuracyIsStale() || window.lastTiming().finishedMs < 0)
+        finished.wait(600000);
+    shoot(window, out, QStringLiteral("main-unraveled"));
+
+    showTab(&window, QStringLiteral("Surviving paths"));
+    shoot(window, out, QStringLiteral("surviving-paths"));
+
+    QSignalSpy stopped(window.analysis(), &Analysis::stopped);
+    showTab(&window, QStringLiteral("Single deletion"));
+    window.measureSingleDeletions();
+    stopped.wait(1200000);
+    shoot(window, out, QStringLiteral("single-deletion"));
+
+    showTab(&window, QStringLiteral("Gradients"));
+    window.measureGradients();
+    stopped.wait(1200000);
+    window.pathGraph()->setMode(PathGraph::Mode::Lattice);
+    window.pathGraph()->setWidthByGradient(true);
+    shoot(window, out, QStringLiteral("gradients-lattice"));
+
+    Preferences preferences = window.preferences();
+    preferences.theme = Preferences::Theme::Dark;
+    window.setPreferences(preferences);
+    showTab(&window, QStringLiteral("Path lengths"));
+    shoot(window, out, QStringLiteral("dark"));
+    preferences.theme = Preferences::Theme::Light;
+    window.setPreferences(preferences);
+
+    window.setPresentationMode(true);
+    shoot(window, out, QStringLiteral("presentation"));
+    window.setPresentationMode(false);
+
+    SettingsDialog dialog(window.preferences(), &window);
+    dialog.show();
+    settle();
+    dialog.grab().save(out.filePath(QStringLiteral("settings.png")));
+    return 0;
+}
