@@ -8,9 +8,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -19,16 +16,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
     const pathlens::Preferences preferences = pathlens::Preferences::load();
     pathlens::applyTheme(preferences.theme);
-    // The language of the settings, else the system's.
-    const QLocale locale = preferences.language.isEmpty() ? QLocale() : QLocale(preferences.language);
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    pathlens::installTranslations(preferences.language); // the language of the settings, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Residual networks as ensembles of paths."));

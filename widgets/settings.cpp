@@ -6,11 +6,16 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
+
+#include <memory>
 
 namespace pathlens {
 namespace {
@@ -92,6 +97,27 @@ void applyTheme(Preferences::Theme theme)
     // Fusion draws with the palette everywhere, so both themes look the same on every desktop.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(theme == Preferences::Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
+}
+
+bool installTranslations(const QString &language)
+{
+    static std::unique_ptr<QTranslator> own;
+    static std::unique_ptr<QTranslator> qt;
+    for (auto *translator : {&own, &qt})
+        if (*translator) {
+            QApplication::removeTranslator(translator->get());
+            translator->reset();
+        }
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    qt = std::make_unique<QTranslator>();
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt.get());
+    own = std::make_unique<QTranslator>();
+    const bool found = own->load(locale, QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (found)
+        QApplication::installTranslator(own.get());
+    return found;
 }
 
 void applyHighContrast()

@@ -30,6 +30,10 @@ struct Preferences
 
 // Light and dark palettes on the Fusion style; System restores the platform's own look.
 void applyTheme(Preferences::Theme theme);
+// Installs pathlens's and Qt's translations for `language` ("" follows the system locale) in
+// place of earlier ones; false when pathlens has none for it (English is the source language).
+bool installTranslations(const QString &language);
+
 // Presentation mode: black on white with a strong highlight, readable from the back of a lecture hall.
 void applyHighContrast();
 

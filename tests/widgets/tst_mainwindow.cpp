@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QDropEvent>
 #include <QFile>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -209,6 +210,19 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
         preferences.theme = Preferences::Theme::System;
         window.setPreferences(preferences);
+    }
+
+    // The language of the settings replaces the system's; English needs no translation.
+    void languageOverride()
+    {
+        QVERIFY(installTranslations(QStringLiteral("de")));
+        {
+            MainWindow window;
+            QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+        }
+        QVERIFY(!installTranslations(QStringLiteral("en")));
+        MainWindow window;
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
     }
 
     void shortcutSheetListsTheEditingKeys()
