@@ -166,17 +166,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui.cpp" line="34"/>
+        <location filename="../app/gui.cpp" line="22"/>
         <source>Residual networks as ensembles of paths.</source>
         <translation>Residualnetze als Ensembles von Pfaden.</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="38"/>
+        <location filename="../app/gui.cpp" line="26"/>
         <source>TorchScript model (.pt) or saved session (.json)</source>
         <translation>TorchScript-Modell (.pt) oder gespeicherte Sitzung (.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="41"/>
+        <location filename="../app/gui.cpp" line="29"/>
         <source>Data set folder or file.</source>
         <translation>Ordner oder Datei des Datensatzes.</translation>
     </message>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="128"/>
-        <location filename="../widgets/liveplots.cpp" line="257"/>
+        <location filename="../widgets/liveplots.cpp" line="261"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="134"/>
-        <location filename="../widgets/liveplots.cpp" line="258"/>
+        <location filename="../widgets/liveplots.cpp" line="262"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -371,22 +371,22 @@
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="275"/>
+        <location filename="../widgets/liveplots.cpp" line="279"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="276"/>
+        <location filename="../widgets/liveplots.cpp" line="280"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="339"/>
+        <location filename="../widgets/liveplots.cpp" line="343"/>
         <source>Paths of each length that survive %1 deletions</source>
         <translation>Pfade jeder Länge, die %1 Löschungen überleben</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="340"/>
+        <location filename="../widgets/liveplots.cpp" line="344"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -415,7 +415,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="117"/>
-        <location filename="../widgets/mainwindow.cpp" line="997"/>
+        <location filename="../widgets/mainwindow.cpp" line="1007"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="122"/>
-        <location filename="../widgets/mainwindow.cpp" line="999"/>
+        <location filename="../widgets/mainwindow.cpp" line="1009"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
@@ -568,7 +568,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="161"/>
-        <location filename="../widgets/mainwindow.cpp" line="993"/>
+        <location filename="../widgets/mainwindow.cpp" line="1003"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
@@ -579,7 +579,7 @@
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="163"/>
-        <location filename="../widgets/mainwindow.cpp" line="994"/>
+        <location filename="../widgets/mainwindow.cpp" line="1004"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
@@ -731,7 +731,7 @@
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="676"/>
+        <location filename="../widgets/mainwindow.cpp" line="683"/>
         <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
         <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
@@ -777,232 +777,242 @@
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="695"/>
-        <location filename="../widgets/mainwindow.cpp" line="706"/>
+        <location filename="../widgets/mainwindow.cpp" line="631"/>
+        <source>Evaluating the original network on %1 test images…</source>
+        <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="632"/>
+        <source>Evaluating the network with %1 blocks deleted and %2 moved on %3 test images…</source>
+        <translation>Werte das Netz mit %1 gelöschten und %2 verschobenen Blöcken auf %3 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="702"/>
+        <location filename="../widgets/mainwindow.cpp" line="713"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="696"/>
+        <location filename="../widgets/mainwindow.cpp" line="703"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="703"/>
+        <location filename="../widgets/mainwindow.cpp" line="710"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="703"/>
+        <location filename="../widgets/mainwindow.cpp" line="710"/>
         <source>The %1 plot is made on request: press Measure in its tab first.</source>
         <translation>Das Diagramm %1 entsteht auf Anfrage: zuerst in seinem Reiter „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="707"/>
+        <location filename="../widgets/mainwindow.cpp" line="714"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719"/>
-        <location filename="../widgets/mainwindow.cpp" line="732"/>
+        <location filename="../widgets/mainwindow.cpp" line="726"/>
+        <location filename="../widgets/mainwindow.cpp" line="739"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="721"/>
-        <location filename="../widgets/mainwindow.cpp" line="734"/>
+        <location filename="../widgets/mainwindow.cpp" line="728"/>
+        <location filename="../widgets/mainwindow.cpp" line="741"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="727"/>
+        <location filename="../widgets/mainwindow.cpp" line="734"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="769"/>
+        <location filename="../widgets/mainwindow.cpp" line="779"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="769"/>
-        <location filename="../widgets/mainwindow.cpp" line="780"/>
+        <location filename="../widgets/mainwindow.cpp" line="779"/>
+        <location filename="../widgets/mainwindow.cpp" line="790"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="773"/>
+        <location filename="../widgets/mainwindow.cpp" line="783"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="780"/>
-        <location filename="../widgets/mainwindow.cpp" line="801"/>
+        <location filename="../widgets/mainwindow.cpp" line="790"/>
+        <location filename="../widgets/mainwindow.cpp" line="811"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="794"/>
+        <location filename="../widgets/mainwindow.cpp" line="804"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="799"/>
+        <location filename="../widgets/mainwindow.cpp" line="809"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="814"/>
+        <location filename="../widgets/mainwindow.cpp" line="824"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="833"/>
+        <location filename="../widgets/mainwindow.cpp" line="843"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="834"/>
+        <location filename="../widgets/mainwindow.cpp" line="844"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="835"/>
+        <location filename="../widgets/mainwindow.cpp" line="845"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="888"/>
+        <location filename="../widgets/mainwindow.cpp" line="898"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904"/>
+        <location filename="../widgets/mainwindow.cpp" line="914"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="904"/>
+        <location filename="../widgets/mainwindow.cpp" line="914"/>
         <source>%1: open a data set first</source>
         <translation>%1: zuerst einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="918"/>
+        <location filename="../widgets/mainwindow.cpp" line="928"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="927"/>
+        <location filename="../widgets/mainwindow.cpp" line="937"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="977"/>
+        <location filename="../widgets/mainwindow.cpp" line="987"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5 Blöcke gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="988"/>
+        <location filename="../widgets/mainwindow.cpp" line="998"/>
         <source>Click, Space</source>
         <translation>Klick, Leertaste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="988"/>
+        <location filename="../widgets/mainwindow.cpp" line="998"/>
         <source>delete or restore the block</source>
         <translation>Block löschen oder wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="989"/>
+        <location filename="../widgets/mainwindow.cpp" line="999"/>
         <source>Drag a block onto another</source>
         <translation>Block auf einen anderen ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="989"/>
+        <location filename="../widgets/mainwindow.cpp" line="999"/>
         <source>move it there</source>
         <translation>dorthin verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="990"/>
+        <location filename="../widgets/mainwindow.cpp" line="1000"/>
         <source>← →</source>
         <translation>← →</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="990"/>
+        <location filename="../widgets/mainwindow.cpp" line="1000"/>
         <source>move the focus along the blocks</source>
         <translation>Fokus entlang der Blöcke bewegen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="991"/>
+        <location filename="../widgets/mainwindow.cpp" line="1001"/>
         <source>Ctrl+← Ctrl+→</source>
         <translation>Strg+← Strg+→</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="991"/>
+        <location filename="../widgets/mainwindow.cpp" line="1001"/>
         <source>move the focused block</source>
         <translation>den fokussierten Block verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="992"/>
+        <location filename="../widgets/mainwindow.cpp" line="1002"/>
         <source>undo</source>
         <translation>rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="993"/>
+        <location filename="../widgets/mainwindow.cpp" line="1003"/>
         <source>redo</source>
         <translation>wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="994"/>
+        <location filename="../widgets/mainwindow.cpp" line="1004"/>
         <source>reset to the original network</source>
         <translation>auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="995"/>
+        <location filename="../widgets/mainwindow.cpp" line="1005"/>
         <source>Ctrl+Shift+D / Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+D / Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="995"/>
+        <location filename="../widgets/mainwindow.cpp" line="1005"/>
         <source>delete k random blocks / swap k random pairs</source>
         <translation>k zufällige Blöcke löschen / k zufällige Paare vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="996"/>
+        <location filename="../widgets/mainwindow.cpp" line="1006"/>
         <source>open a model</source>
         <translation>ein Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="997"/>
+        <location filename="../widgets/mainwindow.cpp" line="1007"/>
         <source>open a data set</source>
         <translation>einen Datensatz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="998"/>
+        <location filename="../widgets/mainwindow.cpp" line="1008"/>
         <source>save the session</source>
         <translation>die Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="999"/>
+        <location filename="../widgets/mainwindow.cpp" line="1009"/>
         <source>open a session</source>
         <translation>eine Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1000"/>
+        <location filename="../widgets/mainwindow.cpp" line="1010"/>
         <source>F11, Esc</source>
         <translation>F11, Esc</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1000"/>
+        <location filename="../widgets/mainwindow.cpp" line="1010"/>
         <source>presentation mode on, off</source>
         <translation>Präsentationsmodus ein, aus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1001"/>
+        <location filename="../widgets/mainwindow.cpp" line="1011"/>
         <source>Mouse wheel, drag</source>
         <translation>Mausrad, Ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1001"/>
+        <location filename="../widgets/mainwindow.cpp" line="1011"/>
         <source>zoom and pan the path graph</source>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
@@ -1037,27 +1047,22 @@
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="626"/>
-        <source>Evaluating %1 on %2 test images…</source>
-        <translation>Werte %1 auf %2 Testbildern aus…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="646"/>
+        <location filename="../widgets/mainwindow.cpp" line="653"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="670"/>
+        <location filename="../widgets/mainwindow.cpp" line="677"/>
         <source>Accuracy %1 on %2 images; original %3; %4 blocks deleted</source>
         <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4 Blöcke gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="673"/>
+        <location filename="../widgets/mainwindow.cpp" line="680"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="690"/>
+        <location filename="../widgets/mainwindow.cpp" line="697"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1105,57 +1110,57 @@
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="204"/>
+        <location filename="../widgets/pathgraph.cpp" line="212"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="205"/>
+        <location filename="../widgets/pathgraph.cpp" line="213"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="234"/>
+        <location filename="../widgets/pathgraph.cpp" line="243"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="241"/>
+        <location filename="../widgets/pathgraph.cpp" line="251"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="243"/>
+        <location filename="../widgets/pathgraph.cpp" line="254"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="289"/>
+        <location filename="../widgets/pathgraph.cpp" line="301"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="293"/>
+        <location filename="../widgets/pathgraph.cpp" line="305"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="300"/>
+        <location filename="../widgets/pathgraph.cpp" line="312"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="309"/>
+        <location filename="../widgets/pathgraph.cpp" line="321"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="314"/>
+        <location filename="../widgets/pathgraph.cpp" line="326"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="315"/>
+        <location filename="../widgets/pathgraph.cpp" line="327"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1163,88 +1168,88 @@
 <context>
     <name>pathlens::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings.cpp" line="115"/>
+        <location filename="../widgets/settings.cpp" line="143"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="119"/>
+        <location filename="../widgets/settings.cpp" line="147"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatisch (CUDA, wenn vorhanden)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="120"/>
+        <location filename="../widgets/settings.cpp" line="148"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="121"/>
+        <location filename="../widgets/settings.cpp" line="149"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="121"/>
+        <location filename="../widgets/settings.cpp" line="149"/>
         <source>CUDA (not available here)</source>
         <translation>CUDA (hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="123"/>
+        <location filename="../widgets/settings.cpp" line="151"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="127"/>
+        <location filename="../widgets/settings.cpp" line="155"/>
         <source>All cores (%1)</source>
         <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="129"/>
+        <location filename="../widgets/settings.cpp" line="157"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="134"/>
+        <location filename="../widgets/settings.cpp" line="162"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="136"/>
+        <location filename="../widgets/settings.cpp" line="164"/>
         <source>&amp;Full test set (slower, exact)</source>
         <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="140"/>
+        <location filename="../widgets/settings.cpp" line="168"/>
         <source>&amp;Live subset:</source>
         <translation>&amp;Live-Teilmenge:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="144"/>
-        <location filename="../widgets/settings.cpp" line="149"/>
+        <location filename="../widgets/settings.cpp" line="172"/>
+        <location filename="../widgets/settings.cpp" line="177"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="144"/>
+        <location filename="../widgets/settings.cpp" line="172"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="144"/>
+        <location filename="../widgets/settings.cpp" line="172"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="146"/>
+        <location filename="../widgets/settings.cpp" line="174"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="153"/>
+        <location filename="../widgets/settings.cpp" line="181"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="154"/>
+        <location filename="../widgets/settings.cpp" line="182"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>

@@ -623,9 +623,16 @@ void MainWindow::requestEvaluation()
         m_accuracy->setEnabled(false);
         m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
     }
-    statusBar()->showMessage(tr("Evaluating %1 on %2 test images…")
-                                 .arg(QString::fromStdString(describe(m_arrangement)))
-                                 .arg(liveImageCount()));
+    int moved = 0;
+    for (size_t slot = 0; slot < m_arrangement.size(); ++slot)
+        moved += m_arrangement[slot].block != int(slot) ? 1 : 0;
+    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    statusBar()->showMessage(original || (moved == 0 && deleted == 0)
+                                 ? tr("Evaluating the original network on %1 test images…").arg(liveImageCount())
+                                 : tr("Evaluating the network with %1 blocks deleted and %2 moved on %3 test images…")
+                                       .arg(deleted)
+                                       .arg(moved)
+                                       .arg(liveImageCount()));
 }
 
 bool MainWindow::accuracyIsStale() const
