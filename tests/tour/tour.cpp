@@ -1,5 +1,6 @@
 // Screenshots of every view of the main window, for reviewing the GUI as a user sees it:
 //   pathlens-tour OUT_DIR [MODEL]
+//   pathlens-tour --timings [MODEL]   edit -> first estimate and -> final number, as the GUI sees them
 // Opens the model (default: the bundled ResNet-110) on Fashion-MNIST, edits it, measures the
 // single deletions and the gradients, and writes one PNG per view. Not run by CTest (minutes).
 
@@ -57,6 +58,27 @@ int main(int argc, char **argv)
     if (argc < 2) {
         std::fprintf(stderr, "usage: pathlens-tour OUT_DIR [MODEL]\n");
         return 2;
+    }
+    if (QByteArray(argv[1]) == "--timings") {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        window.openData(QString::fromStdString(defaultDatasetPath()));
+        window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath());
+        finished.wait(600000);
+        const int blocks = int(window.arrangement().size());
+        for (const int block : {0, blocks / 2, blocks - 1})
+            for (int repeat = 0; repeat < 3; ++repeat) {
+                for (const char *what : {"delete", "restore"}) {
+                    window.editor()->toggle(block);
+                    while (window.accuracyIsStale() || window.lastTiming().finishedMs < 0)
+                        finished.wait(600000);
+                    const MainWindow::Timing timing = window.lastTiming();
+                    std::printf("%-7s block %2d: first estimate after %4lld ms, final after %5lld ms\n", what, block,
+                                timing.firstEstimateMs, timing.finishedMs);
+                }
+            }
+        return 0;
     }
     const QDir out(QString::fromLocal8Bit(argv[1]));
     out.mkpath(QStringLiteral("."));
