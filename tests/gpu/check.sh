@@ -58,5 +58,11 @@ echo "== CUDA: all 10,000 test images, default batch (includes the CUDA vs CPU l
 timeout 150 "$bench" "$model" "$data" --device cuda --cache-mb 30000
 echo "== CUDA: batch 2000, no naive sweep =="
 timeout 90 "$bench" "$model" "$data" --device cuda --cache-mb 30000 --batch 2000 --no-naive
+echo "== CUDA out of memory in mid-evaluation: the batch is retried in halves =="
+if [ -x "$build/tests/benchmark/pathlens-gpu-oom" ]; then
+    timeout 120 "$build/tests/benchmark/pathlens-gpu-oom" "$model" "$data" 1
+else
+    echo "check.sh: pathlens-gpu-oom not built (no CUDA in this LibTorch?)"
+fi
 echo "== CPU, all $(nproc) cores, first 2,000 images =="
 timeout 90 "$bench" "$model" "$data" --device cpu --limit 2000 --live 2000 --sweep-limit 500
