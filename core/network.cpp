@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <sstream>
 
 namespace pathlens {
 namespace {
@@ -279,6 +280,48 @@ Network::Network(std::unique_ptr<Impl> impl)
 
 Network::~Network() = default;
 
+namespace {
+
+// torch::jit::load from a file or from memory, with the same messages for both.
+template<typename Source>
+torch::jit::Module readArchive(Source &&source, const std::string &name, std::string &metadataJson)
+{
+    torch::jit::ExtraFilesMap extraFiles{{"pathlens.json", ""}};
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(std::forward<Source>(source), at::Device(at::kCPU), extraFiles);
+    } catch (const c10::Error &e) {
+        throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
+    } catch (const std::exception &e) {
+        throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
+    }
+    metadataJson = extraFiles["pathlens.json"];
+    return module;
+}
+
+// Recognises the blocks of a loaded module (DESIGN.md section 2) or says what was found instead.
+void recognise(Network::Impl &impl)
+{
+    impl.plain = metadataFlag(impl.metadataJson, "plain");
+    impl.module.eval();
+    impl.parameters = parameterCount(impl.module);
+
+    if (!loadBlockProtocol(impl) && !loadTorchvisionStyle(impl)) {
+        std::string methods;
+        for (const auto &method : impl.module.get_methods())
+            methods += (methods.empty() ? "" : ", ") + method.name();
+        throw Error(impl.path + ": not a supported residual network: looked for torchvision-style children "
+                                "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
+                                "list); found children: " + joinKeys(childrenOf(impl.module))
+                    + "; methods: " + (methods.empty() ? "none" : methods));
+    }
+    if (impl.blocks.empty())
+        throw Error(impl.path + ": the network has no residual blocks");
+    impl.warning = nonFiniteWeights(impl);
+}
+
+} // namespace
+
 std::shared_ptr<Network> Network::load(const std::string &path)
 {
     namespace fs = std::filesystem;
@@ -292,31 +335,20 @@ std::shared_ptr<Network> Network::load(const std::string &path)
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    torch::jit::ExtraFilesMap extraFiles{{"pathlens.json", ""}};
-    try {
-        impl->module = torch::jit::load(path, at::Device(at::kCPU), extraFiles);
-    } catch (const c10::Error &e) {
-        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
-    } catch (const std::exception &e) {
-        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
-    }
-    impl->metadataJson = extraFiles["pathlens.json"];
-    impl->plain = metadataFlag(impl->metadataJson, "plain");
-    impl->module.eval();
-    impl->parameters = parameterCount(impl->module);
+    impl->module = readArchive(path, path, impl->metadataJson);
+    recognise(*impl);
+    return std::shared_ptr<Network>(new Network(std::move(impl)));
+}
 
-    if (!loadBlockProtocol(*impl) && !loadTorchvisionStyle(*impl)) {
-        std::string methods;
-        for (const auto &method : impl->module.get_methods())
-            methods += (methods.empty() ? "" : ", ") + method.name();
-        throw Error(path + ": not a supported residual network: looked for torchvision-style children "
-                           "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
-                           "list); found children: " + joinKeys(childrenOf(impl->module))
-                    + "; methods: " + (methods.empty() ? "none" : methods));
-    }
-    if (impl->blocks.empty())
-        throw Error(path + ": the network has no residual blocks");
-    impl->warning = nonFiniteWeights(*impl);
+std::shared_ptr<Network> Network::loadFromBytes(const std::string &bytes, const std::string &name)
+{
+    if (bytes.empty())
+        throw Error(name + ": the file is empty, expected a TorchScript model");
+    auto impl = std::make_unique<Impl>();
+    impl->path = name;
+    std::istringstream stream(bytes);
+    impl->module = readArchive(stream, name, impl->metadataJson);
+    recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
