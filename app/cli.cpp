@@ -587,15 +587,7 @@ private:
         const NetworkInfo &info = session.engine->info();
         const int n = int(info.blocks.size());
         // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number (NaN).
-        std::vector<Arrangement> arrangements{identityArrangement(n)};
-        std::vector<int> deleted;
-        for (int i = 0; i < n; ++i) {
-            const Arrangement arrangement = withDeleted(identityArrangement(n), {i});
-            if (!whyInvalid(info, arrangement)) {
-                arrangements.push_back(arrangement);
-                deleted.push_back(i);
-            }
-        }
+        const auto [arrangements, deleted] = singleDeletions(info);
         LesionData data;
         const EvalResult evaluated = session.engine->evaluate(
             arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());

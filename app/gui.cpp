@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "defaults.h"
 #include "mainwindow.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,12 +17,17 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pathlens"));
     QApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
+    const pathlens::Preferences preferences = pathlens::Preferences::load();
+    pathlens::applyTheme(preferences.theme);
+    // The language of the settings, else the system's.
+    const QLocale locale = preferences.language.isEmpty() ? QLocale() : QLocale(preferences.language);
+    QLocale::setDefault(locale);
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

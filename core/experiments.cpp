@@ -119,6 +119,21 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
     return arrangement;
 }
 
+SingleDeletions singleDeletions(const NetworkInfo &network)
+{
+    const int n = int(network.blocks.size());
+    SingleDeletions result;
+    result.arrangements.push_back(identityArrangement(n));
+    for (int i = 0; i < n; ++i) {
+        Arrangement arrangement = withDeleted(identityArrangement(n), {i});
+        if (!whyInvalid(network, arrangement)) {
+            result.arrangements.push_back(std::move(arrangement));
+            result.blocks.push_back(i);
+        }
+    }
+    return result;
+}
+
 double kendallTau(const Arrangement &arrangement)
 {
     const size_t n = arrangement.size();

@@ -27,6 +27,16 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
 // 1 - 4 * inversions / (n (n - 1)), counted by merge sort in O(n log n).
 double kendallTau(const Arrangement &arrangement);
 
+// The paper's lesion study (Fig. 3): the original arrangement first, then each single deletion
+// that can run (a plain network's shape-changing layers cannot be deleted);
+// blocks[j] is the block deleted in arrangements[j + 1].
+struct SingleDeletions
+{
+    std::vector<Arrangement> arrangements;
+    std::vector<int> blocks;
+};
+SingleDeletions singleDeletions(const NetworkInfo &network);
+
 struct SweepPoint
 {
     int k = 0;                       // blocks deleted or pairs swapped

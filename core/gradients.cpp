@@ -93,6 +93,45 @@ at::Tensor pathGradient(const Network::Impl &net, const at::Tensor &images, cons
     return PathGradient(net, images, labels, arrangement).gradient(chosen);
 }
 
+namespace {
+
+// Mean, spread, totals and the effective range from the sums of the samples taken so far.
+void summarise(GradientResult &result, const std::vector<double> &sum, const std::vector<double> &squares)
+{
+    const int n = int(result.samples.size()) - 1;
+    const auto counts = pathCounts(n);
+    result.mean.assign(n + 1, 0.0);
+    result.std.assign(n + 1, 0.0);
+    result.total.assign(n + 1, 0.0);
+    double grandTotal = 0;
+    for (int k = 0; k <= n; ++k) {
+        const int m = result.samples[k];
+        if (m == 0)
+            continue;
+        result.mean[k] = sum[k] / m;
+        result.std[k] = m > 1 ? std::sqrt(std::max(0.0, (squares[k] - m * result.mean[k] * result.mean[k]) / (m - 1))) : 0.0;
+        result.total[k] = counts[k] * result.mean[k];
+        grandTotal += result.total[k];
+    }
+    // Effective paths: the lengths between the 5th and 95th percentile of the total gradient.
+    double cumulative = 0;
+    bool fromFound = false;
+    for (int k = 0; k <= n && grandTotal > 0; ++k) {
+        cumulative += result.total[k] / grandTotal;
+        if (!fromFound && cumulative >= 0.05) {
+            result.effectiveFrom = k;
+            fromFound = true;
+        }
+        if (cumulative >= 0.95) {
+            result.effectiveTo = k;
+            break;
+        }
+    }
+    result.effectiveShare = shareOfPaths(n, result.effectiveFrom, result.effectiveTo);
+}
+
+} // namespace
+
 GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,
                                 const GradientProgress &progress, const CancelToken *cancel)
 {
@@ -142,42 +181,13 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
         }
         if (progress) {
             GradientResult partial = result;
-            partial.mean.resize(n + 1);
-            for (int k = 0; k <= n; ++k)
-                partial.mean[k] = sum[k] / result.samples[k];
+            summarise(partial, sum, squares);
+            partial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             progress((round + 1) * (n + 1), totalSamples, partial);
         }
     }
 
-    const auto counts = pathCounts(n);
-    result.mean.assign(n + 1, 0.0);
-    result.std.assign(n + 1, 0.0);
-    result.total.assign(n + 1, 0.0);
-    double grandTotal = 0;
-    for (int k = 0; k <= n; ++k) {
-        const int m = result.samples[k];
-        if (m == 0)
-            continue;
-        result.mean[k] = sum[k] / m;
-        result.std[k] = m > 1 ? std::sqrt(std::max(0.0, (squares[k] - m * result.mean[k] * result.mean[k]) / (m - 1))) : 0.0;
-        result.total[k] = counts[k] * result.mean[k];
-        grandTotal += result.total[k];
-    }
-    // Effective paths: the lengths between the 5th and 95th percentile of the total gradient.
-    double cumulative = 0;
-    bool fromFound = false;
-    for (int k = 0; k <= n && grandTotal > 0; ++k) {
-        cumulative += result.total[k] / grandTotal;
-        if (!fromFound && cumulative >= 0.05) {
-            result.effectiveFrom = k;
-            fromFound = true;
-        }
-        if (cumulative >= 0.95) {
-            result.effectiveTo = k;
-            break;
-        }
-    }
-    result.effectiveShare = shareOfPaths(n, result.effectiveFrom, result.effectiveTo);
+    summarise(result, sum, squares);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

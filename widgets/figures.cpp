@@ -113,6 +113,7 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    const QSize shownSize = plot.size(); // a plot on screen gets its size back afterwards
     plot.resize(size.width, size.height);
     plot.replot(QCustomPlot::rpImmediateRefresh);
     bool painted = true;
@@ -150,8 +151,36 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
             painter.end();
         }
     }
+    if (plot.parentWidget()) {
+        plot.resize(shownSize);
+        plot.replot(QCustomPlot::rpQueuedReplot);
+    }
     if (!painted || !file.commit())
         throw Error(path.toStdString() + ": cannot write the figure (" + file.errorString().toStdString() + ")");
+}
+
+void saveCsv(QCustomPlot &plot, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    QByteArray csv("series,x,y\n");
+    for (int p = 0; p < plot.plottableCount(); ++p) {
+        QCPAbstractPlottable *plottable = plot.plottable(p);
+        QCPPlottableInterface1D *points = plottable->interface1D();
+        if (!points || qobject_cast<QCPErrorBars *>(plottable)) // error bars repeat their graph's points
+            continue;
+        QString name = plottable->name().isEmpty() ? QStringLiteral("series %1").arg(p + 1) : plottable->name();
+        name.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        for (int i = 0; i < points->dataCount(); ++i)
+            csv += QStringLiteral("\"%1\",%2,%3\n")
+                       .arg(name)
+                       .arg(points->dataMainKey(i), 0, 'g', 10)
+                       .arg(points->dataMainValue(i), 0, 'g', 10)
+                       .toUtf8();
+    }
+    if (file.write(csv) != csv.size() || !file.commit())
+        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
 }
 
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)

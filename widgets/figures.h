@@ -28,6 +28,10 @@ struct Size
 // replaced atomically, so an interruption leaves the previous one intact. Throws Error.
 void save(QCustomPlot &plot, const QString &path, const Size &size = {});
 
+// The data behind the figure as CSV, one row per point: series,x,y (series = the legend name).
+// Written atomically. Throws Error.
+void saveCsv(QCustomPlot &plot, const QString &path);
+
 struct LesionSeries
 {
     QString label;

@@ -1,9 +1,16 @@
 #include "liveplots.h"
 
+#include "figures.h"
 #include "paths.h"
 
 #include <qcustomplot.h>
 
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace pathlens {
@@ -30,6 +37,24 @@ std::pair<QVector<double>, QVector<double>> distribution(int blocks)
         shares << 100.0 * fractions[k];
     }
     return {lengths, shares};
+}
+
+// A tab with a row of controls above a figure that is redrawn as results come in.
+QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controls, QVBoxLayout *&area,
+                     QLabel *&status)
+{
+    auto *tab = new QWidget(parent);
+    auto *layout = new QVBoxLayout(tab);
+    auto *row = new QHBoxLayout;
+    for (QWidget *control : controls)
+        row->addWidget(control);
+    status = new QLabel(explanation, tab);
+    status->setWordWrap(true);
+    row->addWidget(status, 1);
+    layout->addLayout(row);
+    area = new QVBoxLayout;
+    layout->addLayout(area, 1);
+    return tab;
 }
 
 } // namespace
@@ -76,12 +101,161 @@ LivePlots::LivePlots(QWidget *parent)
     m_currentPaths->setPen(QPen(Qt::black, 2));
     m_currentPaths->setBrush(QColor(0, 0, 0, 40));
 
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_paths, tr("Path lengths"));
+    auto *survivingTab = new QWidget(m_tabs);
+    m_survivingArea = new QVBoxLayout(survivingTab);
+    m_tabs->addTab(survivingTab, tr("Surviving paths"));
+
+    auto buttons = [this] {
+        auto *measure = new QPushButton(tr("Measure"), this);
+        auto *stop = new QPushButton(tr("Stop"), this);
+        stop->setEnabled(false);
+        connect(stop, &QPushButton::clicked, this, &LivePlots::stopRequested);
+        m_measureButtons << measure;
+        m_stopButtons << stop;
+        return std::pair{measure, stop};
+    };
+    const auto [measureGradients, stopGradients] = buttons();
+    measureGradients->setToolTip(tr("Sample the gradient that paths of each length carry (the paper's Section 5), "
+                                    "on training images, for the arrangement as it is now"));
+    connect(measureGradients, &QPushButton::clicked, this, &LivePlots::gradientsRequested);
+    m_samples = new QSpinBox(this);
+    m_samples->setRange(1, 1000);
+    m_samples->setValue(5);
+    m_samples->setSuffix(tr(" per length"));
+    m_samples->setToolTip(tr("Random batches per path length (the paper used 1000)"));
+    m_tabs->addTab(measuredTab(m_tabs, tr("Gradient magnitude per path length: press Measure."),
+                               {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus),
+                   tr("Gradients"));
+    const auto [measureLesion, stopLesion] = buttons();
+    measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
+    connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
+    m_tabs->addTab(measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
+                               {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus),
+                   tr("Single deletion"));
+
     layout->addWidget(m_accuracy, 1);
-    layout->addWidget(m_paths, 1);
+    layout->addWidget(m_tabs, 1);
+    followPalette();
+}
+
+QStringList LivePlots::plotNames()
+{
+    return {QStringLiteral("accuracy"), QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
+            QStringLiteral("gradients"), QStringLiteral("single-deletion")};
+}
+
+QCustomPlot *LivePlots::plot(const QString &name) const
+{
+    const QCustomPlot *const plots[] = {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure};
+    const int index = int(plotNames().indexOf(name));
+    return index < 0 ? nullptr : const_cast<QCustomPlot *>(plots[index]);
+}
+
+void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure)
+{
+    if (slot) {
+        area->removeWidget(slot);
+        delete slot;
+    }
+    slot = figure.release();
+    slot->setMinimumHeight(160);
+    area->addWidget(slot);
+}
+
+void LivePlots::showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)
+{
+    figures::LesionSeries series;
+    series.label = tr("this model");
+    series.baseline = lesion.baseline;
+    series.accuracy = lesion.accuracy;
+    series.downsampling = downsampling;
+    replaceFigure(m_lesionArea, m_lesionFigure, figures::lesion(title, {series}));
+    m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images.").arg(lesion.imagesTotal)
+                                            : tr("Estimate on %1 of %2 images…").arg(lesion.imagesDone).arg(lesion.imagesTotal));
+}
+
+void LivePlots::showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title)
+{
+    replaceFigure(m_gradientArea, m_gradientFigure, figures::gradients(title, result));
+    m_gradientStatus->setText(samplesDone >= samplesTotal ? tr("Done: %1 samples in %2 s.").arg(samplesTotal).arg(result.seconds, 0, 'f', 1)
+                                                          : tr("%1 of %2 samples…").arg(samplesDone).arg(samplesTotal));
+}
+
+void LivePlots::setGradientsStale(bool stale)
+{
+    if (m_gradientFigure)
+        m_gradientFigure->setEnabled(!stale);
+    if (stale && m_gradientFigure)
+        m_gradientStatus->setText(tr("Measured for an earlier arrangement; press Measure for this one."));
+}
+
+void LivePlots::setMeasuring(bool running)
+{
+    for (QPushButton *button : m_stopButtons)
+        button->setEnabled(running);
+}
+
+int LivePlots::gradientSamples() const
+{
+    return m_samples->value();
+}
+
+void LivePlots::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+    QWidget::changeEvent(event);
+}
+
+// The live plots follow the theme; the measured figures stay black on white, as printed.
+void LivePlots::followPalette()
+{
+    const QColor text = palette().color(QPalette::Text);
+    for (QCustomPlot *plot : {m_accuracy, m_paths}) {
+        plot->setBackground(palette().color(QPalette::Base));
+        plot->legend->setBrush(palette().color(QPalette::Base));
+        plot->legend->setTextColor(text);
+        plot->legend->setBorderPen(QPen(text));
+        for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
+            axis->setBasePen(QPen(text));
+            axis->setTickPen(QPen(text));
+            axis->setSubTickPen(QPen(text));
+            axis->setTickLabelColor(text);
+            axis->setLabelColor(text);
+        }
+    }
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const QColor main = dark ? Qt::white : Qt::black;
+    m_history->setPen(QPen(main, 2 * m_lineScale));
+    m_currentPaths->setPen(QPen(main, 2 * m_lineScale));
+    m_currentPaths->setBrush(dark ? QColor(255, 255, 255, 50) : QColor(0, 0, 0, 40));
+    m_history->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(main, 1.5 * m_lineScale), Qt::NoBrush, 6 * m_lineScale));
+    m_original->setPen(QPen(Qt::gray, 1.5 * m_lineScale, Qt::DashLine));
+    m_originalPaths->setPen(QPen(Qt::gray, 1.5 * m_lineScale, Qt::DashLine));
+    m_compareOriginal->setPen(QPen(Qt::darkGray, 1.5 * m_lineScale, Qt::DashDotLine));
+    m_compareHistory->setPen(QPen(dark ? Qt::lightGray : Qt::darkGray, 2 * m_lineScale, Qt::DotLine));
+    m_estimateBars->setPen(QPen(Qt::darkGray, 1.5 * m_lineScale));
+    m_accuracy->replot(QCustomPlot::rpQueuedReplot);
+    m_paths->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlots::setPresentation(bool on)
+{
+    m_lineScale = on ? 2 : 1;
+    followPalette();
 }
 
 void LivePlots::clear(int blocks)
 {
+    m_blocks = blocks;
+    delete m_gradientFigure;
+    m_gradientFigure = nullptr;
+    delete m_lesionFigure;
+    m_lesionFigure = nullptr;
+    m_gradientStatus->setText(tr("Gradient magnitude per path length: press Measure."));
+    m_lesionStatus->setText(tr("Accuracy with each single block deleted: press Measure."));
     m_results = 0;
     m_lastEdit = 0;
     m_originalAccuracy = -1;
@@ -158,6 +332,13 @@ void LivePlots::rescale()
 
 void LivePlots::setActiveBlocks(int active)
 {
+    std::map<int, std::vector<double>> surviving;
+    if (active < m_blocks)
+        surviving[m_blocks - active] = survivingFraction(m_blocks, m_blocks - active);
+    replaceFigure(m_survivingArea, m_surviving,
+                  figures::paths(active < m_blocks ? tr("Paths of each length that survive %1 deletions").arg(m_blocks - active)
+                                                   : tr("No block deleted: every path survives"),
+                                 pathLengthDistribution(m_blocks), surviving));
     const auto [lengths, shares] = distribution(active);
     m_currentPaths->setData(lengths, shares);
     m_paths->yAxis->rescale();

@@ -1,16 +1,28 @@
 #pragma once
 
+#include "analysis.h"
+
 #include <QWidget>
+
+#include <memory>
 
 class QCustomPlot;
 class QCPGraph;
 class QCPErrorBars;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QVBoxLayout;
 
 namespace pathlens {
 
 // The live plots beside the block strip: accuracy after each edit against the original (with
-// the running estimate and its 95% interval while the worker is busy), and the distribution of
-// path lengths of the current arrangement against the original network's.
+// the running estimate and its 95% interval while the worker is busy), and in tabs below it the
+// distribution of path lengths of the current arrangement against the original network's, the
+// fraction of paths of each length that survive the current deletions, and on request the
+// gradient magnitude per path length and the single-deletion accuracies, filling in while they
+// are measured. The last two are publication figures (figures.h), as the CLI writes them.
 class LivePlots final : public QWidget
 {
     Q_OBJECT
@@ -27,12 +39,38 @@ public:
     void showEstimate(int edit, double accuracy, double halfWidth); // main model, running, not yet final
     void addResult(Series series, int edit, double accuracy);     // the finished number after edit `edit`
     void setActiveBlocks(int active);                             // path lengths of the current arrangement
+    void setPresentation(bool on);                                // thicker lines for a projector
+
+    // Figures measured on request; `title` names the model and the images.
+    void showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title);
+    void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
+    // Measurements of an earlier arrangement stay visible, marked as such.
+    void setGradientsStale(bool stale);
+    void setMeasuring(bool running);
+    int gradientSamples() const; // samples per path length asked for
+
+    // Every plot by its name, for export: "accuracy", "path-lengths", "surviving-paths",
+    // "gradients", "single-deletion"; null while a measured figure has not been made yet.
+    QCustomPlot *plot(const QString &name) const;
+    static QStringList plotNames();
 
     QCustomPlot *accuracyPlot() const { return m_accuracy; }
     QCustomPlot *pathPlot() const { return m_paths; }
     int resultCount() const { return m_results; }
 
+Q_SIGNALS:
+    void lesionRequested();
+    void gradientsRequested();
+    void stopRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void followPalette();
+    // Puts a freshly drawn figure where `slot` was (the layout takes it over).
+    void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
+
     QCustomPlot *m_accuracy = nullptr;
     QCustomPlot *m_paths = nullptr;
     QCPGraph *m_history = nullptr;
@@ -43,6 +81,20 @@ private:
     QCPGraph *m_compareOriginal = nullptr;
     QCPGraph *m_originalPaths = nullptr;
     QCPGraph *m_currentPaths = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QVBoxLayout *m_survivingArea = nullptr;
+    QVBoxLayout *m_gradientArea = nullptr;
+    QVBoxLayout *m_lesionArea = nullptr;
+    QCustomPlot *m_surviving = nullptr;
+    QCustomPlot *m_gradientFigure = nullptr;
+    QCustomPlot *m_lesionFigure = nullptr;
+    QLabel *m_gradientStatus = nullptr;
+    QLabel *m_lesionStatus = nullptr;
+    QSpinBox *m_samples = nullptr;
+    QList<QPushButton *> m_measureButtons;
+    QList<QPushButton *> m_stopButtons;
+    int m_blocks = 0;
+    double m_lineScale = 1;
     int m_results = 0;
     int m_lastEdit = 0;
     double m_originalAccuracy = -1;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "analysis.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "engine.h"
@@ -8,17 +9,17 @@
 #include "figures.h"
 #include "liveplots.h"
 #include "pathgraph.h"
+#include "session.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -64,6 +65,39 @@ QString chooseModelFile(QWidget *parent, const QString &title)
                                         MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
 }
 
+// Width, height (logical pixels; PDF and SVG page size) and PNG resolution, remembered between exports.
+bool askFigureSize(QWidget *parent, figures::Size &size)
+{
+    QSettings settings;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(MainWindow::tr("Figure Size"));
+    auto *form = new QFormLayout(&dialog);
+    auto spinBox = [&](const QString &key, int value, int maximum, const QString &suffix) {
+        auto *box = new QSpinBox(&dialog);
+        box->setRange(16, maximum);
+        box->setValue(settings.value(key, value).toInt());
+        box->setSuffix(suffix);
+        return box;
+    };
+    QSpinBox *width = spinBox(QStringLiteral("export/width"), 800, 10000, MainWindow::tr(" px"));
+    QSpinBox *height = spinBox(QStringLiteral("export/height"), 500, 10000, MainWindow::tr(" px"));
+    QSpinBox *dpi = spinBox(QStringLiteral("export/dpi"), 192, 1200, MainWindow::tr(" dpi"));
+    form->addRow(MainWindow::tr("&Width:"), width);
+    form->addRow(MainWindow::tr("&Height:"), height);
+    form->addRow(MainWindow::tr("PNG &resolution:"), dpi);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    size = figures::Size{width->value(), height->value(), dpi->value()};
+    settings.setValue(QStringLiteral("export/width"), size.width);
+    settings.setValue(QStringLiteral("export/height"), size.height);
+    settings.setValue(QStringLiteral("export/dpi"), size.dpi);
+    return true;
+}
+
 // Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
 double interval95(double accuracy, qint64 n)
 {
@@ -88,8 +122,11 @@ MainWindow::MainWindow(QWidget *parent)
     fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
     fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("Export &Accuracy Plot…"), this, [this] { exportFigure(m_plots->accuracyPlot(), tr("accuracy")); });
-    fileMenu->addAction(tr("Export Path-&Length Plot…"), this, [this] { exportFigure(m_plots->pathPlot(), tr("path-lengths")); });
+    QMenu *exportMenu = fileMenu->addMenu(tr("&Export Plot"));
+    const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
+                                  tr("Single &Deletion…")};
+    for (int i = 0; i < LivePlots::plotNames().size(); ++i)
+        exportMenu->addAction(plotTitles[i], this, [this, i] { exportPlot(LivePlots::plotNames()[i]); });
     fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
@@ -105,6 +142,14 @@ MainWindow::MainWindow(QWidget *parent)
             presentation->trigger();
     });
     addAction(leave);
+    m_fullTestSet = viewMenu->addAction(tr("Evaluate on the &Full Test Set"), this, [this](bool full) {
+        Preferences preferences = m_preferences;
+        const qint64 chosen = Preferences::load().liveImages; // the subset of the settings dialog
+        preferences.liveImages = full ? -1 : chosen > 0 ? chosen : liveImages;
+        setPreferences(preferences);
+    });
+    m_fullTestSet->setCheckable(true);
+    m_fullTestSet->setChecked(m_preferences.liveImages < 0);
 
 
     m_editor = new ArrangementEditor(this);
@@ -132,6 +177,8 @@ MainWindow::MainWindow(QWidget *parent)
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({reset, deleteRandom, swapRandom});
+    editMenu->addSeparator();
+    editMenu->addAction(tr("Se&ttings…"), QKeySequence::Preferences, this, &MainWindow::chooseSettings);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
@@ -210,6 +257,29 @@ MainWindow::MainWindow(QWidget *parent)
         if (requestId == m_compareLatest)
             showError(tr("Evaluation of the comparison model failed"), message);
     });
+    m_analysis = new Analysis(this);
+    connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
+    connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
+    connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
+    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
+    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { showError(tr("Measurement failed"), message); });
+    connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
+        std::vector<bool> downsampling;
+        for (const BlockInfo &block : m_info.blocks)
+            downsampling.push_back(block.downsampling);
+        m_plots->showLesion(lesion, downsampling,
+                            tr("Accuracy with one block deleted — %1, %2 test images")
+                                .arg(QFileInfo(QString::fromStdString(m_info.path)).fileName())
+                                .arg(lesion.imagesTotal));
+    });
+    connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
+        m_plots->showGradients(result, done, total, m_gradientTitle(*m_gradientOnTraining));
+        m_gradientMeans = result.mean;
+        if (m_arrangement == m_gradientArrangement)
+            m_pathGraph->setGradientMagnitudes(m_gradientMeans);
+        else
+            m_plots->setGradientsStale(true);
+    });
     setAcceptDrops(true);
     updateRecentMenu();
     resize(1400, 860);
@@ -227,6 +297,101 @@ void MainWindow::showError(const QString &title, const QString &message)
     m_lastError = message;
     statusBar()->showMessage(message, 10000);
     openMessage(this, QMessageBox::Critical, title, message);
+}
+
+void MainWindow::measureSingleDeletions()
+{
+    if (!m_engine) {
+        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
+        return;
+    }
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), options);
+    m_plots->setMeasuring(true);
+}
+
+void MainWindow::measureGradients()
+{
+    if (!m_engine) {
+        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
+        return;
+    }
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    GradientOptions gradientOptions;
+    gradientOptions.samplesPerLength = m_plots->gradientSamples();
+    gradientOptions.seed = m_randomSeed++;
+    // The paper measures on training images; a data set without a training split (a single test
+    // file, an image folder) gives its test images instead, and the title says which.
+    const Dataset test = m_data;
+    const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
+    m_gradientTitle = [model](bool training) {
+        return training ? tr("Gradient per path length — %1, training images").arg(model)
+                        : tr("Gradient per path length — %1, test images (no training split)").arg(model);
+    };
+    auto training = std::make_shared<std::atomic<bool>>(true);
+    m_gradientOnTraining = training;
+    m_gradientArrangement = m_arrangement;
+    m_analysis->startGradients(
+        m_network,
+        [test, training] {
+            try {
+                return stratifiedSubset(loadDataset(test.path, Split::Train, test.format), 5000);
+            } catch (const Error &) {
+                *training = false;
+                return test;
+            }
+        },
+        m_arrangement, gradientOptions, options);
+    m_plots->setMeasuring(true);
+}
+
+void MainWindow::chooseSettings()
+{
+    auto *dialog = new SettingsDialog(m_preferences, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences chosen = dialog->preferences();
+        chosen.save();
+        setPreferences(chosen);
+    });
+    dialog->open();
+}
+
+void MainWindow::setPreferences(const Preferences &preferences)
+{
+    const Preferences previous = m_preferences;
+    m_preferences = preferences;
+    if (preferences.theme != previous.theme)
+        applyTheme(preferences.theme);
+    {
+        const QSignalBlocker blocker(m_fullTestSet);
+        m_fullTestSet->setChecked(preferences.liveImages < 0);
+    }
+    if (!preferences.engineDiffers(previous) || !m_network || m_data.size() == 0)
+        return;
+    // New engines for the same models and data; the accuracy history starts again, because
+    // numbers on other images are not comparable, but the arrangement and its undo stack stay.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = rebuildEngine(m_network, m_data, QString::fromStdString(m_info.path));
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        m_preferences = previous;
+        const QSignalBlocker blocker(m_fullTestSet);
+        m_fullTestSet->setChecked(previous.liveImages < 0);
+        return;
+    }
+    showSummary();
+    m_accuracy->clear();
+    m_plots->clear(int(m_info.blocks.size()));
+    if (m_compareEngine)
+        openCompareModel(QString::fromStdString(m_compareInfo.path));
+    m_editNumber = -1;
+    m_measuringOriginal = false;
+    showArrangement(m_arrangement);
 }
 
 void MainWindow::chooseModel()
@@ -301,13 +466,21 @@ bool MainWindow::openData(const QString &path)
     return ok;
 }
 
+std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+{
+    EngineOptions options;
+    options.device = m_preferences.device;
+    options.threads = m_preferences.threads;
+    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), options);
+}
+
 // Builds an engine for the pair; on failure the previous model, data and engine stay.
 bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
 {
     try {
         // The engine holds only the live subset: every edit is evaluated on the same,
         // class-balanced images (DESIGN.md section 9).
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(data, liveImages));
+        auto engine = makeEngine(network, data);
         m_network = network;
         m_info = engine->info();
         m_engine = engine;
@@ -350,11 +523,32 @@ void MainWindow::showNetwork()
                 m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
         }
     }
-    const QString data = m_data.size() ? tr("%1 (%2 images, %3; live subset: %4 class-balanced test images)")
+    showSummary();
+    m_accuracy->clear();
+    m_plots->clear(int(m_info.blocks.size()));
+    m_editNumber = -1; // the identity arrangement below is edit 0
+    if (m_compareEngine) {
+        m_compareMeasuringOriginal = true;
+        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
+    }
+    m_analysis->stop();
+    m_gradientMeans.clear();
+    m_pathGraph->setNetwork(m_info);
+    m_pathGraph->setGradientMagnitudes({});
+    m_originalAccuracy = -1;
+    m_measuringOriginal = false;
+    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
+}
+
+void MainWindow::showSummary()
+{
+    const QString data = m_data.size() ? tr("%1 (%2 images, %3; %4)")
                                              .arg(QString::fromStdString(m_data.path))
                                              .arg(m_data.size())
-                                             .arg(QString::fromStdString(m_data.format))
-                                             .arg(liveImageCount())
+                                             .arg(QString::fromStdString(m_data.format),
+                                                  m_preferences.liveImages < 0 || liveImageCount() == m_data.size()
+                                                      ? tr("evaluating all of them")
+                                                      : tr("live subset: %1 class-balanced images").arg(liveImageCount()))
                                        : tr("none");
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
                           "Data: %8. Click a block to delete its residual branch, drag it to move it.")
@@ -367,17 +561,6 @@ void MainWindow::showNetwork()
                            .arg(m_info.stageCount)
                            .arg(data.toHtmlEscaped()));
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
-    m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
-    m_editNumber = -1; // the identity arrangement below is edit 0
-    if (m_compareEngine) {
-        m_compareMeasuringOriginal = true;
-        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
-    }
-    m_pathGraph->setNetwork(m_info);
-    m_originalAccuracy = -1;
-    m_measuringOriginal = false;
-    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
 }
 
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
@@ -393,6 +576,11 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
+    if (!m_gradientMeans.empty()) {
+        const bool measured = arrangement == m_gradientArrangement;
+        m_plots->setGradientsStale(!measured);
+        m_pathGraph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
+    }
     if (m_compareEngine)
         requestCompare();
     if (m_engine)
@@ -426,11 +614,23 @@ void MainWindow::requestEvaluation()
     m_measuringOriginal = original;
     m_requestEdit = m_editNumber;
     m_latestRequest = m_worker->request(original ? identityArrangement(int(m_info.blocks.size())) : m_arrangement);
+    m_requestClock.start();
+    m_timing = {};
     m_progress->setValue(0);
     m_progress->show();
-    statusBar()->showMessage(tr("Evaluating %1 on %2 class-balanced test images…")
+    // Greyed until the first estimate of this edit arrives: what is shown belongs to the last one.
+    if (!m_accuracy->text().isEmpty() && m_accuracy->isEnabled()) {
+        m_accuracy->setEnabled(false);
+        m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
+    }
+    statusBar()->showMessage(tr("Evaluating %1 on %2 test images…")
                                  .arg(QString::fromStdString(describe(m_arrangement)))
                                  .arg(liveImageCount()));
+}
+
+bool MainWindow::accuracyIsStale() const
+{
+    return !m_accuracy->isEnabled();
 }
 
 void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
@@ -438,6 +638,9 @@ void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64
     if (requestId != m_latestRequest) // a stale answer to an older edit
         return;
     const double accuracy = double(correct) / double(done);
+    if (m_timing.firstEstimateMs < 0)
+        m_timing.firstEstimateMs = m_requestClock.elapsed();
+    m_accuracy->setEnabled(true);
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
@@ -460,6 +663,8 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
             return;
         }
     }
+    m_timing.finishedMs = m_requestClock.elapsed();
+    m_accuracy->setEnabled(true);
     m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
@@ -468,7 +673,12 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
                             .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
                             .arg(deleted));
     m_progress->hide();
-    statusBar()->showMessage(tr("Evaluated in %1 s on %2").arg(seconds, 0, 'f', 2).arg(QString::fromStdString(m_engine->deviceName())));
+    statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
+                                 .arg(seconds, 0, 'f', 2)
+                                 .arg(QString::fromStdString(m_engine->deviceName()))
+                                 .arg(m_engine->threads())
+                                 .arg(m_timing.firstEstimateMs)
+                                 .arg(m_timing.finishedMs));
     Q_EMIT evaluationFinished(accuracy);
 }
 
@@ -486,13 +696,26 @@ QString MainWindow::chooseExportFile(const QString &baseName)
                                         tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
 }
 
-void MainWindow::exportFigure(QCustomPlot *plot, const QString &baseName)
+void MainWindow::exportPlot(const QString &name)
 {
-    const QString path = chooseExportFile(baseName);
+    QCustomPlot *plot = m_plots->plot(name);
+    if (!plot) {
+        showError(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(name + QStringLiteral(".pdf")),
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
     if (path.isEmpty())
         return;
     try {
-        figures::save(*plot, path, figures::Size{800, 500, 192});
+        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
+            figures::saveCsv(*plot, path);
+        } else {
+            figures::Size size;
+            if (!askFigureSize(this, size))
+                return;
+            figures::save(*plot, path, size);
+        }
         statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
     } catch (const Error &e) {
         showError(tr("Cannot export"), QString::fromUtf8(e.what()));
@@ -520,29 +743,27 @@ void MainWindow::setPresentationMode(bool on)
         m_normalFont = font;
         font.setPointSizeF(font.pointSizeF() * 1.5);
         setFont(font);
+        m_plots->setPresentation(true);
         showFullScreen();
     } else {
         setFont(m_normalFont);
+        m_plots->setPresentation(false);
         showNormal();
     }
 }
 
 bool MainWindow::saveSession(const QString &path)
 {
-    QJsonArray entries;
-    for (const Slot &slot : m_arrangement)
-        entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
-    const QJsonObject session{
-        {QStringLiteral("pathlens_session"), 1},
-        {QStringLiteral("model"), QString::fromStdString(m_info.path)},
-        {QStringLiteral("data"), QString::fromStdString(m_data.path)},
-        {QStringLiteral("arrangement"), entries},
-        {QStringLiteral("random_k"), m_randomCount->value()},
-        {QStringLiteral("path_graph"), m_pathGraph->modeName()},
-        {QStringLiteral("compare"), m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString()},
-    };
+    Session session;
+    session.model = QString::fromStdString(m_info.path);
+    session.data = QString::fromStdString(m_data.path);
+    session.compare = m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString();
+    session.arrangement = m_arrangement;
+    session.randomK = m_randomCount->value();
+    session.pathGraph = m_pathGraph->modeName();
+    session.liveImages = m_preferences.liveImages;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(session).toJson()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session)) < 0 || !file.commit()) {
         showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
         return false;
     }
@@ -560,46 +781,37 @@ bool MainWindow::loadSession(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(file.errorString());
-    QJsonParseError parseError;
-    const QJsonObject session = QJsonDocument::fromJson(file.readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
-    const int version = session.value(QStringLiteral("pathlens_session")).toInt();
-    if (version > 1)
-        return fail(tr("written by a newer pathlens (session format %1); this one reads format 1").arg(version));
-    if (version != 1)
-        return fail(tr("not a pathlens session (no \"pathlens_session\": 1)"));
-    Arrangement arrangement;
-    for (const QJsonValue &value : session.value(QStringLiteral("arrangement")).toArray()) {
-        const QJsonObject slot = value.toObject();
-        if (!slot.value(QStringLiteral("block")).isDouble() || !slot.value(QStringLiteral("active")).isBool())
-            return fail(tr("every arrangement entry needs a \"block\" number and an \"active\" flag"));
-        arrangement.push_back({slot.value(QStringLiteral("block")).toInt(), slot.value(QStringLiteral("active")).toBool()});
-    }
-    // Check the arrangement against the model before replacing anything.
-    const QString modelPath = session.value(QStringLiteral("model")).toString();
+    Session session;
     std::shared_ptr<Network> network;
     try {
-        network = Network::load(modelPath.toStdString());
+        session = parseSession(file.readAll(), path);
+        // Check the arrangement against the model before replacing anything.
+        network = Network::load(session.model.toStdString());
         const NetworkInfo info = network->describe(network->defaultInputShape());
-        if (arrangement.size() != info.blocks.size())
-            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks").arg(arrangement.size()).arg(modelPath).arg(info.blocks.size()));
-        if (const auto why = whyInvalid(info, arrangement))
+        if (session.arrangement.size() != info.blocks.size())
+            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks")
+                            .arg(session.arrangement.size())
+                            .arg(session.model)
+                            .arg(info.blocks.size()));
+        if (const auto why = whyInvalid(info, session.arrangement))
             return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
     } catch (const Error &e) {
-        return fail(QString::fromUtf8(e.what()));
+        showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
+        return false;
     }
-    const QString dataPath = session.value(QStringLiteral("data")).toString();
-    if (!dataPath.isEmpty() && dataPath != QString::fromStdString(m_data.path) && !openData(dataPath))
+    const qint64 previousLive = m_preferences.liveImages;
+    if (session.liveImages != 0) // this session's subset, for this run only
+        m_preferences.liveImages = session.liveImages;
+    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_data.path);
+    if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
+        m_preferences.liveImages = previousLive;
         return false;
-    if (!useModel(network, modelPath))
-        return false;
-    m_randomCount->setValue(session.value(QStringLiteral("random_k")).toInt(m_randomCount->value()));
-    m_pathGraph->setModeName(session.value(QStringLiteral("path_graph")).toString());
-    m_editor->set(arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
-    const QString compare = session.value(QStringLiteral("compare")).toString();
-    if (!compare.isEmpty())
-        openCompareModel(compare); // a failure is reported; the session itself is open
+    }
+    m_randomCount->setValue(session.randomK);
+    m_pathGraph->setModeName(session.pathGraph);
+    m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    if (!session.compare.isEmpty())
+        openCompareModel(session.compare); // a failure is reported; the session itself is open
     rememberFile(path);
     return true;
 }
@@ -694,7 +906,7 @@ bool MainWindow::openCompareModel(const QString &path)
     bool ok = false;
     try {
         auto network = Network::load(path.toStdString());
-        auto engine = std::make_shared<Engine>(network, stratifiedSubset(m_data, liveImages));
+        auto engine = makeEngine(network, m_data);
         m_compareNetwork = network;
         m_compareInfo = engine->info();
         m_compareEngine = engine;
@@ -740,6 +952,7 @@ void MainWindow::requestCompare()
 {
     m_compareRequestEdit = m_editNumber;
     m_compareLatest = m_compareWorker->request(compareArrangement());
+    m_compareLabel->setEnabled(false); // stale until this edit's number arrives
 }
 
 void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images, double)
@@ -757,6 +970,7 @@ void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images
         }
     }
     m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
+    m_compareLabel->setEnabled(true);
     const Arrangement mapped = compareArrangement();
     m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted")
                                 .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))

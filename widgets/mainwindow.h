@@ -3,12 +3,17 @@
 #include "arrangement.h"
 #include "dataset.h"
 #include "network.h"
+#include "settings.h"
 
+#include <QElapsedTimer>
 #include <QFont>
 #include <QMainWindow>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
+class QAction;
 class QCustomPlot;
 class QLabel;
 class QMenu;
@@ -19,6 +24,7 @@ class QTableWidgetItem;
 
 namespace pathlens {
 
+class Analysis;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
@@ -64,8 +70,24 @@ public:
     qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }
+    // Device, threads and the live subset apply to the loaded models at once (the arrangement and
+    // its undo history stay); the theme at once; the language at the next start.
+    void setPreferences(const Preferences &preferences);
+    const Preferences &preferences() const { return m_preferences; }
+    bool accuracyIsStale() const; // the number shown belongs to an earlier edit
+    // Milliseconds from the latest edit to its first running estimate and to its final number.
+    struct Timing
+    {
+        qint64 firstEstimateMs = -1;
+        qint64 finishedMs = -1;
+    };
+    Timing lastTiming() const { return m_timing; }
+    Analysis *analysis() const { return m_analysis; }
+    // The measurements behind the Single deletion and Gradients tabs.
+    void measureSingleDeletions();
+    void measureGradients();
 
-    static constexpr qint64 liveImages = 2000; // DESIGN.md section 9: the live subset, class-balanced
+    static constexpr qint64 liveImages = Preferences::defaultLiveImages; // the default live subset, class-balanced
 
 Q_SIGNALS:
     void evaluationFinished(double accuracy);
@@ -82,6 +104,9 @@ private:
     void updateRecentMenu();
     void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
+    std::shared_ptr<Engine> makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const;
+    void showSummary();
+    void chooseSettings();
     bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
     void setBlockActive(QTableWidgetItem *item);
@@ -95,7 +120,7 @@ private:
     void showCompareResult(int requestId, double accuracy, qint64 images, double seconds);
     void showError(const QString &title, const QString &message);
     QString chooseExportFile(const QString &baseName);
-    void exportFigure(QCustomPlot *plot, const QString &baseName);
+    void exportPlot(const QString &name);
     void exportPathGraph();
 
     std::shared_ptr<Network> m_network;
@@ -107,8 +132,16 @@ private:
     int m_latestRequest = 0;
     bool m_measuringOriginal = false;
     QString m_lastError;
+    Preferences m_preferences = Preferences::load();
+    QElapsedTimer m_requestClock; // since the latest edit's request
+    Timing m_timing;
 
     EvaluationThread *m_worker = nullptr;
+    Analysis *m_analysis = nullptr;
+    Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
+    std::vector<double> m_gradientMeans; // their magnitude per path length
+    std::function<QString(bool training)> m_gradientTitle;
+    std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
     int m_requestEdit = 0; // the edit the main model's latest request belongs to
 
@@ -128,6 +161,7 @@ private:
     PathGraph *m_pathGraph = nullptr;
     QFont m_normalFont;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_fullTestSet = nullptr;
     QSpinBox *m_randomCount = nullptr;
     quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;

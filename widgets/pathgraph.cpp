@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
+#include <array>
 #include <bitset>
 #include <cmath>
 
@@ -76,10 +77,15 @@ PathGraph::PathGraph(QWidget *parent)
     m_size->setRange(1, 6);
     m_size->setValue(3);
     m_size->setPrefix(tr("window "));
+    m_widthBox = new QComboBox(this);
+    m_widthBox->addItem(tr("Width by number of paths"));
+    m_widthBox->addItem(tr("Width by gradient mass"));
+    m_widthBox->setToolTip(tr("Gradient mass needs the gradients measured for the current arrangement (Gradients tab)"));
     auto *fitButton = new QPushButton(tr("Fit"), this);
     controls->addWidget(m_modeBox);
     controls->addWidget(m_first);
     controls->addWidget(m_size);
+    controls->addWidget(m_widthBox);
     controls->addStretch(1);
     controls->addWidget(fitButton);
     m_view = new ZoomingView(m_scene, this);
@@ -92,7 +98,27 @@ PathGraph::PathGraph(QWidget *parent)
             [this](int index) { setMode(index == 0 ? Mode::Unraveled : Mode::Lattice); });
     connect(m_first, &QSpinBox::valueChanged, this, [this] { redraw(); });
     connect(m_size, &QSpinBox::valueChanged, this, [this] { redraw(); });
+    connect(m_widthBox, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(fitButton, &QPushButton::clicked, this, &PathGraph::fit);
+    m_widthBox->setEnabled(false); // the Unraveled view comes first
+}
+
+void PathGraph::setGradientMagnitudes(const std::vector<double> &perLength)
+{
+    m_gradient = perLength;
+    if (perLength.empty())
+        m_widthBox->setCurrentIndex(0);
+    redraw();
+}
+
+bool PathGraph::widthByGradient() const
+{
+    return m_widthBox->currentIndex() == 1 && int(m_gradient.size()) == activeCount(m_arrangement) + 1;
+}
+
+void PathGraph::setWidthByGradient(bool on)
+{
+    m_widthBox->setCurrentIndex(on ? 1 : 0);
 }
 
 void PathGraph::setNetwork(const NetworkInfo &info)
@@ -117,6 +143,7 @@ void PathGraph::setMode(Mode mode)
     m_modeBox->setCurrentIndex(mode == Mode::Unraveled ? 0 : 1);
     m_first->setEnabled(mode == Mode::Unraveled);
     m_size->setEnabled(mode == Mode::Unraveled);
+    m_widthBox->setEnabled(mode == Mode::Lattice);
     redraw();
     fit();
 }
@@ -219,8 +246,11 @@ void PathGraph::drawUnraveled()
 }
 
 // Node (i, k): after the first i slots, k residual branches taken; C(a_i, k) partial paths reach
-// it, a_i being the active blocks among those slots. An edge carries C(a_i, k) * 2^(A - a_{i+1})
-// of all 2^A paths; its width shows that share relative to the widest edge of its column.
+// it, a_i being the active blocks among those slots. The paths along an edge out of (i, k) that
+// end with length L number C(a_i, k) * C(r, L - k'), where k' is k or k + 1 at the edge's end and r
+// the active blocks after slot i. An edge's weight sums them over L, each path counted once (width
+// by paths) or by the measured gradient magnitude of its length (width by gradient mass, the
+// paper's Section 5); its width shows the weight relative to the heaviest edge of its column.
 void PathGraph::drawLattice()
 {
     const int n = int(m_arrangement.size());
@@ -229,27 +259,39 @@ void PathGraph::drawLattice()
     std::vector<int> activeBefore{0};
     for (const Slot &slot : m_arrangement)
         activeBefore.push_back(activeBefore.back() + (slot.active ? 1 : 0));
+    const bool byGradient = widthByGradient();
+    const double allPaths = std::ldexp(1.0, total);
 
     for (int i = 0; i < n; ++i) {
         const int a = activeBefore[i];
         const bool active = m_arrangement[i].active;
+        const int after = total - activeBefore[i + 1];
         const auto counts = pathCounts(a);
-        const double columnTotal = std::ldexp(1.0, a);
-        double widest = 0;
+        const auto rest = pathCounts(after);
+        // weight[k][residual]
+        std::vector<std::array<double, 2>> weight(size_t(a + 1), {0, 0});
+        double heaviest = 0;
         for (int k = 0; k <= a; ++k)
-            widest = std::max(widest, counts[k] / columnTotal);
+            for (int residual = 0; residual <= (active ? 1 : 0); ++residual) {
+                double sum = 0;
+                for (int j = 0; j <= after; ++j)
+                    sum += rest[j] * (byGradient ? m_gradient[size_t(k + residual + j)] : 1.0);
+                weight[k][residual] = counts[k] * sum;
+                heaviest = std::max(heaviest, weight[k][residual]);
+            }
+        auto pen = [&](int k, int residual) {
+            return QPen(lengthColour(k, total), 0.3 + 4.5 * (heaviest > 0 ? weight[k][residual] / heaviest : 0));
+        };
+        auto share = [&](int k, int residual) { return 100 * counts[k] * std::ldexp(1.0, after) / allPaths; };
         for (int k = 0; k <= a; ++k) {
-            const double share = counts[k] / columnTotal; // of the paths, those through node (i, k)
-            const double width = 0.3 + 4.5 * share / widest;
-            const QColor colour = lengthColour(k, total);
             const QPointF from(dx * i, dy * k);
-            auto *skip = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * k)), QPen(colour, width));
+            auto *skip = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * k)), pen(k, 0));
             skip->setToolTip(tr("shortcut of slot %1 (block %2): %3% of all paths")
-                                 .arg(i).arg(m_arrangement[i].block).arg(100 * share / (active ? 2 : 1), 0, 'g', 3));
+                                 .arg(i).arg(m_arrangement[i].block).arg(share(k, 0), 0, 'g', 3));
             if (active) {
-                auto *residual = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (k + 1))), QPen(colour, width));
+                auto *residual = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (k + 1))), pen(k, 1));
                 residual->setToolTip(tr("residual branch of slot %1 (block %2): %3% of all paths")
-                                         .arg(i).arg(m_arrangement[i].block).arg(50 * share, 0, 'g', 3));
+                                         .arg(i).arg(m_arrangement[i].block).arg(share(k, 1), 0, 'g', 3));
             }
         }
         if (!active) {
@@ -269,7 +311,10 @@ void PathGraph::drawLattice()
         }
     }
     auto *caption = m_scene->addSimpleText(
-        tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths").arg(total).arg(countText(std::ldexp(1.0, total))),
+        (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
+                    : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
+            .arg(total)
+            .arg(countText(allPaths)),
         font());
     caption->setPos(0, dy * (total + 2));
 }

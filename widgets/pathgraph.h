@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QComboBox;
 class QGraphicsScene;
 class QGraphicsView;
@@ -32,6 +34,11 @@ public:
     void setArrangement(const Arrangement &arrangement);
     void setMode(Mode mode);
     void setWindow(int firstSlot, int size);
+    // Gradient magnitude per path of each length 0..n for the current arrangement (Gradients tab);
+    // the lattice can then draw edge widths by gradient mass. Empty: not measured.
+    void setGradientMagnitudes(const std::vector<double> &perLength);
+    void setWidthByGradient(bool on);
+    bool widthByGradient() const; // asked for, and the magnitudes fit the current arrangement
     QString modeName() const;                 // "unraveled" or "lattice", for sessions
     void setModeName(const QString &name);    // unknown names leave the mode as it is
 
@@ -51,7 +58,9 @@ private:
     Arrangement m_arrangement;
     Mode m_mode = Mode::Unraveled;
     int m_drawnPaths = 0;
+    std::vector<double> m_gradient;
     QComboBox *m_modeBox = nullptr;
+    QComboBox *m_widthBox = nullptr;
     QSpinBox *m_first = nullptr;
     QSpinBox *m_size = nullptr;
     QGraphicsScene *m_scene = nullptr;

@@ -11,6 +11,7 @@
 #include "testhelpers.h"
 
 #include <QFile>
+#include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QImage>
 #include <QMouseEvent>
@@ -167,6 +168,36 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
     }
 
+    // Width by gradient mass: with all gradient on the path of length 0, only the shortcut edges
+    // along the top row carry any, one per column; by number of paths, the middle rows are widest.
+    void latticeWidthByGradientMass()
+    {
+        PathGraph graph;
+        graph.setNetwork(cifar20());
+        graph.setMode(PathGraph::Mode::Lattice);
+        auto widths = [&] {
+            std::vector<double> result;
+            for (QGraphicsItem *item : graph.scene()->items())
+                if (auto *line = qgraphicsitem_cast<QGraphicsLineItem *>(item); line && line->pen().style() == Qt::SolidLine)
+                    result.push_back(line->pen().widthF());
+            return result;
+        };
+        auto heaviest = [](const std::vector<double> &w) { return std::count_if(w.begin(), w.end(), [](double x) { return x > 4.7; }); };
+        const auto byPaths = widths();
+        QCOMPARE(byPaths.size(), size_t(2 * (1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9))); // two edges out of each node (i, k), k <= i
+        QVERIFY(heaviest(byPaths) > 9);
+
+        std::vector<double> magnitude(10, 0.0);
+        magnitude[0] = 1;
+        graph.setGradientMagnitudes(magnitude);
+        graph.setWidthByGradient(true);
+        QVERIFY(graph.widthByGradient());
+        const auto byGradient = widths();
+        QCOMPARE(heaviest(byGradient), 9);
+        QCOMPARE(std::count_if(byGradient.begin(), byGradient.end(), [](double x) { return std::abs(x - 0.3) < 1e-9; }),
+                 long(byGradient.size()) - 9);
+    }
+
     // Save -> load restores model, data and arrangement; a broken session changes nothing.
     void sessionRoundTrip()
     {
@@ -214,6 +245,33 @@ private Q_SLOTS:
             QVERIFY2(window.lastError().contains(reasons[i]), qPrintable(window.lastError()));
             QVERIFY(window.arrangement() == saved);
         }
+    }
+
+    // A session sent along with its model opens where the two now are; a model that is gone is named.
+    void sessionFindsMovedFiles()
+    {
+        QTemporaryDir before, after;
+        const QString model = before.filePath("net.pt");
+        QVERIFY(QFile::copy(QString::fromStdString(testing::fixture("cifar20.pt")), model));
+        Arrangement saved;
+        {
+            MainWindow window;
+            QVERIFY(window.openData(testing::fashionMnist()));
+            QVERIFY(window.openModel(model));
+            window.editor()->toggle(4);
+            saved = window.arrangement();
+            QVERIFY(window.saveSession(before.filePath("s.json")));
+        }
+        QVERIFY(QFile::rename(model, after.filePath("net.pt")));
+        QVERIFY(QFile::rename(before.filePath("s.json"), after.filePath("s.json")));
+        MainWindow window;
+        QVERIFY2(window.loadSession(after.filePath("s.json")), qPrintable(window.lastError()));
+        QVERIFY(window.arrangement() == saved);
+
+        QVERIFY(QFile::remove(after.filePath("net.pt")));
+        QVERIFY(!window.loadSession(after.filePath("s.json")));
+        QVERIFY2(window.lastError().contains(model) && window.lastError().contains("does not exist"), qPrintable(window.lastError()));
+        QVERIFY(window.arrangement() == saved);
     }
 
     // A second model beside the first: deletions carry over by index where it can run them.

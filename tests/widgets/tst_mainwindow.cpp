@@ -1,8 +1,26 @@
+#include "analysis.h"
+#include "arrangementeditor.h"
+#include "experiments.h"
+#include "figures.h"
+#include "liveplots.h"
+#include "pathgraph.h"
+#include "paths.h"
+#include "dataset.h"
+#include "engine.h"
 #include "mainwindow.h"
 #include "testhelpers.h"
 
+#include <QApplication>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
+#include <QTemporaryDir>
+#include <qcustomplot.h>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
+#include <QUndoStack>
 
 using namespace pathlens;
 
@@ -11,6 +29,12 @@ class TestMainWindow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the user's own settings stay untouched
+        QSettings().clear();
+    }
+
     void opensModelAndListsBlocks()
     {
         MainWindow window;
@@ -44,6 +68,140 @@ private Q_SLOTS:
         QVERIFY(!window.openData(QStringLiteral("/no/such/folder")));
         QVERIFY(window.lastError().contains(QStringLiteral("/no/such/folder")));
         QCOMPARE(window.blockTable()->rowCount(), 9);
+
+        // A broken file dropped onto the window: the same error, the same state.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(testing::fixture("truncated.pt")))});
+        QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        static_cast<QObject &>(window).event(&drop); // past QApplication, which delivers drops only from a real drag
+        QVERIFY2(window.lastError().contains(QStringLiteral("truncated.pt")), qPrintable(window.lastError()));
+        QCOMPARE(window.blockTable()->rowCount(), 9);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("cifar20.pt")));
+    }
+
+    // An edit greys the old number until its own first estimate; timings are recorded; a smaller
+    // live subset and then the full test set apply at once and keep the arrangement.
+    void staleMarkTimingsAndLiveSubset()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!window.accuracyIsStale());
+        window.editor()->toggle(5);
+        QVERIFY(window.accuracyIsStale());
+        QVERIFY(window.accuracyText().contains(QStringLiteral("stale")));
+        QVERIFY(finished.wait(120000));
+        QVERIFY(!window.accuracyIsStale());
+        const MainWindow::Timing timing = window.lastTiming();
+        QVERIFY(timing.firstEstimateMs >= 0 && timing.firstEstimateMs <= timing.finishedMs);
+        const Arrangement edited = window.arrangement();
+
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        const Dataset data = loadDataset(testing::fashionMnist());
+        for (const qint64 images : {qint64(500), qint64(-1)}) {
+            Preferences preferences = window.preferences();
+            preferences.liveImages = images;
+            preferences.threads = 1;
+            window.setPreferences(preferences);
+            QCOMPARE(window.liveImageCount(), images > 0 ? images : data.size());
+            QVERIFY(window.arrangement() == edited);
+            QVERIFY(window.editor()->undoStack()->canUndo()); // the history stays
+            QVERIFY(finished.wait(300000)); // the original on the new images, then the edit
+            if (images < 0) // the full test set, accuracy only of the arrangement is compared below
+                QVERIFY(window.accuracyText().contains(QStringLiteral("10000 images")));
+            Engine fresh(network, stratifiedSubset(data, images));
+            QCOMPARE(finished.last().at(0).toDouble(), fresh.evaluate({edited}).accuracy[0]);
+        }
+    }
+
+    // Single deletion measured on request fills the tab with the same numbers the engine gives; its
+    // data exports as CSV. The surviving-paths tab follows the deletions.
+    void singleDeletionAndSurvivingPaths()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 300;
+        window.setPreferences(preferences);
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
+        QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
+        window.measureSingleDeletions();
+        QVERIFY(lesion.wait(120000));
+        while (!lesion.last().at(0).value<Analysis::Lesion>().finished)
+            QVERIFY(lesion.wait(120000));
+        const Analysis::Lesion result = lesion.last().at(0).value<Analysis::Lesion>();
+        QCOMPARE(result.imagesTotal, qint64(300));
+
+        Engine fresh(Network::load(testing::fixture("cifar20.pt")), stratifiedSubset(loadDataset(testing::fashionMnist()), 300));
+        const SingleDeletions plan = singleDeletions(fresh.info());
+        const EvalResult expected = fresh.evaluate(plan.arrangements);
+        QCOMPARE(result.baseline, expected.accuracy[0]);
+        for (size_t j = 0; j < plan.blocks.size(); ++j)
+            QCOMPARE(result.accuracy[plan.blocks[j]], expected.accuracy[j + 1]);
+
+        QCustomPlot *figure = window.livePlots()->plot("single-deletion");
+        QVERIFY(figure);
+        QTemporaryDir dir;
+        figures::saveCsv(*figure, dir.filePath("lesion.csv"));
+        QFile csv(dir.filePath("lesion.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.first(), QByteArray("series,x,y"));
+        QVERIFY(lines.contains(QStringLiteral("\"this model\",4,%1").arg(100 * expected.accuracy[5], 0, 'g', 10).toUtf8()));
+
+        // Two deletions: the fraction of paths of each length that survive, C(n-2, k) / C(n, k).
+        window.editor()->toggle(1);
+        window.editor()->toggle(2);
+        QCustomPlot *surviving = window.livePlots()->plot("surviving-paths");
+        QCOMPARE(surviving->graphCount(), 1);
+        const auto fraction = survivingFraction(9, 2);
+        for (int k = 0; k <= 9; ++k)
+            PL_COMPARE_NEAR((surviving->graph(0)->data()->begin() + k)->value, fraction[k], 1e-12);
+    }
+
+    // Gradients on request: a figure with one point per path length, fed to the lattice, marked
+    // stale after an edit.
+    void gradientsFeedTheLattice()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 200;
+        window.setPreferences(preferences);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QSignalSpy gradients(window.analysis(), &Analysis::gradientsUpdated);
+        QSignalSpy stopped(window.analysis(), &Analysis::stopped);
+        window.measureGradients();
+        QVERIFY(stopped.wait(300000));
+        QVERIFY(!gradients.isEmpty());
+        const auto last = gradients.last();
+        QCOMPARE(last.at(1).toInt(), last.at(2).toInt()); // every sample done
+        const GradientResult result = last.at(0).value<GradientResult>();
+        QCOMPARE(result.mean.size(), size_t(10)); // 9 active blocks: lengths 0..9
+        QVERIFY(window.livePlots()->plot("gradients"));
+        window.pathGraph()->setMode(PathGraph::Mode::Lattice);
+        window.pathGraph()->setWidthByGradient(true);
+        QVERIFY(window.pathGraph()->widthByGradient());
+        window.editor()->toggle(3);
+        QVERIFY(!window.pathGraph()->widthByGradient()); // measured for another arrangement
+    }
+
+    void themes()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.theme = Preferences::Theme::Dark;
+        window.setPreferences(preferences);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        preferences.theme = Preferences::Theme::Light;
+        window.setPreferences(preferences);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        preferences.theme = Preferences::Theme::System;
+        window.setPreferences(preferences);
     }
 
     void shortcutSheetListsTheEditingKeys()

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "arrangement.h"
+#include "dataset.h"
+#include "engine.h"
+#include "gradients.h"
+#include "network.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace pathlens {
+
+// The slower experiments the GUI runs on request, one at a time on a worker thread of their own
+// (beside the live evaluation): single deletions (the paper's Fig. 3) and gradient magnitude per
+// path length (Fig. 6). Each brings its own engine, so the live worker's engine is never shared.
+// Partial results arrive as signals in the GUI thread while the work goes on; a new start or
+// stop() cancels the job in flight at its next batch.
+class Analysis final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Analysis)
+
+public:
+    struct Lesion
+    {
+        double baseline = 0;
+        std::vector<double> accuracy; // per block with it deleted alone; NaN where it cannot be
+        qint64 imagesDone = 0;
+        qint64 imagesTotal = 0;
+        bool finished = false;
+    };
+
+    explicit Analysis(QObject *parent = nullptr);
+    ~Analysis() override; // cancels and waits
+
+    void startLesion(std::shared_ptr<const Network> network, Dataset images, EngineOptions options);
+    // For the arrangement as it is now, on the images `loadImages` returns (called on the worker
+    // thread: reading the training split, DESIGN.md section 5, takes a moment).
+    void startGradients(std::shared_ptr<const Network> network, std::function<Dataset()> loadImages,
+                        Arrangement arrangement, GradientOptions gradientOptions, EngineOptions options);
+    void stop();
+    bool isRunning() const { return m_thread != nullptr; }
+
+Q_SIGNALS:
+    void lesionUpdated(const pathlens::Analysis::Lesion &lesion);
+    void gradientsUpdated(const pathlens::GradientResult &result, int samplesDone, int samplesTotal);
+    void failed(const QString &message);
+    void stopped(); // finished, cancelled or failed: nothing runs any more
+
+private:
+    void start(std::function<void(const CancelToken &)> job);
+    // Runs `update` in the GUI thread unless the job it belongs to was cancelled meanwhile.
+    void post(const CancelToken &cancel, std::function<void()> update);
+
+    QThread *m_thread = nullptr;
+    std::shared_ptr<CancelToken> m_cancel;
+    std::vector<QThread *> m_finishing; // cancelled jobs still reaching their next checkpoint
+};
+
+} // namespace pathlens
+
+Q_DECLARE_METATYPE(pathlens::Analysis::Lesion)
+Q_DECLARE_METATYPE(pathlens::GradientResult)

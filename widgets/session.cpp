@@ -1,0 +1,94 @@
+#include "session.h"
+
+#include "error.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pathlens {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pathlens::Session", text);
+}
+
+[[noreturn]] void fail(const QString &path, const QString &why)
+{
+    throw Error(QStringLiteral("%1: %2").arg(path, why).toStdString());
+}
+
+// A file named in the session: where it was, else the same name beside the session file.
+QString locate(const QString &named, const QString &sessionPath, const QString &what)
+{
+    if (named.isEmpty() || QFileInfo::exists(named))
+        return named;
+    const QString beside = QFileInfo(sessionPath).absoluteDir().filePath(QFileInfo(named).fileName());
+    if (QFileInfo::exists(beside))
+        return beside;
+    fail(sessionPath, tr("the %1 %2 does not exist (moved or deleted?); it is not beside the session either")
+                          .arg(what, named));
+}
+
+} // namespace
+
+Session parseSession(const QByteArray &json, const QString &path)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        fail(path, tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
+    const QJsonObject object = document.object();
+    const QJsonValue versionValue = object.value(QStringLiteral("pathlens_session"));
+    const int version = versionValue.toInt();
+    if (!versionValue.isDouble() || version < 1)
+        fail(path, tr("not a pathlens session (no \"pathlens_session\": 1)"));
+    if (version > Session::formatVersion)
+        fail(path, tr("written by a newer pathlens (session format %1); this one reads format %2")
+                       .arg(version)
+                       .arg(Session::formatVersion));
+
+    Session session;
+    const QJsonValue model = object.value(QStringLiteral("model"));
+    if (!model.isString() || model.toString().isEmpty())
+        fail(path, tr("no \"model\" file named"));
+    for (const QJsonValue &value : object.value(QStringLiteral("arrangement")).toArray()) {
+        const QJsonObject slot = value.toObject();
+        const QJsonValue block = slot.value(QStringLiteral("block"));
+        if (!block.isDouble() || block.toDouble() != block.toInt() || block.toInt() < 0 || !slot.value(QStringLiteral("active")).isBool())
+            fail(path, tr("every arrangement entry needs a \"block\" number (0 or more) and an \"active\" flag"));
+        session.arrangement.push_back({block.toInt(), slot.value(QStringLiteral("active")).toBool()});
+    }
+    session.model = locate(model.toString(), path, tr("model"));
+    session.data = locate(object.value(QStringLiteral("data")).toString(), path, tr("data set"));
+    session.compare = locate(object.value(QStringLiteral("compare")).toString(), path, tr("comparison model"));
+    session.randomK = object.value(QStringLiteral("random_k")).toInt(session.randomK);
+    session.pathGraph = object.value(QStringLiteral("path_graph")).toString();
+    session.liveImages = object.value(QStringLiteral("live_images")).toInteger(0);
+    return session;
+}
+
+QByteArray sessionToJson(const Session &session)
+{
+    QJsonArray entries;
+    for (const Slot &slot : session.arrangement)
+        entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
+    auto absolute = [](const QString &file) { return file.isEmpty() ? file : QFileInfo(file).absoluteFilePath(); };
+    const QJsonObject object{
+        {QStringLiteral("pathlens_session"), Session::formatVersion},
+        {QStringLiteral("model"), absolute(session.model)},
+        {QStringLiteral("data"), absolute(session.data)},
+        {QStringLiteral("compare"), absolute(session.compare)},
+        {QStringLiteral("arrangement"), entries},
+        {QStringLiteral("random_k"), session.randomK},
+        {QStringLiteral("path_graph"), session.pathGraph},
+        {QStringLiteral("live_images"), session.liveImages},
+    };
+    return QJsonDocument(object).toJson();
+}
+
+} // namespace pathlens

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "arrangement.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace pathlens {
+
+// What a session file holds (JSON, "pathlens_session": 1): the model, the data, the arrangement
+// and the view settings. Files are stored with absolute paths; a file that has moved is looked for
+// beside the session file (a session sent with its model to a colleague still opens).
+struct Session
+{
+    static constexpr int formatVersion = 1;
+
+    QString model;
+    QString data;    // empty: none
+    QString compare; // the comparison model; empty: none
+    Arrangement arrangement;
+    int randomK = 10;
+    QString pathGraph; // the path graph's mode name
+    qint64 liveImages = 0; // 0: the default live subset; otherwise that many images (-1: all)
+};
+
+// Parses a session file's bytes; `path` is the file's name, for messages and for finding moved
+// files. Throws Error naming the file and what is wrong (not JSON, a newer format, a malformed
+// arrangement, a named file that exists neither where it was nor beside the session).
+Session parseSession(const QByteArray &json, const QString &path);
+
+QByteArray sessionToJson(const Session &session);
+
+} // namespace pathlens

@@ -1,0 +1,160 @@
+#include "settings.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPalette>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace pathlens {
+namespace {
+
+const char *const deviceNames[] = {"cpu", "cuda", "auto"}; // in DeviceChoice order
+
+QString deviceName(DeviceChoice device)
+{
+    return QString::fromLatin1(deviceNames[int(device)]);
+}
+
+QPalette darkPalette()
+{
+    QPalette palette;
+    const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), disabled(130, 130, 130);
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, window);
+    palette.setColor(QPalette::ToolTipBase, window);
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, window);
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, Qt::red);
+    palette.setColor(QPalette::Link, QColor(100, 170, 255));
+    palette.setColor(QPalette::Highlight, QColor(60, 120, 200));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::PlaceholderText, disabled);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, disabled);
+    return palette;
+}
+
+} // namespace
+
+Preferences Preferences::load()
+{
+    const QSettings settings;
+    Preferences preferences;
+    const QString device = settings.value(QStringLiteral("device"), deviceName(preferences.device)).toString();
+    for (int i = 0; i < 3; ++i)
+        if (device == QLatin1String(deviceNames[i]))
+            preferences.device = DeviceChoice(i);
+    preferences.threads = qMax(0, settings.value(QStringLiteral("threads"), 0).toInt());
+    preferences.liveImages = settings.value(QStringLiteral("liveImages"), preferences.liveImages).toLongLong();
+    if (preferences.liveImages == 0 || preferences.liveImages < -1)
+        preferences.liveImages = defaultLiveImages;
+    preferences.theme = Theme(qBound(0, settings.value(QStringLiteral("theme"), 0).toInt(), 2));
+    preferences.language = settings.value(QStringLiteral("language")).toString();
+    return preferences;
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("device"), deviceName(device));
+    settings.setValue(QStringLiteral("threads"), threads);
+    settings.setValue(QStringLiteral("liveImages"), liveImages);
+    settings.setValue(QStringLiteral("theme"), int(theme));
+    settings.setValue(QStringLiteral("language"), language);
+}
+
+bool Preferences::engineDiffers(const Preferences &other) const
+{
+    return device != other.device || threads != other.threads || liveImages != other.liveImages;
+}
+
+void applyTheme(Preferences::Theme theme)
+{
+    // The platform's style and palette as found at start, to return to.
+    static const QString systemStyle = QApplication::style()->name();
+    static const QPalette systemPalette = QApplication::palette();
+    if (theme == Preferences::Theme::System) {
+        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(systemPalette);
+        return;
+    }
+    // Fusion draws with the palette everywhere, so both themes look the same on every desktop.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(theme == Preferences::Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
+}
+
+SettingsDialog::SettingsDialog(const Preferences &preferences, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Settings"));
+    auto *form = new QFormLayout(this);
+
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic (CUDA when present)"), int(DeviceChoice::Auto));
+    m_device->addItem(tr("CPU"), int(DeviceChoice::Cpu));
+    m_device->addItem(cudaAvailable() ? tr("CUDA") : tr("CUDA (not available here)"), int(DeviceChoice::Cuda));
+    m_device->setCurrentIndex(m_device->findData(int(preferences.device)));
+    form->addRow(tr("&Device:"), m_device);
+
+    m_threads = new QSpinBox(this);
+    m_threads->setRange(0, 1024);
+    m_threads->setSpecialValueText(tr("All cores (%1)").arg(defaultThreadCount()));
+    m_threads->setValue(preferences.threads);
+    form->addRow(tr("CPU &threads:"), m_threads);
+
+    m_liveImages = new QSpinBox(this);
+    m_liveImages->setRange(100, 1000000);
+    m_liveImages->setSingleStep(500);
+    m_liveImages->setSuffix(tr(" images"));
+    m_liveImages->setValue(int(preferences.liveImages > 0 ? preferences.liveImages : Preferences::defaultLiveImages));
+    m_fullTestSet = new QCheckBox(tr("&Full test set (slower, exact)"), this);
+    m_fullTestSet->setChecked(preferences.liveImages < 0);
+    m_liveImages->setEnabled(!m_fullTestSet->isChecked());
+    connect(m_fullTestSet, &QCheckBox::toggled, m_liveImages, [this](bool full) { m_liveImages->setEnabled(!full); });
+    form->addRow(tr("&Live subset:"), m_liveImages);
+    form->addRow(QString(), m_fullTestSet);
+
+    m_theme = new QComboBox(this);
+    m_theme->addItems({tr("Follow the system"), tr("Light"), tr("Dark")});
+    m_theme->setCurrentIndex(int(preferences.theme));
+    form->addRow(tr("T&heme:"), m_theme);
+
+    m_language = new QComboBox(this);
+    m_language->addItem(tr("Follow the system"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(preferences.language)));
+    form->addRow(tr("&Language:"), m_language);
+    auto *restart = new QLabel(tr("A new language takes effect when pathlens starts again."), this);
+    restart->setWordWrap(true);
+    form->addRow(QString(), restart);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+Preferences SettingsDialog::preferences() const
+{
+    Preferences preferences;
+    preferences.device = DeviceChoice(m_device->currentData().toInt());
+    preferences.threads = m_threads->value();
+    preferences.liveImages = m_fullTestSet->isChecked() ? -1 : m_liveImages->value();
+    preferences.theme = Preferences::Theme(m_theme->currentIndex());
+    preferences.language = m_language->currentData().toString();
+    return preferences;
+}
+
+} // namespace pathlens
