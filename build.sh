@@ -12,6 +12,7 @@ packages=(cmake ninja-build g++ ccache pkg-config
           libqcustomplot-dev libqcustomplot2.1-qt6 libtorch-dev zlib1g-dev
           dataset-fashion-mnist python3-torch python3-torchvision
           xvfb xauth imagemagick
+          clang libclang-rt-14-dev  # the fuzz test: clang with libFuzzer and the sanitizer runtimes
           dpkg-dev desktop-file-utils appstream)  # the package test: cpack, dpkg-shlibdeps, validators
 missing=()
 for package in "${packages[@]}"; do

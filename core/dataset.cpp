@@ -69,34 +69,73 @@ std::string lower(std::string text)
 }
 
 // IDX (LeCun's MNIST format): big-endian magic 0x0000 <type> <dims>, then one uint32 per dimension.
-std::vector<uint8_t> readIdx(const std::string &path, int expectedDims, std::vector<uint32_t> &dims)
+struct IdxHeader
+{
+    std::vector<uint32_t> sizes;
+    uint64_t dataBytes = 0;
+    size_t headerBytes = 0;
+};
+
+// Checks the magic number and the sizes at the start of an IDX file. `size` may cover only the
+// header: the file reader decides from it how much data to read, before allocating any.
+IdxHeader parseIdxHeader(const uint8_t *bytes, size_t size, int dimensions, const std::string &name)
+{
+    if (size < 4)
+        throw Error(name + ": too short for an IDX file (no 4-byte magic number)");
+    if (bytes[0] != 0 || bytes[1] != 0 || bytes[2] != 0x08 || bytes[3] != dimensions) {
+        char magic[16];
+        std::snprintf(magic, sizeof magic, "%02x%02x%02x%02x", bytes[0], bytes[1], bytes[2], bytes[3]);
+        throw Error(name + ": wrong magic number 0x" + magic + " for an IDX " + (dimensions == 1 ? "label" : "image")
+                    + " file, expected 0x000008" + (dimensions == 1 ? "01" : "03") + " (unsigned bytes, "
+                    + std::to_string(dimensions) + " dimensions)");
+    }
+    IdxHeader header;
+    header.headerBytes = 4 + 4 * size_t(dimensions);
+    if (size < header.headerBytes)
+        throw Error(name + ": truncated: expected " + std::to_string(4 * dimensions) + " bytes of IDX header, found "
+                    + std::to_string(size - 4));
+    std::string sizesText;
+    for (int i = 0; i < dimensions; ++i) {
+        const uint8_t *at = bytes + 4 + 4 * i;
+        header.sizes.push_back(uint32_t(at[0]) << 24 | uint32_t(at[1]) << 16 | uint32_t(at[2]) << 8 | uint32_t(at[3]));
+        sizesText += (i ? "x" : "") + std::to_string(header.sizes.back());
+    }
+    // Three 32-bit sizes can overflow 64 bits (2^31 x 2^31 x 4 wraps to 0), so the product is
+    // checked against the limit factor by factor instead of after the fact.
+    constexpr uint64_t limit = uint64_t(4) << 30; // 4 GiB of pixels is far beyond any data set we show
+    const bool empty = std::find(header.sizes.begin(), header.sizes.end(), 0u) != header.sizes.end();
+    uint64_t total = empty ? 0 : 1;
+    for (uint32_t factor : header.sizes) {
+        if (empty)
+            break;
+        if (total > limit / factor)
+            throw Error(name + ": declared dimensions " + sizesText + " need more than the 4 GiB limit of bytes");
+        total *= factor;
+    }
+    header.dataBytes = total;
+    return header;
+}
+
+std::string truncatedData(const std::string &name, uint64_t expected, uint64_t found)
+{
+    return name + ": truncated: expected " + std::to_string(expected) + " bytes of data declared in the header, found "
+           + std::to_string(found);
+}
+
+// The file reader: the header first, then exactly the data it declares, so that a header declaring
+// huge dimensions never makes us allocate before the data is really there.
+IdxArray readIdx(const std::string &path, int dimensions)
 {
     CompressedReader reader(path);
-    std::vector<uint8_t> header;
-    if (reader.append(header, 4) < 4)
-        throw Error(path + ": too short for an IDX file (no 4-byte magic number)");
-    if (header[0] != 0 || header[1] != 0 || header[2] != 0x08 || header[3] != expectedDims) {
-        char magic[16];
-        std::snprintf(magic, sizeof magic, "%02x%02x%02x%02x", header[0], header[1], header[2], header[3]);
-        throw Error(path + ": wrong magic number 0x" + magic + " for an IDX " + (expectedDims == 1 ? "label" : "image")
-                    + " file, expected 0x000008" + (expectedDims == 1 ? "01" : "03") + " (unsigned bytes, "
-                    + std::to_string(expectedDims) + " dimensions)");
-    }
-    header.clear();
-    reader.readExactly(header, 4 * expectedDims, "IDX header");
-    dims.clear();
-    uint64_t total = 1;
-    for (int i = 0; i < expectedDims; ++i) {
-        dims.push_back(uint32_t(header[4 * i]) << 24 | uint32_t(header[4 * i + 1]) << 16 | uint32_t(header[4 * i + 2]) << 8
-                       | uint32_t(header[4 * i + 3]));
-        total *= dims.back();
-    }
-    constexpr uint64_t limit = uint64_t(4) << 30; // 4 GiB of pixels is far beyond any data set we show
-    if (total > limit)
-        throw Error(path + ": declared dimensions need " + std::to_string(total) + " bytes, more than the 4 GiB limit");
-    std::vector<uint8_t> data;
-    reader.readExactly(data, static_cast<size_t>(total), "data declared in the header");
-    return data;
+    std::vector<uint8_t> bytes;
+    reader.append(bytes, 4 + 4 * size_t(dimensions));
+    const IdxHeader header = parseIdxHeader(bytes.data(), bytes.size(), dimensions, path);
+    IdxArray array;
+    array.sizes = header.sizes;
+    const size_t got = reader.append(array.data, static_cast<size_t>(header.dataBytes));
+    if (got < header.dataBytes)
+        throw Error(truncatedData(path, header.dataBytes, got));
+    return array;
 }
 
 std::string firstExisting(const fs::path &folder, std::initializer_list<const char *> names)
@@ -109,21 +148,26 @@ std::string firstExisting(const fs::path &folder, std::initializer_list<const ch
     return {};
 }
 
-Dataset loadIdx(const std::string &userPath, const std::string &imagesPath, const std::string &labelsPath, Split split)
+// An image array and a label array as a data set (DESIGN.md section 7).
+Dataset idxDataset(IdxArray images, const std::string &imagesName, const IdxArray &labels,
+                   const std::string &labelsName, const std::string &userPath, Split split)
 {
+    if (images.sizes[0] != labels.sizes[0])
+        throw Error(labelsName + ": holds " + std::to_string(labels.sizes[0]) + " labels but " + imagesName + " holds "
+                    + std::to_string(images.sizes[0]) + " images");
+    // An empty set or empty images would only fail later, in the engine, without naming the file.
+    if (images.sizes[0] == 0)
+        throw Error(imagesName + ": holds no images");
+    if (images.sizes[1] == 0 || images.sizes[2] == 0)
+        throw Error(imagesName + ": its images of " + std::to_string(images.sizes[1]) + "x"
+                    + std::to_string(images.sizes[2]) + " pixels are empty");
     Dataset data;
     data.path = userPath;
     data.format = "idx";
     data.split = split;
-    std::vector<uint32_t> imageDims;
-    std::vector<uint32_t> labelDims;
-    data.pixels = readIdx(imagesPath, 3, imageDims);
-    const std::vector<uint8_t> labels = readIdx(labelsPath, 1, labelDims);
-    if (imageDims[0] != labelDims[0])
-        throw Error(labelsPath + ": holds " + std::to_string(labelDims[0]) + " labels but " + imagesPath + " holds "
-                    + std::to_string(imageDims[0]) + " images");
-    data.imageShape = {1, imageDims[1], imageDims[2]};
-    data.labels.assign(labels.begin(), labels.end());
+    data.imageShape = {1, images.sizes[1], images.sizes[2]};
+    data.pixels = std::move(images.data);
+    data.labels.assign(labels.data.begin(), labels.data.end());
     const bool fashion = lower(userPath).find("fashion") != std::string::npos;
     const bool digits = !fashion && lower(userPath).find("mnist") != std::string::npos;
     if (digits) {
@@ -141,44 +185,71 @@ Dataset loadIdx(const std::string &userPath, const std::string &imagesPath, cons
     return data;
 }
 
+Dataset loadIdx(const std::string &userPath, const std::string &imagesPath, const std::string &labelsPath, Split split)
+{
+    IdxArray images = readIdx(imagesPath, 3);
+    const IdxArray labels = readIdx(labelsPath, 1);
+    return idxDataset(std::move(images), imagesPath, labels, labelsPath, userPath, split);
+}
+
 // CIFAR-10 binary: records of 1 label byte + 3072 pixel bytes (3 x 32 x 32, channel-major).
+constexpr size_t cifarRecordSize = 1 + 3 * 32 * 32;
+
+std::string notCifarSize(const std::string &name, uint64_t size)
+{
+    return name + ": size " + std::to_string(size) + " bytes is not a multiple of the CIFAR-10 record size "
+           + std::to_string(cifarRecordSize);
+}
+
+void appendCifarRecords(Dataset &data, const uint8_t *bytes, size_t size, const std::string &name)
+{
+    if (size == 0 || size % cifarRecordSize != 0)
+        throw Error(notCifarSize(name, size));
+    const size_t count = size / cifarRecordSize;
+    data.pixels.reserve(data.pixels.size() + count * (cifarRecordSize - 1));
+    for (size_t i = 0; i < count; ++i) {
+        const uint8_t *record = bytes + i * cifarRecordSize;
+        if (record[0] > 9)
+            throw Error(name + ": record " + std::to_string(i) + " has label " + std::to_string(record[0])
+                        + ", CIFAR-10 labels are 0..9");
+        data.labels.push_back(record[0]);
+        data.pixels.insert(data.pixels.end(), record + 1, record + cifarRecordSize);
+    }
+}
+
 void appendCifar(Dataset &data, const std::string &path)
 {
-    constexpr size_t recordSize = 1 + 3 * 32 * 32;
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec)
         throw Error(path + ": cannot read the file (" + ec.message() + ")");
-    if (size == 0 || size % recordSize != 0)
-        throw Error(path + ": size " + std::to_string(size) + " bytes is not a multiple of the CIFAR-10 record size "
-                    + std::to_string(recordSize));
+    // Checked before reading, so that a large file of the wrong kind is refused at once.
+    if (size == 0 || size % cifarRecordSize != 0)
+        throw Error(notCifarSize(path, size));
     CompressedReader reader(path);
     std::vector<uint8_t> bytes;
     reader.readExactly(bytes, size, "CIFAR-10 records");
-    const size_t count = size / recordSize;
-    data.pixels.reserve(data.pixels.size() + count * (recordSize - 1));
-    for (size_t i = 0; i < count; ++i) {
-        const uint8_t *record = bytes.data() + i * recordSize;
-        if (record[0] > 9)
-            throw Error(path + ": record " + std::to_string(i) + " has label " + std::to_string(record[0])
-                        + ", CIFAR-10 labels are 0..9");
-        data.labels.push_back(record[0]);
-        data.pixels.insert(data.pixels.end(), record + 1, record + recordSize);
-    }
+    appendCifarRecords(data, bytes.data(), bytes.size(), path);
 }
 
-Dataset loadCifar(const std::string &userPath, const std::vector<std::string> &files, Split split)
+Dataset cifarDataset(const std::string &userPath, Split split)
 {
     Dataset data;
     data.path = userPath;
     data.format = "cifar10";
     data.split = split;
     data.imageShape = {3, 32, 32};
-    for (const auto &file : files)
-        appendCifar(data, file);
     data.classNames = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
     data.mean = {0.4914f, 0.4822f, 0.4465f};
     data.std = {0.2470f, 0.2435f, 0.2616f};
+    return data;
+}
+
+Dataset loadCifar(const std::string &userPath, const std::vector<std::string> &files, Split split)
+{
+    Dataset data = cifarDataset(userPath, split);
+    for (const auto &file : files)
+        appendCifar(data, file);
     return data;
 }
 
@@ -195,6 +266,33 @@ std::string idxLabelsFor(const std::string &imagesPath)
 }
 
 } // namespace
+
+IdxArray parseIdxArray(const uint8_t *bytes, size_t size, int dimensions, const std::string &name)
+{
+    const IdxHeader header = parseIdxHeader(bytes, size, dimensions, name);
+    const size_t available = size - header.headerBytes;
+    if (available < header.dataBytes)
+        throw Error(truncatedData(name, header.dataBytes, available));
+    IdxArray array;
+    array.sizes = header.sizes;
+    array.data.assign(bytes + header.headerBytes, bytes + header.headerBytes + header.dataBytes);
+    return array;
+}
+
+Dataset parseIdxDataset(const uint8_t *images, size_t imagesSize, const std::string &imagesName, const uint8_t *labels,
+                        size_t labelsSize, const std::string &labelsName, const std::string &path, Split split)
+{
+    IdxArray imageArray = parseIdxArray(images, imagesSize, 3, imagesName);
+    const IdxArray labelArray = parseIdxArray(labels, labelsSize, 1, labelsName);
+    return idxDataset(std::move(imageArray), imagesName, labelArray, labelsName, path, split);
+}
+
+Dataset parseCifar10Batch(const uint8_t *bytes, size_t size, const std::string &name, Split split)
+{
+    Dataset data = cifarDataset(name, split);
+    appendCifarRecords(data, bytes, size, name);
+    return data;
+}
 
 std::string defaultDatasetPath()
 {

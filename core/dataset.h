@@ -32,6 +32,29 @@ struct Dataset
 // `format` is "auto", "idx" or "cifar10". Throws Error naming the file and the problem.
 Dataset loadDataset(const std::string &path, Split split = Split::Test, const std::string &format = "auto");
 
+// In-memory parsers for the two binary formats. The file readers above call them, so that the
+// fuzzers (tests/fuzz) reach exactly the checks a file gets, without temporary files. `name` is
+// what error messages call the input (the file's path, for the readers); errors are Error, as above.
+// Bytes are uncompressed (the file readers decompress .gz first).
+
+// An IDX file (LeCun's MNIST format) of unsigned bytes with `dimensions` dimensions: the sizes and
+// the data. Bytes after the declared data are ignored, as the file reader does.
+struct IdxArray
+{
+    std::vector<uint32_t> sizes;
+    std::vector<uint8_t> data;
+};
+IdxArray parseIdxArray(const uint8_t *bytes, size_t size, int dimensions, const std::string &name);
+
+// An IDX image file (3 dimensions) and its label file (1 dimension) as one data set; `path` is
+// what the user named (it picks the class names: MNIST digits or Fashion-MNIST).
+Dataset parseIdxDataset(const uint8_t *images, size_t imagesSize, const std::string &imagesName,
+                        const uint8_t *labels, size_t labelsSize, const std::string &labelsName,
+                        const std::string &path, Split split = Split::Test);
+
+// One CIFAR-10 binary batch: records of 1 label byte + 3 x 32 x 32 pixel bytes.
+Dataset parseCifar10Batch(const uint8_t *bytes, size_t size, const std::string &name, Split split = Split::Test);
+
 // The folder Debian's dataset-fashion-mnist package installs.
 std::string defaultDatasetPath();
 

@@ -4,7 +4,10 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <sstream>
 
 namespace pathlens {
 namespace {
@@ -225,23 +228,72 @@ std::string nonFiniteWeights(const Network::Impl &net)
 
 } // namespace
 
+namespace {
+
+// Where the value of `"key":` starts in the metadata, or npos. A hand-written scan, not std::regex:
+// libstdc++'s regex recurses once per character and overflowed the stack on a pathlens.json
+// with a long array (tst_network: metadataSurvivesHostileValues).
+size_t metadataValue(const std::string &json, const std::string &key)
+{
+    const std::string quoted = "\"" + key + "\"";
+    for (size_t at = json.find(quoted); at != std::string::npos; at = json.find(quoted, at + 1)) {
+        size_t i = at + quoted.size();
+        while (i < json.size() && std::isspace(static_cast<unsigned char>(json[i])))
+            ++i;
+        if (i >= json.size() || json[i] != ':')
+            continue;
+        ++i;
+        while (i < json.size() && std::isspace(static_cast<unsigned char>(json[i])))
+            ++i;
+        return i;
+    }
+    return std::string::npos;
+}
+
+bool isNumberChar(char c) { return std::isdigit(static_cast<unsigned char>(c)) || std::strchr("+-.eE", c); }
+
+} // namespace
+
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key)
 {
-    std::smatch match;
-    const std::regex valuePattern("\"" + key + "\"\\s*:\\s*(\\[[^\\]]*\\]|[-+0-9.eE]+)");
-    if (!std::regex_search(json, match, valuePattern))
+    size_t at = metadataValue(json, key);
+    if (at == std::string::npos || at >= json.size())
         return {};
+    size_t end = at;
+    if (json[at] == '[') {
+        end = json.find(']', at);
+        if (end == std::string::npos)
+            return {};
+        ++at;
+    } else {
+        while (end < json.size() && isNumberChar(json[end]))
+            ++end;
+    }
+    // Every run of number characters that reads as a whole number; strtod, unlike std::stod, does
+    // not throw on 1e999 (it gives infinity, which the callers refuse).
     std::vector<double> numbers;
-    const std::string items = match[1];
-    const std::regex numberPattern("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
-    for (auto it = std::sregex_iterator(items.begin(), items.end(), numberPattern); it != std::sregex_iterator(); ++it)
-        numbers.push_back(std::stod(it->str()));
+    for (size_t i = at; i < end;) {
+        if (!isNumberChar(json[i])) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < end && isNumberChar(json[j]))
+            ++j;
+        const std::string token = json.substr(i, j - i);
+        char *stop = nullptr;
+        const double value = std::strtod(token.c_str(), &stop);
+        if (stop != token.c_str() && *stop == '\0')
+            numbers.push_back(value);
+        i = j;
+    }
     return numbers;
 }
 
 bool metadataFlag(const std::string &json, const std::string &key)
 {
-    return std::regex_search(json, std::regex("\"" + key + "\"\\s*:\\s*true"));
+    const size_t at = metadataValue(json, key);
+    return at != std::string::npos && json.compare(at, 4, "true") == 0;
 }
 
 at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &x) const
@@ -279,6 +331,76 @@ Network::Network(std::unique_ptr<Impl> impl)
 
 Network::~Network() = default;
 
+namespace {
+
+// torch::jit::load from a file or from memory, with the same messages for both.
+template<typename Source>
+torch::jit::Module readArchive(Source &&source, const std::string &name, std::string &metadataJson)
+{
+    torch::jit::ExtraFilesMap extraFiles{{"pathlens.json", ""}};
+    torch::jit::Module module;
+    try {
+        module = torch::jit::load(std::forward<Source>(source), at::Device(at::kCPU), extraFiles);
+    } catch (const c10::Error &e) {
+        throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
+    } catch (const std::exception &e) {
+        throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
+    }
+    metadataJson = extraFiles["pathlens.json"];
+    return module;
+}
+
+// The numbers of pathlens.json that sizes and normalisation are made from: refused at load with a
+// message, rather than overflowing a conversion or a tensor allocation later (found by the
+// model-loader fuzzer; tst_network: metadataSurvivesHostileValues).
+void checkMetadata(const std::string &path, const std::string &json)
+{
+    const auto shape = metadataNumbers(json, "input_shape");
+    if (!shape.empty()) {
+        bool valid = shape.size() == 3;
+        double elements = 1;
+        for (double size : shape) {
+            valid = valid && size >= 1 && size <= maxMetadataSide && size == std::floor(size);
+            elements *= size;
+        }
+        if (!valid || elements > double(maxMetadataElements))
+            throw Error(path + ": pathlens.json: input_shape must be 3 whole numbers (channels, height, width) from 1 to "
+                        + std::to_string(maxMetadataSide) + " with at most " + std::to_string(maxMetadataElements)
+                        + " values in all");
+    }
+    for (const char *key : {"mean", "std"}) {
+        for (double value : metadataNumbers(json, key)) {
+            if (!std::isfinite(value) || (key == std::string("std") && value <= 0))
+                throw Error(path + ": pathlens.json: " + key + " must hold finite numbers"
+                            + (key == std::string("std") ? " greater than 0" : ""));
+        }
+    }
+}
+
+// Recognises the blocks of a loaded module (DESIGN.md section 2) or says what was found instead.
+void recognise(Network::Impl &impl)
+{
+    checkMetadata(impl.path, impl.metadataJson);
+    impl.plain = metadataFlag(impl.metadataJson, "plain");
+    impl.module.eval();
+    impl.parameters = parameterCount(impl.module);
+
+    if (!loadBlockProtocol(impl) && !loadTorchvisionStyle(impl)) {
+        std::string methods;
+        for (const auto &method : impl.module.get_methods())
+            methods += (methods.empty() ? "" : ", ") + method.name();
+        throw Error(impl.path + ": not a supported residual network: looked for torchvision-style children "
+                                "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
+                                "list); found children: " + joinKeys(childrenOf(impl.module))
+                    + "; methods: " + (methods.empty() ? "none" : methods));
+    }
+    if (impl.blocks.empty())
+        throw Error(impl.path + ": the network has no residual blocks");
+    impl.warning = nonFiniteWeights(impl);
+}
+
+} // namespace
+
 std::shared_ptr<Network> Network::load(const std::string &path)
 {
     namespace fs = std::filesystem;
@@ -292,31 +414,20 @@ std::shared_ptr<Network> Network::load(const std::string &path)
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    torch::jit::ExtraFilesMap extraFiles{{"pathlens.json", ""}};
-    try {
-        impl->module = torch::jit::load(path, at::Device(at::kCPU), extraFiles);
-    } catch (const c10::Error &e) {
-        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
-    } catch (const std::exception &e) {
-        throw Error(path + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
-    }
-    impl->metadataJson = extraFiles["pathlens.json"];
-    impl->plain = metadataFlag(impl->metadataJson, "plain");
-    impl->module.eval();
-    impl->parameters = parameterCount(impl->module);
+    impl->module = readArchive(path, path, impl->metadataJson);
+    recognise(*impl);
+    return std::shared_ptr<Network>(new Network(std::move(impl)));
+}
 
-    if (!loadBlockProtocol(*impl) && !loadTorchvisionStyle(*impl)) {
-        std::string methods;
-        for (const auto &method : impl->module.get_methods())
-            methods += (methods.empty() ? "" : ", ") + method.name();
-        throw Error(path + ": not a supported residual network: looked for torchvision-style children "
-                           "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
-                           "list); found children: " + joinKeys(childrenOf(impl->module))
-                    + "; methods: " + (methods.empty() ? "none" : methods));
-    }
-    if (impl->blocks.empty())
-        throw Error(path + ": the network has no residual blocks");
-    impl->warning = nonFiniteWeights(*impl);
+std::shared_ptr<Network> Network::loadFromBytes(const std::string &bytes, const std::string &name)
+{
+    if (bytes.empty())
+        throw Error(name + ": the file is empty, expected a TorchScript model");
+    auto impl = std::make_unique<Impl>();
+    impl->path = name;
+    std::istringstream stream(bytes);
+    impl->module = readArchive(stream, name, impl->metadataJson);
+    recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
@@ -352,9 +463,14 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     info.metadataJson = m_impl->metadataJson;
     info.plain = m_impl->plain;
     c10::InferenceMode inferenceMode;
-    at::Tensor x = probeInput(inputShape);
+    at::Tensor x;
     std::string where = "the stem";
     try {
+        // Inside the try: a shape LibTorch refuses (a size below 1) becomes an Error like any other.
+        for (int64_t size : inputShape)
+            if (size < 1)
+                throw Error("the input shape has a size below 1");
+        x = probeInput(inputShape);
         const auto device = m_impl->module.parameters().size() ? (*m_impl->module.parameters().begin()).device()
                                                                : at::Device(at::kCPU);
         x = m_impl->stem(x.to(device));

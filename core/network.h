@@ -43,6 +43,9 @@ public:
     // Loads a TorchScript archive and recognises its blocks. Throws Error naming the file and
     // what was looked for / found when it is not a supported residual network.
     static std::shared_ptr<Network> load(const std::string &path);
+    // The same from the archive's bytes in memory; `name` stands for the file in messages. The
+    // model-loader fuzzer (tests/fuzz) uses it to run load's checks without temporary files.
+    static std::shared_ptr<Network> loadFromBytes(const std::string &bytes, const std::string &name);
     ~Network();
 
     const std::string &path() const;

@@ -48,9 +48,14 @@ struct Network::Impl
     void to(const at::Device &device);
 };
 
+// Limits for the input_shape of pathlens.json, checked at load: far beyond any image data set
+// the program shows, small enough that one probe image is a modest allocation.
+constexpr int64_t maxMetadataSide = 65536;
+constexpr int64_t maxMetadataElements = int64_t(1) << 24;
+
 // The number or the numbers of a flat array under `key` in the metadata ("epochs_done": 3,
 // "input_shape": [1, 28, 28]); empty when absent. The metadata is small and written by pathlens, so a targeted scan suffices here;
-// the Qt side parses it fully.
+// the Qt side parses it fully. Numbers out of double's range read as infinities, never throw.
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key);
 bool metadataFlag(const std::string &json, const std::string &key); // "key": true
 

@@ -153,6 +153,66 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(loadDataset(folder), "t10k-images-idx3-ubyte", "too short");
     }
 
+    // Regressions found by tests/fuzz (fuzz_idx) and while writing it: each was accepted and
+    // left a data set that the engine cannot use (an empty label list is dereferenced there).
+    void degenerateIdxFilesAreRefused()
+    {
+        const QByteArray labels = idx(1, {4}, QByteArray("\x09\x02\x01\x01", 4));
+        auto parse = [&](const QByteArray &images) {
+            return parseIdxDataset(reinterpret_cast<const uint8_t *>(images.constData()), size_t(images.size()),
+                                   "x-images-idx3-ubyte", reinterpret_cast<const uint8_t *>(labels.constData()),
+                                   size_t(labels.size()), "x-labels-idx1-ubyte", "x");
+        };
+        // tests/fuzz/regressions/idx/zero-width-images: four images of 6x0 pixels.
+        PL_EXPECT_ERROR(parse(idx(3, {4, 6, 0}, QByteArray(8, 0))), "x-images-idx3-ubyte", "6x0 pixels are empty");
+        // 2^31 x 2^31 x 4 bytes wrapped to 0 in 64 bits and passed the 4 GiB check with no data at all.
+        PL_EXPECT_ERROR(parse(idx(3, {4, 0x80000000u, 0x80000000u}, QByteArray())), "x-images-idx3-ubyte", "4 GiB",
+                        "4x2147483648x2147483648");
+        const QByteArray noLabels = idx(1, {0}, QByteArray());
+        const QByteArray noImages = idx(3, {0, 28, 28}, QByteArray());
+        PL_EXPECT_ERROR(parseIdxDataset(reinterpret_cast<const uint8_t *>(noImages.constData()), size_t(noImages.size()),
+                                        "x-images-idx3-ubyte", reinterpret_cast<const uint8_t *>(noLabels.constData()),
+                                        size_t(noLabels.size()), "x-labels-idx1-ubyte", "x"),
+                        "x-images-idx3-ubyte", "no images");
+
+        // The file reader gives the same answers, naming the file.
+        QTemporaryDir dir;
+        write(dir.filePath("t10k-labels-idx1-ubyte"), labels);
+        write(dir.filePath("t10k-images-idx3-ubyte"), idx(3, {4, 0x80000000u, 0x80000000u}, QByteArray()));
+        PL_EXPECT_ERROR(loadDataset(dir.path().toStdString()), "t10k-images-idx3-ubyte", "4 GiB");
+        write(dir.filePath("t10k-images-idx3-ubyte"), idx(3, {4, 0, 6}, QByteArray()));
+        PL_EXPECT_ERROR(loadDataset(dir.path().toStdString()), "t10k-images-idx3-ubyte", "0x6 pixels are empty");
+    }
+
+    // The in-memory parsers (used by the fuzzers) give what the file readers give.
+    void inMemoryParsersMatchTheFiles()
+    {
+        const QByteArray images = idx(3, {2, 2, 3}, QByteArray("\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c", 12));
+        const QByteArray labels = idx(1, {2}, QByteArray("\x07\x03", 2));
+        const Dataset parsed = parseIdxDataset(reinterpret_cast<const uint8_t *>(images.constData()), size_t(images.size()),
+                                               "a", reinterpret_cast<const uint8_t *>(labels.constData()),
+                                               size_t(labels.size()), "b", "mnist");
+        QTemporaryDir dir;
+        write(dir.filePath("t10k-images-idx3-ubyte"), images);
+        write(dir.filePath("t10k-labels-idx1-ubyte"), labels);
+        const Dataset loaded = loadDataset(dir.path().toStdString() + "/t10k-images-idx3-ubyte");
+        QVERIFY(parsed.pixels == loaded.pixels);
+        QVERIFY(parsed.labels == loaded.labels);
+        QVERIFY(parsed.imageShape == loaded.imageShape);
+        QCOMPARE(parsed.classNames.at(3), std::string("3")); // "mnist" in the name: the digits
+        const QByteArray cut = images.left(images.size() - 1);
+        PL_EXPECT_ERROR(parseIdxArray(reinterpret_cast<const uint8_t *>(cut.constData()), size_t(cut.size()), 3, "a"),
+                        "a: truncated", "expected 12 bytes", "found 11");
+
+        const QByteArray record = QByteArray(1, char(4)) + QByteArray(3072, char(200));
+        const Dataset cifar = parseCifar10Batch(reinterpret_cast<const uint8_t *>(record.constData()),
+                                                size_t(record.size()), "batch.bin");
+        QVERIFY(cifar.labels == (std::vector<int64_t>{4}));
+        QCOMPARE(cifar.format, std::string("cifar10"));
+        PL_EXPECT_ERROR(parseCifar10Batch(reinterpret_cast<const uint8_t *>(record.constData()), 3000, "batch.bin"),
+                        "batch.bin", "not a multiple");
+    }
+
     void missingAndUnknownPaths()
     {
         PL_EXPECT_ERROR(loadDataset("/nonexistent/data"), "/nonexistent/data", "no such file");

@@ -7,7 +7,10 @@
 
 #include "testhelpers.h"
 
+#include <QFile>
 #include <QTemporaryDir>
+
+#include <sstream>
 
 #include <cmath>
 
@@ -125,6 +128,59 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(Network::load(testing::fixture("no_blocks.pt")), "no_blocks.pt", "not a supported residual network",
                         "classifier, features");
         PL_EXPECT_ERROR(Network::load(PATHLENS_FIXTURES_DIR), "is a folder");
+    }
+
+    // The same checks on an archive in memory (what the model-loader fuzzer calls).
+    void loadsFromBytes()
+    {
+        QFile file(QString::fromStdString(testing::fixture("protocol.pt")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const auto network = Network::loadFromBytes(bytes.toStdString(), "in-memory.pt");
+        QCOMPARE(network->blockCount(), Network::load(testing::fixture("protocol.pt"))->blockCount());
+        QCOMPARE(QString::fromStdString(network->path()), QStringLiteral("in-memory.pt"));
+        PL_EXPECT_ERROR(Network::loadFromBytes(bytes.left(bytes.size() / 2).toStdString(), "half.pt"), "half.pt",
+                        "not a readable TorchScript");
+        PL_EXPECT_ERROR(Network::loadFromBytes(std::string(), "none.pt"), "none.pt", "empty");
+    }
+
+    // Regressions found by the model-loader fuzzer (tests/fuzz/regressions/network): numbers in
+    // pathlens.json that escaped as std::out_of_range (1e999), overflowed a conversion (1e300),
+    // escaped describe() as c10::Error (-1) or asked for a 40 GB probe image; and a long array
+    // that overflowed the stack in std::regex.
+    void metadataSurvivesHostileValues()
+    {
+        std::string longArray = "{\"mean\": [";
+        for (int i = 0; i < 20000; ++i)
+            longArray += "0.5, ";
+        longArray += "1]}";
+        QCOMPARE(metadataNumbers(longArray, "mean").size(), size_t(20001));
+        const auto infinite = metadataNumbers("{\"mean\": [1e999, -2.5e-1]}", "mean");
+        QCOMPARE(infinite.size(), size_t(2));
+        QVERIFY(std::isinf(infinite[0]));
+        QCOMPARE(infinite[1], -0.25);
+        QCOMPARE(metadataNumbers("{\"epochs_done\" : 3, \"x\": 1}", "epochs_done"), std::vector<double>{3});
+        QVERIFY(metadataNumbers("{\"mean\": [0.5", "mean").empty());
+        QVERIFY(metadataNumbers("{\"mean\":", "mean").empty());
+        QVERIFY(metadataFlag("{\"plain\": true}", "plain"));
+        QVERIFY(!metadataFlag("{\"plain\": false, \"other\": true}", "plain"));
+
+        torch::jit::Module module = torch::jit::load(testing::fixture("protocol.pt"));
+        auto withMetadata = [&](const std::string &json) {
+            std::ostringstream out;
+            module.save(out, {{"pathlens.json", json}});
+            return Network::loadFromBytes(out.str(), "meta.pt");
+        };
+        for (const char *shape : {"[1e999, 4, 4]", "[1e300, 4, 4]", "[-1, 4, 4]", "[1, 100000, 100000]", "[1, 4]",
+                                  "[1.5, 4, 4]"})
+            PL_EXPECT_ERROR(withMetadata(std::string("{\"input_shape\": ") + shape + "}"), "meta.pt", "input_shape");
+        PL_EXPECT_ERROR(withMetadata("{\"mean\": [1e999]}"), "meta.pt", "mean", "finite");
+        PL_EXPECT_ERROR(withMetadata("{\"std\": [0]}"), "meta.pt", "std", "greater than 0");
+        QVERIFY(withMetadata("{\"input_shape\": [3, 32, 32], \"mean\": [0.5], \"std\": [0.2]}")->blockCount() > 0);
+
+        // describe() refuses a size below 1 with an Error (it was an escaping c10::Error).
+        const auto network = Network::load(testing::fixture("protocol.pt"));
+        PL_EXPECT_ERROR(network->describe({-1, 4, 4}), "protocol.pt", "below 1");
     }
 
     void wrongInputShapeIsExplained()

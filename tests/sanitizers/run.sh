@@ -10,10 +10,13 @@ build=${2:-$src/build/asan}
 fixtures=${3:-$src/build/fixtures}
 start=$SECONDS
 
-# The core tests that run under the sanitizers: all but tst_training (minutes of training, and
-# its code paths are LibTorch's), tst_gradients and tst_bundled (the bundled ResNet-110 on
-# thousands of images); together they cover every core source file but training.cpp.
-tests=(tst_paths tst_arrangement tst_dataset tst_network tst_engine tst_experiments)
+# The core tests that run under the sanitizers: the parsers, the model loader and the pure
+# logic. Left out for time: tst_engine and tst_experiments (inference: every LibTorch tensor is
+# allocated and freed through ASan's allocator, which made tst_engine take minutes instead of
+# seconds), tst_training, tst_gradients and tst_bundled (the same, longer). Their core sources
+# are still compiled with the sanitizers, so the tree is ready for running them by hand:
+#   ninja -C build/asan tst_engine && build/asan/tests/tst_engine
+tests=(tst_paths tst_arrangement tst_dataset tst_network)
 
 # -O1: sanitizer reports with usable stacks at a fraction of the -O2 compile time.
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
