@@ -305,10 +305,7 @@ void MainWindow::measureSingleDeletions()
         showError(tr("Cannot measure"), tr("Open a model and a data set first."));
         return;
     }
-    EngineOptions options;
-    options.device = m_preferences.device;
-    options.threads = m_preferences.threads;
-    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), options);
+    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), engineOptions());
     m_plots->setMeasuring(true);
 }
 
@@ -318,9 +315,6 @@ void MainWindow::measureGradients()
         showError(tr("Cannot measure"), tr("Open a model and a data set first."));
         return;
     }
-    EngineOptions options;
-    options.device = m_preferences.device;
-    options.threads = m_preferences.threads;
     GradientOptions gradientOptions;
     gradientOptions.samplesPerLength = m_plots->gradientSamples();
     gradientOptions.seed = m_randomSeed++;
@@ -345,7 +339,7 @@ void MainWindow::measureGradients()
                 return test;
             }
         },
-        m_arrangement, gradientOptions, options);
+        m_arrangement, gradientOptions, engineOptions());
     m_plots->setMeasuring(true);
 }
 
@@ -466,12 +460,17 @@ bool MainWindow::openData(const QString &path)
     return ok;
 }
 
-std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+EngineOptions MainWindow::engineOptions() const
 {
     EngineOptions options;
     options.device = m_preferences.device;
     options.threads = m_preferences.threads;
-    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), options);
+    return options;
+}
+
+std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+{
+    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), engineOptions());
 }
 
 // Builds an engine for the pair; on failure the previous model, data and engine stay.

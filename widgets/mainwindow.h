@@ -104,6 +104,7 @@ private:
     void updateRecentMenu();
     void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
+    EngineOptions engineOptions() const; // device and threads of the settings
     std::shared_ptr<Engine> makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const;
     void showSummary();
     void chooseSettings();
