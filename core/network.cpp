@@ -341,6 +341,11 @@ torch::jit::Module readArchive(Source &&source, const std::string &name, std::st
     torch::jit::Module module;
     try {
         module = torch::jit::load(std::forward<Source>(source), at::Device(at::kCPU), extraFiles);
+    } catch (const torch::jit::ErrorReport &) {
+        // Code in the archive that does not compile. Not asked for its message: what() renders the
+        // source, which in a damaged archive can throw out of a noexcept function and abort
+        // (found by the model-loader fuzzer; tests/fuzz/regressions/network/damaged-source.pt).
+        throw Error(name + ": not a readable TorchScript archive (its TorchScript code does not compile)");
     } catch (const c10::Error &e) {
         throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
     } catch (const std::exception &e) {

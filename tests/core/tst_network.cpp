@@ -181,6 +181,10 @@ private Q_SLOTS:
         // describe() refuses a size below 1 with an Error (it was an escaping c10::Error).
         const auto network = Network::load(testing::fixture("protocol.pt"));
         PL_EXPECT_ERROR(network->describe({-1, 4, 4}), "protocol.pt", "below 1");
+
+        // An archive whose code does not compile: the ErrorReport's what() aborted the process.
+        PL_EXPECT_ERROR(Network::load(PATHLENS_SOURCE_DIR "/tests/fuzz/regressions/network/damaged-source.pt"),
+                        "damaged-source.pt", "does not compile");
     }
 
     void wrongInputShapeIsExplained()

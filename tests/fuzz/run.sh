@@ -50,10 +50,12 @@ run() {
     mkdir -p "$corpus"
     local dirs=("$corpus" "$build/seeds/$target")
     [ -d "$regressions" ] && dirs+=("$regressions")
-    local deadline=$((SECONDS + seconds)) executed=0 upstream=0
+    local deadline=$((SECONDS + seconds)) executed=0 upstream=0 seed=1
+    # A fixed seed per restart: the same binary explores the same inputs in every CI run (as far
+    # as the time allows), so a result does not come and go by chance.
     while ((SECONDS < deadline)); do
         local log=$build/findings/$target.log
-        "$build/fuzz_$target" -max_total_time=$((deadline - SECONDS)) -max_len="$max_len" -timeout=10 \
+        "$build/fuzz_$target" -seed=$((seed++)) -max_total_time=$((deadline - SECONDS)) -max_len="$max_len" -timeout=10 \
             -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix="$build/findings/$target-" \
             "${dirs[@]}" >"$log" 2>&1
         local rc=$?
