@@ -71,15 +71,10 @@ LivePlots::LivePlots(QWidget *parent)
     m_accuracy->xAxis->setTicker(wholeNumbers);
     m_original = m_accuracy->addGraph();
     m_original->setName(tr("original network"));
-    m_original->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
     m_history = m_accuracy->addGraph();
     m_history->setName(tr("after each edit"));
-    m_history->setPen(QPen(Qt::black, 2));
-    m_history->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 6));
     m_compareOriginal = m_accuracy->addGraph();
-    m_compareOriginal->setPen(QPen(Qt::darkGray, 1.5, Qt::DashDotLine));
     m_compareHistory = m_accuracy->addGraph();
-    m_compareHistory->setPen(QPen(Qt::darkGray, 2, Qt::DotLine));
     m_compareHistory->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 6));
     setCompareName({});
     m_estimate = m_accuracy->addGraph();
@@ -88,18 +83,14 @@ LivePlots::LivePlots(QWidget *parent)
     m_estimate->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::darkGray, 1.5), Qt::white, 9));
     m_estimateBars = new QCPErrorBars(m_accuracy->xAxis, m_accuracy->yAxis);
     m_estimateBars->setDataPlottable(m_estimate);
-    m_estimateBars->setPen(QPen(Qt::darkGray, 1.5));
     m_estimateBars->removeFromLegend();
 
     m_paths = newPlot(this, tr("path length"), tr("share of paths (%)"));
     m_paths->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_originalPaths = m_paths->addGraph();
     m_originalPaths->setName(tr("original"));
-    m_originalPaths->setPen(QPen(Qt::gray, 1.5, Qt::DashLine));
     m_currentPaths = m_paths->addGraph();
     m_currentPaths->setName(tr("current arrangement"));
-    m_currentPaths->setPen(QPen(Qt::black, 2));
-    m_currentPaths->setBrush(QColor(0, 0, 0, 40));
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_paths, tr("Path lengths"));
@@ -137,7 +128,7 @@ LivePlots::LivePlots(QWidget *parent)
 
     layout->addWidget(m_accuracy, 1);
     layout->addWidget(m_tabs, 1);
-    followPalette();
+    followPalette(); // pens and colours
 }
 
 QStringList LivePlots::plotNames()
