@@ -194,7 +194,44 @@ std::string idxLabelsFor(const std::string &imagesPath)
     return labels;
 }
 
+// The IDX image file of `split` in `folder`; empty when there is none.
+std::string idxImagesIn(const fs::path &folder, Split split)
+{
+    return split == Split::Test
+               ? firstExisting(folder, {"t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte"})
+               : firstExisting(folder, {"train-images-idx3-ubyte.gz", "train-images-idx3-ubyte", "train-images.idx3-ubyte"});
+}
+
+// The CIFAR-10 batches of `split` in `folder` or its cifar-10-batches-bin sub-folder (as the
+// archive unpacks); empty when there are none.
+std::vector<std::string> cifarBatchesIn(const fs::path &folder, Split split)
+{
+    std::error_code ec;
+    for (const fs::path &root : {folder, folder / "cifar-10-batches-bin"}) {
+        std::vector<std::string> files;
+        if (split == Split::Test) {
+            if (fs::exists(root / "test_batch.bin", ec))
+                files.push_back((root / "test_batch.bin").string());
+        } else {
+            for (int i = 1; i <= 5; ++i)
+                if (fs::exists(root / ("data_batch_" + std::to_string(i) + ".bin"), ec))
+                    files.push_back((root / ("data_batch_" + std::to_string(i) + ".bin")).string());
+        }
+        if (!files.empty())
+            return files;
+    }
+    return {};
+}
+
 } // namespace
+
+bool holdsIdxOrCifar(const std::string &folder)
+{
+    for (Split split : {Split::Test, Split::Train})
+        if (!idxImagesIn(folder, split).empty() || !cifarBatchesIn(folder, split).empty())
+            return true;
+    return false;
+}
 
 std::string defaultDatasetPath()
 {
@@ -213,10 +250,7 @@ Dataset loadDataset(const std::string &path, Split split, const std::string &for
     if (fs::is_directory(path, ec)) {
         const fs::path folder(path);
         if (format != "cifar10") {
-            const std::string images = test ? firstExisting(folder, {"t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte",
-                                                                     "t10k-images.idx3-ubyte"})
-                                            : firstExisting(folder, {"train-images-idx3-ubyte.gz", "train-images-idx3-ubyte",
-                                                                     "train-images.idx3-ubyte"});
+            const std::string images = idxImagesIn(folder, split);
             if (!images.empty()) {
                 const std::string labels = idxLabelsFor(images);
                 if (!fs::exists(labels, ec))
@@ -225,19 +259,9 @@ Dataset loadDataset(const std::string &path, Split split, const std::string &for
             }
         }
         if (format != "idx") {
-            for (const fs::path &root : {folder, folder / "cifar-10-batches-bin"}) {
-                std::vector<std::string> files;
-                if (test) {
-                    if (fs::exists(root / "test_batch.bin", ec))
-                        files.push_back((root / "test_batch.bin").string());
-                } else {
-                    for (int i = 1; i <= 5; ++i)
-                        if (fs::exists(root / ("data_batch_" + std::to_string(i) + ".bin"), ec))
-                            files.push_back((root / ("data_batch_" + std::to_string(i) + ".bin")).string());
-                }
-                if (!files.empty())
-                    return loadCifar(path, files, split);
-            }
+            const std::vector<std::string> files = cifarBatchesIn(folder, split);
+            if (!files.empty())
+                return loadCifar(path, files, split);
         }
         throw Error(path + ": no data set found in this folder: looked for " + (test ? "t10k" : "train")
                     + "-images-idx3-ubyte[.gz] with its labels (IDX) and for "

@@ -15,7 +15,7 @@ enum class Split { Test, Train };
 struct Dataset
 {
     std::string path;        // what the user named
-    std::string format;      // "idx" or "cifar10"
+    std::string format;      // "idx", "cifar10" or "images" (an image folder, read on the Qt side)
     Split split = Split::Test;
     Shape imageShape;        // C, H, W
     std::vector<uint8_t> pixels;
@@ -23,6 +23,8 @@ struct Dataset
     std::vector<std::string> classNames;
     std::vector<float> mean; // per channel, in units of pixel / 255
     std::vector<float> std;
+    int64_t skipped = 0;     // files left out because they could not be read (image folders)
+    std::string note;        // what the user should know about how the data was read; empty when nothing
 
     int64_t size() const { return static_cast<int64_t>(labels.size()); }
 };
@@ -31,6 +33,10 @@ struct Dataset
 // batches) or one file (an IDX image file with its label file beside it, or one CIFAR-10 batch).
 // `format` is "auto", "idx" or "cifar10". Throws Error naming the file and the problem.
 Dataset loadDataset(const std::string &path, Split split = Split::Test, const std::string &format = "auto");
+
+// True when `folder` holds IDX files or CIFAR-10 batches that loadDataset would read (for either
+// split), so that a folder of class sub-folders can be told apart from it.
+bool holdsIdxOrCifar(const std::string &folder);
 
 // The folder Debian's dataset-fashion-mnist package installs.
 std::string defaultDatasetPath();
