@@ -85,15 +85,26 @@ std::vector<uint8_t> readIdx(const std::string &path, int expectedDims, std::vec
     header.clear();
     reader.readExactly(header, 4 * expectedDims, "IDX header");
     dims.clear();
+    constexpr uint64_t limit = uint64_t(4) << 30; // 4 GiB of pixels is far beyond any data set we show
     uint64_t total = 1;
+    bool tooLarge = false;
+    std::string declared;
     for (int i = 0; i < expectedDims; ++i) {
         dims.push_back(uint32_t(header[4 * i]) << 24 | uint32_t(header[4 * i + 1]) << 16 | uint32_t(header[4 * i + 2]) << 8
                        | uint32_t(header[4 * i + 3]));
-        total *= dims.back();
+        declared += (i ? " x " : "") + std::to_string(dims.back());
+        // Checked at every step: three 32-bit sizes can overflow 64 bits and wrap to a small number.
+        if (dims.back() != 0 && total > limit / dims.back())
+            tooLarge = true;
+        else
+            total *= dims.back();
     }
-    constexpr uint64_t limit = uint64_t(4) << 30; // 4 GiB of pixels is far beyond any data set we show
-    if (total > limit)
-        throw Error(path + ": declared dimensions need " + std::to_string(total) + " bytes, more than the 4 GiB limit");
+    if (std::find(dims.begin(), dims.end(), 0u) != dims.end()) { // no data at all, however large the rest
+        tooLarge = false;
+        total = 0;
+    }
+    if (tooLarge)
+        throw Error(path + ": the header declares " + declared + " bytes of data, more than the 4 GiB limit");
     std::vector<uint8_t> data;
     reader.readExactly(data, static_cast<size_t>(total), "data declared in the header");
     return data;
