@@ -197,7 +197,11 @@ Engine::~Engine() = default;
 const NetworkInfo &Engine::info() const { return m_impl->info; }
 std::string Engine::deviceName() const { return m_impl->device.str(); }
 int Engine::threads() const { return m_impl->threads; }
-int Engine::batchSize() const { return m_impl->options.batchSize; }
+int Engine::batchSize() const
+{
+    const std::lock_guard<std::mutex> lock(m_impl->noticeMutex); // evaluate() may shrink it meanwhile
+    return m_impl->options.batchSize;
+}
 std::string Engine::notice() const
 {
     std::string text;
@@ -304,11 +308,11 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
             if (firstFailedBatch == 0)
                 firstFailedBatch = length;
             batch = std::max<int64_t>(1, length / 2);
-            d.options.batchSize = int(batch); // later calls start at the size that fits
             chooseStrides();
-            d.setNotice(Impl::NoticeKind::Memory, "a batch of " + std::to_string(firstFailedBatch)
-                                                      + " images did not fit in memory; using batches of "
-                                                      + std::to_string(batch));
+            d.setNotice(Impl::NoticeKind::Memory,
+                        "a batch of " + std::to_string(firstFailedBatch) + " images did not fit in memory; using batches of "
+                            + std::to_string(batch),
+                        int(batch)); // later calls start at the size that fits
             continue;
         }
         correctCounts.add_(batchCorrect);

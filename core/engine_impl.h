@@ -34,8 +34,8 @@ struct Engine::Impl
     EngineOptions options;
     at::Device device{at::kCPU};
     int threads = 1;
-    // Notices for the user, one per kind, the latest wording of each (guarded: the GUI reads them
-    // while a worker thread evaluates).
+    // Notices for the user, one per kind, the latest wording of each; guarded, with the batch size
+    // that a memory notice changes, because the GUI reads them while a worker thread evaluates.
     enum class NoticeKind { Device, Memory };
     mutable std::mutex noticeMutex;
     std::map<NoticeKind, std::string> notices;
@@ -51,10 +51,13 @@ struct Engine::Impl
     {
     }
 
-    void setNotice(NoticeKind kind, const std::string &text)
+    // `batchSize` > 0 also sets options.batchSize, under the same lock.
+    void setNotice(NoticeKind kind, const std::string &text, int batchSize = 0)
     {
         const std::lock_guard<std::mutex> lock(noticeMutex);
         notices[kind] = text;
+        if (batchSize > 0)
+            options.batchSize = batchSize;
     }
 
     // The smallest stride, a multiple of `multipleOf`, whose checkpoints (q = 0, s, 2s, ...) for
