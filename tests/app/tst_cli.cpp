@@ -437,17 +437,32 @@ private Q_SLOTS:
 
         const qint64 limitKiB = peakKiB + 256 * 1024;
         const QString command = QStringLiteral("ulimit -v %1 && exec \"$0\" \"$@\"").arg(limitKiB);
-        QProcess limited;
-        limited.start(QStringLiteral("bash"), QStringList{"-c", command, QStringLiteral(PATHLENS_CLI)} + common
-                                                  + QStringList{"--batch", "100000000"});
-        QVERIFY(limited.waitForFinished(600000));
-        const QString err = QString::fromUtf8(limited.readAllStandardError());
-        QVERIFY2(limited.exitStatus() == QProcess::NormalExit && limited.exitCode() == 0, qPrintable(err));
-        const QJsonObject result = QJsonDocument::fromJson(limited.readAllStandardOutput()).object();
-        QCOMPARE(result["images"].toInt(), 3000);
-        QCOMPARE(result["accuracy"].toDouble(), reference["accuracy"].toDouble());
-        QVERIFY2(err.contains(QLatin1String("note: a batch of 3000 images did not fit in memory; using batches of")),
-                 qPrintable(err));
+        // Where the allocation fails varies from run to run (address-space layout, thread arenas),
+        // and when it fails inside oneDNN, LibTorch's convolution library, rather than in LibTorch's
+        // allocator, oneDNN crashes in its own code (seen about once in four runs: SIGSEGV in
+        // dnnl_primitive_create), out of pathlens' reach; a run may also happen to fit. Such runs
+        // are reported and tried again, up to four times. Whatever exits normally must be right.
+        bool retried = false;
+        for (int attempt = 1; attempt <= 4 && !retried; ++attempt) {
+            QProcess limited;
+            limited.start(QStringLiteral("bash"), QStringList{"-c", command, QStringLiteral(PATHLENS_CLI)} + common
+                                                      + QStringList{"--batch", "100000000"});
+            QVERIFY(limited.waitForFinished(600000));
+            const QString err = QString::fromUtf8(limited.readAllStandardError());
+            if (limited.exitStatus() != QProcess::NormalExit || limited.exitCode() >= 128) {
+                qWarning("attempt %d under ulimit -v %lld: killed by a signal (exit %d) in third-party code; %s", attempt,
+                         limitKiB, limited.exitCode(), qPrintable(err));
+                continue;
+            }
+            QVERIFY2(limited.exitCode() == 0, qPrintable(err));
+            const QJsonObject result = QJsonDocument::fromJson(limited.readAllStandardOutput()).object();
+            QCOMPARE(result["images"].toInt(), 3000);
+            QCOMPARE(result["accuracy"].toDouble(), reference["accuracy"].toDouble());
+            retried = err.contains(QLatin1String("note: a batch of 3000 images did not fit in memory; using batches of"));
+            if (!retried)
+                qWarning("attempt %d under ulimit -v %lld: the batch fitted; %s", attempt, limitKiB, qPrintable(err));
+        }
+        QVERIFY2(retried, "no attempt ran out of memory and retried with smaller batches");
     }
 
     // Ctrl-C during `train` keeps the model written before, and --resume finishes the run from
