@@ -9,6 +9,7 @@
 #include "experiments.h"
 #include "figures.h"
 #include "gradients.h"
+#include "imagefolder.h"
 #include "network.h"
 #include "paths.h"
 #include "training.h"
@@ -121,6 +122,13 @@ void showProgress(const char *what, const EvalProgress &progress)
     showCounter(what, progress.imagesDone, progress.imagesTotal, started);
 }
 
+// Files skipped in an image folder and the like: worth knowing, not worth stopping for.
+void warnAbout(const Dataset &data)
+{
+    if (!data.note.empty())
+        std::fprintf(stderr, "pathlens-cli: warning: %s\n", data.note.c_str());
+}
+
 void writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
@@ -145,6 +153,16 @@ struct Session
 {
     std::shared_ptr<Network> network;
     std::unique_ptr<Engine> engine;
+    size_t noticesShown = 0;
+
+    // The engine's notices not printed yet: some arise only while it runs (a batch too large for
+    // memory), so this is called after each run as well as after opening.
+    void showNewNotices()
+    {
+        const std::vector<std::string> notices = engine->notices();
+        for (; noticesShown < notices.size(); ++noticesShown)
+            std::fprintf(stderr, "pathlens-cli: note: %s\n", notices[noticesShown].c_str());
+    }
 };
 
 class Cli
@@ -204,8 +222,10 @@ private:
         const QString split = m_parser.isSet(QStringLiteral("split")) ? m_parser.value(QStringLiteral("split")) : defaultSplit;
         if (split != QLatin1String("test") && split != QLatin1String("train"))
             throw Error("--split: expected test or train, got '" + split.toStdString() + "'");
-        Dataset data = loadDataset(dataPath.toStdString(), split == QLatin1String("train") ? Split::Train : Split::Test,
-                                   m_parser.value(QStringLiteral("data-format")).toStdString());
+        Dataset data = loadAnyDataset(dataPath.toStdString(), split == QLatin1String("train") ? Split::Train : Split::Test,
+                                      m_parser.value(QStringLiteral("data-format")).toStdString(),
+                                      session.network->defaultInputShape());
+        warnAbout(data);
         if (m_parser.isSet(QStringLiteral("limit")))
             images = parsePositive(m_parser, QStringLiteral("limit"), 0);
         truncate(data, images);
@@ -222,8 +242,7 @@ private:
         session.engine = std::make_unique<Engine>(session.network, data, options);
         if (!session.network->warning().empty())
             std::fprintf(stderr, "pathlens-cli: warning: %s\n", session.network->warning().c_str());
-        if (!session.engine->notice().empty())
-            std::fprintf(stderr, "pathlens-cli: note: %s\n", session.engine->notice().c_str());
+        session.showNewNotices();
         return session;
     }
 
@@ -299,6 +318,7 @@ private:
             throw Error("cannot evaluate this arrangement: " + *why);
         const EvalResult result = session.engine->evaluate(
             {arrangement}, 0, -1, [](const EvalProgress &p) { showProgress("eval", p); }, &interrupted());
+        session.showNewNotices();
         stopIfInterrupted(result.cancelled);
         if (json()) {
             out() << QJsonDocument(QJsonObject{{"images", qint64(result.images)},
@@ -401,8 +421,11 @@ private:
         const QString dataPath = m_parser.isSet(QStringLiteral("data")) ? m_parser.value(QStringLiteral("data"))
                                                                         : QString::fromStdString(defaultDatasetPath());
         const std::string format = m_parser.value(QStringLiteral("data-format")).toStdString();
-        Dataset trainSet = loadDataset(dataPath.toStdString(), Split::Train, format);
-        const Dataset testSet = loadDataset(dataPath.toStdString(), Split::Test, format);
+        // Image folders: the first training image fixes the input size, the test images follow it.
+        Dataset trainSet = loadAnyDataset(dataPath.toStdString(), Split::Train, format, {});
+        warnAbout(trainSet);
+        const Dataset testSet = loadAnyDataset(dataPath.toStdString(), Split::Test, format, trainSet.imageShape);
+        warnAbout(testSet);
         if (m_parser.isSet(QStringLiteral("limit")))
             truncate(trainSet, parsePositive(m_parser, QStringLiteral("limit"), 0));
 
@@ -591,6 +614,7 @@ private:
         LesionData data;
         const EvalResult evaluated = session.engine->evaluate(
             arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
+        session.showNewNotices();
         stopIfInterrupted(evaluated.cancelled);
         data.result = evaluated;
         data.result.accuracy.assign(n + 1, std::nan(""));
@@ -683,6 +707,7 @@ private:
             = reorder ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress, &interrupted())
                       : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
                                      limits.samples, seed(), all, progress, &interrupted());
+        session.showNewNotices();
         stopIfInterrupted(result.cancelled);
         const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
         Outcome outcome;
@@ -867,7 +892,7 @@ int main(int argc, char **argv)
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("TorchScript model file (.pt)"), QStringLiteral("[MODEL]"));
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Data set folder or file (default: Fashion-MNIST)."), QStringLiteral("PATH")},
-        {QStringLiteral("data-format"), QStringLiteral("auto, idx or cifar10."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
+        {QStringLiteral("data-format"), QStringLiteral("auto, idx, cifar10 or images (a folder with one sub-folder per class)."), QStringLiteral("FORMAT"), QStringLiteral("auto")},
         {QStringLiteral("split"), QStringLiteral("test or train (default: test; train for gradients)."), QStringLiteral("SPLIT")},
         {QStringLiteral("limit"), QStringLiteral("Use only the first N images."), QStringLiteral("N")},
         {QStringLiteral("batch"), QStringLiteral("Images per batch (default 64 on the CPU, 500 on a GPU; gradients 32, train 128)."), QStringLiteral("B")},

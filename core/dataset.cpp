@@ -98,7 +98,7 @@ IdxHeader parseIdxHeader(const uint8_t *bytes, size_t size, int dimensions, cons
     for (int i = 0; i < dimensions; ++i) {
         const uint8_t *at = bytes + 4 + 4 * i;
         header.sizes.push_back(uint32_t(at[0]) << 24 | uint32_t(at[1]) << 16 | uint32_t(at[2]) << 8 | uint32_t(at[3]));
-        sizesText += (i ? "x" : "") + std::to_string(header.sizes.back());
+        sizesText += (i ? " x " : "") + std::to_string(header.sizes.back());
     }
     // Three 32-bit sizes can overflow 64 bits (2^31 x 2^31 x 4 wraps to 0), so the product is
     // checked against the limit factor by factor instead of after the fact.
@@ -109,7 +109,7 @@ IdxHeader parseIdxHeader(const uint8_t *bytes, size_t size, int dimensions, cons
         if (empty)
             break;
         if (total > limit / factor)
-            throw Error(name + ": declared dimensions " + sizesText + " need more than the 4 GiB limit of bytes");
+            throw Error(name + ": the header declares " + sizesText + " bytes of data, more than the 4 GiB limit");
         total *= factor;
     }
     header.dataBytes = total;
@@ -265,6 +265,35 @@ std::string idxLabelsFor(const std::string &imagesPath)
     return labels;
 }
 
+// The IDX image file of `split` in `folder`; empty when there is none.
+std::string idxImagesIn(const fs::path &folder, Split split)
+{
+    return split == Split::Test
+               ? firstExisting(folder, {"t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte"})
+               : firstExisting(folder, {"train-images-idx3-ubyte.gz", "train-images-idx3-ubyte", "train-images.idx3-ubyte"});
+}
+
+// The CIFAR-10 batches of `split` in `folder` or its cifar-10-batches-bin sub-folder (as the
+// archive unpacks); empty when there are none.
+std::vector<std::string> cifarBatchesIn(const fs::path &folder, Split split)
+{
+    std::error_code ec;
+    for (const fs::path &root : {folder, folder / "cifar-10-batches-bin"}) {
+        std::vector<std::string> files;
+        if (split == Split::Test) {
+            if (fs::exists(root / "test_batch.bin", ec))
+                files.push_back((root / "test_batch.bin").string());
+        } else {
+            for (int i = 1; i <= 5; ++i)
+                if (fs::exists(root / ("data_batch_" + std::to_string(i) + ".bin"), ec))
+                    files.push_back((root / ("data_batch_" + std::to_string(i) + ".bin")).string());
+        }
+        if (!files.empty())
+            return files;
+    }
+    return {};
+}
+
 } // namespace
 
 IdxArray parseIdxArray(const uint8_t *bytes, size_t size, int dimensions, const std::string &name)
@@ -294,6 +323,14 @@ Dataset parseCifar10Batch(const uint8_t *bytes, size_t size, const std::string &
     return data;
 }
 
+bool holdsIdxOrCifar(const std::string &folder)
+{
+    for (Split split : {Split::Test, Split::Train})
+        if (!idxImagesIn(folder, split).empty() || !cifarBatchesIn(folder, split).empty())
+            return true;
+    return false;
+}
+
 std::string defaultDatasetPath()
 {
     return "/usr/share/datasets/fashion-mnist";
@@ -311,10 +348,7 @@ Dataset loadDataset(const std::string &path, Split split, const std::string &for
     if (fs::is_directory(path, ec)) {
         const fs::path folder(path);
         if (format != "cifar10") {
-            const std::string images = test ? firstExisting(folder, {"t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte",
-                                                                     "t10k-images.idx3-ubyte"})
-                                            : firstExisting(folder, {"train-images-idx3-ubyte.gz", "train-images-idx3-ubyte",
-                                                                     "train-images.idx3-ubyte"});
+            const std::string images = idxImagesIn(folder, split);
             if (!images.empty()) {
                 const std::string labels = idxLabelsFor(images);
                 if (!fs::exists(labels, ec))
@@ -323,19 +357,9 @@ Dataset loadDataset(const std::string &path, Split split, const std::string &for
             }
         }
         if (format != "idx") {
-            for (const fs::path &root : {folder, folder / "cifar-10-batches-bin"}) {
-                std::vector<std::string> files;
-                if (test) {
-                    if (fs::exists(root / "test_batch.bin", ec))
-                        files.push_back((root / "test_batch.bin").string());
-                } else {
-                    for (int i = 1; i <= 5; ++i)
-                        if (fs::exists(root / ("data_batch_" + std::to_string(i) + ".bin"), ec))
-                            files.push_back((root / ("data_batch_" + std::to_string(i) + ".bin")).string());
-                }
-                if (!files.empty())
-                    return loadCifar(path, files, split);
-            }
+            const std::vector<std::string> files = cifarBatchesIn(folder, split);
+            if (!files.empty())
+                return loadCifar(path, files, split);
         }
         throw Error(path + ": no data set found in this folder: looked for " + (test ? "t10k" : "train")
                     + "-images-idx3-ubyte[.gz] with its labels (IDX) and for "

@@ -15,7 +15,7 @@ enum class Split { Test, Train };
 struct Dataset
 {
     std::string path;        // what the user named
-    std::string format;      // "idx" or "cifar10"
+    std::string format;      // "idx", "cifar10" or "images" (an image folder, read on the Qt side)
     Split split = Split::Test;
     Shape imageShape;        // C, H, W
     std::vector<uint8_t> pixels;
@@ -23,6 +23,8 @@ struct Dataset
     std::vector<std::string> classNames;
     std::vector<float> mean; // per channel, in units of pixel / 255
     std::vector<float> std;
+    int64_t skipped = 0;     // files left out because they could not be read (image folders)
+    std::string note;        // what the user should know about how the data was read; empty when nothing
 
     int64_t size() const { return static_cast<int64_t>(labels.size()); }
 };
@@ -54,6 +56,10 @@ Dataset parseIdxDataset(const uint8_t *images, size_t imagesSize, const std::str
 
 // One CIFAR-10 binary batch: records of 1 label byte + 3 x 32 x 32 pixel bytes.
 Dataset parseCifar10Batch(const uint8_t *bytes, size_t size, const std::string &name, Split split = Split::Test);
+
+// True when `folder` holds IDX files or CIFAR-10 batches that loadDataset would read (for either
+// split), so that a folder of class sub-folders can be told apart from it.
+bool holdsIdxOrCifar(const std::string &folder);
 
 // The folder Debian's dataset-fashion-mnist package installs.
 std::string defaultDatasetPath();

@@ -50,6 +50,31 @@ bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 
 } // namespace
 
+bool isOutOfMemory(const std::exception &error)
+{
+    if (dynamic_cast<const std::bad_alloc *>(&error) || dynamic_cast<const c10::OutOfMemoryError *>(&error))
+        return true;
+    // LibTorch 1.13's CPU allocator throws a plain c10::Error, and the TorchScript interpreter
+    // rethrows whatever a method raised as std::runtime_error: only the message is left to go by.
+    const std::string what = error.what();
+    for (const char *sign : {"out of memory", "can't allocate memory", "not enough memory", "std::bad_alloc"})
+        if (what.find(sign) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string memoryMessage(const std::string &text)
+{
+    // The interpreter's messages start with a TorchScript traceback; the allocator's own line is
+    // the useful one.
+    for (const char *sign : {"DefaultCPUAllocator", "CUDA out of memory", "out of memory"}) {
+        const auto at = text.find(sign);
+        if (at != std::string::npos)
+            return text.substr(at, text.find('\n', at) - at);
+    }
+    return text.substr(0, text.find('\n'));
+}
+
 void tuneHeapForLargeTensors()
 {
 #ifdef __GLIBC__
@@ -94,7 +119,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     at::set_num_threads(d.threads);
     const bool cuda = cudaAvailable();
     if (options.device == DeviceChoice::Cuda && !cuda)
-        d.notice = "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead";
+        d.setNotice(Impl::NoticeKind::Device, "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead");
     if (options.device != DeviceChoice::Cpu && cuda) {
         d.device = at::Device(at::kCUDA, 0);
         // Full float32 arithmetic: with TF32 convolutions (PyTorch's default for cuDNN) logits
@@ -119,6 +144,14 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     else if (shape[0] != expected[0])
         throw Error(d.network->path() + ": expects images with " + std::to_string(expected[0]) + " channels ("
                     + toString(expected) + "), but " + data.path + " has images of shape " + toString(data.imageShape));
+    // A model that declares its input size in its metadata gets images of that size. IDX and
+    // CIFAR-10 images are not resized, so another size is an error naming both shapes (DESIGN.md
+    // section 7) instead of accuracies of a network run on images it was never meant for.
+    const bool declared = metadataNumbers(d.network->metadataJson(), "input_shape").size() == 3;
+    if (declared && (data.imageShape[1] != expected[1] || data.imageShape[2] != expected[2]))
+        throw Error(d.network->path() + ": expects images of " + toString(expected) + " (its metadata says so), but "
+                    + data.path + " has images of " + toString(data.imageShape)
+                    + (data.format == "images" ? std::string() : "; an image folder would be resized to fit"));
     try {
         d.info = d.network->describe(shape);
     } catch (const Error &e) {
@@ -164,8 +197,27 @@ Engine::~Engine() = default;
 const NetworkInfo &Engine::info() const { return m_impl->info; }
 std::string Engine::deviceName() const { return m_impl->device.str(); }
 int Engine::threads() const { return m_impl->threads; }
-int Engine::batchSize() const { return m_impl->options.batchSize; }
-std::string Engine::notice() const { return m_impl->notice; }
+int Engine::batchSize() const
+{
+    const std::lock_guard<std::mutex> lock(m_impl->noticeMutex); // evaluate() may shrink it meanwhile
+    return m_impl->options.batchSize;
+}
+std::string Engine::notice() const
+{
+    std::string text;
+    for (const std::string &line : notices())
+        text += (text.empty() ? "" : "\n") + line;
+    return text;
+}
+
+std::vector<std::string> Engine::notices() const
+{
+    const std::lock_guard<std::mutex> lock(m_impl->noticeMutex);
+    std::vector<std::string> lines;
+    for (const auto &entry : m_impl->notices)
+        lines.push_back(entry.second);
+    return lines;
+}
 int64_t Engine::imageCount() const { return m_impl->images.size(0); }
 
 EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
@@ -181,16 +233,21 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
         throw Error("the first image " + std::to_string(first) + " is outside the data set (" + std::to_string(total)
                     + " images)");
     const int64_t end = count < 0 ? total : std::min(total, first + count);
-    const int64_t batch = d.options.batchSize;
+    int64_t batch = d.options.batchSize; // smaller when a batch does not fit in memory
 
     // Two halves of the cache budget: one for the checkpoints of the batch being worked on, one
     // for those kept between calls. Strides thin the checkpoints when a half would overflow; the
     // kept ones are a subset of the working ones.
     // A single arrangement shares nothing within a batch, so it stores only what is kept.
     const int64_t half = d.options.cacheBytes / 2;
-    const int stride = arrangements.size() > 1 ? d.strideWithin(std::min(batch, end - first), half, 1)
-                                               : d.strideWithin(end - first, half, 1);
-    const int keepStride = stride > 0 ? d.strideWithin(end - first, half, stride) : 0;
+    int stride = 0;
+    int keepStride = 0;
+    auto chooseStrides = [&] {
+        stride = arrangements.size() > 1 ? d.strideWithin(std::min(batch, end - first), half, 1)
+                                         : d.strideWithin(end - first, half, 1);
+        keepStride = stride > 0 ? d.strideWithin(end - first, half, stride) : 0;
+    };
+    chooseStrides();
 
     // The cache serves the most recent range of images; batches outside it are dropped.
     for (auto it = d.cache.begin(); it != d.cache.end();) {
@@ -220,7 +277,8 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
     auto lastReport = std::chrono::steady_clock::now();
     EvalProgress state;
     state.imagesTotal = end - first;
-    for (int64_t start = first; start < end; start += batch) {
+    int64_t firstFailedBatch = 0; // the first batch size that did not fit in memory in this call
+    for (int64_t start = first; start < end;) {
         if (cancel && cancel->cancelled()) {
             result.cancelled = true;
             break;
@@ -228,12 +286,38 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
         const int64_t length = std::min(batch, end - start);
         const at::Tensor input = d.images.narrow(0, start, length);
         const at::Tensor labels = d.labels.narrow(0, start, length);
-        BatchCache &batchCache = d.cache[{start, length}];
-        for (size_t index : order) {
-            const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
-            correctCounts.select(0, int64_t(index)).add_(logits.argmax(1).eq(labels).sum());
+        // Counted per batch and added only when the whole batch succeeded, so that a batch
+        // retried in smaller pieces is not counted twice.
+        const at::Tensor batchCorrect = at::zeros_like(correctCounts);
+        try {
+            BatchCache &batchCache = d.cache[{start, length}];
+            for (size_t index : order) {
+                const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
+                batchCorrect.select(0, int64_t(index)).add_(logits.argmax(1).eq(labels).sum());
+            }
+        } catch (const std::exception &e) {
+            if (!isOutOfMemory(e))
+                throw;
+            // Out of memory: free the cached activations (they were made for the larger batch
+            // size), halve the batch and run the same images again. Images are independent (the
+            // network is in evaluation mode), so the counts equal those of a run with small batches.
+            d.cache.clear();
+            if (length == 1)
+                throw Error("not even a batch of one image fits in memory on " + d.device.str() + " ("
+                            + memoryMessage(e.what()) + ")");
+            if (firstFailedBatch == 0)
+                firstFailedBatch = length;
+            batch = std::max<int64_t>(1, length / 2);
+            chooseStrides();
+            d.setNotice(Impl::NoticeKind::Memory,
+                        "a batch of " + std::to_string(firstFailedBatch) + " images did not fit in memory; using batches of "
+                            + std::to_string(batch),
+                        int(batch)); // later calls start at the size that fits
+            continue;
         }
+        correctCounts.add_(batchCorrect);
         if (keepStride > 0) {
+            BatchCache &batchCache = d.cache[{start, length}];
             for (auto it = batchCache.checkpoints.begin(); it != batchCache.checkpoints.end();)
                 it = it->first % keepStride == 0 ? std::next(it) : batchCache.checkpoints.erase(it);
         } else {
@@ -248,6 +332,7 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
             state.correct = result.correct;
             progress(state);
         }
+        start += length;
     }
     readCorrect();
     for (int64_t correct : result.correct)

@@ -78,9 +78,12 @@ public:
     std::string deviceName() const; // "cpu" or "cuda:0"
     int threads() const;
     int batchSize() const;
-    // What the user should know about how the engine runs (e.g. CUDA asked for but absent, so
-    // the CPU is used); empty when nothing is worth saying.
+    // What the user should know about how the engine runs, one line each: CUDA asked for but
+    // absent, so the CPU is used; a batch that did not fit in memory, so evaluate() retried it in
+    // halves (down to one image) and keeps the smaller batch size. Empty when nothing is worth
+    // saying. May grow during evaluate(); safe to call from another thread meanwhile.
     std::string notice() const;
+    std::vector<std::string> notices() const;
     int64_t imageCount() const;
 
     // Top-1 accuracy of each arrangement on images [first, first + count) (count < 0: to the end).

@@ -6,6 +6,7 @@
 #include "network_impl.h"
 
 #include <map>
+#include <mutex>
 
 namespace pathlens {
 
@@ -33,7 +34,11 @@ struct Engine::Impl
     EngineOptions options;
     at::Device device{at::kCPU};
     int threads = 1;
-    std::string notice;
+    // Notices for the user, one per kind, the latest wording of each; guarded, with the batch size
+    // that a memory notice changes, because the GUI reads them while a worker thread evaluates.
+    enum class NoticeKind { Device, Memory };
+    mutable std::mutex noticeMutex;
+    std::map<NoticeKind, std::string> notices;
     at::Tensor images; // normalised float, N x C x H x W, on the device
     at::Tensor labels; // int64, on the device
     std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)
@@ -44,6 +49,15 @@ struct Engine::Impl
         , net(network->impl())
         , options(o)
     {
+    }
+
+    // `batchSize` > 0 also sets options.batchSize, under the same lock.
+    void setNotice(NoticeKind kind, const std::string &text, int batchSize = 0)
+    {
+        const std::lock_guard<std::mutex> lock(noticeMutex);
+        notices[kind] = text;
+        if (batchSize > 0)
+            options.batchSize = batchSize;
     }
 
     // The smallest stride, a multiple of `multipleOf`, whose checkpoints (q = 0, s, 2s, ...) for
@@ -94,6 +108,13 @@ struct Engine::Impl
         return net.head(x);
     }
 };
+
+// True when `error` says that memory ran out (CPU allocator, CUDA, std::bad_alloc), whatever
+// LibTorch wrapped it in.
+bool isOutOfMemory(const std::exception &error);
+
+// The line of a LibTorch message worth showing (the allocator's, else the first).
+std::string memoryMessage(const std::string &text);
 
 // Makes freed multi-megabyte tensors reusable instead of returning them to the kernel (glibc).
 void tuneHeapForLargeTensors();

@@ -20,6 +20,25 @@ std::string firstLine(const std::string &text)
     return end == std::string::npos ? text : text.substr(0, end);
 }
 
+// The line of a LibTorch error worth showing. Errors raised inside TorchScript methods arrive as
+// "The following operation failed in the TorchScript interpreter." plus a traceback; the cause is
+// the last "...Error: " line, e.g. "RuntimeError: Given groups=1, weight of size [16, 16, 3, 3],
+// expected input[1, 32, 14, 14] to have 16 channels, but got 32 channels instead".
+std::string causeOf(const std::string &text)
+{
+    std::string cause;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        const std::string line = text.substr(start, end - start);
+        const size_t marker = line.find("Error: ");
+        if (marker != std::string::npos && line.find(' ') > marker) // "RuntimeError: ...", not prose
+            cause = line.substr(marker + 7);
+        start = end + 1;
+    }
+    return cause.empty() ? firstLine(text) : cause;
+}
+
 std::map<std::string, Module> childrenOf(const Module &module)
 {
     std::map<std::string, Module> children;
@@ -519,8 +538,10 @@ NetworkInfo Network::describe(const Shape &inputShape) const
         const std::string message = dynamic_cast<const c10::Error *>(&e)
                                         ? static_cast<const c10::Error &>(e).what_without_backtrace()
                                         : e.what();
-        throw Error(m_impl->path + ": cannot run an input of shape " + toString(inputShape) + " through " + where + ": "
-                    + firstLine(message));
+        // The shape arriving at the failing part says which blocks do not fit together.
+        throw Error(m_impl->path + ": cannot run an input of shape " + toString(inputShape) + " through " + where
+                    + (where == "the stem" ? std::string() : " (which receives " + toString(shapeOf(x)) + ")") + ": "
+                    + causeOf(message));
     }
     return info;
 }

@@ -167,7 +167,7 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(parse(idx(3, {4, 6, 0}, QByteArray(8, 0))), "x-images-idx3-ubyte", "6x0 pixels are empty");
         // 2^31 x 2^31 x 4 bytes wrapped to 0 in 64 bits and passed the 4 GiB check with no data at all.
         PL_EXPECT_ERROR(parse(idx(3, {4, 0x80000000u, 0x80000000u}, QByteArray())), "x-images-idx3-ubyte", "4 GiB",
-                        "4x2147483648x2147483648");
+                        "4 x 2147483648 x 2147483648");
         const QByteArray noLabels = idx(1, {0}, QByteArray());
         const QByteArray noImages = idx(3, {0, 28, 28}, QByteArray());
         PL_EXPECT_ERROR(parseIdxDataset(reinterpret_cast<const uint8_t *>(noImages.constData()), size_t(noImages.size()),
