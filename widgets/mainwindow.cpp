@@ -7,6 +7,7 @@
 #include "error.h"
 #include "evaluationthread.h"
 #include "figures.h"
+#include "imagefolder.h"
 #include "liveplots.h"
 #include "pathgraph.h"
 #include "session.h"
@@ -321,6 +322,7 @@ void MainWindow::measureGradients()
     // The paper measures on training images; a data set without a training split (a single test
     // file, an image folder) gives its test images instead, and the title says which.
     const Dataset test = m_data;
+    const Shape inputShape = m_network->defaultInputShape();
     const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
     m_gradientTitle = [model](bool training) {
         return training ? tr("Gradient per path length — %1, training images").arg(model)
@@ -331,9 +333,13 @@ void MainWindow::measureGradients()
     m_gradientArrangement = m_arrangement;
     m_analysis->startGradients(
         m_network,
-        [test, training] {
+        [test, inputShape, training] {
             try {
-                return stratifiedSubset(loadDataset(test.path, Split::Train, test.format), 5000);
+                // An image folder without a train/ sub-folder gives its only images for both splits.
+                Dataset train = loadAnyDataset(test.path, Split::Train, test.format, inputShape);
+                if (test.format == "images" && train.pixels == test.pixels)
+                    *training = false;
+                return stratifiedSubset(train, 5000);
             } catch (const Error &) {
                 *training = false;
                 return test;
@@ -397,7 +403,7 @@ void MainWindow::chooseModel()
 
 void MainWindow::chooseData()
 {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Data Folder (IDX or CIFAR-10 binary)"),
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)"),
                                                            QString::fromStdString(defaultDatasetPath()));
     if (!path.isEmpty())
         openData(path);
@@ -420,7 +426,13 @@ bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString
     QApplication::setOverrideCursor(Qt::WaitCursor);
     bool ok = false;
     try {
-        if (m_data.size() > 0) {
+        if (m_data.format == "images" && m_data.imageShape != network->defaultInputShape()) {
+            // An image folder is read again at the input size of the new model.
+            Dataset data = loadAnyDataset(m_data.path, Split::Test, "images", network->defaultInputShape());
+            ok = rebuildEngine(network, data, path);
+            if (ok)
+                m_data = std::move(data);
+        } else if (m_data.size() > 0) {
             ok = rebuildEngine(network, m_data, path);
         } else {
             m_info = network->describe(network->defaultInputShape());
@@ -445,7 +457,8 @@ bool MainWindow::openData(const QString &path)
     QApplication::setOverrideCursor(Qt::WaitCursor);
     bool ok = false;
     try {
-        Dataset data = loadDataset(path.toStdString());
+        // Image folders are resized to the model's input; without a model, to the first image's size.
+        Dataset data = loadAnyDataset(path.toStdString(), Split::Test, "auto", m_network ? m_network->defaultInputShape() : Shape());
         ok = !m_network || rebuildEngine(m_network, data, path);
         if (ok)
             m_data = std::move(data);
@@ -453,8 +466,11 @@ bool MainWindow::openData(const QString &path)
         showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
-    if (ok)
+    if (ok) {
         rememberFile(path);
+        if (!m_data.note.empty()) // e.g. image files that could not be read and were skipped
+            openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_data.note));
+    }
     if (ok && m_network)
         showNetwork();
     return ok;
@@ -484,8 +500,9 @@ bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Da
         m_info = engine->info();
         m_engine = engine;
         m_originalAccuracy = -1;
-        if (!engine->notice().empty())
-            statusBar()->showMessage(QString::fromStdString(engine->notice()), 15000);
+        m_shownNotice = QString::fromStdString(engine->notice());
+        if (!m_shownNotice.isEmpty())
+            statusBar()->showMessage(m_shownNotice, 15000);
         m_worker->setEngine(m_engine, m_engine->imageCount());
         return true;
     } catch (const Error &e) {
@@ -679,6 +696,12 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
                             .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
                             .arg(deleted));
     m_progress->hide();
+    // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
+    if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
+        m_shownNotice = notice;
+        if (!notice.isEmpty())
+            openMessage(this, QMessageBox::Information, tr("Note"), notice);
+    }
     statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
                                  .arg(seconds, 0, 'f', 2)
                                  .arg(QString::fromStdString(m_engine->deviceName()))

@@ -133,6 +133,7 @@ private:
     int m_latestRequest = 0;
     bool m_measuringOriginal = false;
     QString m_lastError;
+    QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
     QElapsedTimer m_requestClock; // since the latest edit's request
     Timing m_timing;
