@@ -3,6 +3,8 @@
 #include "engine.h"
 #include "error.h"
 
+#include <QElapsedTimer>
+
 namespace pathlens {
 
 EvaluationThread::EvaluationThread(QObject *parent)
@@ -68,10 +70,17 @@ void EvaluationThread::run()
 
         if (!engine)
             continue;
+        QElapsedTimer sinceProgress;
         try {
             const EvalResult result = engine->evaluate(
                 {arrangement}, 0, images,
                 [&](const EvalProgress &p) {
+                    // The first estimate at once, then a few a second: every redraw the GUI thread
+                    // makes takes CPU time from the evaluation (measured on 2 cores: a block-0 edit
+                    // finished in 4.6 s with a redraw per batch of 64 images).
+                    if (sinceProgress.isValid() && sinceProgress.elapsed() < 200)
+                        return;
+                    sinceProgress.start();
                     Q_EMIT progress(requestId, p.correct[0], p.imagesDone, p.imagesTotal);
                 },
                 cancel.get());

@@ -126,6 +126,10 @@ LivePlots::LivePlots(QWidget *parent)
                                {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus),
                    tr("Single deletion"));
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, survivingTab](int index) {
+        if (m_tabs->widget(index) == survivingTab)
+            drawSurviving();
+    });
     layout->addWidget(m_accuracy, 1);
     layout->addWidget(m_tabs, 1);
     followPalette(); // pens and colours
@@ -137,11 +141,28 @@ QStringList LivePlots::plotNames()
             QStringLiteral("gradients"), QStringLiteral("single-deletion")};
 }
 
-QCustomPlot *LivePlots::plot(const QString &name) const
+void LivePlots::drawSurviving()
 {
-    const QCustomPlot *const plots[] = {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure};
+    if (m_survivingDrawn)
+        return;
+    m_survivingDrawn = true;
+    const int deleted = m_blocks - m_active;
+    std::map<int, std::vector<double>> surviving;
+    if (deleted > 0)
+        surviving[deleted] = survivingFraction(m_blocks, deleted);
+    replaceFigure(m_survivingArea, m_surviving,
+                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %1 deletions").arg(deleted)
+                                             : tr("No block deleted: every path survives"),
+                                 pathLengthDistribution(m_blocks), surviving));
+}
+
+QCustomPlot *LivePlots::plot(const QString &name)
+{
+    if (name == QLatin1String("surviving-paths"))
+        drawSurviving();
+    QCustomPlot *const plots[] = {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure};
     const int index = int(plotNames().indexOf(name));
-    return index < 0 ? nullptr : const_cast<QCustomPlot *>(plots[index]);
+    return index < 0 ? nullptr : plots[index];
 }
 
 void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure)
@@ -327,13 +348,10 @@ void LivePlots::rescale()
 
 void LivePlots::setActiveBlocks(int active)
 {
-    std::map<int, std::vector<double>> surviving;
-    if (active < m_blocks)
-        surviving[m_blocks - active] = survivingFraction(m_blocks, m_blocks - active);
-    replaceFigure(m_survivingArea, m_surviving,
-                  figures::paths(active < m_blocks ? tr("Paths of each length that survive %1 deletions").arg(m_blocks - active)
-                                                   : tr("No block deleted: every path survives"),
-                                 pathLengthDistribution(m_blocks), surviving));
+    m_active = active;
+    m_survivingDrawn = false;
+    if (m_tabs->currentWidget() == m_survivingArea->parentWidget())
+        drawSurviving(); // else when it is shown: each edit's redraw costs the evaluation CPU time
     const auto [lengths, shares] = distribution(active);
     m_currentPaths->setData(lengths, shares);
     m_paths->yAxis->rescale();

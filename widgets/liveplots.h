@@ -51,7 +51,7 @@ public:
 
     // Every plot by its name, for export: "accuracy", "path-lengths", "surviving-paths",
     // "gradients", "single-deletion"; null while a measured figure has not been made yet.
-    QCustomPlot *plot(const QString &name) const;
+    QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
     QCustomPlot *accuracyPlot() const { return m_accuracy; }
@@ -68,6 +68,7 @@ protected:
 
 private:
     void followPalette();
+    void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
 
@@ -94,6 +95,8 @@ private:
     QList<QPushButton *> m_measureButtons;
     QList<QPushButton *> m_stopButtons;
     int m_blocks = 0;
+    int m_active = 0; // active blocks of the current arrangement
+    bool m_survivingDrawn = false;
     double m_lineScale = 1;
     int m_results = 0;
     int m_lastEdit = 0;
