@@ -274,7 +274,11 @@ MainWindow::MainWindow(QWidget *parent)
                                 .arg(lesion.imagesTotal));
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
-        m_plots->showGradients(result, done, total, m_gradientTitle(*m_gradientOnTraining));
+        const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
+        m_plots->showGradients(result, done, total,
+                               *m_gradientOnTraining
+                                   ? tr("Gradient per path length — %1, training images").arg(model)
+                                   : tr("Gradient per path length — %1, test images (no training split)").arg(model));
         m_gradientMeans = result.mean;
         if (m_arrangement == m_gradientArrangement)
             m_pathGraph->setGradientMagnitudes(m_gradientMeans);
@@ -323,11 +327,6 @@ void MainWindow::measureGradients()
     // file, an image folder) gives its test images instead, and the title says which.
     const Dataset test = m_data;
     const Shape inputShape = m_network->defaultInputShape();
-    const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
-    m_gradientTitle = [model](bool training) {
-        return training ? tr("Gradient per path length — %1, training images").arg(model)
-                        : tr("Gradient per path length — %1, test images (no training split)").arg(model);
-    };
     auto training = std::make_shared<std::atomic<bool>>(true);
     m_gradientOnTraining = training;
     m_gradientArrangement = m_arrangement;

@@ -10,7 +10,6 @@
 #include <QMainWindow>
 
 #include <atomic>
-#include <functional>
 #include <memory>
 
 class QAction;
@@ -142,7 +141,6 @@ private:
     Analysis *m_analysis = nullptr;
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans; // their magnitude per path length
-    std::function<QString(bool training)> m_gradientTitle;
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
     int m_requestEdit = 0; // the edit the main model's latest request belongs to
