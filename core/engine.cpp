@@ -180,7 +180,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     if (mean.size() != channels || deviation.size() != channels)
         throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
 
-    d.network->impl().to(d.device); // outside inference mode: the weights must stay usable by autograd
+    d.net = d.network->onDevice(d.device.str()); // outside inference mode: the weights must stay usable by autograd
     {
         c10::InferenceMode inferenceMode;
         d.images = normalisedImages(data, mean, deviation, replicate).to(d.device);
@@ -349,7 +349,7 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     at::set_num_threads(d.threads);
     c10::InferenceMode inferenceMode;
     const int64_t end = std::min(imageCount(), first + count);
-    const at::Tensor logits = d.net.forward(d.images.slice(0, first, end), arrangement).to(at::kCPU).contiguous();
+    const at::Tensor logits = d.net->forward(d.images.slice(0, first, end), arrangement).to(at::kCPU).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
 }
 

@@ -29,7 +29,7 @@ struct BatchCache
 struct Engine::Impl
 {
     std::shared_ptr<const Network> network;
-    Network::Impl &net;
+    std::shared_ptr<const Network::Impl> net; // the network's own copy on `device` (Network::onDevice)
     NetworkInfo info;
     EngineOptions options;
     at::Device device{at::kCPU};
@@ -46,7 +46,6 @@ struct Engine::Impl
 
     Impl(std::shared_ptr<const Network> n, const EngineOptions &o)
         : network(std::move(n))
-        , net(network->impl())
         , options(o)
     {
     }
@@ -95,17 +94,17 @@ struct Engine::Impl
         batchCache.checkpoints.erase(batchCache.checkpoints.upper_bound(start), batchCache.checkpoints.end());
         if (!x.defined()) {
             batchCache.checkpoints.clear();
-            x = net.stem(input);
+            x = net->stem(input);
             if (keep)
                 batchCache.checkpoints[0] = x;
         }
         for (int q = start; q < n; ++q) {
-            x = net.runBlock(arrangement[q], x);
+            x = net->runBlock(arrangement[q], x);
             if (keep && (q + 1) % stride == 0)
                 batchCache.checkpoints[q + 1] = x;
         }
         batchCache.owner = arrangement;
-        return net.head(x);
+        return net->head(x);
     }
 };
 

@@ -130,7 +130,7 @@ FlopCount countFlops(Engine &engine)
     Engine::Impl &d = engine.impl();
     c10::InferenceMode inferenceMode;
     // The module as loaded: frozen blocks hide their weights in packed operators.
-    const Network::Impl &net = d.net;
+    const Network::Impl &net = *d.net;
     FlopCount count;
     at::Tensor x;
     count.stem = flopsOf([&] { x = net.stem(d.images.narrow(0, 0, 1)); });
@@ -150,7 +150,7 @@ ConvolutionThroughput measureConvolutionThroughput(Engine &engine, double minSec
     r.keepConvolutions = true;
     {
         Recording recording(r);
-        d.net.forward(d.images.narrow(0, 0, batch), identityArrangement(int(d.net.blocks.size())));
+        d.net->forward(d.images.narrow(0, 0, batch), identityArrangement(int(d.net->blocks.size())));
     }
     std::vector<c10::OperatorHandle> operators;
     for (const OperatorCall &call : r.convolutions)

@@ -167,11 +167,11 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
         }
         // A random contiguous window of a data set in stored order is a random batch.
         const int64_t start = pickStart(random);
-        const PathGradient graph(d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
+        const PathGradient graph(*d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
         for (int k = 0; k <= n; ++k) {
             std::vector<int> order = active;
             std::shuffle(order.begin(), order.end(), random);
-            std::vector<bool> chosen(d.net.blocks.size(), false);
+            std::vector<bool> chosen(d.net->blocks.size(), false);
             for (int i = 0; i < k; ++i)
                 chosen[order[i]] = true;
             const double norm = graph.gradient(chosen).flatten(1).norm(2, {1}).mean().item<double>();

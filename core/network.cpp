@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <cctype>
 #include <cmath>
 #include <cstring>
@@ -122,12 +123,11 @@ std::optional<BlockOps> torchvisionBlock(const std::string &name, const Module &
         ops.kind = "BasicBlock";
     }
     ops.residual = chain(steps);
-    if (const auto it = children.find("downsample"); it != children.end()) {
+    if (const auto it = children.find("downsample"); it != children.end())
         ops.shortcut = call(it->second);
-        ops.projectingShortcut = true;
-    }
     ops.post = relu;
     ops.parameters = parameterCount(block);
+    ops.module = block;
     return ops;
 }
 
@@ -199,6 +199,7 @@ bool loadBlockProtocol(Network::Impl &net)
         if (block.find_method("post"))
             ops.post = callMethod(block, "post");
         ops.parameters = parameterCount(block);
+        ops.module = block;
         net.blocks.push_back(std::move(ops));
     }
     net.family = "block protocol";
@@ -338,13 +339,15 @@ at::Tensor Network::Impl::forward(const at::Tensor &input, const Arrangement &ar
     return head(x);
 }
 
-void Network::Impl::to(const at::Device &device)
+struct Network::DeviceCopies
 {
-    module.to(device);
-}
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const Impl>> byDevice;
+};
 
 Network::Network(std::unique_ptr<Impl> impl)
     : m_impl(std::move(impl))
+    , m_copies(std::make_unique<DeviceCopies>())
 {
 }
 
@@ -401,27 +404,77 @@ void checkMetadata(const std::string &path, const std::string &json)
     }
 }
 
-// Recognises the blocks of a loaded module (DESIGN.md section 2) or says what was found instead.
-void recognise(Network::Impl &impl)
+// Reads stem, blocks and head with the method that `impl.source` names. The reading of a device
+// copy repeats the reading of the loaded module, so it needs no verification of its own.
+void readBlocks(Network::Impl &impl)
+{
+    impl.blocks.clear();
+    std::string whyNot;
+    switch (impl.source) {
+    case BlockSource::Protocol:
+        loadBlockProtocol(impl);
+        break;
+    case BlockSource::TorchvisionNames:
+        loadTorchvisionStyle(impl);
+        break;
+    case BlockSource::Graph:
+        if (!loadFromGraph(impl, whyNot))
+            throw Error(impl.path + ": " + whyNot);
+        break;
+    }
+}
+
+// Recognises the blocks of a loaded module (DESIGN.md section 2) and verifies them on a probe
+// batch, or says what was found instead. Protocol models are read from their methods; any other
+// model is read by torchvision's child names (the fast path) and, when that does not apply or
+// does not reproduce the model's forward, from its TorchScript graph.
+void recognise(Network::Impl &impl, const Shape &probeShape)
 {
     checkMetadata(impl.path, impl.metadataJson);
     impl.plain = metadataFlag(impl.metadataJson, "plain");
     impl.module.eval();
     impl.parameters = parameterCount(impl.module);
 
-    if (!loadBlockProtocol(impl) && !loadTorchvisionStyle(impl)) {
-        std::string methods;
-        for (const auto &method : impl.module.get_methods())
-            methods += (methods.empty() ? "" : ", ") + method.name();
-        throw Error(impl.path + ": not a supported residual network: looked for torchvision-style children "
-                                "(conv1, bn1, layer1.., fc) or the block protocol (stem/head methods and a 'blocks' "
-                                "list); found children: " + joinKeys(childrenOf(impl.module))
-                    + "; methods: " + (methods.empty() ? "none" : methods));
+    if (loadBlockProtocol(impl)) {
+        impl.source = BlockSource::Protocol;
+        if (impl.blocks.empty())
+            throw Error(impl.path + ": the network has no residual blocks");
+        impl.verified = verifyDecomposition(impl, probeShape);
+        impl.warning = nonFiniteWeights(impl);
+        return;
     }
-    if (impl.blocks.empty())
-        throw Error(impl.path + ": the network has no residual blocks");
-    impl.warning = nonFiniteWeights(impl);
+    std::string byNames;
+    try {
+        if (loadTorchvisionStyle(impl) && !impl.blocks.empty()) {
+            impl.source = BlockSource::TorchvisionNames;
+            impl.verified = verifyDecomposition(impl, probeShape);
+            impl.warning = nonFiniteWeights(impl);
+            return;
+        }
+        byNames = "torchvision-style children (conv1, bn1, layer1.., fc) not found";
+    } catch (const Error &e) {
+        byNames = e.what();
+    }
+    impl.blocks.clear();
+    std::string byGraph;
+    if (loadFromGraph(impl, byGraph)) {
+        impl.source = BlockSource::Graph;
+        impl.verified = verifyDecomposition(impl, probeShape);
+        impl.warning = nonFiniteWeights(impl);
+        return;
+    }
+    std::string methods;
+    for (const auto &method : impl.module.get_methods())
+        methods += (methods.empty() ? "" : ", ") + method.name();
+    throw Error(impl.path + ": not a supported residual network: its TorchScript graph could not be split into stem, "
+                            "residual blocks and head (" + byGraph + "); the block protocol (stem/head methods and a "
+                            "'blocks' list) was not found; found children: " + joinKeys(childrenOf(impl.module))
+                + "; methods: " + (methods.empty() ? "none" : methods));
 }
+
+// The input shape for the load-time probe: the metadata's, else the usual one for the first
+// convolution's channels (Network::defaultInputShape).
+Shape probeShapeOf(const Network::Impl &impl);
 
 } // namespace
 
@@ -439,7 +492,7 @@ std::shared_ptr<Network> Network::load(const std::string &path)
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->module = readArchive(path, path, impl->metadataJson);
-    recognise(*impl);
+    recognise(*impl, probeShapeOf(*impl));
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
@@ -451,7 +504,7 @@ std::shared_ptr<Network> Network::loadFromBytes(const std::string &bytes, const 
     impl->path = name;
     std::istringstream stream(bytes);
     impl->module = readArchive(stream, name, impl->metadataJson);
-    recognise(*impl);
+    recognise(*impl, probeShapeOf(*impl));
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
@@ -461,13 +514,15 @@ const std::string &Network::metadataJson() const { return m_impl->metadataJson; 
 const std::string &Network::warning() const { return m_impl->warning; }
 int Network::blockCount() const { return static_cast<int>(m_impl->blocks.size()); }
 
-Shape Network::defaultInputShape() const
+namespace {
+
+Shape probeShapeOf(const Network::Impl &impl)
 {
-    const auto fromMetadata = metadataNumbers(m_impl->metadataJson, "input_shape");
+    const auto fromMetadata = metadataNumbers(impl.metadataJson, "input_shape");
     if (fromMetadata.size() == 3)
         return {int64_t(fromMetadata[0]), int64_t(fromMetadata[1]), int64_t(fromMetadata[2])};
     int64_t channels = 3;
-    for (const auto &parameter : m_impl->module.parameters()) {
+    for (const auto &parameter : impl.module.parameters()) {
         if (parameter.dim() == 4) { // the first convolution's weight: out x in x kh x kw
             channels = parameter.size(1);
             break;
@@ -475,6 +530,35 @@ Shape Network::defaultInputShape() const
     }
     const int64_t side = channels == 1 ? 28 : 32;
     return {channels, side, side};
+}
+
+} // namespace
+
+Shape Network::defaultInputShape() const
+{
+    return probeShapeOf(*m_impl);
+}
+
+std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device) const
+{
+    const std::lock_guard<std::mutex> lock(m_copies->mutex);
+    auto &copy = m_copies->byDevice[device];
+    if (!copy) {
+        auto impl = std::make_unique<Impl>();
+        impl->path = m_impl->path;
+        impl->family = m_impl->family;
+        impl->metadataJson = m_impl->metadataJson;
+        impl->warning = m_impl->warning;
+        impl->parameters = m_impl->parameters;
+        impl->plain = m_impl->plain;
+        impl->source = m_impl->source;
+        impl->module = m_impl->module.clone(); // outside inference mode: the gradients need usable weights
+        impl->module.eval();
+        impl->module.to(at::Device(device));
+        readBlocks(*impl);
+        copy = std::move(impl);
+    }
+    return copy;
 }
 
 NetworkInfo Network::describe(const Shape &inputShape) const
@@ -486,6 +570,11 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     info.parameters = m_impl->parameters;
     info.metadataJson = m_impl->metadataJson;
     info.plain = m_impl->plain;
+    {
+        const std::lock_guard<std::mutex> lock(m_impl->verifyMutex);
+        if (!m_impl->verified)
+            m_impl->verified = verifyDecomposition(*m_impl, inputShape);
+    }
     c10::InferenceMode inferenceMode;
     at::Tensor x;
     std::string where = "the stem";
@@ -515,9 +604,10 @@ NetworkInfo Network::describe(const Shape &inputShape) const
                 throw Error("its shortcut gives " + toString(shapeOf(shortcut)) + " but its residual branch gives "
                             + toString(shapeOf(residual)));
             // For a plain network "downsampling" means a layer that changes the shape.
+            // Decided by value, not by the presence of a shortcut module: a `downsample` that is
+            // nn.Identity() or an empty Sequential is the identity and starts no stage.
             block.downsampling = m_impl->plain ? !residual.sizes().equals(x.sizes())
-                                               : ops.projectingShortcut || !shortcut.sizes().equals(x.sizes())
-                                                     || !at::equal(shortcut, x);
+                                               : !shortcut.sizes().equals(x.sizes()) || !at::equal(shortcut, x);
             if (block.downsampling && i > 0)
                 ++stage;
             block.stage = stage;

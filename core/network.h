@@ -64,12 +64,21 @@ public:
     // Throws Error when the network cannot take that shape.
     NetworkInfo describe(const Shape &inputShape) const;
 
+    // The loaded network, read-only. Engines never run it: they run onDevice()'s copy.
     struct Impl;
-    Impl &impl() const { return *m_impl; }
+    const Impl &impl() const { return *m_impl; }
+
+    // A copy of the network with its own weights on `device` ("cpu", "cuda:0"), made once per
+    // device and shared by the engines that run there. The loaded module itself is never moved
+    // or run by an engine, so building an engine while another one evaluates cannot change the
+    // weights under it (Module::to rewrites every parameter, even to the same device).
+    std::shared_ptr<const Impl> onDevice(const std::string &device) const;
 
 private:
     explicit Network(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
+    struct DeviceCopies;
+    std::unique_ptr<DeviceCopies> m_copies;
 };
 
 } // namespace pathlens

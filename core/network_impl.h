@@ -8,6 +8,8 @@
 #include <torch/script.h>
 
 #include <functional>
+#include <mutex>
+#include <optional>
 
 namespace pathlens {
 
@@ -21,9 +23,14 @@ struct BlockOps
     TensorFn residual;
     TensorFn shortcut;
     TensorFn post;
-    bool projectingShortcut = false; // known from the module structure (torchvision's downsample)
     int64_t parameters = 0;
+    // The block's own module when it has a forward of its own: the verification compares that
+    // forward with post(shortcut(x) + residual(x)).
+    std::optional<torch::jit::Module> module;
 };
+
+// How the blocks were found (DESIGN.md section 2); a device copy is read the same way again.
+enum class BlockSource { Protocol, TorchvisionNames, Graph };
 
 struct Network::Impl
 {
@@ -37,6 +44,11 @@ struct Network::Impl
     std::vector<BlockOps> blocks;
     int64_t parameters = 0;
     bool plain = false; // blocks compute post(residual(x)); deleting one leaves x (DESIGN.md section 3)
+    BlockSource source = BlockSource::Protocol;
+    // Whether verifyDecomposition has passed; when the probe shape did not fit the model at load,
+    // describe() verifies with the data's shape (guarded: engines describe from several threads).
+    mutable bool verified = false;
+    mutable std::mutex verifyMutex;
 
     // One slot: the whole block when active, only shortcut and post when deleted (DESIGN.md section 3).
     at::Tensor runBlock(const Slot &slot, const at::Tensor &x) const;
@@ -44,9 +56,21 @@ struct Network::Impl
     // Logits for a batch under an arrangement, with no caching.
     at::Tensor forward(const at::Tensor &input, const Arrangement &arrangement) const;
 
-    // Moves the weights; a Network lives on one device at a time.
-    void to(const at::Device &device);
 };
+
+// Reads the blocks of `net.module` into `net` from its TorchScript graph (graphblocks.cpp); false
+// with the reason in `whyNot` when the graph cannot be split.
+bool loadFromGraph(Network::Impl &net, std::string &whyNot);
+
+// Checks on a deterministic probe batch that head(blocks(stem(x))) equals the module's own
+// forward, that every block's own forward equals post(shortcut(x) + residual(x)), and that no
+// part changes the tensor it receives (verification.cpp). Throws Error naming the first part that
+// differs and by how much. False when the model's own forward does not take `inputShape`: nothing
+// could be checked, and describe() verifies with the data's shape instead.
+bool verifyDecomposition(const Network::Impl &net, const Shape &inputShape);
+
+// The tolerance of verifyDecomposition: |ours - forward| <= verificationTolerance * (1 + max |forward|).
+constexpr double verificationTolerance = 1e-4;
 
 // Limits for the input_shape of pathlens.json, checked at load: far beyond any image data set
 // the program shows, small enough that one probe image is a modest allocation.

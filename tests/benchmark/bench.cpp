@@ -154,7 +154,11 @@ int main(int argc, char **argv)
         return 2;
     }
     try {
+        // Loading includes the verification on a probe batch (README: Models pathlens understands).
+        const auto loadStart = std::chrono::steady_clock::now();
         const auto network = Network::load(o.model);
+        const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
+        std::printf("load with verification: %.3f s\n", loadSeconds);
         const Dataset all = loadDataset(o.data);
         Dataset data = all;
         truncate(data, o.limit);

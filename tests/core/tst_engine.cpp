@@ -6,6 +6,7 @@
 
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace pathlens;
 
@@ -123,6 +124,27 @@ private Q_SLOTS:
         QVERIFY(result.cancelled);
         QCOMPARE(result.images, int64_t(192));
         QVERIFY(seen == (std::vector<int64_t>{64, 128, 192}));
+    }
+
+    // Engines are built on the GUI thread and on analysis threads while another engine runs the
+    // same network; each runs its device's copy, so nothing it does reaches a running evaluation.
+    void enginesBuiltDuringAnEvaluationChangeNothing()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        EngineOptions options;
+        options.threads = 1;
+        const Dataset data = fashionSubset(512);
+        const Arrangement identity = identityArrangement(9);
+        const std::vector<float> quiet = Engine(network, data, options).logits(identity, 0, 512);
+
+        Engine running(network, data, options);
+        std::vector<float> during;
+        std::thread evaluation([&] { during = running.logits(identity, 0, 512); });
+        const Dataset few = fashionSubset(8);
+        for (int i = 0; i < 50; ++i)
+            Engine(network, few, options).evaluate({identity});
+        evaluation.join();
+        QVERIFY(during == quiet); // bitwise
     }
 
     void invalidArrangementsAreRefused()

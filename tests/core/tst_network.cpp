@@ -3,6 +3,7 @@
 
 #include "arrangement.h"
 #include "error.h"
+#include "engine_impl.h"
 #include "network_impl.h"
 
 #include "testhelpers.h"
@@ -39,6 +40,22 @@ private Q_SLOTS:
         QTest::newRow("torchvision Bottleneck, traced, no maxpool") << "tv_bottleneck" << "torchvision-style ResNet";
         QTest::newRow("CIFAR-style ResNet-20") << "cifar20" << "torchvision-style ResNet";
         QTest::newRow("block protocol") << "protocol" << "block protocol";
+        // Almost torchvision-shaped networks (tests/fixtures/zoo.py): the name-based reading
+        // does not reproduce them, so their blocks are read from the TorchScript graph.
+        const QString graph = QStringLiteral("residual network (blocks found in its TorchScript graph)");
+        QTest::newRow("SE blocks") << "zoo_se" << graph;
+        QTest::newRow("learned scalar on the residual, traced") << "zoo_gate" << graph;
+        QTest::newRow("Tanh as the block activation") << "zoo_tanh" << graph;
+        QTest::newRow("GELU in a child named relu, traced") << "zoo_gelu_named_relu" << graph;
+        QTest::newRow("SiLU in the stem") << "zoo_silu_stem" << graph;
+        QTest::newRow("extra linear layer after fc") << "zoo_extra_head" << graph;
+        QTest::newRow("class prior added in forward, traced") << "zoo_prior" << graph;
+        QTest::newRow("maxpool child that forward does not use") << "zoo_unused_maxpool" << graph;
+        QTest::newRow("layer1, layer2, layer4") << "zoo_layer124" << graph;
+        QTest::newRow("downsample = nn.Identity()") << "zoo_identity_downsample" << "torchvision-style ResNet";
+        QTest::newRow("ResNet-D: deep stem, average-pool shortcuts, SiLU") << "zoo_resnet_d" << graph;
+        QTest::newRow("ResNet-D, traced") << "zoo_resnet_d_traced" << graph;
+        QTest::newRow("pre-activation, forward(x) = x + f(x)") << "zoo_preact" << graph;
     }
 
     void logitsMatchPyTorch()
@@ -185,6 +202,53 @@ private Q_SLOTS:
         // An archive whose code does not compile: the ErrorReport's what() aborted the process.
         PL_EXPECT_ERROR(Network::load(PATHLENS_SOURCE_DIR "/tests/fuzz/regressions/network/damaged-source.pt"),
                         "damaged-source.pt", "does not compile");
+    }
+
+    // Models that break the block protocol's promises are refused, naming the part that differs.
+    void brokenPromisesAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("forward scales the residual by 0.1") << "zoo_bad_forward"
+                                                            << "head(blocks(stem(x))) against the model's own forward: differs by up to";
+        QTest::newRow("stem writes into its input") << "zoo_inplace_stem" << "the stem changes the tensor it receives";
+        QTest::newRow("residual writes into its input") << "zoo_inplace_residual"
+                                                        << "blocks.0's residual branch changes the tensor it receives";
+    }
+
+    void brokenPromisesAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, words);
+        const std::string file = name.toStdString() + ".pt";
+        const std::string expected = words.toStdString();
+        PL_EXPECT_ERROR(Network::load(testing::fixture(file)), file.c_str(), expected.c_str(), "block protocol");
+    }
+
+    // Engines run a copy of the network per device, never the loaded module (issue: a data race
+    // when Module::to rewrote the shared weights while another engine evaluated).
+    void devicesGetTheirOwnCopy()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        const auto copy = network->onDevice("cpu");
+        QVERIFY(copy.get() != &network->impl());
+        QVERIFY(copy->module._ivalue() != network->impl().module._ivalue());
+        QVERIFY(network->onDevice("cpu") == copy); // made once per device
+        const auto loadedWeight = *network->impl().module.parameters().begin();
+        const auto copiedWeight = *copy->module.parameters().begin();
+        QVERIFY(loadedWeight.data_ptr() != copiedWeight.data_ptr());
+        QVERIFY(at::equal(loadedWeight, copiedWeight));
+        // The copy computes what the loaded network computes.
+        c10::InferenceMode inferenceMode;
+        const at::Tensor input = at::randn({2, 1, 28, 28});
+        const Arrangement identity = identityArrangement(network->blockCount());
+        QVERIFY(at::equal(copy->forward(input, identity), network->impl().forward(input, identity)));
+        // An engine runs that copy, never the loaded module.
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 8);
+        Engine engine(network, data, EngineOptions{DeviceChoice::Cpu});
+        QVERIFY(engine.impl().net == copy);
+        QVERIFY(engine.impl().net->module._ivalue() != network->impl().module._ivalue());
     }
 
     void wrongInputShapeIsExplained()

@@ -1,0 +1,177 @@
+// Load-time verification (DESIGN.md section 2: "the decomposition is verified, never assumed").
+// However the blocks were found, a probe batch is run through the model's own forward and through
+// stem, blocks and head; every block's own forward is compared with post(shortcut(x) + residual(x));
+// and every part must leave the tensor it receives unchanged, because the engine keeps activations
+// and reuses them across arrangements. A file that fails is refused with the first part that differs.
+
+#include "network_impl.h"
+
+#include "error.h"
+
+#include <cstdio>
+
+namespace pathlens {
+namespace {
+
+constexpr int64_t probeImages = 4;
+
+// Several deterministic, non-constant images in the value range of normalised data.
+at::Tensor probeBatch(const Shape &shape)
+{
+    std::vector<int64_t> sizes{probeImages};
+    sizes.insert(sizes.end(), shape.begin(), shape.end());
+    int64_t count = 1;
+    for (int64_t size : sizes)
+        count *= size;
+    return at::arange(count, at::kFloat).mul(0.37).sin().mul(1.5).reshape(sizes);
+}
+
+std::string number(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", value);
+    return text;
+}
+
+// The largest |ours - reference|, with NaN in both at the same place (NaN weights, reported
+// separately) counted as agreement and NaN in one only as infinite disagreement.
+double largestDifference(const at::Tensor &ours, const at::Tensor &reference)
+{
+    if (!ours.sizes().equals(reference.sizes()))
+        return std::numeric_limits<double>::infinity();
+    const at::Tensor a = ours.to(at::kDouble);
+    const at::Tensor b = reference.to(at::kDouble);
+    at::Tensor difference = (a - b).abs();
+    difference.masked_fill_((a.isnan() & b.isnan()) | (a == b), 0.0);
+    difference.masked_fill_(difference.isnan(), std::numeric_limits<double>::infinity());
+    return difference.numel() ? difference.max().item<double>() : 0.0;
+}
+
+double allowedDifference(const at::Tensor &reference)
+{
+    const at::Tensor magnitude = reference.to(at::kDouble).abs().nan_to_num(0.0, 0.0, 0.0);
+    return verificationTolerance * (1.0 + (magnitude.numel() ? magnitude.max().item<double>() : 0.0));
+}
+
+std::string shapeText(const at::Tensor &tensor)
+{
+    const auto sizes = tensor.sizes();
+    return toString(Shape(sizes.begin() + 1, sizes.end()));
+}
+
+class Verifier
+{
+public:
+    explicit Verifier(const Network::Impl &net)
+        : m_net(net)
+    {
+    }
+
+    // Runs `part` on x and refuses the file when it wrote into x.
+    at::Tensor run(const TensorFn &part, const at::Tensor &x, const std::string &what) const
+    {
+        const at::Tensor before = x.clone();
+        at::Tensor y = part(x);
+        if (!at::equal(before.nan_to_num(), x.nan_to_num()))
+            fail(what + " changes the tensor it receives (an in-place operation on its input); pathlens reuses "
+                        "activations across arrangements, so every part must leave its input as it was");
+        return y;
+    }
+
+    void compare(const at::Tensor &ours, const at::Tensor &reference, const std::string &what,
+                 const std::string &explanation = {}) const
+    {
+        if (!ours.sizes().equals(reference.sizes()))
+            fail(what + ": gives " + shapeText(ours) + " per image where the module's own forward gives " + shapeText(reference));
+        const double difference = largestDifference(ours, reference);
+        const double allowed = allowedDifference(reference);
+        if (!(difference <= allowed))
+            fail(what + ": differs by up to " + number(difference) + " (tolerance " + number(allowed) + ")" + explanation);
+    }
+
+    [[noreturn]] void fail(const std::string &reason) const
+    {
+        const std::string advice = m_net.source == BlockSource::Protocol
+                                       ? "Its forward must compute head(blocks(stem(x))) with each block as "
+                                         "post(shortcut(x) + residual(x)), and no method may change its input"
+                                       : "Export the model in the block protocol to say what its blocks are";
+        throw Error(m_net.path + ": the network as pathlens reads it (" + m_net.family + ") does not reproduce the model: "
+                    + reason + ". " + advice + " (README: Models pathlens understands)");
+    }
+
+private:
+    const Network::Impl &m_net;
+};
+
+std::string firstLineOf(const std::string &text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+void compareParts(const Network::Impl &net, const Verifier &verifier, const at::Tensor &input, const at::Tensor &reference);
+
+} // namespace
+
+bool verifyDecomposition(const Network::Impl &net, const Shape &inputShape)
+{
+    c10::InferenceMode inferenceMode;
+    Verifier verifier(net);
+    const at::Tensor input = probeBatch(inputShape);
+    torch::jit::Module module = net.module;
+    at::Tensor reference;
+    try {
+        reference = module.forward({input.clone()}).toTensor();
+    } catch (const std::exception &) {
+        return false; // the model itself does not take this shape: verified later with the data's
+    }
+    try {
+        compareParts(net, verifier, input, reference);
+    } catch (const Error &) {
+        throw;
+    } catch (const c10::Error &e) {
+        verifier.fail("running it on a probe batch of shape " + toString(inputShape) + " fails: "
+                      + firstLineOf(e.what_without_backtrace()));
+    } catch (const std::exception &e) {
+        verifier.fail("running it on a probe batch of shape " + toString(inputShape) + " fails: " + firstLineOf(e.what()));
+    }
+    return true;
+}
+
+namespace {
+
+void compareParts(const Network::Impl &net, const Verifier &verifier, const at::Tensor &input, const at::Tensor &reference)
+{
+
+    at::Tensor x = verifier.run(net.stem, input, "the stem");
+    for (size_t i = 0; i < net.blocks.size(); ++i) {
+        const BlockOps &block = net.blocks[i];
+        at::Tensor y;
+        const at::Tensor residual = verifier.run(block.residual, x, block.name + "'s residual branch");
+        if (net.plain) {
+            y = block.post ? verifier.run(block.post, residual, block.name + "'s post-op") : residual;
+        } else {
+            const at::Tensor shortcut = block.shortcut ? verifier.run(block.shortcut, x, block.name + "'s shortcut") : x;
+            if (!shortcut.sizes().equals(residual.sizes()))
+                verifier.fail(block.name + ": its shortcut gives " + shapeText(shortcut) + " but its residual branch gives "
+                              + shapeText(residual));
+            const at::Tensor sum = shortcut + residual;
+            y = block.post ? verifier.run(block.post, sum, block.name + "'s post-op") : sum;
+        }
+        if (block.module && block.module->find_method("forward")) {
+            torch::jit::Module own = *block.module;
+            const at::Tensor expected = verifier.run([&](const at::Tensor &t) { return own.forward({t}).toTensor(); }, x,
+                                                     block.name + "'s forward");
+            verifier.compare(y, expected, block.name + ": post(shortcut(x) + residual(x)) against the block's own forward");
+        }
+        x = y;
+    }
+    const at::Tensor logits = verifier.run(net.head, x, "the head");
+    // Every block agreed with its own forward, so a difference here lies in how forward joins
+    // stem, blocks and head.
+    verifier.compare(logits, reference, "head(blocks(stem(x))) against the model's own forward",
+                     "; every block agrees with its own forward, so forward joins stem, blocks and head differently");
+}
+
+} // namespace
+
+} // namespace pathlens
