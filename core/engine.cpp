@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <thread>
@@ -179,6 +180,15 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         deviation.resize(channels, deviation[0]);
     if (mean.size() != channels || deviation.size() != channels)
         throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
+    // The same rule as for pathlens.json (Network::load): a NaN, infinite or non-positive value
+    // would turn every image into NaN or infinity and report chance accuracy without a word.
+    for (size_t c = 0; c < channels; ++c) {
+        if (!std::isfinite(mean[c]))
+            throw Error("the normalisation mean (--mean) must hold finite numbers, got " + std::to_string(mean[c]));
+        if (!std::isfinite(deviation[c]) || deviation[c] <= 0)
+            throw Error("the normalisation std (--std) must hold finite numbers greater than 0, got "
+                        + std::to_string(deviation[c]));
+    }
 
     d.network->impl().to(d.device); // outside inference mode: the weights must stay usable by autograd
     {
