@@ -231,12 +231,36 @@ void replaceRegular(const std::string &path, const std::string &bytes, const str
         ::fsync(folder.get());
 }
 
+// The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N stands for, else -1.
+// Those are written through the descriptor this process already holds: following the link would
+// reach the shell's redirection target, which a rename would replace (the text printed to stdout
+// then going to the unlinked old file), and reopening it would write from its start.
+int standardDescriptor(const std::string &path)
+{
+    if (path == "/dev/stdout")
+        return STDOUT_FILENO;
+    if (path == "/dev/stderr")
+        return STDERR_FILENO;
+    for (const char *prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        const size_t length = std::strlen(prefix);
+        if (path.compare(0, length, prefix) == 0 && path.size() > length && path.size() < length + 6
+            && path.find_first_not_of("0123456789", length) == std::string::npos)
+            return std::atoi(path.c_str() + length);
+    }
+    return -1;
+}
+
 } // namespace
 
 void checkOutputPath(const std::string &given)
 {
     if (given.empty())
         throw Error("an empty output file name");
+    if (const int fd = standardDescriptor(given); fd >= 0) {
+        if (::fcntl(fd, F_GETFL) < 0)
+            fail(given, "cannot write", errno);
+        return;
+    }
     const std::string path = resolved(given);
     struct stat info;
     if (::stat(path.c_str(), &info) == 0) {
@@ -265,6 +289,10 @@ void checkOutputPath(const std::string &given)
 
 void writeFileSafely(const std::string &given, const std::string &bytes)
 {
+    if (const int fd = standardDescriptor(given); fd >= 0) {
+        writeAll(fd, bytes, given);
+        return;
+    }
     const std::string path = resolved(given);
     struct stat info;
     if (::stat(path.c_str(), &info) != 0) {

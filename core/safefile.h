@@ -20,7 +20,9 @@ void checkOutputPath(const std::string &path);
 //   an existing file's permissions are kept;
 // - a character device (/dev/null, /dev/stdout on a terminal): written into, never replaced;
 // - a FIFO: opened without blocking and refused when nothing reads it;
-// - anything else (a folder, a socket, a block device): refused.
+// - anything else (a folder, a socket, a block device): refused;
+// - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written to that descriptor of this
+//   process, whatever it is (a terminal, a pipe, the file a shell redirected it to).
 // Every failure (ENOSPC, EIO, a short write, a failed fsync or close) throws Error naming the path,
 // and the old file stays as it was.
 void writeFileSafely(const std::string &path, const std::string &bytes);

@@ -597,6 +597,11 @@ private Q_SLOTS:
         QVERIFY2(plotNowhere.err.contains(dir.filePath("nowhere/lesion.png")) && plotNowhere.err.contains("does not exist"),
                  qPrintable(plotNowhere.err));
 
+        // /dev/stdout is this process's descriptor (here QProcess's pipe), not a file to replace.
+        const Run toStdout = cli(paths + QStringList{"--csv", "/dev/stdout"});
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out.count("length,fraction_of_paths"), 2); // the CSV, then the text that includes it
+
         const QString fifo = dir.filePath("out.csv");
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         const Run unread = cli(paths + QStringList{"--csv", fifo}, 60000);
