@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -993,7 +994,12 @@ int main(int argc, char **argv)
     interrupted(); // constructed before the handler can run
     std::signal(SIGINT, [](int) { interrupted().cancel(); });
     try {
-        return Cli(parser).run(arguments[0], arguments);
+        const int code = Cli(parser).run(arguments[0], arguments);
+        // The result on stdout is output like any file: a full disk or a closed pipe is an error.
+        out().flush();
+        if (out().status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout))
+            throw Error("standard output: cannot write the result (" + std::string(std::strerror(errno)) + ")");
+        return code;
     } catch (const Interrupted &) {
         std::fprintf(stderr, "\npathlens-cli: stopped by Ctrl-C; files written before are kept\n");
         return 130;

@@ -86,6 +86,24 @@ qint64 watchPeak(QProcess &process)
     return peak;
 }
 
+// A tiny IDX data set (64 training and 16 test images of 28x28, 10 classes) in `folder`: enough
+// for `train` to reach its first checkpoint in a second instead of loading Fashion-MNIST.
+void writeTinyIdx(const QString &folder)
+{
+    for (const auto &[prefix, count] : {std::pair<const char *, quint32>{"train", 64}, {"t10k", 16}}) {
+        QByteArray pixels(int(count) * 28 * 28, 0);
+        QByteArray labels(int(count), 0);
+        for (int i = 0; i < int(count); ++i) {
+            labels[i] = char(i % 10);
+            for (int p = 0; p < 28 * 28; ++p)
+                pixels[i * 28 * 28 + p] = char((p * (i % 10 + 1)) % 251);
+        }
+        writeBytes(folder + "/" + prefix + "-images-idx3-ubyte",
+                   QByteArray("\x00\x00\x08\x03", 4) + bigEndian(count) + bigEndian(28) + bigEndian(28) + pixels);
+        writeBytes(folder + "/" + prefix + "-labels-idx1-ubyte", QByteArray("\x00\x00\x08\x01", 4) + bigEndian(count) + labels);
+    }
+}
+
 bool isKind(const QString &path, mode_t kind)
 {
     struct stat info;
@@ -602,6 +620,16 @@ private Q_SLOTS:
         QCOMPARE(toStdout.exitCode, 0);
         QCOMPARE(toStdout.out.count("length,fraction_of_paths"), 2); // the CSV, then the text that includes it
 
+        // The result on stdout counts as output too: a full device is exit 2, not a silent 0.
+        if (QFileInfo::exists(QStringLiteral("/dev/full"))) {
+            QProcess full;
+            full.setStandardOutputFile(QStringLiteral("/dev/full"));
+            full.start(QStringLiteral(PATHLENS_CLI), paths + QStringList{"--json"});
+            QVERIFY(full.waitForFinished(60000));
+            QCOMPARE(full.exitCode(), 2);
+            QVERIFY(full.readAllStandardError().contains("standard output: cannot write"));
+        }
+
         const QString fifo = dir.filePath("out.csv");
         QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         const Run unread = cli(paths + QStringList{"--csv", fifo}, 60000);
@@ -663,6 +691,7 @@ private Q_SLOTS:
                 QFAIL("cannot mount a tmpfs; CI runs as root and must run this test");
             QSKIP("mounting a tmpfs needs root");
         }
+        writeTinyIdx(dir.filePath("data"));
         const QString csv = dir.filePath("tiny/existing.csv");
         const QString model = dir.filePath("tiny/model.pt");
         writeBytes(csv, "previous\n");
@@ -673,7 +702,7 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(csv) && run.err.contains("No space left"), qPrintable(run.err));
         QCOMPARE(readBytes(csv), QByteArray("previous\n"));
 
-        const Run trained = cli({"train", "--depth", "8", "--epochs", "1", "--limit", "128", "--out", model});
+        const Run trained = cli({"train", "--depth", "8", "--epochs", "1", "--data", dir.filePath("data"), "--out", model});
         QVERIFY2(trained.exitCode == 2, qPrintable(trained.err)); // not a crash (SIGABRT before)
         QVERIFY2(trained.err.contains(model) && trained.err.contains("No space left"), qPrintable(trained.err));
         QCOMPARE(readBytes(model), QByteArray("previous model\n"));
@@ -702,23 +731,22 @@ private Q_SLOTS:
         QVERIFY2(notAFolder.err.contains("not a folder"), qPrintable(notAFolder.err));
     }
 
-    // train --resume refuses options that change the model or its schedule, naming them.
+    // train --resume refuses options that change the model or its schedule, naming them. A
+    // bundled model (trained by pathlens-cli: plain, depth 20) serves as the checkpoint: the
+    // options are compared before anything else in it is used.
     void resumeWithOtherOptionsIsRefused()
     {
         QTemporaryDir dir;
+        writeTinyIdx(dir.filePath("data"));
         const QString model = dir.filePath("r.pt");
-        const QStringList recipe{"train", "--arch", "preact", "--depth", "8", "--limit", "128", "--epochs", "2", "--out", model};
-        // The finished model serves as the checkpoint: the options are compared before anything
-        // else in it is used.
-        const Run first = cli(recipe);
-        QCOMPARE(first.exitCode, 0);
-        QVERIFY(QFile::copy(model, model + ".checkpoint"));
-        const Run other = cli({"train", "--arch", "postact", "--depth", "14", "--limit", "128", "--epochs", "2",
-                               "--out", model, "--resume"});
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), model + ".checkpoint"));
+        const Run other = cli({"train", "--arch", "preact", "--depth", "8", "--data", dir.filePath("data"), "--out", model,
+                               "--resume"});
         QCOMPARE(other.exitCode, 2);
-        QVERIFY2(other.err.contains("--arch postact") && other.err.contains("--depth 14")
-                     && other.err.contains(model + ".checkpoint"),
+        QVERIFY2(other.err.contains("--arch preact (the checkpoint has plain)") && other.err.contains("--depth 8 (the checkpoint has 20)")
+                     && other.err.contains("--data " + dir.filePath("data")) && other.err.contains(model + ".checkpoint"),
                  qPrintable(other.err));
+        QVERIFY(!QFileInfo::exists(model));
     }
 
     void dataTheModelCannotTake()
