@@ -9,7 +9,7 @@ action=${1:-run}
 
 packages=(cmake ninja-build g++ ccache pkg-config
           qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-          libqcustomplot-dev libqcustomplot2.1-qt6 libtorch-dev zlib1g-dev
+          libqcustomplot-dev libqcustomplot2.1-qt6 libtorch-dev zlib1g-dev nlohmann-json3-dev
           dataset-fashion-mnist python3-torch python3-torchvision
           xvfb xauth imagemagick
           clang libclang-rt-14-dev  # the fuzz test: clang with libFuzzer and the sanitizer runtimes

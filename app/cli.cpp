@@ -12,6 +12,7 @@
 #include "imagefolder.h"
 #include "network.h"
 #include "paths.h"
+#include "safefile.h"
 #include "training.h"
 
 #include <qcustomplot.h>
@@ -23,9 +24,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -129,11 +130,19 @@ void warnAbout(const Dataset &data)
         std::fprintf(stderr, "pathlens-cli: warning: %s\n", data.note.c_str());
 }
 
+// Core's writeFileSafely: a device or FIFO is written into, never replaced; any failure keeps
+// the old file and is an Error naming the path (README: hostile input).
 void writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    writeFileSafely(path.toStdString(), bytes.toStdString());
+}
+
+// A model path that names a file: a FIFO or device would make LibTorch's reader wait forever.
+void checkModelFile(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        throw Error(path.toStdString() + ": no such file");
+    checkReadableFile(path.toStdString());
 }
 
 QJsonArray shapeJson(const Shape &shape)
@@ -178,6 +187,7 @@ public:
         const QString modelPath = arguments.value(1, defaultModelPath());
         if (arguments.size() > 2)
             throw Error("unexpected argument '" + arguments[2].toStdString() + "'");
+        checkPathsFirst(command, modelPath);
         if (command == QLatin1String("info"))
             return info(modelPath);
         if (command == QLatin1String("eval"))
@@ -211,6 +221,27 @@ public:
 
 private:
     bool json() const { return m_parser.isSet(QStringLiteral("json")); }
+
+    // Files named on the command line are checked before any long work, so that a run does not
+    // end after minutes with "cannot write" (README: hostile input).
+    void checkPathsFirst(const QString &command, const QString &modelPath) const
+    {
+        if (command != QLatin1String("train") && command != QLatin1String("merge") && QFileInfo::exists(modelPath))
+            checkReadableFile(modelPath.toStdString());
+        if (m_parser.isSet(QStringLiteral("compare")))
+            checkModelFile(m_parser.value(QStringLiteral("compare")));
+        if (m_parser.isSet(QStringLiteral("csv")))
+            checkOutputPath(m_parser.value(QStringLiteral("csv")).toStdString());
+        if (m_parser.isSet(QStringLiteral("plot"))) {
+            const QString plot = m_parser.value(QStringLiteral("plot"));
+            const QString suffix = QFileInfo(plot).suffix().toLower();
+            if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg") && suffix != QLatin1String("png"))
+                throw Error(plot.toStdString() + ": unknown figure format '" + suffix.toStdString() + "', use .pdf, .svg or .png");
+            checkOutputPath(plot.toStdString());
+        }
+        if (command == QLatin1String("train") && m_parser.isSet(QStringLiteral("out")))
+            checkOutputPath(m_parser.value(QStringLiteral("out")).toStdString());
+    }
 
     // `defaultSplit`: the test split for accuracy, the training split for gradients (DESIGN.md section 5).
     Session open(const QString &modelPath, const QString &defaultSplit = QStringLiteral("test"), int64_t images = -1)
@@ -464,8 +495,11 @@ private:
         if (!m_parser.isSet(QStringLiteral("out")))
             throw Error("report needs --out DIR");
         const QString folder = m_parser.value(QStringLiteral("out"));
+        if (QFileInfo::exists(folder) && !QFileInfo(folder).isDir())
+            throw Error(folder.toStdString() + ": is not a folder; report --out names a folder");
         if (!QDir().mkpath(folder))
             throw Error(folder.toStdString() + ": cannot create the folder");
+        clearEarlierReport(QDir(folder));
         const bool quick = m_parser.isSet(QStringLiteral("quick"));
         Limits limits;
         limits.images = quick ? 200 : 1000;
@@ -500,6 +534,25 @@ private:
         writeFileAtomically(dir.filePath(QStringLiteral("index.html")), reportPage(modelPath, outcomes, quick, seconds).toUtf8());
         out() << QStringLiteral("report written to %1 in %2 s\n").arg(dir.filePath(QStringLiteral("index.html"))).arg(seconds, 0, 'f', 0);
         return 0;
+    }
+
+    // The files a report writes. Every one is checked before the work starts, and those of an
+    // earlier report in the folder are removed first, index.html before the rest: an interrupted
+    // run then never leaves an index that shows another model's figures beside this one's.
+    // Other files in the folder are left alone.
+    static void clearEarlierReport(const QDir &dir)
+    {
+        QStringList names{QStringLiteral("index.html")};
+        for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
+            for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
+                names << QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(suffix));
+        for (const QString &name : names)
+            checkOutputPath(dir.filePath(name).toStdString());
+        for (const QString &name : names) {
+            const QFileInfo file(dir.filePath(name));
+            if (file.isFile() && !file.isSymLink() && !QFile::remove(file.filePath()))
+                throw Error(file.filePath().toStdString() + ": cannot remove the earlier report's file");
+        }
     }
 
     static QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
@@ -941,7 +994,12 @@ int main(int argc, char **argv)
     interrupted(); // constructed before the handler can run
     std::signal(SIGINT, [](int) { interrupted().cancel(); });
     try {
-        return Cli(parser).run(arguments[0], arguments);
+        const int code = Cli(parser).run(arguments[0], arguments);
+        // The result on stdout is output like any file: a full disk or a closed pipe is an error.
+        out().flush();
+        if (out().status() != QTextStream::Ok || std::fflush(stdout) != 0 || std::ferror(stdout))
+            throw Error("standard output: cannot write the result (" + std::string(std::strerror(errno)) + ")");
+        return code;
     } catch (const Interrupted &) {
         std::fprintf(stderr, "\npathlens-cli: stopped by Ctrl-C; files written before are kept\n");
         return 130;

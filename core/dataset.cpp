@@ -1,6 +1,7 @@
 #include "dataset.h"
 
 #include "error.h"
+#include "safefile.h"
 
 #include <zlib.h>
 
@@ -21,7 +22,7 @@ class CompressedReader
 public:
     explicit CompressedReader(const std::string &path)
         : m_path(path)
-        , m_file(gzopen(path.c_str(), "rb"), &gzclose)
+        , m_file(open(path), &gzclose)
     {
         if (!m_file)
             throw Error(path + ": cannot open the file");
@@ -58,6 +59,13 @@ public:
     }
 
 private:
+    // Regular files only: gzopen of a FIFO without a writer, or of /proc/kmsg, waits forever.
+    static gzFile open(const std::string &path)
+    {
+        checkReadableFile(path);
+        return gzopen(path.c_str(), "rb");
+    }
+
     std::string m_path;
     std::unique_ptr<gzFile_s, int (*)(gzFile)> m_file;
 };
@@ -343,6 +351,7 @@ Dataset loadDataset(const std::string &path, Split split, const std::string &for
     std::error_code ec;
     if (!fs::exists(path, ec))
         throw Error(path + ": no such file or folder");
+    checkReadableFile(path); // a FIFO or device: said so, rather than searched for label files
     const bool test = split == Split::Test;
 
     if (fs::is_directory(path, ec)) {

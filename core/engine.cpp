@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <thread>
@@ -179,6 +181,19 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         deviation.resize(channels, deviation[0]);
     if (mean.size() != channels || deviation.size() != channels)
         throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
+    // The same rule as for pathlens.json (Network::load): a NaN, infinite or non-positive value
+    // would turn every image into NaN or infinity and report chance accuracy without a word.
+    auto text = [](float value) {
+        char number[32];
+        std::snprintf(number, sizeof number, "%g", double(value));
+        return std::string(number);
+    };
+    for (size_t c = 0; c < channels; ++c) {
+        if (!std::isfinite(mean[c]))
+            throw Error("the normalisation mean (--mean) must hold finite numbers, got " + text(mean[c]));
+        if (!std::isfinite(deviation[c]) || deviation[c] <= 0)
+            throw Error("the normalisation std (--std) must hold finite numbers greater than 0, got " + text(deviation[c]));
+    }
 
     d.net = d.network->onDevice(d.device.str()); // outside inference mode: the weights must stay usable by autograd
     {

@@ -1,6 +1,9 @@
 #include "network_impl.h"
 
 #include "error.h"
+#include "safefile.h"
+
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <map>
@@ -250,70 +253,69 @@ std::string nonFiniteWeights(const Network::Impl &net)
 
 namespace {
 
-// Where the value of `"key":` starts in the metadata, or npos. A hand-written scan, not std::regex:
-// libstdc++'s regex recurses once per character and overflowed the stack on a pathlens.json
-// with a long array (tst_network: metadataSurvivesHostileValues).
-size_t metadataValue(const std::string &json, const std::string &key)
+// pathlens.json parsed with a real JSON reader (nlohmann): only top-level keys count, so a nested
+// {"baseline_of": {"plain": true}} or a nested "std" can no longer pass for the model's own. Its
+// parser is not recursive, so a long or deep array cannot overflow the stack (the hand-written
+// scan it replaces was itself a replacement for std::regex, which did).
+nlohmann::json parseMetadata(const std::string &json)
 {
-    const std::string quoted = "\"" + key + "\"";
-    for (size_t at = json.find(quoted); at != std::string::npos; at = json.find(quoted, at + 1)) {
-        size_t i = at + quoted.size();
-        while (i < json.size() && std::isspace(static_cast<unsigned char>(json[i])))
-            ++i;
-        if (i >= json.size() || json[i] != ':')
-            continue;
-        ++i;
-        while (i < json.size() && std::isspace(static_cast<unsigned char>(json[i])))
-            ++i;
-        return i;
+    nlohmann::json parsed;
+    try {
+        parsed = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception &e) {
+        // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 14: ...".
+        const std::string what = e.what();
+        const auto bracket = what.find("] ");
+        throw Error("pathlens.json is not valid JSON ("
+                    + (bracket == std::string::npos ? what : what.substr(bracket + 2)) + ")");
     }
-    return std::string::npos;
+    if (!parsed.is_object())
+        throw Error("pathlens.json must hold a JSON object, found " + std::string(parsed.type_name()));
+    return parsed;
 }
 
-bool isNumberChar(char c) { return std::isdigit(static_cast<unsigned char>(c)) || std::strchr("+-.eE", c); }
+std::string typeOf(const nlohmann::json &value)
+{
+    return std::string(value.is_number() ? "a number" : value.is_string() ? "a string" : value.is_boolean() ? "true/false"
+                       : value.is_array() ? "an array" : value.is_object() ? "an object" : "null");
+}
 
 } // namespace
 
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key)
 {
-    size_t at = metadataValue(json, key);
-    if (at == std::string::npos || at >= json.size())
+    if (json.empty())
         return {};
-    size_t end = at;
-    if (json[at] == '[') {
-        end = json.find(']', at);
-        if (end == std::string::npos)
-            return {};
-        ++at;
-    } else {
-        while (end < json.size() && isNumberChar(json[end]))
-            ++end;
-    }
-    // Every run of number characters that reads as a whole number; strtod, unlike std::stod, does
-    // not throw on 1e999 (it gives infinity, which the callers refuse).
+    const nlohmann::json metadata = parseMetadata(json);
+    const auto it = metadata.find(key);
+    if (it == metadata.end())
+        return {};
+    if (it->is_number())
+        return {it->get<double>()};
     std::vector<double> numbers;
-    for (size_t i = at; i < end;) {
-        if (!isNumberChar(json[i])) {
-            ++i;
-            continue;
+    if (it->is_array()) {
+        for (const auto &item : *it) {
+            if (!item.is_number())
+                throw Error("pathlens.json: \"" + key + "\" must be a number or an array of numbers, found an array holding "
+                            + typeOf(item));
+            numbers.push_back(item.get<double>());
         }
-        size_t j = i;
-        while (j < end && isNumberChar(json[j]))
-            ++j;
-        const std::string token = json.substr(i, j - i);
-        char *stop = nullptr;
-        const double value = std::strtod(token.c_str(), &stop);
-        if (stop != token.c_str() && *stop == '\0')
-            numbers.push_back(value);
-        i = j;
+        return numbers;
     }
-    return numbers;
+    throw Error("pathlens.json: \"" + key + "\" must be a number or an array of numbers, found " + typeOf(*it));
 }
 
 bool metadataFlag(const std::string &json, const std::string &key)
 {
-    const size_t at = metadataValue(json, key);
-    return at != std::string::npos && json.compare(at, 4, "true") == 0;
+    if (json.empty())
+        return false;
+    const nlohmann::json metadata = parseMetadata(json);
+    const auto it = metadata.find(key);
+    if (it == metadata.end())
+        return false;
+    if (!it->is_boolean())
+        throw Error("pathlens.json: \"" + key + "\" must be true or false, found " + typeOf(*it));
+    return it->get<bool>();
 }
 
 at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &x) const
@@ -377,11 +379,35 @@ torch::jit::Module readArchive(Source &&source, const std::string &name, std::st
     return module;
 }
 
-// The numbers of pathlens.json that sizes and normalisation are made from: refused at load with a
-// message, rather than overflowing a conversion or a tensor allocation later (found by the
-// model-loader fuzzer; tst_network: metadataSurvivesHostileValues).
-void checkMetadata(const std::string &path, const std::string &json)
+// Every key of pathlens.json that pathlens reads, checked at load: a wrong type is refused with the
+// key named instead of being ignored ("mean": "0.5") or read from somewhere else; the numbers that
+// sizes and normalisation are made from are refused when they would overflow a conversion or a
+// tensor allocation later (found by the model-loader fuzzer; tst_network: metadataSurvivesHostileValues).
+// Keys pathlens does not know are left alone, for files written by other tools.
+void checkMetadataKeys(const std::string &json)
 {
+    if (json.empty())
+        return;
+    const nlohmann::json metadata = parseMetadata(json);
+    auto expect = [&](const char *key, bool (nlohmann::json::*is)() const noexcept, const char *what) {
+        const auto it = metadata.find(key);
+        if (it != metadata.end() && !((*it).*is)())
+            throw Error(std::string("pathlens.json: \"") + key + "\" must be " + what + ", found " + typeOf(*it));
+    };
+    for (const char *key : {"name", "architecture", "dataset", "recipe"})
+        expect(key, &nlohmann::json::is_string, "a string");
+    for (const char *key : {"depth", "epochs", "epochs_done", "stochastic_depth", "test_accuracy"})
+        expect(key, &nlohmann::json::is_number, "a number");
+    expect("classes", &nlohmann::json::is_array, "an array of strings");
+    if (const auto it = metadata.find("classes"); it != metadata.end())
+        for (const auto &name : *it)
+            if (!name.is_string())
+                throw Error("pathlens.json: \"classes\" must be an array of strings, found an array holding " + typeOf(name));
+    metadataFlag(json, "plain");
+    const auto done = metadataNumbers(json, "epochs_done");
+    if (done.size() == 1 && !(done[0] >= 0 && done[0] <= 1e6 && done[0] == std::floor(done[0])))
+        throw Error("pathlens.json: \"epochs_done\" must be a whole number from 0 to 1000000");
+
     const auto shape = metadataNumbers(json, "input_shape");
     if (!shape.empty()) {
         bool valid = shape.size() == 3;
@@ -391,18 +417,31 @@ void checkMetadata(const std::string &path, const std::string &json)
             elements *= size;
         }
         if (!valid || elements > double(maxMetadataElements))
-            throw Error(path + ": pathlens.json: input_shape must be 3 whole numbers (channels, height, width) from 1 to "
+            throw Error("pathlens.json: input_shape must be 3 whole numbers (channels, height, width) from 1 to "
                         + std::to_string(maxMetadataSide) + " with at most " + std::to_string(maxMetadataElements)
                         + " values in all");
     }
     for (const char *key : {"mean", "std"}) {
         for (double value : metadataNumbers(json, key)) {
             if (!std::isfinite(value) || (key == std::string("std") && value <= 0))
-                throw Error(path + ": pathlens.json: " + key + " must hold finite numbers"
+                throw Error(std::string("pathlens.json: ") + key + " must hold finite numbers"
                             + (key == std::string("std") ? " greater than 0" : ""));
         }
     }
 }
+
+void checkMetadata(const std::string &path, const std::string &json)
+{
+    try {
+        checkMetadataKeys(json);
+    } catch (const Error &e) {
+        throw Error(path + ": " + e.what());
+    }
+}
+
+// The input shape for the load-time probe: the metadata's, else the usual one for the first
+// convolution's channels (Network::defaultInputShape).
+Shape probeShapeOf(const Network::Impl &impl);
 
 // Reads stem, blocks and head with the method that `impl.source` names. The reading of a device
 // copy repeats the reading of the loaded module, so it needs no verification of its own.
@@ -428,9 +467,10 @@ void readBlocks(Network::Impl &impl)
 // batch, or says what was found instead. Protocol models are read from their methods; any other
 // model is read by torchvision's child names (the fast path) and, when that does not apply or
 // does not reproduce the model's forward, from its TorchScript graph.
-void recognise(Network::Impl &impl, const Shape &probeShape)
+void recognise(Network::Impl &impl)
 {
-    checkMetadata(impl.path, impl.metadataJson);
+    checkMetadata(impl.path, impl.metadataJson); // first: the probe's shape may come from it
+    const Shape probeShape = probeShapeOf(impl);
     impl.plain = metadataFlag(impl.metadataJson, "plain");
     impl.module.eval();
     impl.parameters = parameterCount(impl.module);
@@ -472,10 +512,6 @@ void recognise(Network::Impl &impl, const Shape &probeShape)
                 + "; methods: " + (methods.empty() ? "none" : methods));
 }
 
-// The input shape for the load-time probe: the metadata's, else the usual one for the first
-// convolution's channels (Network::defaultInputShape).
-Shape probeShapeOf(const Network::Impl &impl);
-
 } // namespace
 
 std::shared_ptr<Network> Network::load(const std::string &path)
@@ -486,13 +522,14 @@ std::shared_ptr<Network> Network::load(const std::string &path)
         throw Error(path + ": no such file");
     if (fs::is_directory(path, ec))
         throw Error(path + ": is a folder, expected a TorchScript model file (.pt)");
+    checkReadableFile(path); // a FIFO or a device would block the reader (the GUI opens models too)
     if (fs::file_size(path, ec) == 0)
         throw Error(path + ": the file is empty, expected a TorchScript model");
 
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->module = readArchive(path, path, impl->metadataJson);
-    recognise(*impl, probeShapeOf(*impl));
+    recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 
@@ -504,7 +541,7 @@ std::shared_ptr<Network> Network::loadFromBytes(const std::string &bytes, const 
     impl->path = name;
     std::istringstream stream(bytes);
     impl->module = readArchive(stream, name, impl->metadataJson);
-    recognise(*impl, probeShapeOf(*impl));
+    recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
 

@@ -77,10 +77,12 @@ constexpr double verificationTolerance = 1e-4;
 constexpr int64_t maxMetadataSide = 65536;
 constexpr int64_t maxMetadataElements = int64_t(1) << 24;
 
-// The number or the numbers of a flat array under `key` in the metadata ("epochs_done": 3,
-// "input_shape": [1, 28, 28]); empty when absent. The metadata is small and written by pathlens, so a targeted scan suffices here;
-// the Qt side parses it fully. Numbers out of double's range read as infinities, never throw.
+// The number or the numbers of a flat array under the top-level `key` of the metadata
+// ("epochs_done": 3, "input_shape": [1, 28, 28]); empty when absent or when there is no metadata.
+// Keys inside nested objects never count. Throws Error naming the key when its value has another
+// type, and Error when the text is not a JSON object (Network::load has refused such a file already).
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key);
-bool metadataFlag(const std::string &json, const std::string &key); // "key": true
+// The top-level "key": true / false; false when absent. Throws Error naming the key for any other type.
+bool metadataFlag(const std::string &json, const std::string &key);
 
 } // namespace pathlens

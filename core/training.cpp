@@ -2,6 +2,9 @@
 
 #include "engine_impl.h"
 #include "error.h"
+#include "safefile.h"
+
+#include <nlohmann/json.hpp>
 
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/optim/sgd.h>
@@ -20,6 +23,11 @@ namespace pathlens {
 namespace {
 
 using torch::jit::Module;
+
+std::string firstLineOf(const std::string &text)
+{
+    return text.substr(0, text.find('\n'));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Building the networks as TorchScript modules in the block protocol (DESIGN.md section 2).
@@ -174,27 +182,12 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Metadata and files
 
-std::string jsonString(const std::string &text)
+// A float as the shortest decimal that reads back as the same float (0.286, not 0.2860000026).
+double tidy(double value, const char *format)
 {
-    std::string escaped = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            escaped += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20)
-            escaped += c;
-    }
-    return escaped + "\"";
-}
-
-std::string jsonNumbers(const std::vector<float> &values)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < values.size(); ++i) {
-        char number[32];
-        std::snprintf(number, sizeof number, "%.6g", values[i]);
-        text += (i ? ", " : "") + std::string(number);
-    }
-    return text + "]";
+    char text[32];
+    std::snprintf(text, sizeof text, format, value);
+    return std::strtod(text, nullptr);
 }
 
 std::string architectureName(const TrainOptions &options)
@@ -207,12 +200,10 @@ std::string architectureName(const TrainOptions &options)
                                          : std::string());
 }
 
+// pathlens.json of a trained model or checkpoint (DESIGN.md section 7), written with the same JSON
+// library that reads it; the keys keep the order a person reads them in.
 std::string metadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
 {
-    std::string classes = "[";
-    for (size_t i = 0; i < data.classNames.size(); ++i)
-        classes += (i ? ", " : "") + jsonString(data.classNames[i]);
-    classes += "]";
     char recipe[512];
     std::snprintf(recipe, sizeof recipe,
                   "pathlens-cli train --arch %s --depth %d --stochastic-depth %g --epochs %d --batch %d --lr %g "
@@ -222,32 +213,83 @@ std::string metadata(const TrainOptions &options, const Dataset &data, int epoch
                   options.learningRate, options.momentum, options.weightDecay,
                   static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
                   options.flip ? ", horizontal flips" : "");
-    char accuracyText[32];
-    std::snprintf(accuracyText, sizeof accuracyText, "%.4f", accuracy);
-    return "{\"name\": " + jsonString(architectureName(options) + " (" + data.path + ")")
-           + ", \"architecture\": " + jsonString(options.architecture) + ", \"depth\": " + std::to_string(options.depth)
-           + ", \"plain\": " + (options.architecture == "plain" ? "true" : "false")
-           + ", \"stochastic_depth\": " + std::to_string(options.survivalLast)
-           + ", \"dataset\": " + jsonString(data.path) + ", \"input_shape\": [" + std::to_string(data.imageShape[0]) + ", "
-           + std::to_string(data.imageShape[1]) + ", " + std::to_string(data.imageShape[2])
-           + "], \"mean\": " + jsonNumbers(data.mean) + ", \"std\": " + jsonNumbers(data.std) + ", \"classes\": " + classes
-           + ", \"recipe\": " + jsonString(recipe) + ", \"epochs\": " + std::to_string(options.epochs)
-           + ", \"epochs_done\": " + std::to_string(epochsDone) + ", \"test_accuracy\": " + accuracyText + "}";
+    auto numbers = [](const std::vector<float> &values) {
+        nlohmann::ordered_json array = nlohmann::ordered_json::array();
+        for (float value : values)
+            array.push_back(tidy(value, "%.6g"));
+        return array;
+    };
+    nlohmann::ordered_json json;
+    json["name"] = architectureName(options) + " (" + data.path + ")";
+    json["architecture"] = options.architecture;
+    json["depth"] = options.depth;
+    json["plain"] = options.architecture == "plain";
+    json["stochastic_depth"] = tidy(options.survivalLast, "%.6g");
+    json["dataset"] = data.path;
+    json["input_shape"] = {data.imageShape[0], data.imageShape[1], data.imageShape[2]};
+    json["mean"] = numbers(data.mean);
+    json["std"] = numbers(data.std);
+    json["classes"] = data.classNames;
+    json["recipe"] = std::string(recipe);
+    json["epochs"] = options.epochs;
+    // What --resume must not change besides the above (the schedule and the draws of every epoch).
+    json["batch"] = options.batchSize;
+    json["learning_rate"] = options.learningRate;
+    json["seed"] = options.seed;
+    json["flip"] = options.flip;
+    json["epochs_done"] = epochsDone;
+    json["test_accuracy"] = tidy(accuracy, "%.4f");
+    // A data set path or class name that is not UTF-8 is written with replacement characters
+    // rather than failing the save after the training.
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-// Writes via a temporary file and rename, so an interruption leaves the previous file intact.
+// The options of this run that differ from those the checkpoint was trained with, as
+// "--depth 20 (the checkpoint has 14)"; empty when none do. A resumed run that changed them would
+// train one model and write metadata claiming another.
+std::string changedOptions(const TrainOptions &options, const Dataset &data, const std::string &json)
+{
+    const nlohmann::json saved = nlohmann::json::parse(json, nullptr, false);
+    if (!saved.is_object())
+        return "the checkpoint's pathlens.json is not a JSON object";
+    std::string changed;
+    auto differs = [&](const char *key, const std::string &option, const nlohmann::json &now) {
+        const auto it = saved.find(key);
+        if (it == saved.end()) // an older checkpoint without this key: nothing to compare
+            return;
+        const bool same = it->is_number() && now.is_number() ? std::abs(it->get<double>() - now.get<double>()) < 1e-9
+                                                             : *it == now;
+        if (!same)
+            changed += (changed.empty() ? "" : ", ") + option + " " + (now.is_string() ? now.get<std::string>() : now.dump())
+                       + " (the checkpoint has " + (it->is_string() ? it->get<std::string>() : it->dump()) + ")";
+    };
+    differs("architecture", "--arch", options.architecture);
+    differs("depth", "--depth", options.depth);
+    differs("stochastic_depth", "--stochastic-depth", tidy(options.survivalLast, "%.6g"));
+    differs("epochs", "--epochs", options.epochs);
+    differs("dataset", "--data", data.path);
+    differs("batch", "--batch", options.batchSize);
+    differs("learning_rate", "--lr", options.learningRate);
+    differs("seed", "--seed", options.seed);
+    differs("flip", "--no-flip", options.flip);
+    return changed;
+}
+
+// The model and its pathlens.json serialised in memory, then written by writeFileSafely: an
+// interruption or a full disk leaves the previous file intact, and a device or FIFO given as
+// --out is written into, never replaced. (LibTorch's file writer threw from a destructor when the
+// disk was full, which aborted the process, and left a 0-byte temporary file.)
 void saveAtomically(Module &model, const std::string &path, const torch::jit::ExtraFilesMap &extra)
 {
-    const std::string temporary = path + ".tmp";
+    std::ostringstream bytes;
     try {
-        model.save(temporary, extra);
+        model.save(bytes, extra);
     } catch (const c10::Error &e) {
-        throw Error(path + ": cannot write the model (" + e.what_without_backtrace() + ")");
+        throw Error(path + ": cannot write the model (" + firstLineOf(e.what_without_backtrace()) + ")");
+    } catch (const std::exception &e) {
+        throw Error(path + ": cannot write the model (" + firstLineOf(e.what()) + ")");
     }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec)
-        throw Error(path + ": cannot write the model (" + ec.message() + ")");
+    writeFileSafely(path, bytes.str());
 }
 
 // Linear warm-up over the first 3% of steps, then cosine decay to zero.
@@ -341,8 +383,10 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         throw Error("--arch: expected preact, postact or plain, got '" + options.architecture + "'");
     if (options.depth < 8 || (options.depth - 2) % 6 != 0)
         throw Error("--depth: expected 6n + 2 with n >= 1 (8, 14, 20, ..., 56, 110), got " + std::to_string(options.depth));
-    if (options.survivalLast <= 0 || options.survivalLast > 1)
+    if (!(options.survivalLast > 0 && options.survivalLast <= 1)) // NaN too
         throw Error("--stochastic-depth: p_L must lie in (0, 1]");
+    if (!(options.learningRate > 0 && std::isfinite(options.learningRate)))
+        throw Error("--lr: the learning rate must be a finite number greater than 0");
     if (options.architecture == "plain" && options.survivalLast < 1)
         throw Error("stochastic depth needs shortcuts; it does not apply to a plain network");
     if (options.output.empty())
@@ -351,6 +395,17 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         throw Error("train needs at least one epoch and one image per batch");
     if (trainSet.imageShape != testSet.imageShape)
         throw Error(trainSet.path + ": training and test images differ in shape");
+    // Before the training, not after it: a folder or an unwritable place as --out.
+    checkOutputPath(options.output);
+    // No checkpoints beside a device or FIFO given as --out (/dev/null): they would be stray files
+    // in /dev, and there is no model file to resume.
+    std::error_code statusError;
+    const auto outputStatus = std::filesystem::status(options.output, statusError);
+    const bool checkpoints = !std::filesystem::is_character_file(outputStatus) && !std::filesystem::is_fifo(outputStatus);
+    if (checkpoints)
+        checkOutputPath(options.output + ".checkpoint");
+    else if (options.resume)
+        throw Error(options.output + ": is not a regular file, so there is no checkpoint beside it to resume from");
 
     const auto started = std::chrono::steady_clock::now();
     tuneHeapForLargeTensors();
@@ -375,13 +430,25 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
     if (options.resume) {
         if (!std::filesystem::exists(checkpoint))
             throw Error(checkpoint + ": no checkpoint to resume from");
+        checkReadableFile(checkpoint); // a FIFO would make torch::jit::load wait forever
         try {
             model = torch::jit::load(checkpoint, at::Device(at::kCPU), extra);
         } catch (const c10::Error &e) {
             throw Error(checkpoint + ": not a readable checkpoint (" + e.what_without_backtrace() + ")");
         }
-        const auto done = metadataNumbers(extra["pathlens.json"], "epochs_done");
-        startEpoch = done.empty() ? 0 : int(done[0]);
+        const std::string changed = changedOptions(options, trainSet, extra["pathlens.json"]);
+        if (!changed.empty())
+            throw Error(checkpoint + ": --resume continues the run as it was started; these options differ: " + changed
+                        + ". Resume with the first run's options, or start anew without --resume");
+        std::vector<double> done;
+        try {
+            done = metadataNumbers(extra["pathlens.json"], "epochs_done");
+        } catch (const Error &e) {
+            throw Error(checkpoint + ": " + e.what());
+        }
+        if (done.size() != 1 || !(done[0] >= 0 && done[0] <= options.epochs) || done[0] != std::floor(done[0]))
+            throw Error(checkpoint + ": pathlens.json: \"epochs_done\" must be a whole number from 0 to " + std::to_string(options.epochs));
+        startEpoch = int(done[0]);
     } else {
         torch::manual_seed(options.seed);
         model = ModelBuilder(options, trainSet.imageShape[0], classes).build();
@@ -463,9 +530,10 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         result.epochsDone = epoch + 1;
         std::ostringstream optimizerState;
         torch::save(optimizer, optimizerState);
-        saveAtomically(model, checkpoint,
-                       {{"pathlens.json", metadata(options, trainSet, epoch + 1, result.testAccuracy)},
-                        {"optimizer.pt", optimizerState.str()}});
+        if (checkpoints)
+            saveAtomically(model, checkpoint,
+                           {{"pathlens.json", metadata(options, trainSet, epoch + 1, result.testAccuracy)},
+                            {"optimizer.pt", optimizerState.str()}});
         if (progress) {
             state.testAccuracy = result.testAccuracy;
             progress(state);
@@ -477,7 +545,9 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         model.eval();
         model.to(at::Device(at::kCPU));
         saveAtomically(model, options.output, {{"pathlens.json", metadata(options, trainSet, result.epochsDone, result.testAccuracy)}});
-        std::filesystem::remove(checkpoint);
+        std::error_code removeError; // only our own regular file; a device there is left alone
+        if (checkpoints && std::filesystem::is_regular_file(checkpoint, removeError))
+            std::filesystem::remove(checkpoint, removeError);
         result.finished = true;
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

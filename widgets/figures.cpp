@@ -1,12 +1,13 @@
 #include "figures.h"
 
 #include "error.h"
+#include "safefile.h"
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <numeric>
@@ -110,9 +111,11 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
         throw Error(path.toStdString() + ": unknown figure format '" + suffix.toStdString() + "', use .pdf, .svg or .png");
     if (size.width < 16 || size.height < 16 || size.dpi < 10)
         throw Error(path.toStdString() + ": figure size or DPI too small");
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    // Drawn into memory, then written by core's writeFileSafely: a device or FIFO is written
+    // into, never replaced, and a failed write (a full disk) keeps the old file.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     const QSize shownSize = plot.size(); // a plot on screen gets its size back afterwards
     plot.resize(size.width, size.height);
     plot.replot(QCustomPlot::rpImmediateRefresh);
@@ -155,15 +158,15 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
         plot.resize(shownSize);
         plot.replot(QCustomPlot::rpQueuedReplot);
     }
-    if (!painted || !file.commit())
-        throw Error(path.toStdString() + ": cannot write the figure (" + file.errorString().toStdString() + ")");
+    // QPdfWriter wrote its trailer when `device` went out of scope above: the bytes are complete.
+    if (!painted)
+        throw Error(path.toStdString() + ": cannot draw the figure");
+    file.close();
+    writeFileSafely(path.toStdString(), bytes.toStdString());
 }
 
 void saveCsv(QCustomPlot &plot, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
     QByteArray csv("series,x,y\n");
     for (int p = 0; p < plot.plottableCount(); ++p) {
         QCPAbstractPlottable *plottable = plot.plottable(p);
@@ -179,8 +182,7 @@ void saveCsv(QCustomPlot &plot, const QString &path)
                        .arg(points->dataMainValue(i), 0, 'g', 10)
                        .toUtf8();
     }
-    if (file.write(csv) != csv.size() || !file.commit())
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    writeFileSafely(path.toStdString(), csv.toStdString());
 }
 
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)

@@ -1,6 +1,7 @@
 #include "imagefolder.h"
 
 #include "error.h"
+#include "safefile.h"
 
 #include <QImage>
 #include <QImageReader>
@@ -35,7 +36,7 @@ std::vector<fs::path> subFolders(const fs::path &folder)
     return folders;
 }
 
-// Every non-hidden regular file under `folder`, sorted by path. Symbolic links to folders are
+// Every non-hidden regular file under `folder` (not on /proc or /sys), sorted by path. Symbolic links to folders are
 // not followed, so a link loop cannot make this run forever.
 std::vector<fs::path> filesUnder(const fs::path &folder)
 {
@@ -49,8 +50,9 @@ std::vector<fs::path> filesUnder(const fs::path &folder)
             ec.clear();
             continue;
         }
-        std::error_code typeError;
-        if (it->is_regular_file(typeError))
+        // Regular files only, and none of /proc or /sys (reached through a link): those claim to
+        // be regular files, but reading some (/proc/kmsg) waits forever; a FIFO would too.
+        if (isPlainFile(it->path().string()))
             files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());

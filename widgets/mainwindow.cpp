@@ -10,6 +10,7 @@
 #include "imagefolder.h"
 #include "liveplots.h"
 #include "pathgraph.h"
+#include "safefile.h"
 #include "session.h"
 
 #include <QApplication>
@@ -27,7 +28,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
@@ -795,9 +795,10 @@ bool MainWindow::saveSession(const QString &path)
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
     session.liveImages = m_preferences.liveImages;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session)) < 0 || !file.commit()) {
-        showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
+    try {
+        writeFileSafely(path.toStdString(), sessionToJson(session).toStdString()); // keeps the old file on failure
+    } catch (const Error &e) {
+        showError(tr("Cannot save the session"), QString::fromStdString(e.what()));
         return false;
     }
     rememberFile(path);

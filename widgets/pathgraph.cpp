@@ -2,7 +2,9 @@
 
 #include "error.h"
 #include "paths.h"
+#include "safefile.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -14,7 +16,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
@@ -336,9 +337,11 @@ void PathGraph::exportTo(const QString &path) const
 {
     const QRectF source = m_scene->sceneRect();
     const QString suffix = QFileInfo(path).suffix().toLower();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    // Drawn into memory, then written by core's writeFileSafely: a device or FIFO is written
+    // into, never replaced, and a failed write keeps the old file.
+    QByteArray bytes;
+    QBuffer file(&bytes);
+    file.open(QIODevice::WriteOnly);
     if (suffix == QLatin1String("png")) {
         QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32);
         image.fill(Qt::white);
@@ -363,11 +366,11 @@ void PathGraph::exportTo(const QString &path) const
         QPainter painter(&pdf);
         m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     } else {
-        file.cancelWriting();
         throw Error(path.toStdString() + ": unknown format '" + suffix.toStdString() + "' (use .pdf, .svg or .png)");
     }
-    if (!file.commit())
-        throw Error(path.toStdString() + ": cannot write (" + file.errorString().toStdString() + ")");
+    // The painters and QPdfWriter of the branches above are gone: the bytes are complete.
+    file.close();
+    writeFileSafely(path.toStdString(), bytes.toStdString());
 }
 
 } // namespace pathlens

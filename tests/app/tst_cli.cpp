@@ -11,8 +11,13 @@
 #include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <csignal>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 namespace {
 
@@ -23,12 +28,13 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList &arguments)
+// `milliseconds`: how long before a run counts as hung (exit code -1; the process is killed).
+Run cli(const QStringList &arguments, int milliseconds = 600000)
 {
     QProcess process;
     process.start(QStringLiteral(PATHLENS_CLI), arguments);
     Run run;
-    if (!process.waitForFinished(600000))
+    if (!process.waitForFinished(milliseconds))
         return run;
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
     run.out = process.readAllStandardOutput();
@@ -80,6 +86,66 @@ qint64 watchPeak(QProcess &process)
     return peak;
 }
 
+// A tiny IDX data set (64 training and 16 test images of 28x28, 10 classes) in `folder`: enough
+// for `train` to reach its first checkpoint in a second instead of loading Fashion-MNIST.
+void writeTinyIdx(const QString &folder)
+{
+    for (const auto &[prefix, count] : {std::pair<const char *, quint32>{"train", 64}, {"t10k", 16}}) {
+        QByteArray pixels(int(count) * 28 * 28, 0);
+        QByteArray labels(int(count), 0);
+        for (int i = 0; i < int(count); ++i) {
+            labels[i] = char(i % 10);
+            for (int p = 0; p < 28 * 28; ++p)
+                pixels[i * 28 * 28 + p] = char((p * (i % 10 + 1)) % 251);
+        }
+        writeBytes(folder + "/" + prefix + "-images-idx3-ubyte",
+                   QByteArray("\x00\x00\x08\x03", 4) + bigEndian(count) + bigEndian(28) + bigEndian(28) + pixels);
+        writeBytes(folder + "/" + prefix + "-labels-idx1-ubyte", QByteArray("\x00\x00\x08\x01", 4) + bigEndian(count) + labels);
+    }
+}
+
+bool isKind(const QString &path, mode_t kind)
+{
+    struct stat info;
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 && (info.st_mode & S_IFMT) == kind;
+}
+
+// A tmpfs of `bytes` mounted on `path` for the life of the object (needs root).
+class TinyFileSystem
+{
+public:
+    TinyFileSystem(const QString &path, int bytes)
+        : m_path(path)
+    {
+        QDir().mkpath(path);
+        m_mounted = QProcess::execute(QStringLiteral("mount"), {"-t", "tmpfs", "-o", QStringLiteral("size=%1").arg(bytes),
+                                                                "tmpfs", path}) == 0;
+    }
+    ~TinyFileSystem()
+    {
+        if (m_mounted)
+            QProcess::execute(QStringLiteral("umount"), {m_path});
+    }
+    bool mounted() const { return m_mounted; }
+    // Writes a file until the file system refuses another byte.
+    void fill() const
+    {
+        QFile filler(m_path + "/filler");
+        if (!filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return;
+        const QByteArray block(4096, 'x');
+        while (filler.write(block) > 0) {
+        }
+        const QByteArray byte(1, 'x');
+        while (filler.write(byte) > 0) {
+        }
+    }
+
+private:
+    QString m_path;
+    bool m_mounted = false;
+};
+
 } // namespace
 
 class TestCli final : public QObject
@@ -104,6 +170,12 @@ private Q_SLOTS:
         writeBytes(m_dir.filePath("no-images/shirt/b.png"), QByteArray());
         // A file the failures must leave alone.
         writeBytes(m_dir.filePath("previous.csv"), "previous\n");
+        // Files that are not regular files: reading them must not wait forever.
+        QCOMPARE(::mkfifo(QFile::encodeName(m_dir.filePath("fifo.pt")).constData(), 0600), 0);
+        QVERIFY(QDir().mkpath(m_dir.filePath("special-images/shirt")));
+        QCOMPARE(::mkfifo(QFile::encodeName(m_dir.filePath("special-images/shirt/a.png")).constData(), 0600), 0);
+        QVERIFY(QFile::link(QStringLiteral("/proc/self/status"), m_dir.filePath("special-images/shirt/b.png")));
+        QVERIFY(QDir().mkpath(m_dir.filePath("a-folder")));
     }
 
     void infoListsBlocks()
@@ -339,6 +411,25 @@ private Q_SLOTS:
         QTest::newRow("image folder without readable images")
             << QStringList{"eval", fixture("cifar20.pt"), "--data", m_dir.filePath("no-images")}
             << QStringList{m_dir.filePath("no-images"), "no readable image among 2 files"};
+        // Issue 13: normalisation that makes every image NaN or infinite, files that are not
+        // regular files, outputs that cannot be written, all refused before the work starts.
+        QTest::newRow("--mean nan") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--mean", "nan"}
+                                    << QStringList{"--mean", "finite"};
+        for (const char *value : {"0", "-0.35", "inf"})
+            QTest::newRow(qPrintable(QStringLiteral("--std %1").arg(value)))
+                << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--std", value}
+                << QStringList{"--std", "greater than 0"};
+        QTest::newRow("FIFO as model") << QStringList{"info", m_dir.filePath("fifo.pt")}
+                                       << QStringList{m_dir.filePath("fifo.pt"), "is a FIFO"};
+        QTest::newRow("FIFO as data") << QStringList{"eval", fixture("cifar20.pt"), "--data", m_dir.filePath("fifo.pt")}
+                                      << QStringList{m_dir.filePath("fifo.pt"), "is a FIFO"};
+        QTest::newRow("FIFO and /proc file in an image folder")
+            << QStringList{"eval", fixture("cifar20.pt"), "--data", m_dir.filePath("special-images")}
+            << QStringList{m_dir.filePath("special-images"), "no readable image among 0 files"};
+        QTest::newRow("missing --compare model") << QStringList{"lesion", fixture("cifar20.pt"), "--compare", "/no/such.pt"}
+                                                 << QStringList{"/no/such.pt", "no such file"};
+        QTest::newRow("folder as train --out") << QStringList{"train", "--depth", "8", "--out", m_dir.filePath("a-folder")}
+                                               << QStringList{m_dir.filePath("a-folder"), "is a folder"};
         QTest::newRow("images asked for, IDX given")
             << QStringList{"eval", fixture("cifar20.pt"), "--data", testing::fashionMnist(), "--data-format", "images"}
             << QStringList{"fashion-mnist", "no class sub-folders"};
@@ -350,7 +441,8 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QStringList, fragments);
-        const Run run = cli(arguments + QStringList{"--csv", m_dir.filePath("previous.csv")});
+        // 2 minutes: every row fails before the work; a hang (a FIFO read) must not take 10.
+        const Run run = cli(arguments + QStringList{"--csv", m_dir.filePath("previous.csv")}, 120000);
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
         for (const QString &fragment : fragments)
@@ -505,6 +597,156 @@ private Q_SLOTS:
         const Run info = cli({"info", model, "--json"});
         QCOMPARE(info.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(info.out).object()["metadata"].toObject()["epochs_done"].toInt(), 4);
+    }
+
+    // Issue 13, part 4: output that is not a regular file is written into or refused, never
+    // replaced by a regular file, and a failed write keeps the old file and exits with 2.
+    void csvIntoAFolderOrAFifo()
+    {
+        QTemporaryDir dir;
+        const QStringList paths{"paths", fixture("cifar20.pt")};
+        const Run folder = cli(paths + QStringList{"--csv", dir.path()});
+        QCOMPARE(folder.exitCode, 2);
+        QVERIFY2(folder.err.contains(dir.path()) && folder.err.contains("is a folder"), qPrintable(folder.err));
+
+        // --plot is checked before the work too (stderr may hold Qt's own notes here: no line count).
+        const Run plotNowhere = cli({"lesion", fixture("cifar20.pt"), "--plot", dir.filePath("nowhere/lesion.png")});
+        QCOMPARE(plotNowhere.exitCode, 2);
+        QVERIFY2(plotNowhere.err.contains(dir.filePath("nowhere/lesion.png")) && plotNowhere.err.contains("does not exist"),
+                 qPrintable(plotNowhere.err));
+
+        // /dev/stdout is this process's descriptor (here QProcess's pipe), not a file to replace.
+        const Run toStdout = cli(paths + QStringList{"--csv", "/dev/stdout"});
+        QCOMPARE(toStdout.exitCode, 0);
+        QCOMPARE(toStdout.out.count("length,fraction_of_paths"), 2); // the CSV, then the text that includes it
+
+        // The result on stdout counts as output too: a full device is exit 2, not a silent 0.
+        if (QFileInfo::exists(QStringLiteral("/dev/full"))) {
+            QProcess full;
+            full.setStandardOutputFile(QStringLiteral("/dev/full"));
+            full.start(QStringLiteral(PATHLENS_CLI), paths + QStringList{"--json"});
+            QVERIFY(full.waitForFinished(60000));
+            QCOMPARE(full.exitCode(), 2);
+            QVERIFY(full.readAllStandardError().contains("standard output: cannot write"));
+        }
+
+        const QString fifo = dir.filePath("out.csv");
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const Run unread = cli(paths + QStringList{"--csv", fifo}, 60000);
+        QCOMPARE(unread.exitCode, 2);
+        QVERIFY2(unread.err.contains(fifo) && unread.err.contains("nothing reads"), qPrintable(unread.err));
+        QVERIFY(isKind(fifo, S_IFIFO));
+
+        // With a reader, the CSV goes through the FIFO.
+        QProcess reader;
+        reader.start(QStringLiteral("cat"), {fifo});
+        QVERIFY(reader.waitForStarted());
+        Run read;
+        for (int attempt = 0; attempt < 50; ++attempt) { // until cat has opened its end
+            read = cli(paths + QStringList{"--csv", fifo}, 60000);
+            if (read.exitCode != 2 || !read.err.contains("nothing reads"))
+                break;
+            QThread::msleep(100);
+        }
+        QCOMPARE(read.exitCode, 0);
+        QVERIFY(reader.waitForFinished(30000));
+        QVERIFY(reader.readAllStandardOutput().startsWith("length,fraction_of_paths"));
+        QVERIFY(isKind(fifo, S_IFIFO));
+    }
+
+    // Device nodes made with mknod: /dev/null's twin is written into, /dev/full's twin fails
+    // with exit 2; both stay device nodes (they were replaced by regular files).
+    void outputIntoCharacterDevices()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mknod needs root");
+        QTemporaryDir dir;
+        const QString null = dir.filePath("null.csv");
+        const QString full = dir.filePath("full.png");
+        QCOMPARE(::mknod(QFile::encodeName(null).constData(), S_IFCHR | 0666, makedev(1, 3)), 0);
+        QCOMPARE(::mknod(QFile::encodeName(full).constData(), S_IFCHR | 0666, makedev(1, 7)), 0);
+        const QStringList paths{"paths", fixture("cifar20.pt")};
+        const Run intoNull = cli(paths + QStringList{"--csv", null});
+        QVERIFY2(intoNull.exitCode == 0, qPrintable(intoNull.err));
+        const Run intoFull = cli(paths + QStringList{"--csv", full});
+        QCOMPARE(intoFull.exitCode, 2);
+        QVERIFY2(intoFull.err.contains(full) && intoFull.err.contains("No space left"), qPrintable(intoFull.err));
+        const Run plotIntoFull = cli(paths + QStringList{"--csv", null, "--plot", full});
+        QCOMPARE(plotIntoFull.exitCode, 2);
+        QVERIFY2(plotIntoFull.err.contains(full), qPrintable(plotIntoFull.err));
+        QVERIFY(isKind(null, S_IFCHR));
+        QVERIFY(isKind(full, S_IFCHR));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size(), 2); // no temporaries
+    }
+
+    // A full file system (a tmpfs mount): the CSV write and train's checkpoint fail with exit 2,
+    // naming the file; the old files are intact and no temporary file is left. CI runs as root,
+    // so there this test must not skip.
+    void fullFileSystemKeepsOldFiles()
+    {
+        QTemporaryDir dir;
+        TinyFileSystem tiny(dir.filePath("tiny"), 256 * 1024);
+        if (!tiny.mounted()) {
+            if (qgetenv("CI") == "true")
+                QFAIL("cannot mount a tmpfs; CI runs as root and must run this test");
+            QSKIP("mounting a tmpfs needs root");
+        }
+        writeTinyIdx(dir.filePath("data"));
+        const QString csv = dir.filePath("tiny/existing.csv");
+        const QString model = dir.filePath("tiny/model.pt");
+        writeBytes(csv, "previous\n");
+        writeBytes(model, "previous model\n");
+        tiny.fill();
+        const Run run = cli({"paths", fixture("cifar20.pt"), "--csv", csv});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(csv) && run.err.contains("No space left"), qPrintable(run.err));
+        QCOMPARE(readBytes(csv), QByteArray("previous\n"));
+
+        const Run trained = cli({"train", "--depth", "8", "--epochs", "1", "--data", dir.filePath("data"), "--out", model});
+        QVERIFY2(trained.exitCode == 2, qPrintable(trained.err)); // not a crash (SIGABRT before)
+        QVERIFY2(trained.err.contains(model) && trained.err.contains("No space left"), qPrintable(trained.err));
+        QCOMPARE(readBytes(model), QByteArray("previous model\n"));
+        const QStringList left = QDir(dir.filePath("tiny")).entryList(QDir::Files);
+        QCOMPARE(left, (QStringList{"existing.csv", "filler", "model.pt"}));
+    }
+
+    // A report into a folder with an earlier report removes that report's files first (index
+    // first), so an interrupted or failed run never shows two models' files; other files stay.
+    void reportClearsItsEarlierFiles()
+    {
+        QTemporaryDir dir;
+        for (const char *name : {"index.html", "gradients.png", "lesion.csv", "notes.txt"})
+            writeBytes(dir.filePath(name), "earlier\n");
+        const Run run = cli({"report", fixture("random_bytes.pt"), "--quick", "--out", dir.path()});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"notes.txt"});
+
+        QVERIFY(QDir().mkpath(dir.filePath("lesion.pdf")));
+        const Run blocked = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.path()});
+        QCOMPARE(blocked.exitCode, 2);
+        QVERIFY2(blocked.err.contains(dir.filePath("lesion.pdf")) && blocked.err.contains("is a folder"),
+                 qPrintable(blocked.err));
+        const Run notAFolder = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.filePath("notes.txt")});
+        QCOMPARE(notAFolder.exitCode, 2);
+        QVERIFY2(notAFolder.err.contains("not a folder"), qPrintable(notAFolder.err));
+    }
+
+    // train --resume refuses options that change the model or its schedule, naming them. A
+    // bundled model (trained by pathlens-cli: plain, depth 20) serves as the checkpoint: the
+    // options are compared before anything else in it is used.
+    void resumeWithOtherOptionsIsRefused()
+    {
+        QTemporaryDir dir;
+        writeTinyIdx(dir.filePath("data"));
+        const QString model = dir.filePath("r.pt");
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), model + ".checkpoint"));
+        const Run other = cli({"train", "--arch", "preact", "--depth", "8", "--data", dir.filePath("data"), "--out", model,
+                               "--resume"});
+        QCOMPARE(other.exitCode, 2);
+        QVERIFY2(other.err.contains("--arch preact (the checkpoint has plain)") && other.err.contains("--depth 8 (the checkpoint has 20)")
+                     && other.err.contains("--data " + dir.filePath("data")) && other.err.contains(model + ".checkpoint"),
+                 qPrintable(other.err));
+        QVERIFY(!QFileInfo::exists(model));
     }
 
     void dataTheModelCannotTake()

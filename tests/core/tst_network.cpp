@@ -172,15 +172,19 @@ private Q_SLOTS:
             longArray += "0.5, ";
         longArray += "1]}";
         QCOMPARE(metadataNumbers(longArray, "mean").size(), size_t(20001));
-        const auto infinite = metadataNumbers("{\"mean\": [1e999, -2.5e-1]}", "mean");
-        QCOMPARE(infinite.size(), size_t(2));
-        QVERIFY(std::isinf(infinite[0]));
-        QCOMPARE(infinite[1], -0.25);
+        // A number beyond double's range is a JSON error (nlohmann), not an infinity read on.
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\": [1e999, -2.5e-1]}", "mean"), "pathlens.json", "1e999");
+        QCOMPARE(metadataNumbers("{\"mean\": [-2.5e-1]}", "mean"), std::vector<double>{-0.25});
         QCOMPARE(metadataNumbers("{\"epochs_done\" : 3, \"x\": 1}", "epochs_done"), std::vector<double>{3});
-        QVERIFY(metadataNumbers("{\"mean\": [0.5", "mean").empty());
-        QVERIFY(metadataNumbers("{\"mean\":", "mean").empty());
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\": [0.5", "mean"), "pathlens.json", "not valid JSON");
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\":", "mean"), "pathlens.json", "not valid JSON");
+        QVERIFY(metadataNumbers("", "mean").empty()); // no metadata at all
         QVERIFY(metadataFlag("{\"plain\": true}", "plain"));
         QVERIFY(!metadataFlag("{\"plain\": false, \"other\": true}", "plain"));
+        std::string deep;
+        for (int i = 0; i < 100000; ++i)
+            deep += "[";
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\": " + deep + "}", "mean"), "pathlens.json"); // no stack overflow
 
         torch::jit::Module module = torch::jit::load(testing::fixture("protocol.pt"));
         auto withMetadata = [&](const std::string &json) {
@@ -188,10 +192,11 @@ private Q_SLOTS:
             module.save(out, {{"pathlens.json", json}});
             return Network::loadFromBytes(out.str(), "meta.pt");
         };
-        for (const char *shape : {"[1e999, 4, 4]", "[1e300, 4, 4]", "[-1, 4, 4]", "[1, 100000, 100000]", "[1, 4]",
+        PL_EXPECT_ERROR(withMetadata("{\"input_shape\": [1e999, 4, 4]}"), "meta.pt", "pathlens.json", "1e999");
+        for (const char *shape : {"[1e300, 4, 4]", "[-1, 4, 4]", "[1, 100000, 100000]", "[1, 4]",
                                   "[1.5, 4, 4]"})
             PL_EXPECT_ERROR(withMetadata(std::string("{\"input_shape\": ") + shape + "}"), "meta.pt", "input_shape");
-        PL_EXPECT_ERROR(withMetadata("{\"mean\": [1e999]}"), "meta.pt", "mean", "finite");
+        PL_EXPECT_ERROR(withMetadata("{\"mean\": [1e999]}"), "meta.pt", "pathlens.json", "1e999");
         PL_EXPECT_ERROR(withMetadata("{\"std\": [0]}"), "meta.pt", "std", "greater than 0");
         QVERIFY(withMetadata("{\"input_shape\": [3, 32, 32], \"mean\": [0.5], \"std\": [0.2]}")->blockCount() > 0);
 
@@ -249,6 +254,47 @@ private Q_SLOTS:
         Engine engine(network, data, EngineOptions{DeviceChoice::Cpu});
         QVERIFY(engine.impl().net == copy);
         QVERIFY(engine.impl().net->module._ivalue() != network->impl().module._ivalue());
+    }
+
+    // Only top-level keys count, and a value of the wrong type is refused with its key named
+    // (issue 13: a nested "plain" made a residual network plain, a nested "std" won, a string
+    // "mean" was ignored without a word).
+    void metadataIsReadAsJson()
+    {
+        const std::string nested = "{\"baseline_of\": {\"plain\": true, \"std\": [0.001]}, \"std\": [0.25], \"plain\": false}";
+        QVERIFY(!metadataFlag(nested, "plain"));
+        QCOMPARE(metadataNumbers(nested, "std"), std::vector<double>{0.25});
+        QVERIFY(!metadataFlag("{\"baseline_of\": {\"plain\": true}}", "plain"));
+        QVERIFY(metadataNumbers("{\"x\": {\"mean\": [0.5]}}", "mean").empty());
+        QCOMPARE(metadataNumbers("{\"note\": \"\\\"mean\\\": [9]\", \"mean\": 0.5}", "mean"), std::vector<double>{0.5});
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\": \"0.5\"}", "mean"), "\"mean\"", "found a string");
+        PL_EXPECT_ERROR(metadataNumbers("{\"mean\": [0.5, \"0.5\"]}", "mean"), "\"mean\"", "holding a string");
+        PL_EXPECT_ERROR(metadataFlag("{\"plain\": \"yes\"}", "plain"), "\"plain\"", "true or false");
+        PL_EXPECT_ERROR(metadataNumbers("[1, 2]", "mean"), "pathlens.json", "object");
+
+        const auto network = Network::load(testing::fixture("protocol.pt"));
+        torch::jit::Module module = torch::jit::load(testing::fixture("protocol.pt"));
+        auto withMetadata = [&](const std::string &json) {
+            std::ostringstream out;
+            module.save(out, {{"pathlens.json", json}});
+            return Network::loadFromBytes(out.str(), "meta.pt");
+        };
+        QVERIFY(!withMetadata("{\"baseline_of\": {\"plain\": true}}")->describe(network->defaultInputShape()).plain);
+        // The top-level flag is read: a residual network that claims to be plain is then refused,
+        // because its blocks' own forward adds the shortcut that a plain reading leaves out.
+        PL_EXPECT_ERROR(withMetadata("{\"plain\": true, \"x\": {\"plain\": false}}"), "meta.pt",
+                        "blocks.0: post(shortcut(x) + residual(x)) against the block's own forward");
+        for (const auto &[json, key] : std::vector<std::pair<std::string, std::string>>{
+                 {"{\"mean\": \"0.5\"}", "mean"}, {"{\"std\": {\"value\": 0.3}}", "std"},
+                 {"{\"plain\": 1}", "plain"}, {"{\"input_shape\": \"1x28x28\"}", "input_shape"},
+                 {"{\"name\": 7}", "name"}, {"{\"classes\": [\"a\", 2]}", "classes"},
+                 {"{\"epochs_done\": \"3\"}", "epochs_done"}, {"{\"depth\": [20]}", "depth"}})
+        {
+            const std::string quoted = "\"" + key + "\"";
+            PL_EXPECT_ERROR(withMetadata(json), "meta.pt", "pathlens.json", quoted.c_str());
+        }
+        PL_EXPECT_ERROR(withMetadata("{\"std\": [0.3"), "meta.pt", "pathlens.json", "not valid JSON");
+        PL_EXPECT_ERROR(withMetadata("{\"std\": [-0.35]}"), "meta.pt", "std", "greater than 0");
     }
 
     void wrongInputShapeIsExplained()

@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <cmath>
+
 using namespace pathlens;
 
 namespace {
@@ -227,8 +229,55 @@ private Q_SLOTS:
         options.architecture = "vgg";
         PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "preact, postact or plain");
         options.architecture = "preact";
+        options.learningRate = std::nan("");
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--lr");
+        options.learningRate = 0.1;
+        options.survivalLast = std::nan("");
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--stochastic-depth");
+        options.survivalLast = 1;
         options.resume = true;
         PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "x.pt.checkpoint", "no checkpoint");
+        // A folder as --out is refused before the training, not after it.
+        options.resume = false;
+        options.output = dir.path().toStdString();
+        const std::string folder = options.output;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), folder.c_str(), "is a folder");
+    }
+
+    // --resume continues the run that was started: options that change the model or its schedule
+    // are refused and named (they trained one model and wrote metadata claiming another).
+    void resumeRefusesChangedOptions()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "r.pt");
+        options.epochs = 2;
+        options.stopAfterEpochs = 1;
+        train(options, smallData().train, smallData().test);
+        options.stopAfterEpochs = -1;
+        options.resume = true;
+        const std::string checkpoint = options.output + ".checkpoint";
+        TrainOptions changed = options;
+        changed.depth = 14;
+        PL_EXPECT_ERROR(train(changed, smallData().train, smallData().test), checkpoint.c_str(), "--depth 14",
+                        "the checkpoint has 8");
+        changed = options;
+        changed.architecture = "postact";
+        changed.epochs = 5;
+        PL_EXPECT_ERROR(train(changed, smallData().train, smallData().test), "--arch postact", "--epochs 5",
+                        "the checkpoint has 2");
+        changed = options;
+        changed.survivalLast = 0.5;
+        PL_EXPECT_ERROR(train(changed, smallData().train, smallData().test), "--stochastic-depth 0.5");
+        Data other = smallData();
+        other.train.path = "/elsewhere";
+        PL_EXPECT_ERROR(train(options, other.train, other.test), "--data /elsewhere");
+
+        // The checkpoint's metadata is JSON whose top-level keys hold what was trained.
+        const std::string json = Network::load(checkpoint)->metadataJson();
+        QCOMPARE(metadataNumbers(json, "depth"), std::vector<double>{8});
+        QCOMPARE(metadataNumbers(json, "epochs_done"), std::vector<double>{1});
+        QVERIFY(!metadataFlag(json, "plain"));
+        QCOMPARE(metadataNumbers(json, "input_shape"), (std::vector<double>{1, 28, 28}));
     }
 };
 

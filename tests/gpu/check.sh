@@ -8,7 +8,9 @@
 #   bash tests/gpu/check.sh [MODEL] [DATA]
 # DATA defaults to Fashion-MNIST, looked for in gpu-carry/fashion-mnist (an ignored folder that
 # can be carried to the machine) and then in /usr/share/datasets/fashion-mnist.
-# Logs and products go to $OUT when it is set, else to build-gpu/out.
+# Logs and products go to $OUT when it is set, else to build-gpu/out. Core reads pathlens.json with
+# nlohmann's header-only JSON library: a machine without it needs /usr/include/nlohmann copied to
+# gpu-carry/include/nlohmann (core/CMakeLists.txt looks there).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 python=${PYTHON:-python3}
