@@ -151,7 +151,7 @@ void LivePlots::drawSurviving()
     if (deleted > 0)
         surviving[deleted] = survivingFraction(m_blocks, deleted);
     replaceFigure(m_survivingArea, m_surviving,
-                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %1 deletions").arg(deleted)
+                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %n deletion(s)", nullptr, deleted)
                                              : tr("No block deleted: every path survives"),
                                  pathLengthDistribution(m_blocks), surviving));
 }

@@ -15,6 +15,8 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -28,10 +30,8 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSaveFile>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -39,7 +39,10 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <QRegularExpression>
+
 #include <cmath>
+#include <functional>
 
 namespace pathlens {
 namespace {
@@ -60,9 +63,9 @@ void openMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, 
     box->open();
 }
 
-QString chooseModelFile(QWidget *parent, const QString &title)
+QString chooseModelFile(QWidget *parent, const QString &title, const QString &folder)
 {
-    return QFileDialog::getOpenFileName(parent, title, QString(),
+    return QFileDialog::getOpenFileName(parent, title, folder,
                                         MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
 }
 
@@ -99,6 +102,22 @@ bool askFigureSize(QWidget *parent, figures::Size &size)
     return true;
 }
 
+// "1 block deleted", "2 blocks deleted": plural forms from the translations (English included).
+QString blocksDeleted(int n)
+{
+    return MainWindow::tr("%n block(s) deleted", nullptr, n);
+}
+
+// The platform's keys for `standard` and `extra`, each once.
+QList<QKeySequence> withKeys(QKeySequence::StandardKey standard, const QList<QKeySequence> &extra)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
+    for (const QKeySequence &key : extra)
+        if (!keys.contains(key))
+            keys << key;
+    return keys;
+}
+
 // Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
 double interval95(double accuracy, qint64 n)
 {
@@ -112,23 +131,25 @@ MainWindow::MainWindow(QWidget *parent)
     , m_worker(new EvaluationThread(this))
     , m_compareWorker(new EvaluationThread(this))
 {
+    installPluralForms();
     setWindowTitle(tr("pathlens"));
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
-    fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
+    m_openCompareAction = fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
+    m_closeCompareAction = fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
-    fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
+    m_saveSessionAction = fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
     fileMenu->addSeparator();
     QMenu *exportMenu = fileMenu->addMenu(tr("&Export Plot"));
+    m_exportMenu = exportMenu;
     const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
                                   tr("Single &Deletion…")};
     for (int i = 0; i < LivePlots::plotNames().size(); ++i)
         exportMenu->addAction(plotTitles[i], this, [this, i] { exportPlot(LivePlots::plotNames()[i]); });
-    fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
+    m_exportGraphAction = fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
@@ -136,7 +157,7 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F11), this,
                                                 [this](bool on) { setPresentationMode(on); });
     presentation->setCheckable(true);
-    auto *leave = new QAction(this);
+    auto *leave = new QAction(tr("Leave presentation mode"), this);
     leave->setShortcut(Qt::Key_Escape);
     connect(leave, &QAction::triggered, presentation, [presentation] {
         if (presentation->isChecked())
@@ -159,7 +180,10 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
     QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z and Ctrl+Y both, each once: the platform's Redo binding already holds one of
+    // them on most desktops, and a key bound twice is an "ambiguous shortcut" that does nothing.
+    redo->setShortcuts(withKeys(QKeySequence::Redo, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                                     QKeySequence(Qt::CTRL | Qt::Key_Y)}));
     QAction *reset = new QAction(tr("Re&set to the Original"), this);
     reset->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(reset, &QAction::triggered, this, [this] { m_editor->reset(); });
@@ -175,11 +199,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (const QString why = m_editor->swapRandom(m_randomCount->value(), m_randomSeed++); !why.isEmpty())
             statusBar()->showMessage(why, 8000);
     });
+    m_resetAction = reset;
+    m_deleteRandomAction = deleteRandom;
+    m_swapRandomAction = swapRandom;
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({reset, deleteRandom, swapRandom});
     editMenu->addSeparator();
-    editMenu->addAction(tr("Se&ttings…"), QKeySequence::Preferences, this, &MainWindow::chooseSettings);
+    QAction *settingsAction = editMenu->addAction(tr("Se&ttings…"), this, &MainWindow::chooseSettings);
+    settingsAction->setShortcuts(withKeys(QKeySequence::Preferences, {QKeySequence(Qt::CTRL | Qt::Key_Comma)})); // none on Linux otherwise
+    settingsAction->setMenuRole(QAction::PreferencesRole);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
@@ -198,25 +227,36 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addWidget(m_randomCount);
     toolBar->addActions({deleteRandom, swapRandom});
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(splitter);
-    auto *layout = new QVBoxLayout(left);
-    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), left);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_accuracy = new QLabel(left);
+    // Panels as dock widgets: the block strip across the top (full width, so every tile has
+    // room), the path graph and block table on the left, the plots in the middle. Their
+    // geometry depends on the window and the fonts only, never on the text of a label.
+    auto *blocksPanel = new QWidget(this);
+    auto *layout = new QVBoxLayout(blocksPanel);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->setSpacing(2);
+    m_accuracy = new QLabel(blocksPanel);
     QFont big = m_accuracy->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_accuracy->setFont(big);
-    m_compareLabel = new QLabel(left);
+    m_compareLabel = new QLabel(blocksPanel);
+    for (QLabel *label : {m_accuracy, m_compareLabel})
+        fixLabelHeight(label);
     m_compareLabel->hide();
-    m_strip = new BlockStrip(m_editor);
+    m_strip = new BlockStrip(m_editor, blocksPanel);
     m_strip->setToolTip(tr("Click or Space: delete / restore a block. Drag a block onto another: move it there. "
                            "Arrow keys move the focus, Ctrl+arrows move the block."));
-    auto *stripScroll = new QScrollArea(left);
-    stripScroll->setWidget(m_strip);
-    stripScroll->setWidgetResizable(true);
-    stripScroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_accuracy);
+    layout->addWidget(m_compareLabel);
+    layout->addWidget(m_strip, 1);
+    m_blocksDock = addPanel(blocksPanel, tr("Blocks"), QStringLiteral("blocksDock"), Qt::TopDockWidgetArea);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 2, 4, 2);
+    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), left);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_table = new QTableWidget(0, ColumnCount, left);
     m_table->setHorizontalHeaderLabels({tr("Active"), tr("#"), tr("Block"), tr("Kind"), tr("Stage"), tr("Input"),
                                         tr("Output"), tr("Downsampling"), tr("Parameters")});
@@ -225,22 +265,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_accuracy);
-    layout->addWidget(m_compareLabel);
-    layout->addWidget(stripScroll, 2);
     m_pathGraph = new PathGraph(left);
     auto *tabs = new QTabWidget(left);
     tabs->addTab(m_pathGraph, tr("Path graph"));
     tabs->addTab(m_table, tr("Blocks"));
-    layout->addWidget(tabs, 4);
-    m_plots = new LivePlots(splitter);
-    splitter->addWidget(left);
-    splitter->addWidget(m_plots);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({840, 560});
-    setCentralWidget(splitter);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(tabs, 1);
+    m_graphDock = addPanel(left, tr("Network"), QStringLiteral("graphDock"), Qt::LeftDockWidgetArea);
+
+    m_plots = new LivePlots(this);
+    setCentralWidget(m_plots);
+    viewMenu->addSeparator();
+    viewMenu->addActions({m_blocksDock->toggleViewAction(), m_graphDock->toggleViewAction()});
+    viewMenu->addAction(tr("&Lecture Layout"), this, &MainWindow::lectureLayout);
 
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
@@ -288,6 +325,92 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
     updateRecentMenu();
     resize(1400, 860);
+    resizeDocks({m_graphDock}, {620}, Qt::Horizontal);
+    updateActions();
+}
+
+// Actions that cannot apply are disabled rather than answering with an error.
+void MainWindow::updateActions()
+{
+    const bool network = m_network != nullptr;
+    const bool edited = network && m_arrangement != identityArrangement(int(m_info.blocks.size()));
+    m_resetAction->setEnabled(edited);
+    m_deleteRandomAction->setEnabled(network);
+    m_swapRandomAction->setEnabled(network);
+    m_saveSessionAction->setEnabled(network);
+    m_exportGraphAction->setEnabled(network);
+    m_exportMenu->setEnabled(network);
+    m_openCompareAction->setEnabled(network && m_data.size() > 0);
+    m_closeCompareAction->setEnabled(m_compareEngine != nullptr);
+}
+
+QDockWidget *MainWindow::addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // the key of its place in the saved layout
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+// A label of a fixed number of lines: its text wraps inside the width it is given and never
+// widens or heightens the panel (a longer "stale" text used to reflow the tiles under the mouse).
+void MainWindow::fixLabelHeight(QLabel *label, int lines)
+{
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    label->setFixedHeight(QFontMetrics(label->font()).lineSpacing() * lines + 4);
+}
+
+// For a projector: the strip and the plots only, the strip a third of the height.
+void MainWindow::lectureLayout()
+{
+    m_blocksDock->show();
+    m_graphDock->hide();
+    resizeDocks({m_blocksDock}, {height() / 3}, Qt::Vertical);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+bool MainWindow::hasUnsavedArrangement() const
+{
+    return m_network && !m_editor->undoStack()->isClean();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (hasUnsavedArrangement()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved arrangement"), tr("The arrangement has changed since it was last saved. Save it as a session?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), startFolder(QStringLiteral("session.json")),
+                                                              tr("pathlens sessions (*.json)"));
+            if (path.isEmpty() || !saveSession(path)) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 MainWindow::~MainWindow() = default;
@@ -395,7 +518,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
 
 void MainWindow::chooseModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Model"));
+    const QString path = chooseModelFile(this, tr("Open Model"), startFolder());
     if (!path.isEmpty())
         openModel(path);
 }
@@ -472,6 +595,7 @@ bool MainWindow::openData(const QString &path)
     }
     if (ok && m_network)
         showNetwork();
+    updateActions();
     return ok;
 }
 
@@ -591,6 +715,7 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
+    updateActions();
     if (!m_gradientMeans.empty()) {
         const bool measured = arrangement == m_gradientArrangement;
         m_plots->setGradientsStale(!measured);
@@ -644,8 +769,8 @@ void MainWindow::requestEvaluation()
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
     statusBar()->showMessage(original || (moved == 0 && deleted == 0)
                                  ? tr("Evaluating the original network on %1 test images…").arg(liveImageCount())
-                                 : tr("Evaluating the network with %1 blocks deleted and %2 moved on %3 test images…")
-                                       .arg(deleted)
+                                 : tr("Evaluating the network with %1 and %2 moved on %3 test images…")
+                                       .arg(blocksDeleted(deleted))
                                        .arg(moved)
                                        .arg(liveImageCount()));
 }
@@ -689,11 +814,11 @@ void MainWindow::showResult(int requestId, double accuracy, qint64 images, doubl
     m_accuracy->setEnabled(true);
     m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
-    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
+    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
                             .arg(percent(accuracy))
                             .arg(images)
                             .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
-                            .arg(deleted));
+                            .arg(blocksDeleted(deleted)));
     m_progress->hide();
     // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
     if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
@@ -720,7 +845,7 @@ void MainWindow::showFailure(int requestId, const QString &message)
 
 QString MainWindow::chooseExportFile(const QString &baseName)
 {
-    return QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(baseName + QStringLiteral(".pdf")),
+    return QFileDialog::getSaveFileName(this, tr("Export"), startFolder(baseName + QStringLiteral(".pdf")),
                                         tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
 }
 
@@ -731,7 +856,7 @@ void MainWindow::exportPlot(const QString &name)
         showError(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(name + QStringLiteral(".pdf")),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), startFolder(name + QStringLiteral(".pdf")),
                                                       tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
     if (path.isEmpty())
         return;
@@ -783,6 +908,8 @@ void MainWindow::setPresentationMode(bool on)
         m_plots->setPresentation(false);
         showNormal();
     }
+    for (QLabel *label : {m_accuracy, m_compareLabel})
+        fixLabelHeight(label);
 }
 
 bool MainWindow::saveSession(const QString &path)
@@ -801,6 +928,7 @@ bool MainWindow::saveSession(const QString &path)
         return false;
     }
     rememberFile(path);
+    m_editor->undoStack()->setClean();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
 }
@@ -843,6 +971,7 @@ bool MainWindow::loadSession(const QString &path)
     m_randomCount->setValue(session.randomK);
     m_pathGraph->setModeName(session.pathGraph);
     m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    m_editor->undoStack()->setClean(); // what the session holds counts as saved
     if (!session.compare.isEmpty())
         openCompareModel(session.compare); // a failure is reported; the session itself is open
     rememberFile(path);
@@ -862,8 +991,8 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::chooseSession(bool save)
 {
     const QString filter = tr("pathlens sessions (*.json)");
-    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), QDir::home().filePath(QStringLiteral("session.json")), filter)
-                              : QFileDialog::getOpenFileName(this, tr("Open Session"), QDir::homePath(), filter);
+    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), startFolder(QStringLiteral("session.json")), filter)
+                              : QFileDialog::getOpenFileName(this, tr("Open Session"), startFolder(), filter);
     if (path.isEmpty())
         return;
     if (save)
@@ -872,9 +1001,27 @@ void MainWindow::chooseSession(bool save)
         loadSession(path);
 }
 
+void MainWindow::setModelsFolder(const QString &folder)
+{
+    m_modelsFolder = folder;
+}
+
+// File dialogs open where the user last took a file from, else beside the bundled models.
+QString MainWindow::startFolder(const QString &fileName) const
+{
+    QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = m_modelsFolder;
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QDir::homePath();
+    return fileName.isEmpty() ? folder : QDir(folder).filePath(fileName);
+}
+
 void MainWindow::rememberFile(const QString &path)
 {
     QSettings settings;
+    const QFileInfo file(path);
+    settings.setValue(QStringLiteral("files/lastFolder"), file.isDir() ? file.absoluteFilePath() : file.absolutePath());
     QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
     const QString absolute = QFileInfo(path).absoluteFilePath();
     recent.removeAll(absolute);
@@ -916,7 +1063,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseCompareModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Comparison Model"));
+    const QString path = chooseModelFile(this, tr("Open Comparison Model"), startFolder());
     if (!path.isEmpty())
         openCompareModel(path);
 }
@@ -929,6 +1076,7 @@ bool MainWindow::openCompareModel(const QString &path)
         m_compareWorker->setEngine(nullptr, 0);
         m_compareLabel->hide();
         m_plots->setCompareName({});
+        updateActions();
         return true;
     }
     if (m_data.size() == 0) {
@@ -957,6 +1105,7 @@ bool MainWindow::openCompareModel(const QString &path)
     m_plots->setCompareName(QFileInfo(path).completeBaseName());
     m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
     m_compareLabel->show();
+    updateActions();
     requestCompare();
     return true;
 }
@@ -1005,32 +1154,43 @@ void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images
     m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
     m_compareLabel->setEnabled(true);
     const Arrangement mapped = compareArrangement();
-    m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted")
+    m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5")
                                 .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))
                                 .arg(images)
                                 .arg(percent(m_compareOriginal))
-                                .arg(int(mapped.size()) - activeCount(mapped)));
+                                .arg(blocksDeleted(int(mapped.size()) - activeCount(mapped))));
     Q_EMIT compareFinished(accuracy);
 }
 
-QString MainWindow::shortcutSheet()
+// Generated from the actions themselves, so that it cannot disagree with what the keys do; the
+// mouse and strip keys, which are no actions, come first.
+QString MainWindow::shortcutSheet() const
 {
-    const std::pair<QString, QString> rows[] = {
+    std::vector<std::pair<QString, QString>> rows = {
         {tr("Click, Space"), tr("delete or restore the block")},
         {tr("Drag a block onto another"), tr("move it there")},
         {tr("← →"), tr("move the focus along the blocks")},
         {tr("Ctrl+← Ctrl+→"), tr("move the focused block")},
-        {QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("undo")},
-        {tr("Ctrl+Shift+Z"), tr("redo")},
-        {tr("Ctrl+R"), tr("reset to the original network")},
-        {tr("Ctrl+Shift+D / Ctrl+Shift+W"), tr("delete k random blocks / swap k random pairs")},
-        {QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText), tr("open a model")},
-        {tr("Ctrl+D"), tr("open a data set")},
-        {QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText), tr("save the session")},
-        {tr("Ctrl+Shift+O"), tr("open a session")},
-        {tr("F11, Esc"), tr("presentation mode on, off")},
         {tr("Mouse wheel, drag"), tr("zoom and pan the path graph")},
     };
+    std::function<void(const QList<QAction *> &)> collect = [&](const QList<QAction *> &actions) {
+        for (QAction *action : actions) {
+            if (action->menu()) {
+                collect(action->menu()->actions());
+                continue;
+            }
+            if (action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            QString what = action->text().isEmpty() ? action->toolTip() : action->text();
+            what.remove(QRegularExpression(QStringLiteral("&(?!&)"))).remove(QChar(0x2026)); // the menu's mnemonic and "…"
+            rows.emplace_back(keys.join(QStringLiteral(", ")), what);
+        }
+    };
+    collect(menuBar()->actions());
+    collect(actions()); // the window's own, e.g. Esc
     QString html = QStringLiteral("<table cellspacing=\"6\">");
     for (const auto &[keys, what] : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());

@@ -13,6 +13,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QCustomPlot;
 class QLabel;
 class QMenu;
@@ -64,8 +65,18 @@ public:
     BlockStrip *blockStrip() const { return m_strip; }
     LivePlots *livePlots() const { return m_plots; }
     PathGraph *pathGraph() const { return m_pathGraph; }
+    // The arrangement differs from the one last saved or loaded (undo back to it counts as saved).
+    bool hasUnsavedArrangement() const;
     void setPresentationMode(bool on);
-    static QString shortcutSheet(); // F1: every shortcut, as an HTML table
+    // The panels' places and the window's geometry, kept with QSettings between runs (the
+    // program restores them at start; tests set their own geometry).
+    void restoreLayout();
+    // Where file dialogs open before any file was chosen: the bundled models.
+    void setModelsFolder(const QString &folder);
+    QString startFolder(const QString &fileName = {}) const;
+    void saveLayout() const;
+    void lectureLayout();
+    QString shortcutSheet() const; // F1: every shortcut, as an HTML table
     qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }
@@ -93,10 +104,14 @@ Q_SIGNALS:
     void compareFinished(double accuracy);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QDockWidget *addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    static void fixLabelHeight(QLabel *label, int lines = 2);
+    void updateActions();
     void chooseModel();
     void chooseSession(bool save);
     void rememberFile(const QString &path);
@@ -154,14 +169,25 @@ private:
     bool m_compareMeasuringOriginal = false;
     double m_compareOriginal = -1;
     QLabel *m_compareLabel = nullptr;
+    QDockWidget *m_blocksDock = nullptr;
+    QDockWidget *m_graphDock = nullptr;
     QTableWidget *m_table = nullptr;
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;
     LivePlots *m_plots = nullptr;
     PathGraph *m_pathGraph = nullptr;
     QFont m_normalFont;
+    QString m_modelsFolder;
     QMenu *m_recentMenu = nullptr;
     QAction *m_fullTestSet = nullptr;
+    QAction *m_resetAction = nullptr;
+    QAction *m_deleteRandomAction = nullptr;
+    QAction *m_swapRandomAction = nullptr;
+    QAction *m_saveSessionAction = nullptr;
+    QAction *m_exportGraphAction = nullptr;
+    QAction *m_openCompareAction = nullptr;
+    QAction *m_closeCompareAction = nullptr;
+    QMenu *m_exportMenu = nullptr;
     QSpinBox *m_randomCount = nullptr;
     quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;

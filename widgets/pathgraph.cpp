@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSvgGenerator>
@@ -82,6 +83,12 @@ PathGraph::PathGraph(QWidget *parent)
     m_widthBox->addItem(tr("Width by gradient mass"));
     m_widthBox->setToolTip(tr("Gradient mass needs the gradients measured for the current arrangement (Gradients tab)"));
     auto *fitButton = new QPushButton(tr("Fit"), this);
+    // The combo boxes shrink (their text elided) instead of setting the window's minimum width:
+    // the whole row once needed 711 px, more than the left panel gets at 1024x700.
+    for (QComboBox *box : {m_modeBox, m_widthBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     controls->addWidget(m_modeBox);
     controls->addWidget(m_first);
     controls->addWidget(m_size);
@@ -101,6 +108,7 @@ PathGraph::PathGraph(QWidget *parent)
     connect(m_widthBox, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(fitButton, &QPushButton::clicked, this, &PathGraph::fit);
     m_widthBox->setEnabled(false); // the Unraveled view comes first
+    setGradientMagnitudes({});
 }
 
 void PathGraph::changeEvent(QEvent *event)
@@ -115,6 +123,10 @@ void PathGraph::setGradientMagnitudes(const std::vector<double> &perLength)
     m_gradient = perLength;
     if (perLength.empty())
         m_widthBox->setCurrentIndex(0);
+    // "Width by gradient mass" can be chosen only once there are gradients to draw with.
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_widthBox->model()))
+        if (QStandardItem *item = items->item(1))
+            item->setEnabled(!perLength.empty());
     redraw();
 }
 

@@ -108,7 +108,7 @@ private Q_SLOTS:
         ArrangementEditor editor;
         editor.setNetwork(cifar20());
         BlockStrip strip(&editor);
-        strip.resize(900, strip.heightForWidth(900));
+        strip.resize(900, strip.sizeHint().height());
         strip.show();
         QVERIFY(QTest::qWaitForWindowExposed(&strip));
         QSignalSpy refused(&strip, &BlockStrip::refused);
