@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
+#include "liveevaluation.h"
 #include "figures.h"
 #include "imagefolder.h"
 #include "liveplots.h"
@@ -118,18 +119,13 @@ QList<QKeySequence> withKeys(QKeySequence::StandardKey standard, const QList<QKe
     return keys;
 }
 
-// Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
-double interval95(double accuracy, qint64 n)
-{
-    return n > 0 ? 1.96 * std::sqrt(accuracy * (1 - accuracy) / double(n)) : 1.0;
-}
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_worker(new EvaluationThread(this))
-    , m_compareWorker(new EvaluationThread(this))
+    , m_live(new LiveEvaluation(this))
+    , m_compareLive(new LiveEvaluation(this))
 {
     installPluralForms();
     setWindowTitle(tr("pathlens"));
@@ -287,14 +283,21 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_table, &QTableWidget::itemChanged, this, &MainWindow::setBlockActive);
     connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
     connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
-    connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
-    connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
-    connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
-    connect(m_compareWorker, &EvaluationThread::finished, this, &MainWindow::showCompareResult);
-    connect(m_compareWorker, &EvaluationThread::failed, this, [this](int requestId, const QString &message) {
-        if (requestId == m_compareLatest)
-            showError(tr("Evaluation of the comparison model failed"), message);
+    connect(m_live, &LiveEvaluation::started, this, &MainWindow::showStarted);
+    connect(m_live, &LiveEvaluation::estimate, this, &MainWindow::showProgress);
+    connect(m_live, &LiveEvaluation::finished, this, &MainWindow::showResult);
+    connect(m_live, &LiveEvaluation::originalMeasured, m_plots,
+            [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy); });
+    connect(m_live, &LiveEvaluation::failed, this, [this](const QString &message) {
+        m_progress->hide();
+        showError(tr("Evaluation failed"), message);
     });
+    connect(m_compareLive, &LiveEvaluation::started, m_compareLabel, [this] { m_compareLabel->setEnabled(false); });
+    connect(m_compareLive, &LiveEvaluation::finished, this, &MainWindow::showCompareResult);
+    connect(m_compareLive, &LiveEvaluation::originalMeasured, m_plots,
+            [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy); });
+    connect(m_compareLive, &LiveEvaluation::failed, this,
+            [this](const QString &message) { showError(tr("Evaluation of the comparison model failed"), message); });
     m_analysis = new Analysis(this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
@@ -506,13 +509,18 @@ void MainWindow::setPreferences(const Preferences &preferences)
         m_fullTestSet->setChecked(previous.liveImages < 0);
         return;
     }
+    // Measurements of the old engine's images or device would land in the plots cleared below:
+    // they stop, and their queued results are dropped (Analysis::post checks the cancel).
+    m_analysis->stop();
+    m_plots->setMeasuring(false);
+    m_gradientMeans.clear();
+    m_pathGraph->setGradientMagnitudes({});
     showSummary();
     m_accuracy->clear();
     m_plots->clear(int(m_info.blocks.size()));
     if (m_compareEngine)
         openCompareModel(QString::fromStdString(m_compareInfo.path));
     m_editNumber = -1;
-    m_measuringOriginal = false;
     showArrangement(m_arrangement);
 }
 
@@ -536,7 +544,7 @@ bool MainWindow::openModel(const QString &path)
     std::shared_ptr<Network> network;
     try {
         network = Network::load(path.toStdString());
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
         return false;
     }
@@ -561,7 +569,7 @@ bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString
             m_network = network;
             ok = true;
         }
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
@@ -584,7 +592,7 @@ bool MainWindow::openData(const QString &path)
         ok = !m_network || rebuildEngine(m_network, data, path);
         if (ok)
             m_data = std::move(data);
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
@@ -622,13 +630,12 @@ bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Da
         m_network = network;
         m_info = engine->info();
         m_engine = engine;
-        m_originalAccuracy = -1;
         m_shownNotice = QString::fromStdString(engine->notice());
         if (!m_shownNotice.isEmpty())
             statusBar()->showMessage(m_shownNotice, 15000);
-        m_worker->setEngine(m_engine, m_engine->imageCount());
+        m_live->setEvaluator(engineEvaluator(m_engine, m_engine->imageCount()), int(m_info.blocks.size()), m_engine->imageCount());
         return true;
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot use %1").arg(file), QString::fromUtf8(e.what()));
         return false;
     }
@@ -667,15 +674,12 @@ void MainWindow::showNetwork()
     m_plots->clear(int(m_info.blocks.size()));
     m_editNumber = -1; // the identity arrangement below is edit 0
     if (m_compareEngine) {
-        m_compareMeasuringOriginal = true;
         m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
     }
     m_analysis->stop();
     m_gradientMeans.clear();
     m_pathGraph->setNetwork(m_info);
     m_pathGraph->setGradientMagnitudes({});
-    m_originalAccuracy = -1;
-    m_measuringOriginal = false;
     m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
 }
 
@@ -746,19 +750,14 @@ void MainWindow::setBlockActive(QTableWidgetItem *item)
 
 void MainWindow::requestEvaluation()
 {
-    // The original network first: every later number is shown against it. Edits made meanwhile
-    // are evaluated when it is done.
-    const bool original = m_originalAccuracy < 0;
-    if (original && m_measuringOriginal)
-        return;
-    m_measuringOriginal = original;
-    m_requestEdit = m_editNumber;
-    m_latestRequest = m_worker->request(original ? identityArrangement(int(m_info.blocks.size())) : m_arrangement);
-    m_requestClock.start();
-    m_timing = {};
+    m_live->request(m_arrangement, m_editNumber);
+}
+
+// The worker runs for this edit: the number shown is greyed and marked until its first estimate.
+void MainWindow::showStarted(int, bool original)
+{
     m_progress->setValue(0);
     m_progress->show();
-    // Greyed until the first estimate of this edit arrives: what is shown belongs to the last one.
     if (!m_accuracy->text().isEmpty() && m_accuracy->isEnabled()) {
         m_accuracy->setEnabled(false);
         m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
@@ -780,67 +779,60 @@ bool MainWindow::accuracyIsStale() const
     return !m_accuracy->isEnabled();
 }
 
-void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
+MainWindow::Timing MainWindow::lastTiming() const
 {
-    if (requestId != m_latestRequest) // a stale answer to an older edit
-        return;
-    const double accuracy = double(correct) / double(done);
-    if (m_timing.firstEstimateMs < 0)
-        m_timing.firstEstimateMs = m_requestClock.elapsed();
+    const LiveEvaluation::Timing timing = m_live->lastTiming();
+    return {timing.firstEstimateMs, timing.finishedMs};
+}
+
+void MainWindow::forgetResults()
+{
+    m_live->forgetResults();
+    m_compareLive->forgetResults();
+}
+
+void MainWindow::showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total)
+{
     m_accuracy->setEnabled(true);
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
-                            .arg(percent(accuracy), percent(interval95(accuracy, done)))
+                            .arg(percent(accuracy), percent(halfWidth))
                             .arg(done)
                             .arg(total));
-    m_plots->showEstimate(m_requestEdit, accuracy, interval95(accuracy, done));
+    m_plots->showEstimate(edit, accuracy, halfWidth);
 }
 
-void MainWindow::showResult(int requestId, double accuracy, qint64 images, double seconds)
+void MainWindow::showResult(int edit, double accuracy, qint64 images, double seconds, bool cached)
 {
-    if (requestId != m_latestRequest)
-        return;
-    if (m_measuringOriginal) {
-        m_originalAccuracy = accuracy;
-        m_measuringOriginal = false;
-        m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy);
-        if (m_arrangement != identityArrangement(int(m_info.blocks.size()))) {
-            requestEvaluation(); // the edits made while the original was measured
-            return;
-        }
-    }
-    m_timing.finishedMs = m_requestClock.elapsed();
     m_accuracy->setEnabled(true);
-    m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
+    m_plots->addResult(LivePlots::Series::Main, edit, accuracy);
     const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    const double original = m_live->originalAccuracy();
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
                             .arg(percent(accuracy))
                             .arg(images)
-                            .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
+                            .arg(original >= 0 ? percent(original) : tr("—"))
                             .arg(blocksDeleted(deleted)));
     m_progress->hide();
-    // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
-    if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
-        m_shownNotice = notice;
-        if (!notice.isEmpty())
-            openMessage(this, QMessageBox::Information, tr("Note"), notice);
+    if (cached) {
+        statusBar()->showMessage(tr("Known from earlier in this session: not evaluated again"), 8000);
+    } else {
+        // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
+        if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
+            m_shownNotice = notice;
+            if (!notice.isEmpty())
+                openMessage(this, QMessageBox::Information, tr("Note"), notice);
+        }
+        const Timing timing = lastTiming();
+        statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
+                                     .arg(seconds, 0, 'f', 2)
+                                     .arg(QString::fromStdString(m_engine->deviceName()))
+                                     .arg(m_engine->threads())
+                                     .arg(timing.firstEstimateMs)
+                                     .arg(timing.finishedMs));
     }
-    statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
-                                 .arg(seconds, 0, 'f', 2)
-                                 .arg(QString::fromStdString(m_engine->deviceName()))
-                                 .arg(m_engine->threads())
-                                 .arg(m_timing.firstEstimateMs)
-                                 .arg(m_timing.finishedMs));
     Q_EMIT evaluationFinished(accuracy);
-}
-
-void MainWindow::showFailure(int requestId, const QString &message)
-{
-    if (requestId != m_latestRequest)
-        return;
-    m_progress->hide();
-    showError(tr("Evaluation failed"), message);
 }
 
 QString MainWindow::chooseExportFile(const QString &baseName)
@@ -870,7 +862,7 @@ void MainWindow::exportPlot(const QString &name)
             figures::save(*plot, path, size);
         }
         statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot export"), QString::fromUtf8(e.what()));
     }
 }
@@ -883,7 +875,7 @@ void MainWindow::exportPathGraph()
     try {
         m_pathGraph->exportTo(path);
         statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot export"), QString::fromUtf8(e.what()));
     }
 }
@@ -956,7 +948,7 @@ bool MainWindow::loadSession(const QString &path)
                             .arg(info.blocks.size()));
         if (const auto why = whyInvalid(info, session.arrangement))
             return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
         return false;
     }
@@ -1073,7 +1065,7 @@ bool MainWindow::openCompareModel(const QString &path)
     if (path.isEmpty()) {
         m_compareEngine.reset();
         m_compareNetwork.reset();
-        m_compareWorker->setEngine(nullptr, 0);
+        m_compareLive->setEvaluator({}, 0, 0);
         m_compareLabel->hide();
         m_plots->setCompareName({});
         updateActions();
@@ -1091,17 +1083,16 @@ bool MainWindow::openCompareModel(const QString &path)
         m_compareNetwork = network;
         m_compareInfo = engine->info();
         m_compareEngine = engine;
-        m_compareWorker->setEngine(engine, engine->imageCount());
+        m_compareLive->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_compareInfo.blocks.size()),
+                                    engine->imageCount());
         ok = true;
-    } catch (const Error &e) {
+    } catch (const std::exception &e) {
         showError(tr("Cannot open the comparison model"), QString::fromUtf8(e.what()));
     }
     QApplication::restoreOverrideCursor();
     if (!ok)
         return false;
     rememberFile(path);
-    m_compareOriginal = -1;
-    m_compareMeasuringOriginal = true;
     m_plots->setCompareName(QFileInfo(path).completeBaseName());
     m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
     m_compareLabel->show();
@@ -1115,8 +1106,6 @@ bool MainWindow::openCompareModel(const QString &path)
 Arrangement MainWindow::compareArrangement() const
 {
     const int blocks = int(m_compareInfo.blocks.size());
-    if (m_compareMeasuringOriginal)
-        return identityArrangement(blocks);
     if (int(m_arrangement.size()) == blocks && !whyInvalid(m_compareInfo, m_arrangement))
         return m_arrangement;
     Arrangement mapped = identityArrangement(blocks);
@@ -1132,38 +1121,31 @@ Arrangement MainWindow::compareArrangement() const
 
 void MainWindow::requestCompare()
 {
-    m_compareRequestEdit = m_editNumber;
-    m_compareLatest = m_compareWorker->request(compareArrangement());
-    m_compareLabel->setEnabled(false); // stale until this edit's number arrives
+    m_compareLive->request(compareArrangement(), m_editNumber);
 }
 
-void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images, double)
+void MainWindow::showCompareResult(int edit, double accuracy, qint64 images, double, bool)
 {
-    if (requestId != m_compareLatest)
-        return;
-    const bool original = m_compareMeasuringOriginal;
-    if (original) {
-        m_compareOriginal = accuracy;
-        m_compareMeasuringOriginal = false;
-        m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy);
-        if (compareArrangement() != identityArrangement(int(m_compareInfo.blocks.size()))) {
-            requestCompare(); // the current edit, now that the original is known
-            return;
-        }
-    }
-    m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
+    m_plots->addResult(LivePlots::Series::Compare, edit, accuracy);
     m_compareLabel->setEnabled(true);
     const Arrangement mapped = compareArrangement();
-    m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5")
-                                .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))
-                                .arg(images)
-                                .arg(percent(m_compareOriginal))
-                                .arg(blocksDeleted(int(mapped.size()) - activeCount(mapped))));
+    const QString name = QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName();
+    QString text = tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5")
+                       .arg(name, percent(accuracy))
+                       .arg(images)
+                       .arg(percent(m_compareLive->originalAccuracy()))
+                       .arg(blocksDeleted(int(mapped.size()) - activeCount(mapped)));
+    // Deletions the comparison model cannot follow are named, not silently dropped.
+    QStringList missing;
+    for (const Slot &slot : m_arrangement)
+        if (!slot.active && (slot.block >= int(mapped.size()) || mapped[size_t(slot.block)].active))
+            missing << QString::number(slot.block);
+    if (!missing.isEmpty())
+        text += QStringLiteral(" (") + tr("blocks %1 have no counterpart in %2").arg(missing.join(QStringLiteral(", ")), name) + QLatin1Char(')');
+    m_compareLabel->setText(text);
     Q_EMIT compareFinished(accuracy);
 }
 
-// Generated from the actions themselves, so that it cannot disagree with what the keys do; the
-// mouse and strip keys, which are no actions, come first.
 QString MainWindow::shortcutSheet() const
 {
     std::vector<std::pair<QString, QString>> rows = {

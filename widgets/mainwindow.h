@@ -28,7 +28,7 @@ class Analysis;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
-class EvaluationThread;
+class LiveEvaluation;
 class LivePlots;
 class PathGraph;
 
@@ -91,8 +91,10 @@ public:
         qint64 firstEstimateMs = -1;
         qint64 finishedMs = -1;
     };
-    Timing lastTiming() const { return m_timing; }
+    Timing lastTiming() const;
+    void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
     Analysis *analysis() const { return m_analysis; }
+    LiveEvaluation *liveEvaluation() const { return m_live; }
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
     void measureGradients();
@@ -127,12 +129,12 @@ private:
     void setBlockActive(QTableWidgetItem *item);
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
-    void showProgress(int requestId, qint64 correct, qint64 done, qint64 total);
-    void showResult(int requestId, double accuracy, qint64 images, double seconds);
-    void showFailure(int requestId, const QString &message);
+    void showStarted(int edit, bool original);
+    void showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
+    void showResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void chooseCompareModel();
     void requestCompare();
-    void showCompareResult(int requestId, double accuracy, qint64 images, double seconds);
+    void showCompareResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void showError(const QString &title, const QString &message);
     QString chooseExportFile(const QString &baseName);
     void exportPlot(const QString &name);
@@ -143,31 +145,20 @@ private:
     Dataset m_data;
     std::shared_ptr<Engine> m_engine;
     Arrangement m_arrangement;
-    double m_originalAccuracy = -1;
-    int m_latestRequest = 0;
-    bool m_measuringOriginal = false;
     QString m_lastError;
     QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
-    QElapsedTimer m_requestClock; // since the latest edit's request
-    Timing m_timing;
-
-    EvaluationThread *m_worker = nullptr;
+    LiveEvaluation *m_live = nullptr;        // the loaded model
+    LiveEvaluation *m_compareLive = nullptr; // the comparison model, the same edits mapped onto it
     Analysis *m_analysis = nullptr;
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans; // their magnitude per path length
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
-    int m_requestEdit = 0; // the edit the main model's latest request belongs to
 
     std::shared_ptr<Network> m_compareNetwork;
     NetworkInfo m_compareInfo;
     std::shared_ptr<Engine> m_compareEngine;
-    EvaluationThread *m_compareWorker = nullptr;
-    int m_compareLatest = 0;
-    int m_compareRequestEdit = 0;
-    bool m_compareMeasuringOriginal = false;
-    double m_compareOriginal = -1;
     QLabel *m_compareLabel = nullptr;
     QDockWidget *m_blocksDock = nullptr;
     QDockWidget *m_graphDock = nullptr;

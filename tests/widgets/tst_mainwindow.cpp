@@ -2,6 +2,7 @@
 #include "arrangementeditor.h"
 #include "experiments.h"
 #include "figures.h"
+#include "liveevaluation.h"
 #include "liveplots.h"
 #include "pathgraph.h"
 #include "paths.h"
@@ -254,6 +255,58 @@ private Q_SLOTS:
         QVERIFY(!installTranslations(QStringLiteral("en")));
         MainWindow window;
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    }
+
+    // Undo after an evaluated edit: the original's number at once, from the cache, no evaluation.
+    void undoShowsTheCachedNumber()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 300;
+        window.setPreferences(preferences);
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(finished.wait(120000));
+        const double original = finished.last().at(0).toDouble();
+        const QString originalText = window.accuracyText();
+        window.editor()->toggle(4);
+        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.last().at(0).toDouble() != original || window.accuracyText() != originalText);
+        const int runs = window.liveEvaluation()->evaluationsStarted();
+        const int emitted = finished.count();
+        window.editor()->undoStack()->undo();
+        QCOMPARE(finished.count(), emitted + 1); // at once, without the event loop
+        QCOMPARE(finished.last().at(0).toDouble(), original);
+        QVERIFY(!window.accuracyIsStale());
+        QCOMPARE(window.accuracyText(), originalText);
+        QCOMPARE(window.liveEvaluation()->evaluationsStarted(), runs);
+        QVERIFY(!window.liveEvaluation()->isRunning());
+    }
+
+    // A settings change while single deletions are measured stops the measurement; nothing of it
+    // arrives in the plots cleared for the new engine.
+    void settingsChangeStopsAnalyses()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 2000;
+        preferences.threads = 1;
+        window.setPreferences(preferences);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
+        window.measureSingleDeletions();
+        QVERIFY(lesion.wait(120000));
+        QVERIFY(window.analysis()->isRunning());
+        QVERIFY(!lesion.last().at(0).value<Analysis::Lesion>().finished);
+        preferences.threads = 2;
+        window.setPreferences(preferences);
+        QVERIFY(!window.analysis()->isRunning());
+        const int updates = lesion.count();
+        QTest::qWait(1500);
+        QCOMPARE(lesion.count(), updates);
+        QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
     }
 
     // Redo on both of its usual keys (Ctrl+Shift+Z used to be bound twice, an "ambiguous
