@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "defaults.h"
 #include "mainwindow.h"
+#include "recentfiles.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -37,7 +38,7 @@ int main(int argc, char **argv)
 
     pathlens::MainWindow window;
     window.restoreLayout();
-    window.setModelsFolder(QFileInfo(pathlens::defaultModelPath()).absolutePath());
+    window.recentFiles()->setModelsFolder(QFileInfo(pathlens::defaultModelPath()).absolutePath());
     window.show();
     const QString file = parser.positionalArguments().value(0);
     if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {

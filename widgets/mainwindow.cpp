@@ -3,13 +3,16 @@
 #include "analysis.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
+#include "blocktablemodel.h"
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
 #include "liveevaluation.h"
 #include "figures.h"
 #include "imagefolder.h"
+#include "exportcontroller.h"
 #include "liveplots.h"
+#include "recentfiles.h"
 #include "pathgraph.h"
 #include "session.h"
 
@@ -35,7 +38,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -48,8 +51,6 @@
 namespace pathlens {
 namespace {
 
-enum Column { ActiveColumn, IndexColumn, NameColumn, KindColumn, StageColumn, InputColumn, OutputColumn,
-              DownsamplingColumn, ParametersColumn, ColumnCount };
 
 QString percent(double fraction)
 {
@@ -68,39 +69,6 @@ QString chooseModelFile(QWidget *parent, const QString &title, const QString &fo
 {
     return QFileDialog::getOpenFileName(parent, title, folder,
                                         MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
-}
-
-// Width, height (logical pixels; PDF and SVG page size) and PNG resolution, remembered between exports.
-bool askFigureSize(QWidget *parent, figures::Size &size)
-{
-    QSettings settings;
-    QDialog dialog(parent);
-    dialog.setWindowTitle(MainWindow::tr("Figure Size"));
-    auto *form = new QFormLayout(&dialog);
-    auto spinBox = [&](const QString &key, int value, int maximum, const QString &suffix) {
-        auto *box = new QSpinBox(&dialog);
-        box->setRange(16, maximum);
-        box->setValue(settings.value(key, value).toInt());
-        box->setSuffix(suffix);
-        return box;
-    };
-    QSpinBox *width = spinBox(QStringLiteral("export/width"), 800, 10000, MainWindow::tr(" px"));
-    QSpinBox *height = spinBox(QStringLiteral("export/height"), 500, 10000, MainWindow::tr(" px"));
-    QSpinBox *dpi = spinBox(QStringLiteral("export/dpi"), 192, 1200, MainWindow::tr(" dpi"));
-    form->addRow(MainWindow::tr("&Width:"), width);
-    form->addRow(MainWindow::tr("&Height:"), height);
-    form->addRow(MainWindow::tr("PNG &resolution:"), dpi);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    size = figures::Size{width->value(), height->value(), dpi->value()};
-    settings.setValue(QStringLiteral("export/width"), size.width);
-    settings.setValue(QStringLiteral("export/height"), size.height);
-    settings.setValue(QStringLiteral("export/dpi"), size.dpi);
-    return true;
 }
 
 // "1 block deleted", "2 blocks deleted": plural forms from the translations (English included).
@@ -132,7 +100,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(fileMenu->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     m_openCompareAction = fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
     m_closeCompareAction = fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
     fileMenu->addSeparator();
@@ -144,8 +113,8 @@ MainWindow::MainWindow(QWidget *parent)
     const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
                                   tr("Single &Deletion…")};
     for (int i = 0; i < LivePlots::plotNames().size(); ++i)
-        exportMenu->addAction(plotTitles[i], this, [this, i] { exportPlot(LivePlots::plotNames()[i]); });
-    m_exportGraphAction = fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
+        exportMenu->addAction(plotTitles[i], this, [this, i] { m_export->exportPlot(LivePlots::plotNames()[i]); });
+    m_exportGraphAction = fileMenu->addAction(tr("Export Path &Graph…"), this, [this] { m_export->exportPathGraph(); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
@@ -253,9 +222,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_table = new QTableWidget(0, ColumnCount, left);
-    m_table->setHorizontalHeaderLabels({tr("Active"), tr("#"), tr("Block"), tr("Kind"), tr("Stage"), tr("Input"),
-                                        tr("Output"), tr("Downsampling"), tr("Parameters")});
+    m_table = new QTableView(left);
+    auto *tableModel = new BlockTableModel(m_editor, m_table);
+    m_table->setModel(tableModel);
+    connect(tableModel, &BlockTableModel::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -280,7 +250,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
 
-    connect(m_table, &QTableWidget::itemChanged, this, &MainWindow::setBlockActive);
     connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
     connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
     connect(m_live, &LiveEvaluation::started, this, &MainWindow::showStarted);
@@ -320,13 +289,16 @@ MainWindow::MainWindow(QWidget *parent)
                                    ? tr("Gradient per path length — %1, training images").arg(model)
                                    : tr("Gradient per path length — %1, test images (no training split)").arg(model));
         m_gradientMeans = result.mean;
-        if (m_arrangement == m_gradientArrangement)
+        if (m_editor->arrangement() == m_gradientArrangement)
             m_pathGraph->setGradientMagnitudes(m_gradientMeans);
         else
             m_plots->setGradientsStale(true);
     });
     setAcceptDrops(true);
-    updateRecentMenu();
+    m_export = new ExportController(this, m_plots, m_pathGraph, m_recent);
+    connect(m_export, &ExportController::written, this,
+            [this](const QString &path) { statusBar()->showMessage(tr("Written: %1").arg(path), 8000); });
+    connect(m_export, &ExportController::failed, this, &MainWindow::showError);
     resize(1400, 860);
     resizeDocks({m_graphDock}, {620}, Qt::Horizontal);
     updateActions();
@@ -336,7 +308,7 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::updateActions()
 {
     const bool network = m_network != nullptr;
-    const bool edited = network && m_arrangement != identityArrangement(int(m_info.blocks.size()));
+    const bool edited = network && m_editor->arrangement() != identityArrangement(int(m_info.blocks.size()));
     m_resetAction->setEnabled(edited);
     m_deleteRandomAction->setEnabled(network);
     m_swapRandomAction->setEnabled(network);
@@ -397,7 +369,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         if (answer == QMessageBox::Save) {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), startFolder(QStringLiteral("session.json")),
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), m_recent->startFolder(QStringLiteral("session.json")),
                                                               tr("pathlens sessions (*.json)"));
             if (path.isEmpty() || !saveSession(path)) {
                 event->ignore();
@@ -417,6 +389,11 @@ void MainWindow::saveLayout() const
 }
 
 MainWindow::~MainWindow() = default;
+
+const Arrangement &MainWindow::arrangement() const
+{
+    return m_editor->arrangement();
+}
 
 QString MainWindow::accuracyText() const
 {
@@ -455,7 +432,7 @@ void MainWindow::measureGradients()
     const Shape inputShape = m_network->defaultInputShape();
     auto training = std::make_shared<std::atomic<bool>>(true);
     m_gradientOnTraining = training;
-    m_gradientArrangement = m_arrangement;
+    m_gradientArrangement = m_editor->arrangement();
     m_analysis->startGradients(
         m_network,
         [test, inputShape, training] {
@@ -470,7 +447,7 @@ void MainWindow::measureGradients()
                 return test;
             }
         },
-        m_arrangement, gradientOptions, engineOptions());
+        m_editor->arrangement(), gradientOptions, engineOptions());
     m_plots->setMeasuring(true);
 }
 
@@ -521,12 +498,12 @@ void MainWindow::setPreferences(const Preferences &preferences)
     if (m_compareEngine)
         openCompareModel(QString::fromStdString(m_compareInfo.path));
     m_editNumber = -1;
-    showArrangement(m_arrangement);
+    showArrangement(m_editor->arrangement());
 }
 
 void MainWindow::chooseModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Model"), startFolder());
+    const QString path = chooseModelFile(this, tr("Open Model"), m_recent->startFolder());
     if (!path.isEmpty())
         openModel(path);
 }
@@ -574,7 +551,7 @@ bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString
     }
     QApplication::restoreOverrideCursor();
     if (ok) {
-        rememberFile(path);
+        m_recent->remember(path);
         showNetwork();
         if (!m_network->warning().empty())
             openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(m_network->warning()));
@@ -597,7 +574,7 @@ bool MainWindow::openData(const QString &path)
     }
     QApplication::restoreOverrideCursor();
     if (ok) {
-        rememberFile(path);
+        m_recent->remember(path);
         if (!m_data.note.empty()) // e.g. image files that could not be read and were skipped
             openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_data.note));
     }
@@ -648,27 +625,6 @@ qint64 MainWindow::liveImageCount() const
 
 void MainWindow::showNetwork()
 {
-    {
-        const QSignalBlocker blocker(m_table);
-        m_table->setRowCount(int(m_info.blocks.size()));
-        for (const BlockInfo &block : m_info.blocks) {
-            auto *active = new QTableWidgetItem;
-            active->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            active->setCheckState(Qt::Checked);
-            active->setData(Qt::UserRole, block.index);
-            const QStringList cells{QString::number(block.index),
-                                    QString::fromStdString(block.name),
-                                    QString::fromStdString(block.kind),
-                                    QString::number(block.stage),
-                                    QString::fromStdString(toString(block.inputShape)),
-                                    QString::fromStdString(toString(block.outputShape)),
-                                    block.downsampling ? tr("yes") : QString(),
-                                    QLocale().toString(qint64(block.parameters))};
-            m_table->setItem(block.index, ActiveColumn, active);
-            for (int column = IndexColumn; column < ColumnCount; ++column)
-                m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
-        }
-    }
     showSummary();
     m_accuracy->clear();
     m_plots->clear(int(m_info.blocks.size()));
@@ -709,13 +665,6 @@ void MainWindow::showSummary()
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
 void MainWindow::showArrangement(const Arrangement &arrangement)
 {
-    m_arrangement = arrangement;
-    {
-        const QSignalBlocker blocker(m_table);
-        for (const Slot &slot : arrangement)
-            if (QTableWidgetItem *item = m_table->item(slot.block, ActiveColumn))
-                item->setCheckState(slot.active ? Qt::Checked : Qt::Unchecked);
-    }
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
@@ -731,26 +680,9 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
         requestEvaluation();
 }
 
-void MainWindow::setBlockActive(QTableWidgetItem *item)
-{
-    if (item->column() != ActiveColumn)
-        return;
-    const int block = item->data(Qt::UserRole).toInt();
-    for (size_t position = 0; position < m_arrangement.size(); ++position) {
-        if (m_arrangement[position].block != block)
-            continue;
-        if (const QString why = m_editor->toggle(int(position)); !why.isEmpty()) {
-            statusBar()->showMessage(why, 8000);
-            const QSignalBlocker blocker(m_table);
-            item->setCheckState(m_arrangement[position].active ? Qt::Checked : Qt::Unchecked);
-        }
-        return;
-    }
-}
-
 void MainWindow::requestEvaluation()
 {
-    m_live->request(m_arrangement, m_editNumber);
+    m_live->request(m_editor->arrangement(), m_editNumber);
 }
 
 // The worker runs for this edit: the number shown is greyed and marked until its first estimate.
@@ -763,9 +695,9 @@ void MainWindow::showStarted(int, bool original)
         m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
     }
     int moved = 0;
-    for (size_t slot = 0; slot < m_arrangement.size(); ++slot)
-        moved += m_arrangement[slot].block != int(slot) ? 1 : 0;
-    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    for (size_t slot = 0; slot < m_editor->arrangement().size(); ++slot)
+        moved += m_editor->arrangement()[slot].block != int(slot) ? 1 : 0;
+    const int deleted = int(m_editor->arrangement().size()) - activeCount(m_editor->arrangement());
     statusBar()->showMessage(original || (moved == 0 && deleted == 0)
                                  ? tr("Evaluating the original network on %1 test images…").arg(liveImageCount())
                                  : tr("Evaluating the network with %1 and %2 moved on %3 test images…")
@@ -807,7 +739,7 @@ void MainWindow::showResult(int edit, double accuracy, qint64 images, double sec
 {
     m_accuracy->setEnabled(true);
     m_plots->addResult(LivePlots::Series::Main, edit, accuracy);
-    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    const int deleted = int(m_editor->arrangement().size()) - activeCount(m_editor->arrangement());
     const double original = m_live->originalAccuracy();
     m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
                             .arg(percent(accuracy))
@@ -833,51 +765,6 @@ void MainWindow::showResult(int edit, double accuracy, qint64 images, double sec
                                      .arg(timing.finishedMs));
     }
     Q_EMIT evaluationFinished(accuracy);
-}
-
-QString MainWindow::chooseExportFile(const QString &baseName)
-{
-    return QFileDialog::getSaveFileName(this, tr("Export"), startFolder(baseName + QStringLiteral(".pdf")),
-                                        tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
-}
-
-void MainWindow::exportPlot(const QString &name)
-{
-    QCustomPlot *plot = m_plots->plot(name);
-    if (!plot) {
-        showError(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), startFolder(name + QStringLiteral(".pdf")),
-                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
-            figures::saveCsv(*plot, path);
-        } else {
-            figures::Size size;
-            if (!askFigureSize(this, size))
-                return;
-            figures::save(*plot, path, size);
-        }
-        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const std::exception &e) {
-        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
-    }
-}
-
-void MainWindow::exportPathGraph()
-{
-    const QString path = chooseExportFile(tr("path-graph"));
-    if (path.isEmpty())
-        return;
-    try {
-        m_pathGraph->exportTo(path);
-        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const std::exception &e) {
-        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
-    }
 }
 
 // For the lecture hall: full screen, everything half as large again, thicker tile outlines.
@@ -910,7 +797,7 @@ bool MainWindow::saveSession(const QString &path)
     session.model = QString::fromStdString(m_info.path);
     session.data = QString::fromStdString(m_data.path);
     session.compare = m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString();
-    session.arrangement = m_arrangement;
+    session.arrangement = m_editor->arrangement();
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
     session.liveImages = m_preferences.liveImages;
@@ -919,7 +806,7 @@ bool MainWindow::saveSession(const QString &path)
         showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
         return false;
     }
-    rememberFile(path);
+    m_recent->remember(path);
     m_editor->undoStack()->setClean();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
@@ -966,7 +853,7 @@ bool MainWindow::loadSession(const QString &path)
     m_editor->undoStack()->setClean(); // what the session holds counts as saved
     if (!session.compare.isEmpty())
         openCompareModel(session.compare); // a failure is reported; the session itself is open
-    rememberFile(path);
+    m_recent->remember(path);
     return true;
 }
 
@@ -983,52 +870,14 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::chooseSession(bool save)
 {
     const QString filter = tr("pathlens sessions (*.json)");
-    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), startFolder(QStringLiteral("session.json")), filter)
-                              : QFileDialog::getOpenFileName(this, tr("Open Session"), startFolder(), filter);
+    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), m_recent->startFolder(QStringLiteral("session.json")), filter)
+                              : QFileDialog::getOpenFileName(this, tr("Open Session"), m_recent->startFolder(), filter);
     if (path.isEmpty())
         return;
     if (save)
         saveSession(path);
     else
         loadSession(path);
-}
-
-void MainWindow::setModelsFolder(const QString &folder)
-{
-    m_modelsFolder = folder;
-}
-
-// File dialogs open where the user last took a file from, else beside the bundled models.
-QString MainWindow::startFolder(const QString &fileName) const
-{
-    QString folder = QSettings().value(QStringLiteral("files/lastFolder")).toString();
-    if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = m_modelsFolder;
-    if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = QDir::homePath();
-    return fileName.isEmpty() ? folder : QDir(folder).filePath(fileName);
-}
-
-void MainWindow::rememberFile(const QString &path)
-{
-    QSettings settings;
-    const QFileInfo file(path);
-    settings.setValue(QStringLiteral("files/lastFolder"), file.isDir() ? file.absoluteFilePath() : file.absolutePath());
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -1055,7 +904,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseCompareModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Comparison Model"), startFolder());
+    const QString path = chooseModelFile(this, tr("Open Comparison Model"), m_recent->startFolder());
     if (!path.isEmpty())
         openCompareModel(path);
 }
@@ -1092,7 +941,7 @@ bool MainWindow::openCompareModel(const QString &path)
     QApplication::restoreOverrideCursor();
     if (!ok)
         return false;
-    rememberFile(path);
+    m_recent->remember(path);
     m_plots->setCompareName(QFileInfo(path).completeBaseName());
     m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
     m_compareLabel->show();
@@ -1106,10 +955,10 @@ bool MainWindow::openCompareModel(const QString &path)
 Arrangement MainWindow::compareArrangement() const
 {
     const int blocks = int(m_compareInfo.blocks.size());
-    if (int(m_arrangement.size()) == blocks && !whyInvalid(m_compareInfo, m_arrangement))
-        return m_arrangement;
+    if (int(m_editor->arrangement().size()) == blocks && !whyInvalid(m_compareInfo, m_editor->arrangement()))
+        return m_editor->arrangement();
     Arrangement mapped = identityArrangement(blocks);
-    for (const Slot &slot : m_arrangement) {
+    for (const Slot &slot : m_editor->arrangement()) {
         if (slot.active || slot.block >= blocks)
             continue;
         const Arrangement candidate = withDeleted(mapped, {slot.block});
@@ -1137,7 +986,7 @@ void MainWindow::showCompareResult(int edit, double accuracy, qint64 images, dou
                        .arg(blocksDeleted(int(mapped.size()) - activeCount(mapped)));
     // Deletions the comparison model cannot follow are named, not silently dropped.
     QStringList missing;
-    for (const Slot &slot : m_arrangement)
+    for (const Slot &slot : m_editor->arrangement())
         if (!slot.active && (slot.block >= int(mapped.size()) || mapped[size_t(slot.block)].active))
             missing << QString::number(slot.block);
     if (!missing.isEmpty())

@@ -19,8 +19,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSpinBox;
-class QTableWidget;
-class QTableWidgetItem;
+class QTableView;
 
 namespace pathlens {
 
@@ -29,6 +28,8 @@ class ArrangementEditor;
 class BlockStrip;
 class Engine;
 class LiveEvaluation;
+class ExportController;
+class RecentFiles;
 class LivePlots;
 class PathGraph;
 
@@ -59,8 +60,8 @@ public:
     // By file type: a session (.json), a model (.pt, .pth, .ptl) or data (anything else).
     bool openFile(const QString &path);
 
-    const Arrangement &arrangement() const { return m_arrangement; }
-    QTableWidget *blockTable() const { return m_table; }
+    const Arrangement &arrangement() const; // the editor's: the one copy there is
+    QTableView *blockTable() const { return m_table; }
     ArrangementEditor *editor() const { return m_editor; }
     BlockStrip *blockStrip() const { return m_strip; }
     LivePlots *livePlots() const { return m_plots; }
@@ -71,9 +72,7 @@ public:
     // The panels' places and the window's geometry, kept with QSettings between runs (the
     // program restores them at start; tests set their own geometry).
     void restoreLayout();
-    // Where file dialogs open before any file was chosen: the bundled models.
-    void setModelsFolder(const QString &folder);
-    QString startFolder(const QString &fileName = {}) const;
+    RecentFiles *recentFiles() const { return m_recent; } // and where file dialogs open
     void saveLayout() const;
     void lectureLayout();
     QString shortcutSheet() const; // F1: every shortcut, as an HTML table
@@ -116,8 +115,6 @@ private:
     void updateActions();
     void chooseModel();
     void chooseSession(bool save);
-    void rememberFile(const QString &path);
-    void updateRecentMenu();
     void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
     EngineOptions engineOptions() const; // device and threads of the settings
@@ -126,7 +123,6 @@ private:
     void chooseSettings();
     bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
-    void setBlockActive(QTableWidgetItem *item);
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
     void showStarted(int edit, bool original);
@@ -136,15 +132,11 @@ private:
     void requestCompare();
     void showCompareResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void showError(const QString &title, const QString &message);
-    QString chooseExportFile(const QString &baseName);
-    void exportPlot(const QString &name);
-    void exportPathGraph();
 
     std::shared_ptr<Network> m_network;
     NetworkInfo m_info;
     Dataset m_data;
     std::shared_ptr<Engine> m_engine;
-    Arrangement m_arrangement;
     QString m_lastError;
     QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
@@ -162,14 +154,14 @@ private:
     QLabel *m_compareLabel = nullptr;
     QDockWidget *m_blocksDock = nullptr;
     QDockWidget *m_graphDock = nullptr;
-    QTableWidget *m_table = nullptr;
+    QTableView *m_table = nullptr;
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;
     LivePlots *m_plots = nullptr;
     PathGraph *m_pathGraph = nullptr;
     QFont m_normalFont;
-    QString m_modelsFolder;
-    QMenu *m_recentMenu = nullptr;
+    RecentFiles *m_recent = nullptr;
+    ExportController *m_export = nullptr;
     QAction *m_fullTestSet = nullptr;
     QAction *m_resetAction = nullptr;
     QAction *m_deleteRandomAction = nullptr;

@@ -24,7 +24,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QUndoStack>
 
 using namespace pathlens;
@@ -44,9 +44,9 @@ private Q_SLOTS:
     {
         MainWindow window;
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
-        QCOMPARE(window.blockTable()->rowCount(), 9);
-        QCOMPARE(window.blockTable()->item(3, 2)->text(), QStringLiteral("layer2.0"));
-        QCOMPARE(window.blockTable()->item(3, 7)->text(), QStringLiteral("yes"));
+        QCOMPARE(window.blockTable()->model()->rowCount(), 9);
+        QCOMPARE(window.blockTable()->model()->index(3, 2).data().toString(), QStringLiteral("layer2.0"));
+        QCOMPARE(window.blockTable()->model()->index(3, 7).data().toString(), QStringLiteral("yes"));
     }
 
     void deletingABlockReevaluates()
@@ -58,7 +58,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         QVERIFY(window.accuracyText().contains(QStringLiteral("2000 images")));
 
-        window.blockTable()->item(4, 0)->setCheckState(Qt::Unchecked);
+        QVERIFY(window.blockTable()->model()->setData(window.blockTable()->model()->index(4, 0), Qt::Unchecked, Qt::CheckStateRole));
         QVERIFY(!window.arrangement()[4].active);
         QVERIFY(finished.wait(120000));
         QVERIFY2(window.accuracyText().contains(QStringLiteral("1 block deleted")), qPrintable(window.accuracyText()));
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(window.lastError().contains(QStringLiteral("random_bytes.pt")));
         QVERIFY(!window.openData(QStringLiteral("/no/such/folder")));
         QVERIFY(window.lastError().contains(QStringLiteral("/no/such/folder")));
-        QCOMPARE(window.blockTable()->rowCount(), 9);
+        QCOMPARE(window.blockTable()->model()->rowCount(), 9);
 
         // A broken file dropped onto the window: the same error, the same state.
         QMimeData mime;
@@ -80,7 +80,7 @@ private Q_SLOTS:
         QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         static_cast<QObject &>(window).event(&drop); // past QApplication, which delivers drops only from a real drag
         QVERIFY2(window.lastError().contains(QStringLiteral("truncated.pt")), qPrintable(window.lastError()));
-        QCOMPARE(window.blockTable()->rowCount(), 9);
+        QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         QVERIFY(window.windowTitle().contains(QStringLiteral("cifar20.pt")));
     }
 
