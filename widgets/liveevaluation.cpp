@@ -24,9 +24,10 @@ QString LiveEvaluation::key(const Arrangement &arrangement)
     return text;
 }
 
-void LiveEvaluation::setEvaluator(Evaluator evaluator, int blocks, qint64 images)
+void LiveEvaluation::setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source)
 {
     cancel();
+    m_source = source;
     m_evaluator = evaluator;
     m_thread->setEvaluator(std::move(evaluator));
     m_blocks = blocks;

@@ -26,7 +26,9 @@ public:
     ~LiveEvaluation() override;
 
     // A new evaluator for networks of `blocks` blocks on `images` images; an empty one stops.
-    void setEvaluator(Evaluator evaluator, int blocks, qint64 images);
+    // `source` (e.g. the engine) only identifies the evaluator: engineUsed() returns it.
+    void setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source = nullptr);
+    const void *engineUsed() const { return m_source; }
     bool hasEvaluator() const { return bool(m_evaluator); }
     qint64 imageCount() const { return m_images; }
 
@@ -64,6 +66,7 @@ private:
 
     EvaluationThread *m_thread = nullptr;
     Evaluator m_evaluator;
+    const void *m_source = nullptr;
     int m_blocks = 0;
     qint64 m_images = 0;
     QHash<QString, std::pair<double, qint64>> m_cache; // accuracy and images, by arrangement

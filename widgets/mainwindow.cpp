@@ -15,6 +15,7 @@
 #include "recentfiles.h"
 #include "pathgraph.h"
 #include "session.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -275,15 +276,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { showError(tr("Measurement failed"), message); });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
         std::vector<bool> downsampling;
-        for (const BlockInfo &block : m_info.blocks)
+        for (const BlockInfo &block : m_work.info().blocks)
             downsampling.push_back(block.downsampling);
         m_plots->showLesion(lesion, downsampling,
                             tr("Accuracy with one block deleted — %1, %2 test images")
-                                .arg(QFileInfo(QString::fromStdString(m_info.path)).fileName())
+                                .arg(QFileInfo(QString::fromStdString(m_work.info().path)).fileName())
                                 .arg(lesion.imagesTotal));
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
-        const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
+        const QString model = QFileInfo(QString::fromStdString(m_work.info().path)).fileName();
         m_plots->showGradients(result, done, total,
                                *m_gradientOnTraining
                                    ? tr("Gradient per path length — %1, training images").arg(model)
@@ -307,16 +308,16 @@ MainWindow::MainWindow(QWidget *parent)
 // Actions that cannot apply are disabled rather than answering with an error.
 void MainWindow::updateActions()
 {
-    const bool network = m_network != nullptr;
-    const bool edited = network && m_editor->arrangement() != identityArrangement(int(m_info.blocks.size()));
+    const bool network = m_work.network() != nullptr;
+    const bool edited = network && m_editor->arrangement() != identityArrangement(int(m_work.info().blocks.size()));
     m_resetAction->setEnabled(edited);
     m_deleteRandomAction->setEnabled(network);
     m_swapRandomAction->setEnabled(network);
     m_saveSessionAction->setEnabled(network);
     m_exportGraphAction->setEnabled(network);
     m_exportMenu->setEnabled(network);
-    m_openCompareAction->setEnabled(network && m_data.size() > 0);
-    m_closeCompareAction->setEnabled(m_compareEngine != nullptr);
+    m_openCompareAction->setEnabled(network && m_work.data().size() > 0);
+    m_closeCompareAction->setEnabled(m_work.compareEngine() != nullptr);
 }
 
 QDockWidget *MainWindow::addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area)
@@ -355,7 +356,7 @@ void MainWindow::restoreLayout()
 
 bool MainWindow::hasUnsavedArrangement() const
 {
-    return m_network && !m_editor->undoStack()->isClean();
+    return m_work.network() && !m_editor->undoStack()->isClean();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -409,17 +410,17 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::measureSingleDeletions()
 {
-    if (!m_engine) {
+    if (!m_work.engine()) {
         showError(tr("Cannot measure"), tr("Open a model and a data set first."));
         return;
     }
-    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), engineOptions());
+    m_analysis->startLesion(m_work.network(), stratifiedSubset(m_work.data(), m_preferences.liveImages), m_work.options());
     m_plots->setMeasuring(true);
 }
 
 void MainWindow::measureGradients()
 {
-    if (!m_engine) {
+    if (!m_work.engine()) {
         showError(tr("Cannot measure"), tr("Open a model and a data set first."));
         return;
     }
@@ -428,26 +429,11 @@ void MainWindow::measureGradients()
     gradientOptions.seed = m_randomSeed++;
     // The paper measures on training images; a data set without a training split (a single test
     // file, an image folder) gives its test images instead, and the title says which.
-    const Dataset test = m_data;
-    const Shape inputShape = m_network->defaultInputShape();
     auto training = std::make_shared<std::atomic<bool>>(true);
     m_gradientOnTraining = training;
     m_gradientArrangement = m_editor->arrangement();
-    m_analysis->startGradients(
-        m_network,
-        [test, inputShape, training] {
-            try {
-                // An image folder without a train/ sub-folder gives its only images for both splits.
-                Dataset train = loadAnyDataset(test.path, Split::Train, test.format, inputShape);
-                if (test.format == "images" && train.pixels == test.pixels)
-                    *training = false;
-                return stratifiedSubset(train, 5000);
-            } catch (const Error &) {
-                *training = false;
-                return test;
-            }
-        },
-        m_editor->arrangement(), gradientOptions, engineOptions());
+    m_analysis->startGradients(m_work.network(), m_work.gradientImages(training), m_editor->arrangement(), gradientOptions,
+                               m_work.options());
     m_plots->setMeasuring(true);
 }
 
@@ -473,15 +459,18 @@ void MainWindow::setPreferences(const Preferences &preferences)
         const QSignalBlocker blocker(m_fullTestSet);
         m_fullTestSet->setChecked(preferences.liveImages < 0);
     }
-    if (!preferences.engineDiffers(previous) || !m_network || m_data.size() == 0)
+    if (!preferences.engineDiffers(previous) || !m_work.network() || m_work.data().size() == 0)
         return;
     // New engines for the same models and data; the accuracy history starts again, because
     // numbers on other images are not comparable, but the arrangement and its undo stack stay.
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = rebuildEngine(m_network, m_data, QString::fromStdString(m_info.path));
+    const QString why = m_work.rebuild();
     QApplication::restoreOverrideCursor();
-    if (!ok) {
+    if (!why.isEmpty()) {
+        showError(tr("Cannot use %1").arg(QString::fromStdString(m_work.info().path)), why);
         m_preferences = previous;
+        syncOptions();
         const QSignalBlocker blocker(m_fullTestSet);
         m_fullTestSet->setChecked(previous.liveImages < 0);
         return;
@@ -494,9 +483,10 @@ void MainWindow::setPreferences(const Preferences &preferences)
     m_pathGraph->setGradientMagnitudes({});
     showSummary();
     m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
-    if (m_compareEngine)
-        openCompareModel(QString::fromStdString(m_compareInfo.path));
+    m_plots->clear(int(m_work.info().blocks.size()));
+    useEngine();
+    if (m_work.compareEngine())
+        useCompareEngine();
     m_editNumber = -1;
     showArrangement(m_editor->arrangement());
 }
@@ -519,10 +509,8 @@ void MainWindow::chooseData()
 bool MainWindow::openModel(const QString &path)
 {
     std::shared_ptr<Network> network;
-    try {
-        network = Network::load(path.toStdString());
-    } catch (const std::exception &e) {
-        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
+    if (const QString why = m_work.loadModel(path, network); !why.isEmpty()) {
+        showError(tr("Cannot open model"), why);
         return false;
     }
     return useModel(network, path);
@@ -530,136 +518,107 @@ bool MainWindow::openModel(const QString &path)
 
 bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString &path)
 {
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        if (m_data.format == "images" && m_data.imageShape != network->defaultInputShape()) {
-            // An image folder is read again at the input size of the new model.
-            Dataset data = loadAnyDataset(m_data.path, Split::Test, "images", network->defaultInputShape());
-            ok = rebuildEngine(network, data, path);
-            if (ok)
-                m_data = std::move(data);
-        } else if (m_data.size() > 0) {
-            ok = rebuildEngine(network, m_data, path);
-        } else {
-            m_info = network->describe(network->defaultInputShape());
-            m_network = network;
-            ok = true;
-        }
-    } catch (const std::exception &e) {
-        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_work.useModel(network);
     QApplication::restoreOverrideCursor();
-    if (ok) {
-        m_recent->remember(path);
-        showNetwork();
-        if (!m_network->warning().empty())
-            openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(m_network->warning()));
+    if (!why.isEmpty()) {
+        showError(tr("Cannot use %1").arg(path), why);
+        return false;
     }
-    return ok;
+    useEngine();
+    m_recent->remember(path);
+    showNetwork();
+    if (!network->warning().empty())
+        openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(network->warning()));
+    return true;
 }
 
 bool MainWindow::openData(const QString &path)
 {
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        // Image folders are resized to the model's input; without a model, to the first image's size.
-        Dataset data = loadAnyDataset(path.toStdString(), Split::Test, "auto", m_network ? m_network->defaultInputShape() : Shape());
-        ok = !m_network || rebuildEngine(m_network, data, path);
-        if (ok)
-            m_data = std::move(data);
-    } catch (const std::exception &e) {
-        showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_work.openData(path);
     QApplication::restoreOverrideCursor();
-    if (ok) {
-        m_recent->remember(path);
-        if (!m_data.note.empty()) // e.g. image files that could not be read and were skipped
-            openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_data.note));
+    if (!why.isEmpty()) {
+        showError(tr("Cannot open data"), why);
+        return false;
     }
-    if (ok && m_network)
+    useEngine();
+    m_recent->remember(path);
+    if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
+        openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
+    if (m_work.network())
         showNetwork();
     updateActions();
-    return ok;
+    return true;
 }
 
-EngineOptions MainWindow::engineOptions() const
+void MainWindow::syncOptions()
 {
     EngineOptions options;
     options.device = m_preferences.device;
     options.threads = m_preferences.threads;
-    return options;
+    m_work.setOptions(options, m_preferences.liveImages);
 }
 
-std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+// The workspace's engine (new after a model, data or settings change) for the live evaluation.
+void MainWindow::useEngine()
 {
-    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), engineOptions());
-}
-
-// Builds an engine for the pair; on failure the previous model, data and engine stay.
-bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
-{
-    try {
-        // The engine holds only the live subset: every edit is evaluated on the same,
-        // class-balanced images (DESIGN.md section 9).
-        auto engine = makeEngine(network, data);
-        m_network = network;
-        m_info = engine->info();
-        m_engine = engine;
-        m_shownNotice = QString::fromStdString(engine->notice());
-        if (!m_shownNotice.isEmpty())
-            statusBar()->showMessage(m_shownNotice, 15000);
-        m_live->setEvaluator(engineEvaluator(m_engine, m_engine->imageCount()), int(m_info.blocks.size()), m_engine->imageCount());
-        return true;
-    } catch (const std::exception &e) {
-        showError(tr("Cannot use %1").arg(file), QString::fromUtf8(e.what()));
-        return false;
-    }
+    const std::shared_ptr<Engine> &engine = m_work.engine();
+    if (!engine)
+        return;
+    if (m_live->engineUsed() == engine.get())
+        return;
+    m_shownNotice = QString::fromStdString(engine->notice());
+    if (!m_shownNotice.isEmpty())
+        statusBar()->showMessage(m_shownNotice, 15000);
+    m_live->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_work.info().blocks.size()), engine->imageCount(),
+                         engine.get());
 }
 
 qint64 MainWindow::liveImageCount() const
 {
-    return m_engine ? m_engine->imageCount() : 0;
+    return m_work.liveImageCount();
 }
 
 void MainWindow::showNetwork()
 {
     showSummary();
     m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
+    m_plots->clear(int(m_work.info().blocks.size()));
     m_editNumber = -1; // the identity arrangement below is edit 0
-    if (m_compareEngine) {
-        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
+    if (m_work.compareEngine()) {
+        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_work.compareInfo().path)).completeBaseName());
     }
     m_analysis->stop();
     m_gradientMeans.clear();
-    m_pathGraph->setNetwork(m_info);
+    m_pathGraph->setNetwork(m_work.info());
     m_pathGraph->setGradientMagnitudes({});
-    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
+    m_editor->setNetwork(m_work.info()); // shows the identity arrangement and, with data, evaluates it
 }
 
 void MainWindow::showSummary()
 {
-    const QString data = m_data.size() ? tr("%1 (%2 images, %3; %4)")
-                                             .arg(QString::fromStdString(m_data.path))
-                                             .arg(m_data.size())
-                                             .arg(QString::fromStdString(m_data.format),
-                                                  m_preferences.liveImages < 0 || liveImageCount() == m_data.size()
+    const QString data = m_work.data().size() ? tr("%1 (%2 images, %3; %4)")
+                                             .arg(QString::fromStdString(m_work.data().path))
+                                             .arg(m_work.data().size())
+                                             .arg(QString::fromStdString(m_work.data().format),
+                                                  m_preferences.liveImages < 0 || liveImageCount() == m_work.data().size()
                                                       ? tr("evaluating all of them")
                                                       : tr("live subset: %1 class-balanced images").arg(liveImageCount()))
                                        : tr("none");
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
                           "Data: %8. Click a block to delete its residual branch, drag it to move it.")
-                           .arg(QString::fromStdString(m_info.path).toHtmlEscaped(),
-                                QString::fromStdString(m_info.family),
-                                QString::fromStdString(toString(m_info.inputShape)))
-                           .arg(m_info.classCount)
-                           .arg(QLocale().toString(qint64(m_info.parameters)))
-                           .arg(m_info.blocks.size())
-                           .arg(m_info.stageCount)
+                           .arg(QString::fromStdString(m_work.info().path).toHtmlEscaped(),
+                                QString::fromStdString(m_work.info().family),
+                                QString::fromStdString(toString(m_work.info().inputShape)))
+                           .arg(m_work.info().classCount)
+                           .arg(QLocale().toString(qint64(m_work.info().parameters)))
+                           .arg(m_work.info().blocks.size())
+                           .arg(m_work.info().stageCount)
                            .arg(data.toHtmlEscaped()));
-    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
+    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_work.info().path)).fileName()));
 }
 
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
@@ -674,9 +633,9 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
         m_plots->setGradientsStale(!measured);
         m_pathGraph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
     }
-    if (m_compareEngine)
+    if (m_work.compareEngine())
         requestCompare();
-    if (m_engine)
+    if (m_work.engine())
         requestEvaluation();
 }
 
@@ -751,7 +710,7 @@ void MainWindow::showResult(int edit, double accuracy, qint64 images, double sec
         statusBar()->showMessage(tr("Known from earlier in this session: not evaluated again"), 8000);
     } else {
         // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
-        if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
+        if (const QString notice = QString::fromStdString(m_work.engine()->notice()); notice != m_shownNotice) {
             m_shownNotice = notice;
             if (!notice.isEmpty())
                 openMessage(this, QMessageBox::Information, tr("Note"), notice);
@@ -759,8 +718,8 @@ void MainWindow::showResult(int edit, double accuracy, qint64 images, double sec
         const Timing timing = lastTiming();
         statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
                                      .arg(seconds, 0, 'f', 2)
-                                     .arg(QString::fromStdString(m_engine->deviceName()))
-                                     .arg(m_engine->threads())
+                                     .arg(QString::fromStdString(m_work.engine()->deviceName()))
+                                     .arg(m_work.engine()->threads())
                                      .arg(timing.firstEstimateMs)
                                      .arg(timing.finishedMs));
     }
@@ -794,9 +753,9 @@ void MainWindow::setPresentationMode(bool on)
 bool MainWindow::saveSession(const QString &path)
 {
     Session session;
-    session.model = QString::fromStdString(m_info.path);
-    session.data = QString::fromStdString(m_data.path);
-    session.compare = m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString();
+    session.model = QString::fromStdString(m_work.info().path);
+    session.data = QString::fromStdString(m_work.data().path);
+    session.compare = m_work.compareEngine() ? QString::fromStdString(m_work.compareInfo().path) : QString();
     session.arrangement = m_editor->arrangement();
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
@@ -842,7 +801,7 @@ bool MainWindow::loadSession(const QString &path)
     const qint64 previousLive = m_preferences.liveImages;
     if (session.liveImages != 0) // this session's subset, for this run only
         m_preferences.liveImages = session.liveImages;
-    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_data.path);
+    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_work.data().path);
     if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
         m_preferences.liveImages = previousLive;
         return false;
@@ -912,60 +871,42 @@ void MainWindow::chooseCompareModel()
 bool MainWindow::openCompareModel(const QString &path)
 {
     if (path.isEmpty()) {
-        m_compareEngine.reset();
-        m_compareNetwork.reset();
+        m_work.closeCompare();
         m_compareLive->setEvaluator({}, 0, 0);
         m_compareLabel->hide();
         m_plots->setCompareName({});
         updateActions();
         return true;
     }
-    if (m_data.size() == 0) {
-        showError(tr("Cannot compare"), tr("%1: open a data set first").arg(path));
-        return false;
-    }
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        auto network = Network::load(path.toStdString());
-        auto engine = makeEngine(network, m_data);
-        m_compareNetwork = network;
-        m_compareInfo = engine->info();
-        m_compareEngine = engine;
-        m_compareLive->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_compareInfo.blocks.size()),
-                                    engine->imageCount());
-        ok = true;
-    } catch (const std::exception &e) {
-        showError(tr("Cannot open the comparison model"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_work.openCompare(path);
     QApplication::restoreOverrideCursor();
-    if (!ok)
+    if (!why.isEmpty()) {
+        showError(tr("Cannot open the comparison model"), why);
         return false;
+    }
     m_recent->remember(path);
-    m_plots->setCompareName(QFileInfo(path).completeBaseName());
-    m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
-    m_compareLabel->show();
+    useCompareEngine();
     updateActions();
     requestCompare();
     return true;
 }
 
-// The current deletions carried over by block index, each only where the second model can run
-// it; a reorder carries over only when the second model has the same blocks and accepts it.
+void MainWindow::useCompareEngine()
+{
+    const std::shared_ptr<Engine> &engine = m_work.compareEngine();
+    const QString path = QString::fromStdString(m_work.compareInfo().path);
+    m_compareLive->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_work.compareInfo().blocks.size()),
+                                engine->imageCount(), engine.get());
+    m_plots->setCompareName(QFileInfo(path).completeBaseName());
+    m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
+    m_compareLabel->show();
+}
+
 Arrangement MainWindow::compareArrangement() const
 {
-    const int blocks = int(m_compareInfo.blocks.size());
-    if (int(m_editor->arrangement().size()) == blocks && !whyInvalid(m_compareInfo, m_editor->arrangement()))
-        return m_editor->arrangement();
-    Arrangement mapped = identityArrangement(blocks);
-    for (const Slot &slot : m_editor->arrangement()) {
-        if (slot.active || slot.block >= blocks)
-            continue;
-        const Arrangement candidate = withDeleted(mapped, {slot.block});
-        if (!whyInvalid(m_compareInfo, candidate))
-            mapped = candidate;
-    }
-    return mapped;
+    return m_work.compareArrangement(m_editor->arrangement());
 }
 
 void MainWindow::requestCompare()
@@ -978,7 +919,7 @@ void MainWindow::showCompareResult(int edit, double accuracy, qint64 images, dou
     m_plots->addResult(LivePlots::Series::Compare, edit, accuracy);
     m_compareLabel->setEnabled(true);
     const Arrangement mapped = compareArrangement();
-    const QString name = QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName();
+    const QString name = QFileInfo(QString::fromStdString(m_work.compareInfo().path)).fileName();
     QString text = tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5")
                        .arg(name, percent(accuracy))
                        .arg(images)

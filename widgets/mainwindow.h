@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "network.h"
 #include "settings.h"
+#include "workspace.h"
 
 #include <QElapsedTimer>
 #include <QFont>
@@ -117,11 +118,11 @@ private:
     void chooseSession(bool save);
     void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
-    EngineOptions engineOptions() const; // device and threads of the settings
-    std::shared_ptr<Engine> makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const;
+    void syncOptions(); // the settings' device, threads and live subset to the workspace
+    void useEngine();
+    void useCompareEngine();
     void showSummary();
     void chooseSettings();
-    bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
@@ -133,10 +134,7 @@ private:
     void showCompareResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void showError(const QString &title, const QString &message);
 
-    std::shared_ptr<Network> m_network;
-    NetworkInfo m_info;
-    Dataset m_data;
-    std::shared_ptr<Engine> m_engine;
+    Workspace m_work;
     QString m_lastError;
     QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
@@ -148,9 +146,6 @@ private:
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
 
-    std::shared_ptr<Network> m_compareNetwork;
-    NetworkInfo m_compareInfo;
-    std::shared_ptr<Engine> m_compareEngine;
     QLabel *m_compareLabel = nullptr;
     QDockWidget *m_blocksDock = nullptr;
     QDockWidget *m_graphDock = nullptr;
