@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis.h"
+#include "analysiscontroller.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "blocktablemodel.h"
@@ -15,6 +16,7 @@
 #include "recentfiles.h"
 #include "pathgraph.h"
 #include "session.h"
+#include "shortcutsheet.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -268,33 +270,10 @@ MainWindow::MainWindow(QWidget *parent)
             [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy); });
     connect(m_compareLive, &LiveEvaluation::failed, this,
             [this](const QString &message) { showError(tr("Evaluation of the comparison model failed"), message); });
-    m_analysis = new Analysis(this);
+    m_analyses = new AnalysisController(&m_work, m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
-    connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
-    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
-    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { showError(tr("Measurement failed"), message); });
-    connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
-        std::vector<bool> downsampling;
-        for (const BlockInfo &block : m_work.info().blocks)
-            downsampling.push_back(block.downsampling);
-        m_plots->showLesion(lesion, downsampling,
-                            tr("Accuracy with one block deleted — %1, %2 test images")
-                                .arg(QFileInfo(QString::fromStdString(m_work.info().path)).fileName())
-                                .arg(lesion.imagesTotal));
-    });
-    connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
-        const QString model = QFileInfo(QString::fromStdString(m_work.info().path)).fileName();
-        m_plots->showGradients(result, done, total,
-                               *m_gradientOnTraining
-                                   ? tr("Gradient per path length — %1, training images").arg(model)
-                                   : tr("Gradient per path length — %1, test images (no training split)").arg(model));
-        m_gradientMeans = result.mean;
-        if (m_editor->arrangement() == m_gradientArrangement)
-            m_pathGraph->setGradientMagnitudes(m_gradientMeans);
-        else
-            m_plots->setGradientsStale(true);
-    });
+    connect(m_analyses, &AnalysisController::failed, this, &MainWindow::showError);
     setAcceptDrops(true);
     m_export = new ExportController(this, m_plots, m_pathGraph, m_recent);
     connect(m_export, &ExportController::written, this,
@@ -410,31 +389,19 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::measureSingleDeletions()
 {
-    if (!m_work.engine()) {
-        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
-        return;
-    }
-    m_analysis->startLesion(m_work.network(), stratifiedSubset(m_work.data(), m_preferences.liveImages), m_work.options());
-    m_plots->setMeasuring(true);
+    if (const QString why = m_analyses->measureSingleDeletions(m_preferences.liveImages); !why.isEmpty())
+        showError(tr("Cannot measure"), why);
 }
 
 void MainWindow::measureGradients()
 {
-    if (!m_work.engine()) {
-        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
-        return;
-    }
-    GradientOptions gradientOptions;
-    gradientOptions.samplesPerLength = m_plots->gradientSamples();
-    gradientOptions.seed = m_randomSeed++;
-    // The paper measures on training images; a data set without a training split (a single test
-    // file, an image folder) gives its test images instead, and the title says which.
-    auto training = std::make_shared<std::atomic<bool>>(true);
-    m_gradientOnTraining = training;
-    m_gradientArrangement = m_editor->arrangement();
-    m_analysis->startGradients(m_work.network(), m_work.gradientImages(training), m_editor->arrangement(), gradientOptions,
-                               m_work.options());
-    m_plots->setMeasuring(true);
+    if (const QString why = m_analyses->measureGradients(m_randomSeed++); !why.isEmpty())
+        showError(tr("Cannot measure"), why);
+}
+
+Analysis *MainWindow::analysis() const
+{
+    return m_analyses->analysis();
 }
 
 void MainWindow::chooseSettings()
@@ -477,10 +444,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
     }
     // Measurements of the old engine's images or device would land in the plots cleared below:
     // they stop, and their queued results are dropped (Analysis::post checks the cancel).
-    m_analysis->stop();
-    m_plots->setMeasuring(false);
-    m_gradientMeans.clear();
-    m_pathGraph->setGradientMagnitudes({});
+    m_analyses->reset();
     showSummary();
     m_accuracy->clear();
     m_plots->clear(int(m_work.info().blocks.size()));
@@ -591,10 +555,8 @@ void MainWindow::showNetwork()
     if (m_work.compareEngine()) {
         m_plots->setCompareName(QFileInfo(QString::fromStdString(m_work.compareInfo().path)).completeBaseName());
     }
-    m_analysis->stop();
-    m_gradientMeans.clear();
+    m_analyses->reset();
     m_pathGraph->setNetwork(m_work.info());
-    m_pathGraph->setGradientMagnitudes({});
     m_editor->setNetwork(m_work.info()); // shows the identity arrangement and, with data, evaluates it
 }
 
@@ -628,11 +590,7 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
     updateActions();
-    if (!m_gradientMeans.empty()) {
-        const bool measured = arrangement == m_gradientArrangement;
-        m_plots->setGradientsStale(!measured);
-        m_pathGraph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
-    }
+    m_analyses->followArrangement(arrangement);
     if (m_work.compareEngine())
         requestCompare();
     if (m_work.engine())
@@ -938,35 +896,7 @@ void MainWindow::showCompareResult(int edit, double accuracy, qint64 images, dou
 
 QString MainWindow::shortcutSheet() const
 {
-    std::vector<std::pair<QString, QString>> rows = {
-        {tr("Click, Space"), tr("delete or restore the block")},
-        {tr("Drag a block onto another"), tr("move it there")},
-        {tr("← →"), tr("move the focus along the blocks")},
-        {tr("Ctrl+← Ctrl+→"), tr("move the focused block")},
-        {tr("Mouse wheel, drag"), tr("zoom and pan the path graph")},
-    };
-    std::function<void(const QList<QAction *> &)> collect = [&](const QList<QAction *> &actions) {
-        for (QAction *action : actions) {
-            if (action->menu()) {
-                collect(action->menu()->actions());
-                continue;
-            }
-            if (action->shortcuts().isEmpty())
-                continue;
-            QStringList keys;
-            for (const QKeySequence &key : action->shortcuts())
-                keys << key.toString(QKeySequence::NativeText);
-            QString what = action->text().isEmpty() ? action->toolTip() : action->text();
-            what.remove(QRegularExpression(QStringLiteral("&(?!&)"))).remove(QChar(0x2026)); // the menu's mnemonic and "…"
-            rows.emplace_back(keys.join(QStringLiteral(", ")), what);
-        }
-    };
-    collect(menuBar()->actions());
-    collect(actions()); // the window's own, e.g. Esc
-    QString html = QStringLiteral("<table cellspacing=\"6\">");
-    for (const auto &[keys, what] : rows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
-    return html + QStringLiteral("</table>");
+    return pathlens::shortcutSheet(*this);
 }
 
 } // namespace pathlens

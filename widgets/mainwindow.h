@@ -29,6 +29,7 @@ class ArrangementEditor;
 class BlockStrip;
 class Engine;
 class LiveEvaluation;
+class AnalysisController;
 class ExportController;
 class RecentFiles;
 class LivePlots;
@@ -93,7 +94,7 @@ public:
     };
     Timing lastTiming() const;
     void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
-    Analysis *analysis() const { return m_analysis; }
+    Analysis *analysis() const;
     LiveEvaluation *liveEvaluation() const { return m_live; }
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
@@ -140,10 +141,7 @@ private:
     Preferences m_preferences = Preferences::load();
     LiveEvaluation *m_live = nullptr;        // the loaded model
     LiveEvaluation *m_compareLive = nullptr; // the comparison model, the same edits mapped onto it
-    Analysis *m_analysis = nullptr;
-    Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
-    std::vector<double> m_gradientMeans; // their magnitude per path length
-    std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
+    AnalysisController *m_analyses = nullptr;
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
 
     QLabel *m_compareLabel = nullptr;
