@@ -17,6 +17,9 @@ class QVBoxLayout;
 
 namespace pathlens {
 
+// A tooltip with the nearest data point under the mouse, on any QCustomPlot.
+void installHoverReadout(QCustomPlot *plot);
+
 // The live plots beside the block strip: accuracy after each edit against the original (with
 // the running estimate and its 95% interval while the worker is busy), and in tabs below it the
 // distribution of path lengths of the current arrangement against the original network's, the

@@ -24,15 +24,19 @@
 #include <array>
 #include <bitset>
 #include <cmath>
+#include <functional>
 
 namespace pathlens {
 namespace {
 
 // Wheel zooms around the cursor; dragging pans.
+// Zooms with the wheel; until the user has zoomed, it keeps the whole graph fitted as it is resized.
 class ZoomingView final : public QGraphicsView
 {
 public:
     using QGraphicsView::QGraphicsView;
+    bool userZoomed = false;
+    std::function<void()> refit;
 
 protected:
     void wheelEvent(QWheelEvent *event) override
@@ -40,6 +44,13 @@ protected:
         const double factor = std::pow(1.0015, event->angleDelta().y());
         setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
         scale(factor, factor);
+        userZoomed = true;
+    }
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QGraphicsView::resizeEvent(event);
+        if (!userZoomed && refit)
+            refit();
     }
 };
 
@@ -95,7 +106,9 @@ PathGraph::PathGraph(QWidget *parent)
     controls->addWidget(m_widthBox);
     controls->addStretch(1);
     controls->addWidget(fitButton);
-    m_view = new ZoomingView(m_scene, this);
+    auto *view = new ZoomingView(m_scene, this);
+    view->refit = [this] { fit(); };
+    m_view = view;
     m_view->setDragMode(QGraphicsView::ScrollHandDrag);
     m_view->setRenderHint(QPainter::Antialiasing);
     layout->addLayout(controls);
@@ -157,6 +170,11 @@ void PathGraph::setArrangement(const Arrangement &arrangement)
 
 void PathGraph::setMode(Mode mode)
 {
+    // Each view keeps its own zoom: the unraveled window and the lattice differ in size by far.
+    auto *view = static_cast<ZoomingView *>(m_view);
+    const int from = m_mode == Mode::Unraveled ? 0 : 1;
+    const int to = mode == Mode::Unraveled ? 0 : 1;
+    m_zoom[from] = view->userZoomed ? std::optional<QTransform>(m_view->transform()) : std::nullopt;
     m_mode = mode;
     const QSignalBlocker blocker(m_modeBox);
     m_modeBox->setCurrentIndex(mode == Mode::Unraveled ? 0 : 1);
@@ -164,7 +182,12 @@ void PathGraph::setMode(Mode mode)
     m_size->setEnabled(mode == Mode::Unraveled);
     m_widthBox->setEnabled(mode == Mode::Lattice);
     redraw();
-    fit();
+    if (m_zoom[to]) {
+        m_view->setTransform(*m_zoom[to]);
+        view->userZoomed = true;
+    } else {
+        fit();
+    }
 }
 
 void PathGraph::setWindow(int firstSlot, int size)
@@ -188,6 +211,7 @@ void PathGraph::setModeName(const QString &name)
 
 void PathGraph::fit()
 {
+    static_cast<ZoomingView *>(m_view)->userZoomed = false;
     m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);
 }
 
