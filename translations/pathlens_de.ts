@@ -121,49 +121,59 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="35"/>
+        <location filename="../widgets/session.cpp" line="37"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="46"/>
+        <location filename="../widgets/session.cpp" line="48"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="51"/>
+        <location filename="../widgets/session.cpp" line="53"/>
         <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
         <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="53"/>
+        <location filename="../widgets/session.cpp" line="55"/>
         <source>written by a newer pathlens (session format %1); this one reads format %2</source>
         <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format %2</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="60"/>
+        <location filename="../widgets/session.cpp" line="62"/>
         <source>no &quot;model&quot; file named</source>
         <translation>keine &quot;model&quot;-Datei angegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="65"/>
+        <location filename="../widgets/session.cpp" line="67"/>
         <source>every arrangement entry needs a &quot;block&quot; number (0 or more) and an &quot;active&quot; flag</source>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="68"/>
+        <location filename="../widgets/session.cpp" line="70"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="69"/>
+        <location filename="../widgets/session.cpp" line="71"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="70"/>
+        <location filename="../widgets/session.cpp" line="72"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="109"/>
+        <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
+        <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="114"/>
+        <source>the arrangement cannot run: %1</source>
+        <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
 </context>
 <context>
@@ -431,114 +441,114 @@
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="67"/>
+        <location filename="../widgets/liveplots.cpp" line="116"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="67"/>
+        <location filename="../widgets/liveplots.cpp" line="116"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="73"/>
+        <location filename="../widgets/liveplots.cpp" line="122"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="75"/>
+        <location filename="../widgets/liveplots.cpp" line="124"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="81"/>
+        <location filename="../widgets/liveplots.cpp" line="130"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="88"/>
+        <location filename="../widgets/liveplots.cpp" line="137"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="88"/>
+        <location filename="../widgets/liveplots.cpp" line="137"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="91"/>
+        <location filename="../widgets/liveplots.cpp" line="139"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="93"/>
+        <location filename="../widgets/liveplots.cpp" line="141"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="96"/>
+        <location filename="../widgets/liveplots.cpp" line="144"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="99"/>
+        <location filename="../widgets/liveplots.cpp" line="147"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="102"/>
+        <location filename="../widgets/liveplots.cpp" line="150"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="103"/>
+        <location filename="../widgets/liveplots.cpp" line="151"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="111"/>
+        <location filename="../widgets/liveplots.cpp" line="159"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="117"/>
+        <location filename="../widgets/liveplots.cpp" line="165"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="118"/>
+        <location filename="../widgets/liveplots.cpp" line="166"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="119"/>
-        <location filename="../widgets/liveplots.cpp" line="273"/>
+        <location filename="../widgets/liveplots.cpp" line="167"/>
+        <location filename="../widgets/liveplots.cpp" line="327"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="121"/>
+        <location filename="../widgets/liveplots.cpp" line="169"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="123"/>
+        <location filename="../widgets/liveplots.cpp" line="171"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="125"/>
-        <location filename="../widgets/liveplots.cpp" line="274"/>
+        <location filename="../widgets/liveplots.cpp" line="173"/>
+        <location filename="../widgets/liveplots.cpp" line="328"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="127"/>
+        <location filename="../widgets/liveplots.cpp" line="175"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="154"/>
+        <location filename="../widgets/liveplots.cpp" line="202"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -546,47 +556,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="182"/>
+        <location filename="../widgets/liveplots.cpp" line="231"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="187"/>
+        <location filename="../widgets/liveplots.cpp" line="236"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="188"/>
+        <location filename="../widgets/liveplots.cpp" line="237"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="194"/>
+        <location filename="../widgets/liveplots.cpp" line="243"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="195"/>
+        <location filename="../widgets/liveplots.cpp" line="244"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="203"/>
+        <location filename="../widgets/liveplots.cpp" line="252"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="291"/>
+        <location filename="../widgets/liveplots.cpp" line="345"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="292"/>
+        <location filename="../widgets/liveplots.cpp" line="346"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="155"/>
+        <location filename="../widgets/liveplots.cpp" line="203"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -594,384 +604,367 @@
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="102"/>
+        <location filename="../widgets/mainwindow.cpp" line="101"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
+        <location filename="../widgets/mainwindow.cpp" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="104"/>
+        <location filename="../widgets/mainwindow.cpp" line="103"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="105"/>
+        <location filename="../widgets/mainwindow.cpp" line="104"/>
         <source>Open &amp;Data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="105"/>
+        <location filename="../widgets/mainwindow.cpp" line="104"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="106"/>
+        <location filename="../widgets/mainwindow.cpp" line="105"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="108"/>
+        <location filename="../widgets/mainwindow.cpp" line="107"/>
         <source>Open &amp;Comparison Model…</source>
         <translation>&amp;Vergleichsmodell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="109"/>
+        <location filename="../widgets/mainwindow.cpp" line="108"/>
         <source>C&amp;lose Comparison</source>
         <translation>Vergleich s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
+        <location filename="../widgets/mainwindow.cpp" line="110"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
+        <location filename="../widgets/mainwindow.cpp" line="110"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="112"/>
+        <location filename="../widgets/mainwindow.cpp" line="111"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="120"/>
+        <location filename="../widgets/mainwindow.cpp" line="119"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="122"/>
+        <location filename="../widgets/mainwindow.cpp" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="124"/>
+        <location filename="../widgets/mainwindow.cpp" line="123"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="125"/>
+        <location filename="../widgets/mainwindow.cpp" line="124"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="128"/>
+        <location filename="../widgets/mainwindow.cpp" line="127"/>
         <source>Leave presentation mode</source>
         <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="181"/>
+        <location filename="../widgets/mainwindow.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="182"/>
+        <location filename="../widgets/mainwindow.cpp" line="181"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="183"/>
+        <location filename="../widgets/mainwindow.cpp" line="182"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="881"/>
+        <location filename="../widgets/mainwindow.cpp" line="860"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="892"/>
+        <location filename="../widgets/mainwindow.cpp" line="871"/>
         <source>blocks %1 have no counterpart in %2</source>
         <translation>Blöcke %1 haben keine Entsprechung in %2</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="146"/>
+        <location filename="../widgets/mainwindow.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="114"/>
+        <location filename="../widgets/mainwindow.cpp" line="113"/>
         <source>&amp;Export Plot</source>
         <translation>Diagramm &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Accuracy…</source>
         <translation>&amp;Genauigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>Path &amp;Lengths…</source>
         <translation>Pfad&amp;längen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Surviving Paths…</source>
         <translation>Ü&amp;berlebende Pfade…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Gradients…</source>
         <translation>G&amp;radienten…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="117"/>
+        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>Single &amp;Deletion…</source>
         <translation>&amp;Einzellöschung…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="148"/>
+        <location filename="../widgets/mainwindow.cpp" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="150"/>
+        <location filename="../widgets/mainwindow.cpp" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="155"/>
+        <location filename="../widgets/mainwindow.cpp" line="154"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/mainwindow.cpp" line="155"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="158"/>
+        <location filename="../widgets/mainwindow.cpp" line="157"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="164"/>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="165"/>
+        <location filename="../widgets/mainwindow.cpp" line="164"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="177"/>
+        <location filename="../widgets/mainwindow.cpp" line="176"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="186"/>
+        <location filename="../widgets/mainwindow.cpp" line="185"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="193"/>
+        <location filename="../widgets/mainwindow.cpp" line="192"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="194"/>
+        <location filename="../widgets/mainwindow.cpp" line="193"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="224"/>
+        <location filename="../widgets/mainwindow.cpp" line="223"/>
         <source>No model loaded. Use File → Open Model.</source>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="214"/>
+        <location filename="../widgets/mainwindow.cpp" line="213"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="239"/>
+        <location filename="../widgets/mainwindow.cpp" line="238"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219"/>
-        <location filename="../widgets/mainwindow.cpp" line="240"/>
+        <location filename="../widgets/mainwindow.cpp" line="218"/>
+        <location filename="../widgets/mainwindow.cpp" line="239"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="272"/>
+        <location filename="../widgets/mainwindow.cpp" line="271"/>
         <source>Evaluation of the comparison model failed</source>
         <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="393"/>
-        <location filename="../widgets/mainwindow.cpp" line="399"/>
+        <location filename="../widgets/mainwindow.cpp" line="392"/>
+        <location filename="../widgets/mainwindow.cpp" line="398"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="460"/>
+        <location filename="../widgets/mainwindow.cpp" line="459"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="467"/>
+        <location filename="../widgets/mainwindow.cpp" line="466"/>
         <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
         <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="677"/>
+        <location filename="../widgets/mainwindow.cpp" line="676"/>
         <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
         <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="74"/>
+        <location filename="../widgets/mainwindow.cpp" line="73"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="477"/>
+        <location filename="../widgets/mainwindow.cpp" line="476"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="497"/>
+        <location filename="../widgets/mainwindow.cpp" line="496"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="508"/>
+        <location filename="../widgets/mainwindow.cpp" line="507"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="514"/>
+        <location filename="../widgets/mainwindow.cpp" line="513"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="438"/>
-        <location filename="../widgets/mainwindow.cpp" line="490"/>
+        <location filename="../widgets/mainwindow.cpp" line="437"/>
+        <location filename="../widgets/mainwindow.cpp" line="489"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="573"/>
+        <location filename="../widgets/mainwindow.cpp" line="572"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="619"/>
+        <location filename="../widgets/mainwindow.cpp" line="618"/>
         <source>Evaluating the original network on %1 test images…</source>
         <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="674"/>
+        <location filename="../widgets/mainwindow.cpp" line="673"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="280"/>
+        <location filename="../widgets/mainwindow.cpp" line="279"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="723"/>
+        <location filename="../widgets/mainwindow.cpp" line="721"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="723"/>
-        <location filename="../widgets/mainwindow.cpp" line="735"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="728"/>
+        <location filename="../widgets/mainwindow.cpp" line="726"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="735"/>
-        <location filename="../widgets/mainwindow.cpp" line="756"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="749"/>
-        <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
-        <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="754"/>
-        <source>the arrangement cannot run: %1</source>
-        <translation>die Anordnung ist nicht lauffähig: %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="769"/>
+        <location filename="../widgets/mainwindow.cpp" line="748"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="353"/>
-        <location filename="../widgets/mainwindow.cpp" line="789"/>
+        <location filename="../widgets/mainwindow.cpp" line="352"/>
+        <location filename="../widgets/mainwindow.cpp" line="768"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="352"/>
-        <location filename="../widgets/mainwindow.cpp" line="790"/>
+        <location filename="../widgets/mainwindow.cpp" line="351"/>
+        <location filename="../widgets/mainwindow.cpp" line="769"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="661"/>
+        <location filename="../widgets/mainwindow.cpp" line="660"/>
         <source>Accuracy %1 on %2 images; original %3; %4</source>
         <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="668"/>
+        <location filename="../widgets/mainwindow.cpp" line="667"/>
         <source>Known from earlier in this session: not evaluated again</source>
         <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="791"/>
+        <location filename="../widgets/mainwindow.cpp" line="770"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="824"/>
+        <location filename="../widgets/mainwindow.cpp" line="803"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="844"/>
+        <location filename="../widgets/mainwindow.cpp" line="823"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="861"/>
+        <location filename="../widgets/mainwindow.cpp" line="840"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
@@ -1026,17 +1019,17 @@
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="572"/>
+        <location filename="../widgets/mainwindow.cpp" line="571"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565"/>
+        <location filename="../widgets/mainwindow.cpp" line="564"/>
         <source>%1 (%2 images, %3; %4)</source>
         <translation>%1 (%2 Bilder, %3; %4)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/mainwindow.cpp" line="80"/>
+        <location filename="../widgets/mainwindow.cpp" line="79"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -1044,62 +1037,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="243"/>
+        <location filename="../widgets/mainwindow.cpp" line="242"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="249"/>
+        <location filename="../widgets/mainwindow.cpp" line="248"/>
         <source>&amp;Lecture Layout</source>
         <translation>&amp;Vorlesungsansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="345"/>
+        <location filename="../widgets/mainwindow.cpp" line="344"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="345"/>
+        <location filename="../widgets/mainwindow.cpp" line="344"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="570"/>
+        <location filename="../widgets/mainwindow.cpp" line="569"/>
         <source>evaluating all of them</source>
         <translation>alle werden ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="571"/>
+        <location filename="../widgets/mainwindow.cpp" line="570"/>
         <source>live subset: %1 class-balanced images</source>
         <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="583"/>
+        <location filename="../widgets/mainwindow.cpp" line="582"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="612"/>
+        <location filename="../widgets/mainwindow.cpp" line="611"/>
         <source>%1 — stale, recomputing…</source>
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="620"/>
+        <location filename="../widgets/mainwindow.cpp" line="619"/>
         <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
         <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="648"/>
+        <location filename="../widgets/mainwindow.cpp" line="647"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="664"/>
+        <location filename="../widgets/mainwindow.cpp" line="663"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="265"/>
+        <location filename="../widgets/mainwindow.cpp" line="264"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1107,97 +1100,97 @@
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="73"/>
+        <location filename="../widgets/pathgraph.cpp" line="84"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="74"/>
+        <location filename="../widgets/pathgraph.cpp" line="85"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="76"/>
+        <location filename="../widgets/pathgraph.cpp" line="87"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="80"/>
+        <location filename="../widgets/pathgraph.cpp" line="91"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="82"/>
+        <location filename="../widgets/pathgraph.cpp" line="93"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="83"/>
+        <location filename="../widgets/pathgraph.cpp" line="94"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="84"/>
+        <location filename="../widgets/pathgraph.cpp" line="95"/>
         <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
         <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="85"/>
+        <location filename="../widgets/pathgraph.cpp" line="96"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="224"/>
+        <location filename="../widgets/pathgraph.cpp" line="248"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="225"/>
+        <location filename="../widgets/pathgraph.cpp" line="249"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="255"/>
+        <location filename="../widgets/pathgraph.cpp" line="279"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="263"/>
+        <location filename="../widgets/pathgraph.cpp" line="287"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="266"/>
+        <location filename="../widgets/pathgraph.cpp" line="290"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="313"/>
+        <location filename="../widgets/pathgraph.cpp" line="337"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="317"/>
+        <location filename="../widgets/pathgraph.cpp" line="341"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="324"/>
+        <location filename="../widgets/pathgraph.cpp" line="348"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="333"/>
+        <location filename="../widgets/pathgraph.cpp" line="357"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="338"/>
+        <location filename="../widgets/pathgraph.cpp" line="362"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="339"/>
+        <location filename="../widgets/pathgraph.cpp" line="363"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>

@@ -36,7 +36,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -718,9 +717,8 @@ bool MainWindow::saveSession(const QString &path)
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
     session.liveImages = m_preferences.liveImages;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(sessionToJson(session)) < 0 || !file.commit()) {
-        showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
+    if (const QString why = writeSessionFile(path, session); !why.isEmpty()) {
+        showError(tr("Cannot save the session"), why);
         return false;
     }
     m_recent->remember(path);
@@ -731,29 +729,10 @@ bool MainWindow::saveSession(const QString &path)
 
 bool MainWindow::loadSession(const QString &path)
 {
-    auto fail = [&](const QString &why) {
-        showError(tr("Cannot open the session"), tr("%1: %2").arg(path, why));
-        return false;
-    };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
     Session session;
     std::shared_ptr<Network> network;
-    try {
-        session = parseSession(file.readAll(), path);
-        // Check the arrangement against the model before replacing anything.
-        network = Network::load(session.model.toStdString());
-        const NetworkInfo info = network->describe(network->defaultInputShape());
-        if (session.arrangement.size() != info.blocks.size())
-            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks")
-                            .arg(session.arrangement.size())
-                            .arg(session.model)
-                            .arg(info.blocks.size()));
-        if (const auto why = whyInvalid(info, session.arrangement))
-            return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
-    } catch (const std::exception &e) {
-        showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
+    if (const QString why = readSessionFile(path, session, network); !why.isEmpty()) {
+        showError(tr("Cannot open the session"), why);
         return false;
     }
     const qint64 previousLive = m_preferences.liveImages;
