@@ -311,6 +311,11 @@ void LivePlots::followPalette()
     m_paths->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LivePlots::setSingleFigure(bool on)
+{
+    m_tabs->setVisible(!on);
+}
+
 void LivePlots::setPresentation(bool on)
 {
     m_lineScale = on ? 2 : 1;

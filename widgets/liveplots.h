@@ -43,6 +43,7 @@ public:
     void addResult(Series series, int edit, double accuracy);     // the finished number after edit `edit`
     void setActiveBlocks(int active);                             // path lengths of the current arrangement
     void setPresentation(bool on);                                // thicker lines for a projector
+    void setSingleFigure(bool on);                                // the accuracy plot alone (lecture layout)
 
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title);

@@ -245,7 +245,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_plots);
     viewMenu->addSeparator();
     viewMenu->addActions({m_blocksDock->toggleViewAction(), m_graphDock->toggleViewAction()});
-    viewMenu->addAction(tr("&Lecture Layout"), this, &MainWindow::lectureLayout);
+    QAction *lecture = viewMenu->addAction(tr("&Lecture Layout"), this, [this](bool on) { setLectureLayout(on); });
+    lecture->setCheckable(true);
 
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
@@ -317,12 +318,13 @@ void MainWindow::fixLabelHeight(QLabel *label, int lines)
     label->setFixedHeight(QFontMetrics(label->font()).lineSpacing() * lines + 4);
 }
 
-// For a projector: the strip and the plots only, the strip a third of the height.
-void MainWindow::lectureLayout()
+// For a projector: the strip and one big plot (the accuracy after each edit) fill the window.
+void MainWindow::setLectureLayout(bool on)
 {
-    m_blocksDock->show();
-    m_graphDock->hide();
-    resizeDocks({m_blocksDock}, {height() / 3}, Qt::Vertical);
+    m_graphDock->setVisible(!on);
+    m_plots->setSingleFigure(on);
+    if (on)
+        resizeDocks({m_blocksDock}, {m_blocksDock->minimumSizeHint().height()}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout()

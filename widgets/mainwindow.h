@@ -76,7 +76,7 @@ public:
     void restoreLayout();
     RecentFiles *recentFiles() const { return m_recent; } // and where file dialogs open
     void saveLayout() const;
-    void lectureLayout();
+    void setLectureLayout(bool on);
     QString shortcutSheet() const; // F1: every shortcut, as an HTML table
     qint64 liveImageCount() const;
     QString accuracyText() const;

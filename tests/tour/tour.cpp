@@ -115,7 +115,7 @@ int main(int argc, char **argv)
         window.setPresentationMode(true);
         window.showNormal(); // the projector's size, whatever this screen's is
         window.resize(1280, 720);
-        window.lectureLayout();
+        window.setLectureLayout(true);
         shoot(window, out, QStringLiteral("presentation-lecture-1280x720"));
         window.setPresentationMode(false);
         installTranslations(QStringLiteral("de"));

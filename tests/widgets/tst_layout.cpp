@@ -5,6 +5,7 @@
 
 #include "arrangementeditor.h"
 #include "blockstrip.h"
+#include "liveplots.h"
 #include "mainwindow.h"
 #include "testhelpers.h"
 
@@ -13,6 +14,7 @@
 #include <QStandardPaths>
 #include <QUndoStack>
 #include <QWindow>
+#include <qcustomplot.h>
 
 using namespace pathlens;
 
@@ -114,6 +116,30 @@ private Q_SLOTS:
                          qPrintable(QStringLiteral("click on tile %1 changed block %2").arg(i).arg(j)));
             window.editor()->undoStack()->undo();
         }
+    }
+
+    // Presentation mode and the lecture layout on a 1280x720 projector: every stage of tiles in
+    // view (only stage 0 fitted once) and one big plot.
+    void lectureLayoutOnAProjector()
+    {
+        MainWindow window;
+        QVERIFY(window.openModel(bundledResNet110()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setPresentationMode(true);
+        window.showNormal();
+        window.resize(1280, 720);
+        window.setLectureLayout(true);
+        settle();
+        const QRegion visible = window.blockStrip()->visibleRegion();
+        for (int i = 0; i < 54; ++i) {
+            const QRect tile = tilesInWindow(window)[size_t(i)];
+            QVERIFY2(tile.width() >= 20 && tile.height() >= 20 && window.rect().contains(tile), qPrintable(QString::number(i)));
+            QVERIFY(visible.intersected(window.blockStrip()->tileRect(i)) == QRegion(window.blockStrip()->tileRect(i)));
+        }
+        QVERIFY(window.livePlots()->accuracyPlot()->height() >= 250);
+        window.setLectureLayout(false);
+        window.setPresentationMode(false);
     }
 
     // Tiles stay where they are while the label says "stale, recomputing…" and after the number.
