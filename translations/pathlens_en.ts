@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>pathlens::Comparison</name>
+    <message numerus="yes">
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n block deleted</numerusform>
+            <numerusform>%n blocks deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pathlens::LivePlots</name>
     <message numerus="yes">
         <source>Paths of each length that survive %n deletion(s)</source>

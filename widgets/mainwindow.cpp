@@ -5,6 +5,7 @@
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "blocktablemodel.h"
+#include "comparison.h"
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
@@ -95,7 +96,6 @@ QList<QKeySequence> withKeys(QKeySequence::StandardKey standard, const QList<QKe
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_live(new LiveEvaluation(this))
-    , m_compareLive(new LiveEvaluation(this))
 {
     installPluralForms();
     setWindowTitle(tr("pathlens"));
@@ -264,12 +264,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_progress->hide();
         showError(tr("Evaluation failed"), message);
     });
-    connect(m_compareLive, &LiveEvaluation::started, m_compareLabel, [this] { m_compareLabel->setEnabled(false); });
-    connect(m_compareLive, &LiveEvaluation::finished, this, &MainWindow::showCompareResult);
-    connect(m_compareLive, &LiveEvaluation::originalMeasured, m_plots,
-            [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy); });
-    connect(m_compareLive, &LiveEvaluation::failed, this,
-            [this](const QString &message) { showError(tr("Evaluation of the comparison model failed"), message); });
+    m_comparison = new Comparison(&m_work, m_editor, m_plots, m_compareLabel, this);
+    connect(m_comparison, &Comparison::finished, this, &MainWindow::compareFinished);
+    connect(m_comparison, &Comparison::failed, this, &MainWindow::showError);
     m_analyses = new AnalysisController(&m_work, m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
@@ -450,8 +447,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
     m_accuracy->clear();
     m_plots->clear(int(m_work.info().blocks.size()));
     useEngine();
-    if (m_work.compareEngine())
-        useCompareEngine();
+    m_comparison->useEngine();
     m_editNumber = -1;
     showArrangement(m_editor->arrangement());
 }
@@ -553,9 +549,7 @@ void MainWindow::showNetwork()
     m_accuracy->clear();
     m_plots->clear(int(m_work.info().blocks.size()));
     m_editNumber = -1; // the identity arrangement below is edit 0
-    if (m_work.compareEngine()) {
-        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_work.compareInfo().path)).completeBaseName());
-    }
+    m_comparison->useEngine(); // the plots were cleared: its original is measured again
     m_analyses->reset();
     m_pathGraph->setNetwork(m_work.info());
     m_editor->setNetwork(m_work.info()); // shows the identity arrangement and, with data, evaluates it
@@ -592,8 +586,7 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     m_pathGraph->setArrangement(arrangement);
     updateActions();
     m_analyses->followArrangement(arrangement);
-    if (m_work.compareEngine())
-        requestCompare();
+    m_comparison->request(m_editNumber);
     if (m_work.engine())
         requestEvaluation();
 }
@@ -638,7 +631,7 @@ MainWindow::Timing MainWindow::lastTiming() const
 void MainWindow::forgetResults()
 {
     m_live->forgetResults();
-    m_compareLive->forgetResults();
+    m_comparison->live()->forgetResults();
 }
 
 void MainWindow::showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total)
@@ -810,69 +803,27 @@ void MainWindow::chooseCompareModel()
 bool MainWindow::openCompareModel(const QString &path)
 {
     if (path.isEmpty()) {
-        m_work.closeCompare();
-        m_compareLive->setEvaluator({}, 0, 0);
-        m_compareLabel->hide();
-        m_plots->setCompareName({});
+        m_comparison->close();
         updateActions();
         return true;
     }
     syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QString why = m_work.openCompare(path);
+    const QString why = m_comparison->open(path);
     QApplication::restoreOverrideCursor();
     if (!why.isEmpty()) {
         showError(tr("Cannot open the comparison model"), why);
         return false;
     }
     m_recent->remember(path);
-    useCompareEngine();
     updateActions();
-    requestCompare();
+    m_comparison->request(m_editNumber);
     return true;
-}
-
-void MainWindow::useCompareEngine()
-{
-    const std::shared_ptr<Engine> &engine = m_work.compareEngine();
-    const QString path = QString::fromStdString(m_work.compareInfo().path);
-    m_compareLive->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_work.compareInfo().blocks.size()),
-                                engine->imageCount(), engine.get());
-    m_plots->setCompareName(QFileInfo(path).completeBaseName());
-    m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
-    m_compareLabel->show();
 }
 
 Arrangement MainWindow::compareArrangement() const
 {
-    return m_work.compareArrangement(m_editor->arrangement());
-}
-
-void MainWindow::requestCompare()
-{
-    m_compareLive->request(compareArrangement(), m_editNumber);
-}
-
-void MainWindow::showCompareResult(int edit, double accuracy, qint64 images, double, bool)
-{
-    m_plots->addResult(LivePlots::Series::Compare, edit, accuracy);
-    m_compareLabel->setEnabled(true);
-    const Arrangement mapped = compareArrangement();
-    const QString name = QFileInfo(QString::fromStdString(m_work.compareInfo().path)).fileName();
-    QString text = tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5")
-                       .arg(name, percent(accuracy))
-                       .arg(images)
-                       .arg(percent(m_compareLive->originalAccuracy()))
-                       .arg(blocksDeleted(int(mapped.size()) - activeCount(mapped)));
-    // Deletions the comparison model cannot follow are named, not silently dropped.
-    QStringList missing;
-    for (const Slot &slot : m_editor->arrangement())
-        if (!slot.active && (slot.block >= int(mapped.size()) || mapped[size_t(slot.block)].active))
-            missing << QString::number(slot.block);
-    if (!missing.isEmpty())
-        text += QStringLiteral(" (") + tr("blocks %1 have no counterpart in %2").arg(missing.join(QStringLiteral(", ")), name) + QLatin1Char(')');
-    m_compareLabel->setText(text);
-    Q_EMIT compareFinished(accuracy);
+    return m_comparison->arrangement();
 }
 
 QString MainWindow::shortcutSheet() const

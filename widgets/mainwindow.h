@@ -30,6 +30,7 @@ class BlockStrip;
 class Engine;
 class LiveEvaluation;
 class AnalysisController;
+class Comparison;
 class ExportController;
 class RecentFiles;
 class LivePlots;
@@ -121,7 +122,6 @@ private:
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
     void syncOptions(); // the settings' device, threads and live subset to the workspace
     void useEngine();
-    void useCompareEngine();
     void showSummary();
     void chooseSettings();
     void showNetwork();
@@ -131,8 +131,6 @@ private:
     void showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
     void showResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void chooseCompareModel();
-    void requestCompare();
-    void showCompareResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void showError(const QString &title, const QString &message);
 
     Workspace m_work;
@@ -140,7 +138,7 @@ private:
     QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
     LiveEvaluation *m_live = nullptr;        // the loaded model
-    LiveEvaluation *m_compareLive = nullptr; // the comparison model, the same edits mapped onto it
+    Comparison *m_comparison = nullptr; // the second model, the same edits mapped onto it
     AnalysisController *m_analyses = nullptr;
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
 
