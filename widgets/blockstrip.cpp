@@ -190,6 +190,17 @@ void BlockStrip::paintEvent(QPaintEvent *)
             painter.drawText(inner, Qt::AlignBottom | Qt::AlignHCenter, shape);
         } else if (oneLine) {
             painter.drawText(inner, Qt::AlignCenter, title);
+        } else {
+            // A tile smaller than the text (large presentation fonts, many blocks): the index in a
+            // font scaled down to fit, as long as it stays legible.
+            const double scale = std::min(inner.height() / (metrics.height() * 0.95),
+                                          inner.width() / double(std::max(1, metrics.horizontalAdvance(title))));
+            QFont small = bold;
+            small.setPointSizeF(std::max(1.0, bold.pointSizeF() * scale));
+            if (QFontMetrics(small).height() >= 7) {
+                painter.setFont(small);
+                painter.drawText(inner, Qt::AlignCenter, title);
+            }
         }
         painter.setFont(font());
         if (!slot.active) {

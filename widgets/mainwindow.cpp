@@ -321,7 +321,7 @@ void MainWindow::setLectureLayout(bool on)
     m_graphDock->setVisible(!on);
     m_plots->setSingleFigure(on);
     if (on)
-        resizeDocks({m_blocksDock}, {m_blocksDock->minimumSizeHint().height()}, Qt::Vertical);
+        resizeDocks({m_blocksDock}, {m_blocksDock->sizeHint().height()}, Qt::Vertical);
 }
 
 void MainWindow::restoreLayout()
