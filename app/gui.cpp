@@ -4,14 +4,19 @@
 #include "dataset.h"
 #include "defaults.h"
 #include "mainwindow.h"
+#include "recentfiles.h"
 #include "settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    // QSettings files go to ~/.config/pathlens/pathlens.conf instead of "Unknown Organization".
+    QApplication::setOrganizationName(QStringLiteral("pathlens"));
+    QApplication::setOrganizationDomain(QStringLiteral("pathlens.github.io"));
     QApplication::setApplicationName(QStringLiteral("pathlens"));
     QApplication::setApplicationVersion(QStringLiteral(PATHLENS_VERSION));
     const pathlens::Preferences preferences = pathlens::Preferences::load();
@@ -32,6 +37,8 @@ int main(int argc, char **argv)
     parser.process(app);
 
     pathlens::MainWindow window;
+    window.restoreLayout();
+    window.recentFiles()->setModelsFolder(QFileInfo(pathlens::defaultModelPath()).absolutePath());
     window.show();
     const QString file = parser.positionalArguments().value(0);
     if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {

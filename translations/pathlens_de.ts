@@ -79,10 +79,13 @@
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../widgets/figures.cpp" line="276"/>
-        <source>surviving after deleting %1 blocks</source>
-        <translation>überlebend nach Löschen von %1 Blöcken</translation>
+        <source>surviving after deleting %n block(s)</source>
+        <translation>
+            <numerusform>überlebend nach Löschen von %n Block</numerusform>
+            <numerusform>überlebend nach Löschen von %n Blöcken</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../widgets/figures.cpp" line="288"/>
@@ -118,67 +121,121 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="35"/>
+        <location filename="../widgets/session.cpp" line="37"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="46"/>
+        <location filename="../widgets/session.cpp" line="48"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="51"/>
+        <location filename="../widgets/session.cpp" line="53"/>
         <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
         <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="53"/>
+        <location filename="../widgets/session.cpp" line="55"/>
         <source>written by a newer pathlens (session format %1); this one reads format %2</source>
         <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format %2</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="60"/>
+        <location filename="../widgets/session.cpp" line="62"/>
         <source>no &quot;model&quot; file named</source>
         <translation>keine &quot;model&quot;-Datei angegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="65"/>
+        <location filename="../widgets/session.cpp" line="67"/>
         <source>every arrangement entry needs a &quot;block&quot; number (0 or more) and an &quot;active&quot; flag</source>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="68"/>
+        <location filename="../widgets/session.cpp" line="70"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="69"/>
+        <location filename="../widgets/session.cpp" line="71"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="70"/>
+        <location filename="../widgets/session.cpp" line="72"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="109"/>
+        <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
+        <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="114"/>
+        <source>the arrangement cannot run: %1</source>
+        <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui.cpp" line="22"/>
+        <location filename="../app/gui.cpp" line="27"/>
         <source>Residual networks as ensembles of paths.</source>
         <translation>Residualnetze als Ensembles von Pfaden.</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="26"/>
+        <location filename="../app/gui.cpp" line="31"/>
         <source>TorchScript model (.pt) or saved session (.json)</source>
         <translation>TorchScript-Modell (.pt) oder gespeicherte Sitzung (.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="29"/>
+        <location filename="../app/gui.cpp" line="34"/>
         <source>Data set folder or file.</source>
         <translation>Ordner oder Datei des Datensatzes.</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::AnalysisController</name>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="23"/>
+        <source>Measurement failed</source>
+        <translation>Messung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="30"/>
+        <source>Accuracy with one block deleted — %1, %2 test images</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="31"/>
+        <source>Accuracy with one block deleted — %1, %2 of %3 test images so far; %4</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <source>Gradient per path length — %1, training images</source>
+        <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="42"/>
+        <source>Gradient per path length — %1, test images (no training split)</source>
+        <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="59"/>
+        <source>%1 s elapsed</source>
+        <translation>%1 s vergangen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="61"/>
+        <source>%1 s elapsed, about %2 s left</source>
+        <translation>%1 s vergangen, noch etwa %2 s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="67"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="77"/>
+        <source>Open a model and a data set first.</source>
+        <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
 </context>
 <context>
@@ -232,161 +289,345 @@
     </message>
 </context>
 <context>
+    <name>pathlens::BlockStrip</name>
+    <message>
+        <location filename="../widgets/blockstrip.cpp" line="299"/>
+        <source>Block %1 (%2), stage %3, output %4</source>
+        <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blockstrip.cpp" line="301"/>
+        <source>, downsampling</source>
+        <translation>, verkleinernd</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blockstrip.cpp" line="303"/>
+        <source>, deleted</source>
+        <translation>, gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::BlockTableModel</name>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="67"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <source>Downsampling</source>
+        <translation>Verkleinernd</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::Comparison</name>
+    <message>
+        <location filename="../widgets/comparison.cpp" line="35"/>
+        <source>Evaluation of the comparison model failed</source>
+        <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.cpp" line="68"/>
+        <source>Comparison: %1 — evaluating…</source>
+        <translation>Vergleich: %1 — wird ausgewertet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.cpp" line="90"/>
+        <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5</source>
+        <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/comparison.cpp" line="94"/>
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n Block gelöscht</numerusform>
+            <numerusform>%n Blöcke gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/comparison.cpp" line="101"/>
+        <source>blocks %1 have no counterpart in %2</source>
+        <translation>Blöcke %1 haben keine Entsprechung in %2</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::EvaluationThread</name>
+    <message>
+        <location filename="../widgets/evaluationthread.cpp" line="109"/>
+        <source>Evaluation failed with an unknown error.</source>
+        <translation>Auswertung mit unbekanntem Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::ExportController</name>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="26"/>
+        <source>Figure Size</source>
+        <translation>Abbildungsgröße</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="35"/>
+        <location filename="../widgets/exportcontroller.cpp" line="36"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="37"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="38"/>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="39"/>
+        <source>&amp;Height:</source>
+        <translation>&amp;Höhe:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="40"/>
+        <source>PNG &amp;resolution:</source>
+        <translation>PNG-&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="69"/>
+        <source>Nothing to export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="69"/>
+        <source>The %1 plot is made on request: press Measure in its tab first.</source>
+        <translation>Die Abbildung %1 entsteht auf Anfrage: zuerst in ihrem Reiter „Messen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="72"/>
+        <location filename="../widgets/exportcontroller.cpp" line="93"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="73"/>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="87"/>
+        <location filename="../widgets/exportcontroller.cpp" line="101"/>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="93"/>
+        <source>path-graph</source>
+        <translation>pfadgraph</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="94"/>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="67"/>
+        <location filename="../widgets/liveplots.cpp" line="116"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="67"/>
+        <location filename="../widgets/liveplots.cpp" line="116"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="73"/>
+        <location filename="../widgets/liveplots.cpp" line="122"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="75"/>
+        <location filename="../widgets/liveplots.cpp" line="124"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="81"/>
+        <location filename="../widgets/liveplots.cpp" line="130"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="88"/>
+        <location filename="../widgets/liveplots.cpp" line="137"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="88"/>
+        <location filename="../widgets/liveplots.cpp" line="137"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="91"/>
+        <location filename="../widgets/liveplots.cpp" line="139"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="93"/>
+        <location filename="../widgets/liveplots.cpp" line="141"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="96"/>
+        <location filename="../widgets/liveplots.cpp" line="144"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="99"/>
+        <location filename="../widgets/liveplots.cpp" line="147"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="102"/>
+        <location filename="../widgets/liveplots.cpp" line="150"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="103"/>
+        <location filename="../widgets/liveplots.cpp" line="151"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="111"/>
+        <location filename="../widgets/liveplots.cpp" line="159"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="117"/>
+        <location filename="../widgets/liveplots.cpp" line="165"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="118"/>
+        <location filename="../widgets/liveplots.cpp" line="166"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="119"/>
-        <location filename="../widgets/liveplots.cpp" line="252"/>
+        <location filename="../widgets/liveplots.cpp" line="167"/>
+        <location filename="../widgets/liveplots.cpp" line="332"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="121"/>
+        <location filename="../widgets/liveplots.cpp" line="169"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="123"/>
+        <location filename="../widgets/liveplots.cpp" line="171"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="125"/>
-        <location filename="../widgets/liveplots.cpp" line="253"/>
+        <location filename="../widgets/liveplots.cpp" line="173"/>
+        <location filename="../widgets/liveplots.cpp" line="333"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="127"/>
+        <location filename="../widgets/liveplots.cpp" line="175"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/liveplots.cpp" line="202"/>
+        <source>Paths of each length that survive %n deletion(s)</source>
+        <translation>
+            <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
+            <numerusform>Pfade jeder Länge, die %n Löschungen überleben</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="161"/>
+        <location filename="../widgets/liveplots.cpp" line="231"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="166"/>
+        <location filename="../widgets/liveplots.cpp" line="236"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="167"/>
+        <location filename="../widgets/liveplots.cpp" line="237"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="173"/>
+        <location filename="../widgets/liveplots.cpp" line="243"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="174"/>
+        <location filename="../widgets/liveplots.cpp" line="244"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="182"/>
+        <location filename="../widgets/liveplots.cpp" line="252"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="270"/>
+        <location filename="../widgets/liveplots.cpp" line="350"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="271"/>
+        <location filename="../widgets/liveplots.cpp" line="351"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="334"/>
-        <source>Paths of each length that survive %1 deletions</source>
-        <translation>Pfade jeder Länge, die %1 Löschungen überleben</translation>
-    </message>
-    <message>
-        <location filename="../widgets/liveplots.cpp" line="335"/>
+        <location filename="../widgets/liveplots.cpp" line="203"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -394,685 +635,475 @@
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
+        <location filename="../widgets/mainwindow.cpp" line="101"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
+        <location filename="../widgets/mainwindow.cpp" line="102"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="117"/>
+        <location filename="../widgets/mainwindow.cpp" line="103"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="118"/>
+        <location filename="../widgets/mainwindow.cpp" line="104"/>
         <source>Open &amp;Data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="118"/>
-        <location filename="../widgets/mainwindow.cpp" line="1029"/>
+        <location filename="../widgets/mainwindow.cpp" line="104"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="119"/>
+        <location filename="../widgets/mainwindow.cpp" line="105"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="120"/>
+        <location filename="../widgets/mainwindow.cpp" line="107"/>
         <source>Open &amp;Comparison Model…</source>
         <translation>&amp;Vergleichsmodell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="121"/>
+        <location filename="../widgets/mainwindow.cpp" line="108"/>
         <source>C&amp;lose Comparison</source>
         <translation>Vergleich s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="123"/>
+        <location filename="../widgets/mainwindow.cpp" line="110"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="123"/>
-        <location filename="../widgets/mainwindow.cpp" line="1031"/>
+        <location filename="../widgets/mainwindow.cpp" line="110"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="124"/>
+        <location filename="../widgets/mainwindow.cpp" line="111"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="131"/>
+        <location filename="../widgets/mainwindow.cpp" line="119"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="133"/>
+        <location filename="../widgets/mainwindow.cpp" line="121"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="135"/>
+        <location filename="../widgets/mainwindow.cpp" line="123"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="136"/>
+        <location filename="../widgets/mainwindow.cpp" line="124"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="184"/>
+        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <source>Leave presentation mode</source>
+        <translation>Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="185"/>
+        <location filename="../widgets/mainwindow.cpp" line="181"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="186"/>
+        <location filename="../widgets/mainwindow.cpp" line="182"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="157"/>
+        <location filename="../widgets/mainwindow.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="74"/>
-        <source>Figure Size</source>
-        <translation>Abbildungsgröße</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="83"/>
-        <location filename="../widgets/mainwindow.cpp" line="84"/>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="85"/>
-        <source> dpi</source>
-        <translation> dpi</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="86"/>
-        <source>&amp;Width:</source>
-        <translation>&amp;Breite:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="87"/>
-        <source>&amp;Height:</source>
-        <translation>&amp;Höhe:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="88"/>
-        <source>PNG &amp;resolution:</source>
-        <translation>PNG-&amp;Auflösung:</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="126"/>
+        <location filename="../widgets/mainwindow.cpp" line="113"/>
         <source>&amp;Export Plot</source>
         <translation>Diagramm &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Accuracy…</source>
         <translation>&amp;Genauigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>Path &amp;Lengths…</source>
         <translation>Pfad&amp;längen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Surviving Paths…</source>
         <translation>Ü&amp;berlebende Pfade…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/mainwindow.cpp" line="115"/>
         <source>&amp;Gradients…</source>
         <translation>G&amp;radienten…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="128"/>
+        <location filename="../widgets/mainwindow.cpp" line="116"/>
         <source>Single &amp;Deletion…</source>
         <translation>&amp;Einzellöschung…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="146"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="159"/>
+        <location filename="../widgets/mainwindow.cpp" line="147"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="161"/>
+        <location filename="../widgets/mainwindow.cpp" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="162"/>
-        <location filename="../widgets/mainwindow.cpp" line="1025"/>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/mainwindow.cpp" line="154"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="164"/>
-        <location filename="../widgets/mainwindow.cpp" line="1026"/>
+        <location filename="../widgets/mainwindow.cpp" line="155"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="166"/>
+        <location filename="../widgets/mainwindow.cpp" line="157"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="167"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="172"/>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="173"/>
+        <location filename="../widgets/mainwindow.cpp" line="164"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="182"/>
+        <location filename="../widgets/mainwindow.cpp" line="176"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="189"/>
+        <location filename="../widgets/mainwindow.cpp" line="185"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="196"/>
+        <location filename="../widgets/mainwindow.cpp" line="192"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="197"/>
+        <location filename="../widgets/mainwindow.cpp" line="193"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="204"/>
+        <location filename="../widgets/mainwindow.cpp" line="223"/>
         <source>No model loaded. Use File → Open Model.</source>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="214"/>
+        <location filename="../widgets/mainwindow.cpp" line="213"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>Block</source>
-        <translation>Block</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>Stage</source>
-        <translation>Stufe</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
-        <source>Input</source>
-        <translation>Eingabe</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="222"/>
-        <source>Output</source>
-        <translation>Ausgabe</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="222"/>
-        <source>Downsampling</source>
-        <translation>Verkleinernd</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="222"/>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="234"/>
+        <location filename="../widgets/mainwindow.cpp" line="238"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="235"/>
+        <location filename="../widgets/mainwindow.cpp" line="218"/>
+        <location filename="../widgets/mainwindow.cpp" line="239"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="259"/>
-        <source>Evaluation of the comparison model failed</source>
-        <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="266"/>
-        <source>Measurement failed</source>
-        <translation>Messung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="272"/>
-        <source>Accuracy with one block deleted — %1, %2 test images</source>
-        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="306"/>
-        <location filename="../widgets/mainwindow.cpp" line="316"/>
+        <location filename="../widgets/mainwindow.cpp" line="391"/>
+        <location filename="../widgets/mainwindow.cpp" line="397"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="306"/>
-        <location filename="../widgets/mainwindow.cpp" line="316"/>
-        <source>Open a model and a data set first.</source>
-        <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="328"/>
-        <source>Gradient per path length — %1, training images</source>
-        <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="329"/>
-        <source>Gradient per path length — %1, test images (no training split)</source>
-        <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="399"/>
+        <location filename="../widgets/mainwindow.cpp" line="457"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="406"/>
+        <location filename="../widgets/mainwindow.cpp" line="464"/>
         <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
         <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="705"/>
+        <location filename="../widgets/mainwindow.cpp" line="671"/>
         <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
         <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="66"/>
+        <location filename="../widgets/mainwindow.cpp" line="74"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="418"/>
-        <location filename="../widgets/mainwindow.cpp" line="443"/>
+        <location filename="../widgets/mainwindow.cpp" line="474"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="450"/>
+        <location filename="../widgets/mainwindow.cpp" line="494"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="466"/>
+        <location filename="../widgets/mainwindow.cpp" line="505"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="472"/>
+        <location filename="../widgets/mainwindow.cpp" line="511"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="509"/>
+        <location filename="../widgets/mainwindow.cpp" line="436"/>
+        <location filename="../widgets/mainwindow.cpp" line="487"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="535"/>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="569"/>
+        <location filename="../widgets/mainwindow.cpp" line="568"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="647"/>
+        <location filename="../widgets/mainwindow.cpp" line="613"/>
         <source>Evaluating the original network on %1 test images…</source>
         <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="648"/>
-        <source>Evaluating the network with %1 blocks deleted and %2 moved on %3 test images…</source>
-        <translation>Werte das Netz mit %1 gelöschten und %2 verschobenen Blöcken auf %3 Testbildern aus…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="703"/>
+        <location filename="../widgets/mainwindow.cpp" line="668"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="724"/>
-        <location filename="../widgets/mainwindow.cpp" line="735"/>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="725"/>
-        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
-        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="732"/>
-        <source>Nothing to export</source>
-        <translation>Nichts zu exportieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="732"/>
-        <source>The %1 plot is made on request: press Measure in its tab first.</source>
-        <translation>Das Diagramm %1 entsteht auf Anfrage: zuerst in seinem Reiter „Messen“ drücken.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="736"/>
-        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)</source>
-        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="748"/>
-        <location filename="../widgets/mainwindow.cpp" line="761"/>
+        <location filename="../widgets/mainwindow.cpp" line="277"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="750"/>
-        <location filename="../widgets/mainwindow.cpp" line="763"/>
-        <source>Cannot export</source>
-        <translation>Export nicht möglich</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="756"/>
-        <source>path-graph</source>
-        <translation>pfadgraph</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="801"/>
+        <location filename="../widgets/mainwindow.cpp" line="716"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="801"/>
-        <location filename="../widgets/mainwindow.cpp" line="812"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="805"/>
+        <location filename="../widgets/mainwindow.cpp" line="721"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="812"/>
-        <location filename="../widgets/mainwindow.cpp" line="833"/>
+        <location filename="../widgets/mainwindow.cpp" line="730"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="826"/>
-        <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
-        <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="831"/>
-        <source>the arrangement cannot run: %1</source>
-        <translation>die Anordnung ist nicht lauffähig: %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="846"/>
+        <location filename="../widgets/mainwindow.cpp" line="743"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="865"/>
+        <location filename="../widgets/mainwindow.cpp" line="351"/>
+        <location filename="../widgets/mainwindow.cpp" line="763"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="866"/>
+        <location filename="../widgets/mainwindow.cpp" line="350"/>
+        <location filename="../widgets/mainwindow.cpp" line="764"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="867"/>
+        <location filename="../widgets/mainwindow.cpp" line="655"/>
+        <source>Accuracy %1 on %2 images; original %3; %4</source>
+        <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="662"/>
+        <source>Known from earlier in this session: not evaluated again</source>
+        <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="765"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="920"/>
+        <location filename="../widgets/mainwindow.cpp" line="798"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="936"/>
-        <source>Cannot compare</source>
-        <translation>Vergleich nicht möglich</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="936"/>
-        <source>%1: open a data set first</source>
-        <translation>%1: zuerst einen Datensatz öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="950"/>
+        <location filename="../widgets/mainwindow.cpp" line="815"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="959"/>
-        <source>Comparison: %1 — evaluating…</source>
-        <translation>Vergleich: %1 — wird ausgewertet…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1009"/>
-        <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted</source>
-        <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5 Blöcke gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1020"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="21"/>
         <source>Click, Space</source>
         <translation>Klick, Leertaste</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1020"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="21"/>
         <source>delete or restore the block</source>
         <translation>Block löschen oder wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1021"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="22"/>
         <source>Drag a block onto another</source>
         <translation>Block auf einen anderen ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1021"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="22"/>
         <source>move it there</source>
         <translation>dorthin verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1022"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="23"/>
         <source>← →</source>
         <translation>← →</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1022"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="23"/>
         <source>move the focus along the blocks</source>
         <translation>Fokus entlang der Blöcke bewegen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1023"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="24"/>
         <source>Ctrl+← Ctrl+→</source>
         <translation>Strg+← Strg+→</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1023"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="24"/>
         <source>move the focused block</source>
         <translation>den fokussierten Block verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1024"/>
-        <source>undo</source>
-        <translation>rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1025"/>
-        <source>redo</source>
-        <translation>wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1026"/>
-        <source>reset to the original network</source>
-        <translation>auf das ursprüngliche Netz zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1027"/>
-        <source>Ctrl+Shift+D / Ctrl+Shift+W</source>
-        <translation>Ctrl+Shift+D / Ctrl+Shift+W</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1027"/>
-        <source>delete k random blocks / swap k random pairs</source>
-        <translation>k zufällige Blöcke löschen / k zufällige Paare vertauschen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1028"/>
-        <source>open a model</source>
-        <translation>ein Modell öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1029"/>
-        <source>open a data set</source>
-        <translation>einen Datensatz öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1030"/>
-        <source>save the session</source>
-        <translation>die Sitzung speichern</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1031"/>
-        <source>open a session</source>
-        <translation>eine Sitzung öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1032"/>
-        <source>F11, Esc</source>
-        <translation>F11, Esc</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1032"/>
-        <source>presentation mode on, off</source>
-        <translation>Präsentationsmodus ein, aus</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="1033"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="25"/>
         <source>Mouse wheel, drag</source>
         <translation>Mausrad, Ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="1033"/>
+        <location filename="../widgets/shortcutsheet.cpp" line="25"/>
         <source>zoom and pan the path graph</source>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="568"/>
+        <location filename="../widgets/mainwindow.cpp" line="567"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="561"/>
+        <location filename="../widgets/mainwindow.cpp" line="560"/>
         <source>%1 (%2 images, %3; %4)</source>
         <translation>%1 (%2 Bilder, %3; %4)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/mainwindow.cpp" line="80"/>
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n Block gelöscht</numerusform>
+            <numerusform>%n Blöcke gelöscht</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="566"/>
+        <location filename="../widgets/mainwindow.cpp" line="242"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="248"/>
+        <source>&amp;Lecture Layout</source>
+        <translation>&amp;Vorlesungsansicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="343"/>
+        <source>Unsaved arrangement</source>
+        <translation>Ungespeicherte Anordnung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="343"/>
+        <source>The arrangement has changed since it was last saved. Save it as a session?</source>
+        <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="565"/>
         <source>evaluating all of them</source>
         <translation>alle werden ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="567"/>
+        <location filename="../widgets/mainwindow.cpp" line="566"/>
         <source>live subset: %1 class-balanced images</source>
         <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="579"/>
+        <location filename="../widgets/mainwindow.cpp" line="578"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="640"/>
+        <location filename="../widgets/mainwindow.cpp" line="606"/>
         <source>%1 — stale, recomputing…</source>
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="669"/>
+        <location filename="../widgets/mainwindow.cpp" line="614"/>
+        <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
+        <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="642"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="693"/>
-        <source>Accuracy %1 on %2 images; original %3; %4 blocks deleted</source>
-        <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4 Blöcke gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="696"/>
+        <location filename="../widgets/mainwindow.cpp" line="658"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="719"/>
+        <location filename="../widgets/mainwindow.cpp" line="265"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1080,97 +1111,97 @@
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="72"/>
+        <location filename="../widgets/pathgraph.cpp" line="84"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="73"/>
+        <location filename="../widgets/pathgraph.cpp" line="85"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="75"/>
+        <location filename="../widgets/pathgraph.cpp" line="87"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="79"/>
+        <location filename="../widgets/pathgraph.cpp" line="91"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="81"/>
+        <location filename="../widgets/pathgraph.cpp" line="93"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="82"/>
+        <location filename="../widgets/pathgraph.cpp" line="94"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="83"/>
+        <location filename="../widgets/pathgraph.cpp" line="95"/>
         <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
         <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="84"/>
+        <location filename="../widgets/pathgraph.cpp" line="96"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="212"/>
+        <location filename="../widgets/pathgraph.cpp" line="248"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="213"/>
+        <location filename="../widgets/pathgraph.cpp" line="249"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="243"/>
+        <location filename="../widgets/pathgraph.cpp" line="279"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="251"/>
+        <location filename="../widgets/pathgraph.cpp" line="287"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="254"/>
+        <location filename="../widgets/pathgraph.cpp" line="290"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="301"/>
+        <location filename="../widgets/pathgraph.cpp" line="337"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="305"/>
+        <location filename="../widgets/pathgraph.cpp" line="341"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="312"/>
+        <location filename="../widgets/pathgraph.cpp" line="348"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="321"/>
+        <location filename="../widgets/pathgraph.cpp" line="357"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="326"/>
+        <location filename="../widgets/pathgraph.cpp" line="362"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="327"/>
+        <location filename="../widgets/pathgraph.cpp" line="363"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1178,88 +1209,88 @@
 <context>
     <name>pathlens::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings.cpp" line="143"/>
+        <location filename="../widgets/settings.cpp" line="157"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="147"/>
+        <location filename="../widgets/settings.cpp" line="161"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatisch (CUDA, wenn vorhanden)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="148"/>
+        <location filename="../widgets/settings.cpp" line="162"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="149"/>
+        <location filename="../widgets/settings.cpp" line="163"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="149"/>
+        <location filename="../widgets/settings.cpp" line="163"/>
         <source>CUDA (not available here)</source>
         <translation>CUDA (hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="151"/>
+        <location filename="../widgets/settings.cpp" line="165"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="155"/>
+        <location filename="../widgets/settings.cpp" line="169"/>
         <source>All cores (%1)</source>
         <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="157"/>
+        <location filename="../widgets/settings.cpp" line="171"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="162"/>
+        <location filename="../widgets/settings.cpp" line="176"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="164"/>
+        <location filename="../widgets/settings.cpp" line="178"/>
         <source>&amp;Full test set (slower, exact)</source>
         <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="168"/>
+        <location filename="../widgets/settings.cpp" line="182"/>
         <source>&amp;Live subset:</source>
         <translation>&amp;Live-Teilmenge:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="172"/>
-        <location filename="../widgets/settings.cpp" line="177"/>
+        <location filename="../widgets/settings.cpp" line="186"/>
+        <location filename="../widgets/settings.cpp" line="191"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="172"/>
+        <location filename="../widgets/settings.cpp" line="186"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="172"/>
+        <location filename="../widgets/settings.cpp" line="186"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="174"/>
+        <location filename="../widgets/settings.cpp" line="188"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="181"/>
+        <location filename="../widgets/settings.cpp" line="195"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="182"/>
+        <location filename="../widgets/settings.cpp" line="196"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -29,6 +30,7 @@ BlockStrip::BlockStrip(ArrangementEditor *editor, QWidget *parent)
     , m_editor(editor)
 {
     setFocusPolicy(Qt::StrongFocus);
+    // Its height comes from the stage count and the font, never from the width or any label.
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     connect(editor, &ArrangementEditor::arrangementChanged, this, [this] {
         m_focus = std::min<int>(m_focus, std::max<int>(0, int(m_editor->arrangement().size()) - 1));
@@ -36,50 +38,85 @@ BlockStrip::BlockStrip(ArrangementEditor *editor, QWidget *parent)
     });
 }
 
-QSize BlockStrip::tileSize() const
+// The height a tile would like: two lines of text (index, output shape). Tiles are laid out
+// from the widget's own size, never from the text of any label around it.
+int BlockStrip::preferredTileHeight() const
 {
-    const QFontMetrics metrics(font());
-    return {metrics.horizontalAdvance(QStringLiteral("64×28×28")) + 8, metrics.height() * 2 + 10};
+    return QFontMetrics(font()).height() * 2 + 10;
 }
 
-// Tiles flow left to right; a new stage starts a new row, so stages read as groups.
-std::vector<QRect> BlockStrip::layoutFor(int width) const
+int BlockStrip::stageCount() const
 {
     const Arrangement &arrangement = m_editor->arrangement();
     const NetworkInfo &info = m_editor->network();
-    const QSize size = tileSize();
-    std::vector<QRect> tiles;
-    int x = margin, y = margin, stage = -1;
+    int rows = 0, stage = -1;
     for (const Slot &slot : arrangement) {
         const int blockStage = info.blocks[slot.block].stage;
-        const bool newStage = stage >= 0 && blockStage != stage;
-        if (newStage || (x > margin && x + size.width() > width - margin)) {
-            x = margin;
-            y += size.height() + gap + (newStage ? gap * 2 : 0);
+        if (blockStage != stage)
+            ++rows;
+        stage = blockStage;
+    }
+    return rows;
+}
+
+// One row per stage, every block of the network in view: tiles share the width equally (the
+// longest stage sets the column count) and the rows share the height, with a cap so that a
+// small network does not get huge tiles. Hundreds of blocks give tiles a few pixels wide (a
+// compact band without text), still clickable and draggable.
+std::vector<QRect> BlockStrip::layoutFor(const QSize &area) const
+{
+    const Arrangement &arrangement = m_editor->arrangement();
+    const NetworkInfo &info = m_editor->network();
+    std::vector<int> rowOf;
+    std::vector<int> columnOf;
+    int rows = 0, columns = 0, column = 0, stage = -1;
+    for (const Slot &slot : arrangement) {
+        const int blockStage = info.blocks[slot.block].stage;
+        if (blockStage != stage) {
+            ++rows;
+            column = 0;
         }
         stage = blockStage;
-        tiles.emplace_back(QPoint(x, y), size);
-        x += size.width() + gap;
+        rowOf.push_back(rows - 1);
+        columnOf.push_back(column++);
+        columns = std::max(columns, column);
     }
+    std::vector<QRect> tiles;
+    if (rows == 0)
+        return tiles;
+    const int usableWidth = std::max(1, area.width() - 2 * margin);
+    const int usableHeight = std::max(1, area.height() - 2 * margin);
+    // Narrow tiles get a narrow gap, so that a long stage still fits.
+    int gapX = gap;
+    if ((usableWidth - (columns - 1) * gapX) / columns < 16)
+        gapX = 1;
+    const int tileWidth = std::max(1, (usableWidth - (columns - 1) * gapX) / columns);
+    const int gapY = rows > 1 ? std::min(gap * 2, std::max(1, usableHeight / (rows * 8))) : 0;
+    const int tileHeight = std::clamp((usableHeight - (rows - 1) * gapY) / rows, 1, preferredTileHeight() * 2);
+    const int width = std::min(tileWidth, std::max(tileHeight * 3, preferredTileHeight() * 3));
+    for (size_t i = 0; i < rowOf.size(); ++i)
+        tiles.emplace_back(margin + columnOf[i] * (width + gapX), margin + rowOf[i] * (tileHeight + gapY), width, tileHeight);
     return tiles;
 }
 
 void BlockStrip::relayout()
 {
-    m_tiles = layoutFor(width());
+    m_tiles = layoutFor(size());
     updateGeometry();
     update();
 }
 
-int BlockStrip::heightForWidth(int width) const
-{
-    const auto tiles = layoutFor(width);
-    return tiles.empty() ? tileSize().height() + 2 * margin : tiles.back().bottom() + margin;
-}
-
 QSize BlockStrip::sizeHint() const
 {
-    return {800, heightForWidth(800)};
+    const int rows = std::max(1, stageCount());
+    return {800, rows * preferredTileHeight() + (rows - 1) * gap * 2 + 2 * margin};
+}
+
+// Small enough for 1024x700 with three or four stages, large enough for a 20 px target.
+QSize BlockStrip::minimumSizeHint() const
+{
+    const int rows = std::max(1, stageCount());
+    return {200, rows * 22 + (rows - 1) * 2 + 2 * margin};
 }
 
 int BlockStrip::tileAt(const QPoint &point) const
@@ -98,7 +135,7 @@ QRect BlockStrip::tileRect(int position) const
 void BlockStrip::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    m_tiles = layoutFor(width());
+    m_tiles = layoutFor(size());
 }
 
 void BlockStrip::paintEvent(QPaintEvent *)
@@ -108,28 +145,67 @@ void BlockStrip::paintEvent(QPaintEvent *)
     const Arrangement &arrangement = m_editor->arrangement();
     const NetworkInfo &info = m_editor->network();
     const QPalette &colours = palette();
+    const QFontMetrics metrics(font());
+    // Deleted tiles: the text colour at low alpha over the base colour keeps the contrast in
+    // light and dark themes alike (Window.darker() vanished against a dark window).
+    QColor deletedFill = colours.color(QPalette::Text);
+    deletedFill.setAlpha(60);
+    QColor deletedText = colours.color(QPalette::Text);
+    deletedText.setAlpha(150);
     for (size_t position = 0; position < m_tiles.size() && position < arrangement.size(); ++position) {
         const Slot &slot = arrangement[position];
         const BlockInfo &block = info.blocks[slot.block];
         const QRect tile = m_tiles[position];
         const bool moved = slot.block != int(position);
-        QColor fill = slot.active ? colours.color(QPalette::Base) : colours.color(QPalette::Window).darker(115);
-        painter.setPen(QPen(position == size_t(m_focus) && hasFocus() ? colours.color(QPalette::Highlight)
-                                                                      : colours.color(QPalette::Mid),
-                            position == size_t(m_focus) && hasFocus() ? 2.5 : 1.0));
-        painter.setBrush(fill);
-        painter.drawRoundedRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-        painter.setPen(slot.active ? colours.color(QPalette::Text) : colours.color(QPalette::PlaceholderText));
+        const bool focused = position == size_t(m_focus) && hasFocus();
+        const bool compact = tile.width() < 14 || tile.height() < 14;
+        const qreal radius = compact ? 1 : 4;
+        painter.setPen(QPen(focused ? colours.color(QPalette::Highlight) : colours.color(QPalette::Mid),
+                            focused ? 2.5 : compact ? 0.5 : 1.0));
+        painter.setBrush(colours.color(QPalette::Base));
+        painter.drawRoundedRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+        if (!slot.active) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(deletedFill);
+            painter.drawRoundedRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+        }
+        if (moved && compact) { // no room for bold text: a mark along the top edge instead
+            painter.fillRect(QRect(tile.left(), tile.top(), tile.width(), std::max(2, tile.height() / 6)),
+                             colours.color(QPalette::Highlight));
+        }
+        const QRect inner = tile.adjusted(2, 2, -2, -2);
+        const QString title = QString::number(slot.block) + (block.downsampling ? QStringLiteral(" ↓") : QString());
+        const QString shape = shapeText(block.outputShape);
+        // Text only where it fits: index and shape, else the index, else nothing (the tooltip
+        // still names the block).
+        const bool twoLines = inner.height() >= metrics.height() * 2 && metrics.horizontalAdvance(shape) <= inner.width();
+        const bool oneLine = inner.height() >= metrics.height() * 0.9 && metrics.horizontalAdvance(title) <= inner.width();
+        painter.setPen(slot.active ? colours.color(QPalette::Text) : deletedText);
         QFont bold = font();
         bold.setBold(moved);
         painter.setFont(bold);
-        const QString title = QString::number(slot.block) + (block.downsampling ? QStringLiteral(" ↓") : QString());
-        painter.drawText(tile.adjusted(4, 3, -4, -3), Qt::AlignTop | Qt::AlignHCenter, title);
+        if (twoLines) {
+            painter.drawText(inner, Qt::AlignTop | Qt::AlignHCenter, title);
+            painter.setFont(font());
+            painter.drawText(inner, Qt::AlignBottom | Qt::AlignHCenter, shape);
+        } else if (oneLine) {
+            painter.drawText(inner, Qt::AlignCenter, title);
+        } else {
+            // A tile smaller than the text (large presentation fonts, many blocks): the index in a
+            // font scaled down to fit, as long as it stays legible.
+            const double scale = std::min(inner.height() / (metrics.height() * 0.95),
+                                          inner.width() / double(std::max(1, metrics.horizontalAdvance(title))));
+            QFont small = bold;
+            small.setPointSizeF(std::max(1.0, bold.pointSizeF() * scale));
+            if (QFontMetrics(small).height() >= 7) {
+                painter.setFont(small);
+                painter.drawText(inner, Qt::AlignCenter, title);
+            }
+        }
         painter.setFont(font());
-        painter.drawText(tile.adjusted(4, 3, -4, -3), Qt::AlignBottom | Qt::AlignHCenter, shapeText(block.outputShape));
         if (!slot.active) {
-            painter.setPen(QPen(colours.color(QPalette::PlaceholderText), 1.5));
-            painter.drawLine(tile.topLeft() + QPoint(4, tile.height() - 4), tile.topRight() + QPoint(-4, 4));
+            painter.setPen(QPen(deletedText, compact ? 1.0 : 1.5));
+            painter.drawLine(tile.bottomLeft() + QPoint(2, -2), tile.topRight() + QPoint(-2, 2));
         }
     }
     if (m_dragging && m_pressed >= 0) {
@@ -221,6 +297,26 @@ void BlockStrip::keyPressEvent(QKeyEvent *event)
         return QWidget::keyPressEvent(event);
     }
     update();
+}
+
+bool BlockStrip::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int position = tileAt(help->pos());
+        if (position >= 0) {
+            const Slot &slot = m_editor->arrangement()[size_t(position)];
+            const BlockInfo &block = m_editor->network().blocks[size_t(slot.block)];
+            QString text = tr("Block %1 (%2), stage %3, output %4").arg(slot.block).arg(QString::fromStdString(block.name)).arg(block.stage).arg(shapeText(block.outputShape));
+            if (block.downsampling)
+                text += tr(", downsampling");
+            if (!slot.active)
+                text += tr(", deleted");
+            QToolTip::showText(help->globalPos(), text, this, m_tiles[size_t(position)]);
+            return true;
+        }
+    }
+    return QWidget::event(event);
 }
 
 // A refused edit: the reason at the place where it was tried, and to whoever listens.

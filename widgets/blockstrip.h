@@ -26,8 +26,7 @@ public:
     QString lastRefusal() const { return m_lastRefusal; }
 
     QSize sizeHint() const override;
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override;
+    QSize minimumSizeHint() const override;
 
 Q_SIGNALS:
     void refused(const QString &reason);
@@ -39,12 +38,14 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override; // a tooltip per tile
 
 private:
-    std::vector<QRect> layoutFor(int width) const;
+    std::vector<QRect> layoutFor(const QSize &area) const;
+    int stageCount() const;
+    int preferredTileHeight() const;
     void relayout();
     void report(const QString &reason, const QPoint &where);
-    QSize tileSize() const;
 
     ArrangementEditor *m_editor;
     std::vector<QRect> m_tiles;

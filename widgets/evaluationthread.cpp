@@ -24,13 +24,23 @@ EvaluationThread::~EvaluationThread()
     wait();
 }
 
-void EvaluationThread::setEngine(std::shared_ptr<Engine> engine, qint64 liveImages)
+Evaluator engineEvaluator(std::shared_ptr<Engine> engine, qint64 images)
+{
+    return [engine = std::move(engine), images](const Arrangement &arrangement, const EvaluationProgress &progress,
+                                                const CancelToken &cancel) {
+        const EvalResult result = engine->evaluate(
+            {arrangement}, 0, images, [&](const EvalProgress &p) { progress(p.correct[0], p.imagesDone, p.imagesTotal); },
+            &cancel);
+        return EvaluationOutcome{result.cancelled ? 0.0 : result.accuracy[0], result.images, result.seconds, result.cancelled};
+    };
+}
+
+void EvaluationThread::setEvaluator(Evaluator evaluator)
 {
     QMutexLocker locker(&m_mutex);
     if (m_cancel)
         m_cancel->cancel();
-    m_engine = std::move(engine);
-    m_liveImages = liveImages;
+    m_evaluator = std::move(evaluator);
     m_pending = false;
 }
 
@@ -49,6 +59,14 @@ int EvaluationThread::request(const Arrangement &arrangement)
     return m_requestId;
 }
 
+void EvaluationThread::cancel()
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_cancel)
+        m_cancel->cancel();
+    m_pending = false;
+}
+
 void EvaluationThread::run()
 {
     for (;;) {
@@ -61,35 +79,34 @@ void EvaluationThread::run()
         }
         const int requestId = m_requestId;
         const Arrangement arrangement = m_arrangement;
-        const std::shared_ptr<Engine> engine = m_engine;
-        const qint64 images = m_liveImages;
+        const Evaluator evaluator = m_evaluator;
         m_cancel = std::make_shared<CancelToken>();
         const std::shared_ptr<CancelToken> cancel = m_cancel;
         m_pending = false;
         m_mutex.unlock();
 
-        if (!engine)
+        if (!evaluator)
             continue;
         QElapsedTimer sinceProgress;
         try {
-            const EvalResult result = engine->evaluate(
-                {arrangement}, 0, images,
-                [&](const EvalProgress &p) {
+            const EvaluationOutcome outcome = evaluator(
+                arrangement,
+                [&](qint64 correct, qint64 done, qint64 total) {
                     // The first estimate at once, then a few a second: every redraw the GUI thread
                     // makes takes CPU time from the evaluation (measured on 2 cores: a block-0 edit
                     // finished in 4.6 s with a redraw per batch of 64 images).
                     if (sinceProgress.isValid() && sinceProgress.elapsed() < 200)
                         return;
                     sinceProgress.start();
-                    Q_EMIT progress(requestId, p.correct[0], p.imagesDone, p.imagesTotal);
+                    Q_EMIT progress(requestId, correct, done, total);
                 },
-                cancel.get());
-            if (!result.cancelled)
-                Q_EMIT finished(requestId, result.accuracy[0], result.images, result.seconds);
-        } catch (const Error &e) {
+                *cancel);
+            if (!outcome.cancelled && !cancel->cancelled())
+                Q_EMIT finished(requestId, outcome.accuracy, outcome.images, outcome.seconds);
+        } catch (const std::exception &e) { // pathlens::Error, c10::Error, std::bad_alloc alike
             Q_EMIT failed(requestId, QString::fromUtf8(e.what()));
-        } catch (const std::exception &e) {
-            Q_EMIT failed(requestId, QString::fromUtf8(e.what()));
+        } catch (...) {
+            Q_EMIT failed(requestId, tr("Evaluation failed with an unknown error."));
         }
     }
 }

@@ -275,7 +275,7 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
         int series = 0;
         for (const auto &[deleted, fraction] : surviving)
             addLine(*plot, deleted == 1 ? QObject::tr("surviving after deleting 1 block")
-                                        : QObject::tr("surviving after deleting %1 blocks").arg(deleted),
+                                        : QObject::tr("surviving after deleting %n block(s)", nullptr, deleted),
                     range(fraction.size()),
                     toVector(fraction), series++, plot->yAxis2)
                 ->setScatterStyle(QCPScatterStyle::ssNone);

@@ -6,6 +6,8 @@
 #include <qcustomplot.h>
 
 #include <QEvent>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -14,6 +16,47 @@
 #include <QVBoxLayout>
 
 namespace pathlens {
+
+// Okabe and Ito's colour-blind-safe palette: the comparison model gets its own colour (and a
+// square marker), never a grey that sinks into the original's dashed line.
+namespace okabeIto {
+const QColor orange(230, 159, 0);
+const QColor skyBlue(86, 180, 233);
+const QColor blue(0, 114, 178);
+const QColor vermillion(213, 94, 0);
+} // namespace okabeIto
+
+void installHoverReadout(QCustomPlot *plot)
+{
+    // The value under the mouse: the nearest data point of any graph, as a tooltip.
+    QObject::connect(plot, &QCustomPlot::mouseMove, plot, [plot](QMouseEvent *event) {
+        const QPointF at = event->position();
+        double best = 30; // pixels
+        QString text;
+        for (int i = 0; i < plot->graphCount(); ++i) {
+            QCPGraph *graph = plot->graph(i);
+            if (!graph->visible() || graph->data()->isEmpty())
+                continue;
+            for (auto point = graph->data()->constBegin(); point != graph->data()->constEnd(); ++point) {
+                const QPointF pixel = graph->coordsToPixels(point->key, point->value);
+                const double distance = QLineF(pixel, at).length();
+                if (distance < best) {
+                    best = distance;
+                    text = QStringLiteral("%1\n%2 = %3, %4 = %5")
+                               .arg(graph->name(), graph->keyAxis()->label())
+                               .arg(point->key, 0, 'g', 4)
+                               .arg(graph->valueAxis()->label())
+                               .arg(point->value, 0, 'g', 5);
+                }
+            }
+        }
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), text, plot);
+    });
+}
+
 namespace {
 
 QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
@@ -23,8 +66,14 @@ QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
     plot->yAxis->setLabel(y);
     plot->legend->setVisible(true);
     plot->legend->setFont(parent->font());
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // The legend in a row of its own above the axes: it never hides a point of the data.
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setMargins(QMargins(4, 2, 4, 2));
     plot->setMinimumHeight(180);
+    installHoverReadout(plot);
     return plot;
 }
 
@@ -86,7 +135,6 @@ LivePlots::LivePlots(QWidget *parent)
     m_estimateBars->removeFromLegend();
 
     m_paths = newPlot(this, tr("path length"), tr("share of paths (%)"));
-    m_paths->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_originalPaths = m_paths->addGraph();
     m_originalPaths->setName(tr("original"));
     m_currentPaths = m_paths->addGraph();
@@ -151,7 +199,7 @@ void LivePlots::drawSurviving()
     if (deleted > 0)
         surviving[deleted] = survivingFraction(m_blocks, deleted);
     replaceFigure(m_survivingArea, m_surviving,
-                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %1 deletions").arg(deleted)
+                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %n deletion(s)", nullptr, deleted)
                                              : tr("No block deleted: every path survives"),
                                  pathLengthDistribution(m_blocks), surviving));
 }
@@ -173,6 +221,7 @@ void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique
     }
     slot = figure.release();
     slot->setMinimumHeight(160);
+    installHoverReadout(slot);
     area->addWidget(slot);
 }
 
@@ -248,13 +297,23 @@ void LivePlots::followPalette()
     m_currentPaths->setPen(QPen(main, 2 * m_lineScale));
     m_currentPaths->setBrush(dark ? QColor(255, 255, 255, 50) : QColor(0, 0, 0, 40));
     m_history->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(main, 1.5 * m_lineScale), Qt::NoBrush, 6 * m_lineScale));
-    m_original->setPen(QPen(Qt::gray, 1.5 * m_lineScale, Qt::DashLine));
-    m_originalPaths->setPen(QPen(Qt::gray, 1.5 * m_lineScale, Qt::DashLine));
-    m_compareOriginal->setPen(QPen(Qt::darkGray, 1.5 * m_lineScale, Qt::DashDotLine));
-    m_compareHistory->setPen(QPen(dark ? Qt::lightGray : Qt::darkGray, 2 * m_lineScale, Qt::DotLine));
-    m_estimateBars->setPen(QPen(Qt::darkGray, 1.5 * m_lineScale));
+    m_original->setPen(QPen(okabeIto::orange, 1.5 * m_lineScale, Qt::DashLine));
+    m_originalPaths->setPen(QPen(okabeIto::orange, 1.5 * m_lineScale, Qt::DashLine));
+    m_compareOriginal->setPen(QPen(okabeIto::vermillion, 1.5 * m_lineScale, Qt::DashDotLine));
+    m_compareHistory->setPen(QPen(okabeIto::vermillion, 2 * m_lineScale));
+    m_compareHistory->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(okabeIto::vermillion, 1.5 * m_lineScale),
+                                                      okabeIto::vermillion, 7 * m_lineScale));
+    const QColor estimate = dark ? okabeIto::skyBlue : okabeIto::blue;
+    m_estimateBars->setPen(QPen(estimate, 1.5 * m_lineScale));
+    m_estimate->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(estimate, 1.5 * m_lineScale),
+                                                palette().color(QPalette::Base), 9 * m_lineScale));
     m_accuracy->replot(QCustomPlot::rpQueuedReplot);
     m_paths->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LivePlots::setSingleFigure(bool on)
+{
+    m_tabs->setVisible(!on);
 }
 
 void LivePlots::setPresentation(bool on)
@@ -355,7 +414,8 @@ void LivePlots::setActiveBlocks(int active)
     const auto [lengths, shares] = distribution(active);
     m_currentPaths->setData(lengths, shares);
     m_paths->yAxis->rescale();
-    m_paths->yAxis->setRangeLower(0);
+    // Headroom above the peak, which grows as blocks are deleted (it looked clipped flat).
+    m_paths->yAxis->setRange(0, m_paths->yAxis->range().upper * 1.1);
     m_paths->replot(QCustomPlot::rpQueuedReplot);
 }
 

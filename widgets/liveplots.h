@@ -17,6 +17,9 @@ class QVBoxLayout;
 
 namespace pathlens {
 
+// A tooltip with the nearest data point under the mouse, on any QCustomPlot.
+void installHoverReadout(QCustomPlot *plot);
+
 // The live plots beside the block strip: accuracy after each edit against the original (with
 // the running estimate and its 95% interval while the worker is busy), and in tabs below it the
 // distribution of path lengths of the current arrangement against the original network's, the
@@ -40,6 +43,7 @@ public:
     void addResult(Series series, int edit, double accuracy);     // the finished number after edit `edit`
     void setActiveBlocks(int active);                             // path lengths of the current arrangement
     void setPresentation(bool on);                                // thicker lines for a projector
+    void setSingleFigure(bool on);                                // the accuracy plot alone (lecture layout)
 
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title);

@@ -1,21 +1,30 @@
 #include "mainwindow.h"
 
 #include "analysis.h"
+#include "analysiscontroller.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
+#include "blocktablemodel.h"
+#include "comparison.h"
 #include "engine.h"
 #include "error.h"
 #include "evaluationthread.h"
+#include "liveevaluation.h"
 #include "figures.h"
 #include "imagefolder.h"
+#include "exportcontroller.h"
 #include "liveplots.h"
+#include "recentfiles.h"
 #include "pathgraph.h"
-#include "safefile.h"
 #include "session.h"
+#include "shortcutsheet.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -28,24 +37,23 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <QRegularExpression>
+
 #include <cmath>
+#include <functional>
 
 namespace pathlens {
 namespace {
 
-enum Column { ActiveColumn, IndexColumn, NameColumn, KindColumn, StageColumn, InputColumn, OutputColumn,
-              DownsamplingColumn, ParametersColumn, ColumnCount };
 
 QString percent(double fraction)
 {
@@ -60,75 +68,55 @@ void openMessage(QWidget *parent, QMessageBox::Icon icon, const QString &title, 
     box->open();
 }
 
-QString chooseModelFile(QWidget *parent, const QString &title)
+QString chooseModelFile(QWidget *parent, const QString &title, const QString &folder)
 {
-    return QFileDialog::getOpenFileName(parent, title, QString(),
+    return QFileDialog::getOpenFileName(parent, title, folder,
                                         MainWindow::tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
 }
 
-// Width, height (logical pixels; PDF and SVG page size) and PNG resolution, remembered between exports.
-bool askFigureSize(QWidget *parent, figures::Size &size)
+// "1 block deleted", "2 blocks deleted": plural forms from the translations (English included).
+QString blocksDeleted(int n)
 {
-    QSettings settings;
-    QDialog dialog(parent);
-    dialog.setWindowTitle(MainWindow::tr("Figure Size"));
-    auto *form = new QFormLayout(&dialog);
-    auto spinBox = [&](const QString &key, int value, int maximum, const QString &suffix) {
-        auto *box = new QSpinBox(&dialog);
-        box->setRange(16, maximum);
-        box->setValue(settings.value(key, value).toInt());
-        box->setSuffix(suffix);
-        return box;
-    };
-    QSpinBox *width = spinBox(QStringLiteral("export/width"), 800, 10000, MainWindow::tr(" px"));
-    QSpinBox *height = spinBox(QStringLiteral("export/height"), 500, 10000, MainWindow::tr(" px"));
-    QSpinBox *dpi = spinBox(QStringLiteral("export/dpi"), 192, 1200, MainWindow::tr(" dpi"));
-    form->addRow(MainWindow::tr("&Width:"), width);
-    form->addRow(MainWindow::tr("&Height:"), height);
-    form->addRow(MainWindow::tr("PNG &resolution:"), dpi);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    size = figures::Size{width->value(), height->value(), dpi->value()};
-    settings.setValue(QStringLiteral("export/width"), size.width);
-    settings.setValue(QStringLiteral("export/height"), size.height);
-    settings.setValue(QStringLiteral("export/dpi"), size.dpi);
-    return true;
+    return MainWindow::tr("%n block(s) deleted", nullptr, n);
 }
 
-// Half-width of the normal-approximation 95% interval of an accuracy estimated on n images.
-double interval95(double accuracy, qint64 n)
+// The platform's keys for `standard` and `extra`, each once.
+QList<QKeySequence> withKeys(QKeySequence::StandardKey standard, const QList<QKeySequence> &extra)
 {
-    return n > 0 ? 1.96 * std::sqrt(accuracy * (1 - accuracy) / double(n)) : 1.0;
+    QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
+    for (const QKeySequence &key : extra)
+        if (!keys.contains(key))
+            keys << key;
+    return keys;
 }
+
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_worker(new EvaluationThread(this))
-    , m_compareWorker(new EvaluationThread(this))
+    , m_live(new LiveEvaluation(this))
 {
+    installPluralForms();
     setWindowTitle(tr("pathlens"));
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("Open &Model…"), QKeySequence::Open, this, &MainWindow::chooseModel);
     fileMenu->addAction(tr("Open &Data…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::chooseData);
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
-    fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
+    m_recent = new RecentFiles(fileMenu->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    m_openCompareAction = fileMenu->addAction(tr("Open &Comparison Model…"), this, &MainWindow::chooseCompareModel);
+    m_closeCompareAction = fileMenu->addAction(tr("C&lose Comparison"), this, [this] { openCompareModel({}); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Open &Session…"), QKeySequence(tr("Ctrl+Shift+O")), this, [this] { chooseSession(false); });
-    fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
+    m_saveSessionAction = fileMenu->addAction(tr("&Save Session…"), QKeySequence::Save, this, [this] { chooseSession(true); });
     fileMenu->addSeparator();
     QMenu *exportMenu = fileMenu->addMenu(tr("&Export Plot"));
+    m_exportMenu = exportMenu;
     const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
                                   tr("Single &Deletion…")};
     for (int i = 0; i < LivePlots::plotNames().size(); ++i)
-        exportMenu->addAction(plotTitles[i], this, [this, i] { exportPlot(LivePlots::plotNames()[i]); });
-    fileMenu->addAction(tr("Export Path &Graph…"), this, &MainWindow::exportPathGraph);
+        exportMenu->addAction(plotTitles[i], this, [this, i] { m_export->exportPlot(LivePlots::plotNames()[i]); });
+    m_exportGraphAction = fileMenu->addAction(tr("Export Path &Graph…"), this, [this] { m_export->exportPathGraph(); });
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
@@ -136,7 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *presentation = viewMenu->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F11), this,
                                                 [this](bool on) { setPresentationMode(on); });
     presentation->setCheckable(true);
-    auto *leave = new QAction(this);
+    auto *leave = new QAction(tr("Leave presentation mode"), this);
     leave->setShortcut(Qt::Key_Escape);
     connect(leave, &QAction::triggered, presentation, [presentation] {
         if (presentation->isChecked())
@@ -159,7 +147,10 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *undo = m_editor->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
     QAction *redo = m_editor->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z and Ctrl+Y both, each once: the platform's Redo binding already holds one of
+    // them on most desktops, and a key bound twice is an "ambiguous shortcut" that does nothing.
+    redo->setShortcuts(withKeys(QKeySequence::Redo, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+                                                     QKeySequence(Qt::CTRL | Qt::Key_Y)}));
     QAction *reset = new QAction(tr("Re&set to the Original"), this);
     reset->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(reset, &QAction::triggered, this, [this] { m_editor->reset(); });
@@ -175,11 +166,16 @@ MainWindow::MainWindow(QWidget *parent)
         if (const QString why = m_editor->swapRandom(m_randomCount->value(), m_randomSeed++); !why.isEmpty())
             statusBar()->showMessage(why, 8000);
     });
+    m_resetAction = reset;
+    m_deleteRandomAction = deleteRandom;
+    m_swapRandomAction = swapRandom;
     editMenu->addActions({undo, redo});
     editMenu->addSeparator();
     editMenu->addActions({reset, deleteRandom, swapRandom});
     editMenu->addSeparator();
-    editMenu->addAction(tr("Se&ttings…"), QKeySequence::Preferences, this, &MainWindow::chooseSettings);
+    QAction *settingsAction = editMenu->addAction(tr("Se&ttings…"), this, &MainWindow::chooseSettings);
+    settingsAction->setShortcuts(withKeys(QKeySequence::Preferences, {QKeySequence(Qt::CTRL | Qt::Key_Comma)})); // none on Linux otherwise
+    settingsAction->setMenuRole(QAction::PreferencesRole);
 
     auto *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] {
@@ -198,99 +194,184 @@ MainWindow::MainWindow(QWidget *parent)
     toolBar->addWidget(m_randomCount);
     toolBar->addActions({deleteRandom, swapRandom});
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(splitter);
-    auto *layout = new QVBoxLayout(left);
-    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), left);
-    m_summary->setWordWrap(true);
-    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_accuracy = new QLabel(left);
+    // Panels as dock widgets: the block strip across the top (full width, so every tile has
+    // room), the path graph and block table on the left, the plots in the middle. Their
+    // geometry depends on the window and the fonts only, never on the text of a label.
+    auto *blocksPanel = new QWidget(this);
+    auto *layout = new QVBoxLayout(blocksPanel);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->setSpacing(2);
+    m_accuracy = new QLabel(blocksPanel);
     QFont big = m_accuracy->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_accuracy->setFont(big);
-    m_compareLabel = new QLabel(left);
+    m_compareLabel = new QLabel(blocksPanel);
+    for (QLabel *label : {m_accuracy, m_compareLabel})
+        fixLabelHeight(label);
     m_compareLabel->hide();
-    m_strip = new BlockStrip(m_editor);
+    m_strip = new BlockStrip(m_editor, blocksPanel);
     m_strip->setToolTip(tr("Click or Space: delete / restore a block. Drag a block onto another: move it there. "
                            "Arrow keys move the focus, Ctrl+arrows move the block."));
-    auto *stripScroll = new QScrollArea(left);
-    stripScroll->setWidget(m_strip);
-    stripScroll->setWidgetResizable(true);
-    stripScroll->setFrameShape(QFrame::NoFrame);
-    m_table = new QTableWidget(0, ColumnCount, left);
-    m_table->setHorizontalHeaderLabels({tr("Active"), tr("#"), tr("Block"), tr("Kind"), tr("Stage"), tr("Input"),
-                                        tr("Output"), tr("Downsampling"), tr("Parameters")});
+    layout->addWidget(m_accuracy);
+    layout->addWidget(m_compareLabel);
+    layout->addWidget(m_strip, 1);
+    m_blocksDock = addPanel(blocksPanel, tr("Blocks"), QStringLiteral("blocksDock"), Qt::TopDockWidgetArea);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 2, 4, 2);
+    m_summary = new QLabel(tr("No model loaded. Use File → Open Model."), left);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_table = new QTableView(left);
+    auto *tableModel = new BlockTableModel(m_editor, m_table);
+    m_table->setModel(tableModel);
+    connect(tableModel, &BlockTableModel::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_accuracy);
-    layout->addWidget(m_compareLabel);
-    layout->addWidget(stripScroll, 2);
     m_pathGraph = new PathGraph(left);
     auto *tabs = new QTabWidget(left);
     tabs->addTab(m_pathGraph, tr("Path graph"));
     tabs->addTab(m_table, tr("Blocks"));
-    layout->addWidget(tabs, 4);
-    m_plots = new LivePlots(splitter);
-    splitter->addWidget(left);
-    splitter->addWidget(m_plots);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({840, 560});
-    setCentralWidget(splitter);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(tabs, 1);
+    m_graphDock = addPanel(left, tr("Network"), QStringLiteral("graphDock"), Qt::LeftDockWidgetArea);
+
+    m_plots = new LivePlots(this);
+    setCentralWidget(m_plots);
+    viewMenu->addSeparator();
+    viewMenu->addActions({m_blocksDock->toggleViewAction(), m_graphDock->toggleViewAction()});
+    QAction *lecture = viewMenu->addAction(tr("&Lecture Layout"), this, [this](bool on) { setLectureLayout(on); });
+    lecture->setCheckable(true);
 
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->hide();
     statusBar()->addPermanentWidget(m_progress);
 
-    connect(m_table, &QTableWidget::itemChanged, this, &MainWindow::setBlockActive);
     connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
     connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
-    connect(m_worker, &EvaluationThread::progress, this, &MainWindow::showProgress);
-    connect(m_worker, &EvaluationThread::finished, this, &MainWindow::showResult);
-    connect(m_worker, &EvaluationThread::failed, this, &MainWindow::showFailure);
-    connect(m_compareWorker, &EvaluationThread::finished, this, &MainWindow::showCompareResult);
-    connect(m_compareWorker, &EvaluationThread::failed, this, [this](int requestId, const QString &message) {
-        if (requestId == m_compareLatest)
-            showError(tr("Evaluation of the comparison model failed"), message);
+    connect(m_live, &LiveEvaluation::started, this, &MainWindow::showStarted);
+    connect(m_live, &LiveEvaluation::estimate, this, &MainWindow::showProgress);
+    connect(m_live, &LiveEvaluation::finished, this, &MainWindow::showResult);
+    connect(m_live, &LiveEvaluation::originalMeasured, m_plots,
+            [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy); });
+    connect(m_live, &LiveEvaluation::failed, this, [this](const QString &message) {
+        m_progress->hide();
+        showError(tr("Evaluation failed"), message);
     });
-    m_analysis = new Analysis(this);
+    m_comparison = new Comparison(&m_work, m_editor, m_plots, m_compareLabel, this);
+    connect(m_comparison, &Comparison::finished, this, &MainWindow::compareFinished);
+    connect(m_comparison, &Comparison::failed, this, &MainWindow::showError);
+    m_analyses = new AnalysisController(&m_work, m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
-    connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
-    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
-    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { showError(tr("Measurement failed"), message); });
-    connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
-        std::vector<bool> downsampling;
-        for (const BlockInfo &block : m_info.blocks)
-            downsampling.push_back(block.downsampling);
-        m_plots->showLesion(lesion, downsampling,
-                            tr("Accuracy with one block deleted — %1, %2 test images")
-                                .arg(QFileInfo(QString::fromStdString(m_info.path)).fileName())
-                                .arg(lesion.imagesTotal));
-    });
-    connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
-        const QString model = QFileInfo(QString::fromStdString(m_info.path)).fileName();
-        m_plots->showGradients(result, done, total,
-                               *m_gradientOnTraining
-                                   ? tr("Gradient per path length — %1, training images").arg(model)
-                                   : tr("Gradient per path length — %1, test images (no training split)").arg(model));
-        m_gradientMeans = result.mean;
-        if (m_arrangement == m_gradientArrangement)
-            m_pathGraph->setGradientMagnitudes(m_gradientMeans);
-        else
-            m_plots->setGradientsStale(true);
-    });
+    connect(m_analyses, &AnalysisController::failed, this, &MainWindow::showError);
     setAcceptDrops(true);
-    updateRecentMenu();
+    m_export = new ExportController(this, m_plots, m_pathGraph, m_recent);
+    connect(m_export, &ExportController::written, this,
+            [this](const QString &path) { statusBar()->showMessage(tr("Written: %1").arg(path), 8000); });
+    connect(m_export, &ExportController::failed, this, &MainWindow::showError);
     resize(1400, 860);
+    resizeDocks({m_graphDock}, {620}, Qt::Horizontal);
+    updateActions();
+}
+
+// Actions that cannot apply are disabled rather than answering with an error.
+void MainWindow::updateActions()
+{
+    const bool network = m_work.network() != nullptr;
+    const bool edited = network && m_editor->arrangement() != identityArrangement(int(m_work.info().blocks.size()));
+    m_resetAction->setEnabled(edited);
+    m_deleteRandomAction->setEnabled(network);
+    m_swapRandomAction->setEnabled(network);
+    m_saveSessionAction->setEnabled(network);
+    m_exportGraphAction->setEnabled(network);
+    m_exportMenu->setEnabled(network);
+    m_openCompareAction->setEnabled(network && m_work.data().size() > 0);
+    m_closeCompareAction->setEnabled(m_work.compareEngine() != nullptr);
+}
+
+QDockWidget *MainWindow::addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name); // the key of its place in the saved layout
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+// A label of a fixed number of lines: its text wraps inside the width it is given and never
+// widens or heightens the panel (a longer "stale" text used to reflow the tiles under the mouse).
+void MainWindow::fixLabelHeight(QLabel *label, int lines)
+{
+    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    label->setFixedHeight(QFontMetrics(label->font()).lineSpacing() * lines + 4);
+}
+
+// For a projector: the strip and one big plot (the accuracy after each edit) fill the window.
+void MainWindow::setLectureLayout(bool on)
+{
+    m_graphDock->setVisible(!on);
+    m_plots->setSingleFigure(on);
+    if (on)
+        resizeDocks({m_blocksDock}, {m_blocksDock->sizeHint().height()}, Qt::Vertical);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+bool MainWindow::hasUnsavedArrangement() const
+{
+    return m_work.network() && !m_editor->undoStack()->isClean();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (hasUnsavedArrangement()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved arrangement"), tr("The arrangement has changed since it was last saved. Save it as a session?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel) {
+            event->ignore();
+            return;
+        }
+        if (answer == QMessageBox::Save) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), m_recent->startFolder(QStringLiteral("session.json")),
+                                                              tr("pathlens sessions (*.json)"));
+            if (path.isEmpty() || !saveSession(path)) {
+                event->ignore();
+                return;
+            }
+        }
+    }
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 MainWindow::~MainWindow() = default;
+
+const Arrangement &MainWindow::arrangement() const
+{
+    return m_editor->arrangement();
+}
 
 QString MainWindow::accuracyText() const
 {
@@ -306,46 +387,19 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::measureSingleDeletions()
 {
-    if (!m_engine) {
-        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
-        return;
-    }
-    m_analysis->startLesion(m_network, stratifiedSubset(m_data, m_preferences.liveImages), engineOptions());
-    m_plots->setMeasuring(true);
+    if (const QString why = m_analyses->measureSingleDeletions(m_preferences.liveImages); !why.isEmpty())
+        showError(tr("Cannot measure"), why);
 }
 
 void MainWindow::measureGradients()
 {
-    if (!m_engine) {
-        showError(tr("Cannot measure"), tr("Open a model and a data set first."));
-        return;
-    }
-    GradientOptions gradientOptions;
-    gradientOptions.samplesPerLength = m_plots->gradientSamples();
-    gradientOptions.seed = m_randomSeed++;
-    // The paper measures on training images; a data set without a training split (a single test
-    // file, an image folder) gives its test images instead, and the title says which.
-    const Dataset test = m_data;
-    const Shape inputShape = m_network->defaultInputShape();
-    auto training = std::make_shared<std::atomic<bool>>(true);
-    m_gradientOnTraining = training;
-    m_gradientArrangement = m_arrangement;
-    m_analysis->startGradients(
-        m_network,
-        [test, inputShape, training] {
-            try {
-                // An image folder without a train/ sub-folder gives its only images for both splits.
-                Dataset train = loadAnyDataset(test.path, Split::Train, test.format, inputShape);
-                if (test.format == "images" && train.pixels == test.pixels)
-                    *training = false;
-                return stratifiedSubset(train, 5000);
-            } catch (const Error &) {
-                *training = false;
-                return test;
-            }
-        },
-        m_arrangement, gradientOptions, engineOptions());
-    m_plots->setMeasuring(true);
+    if (const QString why = m_analyses->measureGradients(m_randomSeed++); !why.isEmpty())
+        showError(tr("Cannot measure"), why);
+}
+
+Analysis *MainWindow::analysis() const
+{
+    return m_analyses->analysis();
 }
 
 void MainWindow::chooseSettings()
@@ -370,32 +424,37 @@ void MainWindow::setPreferences(const Preferences &preferences)
         const QSignalBlocker blocker(m_fullTestSet);
         m_fullTestSet->setChecked(preferences.liveImages < 0);
     }
-    if (!preferences.engineDiffers(previous) || !m_network || m_data.size() == 0)
+    if (!preferences.engineDiffers(previous) || !m_work.network() || m_work.data().size() == 0)
         return;
     // New engines for the same models and data; the accuracy history starts again, because
     // numbers on other images are not comparable, but the arrangement and its undo stack stay.
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = rebuildEngine(m_network, m_data, QString::fromStdString(m_info.path));
+    const QString why = m_work.rebuild();
     QApplication::restoreOverrideCursor();
-    if (!ok) {
+    if (!why.isEmpty()) {
+        showError(tr("Cannot use %1").arg(QString::fromStdString(m_work.info().path)), why);
         m_preferences = previous;
+        syncOptions();
         const QSignalBlocker blocker(m_fullTestSet);
         m_fullTestSet->setChecked(previous.liveImages < 0);
         return;
     }
+    // Measurements of the old engine's images or device would land in the plots cleared below:
+    // they stop, and their queued results are dropped (Analysis::post checks the cancel).
+    m_analyses->reset();
     showSummary();
     m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
-    if (m_compareEngine)
-        openCompareModel(QString::fromStdString(m_compareInfo.path));
+    m_plots->clear(int(m_work.info().blocks.size()));
+    useEngine();
+    m_comparison->useEngine();
     m_editNumber = -1;
-    m_measuringOriginal = false;
-    showArrangement(m_arrangement);
+    showArrangement(m_editor->arrangement());
 }
 
 void MainWindow::chooseModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Model"));
+    const QString path = chooseModelFile(this, tr("Open Model"), m_recent->startFolder());
     if (!path.isEmpty())
         openModel(path);
 }
@@ -411,10 +470,8 @@ void MainWindow::chooseData()
 bool MainWindow::openModel(const QString &path)
 {
     std::shared_ptr<Network> network;
-    try {
-        network = Network::load(path.toStdString());
-    } catch (const Error &e) {
-        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
+    if (const QString why = m_work.loadModel(path, network); !why.isEmpty()) {
+        showError(tr("Cannot open model"), why);
         return false;
     }
     return useModel(network, path);
@@ -422,230 +479,140 @@ bool MainWindow::openModel(const QString &path)
 
 bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString &path)
 {
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        if (m_data.format == "images" && m_data.imageShape != network->defaultInputShape()) {
-            // An image folder is read again at the input size of the new model.
-            Dataset data = loadAnyDataset(m_data.path, Split::Test, "images", network->defaultInputShape());
-            ok = rebuildEngine(network, data, path);
-            if (ok)
-                m_data = std::move(data);
-        } else if (m_data.size() > 0) {
-            ok = rebuildEngine(network, m_data, path);
-        } else {
-            m_info = network->describe(network->defaultInputShape());
-            m_network = network;
-            ok = true;
-        }
-    } catch (const Error &e) {
-        showError(tr("Cannot open model"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_work.useModel(network);
     QApplication::restoreOverrideCursor();
-    if (ok) {
-        rememberFile(path);
-        showNetwork();
-        if (!m_network->warning().empty())
-            openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(m_network->warning()));
+    if (!why.isEmpty()) {
+        showError(tr("Cannot use %1").arg(path), why);
+        return false;
     }
-    return ok;
+    useEngine();
+    m_recent->remember(path);
+    showNetwork();
+    if (!network->warning().empty())
+        openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(network->warning()));
+    return true;
 }
 
 bool MainWindow::openData(const QString &path)
 {
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        // Image folders are resized to the model's input; without a model, to the first image's size.
-        Dataset data = loadAnyDataset(path.toStdString(), Split::Test, "auto", m_network ? m_network->defaultInputShape() : Shape());
-        ok = !m_network || rebuildEngine(m_network, data, path);
-        if (ok)
-            m_data = std::move(data);
-    } catch (const Error &e) {
-        showError(tr("Cannot open data"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_work.openData(path);
     QApplication::restoreOverrideCursor();
-    if (ok) {
-        rememberFile(path);
-        if (!m_data.note.empty()) // e.g. image files that could not be read and were skipped
-            openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_data.note));
+    if (!why.isEmpty()) {
+        showError(tr("Cannot open data"), why);
+        return false;
     }
-    if (ok && m_network)
+    useEngine();
+    m_recent->remember(path);
+    if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
+        openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
+    if (m_work.network())
         showNetwork();
-    return ok;
+    updateActions();
+    return true;
 }
 
-EngineOptions MainWindow::engineOptions() const
+void MainWindow::syncOptions()
 {
     EngineOptions options;
     options.device = m_preferences.device;
     options.threads = m_preferences.threads;
-    return options;
+    m_work.setOptions(options, m_preferences.liveImages);
 }
 
-std::shared_ptr<Engine> MainWindow::makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const
+// The workspace's engine (new after a model, data or settings change) for the live evaluation.
+void MainWindow::useEngine()
 {
-    return std::make_shared<Engine>(network, stratifiedSubset(data, m_preferences.liveImages), engineOptions());
-}
-
-// Builds an engine for the pair; on failure the previous model, data and engine stay.
-bool MainWindow::rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file)
-{
-    try {
-        // The engine holds only the live subset: every edit is evaluated on the same,
-        // class-balanced images (DESIGN.md section 9).
-        auto engine = makeEngine(network, data);
-        m_network = network;
-        m_info = engine->info();
-        m_engine = engine;
-        m_originalAccuracy = -1;
-        m_shownNotice = QString::fromStdString(engine->notice());
-        if (!m_shownNotice.isEmpty())
-            statusBar()->showMessage(m_shownNotice, 15000);
-        m_worker->setEngine(m_engine, m_engine->imageCount());
-        return true;
-    } catch (const Error &e) {
-        showError(tr("Cannot use %1").arg(file), QString::fromUtf8(e.what()));
-        return false;
-    }
+    const std::shared_ptr<Engine> &engine = m_work.engine();
+    if (!engine)
+        return;
+    if (m_live->engineUsed() == engine.get())
+        return;
+    m_shownNotice = QString::fromStdString(engine->notice());
+    if (!m_shownNotice.isEmpty())
+        statusBar()->showMessage(m_shownNotice, 15000);
+    m_live->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_work.info().blocks.size()), engine->imageCount(),
+                         engine.get());
 }
 
 qint64 MainWindow::liveImageCount() const
 {
-    return m_engine ? m_engine->imageCount() : 0;
+    return m_work.liveImageCount();
 }
 
 void MainWindow::showNetwork()
 {
-    {
-        const QSignalBlocker blocker(m_table);
-        m_table->setRowCount(int(m_info.blocks.size()));
-        for (const BlockInfo &block : m_info.blocks) {
-            auto *active = new QTableWidgetItem;
-            active->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            active->setCheckState(Qt::Checked);
-            active->setData(Qt::UserRole, block.index);
-            const QStringList cells{QString::number(block.index),
-                                    QString::fromStdString(block.name),
-                                    QString::fromStdString(block.kind),
-                                    QString::number(block.stage),
-                                    QString::fromStdString(toString(block.inputShape)),
-                                    QString::fromStdString(toString(block.outputShape)),
-                                    block.downsampling ? tr("yes") : QString(),
-                                    QLocale().toString(qint64(block.parameters))};
-            m_table->setItem(block.index, ActiveColumn, active);
-            for (int column = IndexColumn; column < ColumnCount; ++column)
-                m_table->setItem(block.index, column, new QTableWidgetItem(cells[column - IndexColumn]));
-        }
-    }
     showSummary();
     m_accuracy->clear();
-    m_plots->clear(int(m_info.blocks.size()));
+    m_plots->clear(int(m_work.info().blocks.size()));
     m_editNumber = -1; // the identity arrangement below is edit 0
-    if (m_compareEngine) {
-        m_compareMeasuringOriginal = true;
-        m_plots->setCompareName(QFileInfo(QString::fromStdString(m_compareInfo.path)).completeBaseName());
-    }
-    m_analysis->stop();
-    m_gradientMeans.clear();
-    m_pathGraph->setNetwork(m_info);
-    m_pathGraph->setGradientMagnitudes({});
-    m_originalAccuracy = -1;
-    m_measuringOriginal = false;
-    m_editor->setNetwork(m_info); // shows the identity arrangement and, with data, evaluates it
+    m_comparison->useEngine(); // the plots were cleared: its original is measured again
+    m_analyses->reset();
+    m_pathGraph->setNetwork(m_work.info());
+    m_editor->setNetwork(m_work.info()); // shows the identity arrangement and, with data, evaluates it
 }
 
 void MainWindow::showSummary()
 {
-    const QString data = m_data.size() ? tr("%1 (%2 images, %3; %4)")
-                                             .arg(QString::fromStdString(m_data.path))
-                                             .arg(m_data.size())
-                                             .arg(QString::fromStdString(m_data.format),
-                                                  m_preferences.liveImages < 0 || liveImageCount() == m_data.size()
+    const QString data = m_work.data().size() ? tr("%1 (%2 images, %3; %4)")
+                                             .arg(QString::fromStdString(m_work.data().path))
+                                             .arg(m_work.data().size())
+                                             .arg(QString::fromStdString(m_work.data().format),
+                                                  m_preferences.liveImages < 0 || liveImageCount() == m_work.data().size()
                                                       ? tr("evaluating all of them")
                                                       : tr("live subset: %1 class-balanced images").arg(liveImageCount()))
                                        : tr("none");
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
                           "Data: %8. Click a block to delete its residual branch, drag it to move it.")
-                           .arg(QString::fromStdString(m_info.path).toHtmlEscaped(),
-                                QString::fromStdString(m_info.family),
-                                QString::fromStdString(toString(m_info.inputShape)))
-                           .arg(m_info.classCount)
-                           .arg(QLocale().toString(qint64(m_info.parameters)))
-                           .arg(m_info.blocks.size())
-                           .arg(m_info.stageCount)
+                           .arg(QString::fromStdString(m_work.info().path).toHtmlEscaped(),
+                                QString::fromStdString(m_work.info().family),
+                                QString::fromStdString(toString(m_work.info().inputShape)))
+                           .arg(m_work.info().classCount)
+                           .arg(QLocale().toString(qint64(m_work.info().parameters)))
+                           .arg(m_work.info().blocks.size())
+                           .arg(m_work.info().stageCount)
                            .arg(data.toHtmlEscaped()));
-    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_info.path)).fileName()));
+    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_work.info().path)).fileName()));
 }
 
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
 void MainWindow::showArrangement(const Arrangement &arrangement)
 {
-    m_arrangement = arrangement;
-    {
-        const QSignalBlocker blocker(m_table);
-        for (const Slot &slot : arrangement)
-            if (QTableWidgetItem *item = m_table->item(slot.block, ActiveColumn))
-                item->setCheckState(slot.active ? Qt::Checked : Qt::Unchecked);
-    }
     ++m_editNumber;
     m_plots->setActiveBlocks(activeCount(arrangement));
     m_pathGraph->setArrangement(arrangement);
-    if (!m_gradientMeans.empty()) {
-        const bool measured = arrangement == m_gradientArrangement;
-        m_plots->setGradientsStale(!measured);
-        m_pathGraph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
-    }
-    if (m_compareEngine)
-        requestCompare();
-    if (m_engine)
+    updateActions();
+    m_analyses->followArrangement(arrangement);
+    m_comparison->request(m_editNumber);
+    if (m_work.engine())
         requestEvaluation();
-}
-
-void MainWindow::setBlockActive(QTableWidgetItem *item)
-{
-    if (item->column() != ActiveColumn)
-        return;
-    const int block = item->data(Qt::UserRole).toInt();
-    for (size_t position = 0; position < m_arrangement.size(); ++position) {
-        if (m_arrangement[position].block != block)
-            continue;
-        if (const QString why = m_editor->toggle(int(position)); !why.isEmpty()) {
-            statusBar()->showMessage(why, 8000);
-            const QSignalBlocker blocker(m_table);
-            item->setCheckState(m_arrangement[position].active ? Qt::Checked : Qt::Unchecked);
-        }
-        return;
-    }
 }
 
 void MainWindow::requestEvaluation()
 {
-    // The original network first: every later number is shown against it. Edits made meanwhile
-    // are evaluated when it is done.
-    const bool original = m_originalAccuracy < 0;
-    if (original && m_measuringOriginal)
-        return;
-    m_measuringOriginal = original;
-    m_requestEdit = m_editNumber;
-    m_latestRequest = m_worker->request(original ? identityArrangement(int(m_info.blocks.size())) : m_arrangement);
-    m_requestClock.start();
-    m_timing = {};
+    m_live->request(m_editor->arrangement(), m_editNumber);
+}
+
+// The worker runs for this edit: the number shown is greyed and marked until its first estimate.
+void MainWindow::showStarted(int, bool original)
+{
     m_progress->setValue(0);
     m_progress->show();
-    // Greyed until the first estimate of this edit arrives: what is shown belongs to the last one.
     if (!m_accuracy->text().isEmpty() && m_accuracy->isEnabled()) {
         m_accuracy->setEnabled(false);
         m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
     }
     int moved = 0;
-    for (size_t slot = 0; slot < m_arrangement.size(); ++slot)
-        moved += m_arrangement[slot].block != int(slot) ? 1 : 0;
-    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
+    for (size_t slot = 0; slot < m_editor->arrangement().size(); ++slot)
+        moved += m_editor->arrangement()[slot].block != int(slot) ? 1 : 0;
+    const int deleted = int(m_editor->arrangement().size()) - activeCount(m_editor->arrangement());
     statusBar()->showMessage(original || (moved == 0 && deleted == 0)
                                  ? tr("Evaluating the original network on %1 test images…").arg(liveImageCount())
-                                 : tr("Evaluating the network with %1 blocks deleted and %2 moved on %3 test images…")
-                                       .arg(deleted)
+                                 : tr("Evaluating the network with %1 and %2 moved on %3 test images…")
+                                       .arg(blocksDeleted(deleted))
                                        .arg(moved)
                                        .arg(liveImageCount()));
 }
@@ -655,112 +622,60 @@ bool MainWindow::accuracyIsStale() const
     return !m_accuracy->isEnabled();
 }
 
-void MainWindow::showProgress(int requestId, qint64 correct, qint64 done, qint64 total)
+MainWindow::Timing MainWindow::lastTiming() const
 {
-    if (requestId != m_latestRequest) // a stale answer to an older edit
-        return;
-    const double accuracy = double(correct) / double(done);
-    if (m_timing.firstEstimateMs < 0)
-        m_timing.firstEstimateMs = m_requestClock.elapsed();
+    const LiveEvaluation::Timing timing = m_live->lastTiming();
+    return {timing.firstEstimateMs, timing.finishedMs};
+}
+
+void MainWindow::forgetResults()
+{
+    m_live->forgetResults();
+    m_comparison->live()->forgetResults();
+}
+
+void MainWindow::showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total)
+{
     m_accuracy->setEnabled(true);
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
-                            .arg(percent(accuracy), percent(interval95(accuracy, done)))
+                            .arg(percent(accuracy), percent(halfWidth))
                             .arg(done)
                             .arg(total));
-    m_plots->showEstimate(m_requestEdit, accuracy, interval95(accuracy, done));
+    m_plots->showEstimate(edit, accuracy, halfWidth);
 }
 
-void MainWindow::showResult(int requestId, double accuracy, qint64 images, double seconds)
+void MainWindow::showResult(int edit, double accuracy, qint64 images, double seconds, bool cached)
 {
-    if (requestId != m_latestRequest)
-        return;
-    if (m_measuringOriginal) {
-        m_originalAccuracy = accuracy;
-        m_measuringOriginal = false;
-        m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy);
-        if (m_arrangement != identityArrangement(int(m_info.blocks.size()))) {
-            requestEvaluation(); // the edits made while the original was measured
-            return;
-        }
-    }
-    m_timing.finishedMs = m_requestClock.elapsed();
     m_accuracy->setEnabled(true);
-    m_plots->addResult(LivePlots::Series::Main, m_requestEdit, accuracy);
-    const int deleted = int(m_arrangement.size()) - activeCount(m_arrangement);
-    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4 blocks deleted")
+    m_plots->addResult(LivePlots::Series::Main, edit, accuracy);
+    const int deleted = int(m_editor->arrangement().size()) - activeCount(m_editor->arrangement());
+    const double original = m_live->originalAccuracy();
+    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
                             .arg(percent(accuracy))
                             .arg(images)
-                            .arg(m_originalAccuracy >= 0 ? percent(m_originalAccuracy) : tr("—"))
-                            .arg(deleted));
+                            .arg(original >= 0 ? percent(original) : tr("—"))
+                            .arg(blocksDeleted(deleted)));
     m_progress->hide();
-    // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
-    if (const QString notice = QString::fromStdString(m_engine->notice()); notice != m_shownNotice) {
-        m_shownNotice = notice;
-        if (!notice.isEmpty())
-            openMessage(this, QMessageBox::Information, tr("Note"), notice);
-    }
-    statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
-                                 .arg(seconds, 0, 'f', 2)
-                                 .arg(QString::fromStdString(m_engine->deviceName()))
-                                 .arg(m_engine->threads())
-                                 .arg(m_timing.firstEstimateMs)
-                                 .arg(m_timing.finishedMs));
-    Q_EMIT evaluationFinished(accuracy);
-}
-
-void MainWindow::showFailure(int requestId, const QString &message)
-{
-    if (requestId != m_latestRequest)
-        return;
-    m_progress->hide();
-    showError(tr("Evaluation failed"), message);
-}
-
-QString MainWindow::chooseExportFile(const QString &baseName)
-{
-    return QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(baseName + QStringLiteral(".pdf")),
-                                        tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
-}
-
-void MainWindow::exportPlot(const QString &name)
-{
-    QCustomPlot *plot = m_plots->plot(name);
-    if (!plot) {
-        showError(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
-        return;
-    }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QDir::home().filePath(name + QStringLiteral(".pdf")),
-                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    try {
-        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
-            figures::saveCsv(*plot, path);
-        } else {
-            figures::Size size;
-            if (!askFigureSize(this, size))
-                return;
-            figures::save(*plot, path, size);
+    if (cached) {
+        statusBar()->showMessage(tr("Known from earlier in this session: not evaluated again"), 8000);
+    } else {
+        // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
+        if (const QString notice = QString::fromStdString(m_work.engine()->notice()); notice != m_shownNotice) {
+            m_shownNotice = notice;
+            if (!notice.isEmpty())
+                openMessage(this, QMessageBox::Information, tr("Note"), notice);
         }
-        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const Error &e) {
-        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
+        const Timing timing = lastTiming();
+        statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
+                                     .arg(seconds, 0, 'f', 2)
+                                     .arg(QString::fromStdString(m_work.engine()->deviceName()))
+                                     .arg(m_work.engine()->threads())
+                                     .arg(timing.firstEstimateMs)
+                                     .arg(timing.finishedMs));
     }
-}
-
-void MainWindow::exportPathGraph()
-{
-    const QString path = chooseExportFile(tr("path-graph"));
-    if (path.isEmpty())
-        return;
-    try {
-        m_pathGraph->exportTo(path);
-        statusBar()->showMessage(tr("Written: %1").arg(path), 8000);
-    } catch (const Error &e) {
-        showError(tr("Cannot export"), QString::fromUtf8(e.what()));
-    }
+    Q_EMIT evaluationFinished(accuracy);
 }
 
 // For the lecture hall: full screen, everything half as large again, thicker tile outlines.
@@ -783,60 +698,42 @@ void MainWindow::setPresentationMode(bool on)
         m_plots->setPresentation(false);
         showNormal();
     }
+    for (QLabel *label : {m_accuracy, m_compareLabel})
+        fixLabelHeight(label);
 }
 
 bool MainWindow::saveSession(const QString &path)
 {
     Session session;
-    session.model = QString::fromStdString(m_info.path);
-    session.data = QString::fromStdString(m_data.path);
-    session.compare = m_compareEngine ? QString::fromStdString(m_compareInfo.path) : QString();
-    session.arrangement = m_arrangement;
+    session.model = QString::fromStdString(m_work.info().path);
+    session.data = QString::fromStdString(m_work.data().path);
+    session.compare = m_work.compareEngine() ? QString::fromStdString(m_work.compareInfo().path) : QString();
+    session.arrangement = m_editor->arrangement();
     session.randomK = m_randomCount->value();
     session.pathGraph = m_pathGraph->modeName();
     session.liveImages = m_preferences.liveImages;
-    try {
-        writeFileSafely(path.toStdString(), sessionToJson(session).toStdString()); // keeps the old file on failure
-    } catch (const Error &e) {
-        showError(tr("Cannot save the session"), QString::fromStdString(e.what()));
+    if (const QString why = writeSessionFile(path, session); !why.isEmpty()) {
+        showError(tr("Cannot save the session"), why);
         return false;
     }
-    rememberFile(path);
+    m_recent->remember(path);
+    m_editor->undoStack()->setClean();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
 }
 
 bool MainWindow::loadSession(const QString &path)
 {
-    auto fail = [&](const QString &why) {
-        showError(tr("Cannot open the session"), tr("%1: %2").arg(path, why));
-        return false;
-    };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(file.errorString());
     Session session;
     std::shared_ptr<Network> network;
-    try {
-        session = parseSession(file.readAll(), path);
-        // Check the arrangement against the model before replacing anything.
-        network = Network::load(session.model.toStdString());
-        const NetworkInfo info = network->describe(network->defaultInputShape());
-        if (session.arrangement.size() != info.blocks.size())
-            return fail(tr("the arrangement has %1 slots, but %2 has %3 blocks")
-                            .arg(session.arrangement.size())
-                            .arg(session.model)
-                            .arg(info.blocks.size()));
-        if (const auto why = whyInvalid(info, session.arrangement))
-            return fail(tr("the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
-    } catch (const Error &e) {
-        showError(tr("Cannot open the session"), QString::fromUtf8(e.what()));
+    if (const QString why = readSessionFile(path, session, network); !why.isEmpty()) {
+        showError(tr("Cannot open the session"), why);
         return false;
     }
     const qint64 previousLive = m_preferences.liveImages;
     if (session.liveImages != 0) // this session's subset, for this run only
         m_preferences.liveImages = session.liveImages;
-    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_data.path);
+    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_work.data().path);
     if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
         m_preferences.liveImages = previousLive;
         return false;
@@ -844,9 +741,10 @@ bool MainWindow::loadSession(const QString &path)
     m_randomCount->setValue(session.randomK);
     m_pathGraph->setModeName(session.pathGraph);
     m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+    m_editor->undoStack()->setClean(); // what the session holds counts as saved
     if (!session.compare.isEmpty())
         openCompareModel(session.compare); // a failure is reported; the session itself is open
-    rememberFile(path);
+    m_recent->remember(path);
     return true;
 }
 
@@ -863,34 +761,14 @@ bool MainWindow::openFile(const QString &path)
 void MainWindow::chooseSession(bool save)
 {
     const QString filter = tr("pathlens sessions (*.json)");
-    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), QDir::home().filePath(QStringLiteral("session.json")), filter)
-                              : QFileDialog::getOpenFileName(this, tr("Open Session"), QDir::homePath(), filter);
+    const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save Session"), m_recent->startFolder(QStringLiteral("session.json")), filter)
+                              : QFileDialog::getOpenFileName(this, tr("Open Session"), m_recent->startFolder(), filter);
     if (path.isEmpty())
         return;
     if (save)
         saveSession(path);
     else
         loadSession(path);
-}
-
-void MainWindow::rememberFile(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 10));
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -917,7 +795,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseCompareModel()
 {
-    const QString path = chooseModelFile(this, tr("Open Comparison Model"));
+    const QString path = chooseModelFile(this, tr("Open Comparison Model"), m_recent->startFolder());
     if (!path.isEmpty())
         openCompareModel(path);
 }
@@ -925,117 +803,32 @@ void MainWindow::chooseCompareModel()
 bool MainWindow::openCompareModel(const QString &path)
 {
     if (path.isEmpty()) {
-        m_compareEngine.reset();
-        m_compareNetwork.reset();
-        m_compareWorker->setEngine(nullptr, 0);
-        m_compareLabel->hide();
-        m_plots->setCompareName({});
+        m_comparison->close();
+        updateActions();
         return true;
     }
-    if (m_data.size() == 0) {
-        showError(tr("Cannot compare"), tr("%1: open a data set first").arg(path));
-        return false;
-    }
+    syncOptions();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    bool ok = false;
-    try {
-        auto network = Network::load(path.toStdString());
-        auto engine = makeEngine(network, m_data);
-        m_compareNetwork = network;
-        m_compareInfo = engine->info();
-        m_compareEngine = engine;
-        m_compareWorker->setEngine(engine, engine->imageCount());
-        ok = true;
-    } catch (const Error &e) {
-        showError(tr("Cannot open the comparison model"), QString::fromUtf8(e.what()));
-    }
+    const QString why = m_comparison->open(path);
     QApplication::restoreOverrideCursor();
-    if (!ok)
+    if (!why.isEmpty()) {
+        showError(tr("Cannot open the comparison model"), why);
         return false;
-    rememberFile(path);
-    m_compareOriginal = -1;
-    m_compareMeasuringOriginal = true;
-    m_plots->setCompareName(QFileInfo(path).completeBaseName());
-    m_compareLabel->setText(tr("Comparison: %1 — evaluating…").arg(QFileInfo(path).fileName()));
-    m_compareLabel->show();
-    requestCompare();
+    }
+    m_recent->remember(path);
+    updateActions();
+    m_comparison->request(m_editNumber);
     return true;
 }
 
-// The current deletions carried over by block index, each only where the second model can run
-// it; a reorder carries over only when the second model has the same blocks and accepts it.
 Arrangement MainWindow::compareArrangement() const
 {
-    const int blocks = int(m_compareInfo.blocks.size());
-    if (m_compareMeasuringOriginal)
-        return identityArrangement(blocks);
-    if (int(m_arrangement.size()) == blocks && !whyInvalid(m_compareInfo, m_arrangement))
-        return m_arrangement;
-    Arrangement mapped = identityArrangement(blocks);
-    for (const Slot &slot : m_arrangement) {
-        if (slot.active || slot.block >= blocks)
-            continue;
-        const Arrangement candidate = withDeleted(mapped, {slot.block});
-        if (!whyInvalid(m_compareInfo, candidate))
-            mapped = candidate;
-    }
-    return mapped;
+    return m_comparison->arrangement();
 }
 
-void MainWindow::requestCompare()
+QString MainWindow::shortcutSheet() const
 {
-    m_compareRequestEdit = m_editNumber;
-    m_compareLatest = m_compareWorker->request(compareArrangement());
-    m_compareLabel->setEnabled(false); // stale until this edit's number arrives
-}
-
-void MainWindow::showCompareResult(int requestId, double accuracy, qint64 images, double)
-{
-    if (requestId != m_compareLatest)
-        return;
-    const bool original = m_compareMeasuringOriginal;
-    if (original) {
-        m_compareOriginal = accuracy;
-        m_compareMeasuringOriginal = false;
-        m_plots->setOriginalAccuracy(LivePlots::Series::Compare, accuracy);
-        if (compareArrangement() != identityArrangement(int(m_compareInfo.blocks.size()))) {
-            requestCompare(); // the current edit, now that the original is known
-            return;
-        }
-    }
-    m_plots->addResult(LivePlots::Series::Compare, m_compareRequestEdit, accuracy);
-    m_compareLabel->setEnabled(true);
-    const Arrangement mapped = compareArrangement();
-    m_compareLabel->setText(tr("Comparison: %1 — accuracy %2 on %3 images; original %4; %5 blocks deleted")
-                                .arg(QFileInfo(QString::fromStdString(m_compareInfo.path)).fileName(), percent(accuracy))
-                                .arg(images)
-                                .arg(percent(m_compareOriginal))
-                                .arg(int(mapped.size()) - activeCount(mapped)));
-    Q_EMIT compareFinished(accuracy);
-}
-
-QString MainWindow::shortcutSheet()
-{
-    const std::pair<QString, QString> rows[] = {
-        {tr("Click, Space"), tr("delete or restore the block")},
-        {tr("Drag a block onto another"), tr("move it there")},
-        {tr("← →"), tr("move the focus along the blocks")},
-        {tr("Ctrl+← Ctrl+→"), tr("move the focused block")},
-        {QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("undo")},
-        {tr("Ctrl+Shift+Z"), tr("redo")},
-        {tr("Ctrl+R"), tr("reset to the original network")},
-        {tr("Ctrl+Shift+D / Ctrl+Shift+W"), tr("delete k random blocks / swap k random pairs")},
-        {QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText), tr("open a model")},
-        {tr("Ctrl+D"), tr("open a data set")},
-        {QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText), tr("save the session")},
-        {tr("Ctrl+Shift+O"), tr("open a session")},
-        {tr("F11, Esc"), tr("presentation mode on, off")},
-        {tr("Mouse wheel, drag"), tr("zoom and pan the path graph")},
-    };
-    QString html = QStringLiteral("<table cellspacing=\"6\">");
-    for (const auto &[keys, what] : rows)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
-    return html + QStringLiteral("</table>");
+    return pathlens::shortcutSheet(*this);
 }
 
 } // namespace pathlens

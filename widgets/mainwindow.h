@@ -4,6 +4,7 @@
 #include "dataset.h"
 #include "network.h"
 #include "settings.h"
+#include "workspace.h"
 
 #include <QElapsedTimer>
 #include <QFont>
@@ -13,13 +14,13 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QCustomPlot;
 class QLabel;
 class QMenu;
 class QProgressBar;
 class QSpinBox;
-class QTableWidget;
-class QTableWidgetItem;
+class QTableView;
 
 namespace pathlens {
 
@@ -27,7 +28,11 @@ class Analysis;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
-class EvaluationThread;
+class LiveEvaluation;
+class AnalysisController;
+class Comparison;
+class ExportController;
+class RecentFiles;
 class LivePlots;
 class PathGraph;
 
@@ -58,14 +63,22 @@ public:
     // By file type: a session (.json), a model (.pt, .pth, .ptl) or data (anything else).
     bool openFile(const QString &path);
 
-    const Arrangement &arrangement() const { return m_arrangement; }
-    QTableWidget *blockTable() const { return m_table; }
+    const Arrangement &arrangement() const; // the editor's: the one copy there is
+    QTableView *blockTable() const { return m_table; }
     ArrangementEditor *editor() const { return m_editor; }
     BlockStrip *blockStrip() const { return m_strip; }
     LivePlots *livePlots() const { return m_plots; }
     PathGraph *pathGraph() const { return m_pathGraph; }
+    // The arrangement differs from the one last saved or loaded (undo back to it counts as saved).
+    bool hasUnsavedArrangement() const;
     void setPresentationMode(bool on);
-    static QString shortcutSheet(); // F1: every shortcut, as an HTML table
+    // The panels' places and the window's geometry, kept with QSettings between runs (the
+    // program restores them at start; tests set their own geometry).
+    void restoreLayout();
+    RecentFiles *recentFiles() const { return m_recent; } // and where file dialogs open
+    void saveLayout() const;
+    void setLectureLayout(bool on);
+    QString shortcutSheet() const; // F1: every shortcut, as an HTML table
     qint64 liveImageCount() const;
     QString accuracyText() const;
     QString lastError() const { return m_lastError; }
@@ -80,8 +93,10 @@ public:
         qint64 firstEstimateMs = -1;
         qint64 finishedMs = -1;
     };
-    Timing lastTiming() const { return m_timing; }
-    Analysis *analysis() const { return m_analysis; }
+    Timing lastTiming() const;
+    void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
+    Analysis *analysis() const;
+    LiveEvaluation *liveEvaluation() const { return m_live; }
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
     void measureGradients();
@@ -93,75 +108,60 @@ Q_SIGNALS:
     void compareFinished(double accuracy);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    QDockWidget *addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    static void fixLabelHeight(QLabel *label, int lines = 2);
+    void updateActions();
     void chooseModel();
     void chooseSession(bool save);
-    void rememberFile(const QString &path);
-    void updateRecentMenu();
     void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
-    EngineOptions engineOptions() const; // device and threads of the settings
-    std::shared_ptr<Engine> makeEngine(const std::shared_ptr<Network> &network, const Dataset &data) const;
+    void syncOptions(); // the settings' device, threads and live subset to the workspace
+    void useEngine();
     void showSummary();
     void chooseSettings();
-    bool rebuildEngine(const std::shared_ptr<Network> &network, const Dataset &data, const QString &file);
     void showNetwork();
-    void setBlockActive(QTableWidgetItem *item);
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
-    void showProgress(int requestId, qint64 correct, qint64 done, qint64 total);
-    void showResult(int requestId, double accuracy, qint64 images, double seconds);
-    void showFailure(int requestId, const QString &message);
+    void showStarted(int edit, bool original);
+    void showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
+    void showResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void chooseCompareModel();
-    void requestCompare();
-    void showCompareResult(int requestId, double accuracy, qint64 images, double seconds);
     void showError(const QString &title, const QString &message);
-    QString chooseExportFile(const QString &baseName);
-    void exportPlot(const QString &name);
-    void exportPathGraph();
 
-    std::shared_ptr<Network> m_network;
-    NetworkInfo m_info;
-    Dataset m_data;
-    std::shared_ptr<Engine> m_engine;
-    Arrangement m_arrangement;
-    double m_originalAccuracy = -1;
-    int m_latestRequest = 0;
-    bool m_measuringOriginal = false;
+    Workspace m_work;
     QString m_lastError;
     QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
-    QElapsedTimer m_requestClock; // since the latest edit's request
-    Timing m_timing;
-
-    EvaluationThread *m_worker = nullptr;
-    Analysis *m_analysis = nullptr;
-    Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
-    std::vector<double> m_gradientMeans; // their magnitude per path length
-    std::shared_ptr<std::atomic<bool>> m_gradientOnTraining; // set by the worker that loads the images
+    LiveEvaluation *m_live = nullptr;        // the loaded model
+    Comparison *m_comparison = nullptr; // the second model, the same edits mapped onto it
+    AnalysisController *m_analyses = nullptr;
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
-    int m_requestEdit = 0; // the edit the main model's latest request belongs to
 
-    std::shared_ptr<Network> m_compareNetwork;
-    NetworkInfo m_compareInfo;
-    std::shared_ptr<Engine> m_compareEngine;
-    EvaluationThread *m_compareWorker = nullptr;
-    int m_compareLatest = 0;
-    int m_compareRequestEdit = 0;
-    bool m_compareMeasuringOriginal = false;
-    double m_compareOriginal = -1;
     QLabel *m_compareLabel = nullptr;
-    QTableWidget *m_table = nullptr;
+    QDockWidget *m_blocksDock = nullptr;
+    QDockWidget *m_graphDock = nullptr;
+    QTableView *m_table = nullptr;
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;
     LivePlots *m_plots = nullptr;
     PathGraph *m_pathGraph = nullptr;
     QFont m_normalFont;
-    QMenu *m_recentMenu = nullptr;
+    RecentFiles *m_recent = nullptr;
+    ExportController *m_export = nullptr;
     QAction *m_fullTestSet = nullptr;
+    QAction *m_resetAction = nullptr;
+    QAction *m_deleteRandomAction = nullptr;
+    QAction *m_swapRandomAction = nullptr;
+    QAction *m_saveSessionAction = nullptr;
+    QAction *m_exportGraphAction = nullptr;
+    QAction *m_openCompareAction = nullptr;
+    QAction *m_closeCompareAction = nullptr;
+    QMenu *m_exportMenu = nullptr;
     QSpinBox *m_randomCount = nullptr;
     quint64 m_randomSeed = 1;
     QLabel *m_summary = nullptr;

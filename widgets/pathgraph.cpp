@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QSpinBox>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
@@ -24,15 +25,19 @@
 #include <array>
 #include <bitset>
 #include <cmath>
+#include <functional>
 
 namespace pathlens {
 namespace {
 
 // Wheel zooms around the cursor; dragging pans.
+// Zooms with the wheel; until the user has zoomed, it keeps the whole graph fitted as it is resized.
 class ZoomingView final : public QGraphicsView
 {
 public:
     using QGraphicsView::QGraphicsView;
+    bool userZoomed = false;
+    std::function<void()> refit;
 
 protected:
     void wheelEvent(QWheelEvent *event) override
@@ -40,6 +45,13 @@ protected:
         const double factor = std::pow(1.0015, event->angleDelta().y());
         setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
         scale(factor, factor);
+        userZoomed = true;
+    }
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QGraphicsView::resizeEvent(event);
+        if (!userZoomed && refit)
+            refit();
     }
 };
 
@@ -83,13 +95,21 @@ PathGraph::PathGraph(QWidget *parent)
     m_widthBox->addItem(tr("Width by gradient mass"));
     m_widthBox->setToolTip(tr("Gradient mass needs the gradients measured for the current arrangement (Gradients tab)"));
     auto *fitButton = new QPushButton(tr("Fit"), this);
+    // The combo boxes shrink (their text elided) instead of setting the window's minimum width:
+    // the whole row once needed 711 px, more than the left panel gets at 1024x700.
+    for (QComboBox *box : {m_modeBox, m_widthBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     controls->addWidget(m_modeBox);
     controls->addWidget(m_first);
     controls->addWidget(m_size);
     controls->addWidget(m_widthBox);
     controls->addStretch(1);
     controls->addWidget(fitButton);
-    m_view = new ZoomingView(m_scene, this);
+    auto *view = new ZoomingView(m_scene, this);
+    view->refit = [this] { fit(); };
+    m_view = view;
     m_view->setDragMode(QGraphicsView::ScrollHandDrag);
     m_view->setRenderHint(QPainter::Antialiasing);
     layout->addLayout(controls);
@@ -102,6 +122,7 @@ PathGraph::PathGraph(QWidget *parent)
     connect(m_widthBox, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(fitButton, &QPushButton::clicked, this, &PathGraph::fit);
     m_widthBox->setEnabled(false); // the Unraveled view comes first
+    setGradientMagnitudes({});
 }
 
 void PathGraph::changeEvent(QEvent *event)
@@ -116,6 +137,10 @@ void PathGraph::setGradientMagnitudes(const std::vector<double> &perLength)
     m_gradient = perLength;
     if (perLength.empty())
         m_widthBox->setCurrentIndex(0);
+    // "Width by gradient mass" can be chosen only once there are gradients to draw with.
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_widthBox->model()))
+        if (QStandardItem *item = items->item(1))
+            item->setEnabled(!perLength.empty());
     redraw();
 }
 
@@ -146,6 +171,11 @@ void PathGraph::setArrangement(const Arrangement &arrangement)
 
 void PathGraph::setMode(Mode mode)
 {
+    // Each view keeps its own zoom: the unraveled window and the lattice differ in size by far.
+    auto *view = static_cast<ZoomingView *>(m_view);
+    const int from = m_mode == Mode::Unraveled ? 0 : 1;
+    const int to = mode == Mode::Unraveled ? 0 : 1;
+    m_zoom[from] = view->userZoomed ? std::optional<QTransform>(m_view->transform()) : std::nullopt;
     m_mode = mode;
     const QSignalBlocker blocker(m_modeBox);
     m_modeBox->setCurrentIndex(mode == Mode::Unraveled ? 0 : 1);
@@ -153,7 +183,12 @@ void PathGraph::setMode(Mode mode)
     m_size->setEnabled(mode == Mode::Unraveled);
     m_widthBox->setEnabled(mode == Mode::Lattice);
     redraw();
-    fit();
+    if (m_zoom[to]) {
+        m_view->setTransform(*m_zoom[to]);
+        view->userZoomed = true;
+    } else {
+        fit();
+    }
 }
 
 void PathGraph::setWindow(int firstSlot, int size)
@@ -177,6 +212,7 @@ void PathGraph::setModeName(const QString &name)
 
 void PathGraph::fit()
 {
+    static_cast<ZoomingView *>(m_view)->userZoomed = false;
     m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10), Qt::KeepAspectRatio);
 }
 

@@ -3,7 +3,10 @@
 #include "arrangement.h"
 #include "network.h"
 
+#include <QTransform>
 #include <QWidget>
+
+#include <optional>
 
 #include <vector>
 
@@ -68,6 +71,7 @@ private:
     QSpinBox *m_size = nullptr;
     QGraphicsScene *m_scene = nullptr;
     QGraphicsView *m_view = nullptr;
+    std::optional<QTransform> m_zoom[2]; // the user's zoom of the unraveled view and of the lattice
 };
 
 } // namespace pathlens

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "arrangement.h"
+#include "network.h"
 
 #include <QByteArray>
 #include <QString>
+
+#include <memory>
 
 namespace pathlens {
 
@@ -29,5 +32,12 @@ struct Session
 Session parseSession(const QByteArray &json, const QString &path);
 
 QByteArray sessionToJson(const Session &session);
+
+// The session file at `path`, read and checked against its model before anything is replaced:
+// the model is loaded into `network` and the arrangement must fit it and run. Returns an empty
+// string when done, else the message to show (naming the file).
+QString readSessionFile(const QString &path, Session &session, std::shared_ptr<Network> &network);
+// Written atomically; returns an empty string when done, else the message to show.
+QString writeSessionFile(const QString &path, const Session &session);
 
 } // namespace pathlens

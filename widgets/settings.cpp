@@ -99,8 +99,20 @@ void applyTheme(Preferences::Theme theme)
     QApplication::setPalette(theme == Preferences::Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
 }
 
+void installPluralForms()
+{
+    // Installed once and first: translators installed later (German) are asked before it.
+    static QTranslator *english = nullptr;
+    if (english)
+        return;
+    english = new QTranslator(qApp);
+    if (english->load(QStringLiteral(":/i18n/pathlens_en.qm")))
+        QCoreApplication::installTranslator(english);
+}
+
 bool installTranslations(const QString &language)
 {
+    installPluralForms();
     static std::unique_ptr<QTranslator> own;
     static std::unique_ptr<QTranslator> qt;
     for (auto *translator : {&own, &qt})
@@ -114,7 +126,9 @@ bool installTranslations(const QString &language)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt.get());
     own = std::make_unique<QTranslator>();
-    const bool found = own->load(locale, QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    // English is the source language; its file holds only plural forms (installPluralForms).
+    const bool found = locale.language() != QLocale::English && locale.language() != QLocale::C
+                       && own->load(locale, QStringLiteral("pathlens"), QStringLiteral("_"), QStringLiteral(":/i18n"));
     if (found)
         QApplication::installTranslator(own.get());
     return found;

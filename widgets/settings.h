@@ -33,6 +33,9 @@ void applyTheme(Preferences::Theme theme);
 // Installs pathlens's and Qt's translations for `language` ("" follows the system locale) in
 // place of earlier ones; false when pathlens has none for it (English is the source language).
 bool installTranslations(const QString &language);
+// English plural forms ("1 block deleted"): Qt's %n needs a translation even in the source
+// language. The main window installs them; harmless when installed already.
+void installPluralForms();
 
 // Presentation mode: black on white with a strong highlight, readable from the back of a lecture hall.
 void applyHighContrast();

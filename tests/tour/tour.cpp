@@ -70,6 +70,7 @@ int main(int argc, char **argv)
         for (const int block : {0, blocks / 2, blocks - 1})
             for (int repeat = 0; repeat < 3; ++repeat) {
                 for (const char *what : {"delete", "restore"}) {
+                    window.forgetResults(); // measure the evaluation, not the result cache
                     window.editor()->toggle(block);
                     while (window.accuracyIsStale() || window.lastTiming().finishedMs < 0)
                         finished.wait(600000);
@@ -78,6 +79,51 @@ int main(int argc, char **argv)
                                 timing.firstEstimateMs, timing.finishedMs);
                 }
             }
+        return 0;
+    }
+    if (QByteArray(argv[1]) == "--layouts" && argc > 2) {
+        // The main window at the sizes a user meets: a projector, a desktop, a 1440p screen, the
+        // dark theme, presentation mode at 1280x720, and German.
+        const QDir out(QString::fromLocal8Bit(argv[2]));
+        out.mkpath(QStringLiteral("."));
+        const QString model = argc > 3 ? QString::fromLocal8Bit(argv[3]) : defaultModelPath();
+        auto open = [&](MainWindow &window) {
+            QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+            window.openData(QString::fromStdString(defaultDatasetPath()));
+            window.openModel(model);
+            finished.wait(600000);
+            window.editor()->toggle(10);
+            window.editor()->toggle(30);
+            window.editor()->move(40, 45);
+            while (window.accuracyIsStale() || window.lastTiming().finishedMs < 0)
+                finished.wait(600000);
+        };
+        MainWindow window;
+        window.show();
+        open(window);
+        for (const QSize size : {QSize(1024, 700), QSize(1600, 1000), QSize(2560, 1440)}) {
+            window.resize(size);
+            shoot(window, out, QStringLiteral("layout-%1x%2").arg(size.width()).arg(size.height()));
+        }
+        window.resize(1600, 1000);
+        Preferences preferences = window.preferences();
+        preferences.theme = Preferences::Theme::Dark;
+        window.setPreferences(preferences);
+        shoot(window, out, QStringLiteral("dark-1600x1000"));
+        preferences.theme = Preferences::Theme::Light;
+        window.setPreferences(preferences);
+        window.setPresentationMode(true);
+        window.showNormal(); // the projector's size, whatever this screen's is
+        window.resize(1280, 720);
+        window.setLectureLayout(true);
+        shoot(window, out, QStringLiteral("presentation-lecture-1280x720"));
+        window.setPresentationMode(false);
+        installTranslations(QStringLiteral("de"));
+        MainWindow german;
+        german.resize(1600, 1000);
+        german.show();
+        open(german);
+        shoot(german, out, QStringLiteral("german-1600x1000"));
         return 0;
     }
     const QDir out(QString::fromLocal8Bit(argv[1]));

@@ -18,7 +18,7 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QSignalSpy>
-#include <QTableWidget>
+#include <QTableView>
 #include <QUndoStack>
 
 #include <random>
@@ -108,7 +108,7 @@ private Q_SLOTS:
         ArrangementEditor editor;
         editor.setNetwork(cifar20());
         BlockStrip strip(&editor);
-        strip.resize(900, strip.heightForWidth(900));
+        strip.resize(900, strip.sizeHint().height());
         strip.show();
         QVERIFY(QTest::qWaitForWindowExposed(&strip));
         QSignalSpy refused(&strip, &BlockStrip::refused);
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
         QVERIFY(window.loadSession(sessionPath));
         QVERIFY(window.arrangement() == saved);
-        QCOMPARE(window.blockTable()->rowCount(), 9);
+        QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         // The original network is measured first, then the session's arrangement is shown against it.
         QVERIFY(finished.wait(120000));
         const auto network = Network::load(testing::fixture("cifar20.pt"));

@@ -1,0 +1,193 @@
+// The main window's layout with the bundled 54-block ResNet-110: every tile of the block strip in
+// view and clickable at a projector's size and at a desktop's, tile geometry that does not follow
+// the text of the accuracy label, and a double click that stays on its tile. Each test sets the
+// window geometry itself and never reads the screen's size.
+
+#include "arrangementeditor.h"
+#include "blockstrip.h"
+#include "liveplots.h"
+#include "mainwindow.h"
+#include "testhelpers.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QUndoStack>
+#include <QWindow>
+#include <qcustomplot.h>
+
+using namespace pathlens;
+
+namespace {
+
+QString bundledResNet110()
+{
+    return QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt");
+}
+
+// Every tile's rectangle in window coordinates.
+std::vector<QRect> tilesInWindow(MainWindow &window)
+{
+    BlockStrip *strip = window.blockStrip();
+    std::vector<QRect> tiles;
+    for (size_t i = 0; i < window.arrangement().size(); ++i) {
+        const QRect tile = strip->tileRect(int(i));
+        tiles.emplace_back(strip->mapTo(&window, tile.topLeft()), tile.size());
+    }
+    return tiles;
+}
+
+// Lets the layout follow whatever changed, as the event loop does between two clicks.
+void settle()
+{
+    for (int i = 0; i < 5; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    }
+}
+
+// A click where the user's mouse is, in window coordinates: whichever widget is there gets it.
+void clickAt(MainWindow &window, const QPoint &at)
+{
+    QTest::mouseClick(window.windowHandle(), Qt::LeftButton, Qt::NoModifier, at);
+}
+
+// The window with the bundled model, its live subset small so that the tests take seconds.
+void openWithData(MainWindow &window, QSignalSpy &finished)
+{
+    Preferences preferences = window.preferences();
+    preferences.liveImages = 200;
+    window.setPreferences(preferences);
+    QVERIFY(window.openData(testing::fashionMnist()));
+    QVERIFY(window.openModel(bundledResNet110()));
+    QVERIFY(finished.wait(300000));
+}
+
+} // namespace
+
+class TestLayout final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void everyTileVisibleAndClickable_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("projector 1024x700") << QSize(1024, 700);
+        QTest::newRow("desktop 1600x1000") << QSize(1600, 1000);
+    }
+
+    // Each tile at least 20x20 px, wholly inside the window and the strip's visible part; a click
+    // at its centre toggles that block and no other.
+    void everyTileVisibleAndClickable()
+    {
+        QFETCH(QSize, size);
+        MainWindow window;
+        QVERIFY(window.openModel(bundledResNet110()));
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        settle();
+        QCOMPARE(window.size(), size);
+        const int n = int(window.arrangement().size());
+        QCOMPARE(n, 54);
+        const QRegion visible = window.blockStrip()->visibleRegion();
+        const std::vector<QRect> tiles = tilesInWindow(window);
+        for (int i = 0; i < n; ++i) {
+            const QRect tile = tiles[size_t(i)];
+            const QString where = QStringLiteral("tile %1 at %2,%3 %4x%5").arg(i).arg(tile.x()).arg(tile.y()).arg(tile.width()).arg(tile.height());
+            QVERIFY2(tile.width() >= 20 && tile.height() >= 20, qPrintable(where));
+            QVERIFY2(window.rect().contains(tile), qPrintable(where));
+            const QRect local = window.blockStrip()->tileRect(i);
+            QVERIFY2(visible.intersected(local) == QRegion(local), qPrintable(where + QStringLiteral(" is hidden")));
+        }
+        for (int i = 0; i < n; ++i) {
+            const Arrangement before = window.arrangement();
+            clickAt(window, tiles[size_t(i)].center());
+            const Arrangement after = window.arrangement();
+            for (int j = 0; j < n; ++j)
+                QVERIFY2((before[size_t(j)].active != after[size_t(j)].active) == (i == j),
+                         qPrintable(QStringLiteral("click on tile %1 changed block %2").arg(i).arg(j)));
+            window.editor()->undoStack()->undo();
+        }
+    }
+
+    // Presentation mode and the lecture layout on a 1280x720 projector: every stage of tiles in
+    // view (only stage 0 fitted once) and one big plot.
+    void lectureLayoutOnAProjector()
+    {
+        MainWindow window;
+        QVERIFY(window.openModel(bundledResNet110()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setPresentationMode(true);
+        window.showNormal();
+        window.resize(1280, 720);
+        window.setLectureLayout(true);
+        settle();
+        const QRegion visible = window.blockStrip()->visibleRegion();
+        for (int i = 0; i < 54; ++i) {
+            const QRect tile = tilesInWindow(window)[size_t(i)];
+            QVERIFY2(tile.width() >= 20 && tile.height() >= 20 && window.rect().contains(tile), qPrintable(QString::number(i)));
+            QVERIFY(visible.intersected(window.blockStrip()->tileRect(i)) == QRegion(window.blockStrip()->tileRect(i)));
+        }
+        QVERIFY(window.livePlots()->accuracyPlot()->height() >= 250);
+        window.setLectureLayout(false);
+        window.setPresentationMode(false);
+    }
+
+    // Tiles stay where they are while the label says "stale, recomputing…" and after the number.
+    void tileGeometryIndependentOfTheLabel()
+    {
+        MainWindow window;
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        openWithData(window, finished);
+        settle();
+        const std::vector<QRect> final = tilesInWindow(window);
+        window.editor()->toggle(12);
+        QVERIFY(window.accuracyIsStale());
+        settle();
+        QVERIFY(tilesInWindow(window) == final);
+        QVERIFY(finished.wait(300000));
+        QVERIFY(!window.accuracyIsStale());
+        settle();
+        QVERIFY(tilesInWindow(window) == final);
+    }
+
+    // At the default size, a double click on tile 12 after a number is shown: block 12 off and
+    // on again, nothing else (the first click used to widen the label and move tile 13 under the
+    // mouse).
+    void doubleClickStaysOnItsTile()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        openWithData(window, finished);
+        settle();
+        const QPoint at = tilesInWindow(window)[12].center();
+        QTest::mousePress(window.windowHandle(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseRelease(window.windowHandle(), Qt::LeftButton, Qt::NoModifier, at);
+        settle();
+        QTest::mousePress(window.windowHandle(), Qt::LeftButton, Qt::NoModifier, at);
+        QTest::mouseRelease(window.windowHandle(), Qt::LeftButton, Qt::NoModifier, at);
+        settle();
+        QCOMPARE(window.editor()->undoStack()->count(), 2);
+        QVERIFY(window.arrangement() == identityArrangement(54));
+        window.editor()->undoStack()->undo();
+        for (int j = 0; j < 54; ++j)
+            QCOMPARE(window.arrangement()[size_t(j)].active, j != 12);
+    }
+};
+
+QTEST_MAIN(TestLayout)
+#include "tst_layout.moc"

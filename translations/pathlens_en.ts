@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English is the source language: this file holds only the plural forms ("1 block deleted",
+     "2 blocks deleted") that Qt's %n needs. lupdate adds the other strings as unfinished, which
+     keeps the English source text. -->
+<TS version="2.1" language="en_GB">
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>surviving after deleting %n block(s)</source>
+        <translation>
+            <numerusform>surviving after deleting %n block</numerusform>
+            <numerusform>surviving after deleting %n blocks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::ArrangementEditor</name>
+    <message numerus="yes">
+        <source>Delete %n random block(s)</source>
+        <translation>
+            <numerusform>Delete %n random block</numerusform>
+            <numerusform>Delete %n random blocks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Swap %n random pair(s)</source>
+        <translation>
+            <numerusform>Swap %n random pair</numerusform>
+            <numerusform>Swap %n random pairs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::Comparison</name>
+    <message numerus="yes">
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n block deleted</numerusform>
+            <numerusform>%n blocks deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::LivePlots</name>
+    <message numerus="yes">
+        <source>Paths of each length that survive %n deletion(s)</source>
+        <translation>
+            <numerusform>Paths of each length that survive %n deletion</numerusform>
+            <numerusform>Paths of each length that survive %n deletions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::MainWindow</name>
+    <message numerus="yes">
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n block deleted</numerusform>
+            <numerusform>%n blocks deleted</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

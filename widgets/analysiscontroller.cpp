@@ -1,0 +1,112 @@
+#include "analysiscontroller.h"
+
+#include "arrangementeditor.h"
+#include "liveplots.h"
+#include "pathgraph.h"
+#include "workspace.h"
+
+#include <QFileInfo>
+
+namespace pathlens {
+
+AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEditor *editor, LivePlots *plots,
+                                       PathGraph *graph, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_editor(editor)
+    , m_plots(plots)
+    , m_graph(graph)
+    , m_analysis(new Analysis(this))
+{
+    connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
+    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
+    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
+    connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
+        std::vector<bool> downsampling;
+        for (const BlockInfo &block : m_workspace->info().blocks)
+            downsampling.push_back(block.downsampling);
+        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
+        const QString title = lesion.finished
+                                  ? tr("Accuracy with one block deleted — %1, %2 test images").arg(model).arg(lesion.imagesTotal)
+                                  : tr("Accuracy with one block deleted — %1, %2 of %3 test images so far; %4")
+                                        .arg(model)
+                                        .arg(lesion.imagesDone)
+                                        .arg(lesion.imagesTotal)
+                                        .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
+        m_plots->showLesion(lesion, downsampling, title);
+    });
+    connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
+        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
+        QString title = *m_gradientOnTraining
+                            ? tr("Gradient per path length — %1, training images").arg(model)
+                            : tr("Gradient per path length — %1, test images (no training split)").arg(model);
+        if (done < total)
+            title += QStringLiteral("; ") + progressText(double(done) / double(std::max(1, total)));
+        m_plots->showGradients(result, done, total, title);
+        m_gradientMeans = result.mean;
+        if (m_editor->arrangement() == m_gradientArrangement)
+            m_graph->setGradientMagnitudes(m_gradientMeans);
+        else
+            m_plots->setGradientsStale(true);
+    });
+}
+
+// "12 s elapsed, about 40 s left", the rest estimated from the rate so far.
+QString AnalysisController::progressText(double fractionDone) const
+{
+    const double elapsed = m_clock.elapsed() / 1000.0;
+    if (fractionDone <= 0)
+        return tr("%1 s elapsed").arg(elapsed, 0, 'f', 0);
+    const double left = elapsed * (1 - fractionDone) / fractionDone;
+    return tr("%1 s elapsed, about %2 s left").arg(elapsed, 0, 'f', 0).arg(left, 0, 'f', 0);
+}
+
+QString AnalysisController::measureSingleDeletions(qint64 liveImages)
+{
+    if (!m_workspace->engine())
+        return tr("Open a model and a data set first.");
+    m_clock.start();
+    m_analysis->startLesion(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), m_workspace->options());
+    m_plots->setMeasuring(true);
+    return {};
+}
+
+QString AnalysisController::measureGradients(quint64 seed)
+{
+    if (!m_workspace->engine())
+        return tr("Open a model and a data set first.");
+    GradientOptions gradientOptions;
+    gradientOptions.samplesPerLength = m_plots->gradientSamples();
+    gradientOptions.seed = seed;
+    // The paper measures on training images; a data set without a training split (a single test
+    // file, an image folder) gives its test images instead, and the title says which.
+    auto training = std::make_shared<std::atomic<bool>>(true);
+    m_gradientOnTraining = training;
+    m_gradientArrangement = m_editor->arrangement();
+    m_clock.start();
+    m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
+                               gradientOptions, m_workspace->options());
+    m_plots->setMeasuring(true);
+    return {};
+}
+
+void AnalysisController::reset()
+{
+    // Results of the old engine's images or device would land in plots cleared for the new one:
+    // the measurement stops and its queued results are dropped (Analysis::post checks the cancel).
+    m_analysis->stop();
+    m_plots->setMeasuring(false);
+    m_gradientMeans.clear();
+    m_graph->setGradientMagnitudes({});
+}
+
+void AnalysisController::followArrangement(const Arrangement &arrangement)
+{
+    if (m_gradientMeans.empty())
+        return;
+    const bool measured = arrangement == m_gradientArrangement;
+    m_plots->setGradientsStale(!measured);
+    m_graph->setGradientMagnitudes(measured ? m_gradientMeans : std::vector<double>());
+}
+
+} // namespace pathlens

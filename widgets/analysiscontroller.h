@@ -1,0 +1,56 @@
+#pragma once
+
+#include "analysis.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace pathlens {
+
+class ArrangementEditor;
+class LivePlots;
+class PathGraph;
+class Workspace;
+
+// The measurements made on request (single deletions, gradients per path length) between the
+// workspace and the plots: starts and stops them, titles their figures with the model, the images
+// measured so far, the time elapsed and an estimate of the time left, and hands the gradients to
+// the lattice while they belong to the arrangement shown.
+class AnalysisController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnalysisController)
+
+public:
+    AnalysisController(const Workspace *workspace, ArrangementEditor *editor, LivePlots *plots, PathGraph *graph,
+                       QObject *parent = nullptr);
+
+    Analysis *analysis() const { return m_analysis; }
+    // Each returns an empty string when started, else why not.
+    QString measureSingleDeletions(qint64 liveImages);
+    QString measureGradients(quint64 seed);
+    // Stops what runs and forgets the gradients (a new network, new engines).
+    void reset();
+    void followArrangement(const Arrangement &arrangement);
+
+Q_SIGNALS:
+    void failed(const QString &title, const QString &message);
+
+private:
+    QString progressText(double fractionDone) const;
+
+    const Workspace *m_workspace;
+    ArrangementEditor *m_editor;
+    LivePlots *m_plots;
+    PathGraph *m_graph;
+    Analysis *m_analysis;
+    QElapsedTimer m_clock; // since the measurement started
+    Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
+    std::vector<double> m_gradientMeans;
+    std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
+};
+
+} // namespace pathlens

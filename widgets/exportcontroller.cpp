@@ -1,0 +1,105 @@
+#include "exportcontroller.h"
+
+#include "figures.h"
+#include "liveplots.h"
+#include "pathgraph.h"
+#include "recentfiles.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QSettings>
+#include <QSpinBox>
+
+#include <exception>
+
+namespace pathlens {
+namespace {
+
+// Width, height (logical pixels; PDF and SVG page size) and PNG resolution, remembered between exports.
+bool askFigureSize(QWidget *parent, figures::Size &size)
+{
+    QSettings settings;
+    QDialog dialog(parent);
+    dialog.setWindowTitle(ExportController::tr("Figure Size"));
+    auto *form = new QFormLayout(&dialog);
+    auto spinBox = [&](const QString &key, int value, int maximum, const QString &suffix) {
+        auto *box = new QSpinBox(&dialog);
+        box->setRange(16, maximum);
+        box->setValue(settings.value(key, value).toInt());
+        box->setSuffix(suffix);
+        return box;
+    };
+    QSpinBox *width = spinBox(QStringLiteral("export/width"), 800, 10000, ExportController::tr(" px"));
+    QSpinBox *height = spinBox(QStringLiteral("export/height"), 500, 10000, ExportController::tr(" px"));
+    QSpinBox *dpi = spinBox(QStringLiteral("export/dpi"), 192, 1200, ExportController::tr(" dpi"));
+    form->addRow(ExportController::tr("&Width:"), width);
+    form->addRow(ExportController::tr("&Height:"), height);
+    form->addRow(ExportController::tr("PNG &resolution:"), dpi);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    size = figures::Size{width->value(), height->value(), dpi->value()};
+    settings.setValue(QStringLiteral("export/width"), size.width);
+    settings.setValue(QStringLiteral("export/height"), size.height);
+    settings.setValue(QStringLiteral("export/dpi"), size.dpi);
+    return true;
+}
+
+} // namespace
+
+ExportController::ExportController(QWidget *window, LivePlots *plots, PathGraph *graph, RecentFiles *files)
+    : QObject(window)
+    , m_window(window)
+    , m_plots(plots)
+    , m_graph(graph)
+    , m_files(files)
+{
+}
+
+void ExportController::exportPlot(const QString &name)
+{
+    QCustomPlot *plot = m_plots->plot(name);
+    if (!plot) {
+        Q_EMIT failed(tr("Nothing to export"), tr("The %1 plot is made on request: press Measure in its tab first.").arg(name));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export"), m_files->startFolder(name + QStringLiteral(".pdf")),
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
+            figures::saveCsv(*plot, path);
+        } else {
+            figures::Size size;
+            if (!askFigureSize(m_window, size))
+                return;
+            figures::save(*plot, path, size);
+        }
+        Q_EMIT written(path);
+    } catch (const std::exception &e) {
+        Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+void ExportController::exportPathGraph()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export"), m_files->startFolder(tr("path-graph") + QStringLiteral(".pdf")),
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+    if (path.isEmpty())
+        return;
+    try {
+        m_graph->exportTo(path);
+        Q_EMIT written(path);
+    } catch (const std::exception &e) {
+        Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace pathlens

@@ -1,0 +1,130 @@
+#include "liveevaluation.h"
+
+#include <cmath>
+
+namespace pathlens {
+
+LiveEvaluation::LiveEvaluation(QObject *parent)
+    : QObject(parent)
+    , m_thread(new EvaluationThread(this))
+{
+    connect(m_thread, &EvaluationThread::progress, this, &LiveEvaluation::onProgress);
+    connect(m_thread, &EvaluationThread::finished, this, &LiveEvaluation::onFinished);
+    connect(m_thread, &EvaluationThread::failed, this, &LiveEvaluation::onFailed);
+}
+
+LiveEvaluation::~LiveEvaluation() = default;
+
+QString LiveEvaluation::key(const Arrangement &arrangement)
+{
+    QString text;
+    text.reserve(int(arrangement.size()) * 4);
+    for (const Slot &slot : arrangement)
+        text += QString::number(slot.block) + (slot.active ? QLatin1Char(',') : QLatin1Char('-'));
+    return text;
+}
+
+void LiveEvaluation::setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source)
+{
+    cancel();
+    m_source = source;
+    m_evaluator = evaluator;
+    m_thread->setEvaluator(std::move(evaluator));
+    m_blocks = blocks;
+    m_images = images;
+    m_cache.clear(); // numbers on other images or of another model are not comparable
+    m_original = -1;
+    m_measuringOriginal = false;
+}
+
+void LiveEvaluation::cancel()
+{
+    m_thread->cancel();
+    m_latestId = 0; // the thread numbers requests from 1: whatever was queued is recognised as stale
+    m_running = false;
+    m_measuringOriginal = false;
+}
+
+void LiveEvaluation::request(const Arrangement &arrangement, int edit)
+{
+    m_wanted = arrangement;
+    m_wantedEdit = edit;
+    if (!m_evaluator)
+        return;
+    m_clock.start();
+    m_timing = {};
+    if (m_original < 0) {
+        // The original first; the edits made meanwhile are evaluated when it is done.
+        if (!m_measuringOriginal)
+            run(identityArrangement(m_blocks), true);
+        else
+            Q_EMIT started(edit, true);
+        return;
+    }
+    const auto known = m_cache.constFind(key(arrangement));
+    if (known != m_cache.constEnd()) {
+        if (m_running) { // a newer request wins over the one in flight, cached or not
+            m_thread->cancel();
+            m_latestId = 0;
+            m_running = false;
+        }
+        m_timing = {0, 0};
+        Q_EMIT finished(edit, known->first, known->second, 0, true);
+        return;
+    }
+    run(arrangement, false);
+}
+
+void LiveEvaluation::run(const Arrangement &arrangement, bool original)
+{
+    m_runningArrangement = arrangement;
+    m_measuringOriginal = original;
+    m_running = true;
+    ++m_started;
+    m_latestId = m_thread->request(arrangement);
+    Q_EMIT started(m_wantedEdit, original);
+}
+
+void LiveEvaluation::onProgress(int requestId, qint64 correct, qint64 done, qint64 total)
+{
+    if (requestId != m_latestId || done <= 0) // a stale answer to an older request
+        return;
+    if (m_timing.firstEstimateMs < 0)
+        m_timing.firstEstimateMs = m_clock.elapsed();
+    const double accuracy = double(correct) / double(done);
+    // Half-width of the normal-approximation 95% interval of an accuracy estimated on `done` images.
+    const double halfWidth = 1.96 * std::sqrt(accuracy * (1 - accuracy) / double(done));
+    Q_EMIT estimate(m_wantedEdit, accuracy, halfWidth, done, total);
+}
+
+void LiveEvaluation::onFinished(int requestId, double accuracy, qint64 images, double seconds)
+{
+    if (requestId != m_latestId)
+        return;
+    m_running = false;
+    m_cache.insert(key(m_runningArrangement), {accuracy, images});
+    if (m_measuringOriginal) {
+        m_measuringOriginal = false;
+        m_original = accuracy;
+        Q_EMIT originalMeasured(accuracy);
+        if (m_wanted != m_runningArrangement) {
+            request(m_wanted, m_wantedEdit); // the edits made while the original was measured
+            return;
+        }
+    }
+    if (m_timing.firstEstimateMs < 0)
+        m_timing.firstEstimateMs = m_clock.elapsed();
+    m_timing.finishedMs = m_clock.elapsed();
+    Q_EMIT finished(m_wantedEdit, accuracy, images, seconds, false);
+}
+
+void LiveEvaluation::onFailed(int requestId, const QString &message)
+{
+    if (requestId != m_latestId)
+        return;
+    m_running = false;
+    m_measuringOriginal = false;
+    Q_EMIT failed(message);
+}
+
+} // namespace pathlens

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "arrangement.h"
+#include "evaluationthread.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+namespace pathlens {
+
+// Live evaluation of one model as the arrangement is edited: the original network first (every
+// later number is shown against it), then always the latest arrangement ("latest request wins":
+// a newer request cancels the one in flight), with running estimates on the way. Every finished
+// number is kept in a cache keyed by the arrangement, so undo, redo, reset and revisiting an
+// arrangement answer at once without running anything. One evaluator (one model, one set of
+// images, one device) per cache: setEvaluator() empties it. The main window has two: the loaded
+// model and the comparison model.
+class LiveEvaluation final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveEvaluation)
+
+public:
+    explicit LiveEvaluation(QObject *parent = nullptr);
+    ~LiveEvaluation() override;
+
+    // A new evaluator for networks of `blocks` blocks on `images` images; an empty one stops.
+    // `source` (e.g. the engine) only identifies the evaluator: engineUsed() returns it.
+    void setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source = nullptr);
+    const void *engineUsed() const { return m_source; }
+    bool hasEvaluator() const { return bool(m_evaluator); }
+    qint64 imageCount() const { return m_images; }
+
+    // The number for `arrangement`, shown as the result of edit `edit` (the x of the history plot).
+    void request(const Arrangement &arrangement, int edit);
+    void cancel(); // nothing in flight arrives any more
+    void forgetResults() { m_cache.clear(); } // every number but the original's is measured again
+
+    double originalAccuracy() const { return m_original; } // -1 while unknown
+    bool isRunning() const { return m_running; }
+    int evaluationsStarted() const { return m_started; } // requests that reached the worker
+    bool isCached(const Arrangement &arrangement) const { return m_cache.contains(key(arrangement)); }
+
+    // Milliseconds from the latest request to its first running estimate and to its final number.
+    struct Timing
+    {
+        qint64 firstEstimateMs = -1;
+        qint64 finishedMs = -1;
+    };
+    Timing lastTiming() const { return m_timing; }
+
+Q_SIGNALS:
+    void started(int edit, bool original); // the worker runs, the number shown is stale
+    void estimate(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
+    void originalMeasured(double accuracy);
+    void finished(int edit, double accuracy, qint64 images, double seconds, bool cached);
+    void failed(const QString &message);
+
+private:
+    static QString key(const Arrangement &arrangement);
+    void run(const Arrangement &arrangement, bool original);
+    void onProgress(int requestId, qint64 correct, qint64 done, qint64 total);
+    void onFinished(int requestId, double accuracy, qint64 images, double seconds);
+    void onFailed(int requestId, const QString &message);
+
+    EvaluationThread *m_thread = nullptr;
+    Evaluator m_evaluator;
+    const void *m_source = nullptr;
+    int m_blocks = 0;
+    qint64 m_images = 0;
+    QHash<QString, std::pair<double, qint64>> m_cache; // accuracy and images, by arrangement
+    Arrangement m_wanted;       // the latest request's arrangement
+    int m_wantedEdit = 0;
+    Arrangement m_runningArrangement;
+    int m_latestId = 0;
+    bool m_running = false;
+    bool m_measuringOriginal = false;
+    double m_original = -1;
+    int m_started = 0;
+    QElapsedTimer m_clock;
+    Timing m_timing;
+};
+
+} // namespace pathlens
