@@ -1,5 +1,6 @@
 // pathlens-cli end to end: real fixtures exported by PyTorch, real Fashion-MNIST images.
 
+#include "clirunner.h"
 #include "dataset.h"
 #include "testhelpers.h"
 
@@ -21,26 +22,8 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-// `milliseconds`: how long before a run counts as hung (exit code -1; the process is killed).
-Run cli(const QStringList &arguments, int milliseconds = 600000)
-{
-    QProcess process;
-    process.start(QStringLiteral(PATHLENS_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(milliseconds))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using testing::cli;
+using testing::Run;
 
 QString fixture(const char *name)
 {
