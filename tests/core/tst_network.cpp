@@ -88,6 +88,13 @@ private Q_SLOTS:
         check(withDeleted(identity, deleted), "deleted");
         check(withOrder(identity, order), "reordered");
         check(withDeleted(withOrder(identity, order), deleted), "reordered_deleted");
+        // Every single deletion (the paper's lesion study) against PyTorch's surgery.
+        const at::Tensor single = refs.attr("single_deletions").toTensor();
+        for (int i = 0; i < n; ++i) {
+            const at::Tensor ours = network->impl().forward(input, withDeleted(identity, {i}));
+            const double difference = (ours - single[i]).abs().max().item<double>();
+            QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("block %1 deleted: max |difference| %2 > 1e-4").arg(i).arg(difference)));
+        }
         // Deleting changes the answer: the comparison above is not vacuous.
         QVERIFY((refs.attr("deleted").toTensor() - refs.attr("original").toTensor()).abs().max().item<double>() > 1e-3);
     }
