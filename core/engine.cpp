@@ -209,6 +209,25 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
 
 Engine::~Engine() = default;
 
+namespace {
+std::atomic<int> enginesAtWork{0};
+} // namespace
+
+ThreadShare::ThreadShare(int wanted)
+    : m_wanted(std::max(1, wanted))
+{
+    ++enginesAtWork;
+}
+
+ThreadShare::~ThreadShare() { --enginesAtWork; }
+
+int ThreadShare::apply() const
+{
+    const int threads = std::max(1, m_wanted / std::max(1, enginesAtWork.load()));
+    at::set_num_threads(threads);
+    return threads;
+}
+
 const NetworkInfo &Engine::info() const { return m_impl->info; }
 std::string Engine::deviceName() const { return m_impl->device.str(); }
 int Engine::threads() const { return m_impl->threads; }
@@ -279,7 +298,7 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return lexicographicLess(arrangements[a], arrangements[b]); });
 
-    at::set_num_threads(d.threads); // per calling thread with OpenMP
+    const ThreadShare threads(d.threads); // per calling thread with OpenMP
     c10::InferenceMode inferenceMode;
     EvalResult result;
     // Counted on the device and read back only for progress reports and at the end: on a GPU a
@@ -301,6 +320,7 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
         const int64_t length = std::min(batch, end - start);
         const at::Tensor input = d.images.narrow(0, start, length);
         const at::Tensor labels = d.labels.narrow(0, start, length);
+        state.threads = threads.apply(); // another engine may have started or stopped meanwhile
         // Counted per batch and added only when the whole batch succeeded, so that a batch
         // retried in smaller pieces is not counted twice.
         const at::Tensor batchCorrect = at::zeros_like(correctCounts);
@@ -361,7 +381,8 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     Impl &d = *m_impl;
     if (const auto why = whyInvalid(d.info, arrangement))
         throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
-    at::set_num_threads(d.threads);
+    const ThreadShare threads(d.threads);
+    threads.apply();
     c10::InferenceMode inferenceMode;
     const int64_t end = std::min(imageCount(), first + count);
     const at::Tensor logits = d.net->forward(d.images.slice(0, first, end), arrangement).to(at::kCPU).contiguous();

@@ -22,7 +22,7 @@ int defaultThreadCount(); // all cores
 struct EngineOptions
 {
     DeviceChoice device = DeviceChoice::Auto;
-    int threads = 0;                      // 0: all cores
+    int threads = 0;                      // 0: all cores; shared equally by the engines at work at once
     // 0: 64 on the CPU (measured ~2x faster than 256 on 2 cores: activations stay in cache),
     // 500 on a GPU (a batch of 64 leaves an H100 waiting on kernel launches).
     int batchSize = 0;
@@ -48,6 +48,7 @@ struct EvalProgress
     int64_t imagesDone = 0;
     int64_t imagesTotal = 0;
     std::vector<int64_t> correct; // per arrangement, over imagesDone
+    int threads = 0;              // CPU threads of the last batch: the engine's share of its budget
 };
 
 struct EvalResult

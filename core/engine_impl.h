@@ -108,6 +108,24 @@ struct Engine::Impl
     }
 };
 
+// One budget of CPU threads shared by every engine of the process. With OpenMP every calling
+// thread starts a team of its own, so the GUI's live evaluation, the comparison model and an
+// analysis, each asking for all cores, ran 3N threads on N cores. An engine at work holds a
+// ThreadShare; before each batch it takes an equal part of the threads it was given.
+class ThreadShare
+{
+public:
+    explicit ThreadShare(int wanted);
+    ~ThreadShare();
+    ThreadShare(const ThreadShare &) = delete;
+    ThreadShare &operator=(const ThreadShare &) = delete;
+    // Sets this thread's LibTorch thread count to max(1, wanted / engines at work now); returns it.
+    int apply() const;
+
+private:
+    int m_wanted;
+};
+
 // True when `error` says that memory ran out (CPU allocator, CUDA, std::bad_alloc), whatever
 // LibTorch wrapped it in.
 bool isOutOfMemory(const std::exception &error);

@@ -141,7 +141,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
     if (options.samplesPerLength < 1 || options.batchSize < 1)
         throw Error("gradient sampling needs at least 1 sample per length and 1 image per batch");
     const auto started = std::chrono::steady_clock::now();
-    at::set_num_threads(d.threads);
+    const ThreadShare threads(d.threads);
 
     std::vector<int> active;
     for (const Slot &slot : arrangement)
@@ -165,6 +165,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
             result.cancelled = true;
             break;
         }
+        threads.apply();
         // A random contiguous window of a data set in stored order is a random batch.
         const int64_t start = pickStart(random);
         const PathGradient graph(*d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);

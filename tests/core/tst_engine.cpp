@@ -6,6 +6,8 @@
 
 #include <random>
 #include <set>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace pathlens;
@@ -145,6 +147,51 @@ private Q_SLOTS:
             Engine(network, few, options).evaluate({identity});
         evaluation.join();
         QVERIFY(during == quiet); // bitwise
+    }
+
+    // Engines at work at the same moment share their thread budget instead of each taking all of
+    // it (the GUI's live evaluation, comparison and analysis: 3N threads on N cores before).
+    void enginesAtWorkShareTheirThreads()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        EngineOptions options;
+        options.threads = 2;
+        options.batchSize = 16;
+        const Dataset data = fashionSubset(160);
+        Engine first(network, data, options);
+        Engine second(network, data, options);
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool secondRan = false;
+        std::vector<int> firstThreads;
+        int secondThreads = 0;
+        std::thread worker([&] {
+            first.evaluate({identityArrangement(9)}, 0, -1, [&](const EvalProgress &progress) {
+                std::unique_lock<std::mutex> lock(mutex);
+                firstThreads.push_back(progress.threads);
+                if (firstThreads.size() == 2) { // wait while the second engine works
+                    changed.notify_all();
+                    changed.wait(lock, [&] { return secondRan; });
+                }
+            });
+        });
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return firstThreads.size() == 2; }); // the first is at work
+        }
+        second.evaluate({identityArrangement(9)}, 0, 32, [&](const EvalProgress &progress) {
+            const std::lock_guard<std::mutex> lock(mutex);
+            secondThreads = progress.threads;
+        });
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            secondRan = true;
+        }
+        changed.notify_all();
+        worker.join();
+        QCOMPARE(firstThreads.front(), 2); // alone: all of its budget
+        QCOMPARE(secondThreads, 1);        // two at work: half each
+        QCOMPARE(firstThreads.back(), 2);  // alone again once the second has finished
     }
 
     void invalidArrangementsAreRefused()
