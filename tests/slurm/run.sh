@@ -1,0 +1,102 @@
+#!/bin/bash
+# The Slurm test (issue 16): a one-node Slurm on 127.0.0.1 runs packaging/slurm's job array for
+# the bundled model, the dependent merge job joins the parts, and the result must equal the
+# unsharded run on this machine (every key but "seconds"). Prints sbatch's answers, the job states
+# squeue showed, and the comparison.
+#   run.sh PATHLENS_CLI SOURCE_DIR
+# Exit 77 (skipped, reason stated) without root, Debian's slurm-wlm and munge; under CI=true that
+# is a failure instead. Installs nothing; stops the daemons it started.
+set -uo pipefail
+cli=$1
+source_dir=$2
+
+skip() {
+    if [ "${CI:-}" = true ]; then
+        echo "slurm test: FAILED instead of skipped because CI=true: $*" >&2
+        exit 1
+    fi
+    echo "slurm test: skipped: $*"
+    exit 77
+}
+[ "$(id -u)" -eq 0 ] || skip "not root (it starts munged, slurmctld and slurmd)"
+grep -qs '^ID=debian' /etc/os-release || skip "not Debian"
+for tool in munged slurmctld slurmd sbatch squeue sinfo scontrol python3; do
+    command -v "$tool" > /dev/null || skip "$tool not found: 'bash build.sh test' installs Debian's slurm-wlm and munge"
+done
+
+work=$(mktemp -d /tmp/pathlens-slurm.XXXXXX)
+# shellcheck source=cluster.sh
+source "$(dirname "$0")/cluster.sh"
+finish() {
+    cluster_stop
+    rm -rf "$work"
+}
+trap finish EXIT
+fail() {
+    echo "slurm test: FAILED: $*" >&2
+    for log in "$work"/cluster/log/*.log "$work"/parts/*.log; do
+        [ -f "$log" ] && { echo "--- $log"; tail -n 20 "$log"; } >&2
+    done
+    exit 1
+}
+
+started=$SECONDS
+cluster_start "$work/cluster" || fail "the cluster did not start"
+echo "cluster: $(sinfo -h -N -o '%N %t, %c CPUs') after $((SECONDS - started)) s"
+
+# The bundled ResNet-110, single deletion on 300 test images, 3 shards of 2 threads each.
+model=$source_dir/resources/models/resnet110-fashion.pt
+run=(lesion "$model" --limit 300)
+export PATHLENS_CLI=$cli
+echo "\$ packaging/slurm/submit.sh 3 PARTS ${run[*]}"
+submitted=$(bash "$source_dir/packaging/slurm/submit.sh" 3 "$work/parts" "${run[@]}") || fail "sbatch failed: $submitted"
+echo "$submitted"
+array=$(sed -n 's/^shards: job array \([0-9]*\).*/\1/p' <<< "$submitted")
+merge=$(sed -n 's/^merge: job \([0-9]*\).*/\1/p' <<< "$submitted")
+[ -n "$array" ] && [ -n "$merge" ] || fail "no job ids in sbatch's answer"
+
+# Poll squeue until both jobs have left the queue; print each new line of states.
+declare -A seen
+while :; do
+    states=$(squeue -h -j "$array,$merge" -o '%i %T %R' 2>/dev/null | sort | tr '\n' ';')
+    [ -z "$states" ] && break
+    if [ -z "${seen[$states]:-}" ]; then
+        seen[$states]=1
+        echo "squeue after $((SECONDS - started)) s: $states"
+    fi
+    ((SECONDS - started < 840)) || fail "the jobs did not finish in 14 minutes"
+    sleep 0.5
+done
+for job in "${array}_0" "${array}_1" "${array}_2" "$merge"; do
+    state=$(scontrol show job "$job" 2>/dev/null | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p' | head -1)
+    echo "job $job: $state"
+    [ "$state" = COMPLETED ] || fail "job $job ended $state"
+done
+echo "parts: $(cd "$work/parts" && ls part-*.json | tr '\n' ' ')"
+merged=$work/parts/merged.json
+[ -s "$merged" ] || fail "no merged result"
+
+# The same run unsharded, here, with the shards' thread count and device.
+unsharded=$work/unsharded.json
+"$cli" "${run[@]}" --threads 2 --device cpu --json > "$unsharded" || fail "the unsharded run failed"
+python3 - "$merged" "$unsharded" "$work"/parts/part-*.json <<'PY' || fail "merged and unsharded differ"
+import json, sys
+merged, unsharded = (json.load(open(f)) for f in sys.argv[1:3])
+parts = [json.load(open(f)) for f in sys.argv[3:]]
+print(f"merged: baseline {merged['baseline']}, {len(merged['blocks'])} blocks, {merged['images']} images, "
+      f"{merged['seconds']:.2f} s (sum of {len(parts)} shards)")
+print(f"unsharded: baseline {unsharded['baseline']}, {len(unsharded['blocks'])} blocks, {unsharded['seconds']:.2f} s")
+assert abs(merged["seconds"] - sum(p["seconds"] for p in parts)) < 1e-9
+counts = {b["index"]: b["correct"] for p in parts for b in p["blocks"]}
+same = sum(1 for b in unsharded["blocks"] if round(b["accuracy"] * b.get("images", unsharded["images"])) == counts[b["index"]])
+print(f"correct counts of the parts equal the unsharded run's for {same} of {len(unsharded['blocks'])} blocks")
+del merged["seconds"], unsharded["seconds"]
+if merged != unsharded:
+    for key in unsharded:
+        if merged.get(key) != unsharded[key]:
+            print(f"differs: {key}: merged {merged.get(key)} unsharded {unsharded[key]}")
+    sys.exit(1)
+assert same == len(unsharded["blocks"])
+print("merged == unsharded: every key but seconds, exactly")
+PY
+echo "slurm test: passed in $((SECONDS - started)) s"
