@@ -733,7 +733,7 @@ private:
             data.result.accuracy.assign(n + 1, std::nan(""));
             data.result.correct.assign(n + 1, -1);
             const size_t first = plan.original ? 1 : 0;
-            if (plan.original) {
+            if (plan.original && m_shard.ownsBaseline()) {
                 data.result.accuracy[0] = evaluated.accuracy[0];
                 data.result.correct[0] = evaluated.correct[0];
             }

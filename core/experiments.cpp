@@ -30,23 +30,25 @@ int64_t countInversions(std::vector<int> &values, std::vector<int> &scratch, siz
     return inversions;
 }
 
-// Evaluates the shard's arrangements in one engine call, the original first when the shard owns
-// the baseline; arrangements[u] is unit u and belongs to sample group groupOf[u], where it is
-// sample number sampleOf[u].
+// Evaluates the shard's arrangements in one engine call, the original first; arrangements[u] is
+// unit u and belongs to sample group groupOf[u], where it is sample number sampleOf[u]. Every
+// shard with work runs the original too, though only the one that owns the baseline reports it:
+// the other arrangements resume from its cached activations (measured on ResNet-110: a shard
+// without it took about twice as long per arrangement).
 SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arrangements, const std::vector<int> &groupOf,
                            const std::vector<int> &sampleOf, int groups, const Shard &shard,
                            const ProgressCallback &progress, const CancelToken *cancel)
 {
     std::vector<Arrangement> all;
-    if (shard.ownsBaseline())
-        all.push_back(identityArrangement(int(engine.info().blocks.size())));
-    const size_t first = all.size();
     std::vector<size_t> owned;
     for (size_t u = 0; u < arrangements.size(); ++u)
         if (shard.owns(int(u))) {
             owned.push_back(u);
             all.push_back(arrangements[u]);
         }
+    if (shard.ownsBaseline() || !all.empty())
+        all.insert(all.begin(), identityArrangement(int(engine.info().blocks.size())));
+    const size_t first = 1;
     SweepResult result;
     result.points.resize(groups);
     for (int g = 0; g < groups; ++g)
@@ -142,9 +144,6 @@ SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard)
 {
     const int n = int(network.blocks.size());
     SingleDeletions result;
-    result.original = shard.ownsBaseline();
-    if (result.original)
-        result.arrangements.push_back(identityArrangement(n));
     for (int i = 0; i < n; ++i) {
         if (!shard.owns(i))
             continue;
@@ -154,6 +153,11 @@ SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard)
             result.blocks.push_back(i);
         }
     }
+    // Deleting block i shares the first i slots with the original, so the original goes first in
+    // every shard with work, for its cached activations; only the baseline's owner reports it.
+    result.original = shard.ownsBaseline() || !result.blocks.empty();
+    if (result.original)
+        result.arrangements.insert(result.arrangements.begin(), identityArrangement(n));
     return result;
 }
 

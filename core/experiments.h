@@ -31,8 +31,8 @@ double kendallTau(const Arrangement &arrangement);
 // The paper's lesion study (Fig. 3): the original arrangement first, then each single deletion
 // that can run (a plain network's shape-changing layers cannot be deleted);
 // blocks[j] is the block deleted in arrangements[j + 1]. A shard keeps the deletions of the blocks it
-// owns (block i is unit i) and the original only when it owns the baseline; without the original,
-// blocks[j] is deleted in arrangements[j].
+// owns (block i is unit i), and the original when it owns the baseline or has any deletion (they
+// reuse its activations); without the original (a shard with no work), there is nothing.
 struct SingleDeletions
 {
     std::vector<Arrangement> arrangements;

@@ -44,9 +44,10 @@ started=$SECONDS
 cluster_start "$work/cluster" || fail "the cluster did not start"
 echo "cluster: $(sinfo -h -N -o '%N %t, %c CPUs') after $((SECONDS - started)) s"
 
-# The bundled ResNet-110, single deletion on 300 test images, 3 shards of 2 threads each.
+# The bundled ResNet-110, random deletion of up to 8 blocks, 2 samples each, on 300 test images:
+# 17 arrangements in 3 shards of 2 threads each (pathlens-shard.sbatch's --cpus-per-task).
 model=$source_dir/resources/models/resnet110-fashion.pt
-run=(lesion "$model" --limit 300)
+run=(delete-k "$model" --limit 300 --max-k 8 --samples 2 --seed 7)
 export PATHLENS_CLI=$cli
 echo "\$ packaging/slurm/submit.sh 3 PARTS ${run[*]}"
 submitted=$(bash "$source_dir/packaging/slurm/submit.sh" 3 "$work/parts" "${run[@]}") || fail "sbatch failed: $submitted"
@@ -83,20 +84,26 @@ python3 - "$merged" "$unsharded" "$work"/parts/part-*.json <<'PY' || fail "merge
 import json, sys
 merged, unsharded = (json.load(open(f)) for f in sys.argv[1:3])
 parts = [json.load(open(f)) for f in sys.argv[3:]]
-print(f"merged: baseline {merged['baseline']}, {len(merged['blocks'])} blocks, {merged['images']} images, "
-      f"{merged['seconds']:.2f} s (sum of {len(parts)} shards)")
-print(f"unsharded: baseline {unsharded['baseline']}, {len(unsharded['blocks'])} blocks, {unsharded['seconds']:.2f} s")
+print(f"merged:    baseline {merged['baseline']}, means {[p['mean'] for p in merged['points']]}, "
+      f"{merged['seconds']:.2f} s (the sum of {len(parts)} shards')")
+print(f"unsharded: baseline {unsharded['baseline']}, means {[p['mean'] for p in unsharded['points']]}, "
+      f"{unsharded['seconds']:.2f} s")
 assert abs(merged["seconds"] - sum(p["seconds"] for p in parts)) < 1e-9
-counts = {b["index"]: b["correct"] for p in parts for b in p["blocks"]}
-same = sum(1 for b in unsharded["blocks"] if round(b["accuracy"] * b.get("images", unsharded["images"])) == counts[b["index"]])
-print(f"correct counts of the parts equal the unsharded run's for {same} of {len(unsharded['blocks'])} blocks")
+# The parts' counts against the unsharded accuracies: whole numbers, so equal exactly.
+images = unsharded["images"]
+pairs = 0
+for part in parts:
+    for point, whole in zip(part["points"], unsharded["points"]):
+        for sample, correct in zip(point["sample"], point["correct"]):
+            assert correct == round(whole["accuracies"][sample] * images), (point, whole)
+            pairs += 1
+print(f"correct counts: all {pairs} arrangements of the parts equal the unsharded run's")
 del merged["seconds"], unsharded["seconds"]
 if merged != unsharded:
     for key in unsharded:
         if merged.get(key) != unsharded[key]:
             print(f"differs: {key}: merged {merged.get(key)} unsharded {unsharded[key]}")
     sys.exit(1)
-assert same == len(unsharded["blocks"])
 print("merged == unsharded: every key but seconds, exactly")
 PY
 echo "slurm test: passed in $((SECONDS - started)) s"
