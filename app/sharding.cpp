@@ -386,6 +386,12 @@ MergedRun mergeParts(const QStringList &files)
     run.command = agreed.value("command").toString();
     for (const QJsonValue &argument : agreed.value("arguments").toArray())
         run.arguments.append(argument.toString());
+    // merge opens the model again to describe the run (names, figure titles): it must be the
+    // file the shards used.
+    const QString model = run.arguments.value(0);
+    if (fileSha256(model) != agreed.value("model_sha256").toString())
+        throw Error(str(model) + ": not the file the shards used (its SHA-256 differs from the parts'); "
+                    "merge reads the model to describe the run");
     auto pieces = [&](const QString &experiment) {
         std::vector<Piece> result;
         for (const Part &part : parts)

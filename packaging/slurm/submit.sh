@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 gpu=()
 if [ "${1:-}" = --gpu ]; then
+    # shellcheck disable=SC2054 # the comma belongs to --export's value
     gpu=(--gres=gpu:1 --export=ALL,PATHLENS_DEVICE=cuda)
     shift
 fi

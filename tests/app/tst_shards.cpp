@@ -216,6 +216,18 @@ private Q_SLOTS:
                 QVERIFY2(run.err.contains(fragment), qPrintable(c.arguments.join(' ') + ": " + run.err));
         }
         QVERIFY(!QFileInfo::exists(dir.filePath("x.csv")));
+
+        // merge opens the model again: a file changed since the shards ran is refused.
+        const QString copy = dir.filePath("model.pt");
+        QVERIFY(QFile::copy(fixture("cifar20.pt"), copy));
+        part({"lesion", copy, "--limit", "16", "--threads", "2", "--shard", "0/1"}, "whole-run.json");
+        QFile model(copy);
+        QVERIFY(model.open(QIODevice::Append));
+        model.write("x");
+        model.close();
+        const Run changed = cli({"merge", dir.filePath("whole-run.json")});
+        QCOMPARE(changed.exitCode, 2);
+        QVERIFY2(changed.err.contains(copy) && changed.err.contains("not the file the shards used"), qPrintable(changed.err));
     }
 };
 
