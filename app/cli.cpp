@@ -1000,9 +1000,14 @@ int main(int argc, char **argv)
     // Figures are drawn with Qt Widgets, which need a QApplication; the CLI never shows a
     // window, so it draws offscreen and needs no display. Commands without figures stay Core-only.
     bool drawsFigures = false;
-    for (int i = 1; i < argc; ++i)
-        drawsFigures |= std::strcmp(argv[i], "report") == 0 || std::strcmp(argv[i], "merge") == 0
-                        || std::strncmp(argv[i], "--plot", 6) == 0;
+    bool merge = false; // merge --out DIR writes a report
+    bool out = false;
+    for (int i = 1; i < argc; ++i) {
+        drawsFigures |= std::strcmp(argv[i], "report") == 0 || std::strncmp(argv[i], "--plot", 6) == 0;
+        merge |= std::strcmp(argv[i], "merge") == 0;
+        out |= std::strncmp(argv[i], "--out", 5) == 0;
+    }
+    drawsFigures |= merge && out;
     if (drawsFigures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app(drawsFigures ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
