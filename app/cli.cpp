@@ -178,8 +178,10 @@ public:
     {
         if (command == QLatin1String("merge"))
             return merge(arguments.mid(1));
-        if (m_parser.isSet(QStringLiteral("shard")))
-            startShard(command);
+        if (m_parser.isSet(QStringLiteral("shard"))) {
+            m_shard = sharding::shardFromOptions(m_parser, command);
+            m_sharded = true;
+        }
         const QString modelPath = arguments.value(1, defaultModelPath());
         if (arguments.size() > 2)
             throw Error("unexpected argument '" + arguments[2].toStdString() + "'");
@@ -248,7 +250,8 @@ private:
             options.device = DeviceChoice::Cpu; // merge computes nothing; its session only describes the run
         session.engine = std::make_unique<Engine>(session.network, data, options);
         if (m_sharded && m_agreed.isEmpty())
-            m_agreed = agreedOptions(modelPath, dataPath, *session.engine);
+            m_agreed = sharding::agreedOptions(m_parser, modelPath, dataPath, seed(), session.engine->deviceName(),
+                                               session.engine->batchSize(), session.engine->threads());
         if (!session.network->warning().empty())
             std::fprintf(stderr, "pathlens-cli: warning: %s\n", session.network->warning().c_str());
         session.showNewNotices();
@@ -540,52 +543,6 @@ private:
                                {"experiments", experiments}};
         out() << QJsonDocument(part).toJson(QJsonDocument::Indented);
         return 0;
-    }
-
-    // --shard I/N: checked before any work, so a wrong array script fails at once.
-    void startShard(const QString &command)
-    {
-        static const QStringList shardable{"lesion", "delete-k", "reorder", "gradients", "report"};
-        if (!shardable.contains(command))
-            throw Error("--shard works with lesion, delete-k, reorder, gradients and report, not " + command.toStdString());
-        m_shard = sharding::parseShard(m_parser.value(QStringLiteral("shard")));
-        m_sharded = true;
-        if (command != QLatin1String("report") && !json())
-            throw Error("--shard writes a part for merge: add --json and send stdout to a file");
-        for (const char *option : {"csv", "plot", "out"})
-            if (m_parser.isSet(QLatin1String(option)))
-                throw Error(std::string("--shard: a shard writes only its part (--json); --") + option
-                            + " belongs to merge, which writes what the whole run writes");
-        if (m_parser.isSet(QStringLiteral("compare")))
-            throw Error("--shard: --compare cannot be sharded yet; run the comparison unsharded");
-    }
-
-    // What all parts of one run must share (merge compares them): the model's bytes, the data,
-    // the draws, and what could change a number (device, precision, batch, threads); and the
-    // command line that shaped the results, so that merge can show them as the unsharded run does.
-    QJsonObject agreedOptions(const QString &modelPath, const QString &dataPath, const Engine &engine) const
-    {
-        QJsonArray arguments{modelPath};
-        for (const char *option : {"data", "data-format", "split", "limit", "batch", "seed", "mean", "std", "delete",
-                                   "order", "max-k", "max-swaps", "samples", "deleted-counts"})
-            if (m_parser.isSet(QLatin1String(option)))
-                arguments << QStringLiteral("--%1").arg(QLatin1String(option)) << m_parser.value(QLatin1String(option));
-        for (const char *flag : {"all-blocks", "quick"})
-            if (m_parser.isSet(QLatin1String(flag)))
-                arguments << QStringLiteral("--%1").arg(QLatin1String(flag));
-        const QStringList positional = m_parser.positionalArguments();
-        return QJsonObject{{"command", positional.value(0)},
-                           {"arguments", arguments},
-                           {"model_sha256", sharding::fileSha256(modelPath)},
-                           {"data", dataPath},
-                           {"limit", m_parser.isSet(QStringLiteral("limit"))
-                                         ? QJsonValue(qint64(parsePositive(m_parser, QStringLiteral("limit"), 0)))
-                                         : QJsonValue()},
-                           {"seed", seed()},
-                           {"device", QString::fromStdString(engine.deviceName())},
-                           {"precision", QStringLiteral("fp32")}, // the only one there is
-                           {"batch", engine.batchSize()},
-                           {"threads", engine.threads()}};
     }
 
     // merge PART.json...: checks the parts, then runs the command again with the joined results

@@ -314,6 +314,49 @@ Shard parseShard(const QString &text)
     return shard;
 }
 
+Shard shardFromOptions(const QCommandLineParser &parser, const QString &command)
+{
+    static const QStringList shardable{"lesion", "delete-k", "reorder", "gradients", "report"};
+    if (!shardable.contains(command))
+        throw Error("--shard works with lesion, delete-k, reorder, gradients and report, not " + str(command));
+    const Shard shard = parseShard(parser.value(QStringLiteral("shard")));
+    if (command != QLatin1String("report") && !parser.isSet(QStringLiteral("json")))
+        throw Error("--shard writes a part for merge: add --json and send stdout to a file");
+    for (const char *option : {"csv", "plot", "out"})
+        if (parser.isSet(QLatin1String(option)))
+            throw Error(std::string("--shard: a shard writes only its part (--json); --") + option
+                        + " belongs to merge, which writes what the whole run writes");
+    if (parser.isSet(QStringLiteral("compare")))
+        throw Error("--shard: --compare cannot be sharded yet; run the comparison unsharded");
+    return shard;
+}
+
+QJsonObject agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
+                          const std::string &device, int batch, int threads)
+{
+    QJsonArray arguments{modelPath};
+    for (const char *option : {"data", "data-format", "split", "limit", "batch", "seed", "mean", "std", "delete", "order",
+                               "max-k", "max-swaps", "samples", "deleted-counts"})
+        if (parser.isSet(QLatin1String(option)))
+            arguments << QStringLiteral("--%1").arg(QLatin1String(option)) << parser.value(QLatin1String(option));
+    for (const char *flag : {"all-blocks", "quick"})
+        if (parser.isSet(QLatin1String(flag)))
+            arguments << QStringLiteral("--%1").arg(QLatin1String(flag));
+    // --limit was checked (a positive whole number) before the engine that calls this was made.
+    const QJsonValue limit = parser.isSet(QStringLiteral("limit")) ? QJsonValue(parser.value(QStringLiteral("limit")).toLongLong())
+                                                                   : QJsonValue();
+    return QJsonObject{{"command", parser.positionalArguments().value(0)},
+                       {"arguments", arguments},
+                       {"model_sha256", fileSha256(modelPath)},
+                       {"data", dataPath},
+                       {"limit", limit},
+                       {"seed", seed},
+                       {"device", QString::fromStdString(device)},
+                       {"precision", QStringLiteral("fp32")}, // the only one there is
+                       {"batch", batch},
+                       {"threads", threads}};
+}
+
 QString fileSha256(const QString &path)
 {
     QFile file(path);

@@ -8,6 +8,7 @@
 #include "gradients.h"
 #include "shard.h"
 
+#include <QCommandLineParser>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,17 @@ namespace pathlens::sharding {
 
 // "I/N" with 0 <= I < N; throws Error naming the option otherwise.
 Shard parseShard(const QString &text);
+
+// The shard of `--shard I/N`, checked with the options it goes with before any work, so that a
+// wrong array script fails at once: a shardable command, --json (but report), no --csv, --plot,
+// --out (merge writes those) or --compare (not shardable yet).
+Shard shardFromOptions(const QCommandLineParser &parser, const QString &command);
+
+// What all parts of one run must share (merge compares them): the model's bytes, the data, the
+// draws, and what could change a number (device, precision, batch, threads); and the command line
+// that shaped the results, so that merge can show them as the unsharded run does.
+QJsonObject agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
+                          const std::string &device, int batch, int threads);
 
 // SHA-256 of the model file, hex: parts of one run must have used the same bytes.
 QString fileSha256(const QString &path);
