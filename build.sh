@@ -14,6 +14,10 @@ packages=(cmake ninja-build g++ ccache pkg-config
           xvfb xauth imagemagick
           clang libclang-rt-14-dev  # the fuzz test: clang with libFuzzer and the sanitizer runtimes
           dpkg-dev desktop-file-utils appstream)  # the package test: cpack, dpkg-shlibdeps, validators
+# The Slurm test starts its own one-node cluster; `run` needs neither package and starts no daemon.
+if [ "$action" = test ]; then
+    packages+=(slurm-wlm munge)
+fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

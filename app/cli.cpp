@@ -13,6 +13,7 @@
 #include "network.h"
 #include "paths.h"
 #include "safefile.h"
+#include "sharding.h"
 #include "training.h"
 
 #include <qcustomplot.h>
@@ -184,6 +185,12 @@ public:
 
     int run(const QString &command, const QStringList &arguments)
     {
+        if (command == QLatin1String("merge"))
+            return merge(arguments.mid(1));
+        if (m_parser.isSet(QStringLiteral("shard"))) {
+            m_shard = sharding::shardFromOptions(m_parser, command);
+            m_sharded = true;
+        }
         const QString modelPath = arguments.value(1, defaultModelPath());
         if (arguments.size() > 2)
             throw Error("unexpected argument '" + arguments[2].toStdString() + "'");
@@ -270,7 +277,12 @@ private:
             options.mean = parseFloatList(m_parser.value(QStringLiteral("mean")), QStringLiteral("mean"));
         if (m_parser.isSet(QStringLiteral("std")))
             options.std = parseFloatList(m_parser.value(QStringLiteral("std")), QStringLiteral("std"));
+        if (m_merged)
+            options.device = DeviceChoice::Cpu; // merge computes nothing; its session only describes the run
         session.engine = std::make_unique<Engine>(session.network, data, options);
+        if (m_sharded && m_agreed.isEmpty())
+            m_agreed = sharding::agreedOptions(m_parser, modelPath, dataPath, seed(), session.engine->deviceName(),
+                                               session.engine->batchSize(), session.engine->threads());
         if (!session.network->warning().empty())
             std::fprintf(stderr, "pathlens-cli: warning: %s\n", session.network->warning().c_str());
         session.showNewNotices();
@@ -401,6 +413,10 @@ private:
 
     void publish(Outcome &outcome)
     {
+        if (m_sharded) {
+            outcome.json.insert("shard", QJsonObject{{"index", m_shard.index}, {"count", m_shard.count}});
+            outcome.json.insert("agreed", m_agreed);
+        }
         if (m_parser.isSet(QStringLiteral("csv")))
             writeFileAtomically(m_parser.value(QStringLiteral("csv")), outcome.csv.toUtf8());
         if (m_parser.isSet(QStringLiteral("plot")))
@@ -492,14 +508,8 @@ private:
     // and PNG, the numbers as CSV and JSON, and an index.html beside the paper's numbers.
     int report(const QString &modelPath)
     {
-        if (!m_parser.isSet(QStringLiteral("out")))
+        if (!m_sharded && !m_parser.isSet(QStringLiteral("out")))
             throw Error("report needs --out DIR");
-        const QString folder = m_parser.value(QStringLiteral("out"));
-        if (QFileInfo::exists(folder) && !QFileInfo(folder).isDir())
-            throw Error(folder.toStdString() + ": is not a folder; report --out names a folder");
-        if (!QDir().mkpath(folder))
-            throw Error(folder.toStdString() + ": cannot create the folder");
-        clearEarlierReport(QDir(folder));
         const bool quick = m_parser.isSet(QStringLiteral("quick"));
         Limits limits;
         limits.images = quick ? 200 : 1000;
@@ -508,6 +518,14 @@ private:
         limits.gradientSamples = quick ? 2 : 10;
         limits.gradientBatch = quick ? 16 : 32;
         const int64_t lesionImages = quick ? 200 : 2000;
+        if (m_sharded)
+            return reportShard(modelPath, limits, lesionImages);
+        const QString folder = m_parser.value(QStringLiteral("out"));
+        if (QFileInfo::exists(folder) && !QFileInfo(folder).isDir())
+            throw Error(folder.toStdString() + ": is not a folder; report --out names a folder");
+        if (!QDir().mkpath(folder))
+            throw Error(folder.toStdString() + ": cannot create the folder");
+        clearEarlierReport(QDir(folder));
         const QDir dir(folder);
         const auto started = std::chrono::steady_clock::now();
 
@@ -530,7 +548,9 @@ private:
         step("reordering", [&] { return sweep(modelPath, true, limits, limits.maxK); });
         step("path lengths", [&] { return paths(modelPath, {1, 10, 20}); });
         step("gradients", [&] { return gradients(modelPath, limits); });
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        // A merged report took the shards' time, not the merge's.
+        const double seconds = m_merged ? m_merged->seconds
+                                        : std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         writeFileAtomically(dir.filePath(QStringLiteral("index.html")), reportPage(modelPath, outcomes, quick, seconds).toUtf8());
         out() << QStringLiteral("report written to %1 in %2 s\n").arg(dir.filePath(QStringLiteral("index.html"))).arg(seconds, 0, 'f', 0);
         return 0;
@@ -553,6 +573,49 @@ private:
             if (file.isFile() && !file.isSymLink() && !QFile::remove(file.filePath()))
                 throw Error(file.filePath().toStdString() + ": cannot remove the earlier report's file");
         }
+    }
+
+    // A report shard: its share of every experiment that has data to share (the path-length
+    // figures need none), as one part on stdout; `merge --out DIR` writes the report.
+    int reportShard(const QString &modelPath, const Limits &limits, int64_t lesionImages)
+    {
+        const auto started = std::chrono::steady_clock::now();
+        QJsonObject experiments;
+        auto step = [&](const char *what, const Outcome &outcome) {
+            std::fprintf(stderr, "report: %s done (%.0f s so far)\n", what,
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            experiments.insert(outcome.name, outcome.json);
+        };
+        step("single deletion", lesion(modelPath, QString(), lesionImages));
+        step("random deletion", sweep(modelPath, false, limits, limits.maxK));
+        step("reordering", sweep(modelPath, true, limits, limits.maxK));
+        step("gradients", gradients(modelPath, limits));
+        const QJsonObject part{{"shard", QJsonObject{{"index", m_shard.index}, {"count", m_shard.count}}},
+                               {"agreed", m_agreed},
+                               {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
+                               {"experiments", experiments}};
+        out() << QJsonDocument(part).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+
+    // merge PART.json...: checks the parts, then runs the command again with the joined results
+    // in place of the computation, so that it writes exactly what the unsharded run writes.
+    int merge(const QStringList &files)
+    {
+        const sharding::MergedRun merged = sharding::mergeParts(files);
+        if (merged.command == QLatin1String("report") && !m_parser.isSet(QStringLiteral("out")))
+            throw Error("merge of report parts needs --out DIR");
+        QStringList replay{QCoreApplication::arguments().value(0), merged.command};
+        replay += merged.arguments;
+        for (const char *option : {"csv", "plot", "dpi", "out"})
+            if (m_parser.isSet(QLatin1String(option)))
+                replay << QStringLiteral("--%1").arg(QLatin1String(option)) << m_parser.value(QLatin1String(option));
+        if (json())
+            replay << QStringLiteral("--json");
+        if (!m_parser.parse(replay))
+            throw Error("merge: the parts' options do not parse: " + m_parser.errorText().toStdString());
+        m_merged = &merged;
+        return run(merged.command, m_parser.positionalArguments());
     }
 
     static QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
@@ -658,22 +721,37 @@ private:
         EvalResult result;
     };
 
-    static LesionData runLesion(Session &session, const QString &label)
+    LesionData runLesion(Session &session, const QString &label)
     {
         const NetworkInfo &info = session.engine->info();
         const int n = int(info.blocks.size());
-        // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number (NaN).
-        const auto [arrangements, deleted] = singleDeletions(info);
         LesionData data;
-        const EvalResult evaluated = session.engine->evaluate(
-            arrangements, 0, -1, [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
-        session.showNewNotices();
-        stopIfInterrupted(evaluated.cancelled);
-        data.result = evaluated;
-        data.result.accuracy.assign(n + 1, std::nan(""));
-        data.result.accuracy[0] = evaluated.accuracy[0];
-        for (size_t j = 0; j < deleted.size(); ++j)
-            data.result.accuracy[deleted[j] + 1] = evaluated.accuracy[j + 1];
+        if (m_merged) {
+            data.result = *m_merged->lesion;
+        } else {
+            // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number
+            // (NaN, correct -1), and so do the blocks of other shards.
+            const SingleDeletions plan = singleDeletions(info, m_shard);
+            const EvalResult evaluated
+                = plan.arrangements.empty()
+                      ? EvalResult{session.engine->imageCount(), {}, {}, 0.0, false} // a shard with no work
+                      : session.engine->evaluate(plan.arrangements, 0, -1,
+                                                 [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
+            session.showNewNotices();
+            stopIfInterrupted(evaluated.cancelled);
+            data.result = evaluated;
+            data.result.accuracy.assign(n + 1, std::nan(""));
+            data.result.correct.assign(n + 1, -1);
+            const size_t first = plan.original ? 1 : 0;
+            if (plan.original && m_shard.ownsBaseline()) {
+                data.result.accuracy[0] = evaluated.accuracy[0];
+                data.result.correct[0] = evaluated.correct[0];
+            }
+            for (size_t j = 0; j < plan.blocks.size(); ++j) {
+                data.result.accuracy[plan.blocks[j] + 1] = evaluated.accuracy[j + first];
+                data.result.correct[plan.blocks[j] + 1] = evaluated.correct[j + first];
+            }
+        }
         data.series.label = label;
         data.series.baseline = data.result.accuracy[0];
         data.series.accuracy.assign(data.result.accuracy.begin() + 1, data.result.accuracy.end());
@@ -722,6 +800,8 @@ private:
                                    {"baseline", result.accuracy[0]},
                                    {"seconds", result.seconds},
                                    {"blocks", blocks}};
+        if (m_sharded)
+            sharding::annotateLesion(outcome.json, result, m_shard);
         if (series.size() > 1)
             outcome.json.insert("compare", QJsonObject{{"model", comparePath},
                                                        {"baseline", series[1].baseline},
@@ -757,9 +837,10 @@ private:
         const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
         const bool all = m_parser.isSet(QStringLiteral("all-blocks"));
         const SweepResult result
-            = reorder ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress, &interrupted())
-                      : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
-                                     limits.samples, seed(), all, progress, &interrupted());
+            = m_merged ? *(reorder ? m_merged->reorder : m_merged->deleteK)
+            : reorder  ? reorderSweep(*session.engine, maxK, limits.samples, seed(), progress, &interrupted(), m_shard)
+                       : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
+                                      limits.samples, seed(), all, progress, &interrupted(), m_shard);
         session.showNewNotices();
         stopIfInterrupted(result.cancelled);
         const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
@@ -793,6 +874,8 @@ private:
                                    {"baseline", result.baseline}, {"samples", limits.samples},
                                    {"seed", seed()},        {"seconds", result.seconds},
                                    {"points", points}};
+        if (m_sharded)
+            sharding::annotateSweep(outcome.json, result, m_shard);
         return outcome;
     }
 
@@ -864,12 +947,14 @@ private:
         options.samplesPerLength = limits.gradientSamples;
         options.batchSize = limits.gradientBatch;
         options.seed = uint64_t(seed());
+        options.shard = m_shard;
         const auto started = std::chrono::steady_clock::now();
-        const GradientResult result = measureGradients(*session.engine, arrangement, options,
-                                                       [&](int done, int total, const GradientResult &) {
-                                                           showCounter("gradients", done, total, started);
-                                                       },
-                                                       &interrupted());
+        const GradientResult result = m_merged ? *m_merged->gradients
+                                               : measureGradients(*session.engine, arrangement, options,
+                                                                  [&](int done, int total, const GradientResult &) {
+                                                                      showCounter("gradients", done, total, started);
+                                                                  },
+                                                                  &interrupted());
         stopIfInterrupted(result.cancelled);
         Outcome outcome;
         outcome.name = QStringLiteral("gradients");
@@ -898,6 +983,8 @@ private:
                                                              {"share_of_paths", result.effectiveShare}}},
                                    {"batch", options.batchSize},
                                    {"seconds", result.seconds}};
+        if (m_sharded)
+            sharding::annotateGradients(outcome.json, result, options.samplesPerLength);
         QTextStream(&outcome.text)
             << QStringLiteral("effective paths: lengths %1..%2, %3% of all paths (the paper, ResNet-110: 5..17, 0.45%)\n"
                               "%4 samples per length, batches of %5 training images, %6 s\n\n")
@@ -908,6 +995,12 @@ private:
     }
 
     QCommandLineParser &m_parser;
+    // --shard I/N: this run does the shard's share and prints a part for `merge`.
+    bool m_sharded = false;
+    Shard m_shard;
+    QJsonObject m_agreed; // the options every part of the run must share, taken when the first session opens
+    // merge: the joined results, shown as the unsharded command would show them.
+    const sharding::MergedRun *m_merged = nullptr;
 };
 
 } // namespace
@@ -917,8 +1010,14 @@ int main(int argc, char **argv)
     // Figures are drawn with Qt Widgets, which need a QApplication; the CLI never shows a
     // window, so it draws offscreen and needs no display. Commands without figures stay Core-only.
     bool drawsFigures = false;
-    for (int i = 1; i < argc; ++i)
+    bool merge = false; // merge --out DIR writes a report
+    bool writesFolder = false;
+    for (int i = 1; i < argc; ++i) {
         drawsFigures |= std::strcmp(argv[i], "report") == 0 || std::strncmp(argv[i], "--plot", 6) == 0;
+        merge |= std::strcmp(argv[i], "merge") == 0;
+        writesFolder |= std::strncmp(argv[i], "--out", 5) == 0;
+    }
+    drawsFigures |= merge && writesFolder;
     if (drawsFigures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     const std::unique_ptr<QCoreApplication> app(drawsFigures ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
@@ -937,11 +1036,12 @@ int main(int argc, char **argv)
         "  paths [MODEL]    path-length distribution and fraction of paths surviving deletion (Fig. 6a, 7)\n"
         "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n"
         "  report [MODEL] --out DIR  every figure as PDF, SVG and PNG, CSV files and index.html\n"
-        "  train --out FILE  trains a demo model (--arch preact|postact|plain, --depth, --stochastic-depth)\n\n"
+        "  train --out FILE  trains a demo model (--arch preact|postact|plain, --depth, --stochastic-depth)\n"
+        "  merge PART.json... joins the parts of a --shard I/N run into what the unsharded run writes\n\n"
         "MODEL defaults to the bundled model. Block indices are 0-based, as `info` lists them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval, lesion, delete-k, reorder, paths, gradients or report"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("info, eval, lesion, delete-k, reorder, paths, gradients, report or merge"));
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("TorchScript model file (.pt)"), QStringLiteral("[MODEL]"));
     parser.addOptions({
         {QStringLiteral("data"), QStringLiteral("Data set folder or file (default: Fashion-MNIST)."), QStringLiteral("PATH")},
@@ -977,6 +1077,8 @@ int main(int argc, char **argv)
         {QStringLiteral("no-reuse"), QStringLiteral("Run every arrangement from the input (for timing).")},
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")},
         {QStringLiteral("csv"), QStringLiteral("Also write the numbers as CSV."), QStringLiteral("FILE")},
+        {QStringLiteral("shard"), QStringLiteral("lesion, delete-k, reorder, gradients, report: do shard I of N of the work "
+                                                 "(0-based) and print a part for merge."), QStringLiteral("I/N")},
     });
     if (!parser.parse(QCoreApplication::arguments())) {
         std::fprintf(stderr, "pathlens-cli: %s\n", qPrintable(parser.errorText()));

@@ -30,6 +30,49 @@ int64_t countInversions(std::vector<int> &values, std::vector<int> &scratch, siz
     return inversions;
 }
 
+// Evaluates the shard's arrangements in one engine call, the original first; arrangements[u] is
+// unit u and belongs to sample group groupOf[u], where it is sample number sampleOf[u]. Every
+// shard with work runs the original too, though only the one that owns the baseline reports it:
+// the other arrangements resume from its cached activations (measured on ResNet-110: a shard
+// without it took about twice as long per arrangement).
+SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arrangements, const std::vector<int> &groupOf,
+                           const std::vector<int> &sampleOf, int groups, const Shard &shard,
+                           const ProgressCallback &progress, const CancelToken *cancel)
+{
+    std::vector<Arrangement> all;
+    std::vector<size_t> owned;
+    for (size_t u = 0; u < arrangements.size(); ++u)
+        if (shard.owns(int(u))) {
+            owned.push_back(u);
+            all.push_back(arrangements[u]);
+        }
+    if (shard.ownsBaseline() || !all.empty())
+        all.insert(all.begin(), identityArrangement(int(engine.info().blocks.size())));
+    const size_t first = 1;
+    SweepResult result;
+    result.points.resize(groups);
+    for (int g = 0; g < groups; ++g)
+        result.points[g].k = g;
+    // A shard with no work is valid; it still says how many images the run uses.
+    const EvalResult evaluated = all.empty() ? EvalResult{engine.imageCount(), {}, {}, 0.0, false}
+                                             : engine.evaluate(all, 0, -1, progress, cancel);
+    result.images = evaluated.images;
+    result.seconds = evaluated.seconds;
+    result.cancelled = evaluated.cancelled;
+    result.baseline = shard.ownsBaseline() ? evaluated.accuracy[0] : std::nan("");
+    if (shard.ownsBaseline())
+        result.baselineCorrect = evaluated.correct[0];
+    for (size_t j = 0; j < owned.size(); ++j) {
+        SweepPoint &point = result.points[groupOf[owned[j]]];
+        point.accuracies.push_back(evaluated.accuracy[first + j]);
+        point.correct.push_back(evaluated.correct[first + j]);
+        point.sampleIndices.push_back(sampleOf[owned[j]]);
+    }
+    return result;
+}
+
+} // namespace
+
 void summarise(SweepPoint &point)
 {
     const auto &a = point.accuracies;
@@ -44,28 +87,6 @@ void summarise(SweepPoint &point)
     point.min = *lo;
     point.max = *hi;
 }
-
-// Evaluates sample groups in one engine call: group g holds arrangements[offsets[g]..offsets[g+1]).
-SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arrangements, const std::vector<int> &groupOf,
-                           int groups, const ProgressCallback &progress, const CancelToken *cancel)
-{
-    std::vector<Arrangement> all{identityArrangement(int(engine.info().blocks.size()))};
-    all.insert(all.end(), arrangements.begin(), arrangements.end());
-    const EvalResult evaluated = engine.evaluate(all, 0, -1, progress, cancel);
-    SweepResult result;
-    result.baseline = evaluated.accuracy[0];
-    result.images = evaluated.images;
-    result.seconds = evaluated.seconds;
-    result.cancelled = evaluated.cancelled;
-    result.points.resize(groups);
-    for (int g = 0; g < groups; ++g)
-        result.points[g].k = g;
-    for (size_t i = 0; i < arrangements.size(); ++i)
-        result.points[groupOf[i]].accuracies.push_back(evaluated.accuracy[i + 1]);
-    return result;
-}
-
-} // namespace
 
 std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling)
 {
@@ -119,18 +140,24 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
     return arrangement;
 }
 
-SingleDeletions singleDeletions(const NetworkInfo &network)
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard)
 {
     const int n = int(network.blocks.size());
     SingleDeletions result;
-    result.arrangements.push_back(identityArrangement(n));
     for (int i = 0; i < n; ++i) {
+        if (!shard.owns(i))
+            continue;
         Arrangement arrangement = withDeleted(identityArrangement(n), {i});
         if (!whyInvalid(network, arrangement)) {
             result.arrangements.push_back(std::move(arrangement));
             result.blocks.push_back(i);
         }
     }
+    // Deleting block i shares the first i slots with the original, so the original goes first in
+    // every shard with work, for its cached activations; only the baseline's owner reports it.
+    result.original = shard.ownsBaseline() || !result.blocks.empty();
+    if (result.original)
+        result.arrangements.insert(result.arrangements.begin(), identityArrangement(n));
     return result;
 }
 
@@ -147,7 +174,7 @@ double kendallTau(const Arrangement &arrangement)
 }
 
 SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling,
-                         const ProgressCallback &progress, const CancelToken *cancel)
+                         const ProgressCallback &progress, const CancelToken *cancel, const Shard &shard)
 {
     const NetworkInfo &info = engine.info();
     const int available = int(deletableBlocks(info, includeDownsampling).size());
@@ -159,20 +186,22 @@ SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, b
     std::mt19937_64 random(seed);
     std::vector<Arrangement> arrangements;
     std::vector<int> groupOf;
+    std::vector<int> sampleOf;
     for (int k = 0; k <= maxK; ++k)
         for (int s = 0; s < (k == 0 ? 1 : samples); ++s) { // k = 0 has one arrangement: the original
             arrangements.push_back(deleteRandomBlocks(info, identityArrangement(int(info.blocks.size())), k, random,
                                                       includeDownsampling));
             groupOf.push_back(k);
+            sampleOf.push_back(s);
         }
-    SweepResult result = evaluateGroups(engine, arrangements, groupOf, maxK + 1, progress, cancel);
+    SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxK + 1, shard, progress, cancel);
     for (SweepPoint &point : result.points)
         summarise(point);
     return result;
 }
 
 SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed, const ProgressCallback &progress,
-                         const CancelToken *cancel)
+                         const CancelToken *cancel, const Shard &shard)
 {
     const NetworkInfo &info = engine.info();
     if (maxSwaps < 0 || samples < 1)
@@ -180,14 +209,17 @@ SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t see
     std::mt19937_64 random(seed);
     std::vector<Arrangement> arrangements;
     std::vector<int> groupOf;
+    std::vector<int> sampleOf;
     for (int k = 0; k <= maxSwaps; ++k)
         for (int s = 0; s < (k == 0 ? 1 : samples); ++s) {
             arrangements.push_back(swapRandomPairs(info, identityArrangement(int(info.blocks.size())), k, random));
             groupOf.push_back(k);
+            sampleOf.push_back(s);
         }
-    SweepResult result = evaluateGroups(engine, arrangements, groupOf, maxSwaps + 1, progress, cancel);
-    for (size_t i = 0; i < arrangements.size(); ++i)
-        result.points[groupOf[i]].taus.push_back(kendallTau(arrangements[i]));
+    SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxSwaps + 1, shard, progress, cancel);
+    for (size_t u = 0; u < arrangements.size(); ++u)
+        if (shard.owns(int(u)))
+            result.points[groupOf[u]].taus.push_back(kendallTau(arrangements[u]));
     for (SweepPoint &point : result.points)
         summarise(point);
     return result;

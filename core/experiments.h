@@ -5,6 +5,7 @@
 #include "arrangement.h"
 #include "engine.h"
 #include "network.h"
+#include "shard.h"
 
 #include <cstdint>
 #include <random>
@@ -29,19 +30,24 @@ double kendallTau(const Arrangement &arrangement);
 
 // The paper's lesion study (Fig. 3): the original arrangement first, then each single deletion
 // that can run (a plain network's shape-changing layers cannot be deleted);
-// blocks[j] is the block deleted in arrangements[j + 1].
+// blocks[j] is the block deleted in arrangements[j + 1]. A shard keeps the deletions of the blocks it
+// owns (block i is unit i), and the original when it owns the baseline or has any deletion (they
+// reuse its activations); without the original (a shard with no work), there is nothing.
 struct SingleDeletions
 {
     std::vector<Arrangement> arrangements;
     std::vector<int> blocks;
+    bool original = true; // arrangements[0] is the original arrangement
 };
-SingleDeletions singleDeletions(const NetworkInfo &network);
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {});
 
 struct SweepPoint
 {
     int k = 0;                       // blocks deleted or pairs swapped
     std::vector<double> accuracies;  // one per sample
     std::vector<double> taus;        // reorder only: Kendall's tau of each sample
+    std::vector<int> sampleIndices;  // which of the point's samples these are: 0, 1, ... unless sharded
+    std::vector<int64_t> correct;    // correctly classified images of each sample
     double mean = 0;
     double std = 0;                  // sample standard deviation (0 for one sample)
     double min = 0;
@@ -51,19 +57,27 @@ struct SweepPoint
 struct SweepResult
 {
     double baseline = 0;
+    int64_t baselineCorrect = -1; // -1: not evaluated here (a shard that does not own the baseline)
     int64_t images = 0;
     double seconds = 0;
     bool cancelled = false;
     std::vector<SweepPoint> points;
 };
 
-// Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
-// All arrangements go to the engine in one call, so shared prefixes are computed once.
-SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
-                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+// Mean, spread, min and max of the point's accuracies (all zero when it has none: an empty shard).
+void summarise(SweepPoint &point);
 
-// Accuracy after swapping k random compatible pairs, k = 0..maxSwaps (Fig. 5b).
+// Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
+// All arrangements go to the engine in one call, so shared prefixes are computed once. With a
+// shard, every arrangement is drawn, then only the shard's are evaluated: unit u is the u-th
+// arrangement in the order k = 0..maxK, sample 0..samples-1 (k = 0 has one).
+SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
+                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr,
+                         const Shard &shard = {});
+
+// Accuracy after swapping k random compatible pairs, k = 0..maxSwaps (Fig. 5b); shards as above.
 SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed,
-                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr,
+                         const Shard &shard = {});
 
 } // namespace pathlens

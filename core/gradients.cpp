@@ -93,16 +93,24 @@ at::Tensor pathGradient(const Network::Impl &net, const at::Tensor &images, cons
     return PathGradient(net, images, labels, arrangement).gradient(chosen);
 }
 
-namespace {
-
-// Mean, spread, totals and the effective range from the sums of the samples taken so far.
-void summarise(GradientResult &result, const std::vector<double> &sum, const std::vector<double> &squares)
+void summarise(GradientResult &result)
 {
-    const int n = int(result.samples.size()) - 1;
+    const int n = int(result.lengths.size()) - 1;
+    std::vector<double> sum(n + 1, 0.0);
+    std::vector<double> squares(n + 1, 0.0);
+    result.samples.assign(n + 1, 0);
+    for (const std::vector<double> &round : result.norms)
+        for (int k = 0; k <= n; ++k) {
+            sum[k] += round.at(k);
+            squares[k] += round[k] * round[k];
+            ++result.samples[k];
+        }
     const auto counts = pathCounts(n);
     result.mean.assign(n + 1, 0.0);
     result.std.assign(n + 1, 0.0);
     result.total.assign(n + 1, 0.0);
+    result.effectiveFrom = 0;
+    result.effectiveTo = 0;
     double grandTotal = 0;
     for (int k = 0; k <= n; ++k) {
         const int m = result.samples[k];
@@ -130,8 +138,6 @@ void summarise(GradientResult &result, const std::vector<double> &sum, const std
     result.effectiveShare = shareOfPaths(n, result.effectiveFrom, result.effectiveTo);
 }
 
-} // namespace
-
 GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,
                                 const GradientProgress &progress, const CancelToken *cancel)
 {
@@ -151,44 +157,50 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
     GradientResult result;
     for (int k = 0; k <= n; ++k)
         result.lengths.push_back(k);
-    std::vector<double> sum(n + 1, 0.0);
-    std::vector<double> squares(n + 1, 0.0);
     result.samples.assign(n + 1, 0);
 
     std::mt19937_64 random(options.seed);
     const int64_t images = engine.imageCount();
     const int64_t batch = std::min<int64_t>(options.batchSize, images);
     std::uniform_int_distribution<int64_t> pickStart(0, images - batch);
-    const int totalSamples = options.samplesPerLength * (n + 1);
+    int ownedRounds = 0;
+    for (int round = 0; round < options.samplesPerLength; ++round)
+        ownedRounds += options.shard.owns(round) ? 1 : 0;
+    const int totalSamples = ownedRounds * (n + 1);
     for (int round = 0; round < options.samplesPerLength; ++round) {
         if (cancel && cancel->cancelled()) {
             result.cancelled = true;
             break;
         }
         threads.apply();
+        // Every round's draws are made in every shard, in the unsharded order, so that round r
+        // uses the same batch and the same blocks whichever shard computes it.
         // A random contiguous window of a data set in stored order is a random batch.
         const int64_t start = pickStart(random);
-        const PathGradient graph(*d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
+        std::vector<std::vector<bool>> chosen(n + 1, std::vector<bool>(d.net->blocks.size(), false));
         for (int k = 0; k <= n; ++k) {
             std::vector<int> order = active;
             std::shuffle(order.begin(), order.end(), random);
-            std::vector<bool> chosen(d.net->blocks.size(), false);
             for (int i = 0; i < k; ++i)
-                chosen[order[i]] = true;
-            const double norm = graph.gradient(chosen).flatten(1).norm(2, {1}).mean().item<double>();
-            sum[k] += norm;
-            squares[k] += norm * norm;
-            ++result.samples[k];
+                chosen[k][order[i]] = true;
         }
+        if (!options.shard.owns(round))
+            continue;
+        const PathGradient graph(*d.net, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
+        std::vector<double> norms(n + 1);
+        for (int k = 0; k <= n; ++k)
+            norms[k] = graph.gradient(chosen[k]).flatten(1).norm(2, {1}).mean().item<double>();
+        result.rounds.push_back(round);
+        result.norms.push_back(std::move(norms));
         if (progress) {
             GradientResult partial = result;
-            summarise(partial, sum, squares);
+            summarise(partial);
             partial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            progress((round + 1) * (n + 1), totalSamples, partial);
+            progress(int(result.rounds.size()) * (n + 1), totalSamples, partial);
         }
     }
 
-    summarise(result, sum, squares);
+    summarise(result);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

@@ -4,6 +4,7 @@
 
 #include "arrangement.h"
 #include "engine.h"
+#include "shard.h"
 
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,9 @@ struct GradientOptions
     int samplesPerLength = 10; // random batches per path length k (the paper used 1000)
     int batchSize = 32;
     uint64_t seed = 1;
+    // Unit r is round r (one random batch, one sample for every k); every round's random draws
+    // are made by every shard, so round r is the same whichever shard takes it.
+    Shard shard;
 };
 
 struct GradientResult
@@ -30,7 +34,16 @@ struct GradientResult
     double effectiveShare = 0;    // share of all 2^n paths whose length lies in that range
     double seconds = 0;
     bool cancelled = false;
+    // The samples themselves, so that the parts of a sharded run reduce in the unsharded order:
+    // norms[j][k] is the magnitude at length k in round rounds[j]; rounds ascend.
+    std::vector<int> rounds;
+    std::vector<std::vector<double>> norms;
 };
+
+// Fills samples, mean, std, total and the effective range from `rounds` and `norms`, summing
+// over the rounds in their stored order (so the same rounds give the same bits). `lengths` must
+// hold 0..n.
+void summarise(GradientResult &result);
 
 // Called after every round (one sample for every k): samples done and samples planned in all.
 using GradientProgress = std::function<void(int done, int total, const GradientResult &partial)>;
