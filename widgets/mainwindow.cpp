@@ -7,7 +7,7 @@
 #include "backgroundtask.h"
 #include "blockstrip.h"
 #include "comparison.h"
-#include "evaluationthread.h"
+#include "livedisplay.h"
 #include "liveevaluation.h"
 #include "mainactions.h"
 #include "exportcontroller.h"
@@ -127,15 +127,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
     connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
-    connect(m_live, &LiveEvaluation::started, this, &MainWindow::showStarted);
-    connect(m_live, &LiveEvaluation::estimate, this, &MainWindow::showProgress);
-    connect(m_live, &LiveEvaluation::finished, this, &MainWindow::showResult);
-    connect(m_live, &LiveEvaluation::originalMeasured, m_plots,
-            [this](double accuracy) { m_plots->setOriginalAccuracy(LivePlots::Series::Main, accuracy); });
-    connect(m_live, &LiveEvaluation::failed, this, [this](const QString &message) {
-        m_accuracy->showFailed();
-        showError(tr("Evaluation failed"), message);
-    });
+    m_liveDisplay = new LiveDisplay(m_live, &m_work, m_editor, m_accuracy, m_plots, statusBar(), this);
+    connect(m_liveDisplay, &LiveDisplay::finished, this, &MainWindow::evaluationFinished);
+    connect(m_liveDisplay, &LiveDisplay::failed, this, [this](const QString &message) { showError(tr("Evaluation failed"), message); });
+    connect(m_liveDisplay, &LiveDisplay::notice, this,
+            [this](const QString &notice) { openMessage(this, QMessageBox::Information, tr("Note"), notice); });
     m_comparison = new Comparison(&m_work, m_editor, m_plots, m_accuracy->compareLabel(), this);
     connect(m_comparison, &Comparison::finished, this, &MainWindow::compareFinished);
     connect(m_comparison, &Comparison::failed, this, &MainWindow::showError);
@@ -280,7 +276,7 @@ void MainWindow::setPreferences(const Preferences &preferences)
     showSummary();
     m_accuracy->clear();
     m_plots->clear(int(m_work.info().blocks.size()));
-    useEngine();
+    m_liveDisplay->useEngine();
     m_comparison->useEngine();
     m_editNumber = -1;
     showArrangement(m_editor->arrangement());
@@ -304,7 +300,7 @@ bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString
         showError(tr("Cannot use %1").arg(path), why);
         return false;
     }
-    useEngine();
+    m_liveDisplay->useEngine();
     m_recent->remember(path);
     showNetwork();
     if (!network->warning().empty())
@@ -319,7 +315,7 @@ bool MainWindow::openData(const QString &path)
         showError(tr("Cannot open data"), why);
         return false;
     }
-    useEngine();
+    m_liveDisplay->useEngine();
     m_recent->remember(path);
     if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
         openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
@@ -350,21 +346,6 @@ QString MainWindow::changeWorkspace(const QString &what, const std::function<QSt
 bool MainWindow::isLoading() const
 {
     return m_loading->isBusy();
-}
-
-// The workspace's engine (new after a model, data or settings change) for the live evaluation.
-void MainWindow::useEngine()
-{
-    const std::shared_ptr<Engine> &engine = m_work.engine();
-    if (!engine)
-        return;
-    if (m_live->engineUsed() == engine.get())
-        return;
-    m_shownNotice = QString::fromStdString(engine->notice());
-    if (!m_shownNotice.isEmpty())
-        statusBar()->showMessage(m_shownNotice, 15000);
-    m_live->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_work.info().blocks.size()), engine->imageCount(),
-                         engine.get());
 }
 
 qint64 MainWindow::liveImageCount() const
@@ -408,12 +389,6 @@ void MainWindow::requestEvaluation()
     m_live->request(m_editor->arrangement(), m_editNumber);
 }
 
-// The worker runs for this edit: the number shown is greyed and marked until its first estimate.
-void MainWindow::showStarted(int, bool original)
-{
-    statusBar()->showMessage(m_accuracy->showStarted(m_editor->arrangement(), original, liveImageCount()));
-}
-
 bool MainWindow::accuracyIsStale() const
 {
     return m_accuracy->isStale();
@@ -429,36 +404,6 @@ void MainWindow::forgetResults()
 {
     m_live->forgetResults();
     m_comparison->live()->forgetResults();
-}
-
-void MainWindow::showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total)
-{
-    m_accuracy->showEstimate(accuracy, halfWidth, done, total);
-    m_plots->showEstimate(edit, accuracy, halfWidth);
-}
-
-void MainWindow::showResult(int edit, double accuracy, qint64 images, double seconds, bool cached)
-{
-    m_plots->addResult(LivePlots::Series::Main, edit, accuracy);
-    m_accuracy->showResult(accuracy, images, m_live->originalAccuracy(), m_editor->arrangement());
-    if (cached) {
-        statusBar()->showMessage(tr("Known from earlier in this session: not evaluated again"), 8000);
-    } else {
-        // Something learnt while evaluating, e.g. a batch that did not fit in memory and was halved.
-        if (const QString notice = QString::fromStdString(m_work.engine()->notice()); notice != m_shownNotice) {
-            m_shownNotice = notice;
-            if (!notice.isEmpty())
-                openMessage(this, QMessageBox::Information, tr("Note"), notice);
-        }
-        const Timing timing = lastTiming();
-        statusBar()->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
-                                     .arg(seconds, 0, 'f', 2)
-                                     .arg(QString::fromStdString(m_work.engine()->deviceName()))
-                                     .arg(m_work.engine()->threads())
-                                     .arg(timing.firstEstimateMs)
-                                     .arg(timing.finishedMs));
-    }
-    Q_EMIT evaluationFinished(accuracy);
 }
 
 void MainWindow::setPresentationMode(bool on)

@@ -22,6 +22,7 @@ class BackgroundTask;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
+class LiveDisplay;
 class LiveEvaluation;
 class MainActions;
 class NetworkPanel;
@@ -117,22 +118,18 @@ private:
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
     // Runs `change` on a copy of the workspace on a worker thread; returns why it failed, if it did.
     QString changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change);
-    void useEngine();
     void showSummary();
     void chooseSettings();
     void showNetwork();
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
-    void showStarted(int edit, bool original);
-    void showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
-    void showResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
     void showError(const QString &title, const QString &message);
 
     Workspace m_work;
     BackgroundTask *m_loading = nullptr; // model and data loading, off the GUI thread
     QString m_lastError;
-    QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
+    LiveDisplay *m_liveDisplay = nullptr;
     LiveEvaluation *m_live = nullptr;        // the loaded model
     Comparison *m_comparison = nullptr; // the second model, the same edits mapped onto it
     AnalysisController *m_analyses = nullptr;
