@@ -4,83 +4,83 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/figures.cpp" line="192"/>
+        <location filename="../widgets/figures.cpp" line="194"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="193"/>
-        <location filename="../widgets/figures.cpp" line="236"/>
+        <location filename="../widgets/figures.cpp" line="195"/>
+        <location filename="../widgets/figures.cpp" line="238"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="200"/>
+        <location filename="../widgets/figures.cpp" line="202"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="211"/>
+        <location filename="../widgets/figures.cpp" line="213"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="235"/>
+        <location filename="../widgets/figures.cpp" line="237"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="235"/>
+        <location filename="../widgets/figures.cpp" line="237"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="239"/>
+        <location filename="../widgets/figures.cpp" line="241"/>
         <source>mean ± std over samples</source>
         <translation>Mittelwert ± Standardabweichung über Stichproben</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="241"/>
+        <location filename="../widgets/figures.cpp" line="243"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="244"/>
+        <location filename="../widgets/figures.cpp" line="246"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="246"/>
+        <location filename="../widgets/figures.cpp" line="248"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="259"/>
+        <location filename="../widgets/figures.cpp" line="261"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="260"/>
+        <location filename="../widgets/figures.cpp" line="262"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="263"/>
+        <location filename="../widgets/figures.cpp" line="265"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="271"/>
+        <location filename="../widgets/figures.cpp" line="273"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="275"/>
+        <location filename="../widgets/figures.cpp" line="277"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="276"/>
+        <location filename="../widgets/figures.cpp" line="278"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -88,34 +88,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="288"/>
+        <location filename="../widgets/figures.cpp" line="290"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="289"/>
+        <location filename="../widgets/figures.cpp" line="291"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="291"/>
+        <location filename="../widgets/figures.cpp" line="293"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="312"/>
+        <location filename="../widgets/figures.cpp" line="314"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="314"/>
+        <location filename="../widgets/figures.cpp" line="316"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="332"/>
+        <location filename="../widgets/figures.cpp" line="331"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="340"/>
+        <source>not shown, zero on a log axis: length(s) %1</source>
+        <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
 </context>
 <context>
@@ -166,12 +171,12 @@
         <translation>Das Vergleichsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="109"/>
+        <location filename="../widgets/session.cpp" line="114"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="114"/>
+        <location filename="../widgets/session.cpp" line="119"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
@@ -192,6 +197,47 @@
         <location filename="../app/gui.cpp" line="34"/>
         <source>Data set folder or file.</source>
         <translation>Ordner oder Datei des Datensatzes.</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::AccuracyPanel</name>
+    <message numerus="yes">
+        <location filename="../widgets/accuracypanel.cpp" line="19"/>
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n Block gelöscht</numerusform>
+            <numerusform>%n Blöcke gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="81"/>
+        <source>%1 — stale, recomputing…</source>
+        <translation>%1 — veraltet, wird neu berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="88"/>
+        <source>Evaluating the original network on %1 test images…</source>
+        <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="89"/>
+        <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
+        <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="100"/>
+        <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
+        <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="110"/>
+        <source>Accuracy %1 on %2 images; original %3; %4</source>
+        <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp" line="113"/>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -291,17 +337,17 @@
 <context>
     <name>pathlens::BlockStrip</name>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="299"/>
+        <location filename="../widgets/blockstrip.cpp" line="310"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="301"/>
+        <location filename="../widgets/blockstrip.cpp" line="312"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="303"/>
+        <location filename="../widgets/blockstrip.cpp" line="314"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
@@ -367,17 +413,17 @@
         <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="68"/>
+        <location filename="../widgets/comparison.cpp" line="60"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="90"/>
+        <location filename="../widgets/comparison.cpp" line="82"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/comparison.cpp" line="94"/>
+        <location filename="../widgets/comparison.cpp" line="86"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -385,7 +431,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="101"/>
+        <location filename="../widgets/comparison.cpp" line="93"/>
         <source>blocks %1 have no counterpart in %2</source>
         <translation>Blöcke %1 haben keine Entsprechung in %2</translation>
     </message>
@@ -467,6 +513,19 @@
         <location filename="../widgets/exportcontroller.cpp" line="94"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::LiveDisplay</name>
+    <message>
+        <location filename="../widgets/livedisplay.cpp" line="61"/>
+        <source>Known from earlier in this session: not evaluated again</source>
+        <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/livedisplay.cpp" line="70"/>
+        <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
+        <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
 </context>
 <context>
@@ -633,349 +692,322 @@
     </message>
 </context>
 <context>
+    <name>pathlens::MainActions</name>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="33"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="34"/>
+        <source>Open &amp;Model…</source>
+        <translation>&amp;Modell öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="35"/>
+        <source>Open &amp;Data…</source>
+        <translation>&amp;Daten öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="35"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="36"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="37"/>
+        <source>Open &amp;Comparison Model…</source>
+        <translation>&amp;Vergleichsmodell öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="38"/>
+        <source>C&amp;lose Comparison</source>
+        <translation>Vergleich s&amp;chließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="40"/>
+        <source>Open &amp;Session…</source>
+        <translation>&amp;Sitzung öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="40"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="41"/>
+        <source>&amp;Save Session…</source>
+        <translation>Sitzung &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="43"/>
+        <source>&amp;Export Plot</source>
+        <translation>Diagramm &amp;exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <source>&amp;Accuracy…</source>
+        <translation>&amp;Genauigkeit…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <source>Path &amp;Lengths…</source>
+        <translation>Pfad&amp;längen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <source>&amp;Surviving Paths…</source>
+        <translation>Ü&amp;berlebende Pfade…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <source>&amp;Gradients…</source>
+        <translation>G&amp;radienten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <source>Single &amp;Deletion…</source>
+        <translation>&amp;Einzellöschung…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="48"/>
+        <source>Export Path &amp;Graph…</source>
+        <translation>Pfad&amp;graph exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="50"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="52"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="53"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="56"/>
+        <source>Leave presentation mode</source>
+        <translation>Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="63"/>
+        <source>Evaluate on the &amp;Full Test Set</source>
+        <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="66"/>
+        <source>&amp;Lecture Layout</source>
+        <translation>&amp;Vorlesungsansicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="69"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="71"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="73"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="78"/>
+        <source>Re&amp;set to the Original</source>
+        <translation>&amp;Auf das Original zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="79"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="81"/>
+        <source>&amp;Delete Random Blocks</source>
+        <translation>Zufällige Blöcke &amp;löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="82"/>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="84"/>
+        <source>S&amp;wap Random Pairs</source>
+        <translation>Zufällige Paare &amp;vertauschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="85"/>
+        <source>Ctrl+Shift+W</source>
+        <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="91"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="95"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="96"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="98"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="105"/>
+        <source>k = </source>
+        <translation>k = </translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="106"/>
+        <source>How many blocks to delete or pairs to swap at random</source>
+        <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="101"/>
+        <location filename="../widgets/mainwindow.cpp" line="53"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="102"/>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="103"/>
-        <source>Open &amp;Model…</source>
-        <translation>&amp;Modell öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="104"/>
-        <source>Open &amp;Data…</source>
-        <translation>&amp;Daten öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="104"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="105"/>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="107"/>
-        <source>Open &amp;Comparison Model…</source>
-        <translation>&amp;Vergleichsmodell öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="108"/>
-        <source>C&amp;lose Comparison</source>
-        <translation>Vergleich s&amp;chließen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="110"/>
-        <source>Open &amp;Session…</source>
-        <translation>&amp;Sitzung öffnen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="110"/>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
-        <source>&amp;Save Session…</source>
-        <translation>Sitzung &amp;speichern…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="119"/>
-        <source>Export Path &amp;Graph…</source>
-        <translation>Pfad&amp;graph exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="121"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="123"/>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="124"/>
-        <source>&amp;Presentation Mode</source>
-        <translation>&amp;Präsentationsmodus</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
-        <source>Leave presentation mode</source>
-        <translation>Präsentationsmodus verlassen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="180"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="181"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="182"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="145"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="113"/>
-        <source>&amp;Export Plot</source>
-        <translation>Diagramm &amp;exportieren</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
-        <source>&amp;Accuracy…</source>
-        <translation>&amp;Genauigkeit…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
-        <source>Path &amp;Lengths…</source>
-        <translation>Pfad&amp;längen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
-        <source>&amp;Surviving Paths…</source>
-        <translation>Ü&amp;berlebende Pfade…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="115"/>
-        <source>&amp;Gradients…</source>
-        <translation>G&amp;radienten…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="116"/>
-        <source>Single &amp;Deletion…</source>
-        <translation>&amp;Einzellöschung…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="134"/>
-        <source>Evaluate on the &amp;Full Test Set</source>
-        <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="147"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="149"/>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="154"/>
-        <source>Re&amp;set to the Original</source>
-        <translation>&amp;Auf das Original zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="155"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="157"/>
-        <source>&amp;Delete Random Blocks</source>
-        <translation>Zufällige Blöcke &amp;löschen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="158"/>
-        <source>Ctrl+Shift+D</source>
-        <translation>Ctrl+Shift+D</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="163"/>
-        <source>S&amp;wap Random Pairs</source>
-        <translation>Zufällige Paare &amp;vertauschen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="164"/>
-        <source>Ctrl+Shift+W</source>
-        <translation>Ctrl+Shift+W</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="176"/>
-        <source>Se&amp;ttings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="185"/>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="192"/>
-        <source>k = </source>
-        <translation>k = </translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="193"/>
-        <source>How many blocks to delete or pairs to swap at random</source>
-        <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="223"/>
-        <source>No model loaded. Use File → Open Model.</source>
-        <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="213"/>
+        <location filename="../widgets/mainwindow.cpp" line="111"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="238"/>
-        <source>Path graph</source>
-        <translation>Pfadgraph</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="218"/>
-        <location filename="../widgets/mainwindow.cpp" line="239"/>
-        <source>Blocks</source>
-        <translation>Blöcke</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="391"/>
-        <location filename="../widgets/mainwindow.cpp" line="397"/>
+        <location filename="../widgets/mainwindow.cpp" line="229"/>
+        <location filename="../widgets/mainwindow.cpp" line="235"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="457"/>
+        <location filename="../widgets/mainwindow.cpp" line="61"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="464"/>
-        <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
-        <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="671"/>
-        <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
-        <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="74"/>
-        <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
-        <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="474"/>
+        <location filename="../widgets/mainwindow.cpp" line="290"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="494"/>
+        <location filename="../widgets/mainwindow.cpp" line="307"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="505"/>
+        <location filename="../widgets/mainwindow.cpp" line="315"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="511"/>
+        <location filename="../widgets/mainwindow.cpp" line="321"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="436"/>
-        <location filename="../widgets/mainwindow.cpp" line="487"/>
+        <location filename="../widgets/mainwindow.cpp" line="268"/>
+        <location filename="../widgets/mainwindow.cpp" line="300"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="568"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="613"/>
-        <source>Evaluating the original network on %1 test images…</source>
-        <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="668"/>
+        <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="277"/>
+        <location filename="../widgets/mainwindow.cpp" line="145"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="716"/>
+        <location filename="../widgets/mainwindow.cpp" line="178"/>
+        <source>Still loading: close the window when it is done.</source>
+        <translation>Lädt noch: das Fenster erst danach schließen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="266"/>
+        <source>Preparing the engines…</source>
+        <translation>Bereite die Engines vor…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="288"/>
+        <location filename="../widgets/mainwindow.cpp" line="313"/>
+        <location filename="../widgets/mainwindow.cpp" line="438"/>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="298"/>
+        <source>Preparing %1…</source>
+        <translation>Bereite %1 vor…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="334"/>
+        <location filename="../widgets/mainwindow.cpp" line="489"/>
+        <source>Another file is still loading: try again when it is done.</source>
+        <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="425"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="721"/>
+        <location filename="../widgets/mainwindow.cpp" line="430"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="730"/>
+        <location filename="../widgets/mainwindow.cpp" line="441"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="743"/>
+        <location filename="../widgets/mainwindow.cpp" line="454"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="351"/>
-        <location filename="../widgets/mainwindow.cpp" line="763"/>
-        <source>pathlens sessions (*.json)</source>
-        <translation>pathlens-Sitzungen (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="350"/>
-        <location filename="../widgets/mainwindow.cpp" line="764"/>
-        <source>Save Session</source>
-        <translation>Sitzung speichern</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="655"/>
-        <source>Accuracy %1 on %2 images; original %3; %4</source>
-        <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="662"/>
-        <source>Known from earlier in this session: not evaluated again</source>
-        <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="765"/>
-        <source>Open Session</source>
-        <translation>Sitzung öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="798"/>
+        <location filename="../widgets/mainwindow.cpp" line="69"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="815"/>
+        <location filename="../widgets/mainwindow.cpp" line="496"/>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="498"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
@@ -1030,180 +1062,193 @@
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="567"/>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="560"/>
-        <source>%1 (%2 images, %3; %4)</source>
-        <translation>%1 (%2 Bilder, %3; %4)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../widgets/mainwindow.cpp" line="80"/>
-        <source>%n block(s) deleted</source>
-        <translation>
-            <numerusform>%n Block gelöscht</numerusform>
-            <numerusform>%n Blöcke gelöscht</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="242"/>
-        <source>Network</source>
-        <translation>Netz</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="248"/>
-        <source>&amp;Lecture Layout</source>
-        <translation>&amp;Vorlesungsansicht</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="343"/>
+        <location filename="../widgets/mainwindow.cpp" line="184"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="343"/>
+        <location filename="../widgets/mainwindow.cpp" line="184"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="565"/>
-        <source>evaluating all of them</source>
-        <translation>alle werden ausgewertet</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="566"/>
-        <source>live subset: %1 class-balanced images</source>
-        <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="578"/>
+        <location filename="../widgets/mainwindow.cpp" line="371"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="606"/>
-        <source>%1 — stale, recomputing…</source>
-        <translation>%1 — veraltet, wird neu berechnet…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="614"/>
-        <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
-        <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="642"/>
-        <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
-        <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="658"/>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="265"/>
+        <location filename="../widgets/mainwindow.cpp" line="132"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
 </context>
 <context>
+    <name>pathlens::NetworkPanel</name>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="18"/>
+        <source>No model loaded. Use File → Open Model.</source>
+        <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="34"/>
+        <source>Path graph</source>
+        <translation>Pfadgraph</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="35"/>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="47"/>
+        <source>%1 (%2 images, %3; %4)</source>
+        <translation>%1 (%2 Bilder, %3; %4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="52"/>
+        <source>evaluating all of them</source>
+        <translation>alle werden ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="53"/>
+        <source>live subset: %1 class-balanced images</source>
+        <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="54"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="55"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="84"/>
+        <location filename="../widgets/pathgraph.cpp" line="85"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="85"/>
+        <location filename="../widgets/pathgraph.cpp" line="86"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="87"/>
+        <location filename="../widgets/pathgraph.cpp" line="88"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="91"/>
+        <location filename="../widgets/pathgraph.cpp" line="92"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="93"/>
+        <location filename="../widgets/pathgraph.cpp" line="94"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="94"/>
+        <location filename="../widgets/pathgraph.cpp" line="95"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="95"/>
+        <location filename="../widgets/pathgraph.cpp" line="96"/>
         <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
         <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="96"/>
+        <location filename="../widgets/pathgraph.cpp" line="97"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="248"/>
+        <location filename="../widgets/pathgraph.cpp" line="249"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="249"/>
+        <location filename="../widgets/pathgraph.cpp" line="250"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="279"/>
+        <location filename="../widgets/pathgraph.cpp" line="280"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="287"/>
+        <location filename="../widgets/pathgraph.cpp" line="288"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="290"/>
+        <location filename="../widgets/pathgraph.cpp" line="291"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="337"/>
+        <location filename="../widgets/pathgraph.cpp" line="338"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="341"/>
+        <location filename="../widgets/pathgraph.cpp" line="342"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="348"/>
+        <location filename="../widgets/pathgraph.cpp" line="349"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="357"/>
+        <location filename="../widgets/pathgraph.cpp" line="358"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="362"/>
+        <location filename="../widgets/pathgraph.cpp" line="363"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="363"/>
+        <location filename="../widgets/pathgraph.cpp" line="364"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::RecentFiles</name>
+    <message>
+        <location filename="../widgets/recentfiles.cpp" line="23"/>
+        <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recentfiles.cpp" line="28"/>
+        <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
+        <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recentfiles.cpp" line="34"/>
+        <source>pathlens sessions (*.json)</source>
+        <translation>pathlens-Sitzungen (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recentfiles.cpp" line="35"/>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/recentfiles.cpp" line="36"/>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1338,19 @@
         <location filename="../widgets/settings.cpp" line="196"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
+    </message>
+</context>
+<context>
+    <name>pathlens::WindowLayout</name>
+    <message>
+        <location filename="../widgets/windowlayout.cpp" line="23"/>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../widgets/windowlayout.cpp" line="24"/>
+        <source>Network</source>
+        <translation>Netz</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,16 @@
     </message>
 </context>
 <context>
+    <name>pathlens::AccuracyPanel</name>
+    <message numerus="yes">
+        <source>%n block(s) deleted</source>
+        <translation>
+            <numerusform>%n block deleted</numerusform>
+            <numerusform>%n blocks deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pathlens::ArrangementEditor</name>
     <message numerus="yes">
         <source>Delete %n random block(s)</source>
@@ -48,16 +58,6 @@
         <translation>
             <numerusform>Paths of each length that survive %n deletion</numerusform>
             <numerusform>Paths of each length that survive %n deletions</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>pathlens::MainWindow</name>
-    <message numerus="yes">
-        <source>%n block(s) deleted</source>
-        <translation>
-            <numerusform>%n block deleted</numerusform>
-            <numerusform>%n blocks deleted</numerusform>
         </translation>
     </message>
 </context>

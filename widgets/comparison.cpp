@@ -40,14 +40,6 @@ bool Comparison::isOpen() const
     return m_workspace->compareEngine() != nullptr;
 }
 
-QString Comparison::open(const QString &path)
-{
-    if (const QString why = m_workspace->openCompare(path); !why.isEmpty())
-        return why;
-    useEngine();
-    return {};
-}
-
 void Comparison::close()
 {
     m_workspace->closeCompare();

@@ -25,10 +25,9 @@ class Comparison final : public QObject
 public:
     Comparison(Workspace *workspace, ArrangementEditor *editor, LivePlots *plots, QLabel *label, QObject *parent = nullptr);
 
-    QString open(const QString &path); // an empty string when done, else why not; nothing changes then
     void close();
     bool isOpen() const;
-    void useEngine();  // the workspace's comparison engine, new after open() or a settings change
+    void useEngine();  // the workspace's comparison engine, new after Workspace::openCompare or a settings change
     void request(int edit); // the current arrangement, as edit `edit`
     Arrangement arrangement() const; // what the second model runs for the current edit
     LiveEvaluation *live() const { return m_live; }

@@ -326,15 +326,22 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     };
     plot->yAxis->setRange(positive(result.mean));
     plot->yAxis2->setRange(positive(result.total));
-    auto *label = new QCPItemText(plot.get());
-    label->position->setType(QCPItemPosition::ptAxisRectRatio);
-    label->position->setCoords(0.5, 0.97);
-    label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
-    label->setBrush(QColor(255, 255, 255, 200));
-    label->setText(QObject::tr("effective paths: lengths %1–%2, %3% of all paths")
+    // The effective range in a line of its own under the title, outside the axes, where it cannot
+    // hide a curve. A log axis has no place for zero: lengths with a zero value are named there.
+    QString note = QObject::tr("effective paths: lengths %1–%2, %3% of all paths")
                        .arg(result.effectiveFrom)
                        .arg(result.effectiveTo)
-                       .arg(100 * result.effectiveShare, 0, 'g', 3));
+                       .arg(100 * result.effectiveShare, 0, 'g', 3);
+    QStringList zero;
+    for (size_t k = 0; k < result.mean.size() && k < result.total.size(); ++k)
+        if (result.mean[k] <= 0 || result.total[k] <= 0)
+            zero << QString::number(k);
+    if (!zero.isEmpty())
+        note += QLatin1Char('\n') + QObject::tr("not shown, zero on a log axis: length(s) %1").arg(zero.join(QStringLiteral(", ")));
+    QFont font = plot->font();
+    font.setPointSizeF(9);
+    plot->plotLayout()->insertRow(1); // row 0 is the title
+    plot->plotLayout()->addElement(1, 0, new QCPTextElement(plot.get(), note, font));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return plot;
 }

@@ -6,35 +6,33 @@
 #include "settings.h"
 #include "workspace.h"
 
-#include <QElapsedTimer>
-#include <QFont>
 #include <QMainWindow>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
-class QAction;
-class QDockWidget;
-class QCustomPlot;
-class QLabel;
-class QMenu;
-class QProgressBar;
-class QSpinBox;
 class QTableView;
 
 namespace pathlens {
 
+class AccuracyPanel;
 class Analysis;
+class BackgroundTask;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
+class LiveDisplay;
 class LiveEvaluation;
+class MainActions;
+class NetworkPanel;
 class AnalysisController;
 class Comparison;
 class ExportController;
 class RecentFiles;
 class LivePlots;
 class PathGraph;
+class WindowLayout;
 
 // The main window: the blocks of the loaded network as a strip of tiles (click deletes, drag
 // reorders, every edit undoable) and as a table, and the accuracy of the current arrangement,
@@ -51,6 +49,9 @@ public:
     // Both show an error dialog and keep the previous state when the file cannot be used.
     bool openModel(const QString &path);
     bool openData(const QString &path);
+    // A model, data or engines are being loaded on a worker thread; the window keeps working, and
+    // the functions above (which wait for their load) refuse another one until this one is done.
+    bool isLoading() const;
     // A second model evaluated beside the first (the plain control, the stochastic-depth twin):
     // the same deletions apply to it where they map (same index, still runnable), and both
     // accuracies share the plot. Needs data; an empty path closes the comparison.
@@ -113,60 +114,39 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QDockWidget *addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area);
-    static void fixLabelHeight(QLabel *label, int lines = 2);
     void updateActions();
-    void chooseModel();
-    void chooseSession(bool save);
-    void chooseData();
     bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
-    void syncOptions(); // the settings' device, threads and live subset to the workspace
-    void useEngine();
+    // Runs `change` on a copy of the workspace on a worker thread; returns why it failed, if it did.
+    QString changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change);
     void showSummary();
     void chooseSettings();
     void showNetwork();
     void showArrangement(const Arrangement &arrangement);
     void requestEvaluation();
-    void showStarted(int edit, bool original);
-    void showProgress(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
-    void showResult(int edit, double accuracy, qint64 images, double seconds, bool cached);
-    void chooseCompareModel();
     void showError(const QString &title, const QString &message);
 
     Workspace m_work;
+    BackgroundTask *m_loading = nullptr; // model and data loading, off the GUI thread
     QString m_lastError;
-    QString m_shownNotice; // the engine's notice last shown, so that each is shown once
     Preferences m_preferences = Preferences::load();
+    LiveDisplay *m_liveDisplay = nullptr;
     LiveEvaluation *m_live = nullptr;        // the loaded model
     Comparison *m_comparison = nullptr; // the second model, the same edits mapped onto it
     AnalysisController *m_analyses = nullptr;
     int m_editNumber = 0;  // arrangements shown since the network was opened; x of the history plot
 
-    QLabel *m_compareLabel = nullptr;
-    QDockWidget *m_blocksDock = nullptr;
-    QDockWidget *m_graphDock = nullptr;
+    WindowLayout *m_layout = nullptr;
     QTableView *m_table = nullptr;
     ArrangementEditor *m_editor = nullptr;
     BlockStrip *m_strip = nullptr;
     LivePlots *m_plots = nullptr;
     PathGraph *m_pathGraph = nullptr;
-    QFont m_normalFont;
     RecentFiles *m_recent = nullptr;
     ExportController *m_export = nullptr;
-    QAction *m_fullTestSet = nullptr;
-    QAction *m_resetAction = nullptr;
-    QAction *m_deleteRandomAction = nullptr;
-    QAction *m_swapRandomAction = nullptr;
-    QAction *m_saveSessionAction = nullptr;
-    QAction *m_exportGraphAction = nullptr;
-    QAction *m_openCompareAction = nullptr;
-    QAction *m_closeCompareAction = nullptr;
-    QMenu *m_exportMenu = nullptr;
-    QSpinBox *m_randomCount = nullptr;
+    MainActions *m_actions = nullptr;
     quint64 m_randomSeed = 1;
-    QLabel *m_summary = nullptr;
-    QLabel *m_accuracy = nullptr;
-    QProgressBar *m_progress = nullptr;
+    NetworkPanel *m_network = nullptr;
+    AccuracyPanel *m_accuracy = nullptr;
 };
 
 } // namespace pathlens

@@ -1,9 +1,14 @@
 #include "recentfiles.h"
 
+#include "dataset.h"
+
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace pathlens {
 namespace {
@@ -12,6 +17,37 @@ const QString recentKey = QStringLiteral("recentFiles");
 const QString folderKey = QStringLiteral("files/lastFolder");
 
 } // namespace
+
+QString RecentFiles::chooseModel(QWidget *parent, const QString &title) const
+{
+    return QFileDialog::getOpenFileName(parent, title, startFolder(), tr("TorchScript models (*.pt *.pth *.ptl);;All files (*)"));
+}
+
+QString RecentFiles::chooseData(QWidget *parent) const
+{
+    return QFileDialog::getExistingDirectory(parent, tr("Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)"),
+                                             QString::fromStdString(defaultDatasetPath()));
+}
+
+QString RecentFiles::chooseSession(QWidget *parent, bool save) const
+{
+    const QString filter = tr("pathlens sessions (*.json)");
+    return save ? QFileDialog::getSaveFileName(parent, tr("Save Session"), startFolder(QStringLiteral("session.json")), filter)
+                : QFileDialog::getOpenFileName(parent, tr("Open Session"), startFolder(), filter);
+}
+
+QStringList RecentFiles::openingOrder(const QList<QUrl> &urls)
+{
+    QStringList files;
+    for (const QUrl &url : urls)
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    std::stable_sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
+        auto rank = [](const QString &f) { return f.endsWith(QLatin1String(".json")) ? 2 : f.contains(QLatin1String(".pt")) ? 1 : 0; };
+        return rank(a) < rank(b);
+    });
+    return files;
+}
 
 RecentFiles::RecentFiles(QMenu *menu, QObject *parent)
     : QObject(parent)

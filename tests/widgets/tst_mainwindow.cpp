@@ -1,5 +1,7 @@
+#include "accuracypanel.h"
 #include "analysis.h"
 #include "arrangementeditor.h"
+#include "backgroundtask.h"
 #include "experiments.h"
 #include "figures.h"
 #include "liveevaluation.h"
@@ -24,8 +26,13 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
+#include <QThread>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <atomic>
 
 using namespace pathlens;
 
@@ -47,6 +54,36 @@ private Q_SLOTS:
         QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         QCOMPARE(window.blockTable()->model()->index(3, 2).data().toString(), QStringLiteral("layer2.0"));
         QCOMPARE(window.blockTable()->model()->index(3, 7).data().toString(), QStringLiteral("yes"));
+    }
+
+    // Loading runs on a worker while the GUI thread goes on processing events (DESIGN.md section 1).
+    void loadsWithoutBlockingTheWindow()
+    {
+        QStatusBar bar;
+        BackgroundTask task(&bar);
+        std::atomic<bool> ticked{false};
+        bool busyMeanwhile = false;
+        QTimer::singleShot(0, &bar, [&] {
+            busyMeanwhile = task.isBusy();
+            ticked = true;
+        });
+        const QString why = task.run(QStringLiteral("Waiting"), [&ticked] {
+            // Done only once the GUI thread has run the timer; were it blocked, this gives up.
+            for (int i = 0; i < 1000 && !ticked; ++i)
+                QThread::msleep(10);
+            return ticked ? QString() : QStringLiteral("no events were processed while the work ran");
+        });
+        QCOMPARE(why, QString());
+        QVERIFY(busyMeanwhile);
+        QVERIFY(!task.isBusy());
+
+        // The window's loads wait for their worker: the state is complete when they return.
+        MainWindow window;
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(!window.isLoading());
+        QCOMPARE(window.arrangement().size(), size_t(9));
+        QCOMPARE(window.liveImageCount(), MainWindow::liveImages);
     }
 
     void deletingABlockReevaluates()
@@ -361,8 +398,9 @@ private Q_SLOTS:
     void pluralsAndShortcutSheet()
     {
         MainWindow window;
-        QCOMPARE(MainWindow::tr("%n block(s) deleted", nullptr, 1), QStringLiteral("1 block deleted"));
-        QCOMPARE(MainWindow::tr("%n block(s) deleted", nullptr, 3), QStringLiteral("3 blocks deleted"));
+        // The accuracy label's plural, from the English translation file.
+        QCOMPARE(AccuracyPanel::tr("%n block(s) deleted", nullptr, 1), QStringLiteral("1 block deleted"));
+        QCOMPARE(AccuracyPanel::tr("%n block(s) deleted", nullptr, 3), QStringLiteral("3 blocks deleted"));
     }
 
     void shortcutSheetListsTheEditingKeys()

@@ -1,0 +1,123 @@
+#include "accuracypanel.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QProgressBar>
+#include <QVBoxLayout>
+
+namespace pathlens {
+namespace {
+
+QString percent(double fraction)
+{
+    return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 2);
+}
+
+// "1 block deleted", "2 blocks deleted": plural forms from the translations (English included).
+QString blocksDeleted(int n)
+{
+    return AccuracyPanel::tr("%n block(s) deleted", nullptr, n);
+}
+
+} // namespace
+
+AccuracyPanel::AccuracyPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_accuracy(new QLabel(this))
+    , m_compare(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_accuracy);
+    layout->addWidget(m_compare);
+    setPresentation(false);
+    m_compare->hide();
+    m_progress->setMaximumWidth(240);
+    m_progress->hide();
+}
+
+QString AccuracyPanel::text() const
+{
+    return m_accuracy->text();
+}
+
+bool AccuracyPanel::isStale() const
+{
+    return !m_accuracy->isEnabled();
+}
+
+void AccuracyPanel::clear()
+{
+    m_accuracy->clear();
+}
+
+void AccuracyPanel::setPresentation(bool on)
+{
+    QFont big = QApplication::font();
+    big.setPointSizeF(big.pointSizeF() * (on ? 1.5 * 1.6 : 1.6));
+    m_accuracy->setFont(big);
+    fixHeights();
+}
+
+// Labels of a fixed number of lines: their text wraps inside the width they are given and never
+// widens or heightens the panel (a longer "stale" text used to reflow the tiles under the mouse).
+void AccuracyPanel::fixHeights()
+{
+    for (QLabel *label : {m_accuracy, m_compare}) {
+        label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        label->setFixedHeight(QFontMetrics(label->font()).lineSpacing() * 2 + 4);
+    }
+}
+
+QString AccuracyPanel::showStarted(const Arrangement &arrangement, bool original, qint64 images)
+{
+    m_progress->setValue(0);
+    m_progress->show();
+    if (!m_accuracy->text().isEmpty() && m_accuracy->isEnabled()) {
+        m_accuracy->setEnabled(false);
+        m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
+    }
+    int moved = 0;
+    for (size_t slot = 0; slot < arrangement.size(); ++slot)
+        moved += arrangement[slot].block != int(slot) ? 1 : 0;
+    const int deleted = int(arrangement.size()) - activeCount(arrangement);
+    return original || (moved == 0 && deleted == 0)
+               ? tr("Evaluating the original network on %1 test images…").arg(images)
+               : tr("Evaluating the network with %1 and %2 moved on %3 test images…")
+                     .arg(blocksDeleted(deleted))
+                     .arg(moved)
+                     .arg(images);
+}
+
+void AccuracyPanel::showEstimate(double accuracy, double halfWidth, qint64 done, qint64 total)
+{
+    m_accuracy->setEnabled(true);
+    m_progress->setMaximum(int(total));
+    m_progress->setValue(int(done));
+    m_accuracy->setText(tr("Accuracy %1 ± %2 (estimate on %3 of %4 images)")
+                            .arg(percent(accuracy), percent(halfWidth))
+                            .arg(done)
+                            .arg(total));
+}
+
+void AccuracyPanel::showResult(double accuracy, qint64 images, double original, const Arrangement &arrangement)
+{
+    const int deleted = int(arrangement.size()) - activeCount(arrangement);
+    m_accuracy->setEnabled(true);
+    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
+                            .arg(percent(accuracy))
+                            .arg(images)
+                            .arg(original >= 0 ? percent(original) : tr("—"))
+                            .arg(blocksDeleted(deleted)));
+    m_progress->hide();
+}
+
+void AccuracyPanel::showFailed()
+{
+    m_progress->hide();
+}
+
+} // namespace pathlens

@@ -1,0 +1,66 @@
+#include "networkpanel.h"
+
+#include "blocktablemodel.h"
+#include "pathgraph.h"
+#include "workspace.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pathlens {
+
+NetworkPanel::NetworkPanel(ArrangementEditor *editor, QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(tr("No model loaded. Use File → Open Model."), this))
+    , m_table(new QTableView(this))
+    , m_pathGraph(new PathGraph(this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *tableModel = new BlockTableModel(editor, m_table);
+    m_table->setModel(tableModel);
+    connect(tableModel, &BlockTableModel::refused, this, &NetworkPanel::refused);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_pathGraph, tr("Path graph"));
+    tabs->addTab(m_table, tr("Blocks"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->addWidget(m_summary);
+    layout->addWidget(tabs, 1);
+}
+
+void NetworkPanel::showSummary(const Workspace &work, bool all)
+{
+    const Dataset &data = work.data();
+    const NetworkInfo &info = work.info();
+    const qint64 live = work.liveImageCount();
+    const QString dataText = data.size() ? tr("%1 (%2 images, %3; %4)")
+                                               .arg(QString::fromStdString(data.path))
+                                               .arg(data.size())
+                                               .arg(QString::fromStdString(data.format),
+                                                    all || live == data.size()
+                                                        ? tr("evaluating all of them")
+                                                        : tr("live subset: %1 class-balanced images").arg(live))
+                                         : tr("none");
+    m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
+                          "Data: %8. Click a block to delete its residual branch, drag it to move it.")
+                           .arg(QString::fromStdString(info.path).toHtmlEscaped(), QString::fromStdString(info.family),
+                                QString::fromStdString(toString(info.inputShape)))
+                           .arg(info.classCount)
+                           .arg(QLocale().toString(qint64(info.parameters)))
+                           .arg(info.blocks.size())
+                           .arg(info.stageCount)
+                           .arg(dataText.toHtmlEscaped()));
+}
+
+} // namespace pathlens

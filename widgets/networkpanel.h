@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace pathlens {
+
+class ArrangementEditor;
+class PathGraph;
+class Workspace;
+
+// The left panel: a summary of the model and the data, and under it the path graph and the
+// block table as two tabs. The table edits through `editor` like the block strip.
+class NetworkPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NetworkPanel)
+
+public:
+    NetworkPanel(ArrangementEditor *editor, QWidget *parent = nullptr);
+
+    PathGraph *pathGraph() const { return m_pathGraph; }
+    QTableView *table() const { return m_table; }
+    // The model, the data and how many images each edit is evaluated on; `all`: the whole split.
+    void showSummary(const Workspace &work, bool all);
+
+Q_SIGNALS:
+    void refused(const QString &why); // an edit in the table that cannot be made
+
+private:
+    QLabel *m_summary = nullptr;
+    QTableView *m_table = nullptr;
+    PathGraph *m_pathGraph = nullptr;
+};
+
+} // namespace pathlens
