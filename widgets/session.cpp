@@ -1,7 +1,6 @@
 #include "session.h"
 
 #include "error.h"
-#include "safefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -93,44 +92,6 @@ QByteArray sessionToJson(const Session &session)
         {QStringLiteral("live_images"), session.liveImages},
     };
     return QJsonDocument(object).toJson();
-}
-
-QString readSessionFile(const QString &path, Session &session, std::shared_ptr<Network> &network)
-{
-    auto failure = [&](const QString &why) { return QStringLiteral("%1: %2").arg(path, why); };
-    try {
-        checkReadableFile(path.toStdString()); // a FIFO would block the GUI thread
-    } catch (const Error &e) {
-        return QString::fromStdString(e.what());
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(file.errorString());
-    try {
-        session = parseSession(file.readAll(), path);
-        network = Network::load(session.model.toStdString());
-        const NetworkInfo info = network->describe(network->defaultInputShape());
-        if (session.arrangement.size() != info.blocks.size())
-            return failure(QCoreApplication::translate("Session", "the arrangement has %1 slots, but %2 has %3 blocks")
-                               .arg(session.arrangement.size())
-                               .arg(session.model)
-                               .arg(info.blocks.size()));
-        if (const auto why = whyInvalid(info, session.arrangement))
-            return failure(QCoreApplication::translate("Session", "the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
-    } catch (const std::exception &e) { // pathlens::Error, and whatever LibTorch's loader throws
-        return QString::fromUtf8(e.what());
-    }
-    return {};
-}
-
-QString writeSessionFile(const QString &path, const Session &session)
-{
-    try {
-        writeFileSafely(path.toStdString(), sessionToJson(session).toStdString()); // keeps the old file on failure
-    } catch (const Error &e) {
-        return QString::fromStdString(e.what());
-    }
-    return {};
 }
 
 } // namespace pathlens
