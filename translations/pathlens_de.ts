@@ -437,6 +437,77 @@
     </message>
 </context>
 <context>
+    <name>pathlens::DocumentController</name>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="28"/>
+        <source>Cannot open model</source>
+        <translation>Modell kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="44"/>
+        <source>Doubtful weights</source>
+        <translation>Zweifelhafte Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="52"/>
+        <source>Cannot open data</source>
+        <translation>Daten können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="58"/>
+        <source>Some files were skipped</source>
+        <translation>Einige Dateien wurden übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="38"/>
+        <location filename="../widgets/documentcontroller.cpp" line="121"/>
+        <source>Cannot use %1</source>
+        <translation>%1 ist nicht verwendbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="119"/>
+        <source>Preparing the engines…</source>
+        <translation>Bereite die Engines vor…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="26"/>
+        <location filename="../widgets/documentcontroller.cpp" line="50"/>
+        <location filename="../widgets/documentcontroller.cpp" line="77"/>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="36"/>
+        <source>Preparing %1…</source>
+        <translation>Bereite %1 vor…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="156"/>
+        <source>Another file is still loading: try again when it is done.</source>
+        <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="101"/>
+        <source>Cannot save the session</source>
+        <translation>Sitzung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="80"/>
+        <source>Cannot open the session</source>
+        <translation>Sitzung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="64"/>
+        <source>Opening %1…</source>
+        <translation>Öffne %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="66"/>
+        <source>Cannot open the comparison model</source>
+        <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::EvaluationThread</name>
     <message>
         <location filename="../widgets/evaluationthread.cpp" line="109"/>
@@ -913,32 +984,6 @@
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="290"/>
-        <source>Cannot open model</source>
-        <translation>Modell kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="307"/>
-        <source>Doubtful weights</source>
-        <translation>Zweifelhafte Gewichte</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="315"/>
-        <source>Cannot open data</source>
-        <translation>Daten können nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="321"/>
-        <source>Some files were skipped</source>
-        <translation>Einige Dateien wurden übersprungen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="268"/>
-        <location filename="../widgets/mainwindow.cpp" line="300"/>
-        <source>Cannot use %1</source>
-        <translation>%1 ist nicht verwendbar</translation>
-    </message>
-    <message>
         <location filename="../widgets/mainwindow.cpp" line="134"/>
         <source>Note</source>
         <translation>Hinweis</translation>
@@ -954,42 +999,15 @@
         <translation>Lädt noch: das Fenster erst danach schließen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="266"/>
-        <source>Preparing the engines…</source>
-        <translation>Bereite die Engines vor…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="288"/>
-        <location filename="../widgets/mainwindow.cpp" line="313"/>
-        <location filename="../widgets/mainwindow.cpp" line="438"/>
-        <source>Reading %1…</source>
-        <translation>Lese %1…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="298"/>
-        <source>Preparing %1…</source>
-        <translation>Bereite %1 vor…</translation>
-    </message>
-    <message>
         <location filename="../widgets/mainwindow.cpp" line="334"/>
         <location filename="../widgets/mainwindow.cpp" line="489"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="425"/>
-        <source>Cannot save the session</source>
-        <translation>Sitzung kann nicht gespeichert werden</translation>
-    </message>
-    <message>
         <location filename="../widgets/mainwindow.cpp" line="430"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="441"/>
-        <source>Cannot open the session</source>
-        <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location filename="../widgets/mainwindow.cpp" line="454"/>
@@ -1000,16 +1018,6 @@
         <location filename="../widgets/mainwindow.cpp" line="69"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="496"/>
-        <source>Opening %1…</source>
-        <translation>Öffne %1…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/mainwindow.cpp" line="498"/>
-        <source>Cannot open the comparison model</source>
-        <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location filename="../widgets/shortcutsheet.cpp" line="21"/>

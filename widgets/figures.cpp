@@ -104,7 +104,68 @@ void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> 
 
 } // namespace
 
-void save(QCustomPlot &plot, const QString &path, const Size &size)
+namespace {
+
+// The property that holds a dark figure's background; absent while it shows print colours.
+const char darkBackground[] = "pathlens_darkBackground";
+
+QColor inverted(const QColor &colour)
+{
+    return QColor(255 - colour.red(), 255 - colour.green(), 255 - colour.blue(), colour.alpha());
+}
+
+QPen inverted(QPen pen)
+{
+    pen.setColor(inverted(pen.color()));
+    return pen;
+}
+
+QBrush inverted(QBrush brush)
+{
+    brush.setColor(inverted(brush.color()));
+    return brush;
+}
+
+// Every colour of the figure but its background, inverted: black ink turns white, the greys
+// swap lightness; inverting twice gives the print colours back exactly.
+void invertColours(QCustomPlot &plot)
+{
+    plot.legend->setBrush(inverted(plot.legend->brush()));
+    plot.legend->setBorderPen(inverted(plot.legend->borderPen()));
+    plot.legend->setTextColor(inverted(plot.legend->textColor()));
+    for (QCPAxis *axis : plot.axisRect()->axes()) {
+        axis->setBasePen(inverted(axis->basePen()));
+        axis->setTickPen(inverted(axis->tickPen()));
+        axis->setSubTickPen(inverted(axis->subTickPen()));
+        axis->setTickLabelColor(inverted(axis->tickLabelColor()));
+        axis->setLabelColor(inverted(axis->labelColor()));
+        axis->grid()->setPen(inverted(axis->grid()->pen()));
+        axis->grid()->setSubGridPen(inverted(axis->grid()->subGridPen()));
+        axis->grid()->setZeroLinePen(inverted(axis->grid()->zeroLinePen()));
+    }
+    for (QCPLayoutElement *element : plot.plotLayout()->elements(true))
+        if (auto *text = qobject_cast<QCPTextElement *>(element))
+            text->setTextColor(inverted(text->textColor()));
+    for (int i = 0; i < plot.plottableCount(); ++i) {
+        QCPAbstractPlottable *plottable = plot.plottable(i);
+        plottable->setPen(inverted(plottable->pen()));
+        plottable->setBrush(inverted(plottable->brush()));
+        if (auto *graph = qobject_cast<QCPGraph *>(plottable)) {
+            QCPScatterStyle marker = graph->scatterStyle();
+            if (marker.isPenDefined())
+                marker.setPen(inverted(marker.pen()));
+            marker.setBrush(inverted(marker.brush()));
+            graph->setScatterStyle(marker);
+        }
+    }
+    for (int i = 0; i < plot.itemCount(); ++i)
+        if (auto *rect = qobject_cast<QCPItemRect *>(plot.item(i))) {
+            rect->setPen(inverted(rect->pen()));
+            rect->setBrush(inverted(rect->brush()));
+        }
+}
+
+void saveAsShown(QCustomPlot &plot, const QString &path, const Size &size)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("pdf") && suffix != QLatin1String("svg") && suffix != QLatin1String("png"))
@@ -163,6 +224,34 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
         throw Error(path.toStdString() + ": cannot draw the figure");
     file.close();
     writeFileSafely(path.toStdString(), bytes.toStdString());
+}
+
+} // namespace
+
+void setDark(QCustomPlot &plot, bool dark, const QColor &background)
+{
+    const bool isDark = plot.property(darkBackground).isValid();
+    if (dark != isDark)
+        invertColours(plot);
+    plot.setProperty(darkBackground, dark ? QVariant(background) : QVariant());
+    plot.setBackground(dark ? background : QColor(Qt::white));
+    plot.replot(QCustomPlot::rpQueuedReplot);
+}
+
+void save(QCustomPlot &plot, const QString &path, const Size &size)
+{
+    const QVariant background = plot.property(darkBackground);
+    if (!background.isValid())
+        return saveAsShown(plot, path, size);
+    // Exports are for print: a figure shown dark is saved black on white, then shown dark again.
+    setDark(plot, false);
+    try {
+        saveAsShown(plot, path, size);
+    } catch (...) {
+        setDark(plot, true, background.value<QColor>());
+        throw;
+    }
+    setDark(plot, true, background.value<QColor>());
 }
 
 void saveCsv(QCustomPlot &plot, const QString &path)

@@ -7,6 +7,7 @@
 #include "experiments.h"
 #include "gradients.h"
 
+#include <QColor>
 #include <QString>
 
 #include <map>
@@ -24,8 +25,13 @@ struct Size
     int dpi = 96;     // PNG only: the image has width * dpi / 96 pixels
 };
 
-// Writes the figure to `path`; the format follows the suffix (.pdf, .svg, .png). The file is
-// replaced atomically, so an interruption leaves the previous one intact. Throws Error.
+// On screen in a dark theme: the figure on `background` with light ink (every colour but the
+// background inverted); `dark` false gives the print colours back, black on white.
+void setDark(QCustomPlot &plot, bool dark, const QColor &background = QColor(Qt::white));
+
+// Writes the figure to `path`; the format follows the suffix (.pdf, .svg, .png), always in print
+// colours. The file is replaced atomically, so an interruption leaves the previous one intact.
+// Throws Error.
 void save(QCustomPlot &plot, const QString &path, const Size &size = {});
 
 // The data behind the figure as CSV, one row per point: series,x,y (series = the legend name).

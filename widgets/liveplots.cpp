@@ -233,6 +233,7 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const std::vector<boo
     series.accuracy = lesion.accuracy;
     series.downsampling = downsampling;
     replaceFigure(m_lesionArea, m_lesionFigure, figures::lesion(title, {series}));
+    followPalette(m_lesionFigure);
     m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images.").arg(lesion.imagesTotal)
                                             : tr("Estimate on %1 of %2 images…").arg(lesion.imagesDone).arg(lesion.imagesTotal));
 }
@@ -240,6 +241,7 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const std::vector<boo
 void LivePlots::showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title)
 {
     replaceFigure(m_gradientArea, m_gradientFigure, figures::gradients(title, result));
+    followPalette(m_gradientFigure);
     m_gradientStatus->setText(samplesDone >= samplesTotal ? tr("Done: %1 samples in %2 s.").arg(samplesTotal).arg(result.seconds, 0, 'f', 1)
                                                           : tr("%1 of %2 samples…").arg(samplesDone).arg(samplesTotal));
 }
@@ -270,10 +272,20 @@ void LivePlots::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-// The live plots follow the theme and the font (larger in presentation mode); the measured
-// figures stay black on white, as printed.
+// The measured figures follow a dark theme on screen (their exports stay black on white).
+void LivePlots::followPalette(QCustomPlot *figure)
+{
+    const QColor base = palette().color(QPalette::Base);
+    figures::setDark(*figure, base.lightness() < 128, base);
+}
+
+// The live plots follow the theme and the font (larger in presentation mode), the measured
+// figures only the theme.
 void LivePlots::followPalette()
 {
+    for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure})
+        if (figure)
+            followPalette(figure);
     const QColor text = palette().color(QPalette::Text);
     for (QCustomPlot *plot : {m_accuracy, m_paths}) {
         plot->legend->setFont(font());

@@ -72,6 +72,7 @@ protected:
 
 private:
     void followPalette();
+    void followPalette(QCustomPlot *figure); // a measured figure
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);

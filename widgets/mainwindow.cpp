@@ -4,9 +4,9 @@
 #include "analysis.h"
 #include "analysiscontroller.h"
 #include "arrangementeditor.h"
-#include "backgroundtask.h"
 #include "blockstrip.h"
 #include "comparison.h"
+#include "documentcontroller.h"
 #include "livedisplay.h"
 #include "liveevaluation.h"
 #include "mainactions.h"
@@ -15,10 +15,8 @@
 #include "networkpanel.h"
 #include "recentfiles.h"
 #include "pathgraph.h"
-#include "session.h"
 #include "shortcutsheet.h"
 #include "windowlayout.h"
-#include "workspace.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -30,7 +28,6 @@
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
 namespace pathlens {
 namespace {
@@ -53,9 +50,35 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("pathlens"));
     m_editor = new ArrangementEditor(this);
     m_actions = new MainActions(this, m_editor->undoStack());
-    m_actions->setFullTestSet(m_preferences.liveImages < 0);
     m_recent = new RecentFiles(m_actions->recentMenu(), this);
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    m_document = new DocumentController(statusBar(), m_recent, this);
+    m_actions->setFullTestSet(preferences().liveImages < 0);
+    connect(m_document, &DocumentController::preferencesChanged, this,
+            [this] { m_actions->setFullTestSet(preferences().liveImages < 0); });
+    connect(m_document, &DocumentController::failed, this, &MainWindow::showError);
+    connect(m_document, &DocumentController::warning, this,
+            [this](const QString &title, const QString &text) { openMessage(this, QMessageBox::Warning, title, text); });
+    connect(m_document, &DocumentController::modelOpened, this, [this] {
+        m_liveDisplay->useEngine();
+        showNetwork();
+    });
+    connect(m_document, &DocumentController::dataOpened, this, [this] {
+        m_liveDisplay->useEngine();
+        if (work().network())
+            showNetwork();
+        updateActions();
+    });
+    connect(m_document, &DocumentController::compareOpened, this, [this] {
+        m_comparison->useEngine();
+        updateActions();
+        m_comparison->request(m_editNumber);
+    });
+    connect(m_document, &DocumentController::enginesRebuilt, this, [this] {
+        startOver();
+        m_liveDisplay->useEngine();
+        showArrangement(m_editor->arrangement()); // the arrangement and its undo stack stay
+    });
     // The dialogs give an empty path when cancelled.
     connect(m_actions, &MainActions::openModel, this, [this] {
         if (const QString path = m_recent->chooseModel(this, tr("Open Model")); !path.isEmpty())
@@ -81,12 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_actions, &MainActions::exportPlot, this, [this](const QString &name) { m_export->exportPlot(name); });
     connect(m_actions, &MainActions::exportPathGraph, this, [this] { m_export->exportPathGraph(); });
     connect(m_actions, &MainActions::presentationMode, this, &MainWindow::setPresentationMode);
-    connect(m_actions, &MainActions::fullTestSet, this, [this](bool full) {
-        Preferences preferences = m_preferences;
-        const qint64 chosen = Preferences::load().liveImages; // the subset of the settings dialog
-        preferences.liveImages = full ? -1 : chosen > 0 ? chosen : liveImages;
-        setPreferences(preferences);
-    });
+    connect(m_actions, &MainActions::fullTestSet, m_document, &DocumentController::setFullTestSet);
     connect(m_actions, &MainActions::lectureLayout, this, &MainWindow::setLectureLayout);
     connect(m_actions, &MainActions::reset, m_editor, &ArrangementEditor::reset);
     connect(m_actions, &MainActions::deleteRandom, this, [this](int k) {
@@ -97,21 +115,15 @@ MainWindow::MainWindow(QWidget *parent)
         if (const QString why = m_editor->swapRandom(k, m_randomSeed++); !why.isEmpty())
             statusBar()->showMessage(why, 8000);
     });
-    connect(m_actions, &MainActions::settings, this, &MainWindow::chooseSettings);
+    connect(m_actions, &MainActions::settings, this, [this] { m_document->chooseSettings(this); });
     connect(m_actions, &MainActions::shortcuts, this, [this] {
         openMessage(this, QMessageBox::Information, tr("Keyboard shortcuts"), shortcutSheet());
     });
 
-    auto *blocksPanel = new QWidget(this);
-    auto *layout = new QVBoxLayout(blocksPanel);
-    layout->setContentsMargins(6, 2, 6, 2);
-    layout->setSpacing(2);
-    m_accuracy = new AccuracyPanel(blocksPanel);
-    m_strip = new BlockStrip(m_editor, blocksPanel);
+    m_accuracy = new AccuracyPanel(this);
+    m_strip = new BlockStrip(m_editor, this);
     m_strip->setToolTip(tr("Click or Space: delete / restore a block. Drag a block onto another: move it there. "
                            "Arrow keys move the focus, Ctrl+arrows move the block."));
-    layout->addWidget(m_accuracy);
-    layout->addWidget(m_strip, 1);
 
     m_network = new NetworkPanel(m_editor, this);
     connect(m_network, &NetworkPanel::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
@@ -119,23 +131,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_pathGraph = m_network->pathGraph();
 
     m_plots = new LivePlots(this);
-    m_layout = new WindowLayout(this, blocksPanel, m_network, m_plots, m_accuracy);
+    m_layout = new WindowLayout(this, m_accuracy, m_strip, m_network, m_plots);
     m_actions->addPanelToggles({m_layout->blocksDock()->toggleViewAction(), m_layout->networkDock()->toggleViewAction()});
 
     statusBar()->addPermanentWidget(m_accuracy->progressBar());
-    m_loading = new BackgroundTask(statusBar(), this);
 
     connect(m_editor, &ArrangementEditor::arrangementChanged, this, &MainWindow::showArrangement);
     connect(m_strip, &BlockStrip::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
-    m_liveDisplay = new LiveDisplay(m_live, &m_work, m_editor, m_accuracy, m_plots, statusBar(), this);
+    m_liveDisplay = new LiveDisplay(m_live, m_document->workspace(), m_editor, m_accuracy, m_plots, statusBar(), this);
     connect(m_liveDisplay, &LiveDisplay::finished, this, &MainWindow::evaluationFinished);
     connect(m_liveDisplay, &LiveDisplay::failed, this, [this](const QString &message) { showError(tr("Evaluation failed"), message); });
     connect(m_liveDisplay, &LiveDisplay::notice, this,
             [this](const QString &notice) { openMessage(this, QMessageBox::Information, tr("Note"), notice); });
-    m_comparison = new Comparison(&m_work, m_editor, m_plots, m_accuracy->compareLabel(), this);
+    m_comparison = new Comparison(m_document->workspace(), m_editor, m_plots, m_accuracy->compareLabel(), this);
     connect(m_comparison, &Comparison::finished, this, &MainWindow::compareFinished);
     connect(m_comparison, &Comparison::failed, this, &MainWindow::showError);
-    m_analyses = new AnalysisController(&m_work, m_editor, m_plots, m_pathGraph, this);
+    m_analyses = new AnalysisController(m_document->workspace(), m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
     connect(m_analyses, &AnalysisController::failed, this, &MainWindow::showError);
@@ -152,9 +163,9 @@ MainWindow::MainWindow(QWidget *parent)
 // Actions that cannot apply are disabled rather than answering with an error.
 void MainWindow::updateActions()
 {
-    const bool network = m_work.network() != nullptr;
-    const bool edited = network && m_editor->arrangement() != identityArrangement(int(m_work.info().blocks.size()));
-    m_actions->update(network, edited, m_work.data().size() > 0, m_work.compareEngine() != nullptr);
+    const bool network = work().network() != nullptr;
+    const bool edited = network && m_editor->arrangement() != identityArrangement(int(work().info().blocks.size()));
+    m_actions->update(network, edited, work().data().size() > 0, work().compareEngine() != nullptr);
 }
 
 void MainWindow::setLectureLayout(bool on)
@@ -169,12 +180,12 @@ void MainWindow::restoreLayout()
 
 bool MainWindow::hasUnsavedArrangement() const
 {
-    return m_work.network() && !m_editor->undoStack()->isClean();
+    return work().network() && !m_editor->undoStack()->isClean();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_loading->isBusy()) { // the load's local event loop runs inside this window's functions
+    if (m_document->isBusy()) { // the load's local event loop runs inside this window's functions
         statusBar()->showMessage(tr("Still loading: close the window when it is done."), 8000);
         event->ignore();
         return;
@@ -225,7 +236,7 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::measureSingleDeletions()
 {
-    if (const QString why = m_analyses->measureSingleDeletions(m_preferences.liveImages); !why.isEmpty())
+    if (const QString why = m_analyses->measureSingleDeletions(preferences().liveImages); !why.isEmpty())
         showError(tr("Cannot measure"), why);
 }
 
@@ -240,135 +251,59 @@ Analysis *MainWindow::analysis() const
     return m_analyses->analysis();
 }
 
-void MainWindow::chooseSettings()
-{
-    auto *dialog = new SettingsDialog(m_preferences, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Preferences chosen = dialog->preferences();
-        chosen.save();
-        setPreferences(chosen);
-    });
-    dialog->open();
-}
-
 void MainWindow::setPreferences(const Preferences &preferences)
 {
-    const Preferences previous = m_preferences;
-    m_preferences = preferences;
-    if (preferences.theme != previous.theme)
-        applyTheme(preferences.theme);
-    m_actions->setFullTestSet(preferences.liveImages < 0);
-    if (!preferences.engineDiffers(previous) || !m_work.network() || m_work.data().size() == 0)
-        return;
-    // New engines for the same models and data; the accuracy history starts again, because
-    // numbers on other images are not comparable, but the arrangement and its undo stack stay.
-    const QString why = changeWorkspace(tr("Preparing the engines…"), [](Workspace &work) { return work.rebuild(); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot use %1").arg(QString::fromStdString(m_work.info().path)), why);
-        m_preferences = previous;
-        m_actions->setFullTestSet(previous.liveImages < 0);
-        return;
-    }
-    // Measurements of the old engine's images or device would land in the plots cleared below:
-    // they stop, and their queued results are dropped (Analysis::post checks the cancel).
-    m_analyses->reset();
-    showSummary();
-    m_accuracy->clear();
-    m_plots->clear(int(m_work.info().blocks.size()));
-    m_liveDisplay->useEngine();
-    m_comparison->useEngine();
-    m_editNumber = -1;
-    showArrangement(m_editor->arrangement());
+    m_document->setPreferences(preferences); // a failure is reported, the previous ones kept
+}
+
+const Preferences &MainWindow::preferences() const
+{
+    return m_document->preferences();
+}
+
+const Workspace &MainWindow::work() const
+{
+    return m_document->work();
 }
 
 bool MainWindow::openModel(const QString &path)
 {
-    std::shared_ptr<Network> network;
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path), [&](Workspace &work) { return work.loadModel(path, network); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot open model"), why);
-        return false;
-    }
-    return useModel(network, path);
-}
-
-bool MainWindow::useModel(const std::shared_ptr<Network> &network, const QString &path)
-{
-    const QString why = changeWorkspace(tr("Preparing %1…").arg(path), [network](Workspace &work) { return work.useModel(network); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot use %1").arg(path), why);
-        return false;
-    }
-    m_liveDisplay->useEngine();
-    m_recent->remember(path);
-    showNetwork();
-    if (!network->warning().empty())
-        openMessage(this, QMessageBox::Warning, tr("Doubtful weights"), QString::fromStdString(network->warning()));
-    return true;
+    return m_document->openModel(path);
 }
 
 bool MainWindow::openData(const QString &path)
 {
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path), [&path](Workspace &work) { return work.openData(path); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot open data"), why);
-        return false;
-    }
-    m_liveDisplay->useEngine();
-    m_recent->remember(path);
-    if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
-        openMessage(this, QMessageBox::Warning, tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
-    if (m_work.network())
-        showNetwork();
-    updateActions();
-    return true;
-}
-
-// Long workspace changes run on a worker thread, on a copy that replaces the workspace only when
-// the change succeeded: meanwhile the GUI thread keeps reading the workspace (repaints, evaluation
-// results) and never sees half a change, and a failure leaves everything as it was.
-QString MainWindow::changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change)
-{
-    if (m_loading->isBusy())
-        return tr("Another file is still loading: try again when it is done.");
-    Workspace next = m_work;
-    EngineOptions options;
-    options.device = m_preferences.device;
-    options.threads = m_preferences.threads;
-    next.setOptions(options, m_preferences.liveImages);
-    const QString why = m_loading->run(what, [&next, &change] { return change(next); });
-    if (why.isEmpty())
-        m_work = std::move(next);
-    return why;
+    return m_document->openData(path);
 }
 
 bool MainWindow::isLoading() const
 {
-    return m_loading->isBusy();
+    return m_document->isBusy();
 }
 
 qint64 MainWindow::liveImageCount() const
 {
-    return m_work.liveImageCount();
+    return work().liveImageCount();
 }
 
 void MainWindow::showNetwork()
 {
-    showSummary();
-    m_accuracy->clear();
-    m_plots->clear(int(m_work.info().blocks.size()));
-    m_editNumber = -1; // the identity arrangement below is edit 0
-    m_comparison->useEngine(); // the plots were cleared: its original is measured again
-    m_analyses->reset();
-    m_pathGraph->setNetwork(m_work.info());
-    m_editor->setNetwork(m_work.info()); // shows the identity arrangement and, with data, evaluates it
+    startOver();
+    m_pathGraph->setNetwork(work().info());
+    m_editor->setNetwork(work().info()); // shows the identity arrangement (edit 0) and, with data, evaluates it
 }
 
-void MainWindow::showSummary()
+// A new network or new engines: the accuracy history starts again, because numbers of other
+// models or images are not comparable; the next arrangement shown is edit 0.
+void MainWindow::startOver()
 {
-    m_network->showSummary(m_work, m_preferences.liveImages < 0);
-    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(m_work.info().path)).fileName()));
+    m_analyses->reset(); // the old engines' measurements would land in the plots cleared below
+    m_network->showSummary(work(), preferences().liveImages < 0);
+    setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(work().info().path)).fileName()));
+    m_accuracy->clear();
+    m_plots->clear(int(work().info().blocks.size()));
+    m_editNumber = -1;
+    m_comparison->useEngine(); // the plots were cleared: its original is measured again
 }
 
 // Every change of the arrangement, from the strip, the table, the menus or undo/redo.
@@ -380,13 +315,8 @@ void MainWindow::showArrangement(const Arrangement &arrangement)
     updateActions();
     m_analyses->followArrangement(arrangement);
     m_comparison->request(m_editNumber);
-    if (m_work.engine())
-        requestEvaluation();
-}
-
-void MainWindow::requestEvaluation()
-{
-    m_live->request(m_editor->arrangement(), m_editNumber);
+    if (work().engine())
+        m_live->request(m_editor->arrangement(), m_editNumber);
 }
 
 bool MainWindow::accuracyIsStale() const
@@ -408,24 +338,17 @@ void MainWindow::forgetResults()
 
 void MainWindow::setPresentationMode(bool on)
 {
-    m_layout->setPresentation(on, m_preferences.theme);
+    m_layout->setPresentation(on, preferences().theme);
 }
 
 bool MainWindow::saveSession(const QString &path)
 {
-    Session session;
-    session.model = QString::fromStdString(m_work.info().path);
-    session.data = QString::fromStdString(m_work.data().path);
-    session.compare = m_work.compareEngine() ? QString::fromStdString(m_work.compareInfo().path) : QString();
+    Session session; // the document adds the files it has open and the live subset
     session.arrangement = m_editor->arrangement();
     session.randomK = m_actions->randomCount();
     session.pathGraph = m_pathGraph->modeName();
-    session.liveImages = m_preferences.liveImages;
-    if (const QString why = writeSessionFile(path, session); !why.isEmpty()) {
-        showError(tr("Cannot save the session"), why);
+    if (!m_document->saveSession(path, session))
         return false;
-    }
-    m_recent->remember(path);
     m_editor->undoStack()->setClean();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
@@ -434,21 +357,8 @@ bool MainWindow::saveSession(const QString &path)
 bool MainWindow::loadSession(const QString &path)
 {
     Session session;
-    std::shared_ptr<Network> network;
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path),
-                                        [&](Workspace &) { return readSessionFile(path, session, network); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot open the session"), why);
+    if (!m_document->loadSession(path, session)) // it opened the data and the model, or reported why not
         return false;
-    }
-    const qint64 previousLive = m_preferences.liveImages;
-    if (session.liveImages != 0) // this session's subset, for this run only
-        m_preferences.liveImages = session.liveImages;
-    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_work.data().path);
-    if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
-        m_preferences.liveImages = previousLive;
-        return false;
-    }
     m_actions->setRandomCount(session.randomK);
     m_pathGraph->setModeName(session.pathGraph);
     m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
@@ -484,24 +394,14 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 bool MainWindow::openCompareModel(const QString &path)
 {
-    if (path.isEmpty()) {
-        if (m_loading->isBusy()) { // the load in flight would bring the closed comparison back
-            statusBar()->showMessage(tr("Another file is still loading: try again when it is done."), 8000);
-            return false;
-        }
-        m_comparison->close();
-        updateActions();
-        return true;
-    }
-    const QString why = changeWorkspace(tr("Opening %1…").arg(path), [&path](Workspace &work) { return work.openCompare(path); });
-    if (!why.isEmpty()) {
-        showError(tr("Cannot open the comparison model"), why);
+    if (!path.isEmpty())
+        return m_document->openCompareModel(path);
+    if (m_document->isBusy()) { // the load in flight would bring the closed comparison back
+        statusBar()->showMessage(tr("Another file is still loading: try again when it is done."), 8000);
         return false;
     }
-    m_comparison->useEngine();
-    m_recent->remember(path);
+    m_comparison->close();
     updateActions();
-    m_comparison->request(m_editNumber);
     return true;
 }
 

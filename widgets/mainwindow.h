@@ -4,12 +4,10 @@
 #include "dataset.h"
 #include "network.h"
 #include "settings.h"
-#include "workspace.h"
 
 #include <QMainWindow>
 
 #include <atomic>
-#include <functional>
 #include <memory>
 
 class QTableView;
@@ -18,7 +16,6 @@ namespace pathlens {
 
 class AccuracyPanel;
 class Analysis;
-class BackgroundTask;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
@@ -28,11 +25,13 @@ class MainActions;
 class NetworkPanel;
 class AnalysisController;
 class Comparison;
+class DocumentController;
 class ExportController;
 class RecentFiles;
 class LivePlots;
 class PathGraph;
 class WindowLayout;
+class Workspace;
 
 // The main window: the blocks of the loaded network as a strip of tiles (click deletes, drag
 // reorders, every edit undoable) and as a table, and the accuracy of the current arrangement,
@@ -86,7 +85,7 @@ public:
     // Device, threads and the live subset apply to the loaded models at once (the arrangement and
     // its undo history stay); the theme at once; the language at the next start.
     void setPreferences(const Preferences &preferences);
-    const Preferences &preferences() const { return m_preferences; }
+    const Preferences &preferences() const;
     bool accuracyIsStale() const; // the number shown belongs to an earlier edit
     // Milliseconds from the latest edit to its first running estimate and to its final number.
     struct Timing
@@ -115,20 +114,14 @@ protected:
 
 private:
     void updateActions();
-    bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
-    // Runs `change` on a copy of the workspace on a worker thread; returns why it failed, if it did.
-    QString changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change);
-    void showSummary();
-    void chooseSettings();
+    const Workspace &work() const; // the document's
+    void startOver();
     void showNetwork();
     void showArrangement(const Arrangement &arrangement);
-    void requestEvaluation();
     void showError(const QString &title, const QString &message);
 
-    Workspace m_work;
-    BackgroundTask *m_loading = nullptr; // model and data loading, off the GUI thread
+    DocumentController *m_document = nullptr; // the workspace and preferences, their loading and saving
     QString m_lastError;
-    Preferences m_preferences = Preferences::load();
     LiveDisplay *m_liveDisplay = nullptr;
     LiveEvaluation *m_live = nullptr;        // the loaded model
     Comparison *m_comparison = nullptr; // the second model, the same edits mapped onto it

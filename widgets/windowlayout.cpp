@@ -7,17 +7,24 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QSettings>
+#include <QVBoxLayout>
 
 namespace pathlens {
 
 // Their geometry depends on the window and the fonts only, never on the text of a label.
-WindowLayout::WindowLayout(QMainWindow *window, QWidget *blocksPanel, QWidget *networkPanel, LivePlots *plots,
-                           AccuracyPanel *accuracy)
+WindowLayout::WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, QWidget *networkPanel,
+                           LivePlots *plots)
     : QObject(window)
     , m_window(window)
     , m_plots(plots)
     , m_accuracy(accuracy)
 {
+    auto *blocksPanel = new QWidget(window);
+    auto *layout = new QVBoxLayout(blocksPanel);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->setSpacing(2);
+    layout->addWidget(accuracy);
+    layout->addWidget(strip, 1);
     // The block strip across the top (full width, so every tile has room), the path graph and
     // block table on the left, the plots in the middle.
     m_blocksDock = addPanel(blocksPanel, tr("Blocks"), QStringLiteral("blocksDock"), Qt::TopDockWidgetArea);

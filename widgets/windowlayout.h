@@ -23,8 +23,8 @@ class WindowLayout final : public QObject
     Q_DISABLE_COPY_MOVE(WindowLayout)
 
 public:
-    WindowLayout(QMainWindow *window, QWidget *blocksPanel, QWidget *networkPanel, LivePlots *plots,
-                 AccuracyPanel *accuracy);
+    // The blocks panel is the accuracy panel above the block strip.
+    WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, QWidget *networkPanel, LivePlots *plots);
 
     QDockWidget *blocksDock() const { return m_blocksDock; }
     QDockWidget *networkDock() const { return m_networkDock; }

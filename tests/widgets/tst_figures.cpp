@@ -89,6 +89,34 @@ private Q_SLOTS:
         }
     }
 
+    // On screen a figure may follow the dark theme; its exports stay black on white.
+    void darkFiguresExportPrintColours()
+    {
+        QTemporaryDir dir;
+        auto plot = figures::lesion(QStringLiteral("Lesion — test"),
+                                    {{QStringLiteral("a"), 0.9, {0.8, 0.5, 0.85}, {false, true, false}}});
+        const QColor base(30, 30, 32);
+        figures::setDark(*plot, true, base);
+        QCOMPARE(plot->toPixmap(640, 420).toImage().pixelColor(2, 2), base);
+        QCOMPARE(plot->xAxis->basePen().color(), QColor(Qt::white));
+        QCOMPARE(plot->graph(0)->pen().color(), QColor(Qt::white)); // the first series' black line
+        const QString path = dir.filePath(QStringLiteral("dark.png"));
+        figures::save(*plot, path);
+        const QImage png(path);
+        QCOMPARE(png.pixelColor(2, 2), QColor(Qt::white));
+        bool blackInk = false;
+        for (int y = 0; y < png.height() && !blackInk; ++y)
+            for (int x = 0; x < png.width() && !blackInk; ++x)
+                blackInk = png.pixelColor(x, y) == QColor(Qt::black);
+        QVERIFY(blackInk);
+        QCOMPARE(plot->toPixmap(640, 420).toImage().pixelColor(2, 2), base); // shown dark again
+        QCOMPARE(plot->graph(0)->pen().color(), QColor(Qt::white));
+        figures::setDark(*plot, false);
+        QCOMPARE(plot->toPixmap(640, 420).toImage().pixelColor(2, 2), QColor(Qt::white));
+        QCOMPARE(plot->graph(0)->pen().color(), QColor(Qt::black));
+        QCOMPARE(plot->xAxis->basePen().color(), QColor(Qt::black));
+    }
+
     void badTargetsAreExplained()
     {
         auto plot = figures::sweep(QStringLiteral("x"), sampleSweep(), false);
