@@ -202,6 +202,7 @@ void LivePlots::drawSurviving()
                   figures::paths(deleted > 0 ? tr("Paths of each length that survive %n deletion(s)", nullptr, deleted)
                                              : tr("No block deleted: every path survives"),
                                  pathLengthDistribution(m_blocks), surviving));
+    followPalette(m_surviving);
 }
 
 QCustomPlot *LivePlots::plot(const QString &name)
@@ -283,7 +284,7 @@ void LivePlots::followPalette(QCustomPlot *figure)
 // figures only the theme.
 void LivePlots::followPalette()
 {
-    for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure})
+    for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure, m_surviving})
         if (figure)
             followPalette(figure);
     const QColor text = palette().color(QPalette::Text);
