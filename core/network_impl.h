@@ -85,4 +85,8 @@ std::vector<double> metadataNumbers(const std::string &json, const std::string &
 // The top-level "key": true / false; false when absent. Throws Error naming the key for any other type.
 bool metadataFlag(const std::string &json, const std::string &key);
 
+// Refuses, naming `path`, metadata that is not a JSON object or whose known keys have the wrong
+// type or impossible values (metadata.cpp).
+void checkMetadata(const std::string &path, const std::string &json);
+
 } // namespace pathlens
