@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -155,8 +156,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_export, &ExportController::written, this,
             [this](const QString &path) { statusBar()->showMessage(tr("Written: %1").arg(path), 8000); });
     connect(m_export, &ExportController::failed, this, &MainWindow::showError);
-    resize(1400, 860);
-    resizeDocks({m_layout->networkDock()}, {620}, Qt::Horizontal);
+    // Fits the screen it opens on (a 1024x700 projector cut off the strip's right end at the fixed
+    // 1400x860); the saved geometry, when there is one, replaces this in WindowLayout::restore.
+    const QSize size = QSize(1400, 860).boundedTo(screen()->availableGeometry().size());
+    resize(size);
+    resizeDocks({m_layout->networkDock()}, {std::min(620, size.width() * 2 / 5)}, Qt::Horizontal);
     updateActions();
 }
 
