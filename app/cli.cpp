@@ -453,6 +453,8 @@ private:
         TrainOptions options;
         options.architecture = m_parser.value(QStringLiteral("arch")).toStdString();
         options.depth = parsePositive(m_parser, QStringLiteral("depth"), options.depth);
+        options.width = parsePositive(m_parser, QStringLiteral("width"), options.width);
+        options.sampleBlocks = parsePositive(m_parser, QStringLiteral("sample-blocks"), 0);
         options.epochs = parsePositive(m_parser, QStringLiteral("epochs"), options.epochs);
         options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), 128);
         options.threads = parsePositive(m_parser, QStringLiteral("threads"), 0);
@@ -1036,7 +1038,8 @@ int main(int argc, char **argv)
         "  paths [MODEL]    path-length distribution and fraction of paths surviving deletion (Fig. 6a, 7)\n"
         "  gradients [MODEL] gradient magnitude per path length, effective paths (Fig. 6b, 6c)\n"
         "  report [MODEL] --out DIR  every figure as PDF, SVG and PNG, CSV files and index.html\n"
-        "  train --out FILE  trains a demo model (--arch preact|postact|plain, --depth, --stochastic-depth)\n"
+        "  train --out FILE  trains a demo model (--arch preact|postact|plain|plain-constant, --depth, --stochastic-depth,\n"
+        "                    --sample-blocks)\n"
         "  merge PART.json... joins the parts of a --shard I/N run into what the unsharded run writes\n\n"
         "MODEL defaults to the bundled model. Block indices are 0-based, as `info` lists them."));
     parser.addHelpOption();
@@ -1066,8 +1069,10 @@ int main(int argc, char **argv)
         {QStringLiteral("compare"), QStringLiteral("lesion: a second model on the same axes (plain control, stochastic depth)."), QStringLiteral("MODEL")},
         {QStringLiteral("out"), QStringLiteral("report: output folder; train: the model file."), QStringLiteral("PATH")},
         {QStringLiteral("quick"), QStringLiteral("report: a rough version in under a minute.")},
-        {QStringLiteral("arch"), QStringLiteral("train: preact, postact or plain (default preact)."), QStringLiteral("ARCH"), QStringLiteral("preact")},
-        {QStringLiteral("depth"), QStringLiteral("train: 6n + 2 layers (default 110)."), QStringLiteral("D")},
+        {QStringLiteral("arch"), QStringLiteral("train: preact, postact, plain or plain-constant (default preact)."), QStringLiteral("ARCH"), QStringLiteral("preact")},
+        {QStringLiteral("depth"), QStringLiteral("train: 6n + 2 layers (default 110); plain-constant: the number of layers."), QStringLiteral("D")},
+        {QStringLiteral("width"), QStringLiteral("train: channels of every plain-constant layer (default 32)."), QStringLiteral("C")},
+        {QStringLiteral("sample-blocks"), QStringLiteral("train: only K random blocks active per mini-batch (Veit et al., Section 5)."), QStringLiteral("K")},
         {QStringLiteral("stochastic-depth"), QStringLiteral("train: survival probability p_L of the last block (e.g. 0.5)."), QStringLiteral("P")},
         {QStringLiteral("epochs"), QStringLiteral("train: epochs (default 10)."), QStringLiteral("E")},
         {QStringLiteral("lr"), QStringLiteral("train: peak learning rate (default 0.1)."), QStringLiteral("LR")},
