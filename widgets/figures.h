@@ -49,8 +49,14 @@ struct LesionSeries
 // Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model, baselines dashed.
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series);
 
-// Fig. 5a (deletion) and 5b (reorder, with mean Kendall's tau on the right axis).
-std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder);
+// Fig. 5a (deletion) and 5b per swap count (reorder, with mean Kendall's tau on the right axis):
+// means with 95% intervals; with `critical` blocks, also the means of the samples that touched
+// one of them and of those that did not.
+std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder,
+                                   const std::vector<int> &critical = {});
+
+// Fig. 5b as the paper plots it: test error against Kendall's tau, one point per sample.
+std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResult &result);
 
 // Fig. 6a and 7: the path-length distribution, and the fraction of paths of each length that
 // survive deleting d blocks (right axis).
@@ -58,7 +64,10 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
                                    const std::map<int, std::vector<double>> &surviving);
 
 // Fig. 6b and 6c: mean gradient magnitude per path length and total contribution, log axes,
-// effective range shaded.
+// effective windows (90% and 95% of the total) shaded and named.
 std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResult &result);
+
+// Fig. 6c on the paper's linear axis: the total gradient per length, windows shaded.
+std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientResult &result);
 
 } // namespace pathlens::figures
