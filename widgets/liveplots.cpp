@@ -189,6 +189,19 @@ QStringList LivePlots::plotNames()
             QStringLiteral("gradients"), QStringLiteral("single-deletion")};
 }
 
+// The tabs are in the order of plotNames(), after "accuracy".
+void LivePlots::showTab(const QString &name)
+{
+    const int index = int(plotNames().indexOf(name)) - 1;
+    if (index >= 0 && index < m_tabs->count())
+        m_tabs->setCurrentIndex(index);
+}
+
+QString LivePlots::currentTabName() const
+{
+    return plotNames().value(m_tabs->currentIndex() + 1);
+}
+
 void LivePlots::drawSurviving()
 {
     if (m_survivingDrawn)

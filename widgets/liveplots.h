@@ -58,6 +58,11 @@ public:
     QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
+    // The tab below the accuracy plot, by plot name ("path-lengths", ... as plotNames() but
+    // "accuracy", which is always shown); an unknown name changes nothing.
+    void showTab(const QString &name);
+    QString currentTabName() const;
+
     QCustomPlot *accuracyPlot() const { return m_accuracy; }
     QCustomPlot *pathPlot() const { return m_paths; }
     int resultCount() const { return m_results; }
