@@ -263,7 +263,7 @@ bool LectureTour::go(int step)
     // Opening a model runs the event loop: the caption waits until the step stands.
     m_applying = true;
     const auto applied = qScopeGuard([this] { m_applying = false; });
-    const bool forward = step == m_step + 1 && m_tour.openStepOf(step) == m_tour.openStepOf(m_step);
+    const bool forward = step == m_step + 1;
     m_step = step;
     if (!openModelOf(step))
         return false;

@@ -21,7 +21,7 @@ for model in "${models[@]}"; do
     "$cli" lesion "$model" --limit 2000 --json > "$work/lesion.json"
     echo "$model: gradients per path length" >&2
     if ! "$cli" gradients "$model" --samples 5 --json > "$work/gradients.json" 2> "$work/gradients.err"; then
-        echo "$model: no gradients: $(tail -1 "$work/gradients.err")" >&2
+        echo "$model: no gradients: $(head -1 "$work/gradients.err")" >&2
         echo null > "$work/gradients.json"
     fi
     python3 - "$model" "$work" > "$work/results.json" <<'PY'

@@ -192,10 +192,10 @@ private Q_SLOTS:
                 QTest::keyClick(window.blockStrip(), Qt::Key_PageDown);
             }
             QCOMPARE(tour->step(), step);
-            QTRY_VERIFY_WITH_TIMEOUT(tour->lastStepMs() >= 0, 120000);
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->lastStepMs() >= 0, qPrintable(tour->caption(QStringLiteral("en")) + window.lastError()), 120000);
             const qint64 shownMs = clock.elapsed();
             const int prefetchesBefore = live->prefetchesStarted();
-            QTRY_VERIFY_WITH_TIMEOUT(tour->isSettled(), 300000);
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->isSettled(), qPrintable(tour->caption(QStringLiteral("en")) + window.lastError()), 300000);
             std::printf("%4d  %8lld ms  %10lld ms  %11d  %d\n", step + 1, shownMs, clock.elapsed(),
                         live->evaluationsStarted() - evaluationsBefore, live->prefetchesStarted() - prefetchesBefore);
             std::fflush(stdout);
