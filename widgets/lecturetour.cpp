@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -63,11 +64,17 @@ LectureTour::LectureTour(const TourTargets &targets, QObject *parent)
     : QObject(parent)
     , m_targets(targets)
 {
+    // The caption across the window, the step and the buttons beside it in two rows: at 1280x720
+    // in presentation mode every line the panel takes is one the plots lose.
     auto *panel = new QWidget;
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(8, 4, 8, 4);
-    auto *top = new QHBoxLayout;
-    m_title = new QLabel(panel);
+    auto *layout = new QHBoxLayout(panel);
+    layout->setContentsMargins(8, 2, 8, 4);
+    m_caption = new QLabel(panel);
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_caption, 1);
+    auto *controls = new QGridLayout;
     m_counter = new QLabel(panel);
     m_back = new QPushButton(tr("◀ Back"), panel);
     m_back->setToolTip(tr("The previous step (Page Up)"));
@@ -77,19 +84,13 @@ LectureTour::LectureTour(const TourTargets &targets, QObject *parent)
     // Buttons never take the focus: the arrow keys stay with the block strip.
     for (QPushButton *button : {m_back, m_next, close})
         button->setFocusPolicy(Qt::NoFocus);
-    top->addWidget(m_title, 1);
-    top->addWidget(m_counter);
-    top->addWidget(m_back);
-    top->addWidget(m_next);
-    top->addWidget(close);
-    layout->addLayout(top);
-    m_caption = new QLabel(panel);
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_caption, 1);
+    controls->addWidget(m_counter, 0, 0, Qt::AlignCenter);
+    controls->addWidget(close, 0, 1);
+    controls->addWidget(m_back, 1, 0);
+    controls->addWidget(m_next, 1, 1);
+    layout->addLayout(controls);
     followFont(panel);
-    panel->installEventFilter(this); // presentation mode changes the window's font
+    panel->installEventFilter(this); // presentation mode changes the window's font; width, the lines
 
     m_dock = new QDockWidget(tr("Lecture Tour"), targets.window);
     m_dock->setObjectName(QStringLiteral("tourDock"));
@@ -128,22 +129,29 @@ LectureTour::LectureTour(const TourTargets &targets, QObject *parent)
     connect(targets.live, &LiveEvaluation::prefetchDone, this, &LectureTour::refresh);
 }
 
-// The caption a quarter larger than the window's type, to be read from the back of the room;
-// the title bold. Both follow the window's font (presentation mode makes it half as large again).
+// The caption a little larger than the window's type, and it follows that type (presentation
+// mode makes it half as large again).
 void LectureTour::followFont(QWidget *panel)
 {
     QFont large = panel->font();
-    large.setPointSizeF(large.pointSizeF() * 1.25);
+    large.setPointSizeF(large.pointSizeF() * 1.15);
     m_caption->setFont(large);
-    QFont bold = panel->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
+    fitCaption();
+}
+
+// A dock does not grow by height-for-width: the caption asks for the lines its text takes.
+void LectureTour::fitCaption()
+{
+    if (m_caption->width() > 0)
+        m_caption->setMinimumHeight(m_caption->heightForWidth(m_caption->width()));
 }
 
 bool LectureTour::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::FontChange && watched == m_dock->widget())
+    if (watched == m_dock->widget() && event->type() == QEvent::FontChange)
         followFont(m_dock->widget());
+    else if (watched == m_dock->widget() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &LectureTour::fitCaption); // after the layout gave the caption its width
     return QObject::eventFilter(watched, event);
 }
 
@@ -339,9 +347,10 @@ void LectureTour::refresh()
     if (!m_running || m_step < 0 || m_applying)
         return;
     const QString language = this->language();
-    m_title->setText(m_tour.title.in(language));
+    m_dock->setWindowTitle(tr("Lecture Tour: %1").arg(m_tour.title.in(language)));
     m_counter->setText(tr("Step %1 of %2").arg(m_step + 1).arg(m_tour.steps.size()));
     m_caption->setText(caption(language));
+    fitCaption();
     m_back->setEnabled(m_step > 0);
     m_next->setEnabled(m_step + 1 < m_tour.steps.size());
     if (!captionComplete())

@@ -91,6 +91,7 @@ protected:
 
 private:
     void followFont(QWidget *panel);
+    void fitCaption();
     bool openModelOf(int step);
     bool applyStored(int step);
     std::optional<QString> fact(const QString &name, const QString &language) const;
@@ -110,7 +111,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_stepMs = -1;
     QDockWidget *m_dock = nullptr;
-    QLabel *m_title = nullptr;
     QLabel *m_counter = nullptr;
     QLabel *m_caption = nullptr;
     QPushButton *m_back = nullptr;

@@ -234,7 +234,7 @@ void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique
         delete slot;
     }
     slot = figure.release();
-    slot->setMinimumHeight(160);
+    fitPresentation(slot);
     installHoverReadout(slot);
     area->addWidget(slot);
 }
@@ -345,7 +345,20 @@ void LivePlots::setSingleFigure(bool on)
 void LivePlots::setPresentation(bool on)
 {
     m_lineScale = on ? 2 : 1;
+    // At 1280x720 with type half as large again, the plots, the network panel and the lecture
+    // tour's caption fit only with lower plots and the legends in two columns.
+    for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure})
+        if (plot)
+            fitPresentation(plot);
     followPalette();
+}
+
+void LivePlots::fitPresentation(QCustomPlot *plot) const
+{
+    const bool on = m_lineScale > 1;
+    plot->setMinimumHeight(on ? 110 : plot == m_accuracy || plot == m_paths ? 180 : 160);
+    plot->legend->setWrap(on ? 2 : 0);
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LivePlots::clear(int blocks)

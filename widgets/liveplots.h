@@ -78,6 +78,7 @@ protected:
 private:
     void followPalette();
     void followPalette(QCustomPlot *figure); // a measured figure
+    void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);

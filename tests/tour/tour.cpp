@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -103,7 +104,13 @@ int main(int argc, char **argv)
             while (tour->lastStepMs() < 0)
                 settle(50);
             std::printf("step %d shown after %lld ms\n", step + 1, tour->lastStepMs());
+            if (qEnvironmentVariableIsSet("PATHLENS_TOUR_SIZES"))
+                for (QWidget *part : window.findChildren<QWidget *>())
+                    if (part->parentWidget() == &window || qobject_cast<QDockWidget *>(part->parentWidget()))
+                        std::printf("  %s %s: min %dx%d, size %dx%d\n", part->metaObject()->className(), qPrintable(part->objectName()),
+                                    part->minimumSizeHint().width(), part->minimumSizeHint().height(), part->width(), part->height());
             shoot(window, out, QStringLiteral("lecture-step%1").arg(step + 1));
+            std::fflush(stdout);
             while (!tour->isSettled()) // the next steps' numbers, while the room reads
                 settle(50);
             if (!tour->next())

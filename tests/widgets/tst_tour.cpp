@@ -168,7 +168,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window)); // the Page keys are the window's shortcuts
         Preferences preferences = window.preferences();
-        preferences.liveImages = 500; // a quarter of the default live subset: the test stays fast
+        preferences.liveImages = 250; // an eighth of the default live subset: the test stays fast
         window.setPreferences(preferences);
         window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
         QVERIFY(window.openData(QString::fromLatin1(testing::fashionMnist())));
