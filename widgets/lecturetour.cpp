@@ -142,8 +142,8 @@ void LectureTour::followFont(QWidget *panel)
 // A dock does not grow by height-for-width: the caption asks for the lines its text takes.
 void LectureTour::fitCaption()
 {
-    if (m_caption->width() > 0)
-        m_caption->setMinimumHeight(m_caption->heightForWidth(m_caption->width()));
+    if (const int height = m_caption->heightForWidth(m_caption->width()); height > 0)
+        m_caption->setMinimumHeight(height);
 }
 
 bool LectureTour::eventFilter(QObject *watched, QEvent *event)

@@ -358,6 +358,7 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     const bool on = m_lineScale > 1;
     plot->setMinimumHeight(on ? 110 : plot == m_accuracy || plot == m_paths ? 180 : 160);
     plot->legend->setWrap(on ? 2 : 0);
+    plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -2,7 +2,8 @@
 //   pathlens-tour OUT_DIR [MODEL]
 //   pathlens-tour --timings [MODEL]   edit -> first estimate and -> final number, as the GUI sees them
 //   pathlens-tour --lecture OUT_DIR [TOUR.json]  every step of the lecture tour in presentation mode
-//                                     (run it on a 1280x720 screen: xvfb-run -s "-screen 0 1280x720x24")
+//                                     (run it on a 1280x720 screen: xvfb-run -s "-screen 0 1280x720x24";
+//                                     PATHLENS_LIVE_IMAGES=N evaluates on N live images, default 2000)
 // Opens the model (default: the bundled ResNet-110) on Fashion-MNIST, edits it, measures the
 // single deletions and the gradients, and writes one PNG per view. Not run by CTest (minutes).
 
@@ -94,6 +95,11 @@ int main(int argc, char **argv)
         out.mkpath(QStringLiteral("."));
         MainWindow window;
         window.recentFiles()->setModelsFolder(QFileInfo(defaultModelPath()).absolutePath());
+        if (const int live = qEnvironmentVariableIntValue("PATHLENS_LIVE_IMAGES"); live > 0) {
+            Preferences preferences = window.preferences();
+            preferences.liveImages = live;
+            window.setPreferences(preferences);
+        }
         window.show();
         window.setPresentationMode(true);
         window.openData(QString::fromStdString(defaultDatasetPath()));
