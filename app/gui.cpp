@@ -1,5 +1,6 @@
 // pathlens: the desktop program. `pathlens [MODEL] [--data PATH]` or `pathlens SESSION.json`;
-// with no arguments it opens the bundled model on Fashion-MNIST.
+// with no arguments it opens the bundled model on Fashion-MNIST. `pathlens --lecture [TOUR.json]`
+// starts a lecture tour (the built-in one without a file).
 
 #include "dataset.h"
 #include "defaults.h"
@@ -28,12 +29,16 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 QApplication::translate("main", "TorchScript model (.pt) or saved session (.json)"),
-                                 QStringLiteral("[MODEL | SESSION]"));
+                                 QApplication::translate("main", "TorchScript model (.pt), saved session (.json), or with --lecture a tour (.json)"),
+                                 QStringLiteral("[MODEL | SESSION | TOUR]"));
     const QCommandLineOption dataOption(QStringLiteral("data"),
                                         QApplication::translate("main", "Data set folder or file."), QStringLiteral("PATH"),
                                         QString::fromStdString(pathlens::defaultDatasetPath()));
     parser.addOption(dataOption);
+    const QCommandLineOption lectureOption(
+        QStringLiteral("lecture"),
+        QApplication::translate("main", "Start the lecture tour: the built-in one, or the tour file given as FILE (.json)."));
+    parser.addOption(lectureOption);
     parser.process(app);
 
     pathlens::MainWindow window;
@@ -41,6 +46,11 @@ int main(int argc, char **argv)
     window.recentFiles()->setModelsFolder(QFileInfo(pathlens::defaultModelPath()).absolutePath());
     window.show();
     const QString file = parser.positionalArguments().value(0);
+    if (parser.isSet(lectureOption)) {
+        window.openData(parser.value(dataOption));
+        window.startLectureTour(file); // it opens the models it shows; an error dialog says why not
+        return app.exec();
+    }
     if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
         window.loadSession(file);
     } else {

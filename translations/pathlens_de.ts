@@ -4,83 +4,83 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/figures.cpp" line="194"/>
+        <location filename="../widgets/figures.cpp" line="283"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="195"/>
-        <location filename="../widgets/figures.cpp" line="238"/>
+        <location filename="../widgets/figures.cpp" line="284"/>
+        <location filename="../widgets/figures.cpp" line="327"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="202"/>
+        <location filename="../widgets/figures.cpp" line="291"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="213"/>
+        <location filename="../widgets/figures.cpp" line="302"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="237"/>
+        <location filename="../widgets/figures.cpp" line="326"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="237"/>
+        <location filename="../widgets/figures.cpp" line="326"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="241"/>
+        <location filename="../widgets/figures.cpp" line="330"/>
         <source>mean ± std over samples</source>
         <translation>Mittelwert ± Standardabweichung über Stichproben</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="243"/>
+        <location filename="../widgets/figures.cpp" line="332"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="246"/>
+        <location filename="../widgets/figures.cpp" line="335"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="248"/>
+        <location filename="../widgets/figures.cpp" line="337"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="261"/>
+        <location filename="../widgets/figures.cpp" line="350"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="262"/>
+        <location filename="../widgets/figures.cpp" line="351"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="265"/>
+        <location filename="../widgets/figures.cpp" line="354"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="273"/>
+        <location filename="../widgets/figures.cpp" line="362"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="277"/>
+        <location filename="../widgets/figures.cpp" line="366"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="278"/>
+        <location filename="../widgets/figures.cpp" line="367"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -88,37 +88,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="290"/>
+        <location filename="../widgets/figures.cpp" line="379"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="291"/>
+        <location filename="../widgets/figures.cpp" line="380"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="293"/>
+        <location filename="../widgets/figures.cpp" line="382"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="314"/>
+        <location filename="../widgets/figures.cpp" line="403"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="316"/>
+        <location filename="../widgets/figures.cpp" line="405"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="331"/>
+        <location filename="../widgets/figures.cpp" line="420"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="340"/>
+        <location filename="../widgets/figures.cpp" line="429"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -126,75 +126,301 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="37"/>
+        <location filename="../widgets/session.cpp" line="36"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="48"/>
+        <location filename="../widgets/session.cpp" line="47"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="53"/>
+        <location filename="../widgets/session.cpp" line="52"/>
         <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
         <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="55"/>
+        <location filename="../widgets/session.cpp" line="54"/>
         <source>written by a newer pathlens (session format %1); this one reads format %2</source>
         <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format %2</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="62"/>
+        <location filename="../widgets/session.cpp" line="61"/>
         <source>no &quot;model&quot; file named</source>
         <translation>keine &quot;model&quot;-Datei angegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="67"/>
+        <location filename="../widgets/session.cpp" line="66"/>
         <source>every arrangement entry needs a &quot;block&quot; number (0 or more) and an &quot;active&quot; flag</source>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="70"/>
+        <location filename="../widgets/session.cpp" line="69"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="71"/>
+        <location filename="../widgets/session.cpp" line="70"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="72"/>
+        <location filename="../widgets/session.cpp" line="71"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="114"/>
+        <location filename="../widgets/sessionfile.cpp" line="33"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="119"/>
+        <location filename="../widgets/sessionfile.cpp" line="38"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
 </context>
 <context>
+    <name>StoredResults</name>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="37"/>
+        <source>&quot;lesion&quot; lacks the baseline, the images or the blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="45"/>
+        <source>&quot;lesion&quot; has a block without a valid index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="66"/>
+        <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="72"/>
+        <source>&quot;gradients&quot; lacks the effective paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="90"/>
+        <source>measure them again with resources/models/measure-results.sh</source>
+        <translation>mit resources/models/measure-results.sh neu messen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="93"/>
+        <source>%1 cannot be read (%2): %3</source>
+        <translation>%1 ist nicht lesbar (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="97"/>
+        <source>%1 is not a results file: %2</source>
+        <translation>%1 ist keine Ergebnisdatei: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="101"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/storedresults.cpp" line="105"/>
+        <source>%1 was measured on another version of %2 (its SHA-256 differs): %3</source>
+        <translation>%1 wurde an einer anderen Fassung von %2 gemessen (ihre SHA-256 weicht ab): %3</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../widgets/tour.cpp" line="31"/>
+        <source>%1 is missing (it needs &quot;en&quot; and &quot;de&quot;)</source>
+        <translation>%1 fehlt (nötig sind „en“ und „de“)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="35"/>
+        <source>%1 has an unknown language &quot;%2&quot; (only &quot;en&quot; and &quot;de&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="39"/>
+        <source>%1 has no &quot;%2&quot; text</source>
+        <translation>%1 hat keinen „%2“-Text</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="49"/>
+        <source>&quot;%1&quot; needs a list of block numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="52"/>
+        <source>&quot;%1&quot; holds %2, not a block number (0, 1, 2, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="63"/>
+        <source>&quot;%1&quot; needs a whole number of at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="84"/>
+        <source>an action is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="102"/>
+        <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="106"/>
+        <source>unknown action %1 (known: %2)</source>
+        <translation>unbekannte Aktion %1 (bekannt: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="111"/>
+        <source>&quot;%1&quot; has an unknown setting &quot;%2&quot;</source>
+        <translation>„%1“ hat eine unbekannte Einstellung „%2“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="116"/>
+        <source>&quot;seed&quot; needs a whole number of at least 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="123"/>
+        <source>&quot;open&quot; names &quot;%1&quot;, which &quot;models&quot; does not hold</source>
+        <translation>„open“ nennt „%1“, das in „models“ fehlt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="126"/>
+        <source>&quot;reset&quot; takes true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="137"/>
+        <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="141"/>
+        <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="145"/>
+        <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="151"/>
+        <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="158"/>
+        <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="166"/>
+        <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="180"/>
+        <source>%1 is not a tour: bad JSON at character %2: %3</source>
+        <translation>%1 ist keine Tour: fehlerhaftes JSON bei Zeichen %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="182"/>
+        <source>%1 is not a tour: it holds no JSON object</source>
+        <translation>%1 ist keine Tour: sie enthält kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="188"/>
+        <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="189"/>
+        <source>the title</source>
+        <translation>der Titel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="193"/>
+        <source>%1: &quot;models&quot; must map names to model files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="197"/>
+        <source>%1: the model &quot;%2&quot; needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="202"/>
+        <source>%1: &quot;steps&quot; must be a list of at least one step</source>
+        <translation>%1: „steps“ muss eine Liste mit mindestens einem Schritt sein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="206"/>
+        <source>%1, step %2: %3</source>
+        <translation>%1, Schritt %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="208"/>
+        <source>a step must be an object with a caption and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="212"/>
+        <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="214"/>
+        <source>the caption</source>
+        <translation>die Bildunterschrift</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="222"/>
+        <source>the %1 caption names an unknown number {%2}</source>
+        <translation>die Bildunterschrift (%1) nennt eine unbekannte Zahl {%2}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="226"/>
+        <source>&quot;actions&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="238"/>
+        <source>it edits the arrangement before any &quot;open&quot;</source>
+        <translation>sie ändert die Anordnung vor jedem „open“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour.cpp" line="249"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ist nicht lesbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui.cpp" line="27"/>
+        <location filename="../app/gui.cpp" line="28"/>
         <source>Residual networks as ensembles of paths.</source>
         <translation>Residualnetze als Ensembles von Pfaden.</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="31"/>
-        <source>TorchScript model (.pt) or saved session (.json)</source>
-        <translation>TorchScript-Modell (.pt) oder gespeicherte Sitzung (.json)</translation>
+        <location filename="../app/gui.cpp" line="32"/>
+        <source>TorchScript model (.pt), saved session (.json), or with --lecture a tour (.json)</source>
+        <translation>TorchScript-Modell (.pt), gespeicherte Sitzung (.json) oder mit --lecture eine Tour (.json)</translation>
     </message>
     <message>
-        <location filename="../app/gui.cpp" line="34"/>
+        <location filename="../app/gui.cpp" line="40"/>
+        <source>Start the lecture tour: the built-in one, or the tour file given as FILE (.json).</source>
+        <translation>Die Vorlesungstour starten: die eingebaute oder die als DATEI (.json) angegebene.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui.cpp" line="35"/>
         <source>Data set folder or file.</source>
         <translation>Ordner oder Datei des Datensatzes.</translation>
     </message>
@@ -243,43 +469,53 @@
 <context>
     <name>pathlens::AnalysisController</name>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="23"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="25"/>
         <source>Measurement failed</source>
         <translation>Messung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="30"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="28"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="31"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="29"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far; %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="38"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="42"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="39"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="71"/>
+        <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="83"/>
+        <source>Gradient per path length — %1, training images (measured once: %2)</source>
+        <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="92"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="61"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="94"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="67"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="77"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="100"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="111"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
@@ -587,14 +823,87 @@
     </message>
 </context>
 <context>
+    <name>pathlens::LectureTour</name>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="72"/>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="73"/>
+        <source>The previous step (Page Up)</source>
+        <translation>Der vorige Schritt (Bild auf)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="74"/>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="75"/>
+        <source>The next step (Page Down)</source>
+        <translation>Der nächste Schritt (Bild ab)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="76"/>
+        <source>End Tour</source>
+        <translation>Tour beenden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="94"/>
+        <source>Lecture Tour</source>
+        <translation>Vorlesungstour</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="110"/>
+        <source>Next Tour Step</source>
+        <translation>Nächster Tourschritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="112"/>
+        <source>Previous Tour Step</source>
+        <translation>Voriger Tourschritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="159"/>
+        <source>Cannot start the tour</source>
+        <translation>Die Tour kann nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="196"/>
+        <source>%1, step %2: %3</source>
+        <translation>%1, Schritt %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="197"/>
+        <source>Cannot show the tour step</source>
+        <translation>Der Tourschritt kann nicht gezeigt werden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="246"/>
+        <source>%1 holds no gradients per path length</source>
+        <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="271"/>
+        <source>Lecture tour, step %1</source>
+        <translation>Vorlesungstour, Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="343"/>
+        <source>Step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::LiveDisplay</name>
     <message>
-        <location filename="../widgets/livedisplay.cpp" line="61"/>
+        <location filename="../widgets/livedisplay.cpp" line="72"/>
         <source>Known from earlier in this session: not evaluated again</source>
         <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/livedisplay.cpp" line="70"/>
+        <location filename="../widgets/livedisplay.cpp" line="81"/>
         <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
         <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
@@ -683,7 +992,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="167"/>
-        <location filename="../widgets/liveplots.cpp" line="332"/>
+        <location filename="../widgets/liveplots.cpp" line="358"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -699,7 +1008,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="173"/>
-        <location filename="../widgets/liveplots.cpp" line="333"/>
+        <location filename="../widgets/liveplots.cpp" line="359"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -709,7 +1018,7 @@
         <translation>Einzellöschung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="202"/>
+        <location filename="../widgets/liveplots.cpp" line="215"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -717,47 +1026,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="231"/>
+        <location filename="../widgets/liveplots.cpp" line="245"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="236"/>
+        <location filename="../widgets/liveplots.cpp" line="251"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="237"/>
+        <location filename="../widgets/liveplots.cpp" line="252"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="243"/>
+        <location filename="../widgets/liveplots.cpp" line="259"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="244"/>
+        <location filename="../widgets/liveplots.cpp" line="260"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="252"/>
+        <location filename="../widgets/liveplots.cpp" line="268"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="350"/>
+        <location filename="../widgets/liveplots.cpp" line="376"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="351"/>
+        <location filename="../widgets/liveplots.cpp" line="377"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="203"/>
+        <location filename="../widgets/liveplots.cpp" line="216"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -940,17 +1249,22 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="98"/>
+        <location filename="../widgets/mainactions.cpp" line="97"/>
+        <source>&amp;Lecture Tour</source>
+        <translation>&amp;Vorlesungstour</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="99"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="105"/>
+        <location filename="../widgets/mainactions.cpp" line="106"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="106"/>
+        <location filename="../widgets/mainactions.cpp" line="107"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
@@ -958,64 +1272,63 @@
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="53"/>
+        <location filename="../widgets/mainwindow.cpp" line="52"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="102"/>
+        <location filename="../widgets/mainwindow.cpp" line="122"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="111"/>
+        <location filename="../widgets/mainwindow.cpp" line="127"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="229"/>
-        <location filename="../widgets/mainwindow.cpp" line="235"/>
+        <location filename="../widgets/mainwindow.cpp" line="266"/>
+        <location filename="../widgets/mainwindow.cpp" line="272"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="61"/>
+        <location filename="../widgets/mainwindow.cpp" line="86"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="134"/>
+        <location filename="../widgets/mainwindow.cpp" line="147"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="145"/>
+        <location filename="../widgets/mainwindow.cpp" line="158"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="178"/>
+        <location filename="../widgets/mainwindow.cpp" line="215"/>
         <source>Still loading: close the window when it is done.</source>
         <translation>Lädt noch: das Fenster erst danach schließen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="334"/>
-        <location filename="../widgets/mainwindow.cpp" line="489"/>
+        <location filename="../widgets/mainwindow.cpp" line="431"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="430"/>
+        <location filename="../widgets/mainwindow.cpp" line="384"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="454"/>
+        <location filename="../widgets/mainwindow.cpp" line="395"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="69"/>
+        <location filename="../widgets/mainwindow.cpp" line="94"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
@@ -1070,22 +1383,22 @@
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="184"/>
+        <location filename="../widgets/mainwindow.cpp" line="221"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="184"/>
+        <location filename="../widgets/mainwindow.cpp" line="221"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="371"/>
+        <location filename="../widgets/mainwindow.cpp" line="333"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="132"/>
+        <location filename="../widgets/mainwindow.cpp" line="145"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1176,57 +1489,57 @@
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="249"/>
+        <location filename="../widgets/pathgraph.cpp" line="259"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="250"/>
+        <location filename="../widgets/pathgraph.cpp" line="260"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="280"/>
+        <location filename="../widgets/pathgraph.cpp" line="290"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="288"/>
+        <location filename="../widgets/pathgraph.cpp" line="298"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="291"/>
+        <location filename="../widgets/pathgraph.cpp" line="301"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="338"/>
+        <location filename="../widgets/pathgraph.cpp" line="348"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="342"/>
+        <location filename="../widgets/pathgraph.cpp" line="352"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="349"/>
+        <location filename="../widgets/pathgraph.cpp" line="359"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="358"/>
+        <location filename="../widgets/pathgraph.cpp" line="368"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="363"/>
+        <location filename="../widgets/pathgraph.cpp" line="373"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="364"/>
+        <location filename="../widgets/pathgraph.cpp" line="374"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1351,12 +1664,12 @@
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/windowlayout.cpp" line="23"/>
+        <location filename="../widgets/windowlayout.cpp" line="30"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/windowlayout.cpp" line="24"/>
+        <location filename="../widgets/windowlayout.cpp" line="31"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace pathlens {
 
 AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEditor *editor, LivePlots *plots,
@@ -22,33 +24,64 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
     connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
-        std::vector<bool> downsampling;
-        for (const BlockInfo &block : m_workspace->info().blocks)
-            downsampling.push_back(block.downsampling);
-        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         const QString title = lesion.finished
-                                  ? tr("Accuracy with one block deleted — %1, %2 test images").arg(model).arg(lesion.imagesTotal)
+                                  ? tr("Accuracy with one block deleted — %1, %2 test images").arg(modelName()).arg(lesion.imagesTotal)
                                   : tr("Accuracy with one block deleted — %1, %2 of %3 test images so far; %4")
-                                        .arg(model)
+                                        .arg(modelName())
                                         .arg(lesion.imagesDone)
                                         .arg(lesion.imagesTotal)
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
-        m_plots->showLesion(lesion, downsampling, title);
+        showLesion(lesion, title);
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
-        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         QString title = *m_gradientOnTraining
-                            ? tr("Gradient per path length — %1, training images").arg(model)
-                            : tr("Gradient per path length — %1, test images (no training split)").arg(model);
+                            ? tr("Gradient per path length — %1, training images").arg(modelName())
+                            : tr("Gradient per path length — %1, test images (no training split)").arg(modelName());
         if (done < total)
             title += QStringLiteral("; ") + progressText(double(done) / double(std::max(1, total)));
-        m_plots->showGradients(result, done, total, title);
-        m_gradientMeans = result.mean;
-        if (m_editor->arrangement() == m_gradientArrangement)
-            m_graph->setGradientMagnitudes(m_gradientMeans);
-        else
-            m_plots->setGradientsStale(true);
+        showGradients(result, done, total, title);
     });
+}
+
+QString AnalysisController::modelName() const
+{
+    return QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
+}
+
+void AnalysisController::showLesion(const Analysis::Lesion &lesion, const QString &title)
+{
+    std::vector<bool> downsampling;
+    for (const BlockInfo &block : m_workspace->info().blocks)
+        downsampling.push_back(block.downsampling);
+    m_plots->showLesion(lesion, downsampling, title);
+}
+
+void AnalysisController::showGradients(const GradientResult &result, int done, int total, const QString &title)
+{
+    m_plots->showGradients(result, done, total, title);
+    m_gradientMeans = result.mean;
+    if (m_editor->arrangement() == m_gradientArrangement)
+        m_graph->setGradientMagnitudes(m_gradientMeans);
+    else
+        m_plots->setGradientsStale(true);
+}
+
+void AnalysisController::showStoredLesion(const Analysis::Lesion &lesion, const QString &source)
+{
+    showLesion(lesion, tr("Accuracy with one block deleted — %1, %2 test images (measured once: %3)")
+                           .arg(modelName())
+                           .arg(lesion.imagesTotal)
+                           .arg(QFileInfo(source).fileName()));
+}
+
+void AnalysisController::showStoredGradients(const GradientResult &result, const QString &source)
+{
+    m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
+    m_gradientArrangement = identityArrangement(int(m_workspace->info().blocks.size())); // what the script measures
+    const int samples = result.samples.empty() ? 0 : *std::min_element(result.samples.begin(), result.samples.end());
+    showGradients(result, samples, samples,
+                  tr("Gradient per path length — %1, training images (measured once: %2)")
+                      .arg(modelName(), QFileInfo(source).fileName()));
 }
 
 // "12 s elapsed, about 40 s left", the rest estimated from the rate so far.
@@ -66,6 +99,7 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
     if (!m_workspace->engine())
         return tr("Open a model and a data set first.");
     m_clock.start();
+    ++m_started;
     m_analysis->startLesion(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), m_workspace->options());
     m_plots->setMeasuring(true);
     return {};
@@ -84,6 +118,7 @@ QString AnalysisController::measureGradients(quint64 seed)
     m_gradientOnTraining = training;
     m_gradientArrangement = m_editor->arrangement();
     m_clock.start();
+    ++m_started;
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());
     m_plots->setMeasuring(true);

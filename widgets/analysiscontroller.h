@@ -32,6 +32,12 @@ public:
     // Each returns an empty string when started, else why not.
     QString measureSingleDeletions(qint64 liveImages);
     QString measureGradients(quint64 seed);
+    // Measurements kept beside the model (storedresults.h), shown as if just measured, for the
+    // arrangement as it is now (the original, where they were measured); `source` names the file.
+    void showStoredLesion(const Analysis::Lesion &lesion, const QString &source);
+    void showStoredGradients(const GradientResult &result, const QString &source);
+    // Measurements started since the window opened (the lecture tour's test: none are).
+    int measurementsStarted() const { return m_started; }
     // Stops what runs and forgets the gradients (a new network, new engines).
     void reset();
     void followArrangement(const Arrangement &arrangement);
@@ -41,6 +47,9 @@ Q_SIGNALS:
 
 private:
     QString progressText(double fractionDone) const;
+    QString modelName() const;
+    void showLesion(const Analysis::Lesion &lesion, const QString &title);
+    void showGradients(const GradientResult &result, int done, int total, const QString &title);
 
     const Workspace *m_workspace;
     ArrangementEditor *m_editor;
@@ -50,6 +59,7 @@ private:
     QElapsedTimer m_clock; // since the measurement started
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
+    int m_started = 0;
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };
 

@@ -7,6 +7,9 @@
 #include <QHash>
 #include <QObject>
 
+#include <optional>
+#include <tuple>
+
 namespace pathlens {
 
 // Live evaluation of one model as the arrangement is edited: the original network first (every
@@ -27,7 +30,11 @@ public:
 
     // A new evaluator for networks of `blocks` blocks on `images` images; an empty one stops.
     // `source` (e.g. the engine) only identifies the evaluator: engineUsed() returns it.
-    void setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source = nullptr);
+    // `cacheKey` names the model file (as it is on disk), the images and the device: the numbers
+    // of an earlier evaluator with the same key come back (the original's too, announced with the
+    // next request), so returning to a model, as a lecture tour does, evaluates nothing again.
+    void setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source = nullptr,
+                      const QString &cacheKey = {});
     const void *engineUsed() const { return m_source; }
     bool hasEvaluator() const { return bool(m_evaluator); }
     qint64 imageCount() const { return m_images; }
@@ -41,6 +48,16 @@ public:
     bool isRunning() const { return m_running; }
     int evaluationsStarted() const { return m_started; } // requests that reached the worker
     bool isCached(const Arrangement &arrangement) const { return m_cache.contains(key(arrangement)); }
+    // The finished number of `arrangement` (accuracy, images) when the cache holds it.
+    std::optional<std::pair<double, qint64>> cached(const Arrangement &arrangement) const;
+
+    // Arrangements to evaluate into the cache while nothing else runs (the lecture tour's next
+    // step, while the room reads the caption). Nothing is shown for them; a request() goes first,
+    // and takes over the evaluation in flight when it asks for the same arrangement. Replaces the
+    // arrangements still waiting.
+    void prefetch(const std::vector<Arrangement> &arrangements);
+    bool isPrefetching() const { return m_prefetching || !m_prefetchQueue.empty(); }
+    int prefetchesStarted() const { return m_prefetchesStarted; } // not counted in evaluationsStarted
 
     // Milliseconds from the latest request to its first running estimate and to its final number.
     struct Timing
@@ -51,6 +68,7 @@ public:
     Timing lastTiming() const { return m_timing; }
 
 Q_SIGNALS:
+    void prefetchDone(); // nothing waits to be prefetched any more
     void started(int edit, bool original); // the worker runs, the number shown is stale
     void estimate(int edit, double accuracy, double halfWidth, qint64 done, qint64 total);
     void originalMeasured(double accuracy);
@@ -63,13 +81,18 @@ private:
     void onProgress(int requestId, qint64 correct, qint64 done, qint64 total);
     void onFinished(int requestId, double accuracy, qint64 images, double seconds);
     void onFailed(int requestId, const QString &message);
+    void startPrefetch(); // the next waiting arrangement, when nothing runs
 
     EvaluationThread *m_thread = nullptr;
     Evaluator m_evaluator;
     const void *m_source = nullptr;
     int m_blocks = 0;
     qint64 m_images = 0;
-    QHash<QString, std::pair<double, qint64>> m_cache; // accuracy and images, by arrangement
+    using Cache = QHash<QString, std::pair<double, qint64>>; // accuracy and images, by arrangement
+    Cache m_cache;
+    QString m_cacheKey;
+    QHash<QString, std::pair<Cache, double>> m_shelf; // earlier evaluators' caches and originals, by key
+    bool m_announceOriginal = false; // the original came from the shelf: the next request says so
     Arrangement m_wanted;       // the latest request's arrangement
     int m_wantedEdit = 0;
     Arrangement m_runningArrangement;
@@ -78,6 +101,9 @@ private:
     bool m_measuringOriginal = false;
     double m_original = -1;
     int m_started = 0;
+    std::vector<Arrangement> m_prefetchQueue;
+    bool m_prefetching = false; // what runs is a prefetch: its estimates are not shown
+    int m_prefetchesStarted = 0;
     QElapsedTimer m_clock;
     Timing m_timing;
 };

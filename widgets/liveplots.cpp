@@ -189,6 +189,19 @@ QStringList LivePlots::plotNames()
             QStringLiteral("gradients"), QStringLiteral("single-deletion")};
 }
 
+// The tabs are in the order of plotNames(), after "accuracy".
+void LivePlots::showTab(const QString &name)
+{
+    const int index = int(plotNames().indexOf(name)) - 1;
+    if (index >= 0 && index < m_tabs->count())
+        m_tabs->setCurrentIndex(index);
+}
+
+QString LivePlots::currentTabName() const
+{
+    return plotNames().value(m_tabs->currentIndex() + 1);
+}
+
 void LivePlots::drawSurviving()
 {
     if (m_survivingDrawn)
@@ -221,7 +234,7 @@ void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique
         delete slot;
     }
     slot = figure.release();
-    slot->setMinimumHeight(160);
+    fitPresentation(slot);
     installHoverReadout(slot);
     area->addWidget(slot);
 }
@@ -332,7 +345,21 @@ void LivePlots::setSingleFigure(bool on)
 void LivePlots::setPresentation(bool on)
 {
     m_lineScale = on ? 2 : 1;
+    // At 1280x720 with type half as large again, the plots, the network panel and the lecture
+    // tour's caption fit only with lower plots and the legends in two columns.
+    for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure})
+        if (plot)
+            fitPresentation(plot);
     followPalette();
+}
+
+void LivePlots::fitPresentation(QCustomPlot *plot) const
+{
+    const bool on = m_lineScale > 1;
+    plot->setMinimumHeight(on ? 110 : plot == m_accuracy || plot == m_paths ? 180 : 160);
+    plot->legend->setWrap(on ? 2 : 0);
+    plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LivePlots::clear(int blocks)

@@ -58,6 +58,11 @@ public:
     QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
+    // The tab below the accuracy plot, by plot name ("path-lengths", ... as plotNames() but
+    // "accuracy", which is always shown); an unknown name changes nothing.
+    void showTab(const QString &name);
+    QString currentTabName() const;
+
     QCustomPlot *accuracyPlot() const { return m_accuracy; }
     QCustomPlot *pathPlot() const { return m_paths; }
     int resultCount() const { return m_results; }
@@ -73,6 +78,7 @@ protected:
 private:
     void followPalette();
     void followPalette(QCustomPlot *figure); // a measured figure
+    void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);

@@ -94,6 +94,7 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
 
     auto *helpMenu = window->menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainActions::shortcuts);
+    helpMenu->addAction(tr("&Lecture Tour"), this, &MainActions::lectureTour);
 
     auto *toolBar = window->addToolBar(tr("Edit"));
     toolBar->setObjectName(QStringLiteral("editToolBar"));
@@ -127,6 +128,12 @@ void MainActions::setFullTestSet(bool on)
 {
     const QSignalBlocker blocker(m_fullTestSet);
     m_fullTestSet->setChecked(on);
+}
+
+void MainActions::setLectureLayout(bool on)
+{
+    const QSignalBlocker blocker(m_lecture);
+    m_lecture->setChecked(on);
 }
 
 void MainActions::update(bool network, bool edited, bool data, bool comparing)

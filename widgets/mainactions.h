@@ -27,6 +27,7 @@ public:
     int randomCount() const; // k of "delete k random blocks" and "swap k random pairs"
     void setRandomCount(int k);
     void setFullTestSet(bool on); // checks the action without emitting fullTestSet
+    void setLectureLayout(bool on); // the same for lectureLayout
     // Actions that cannot apply are disabled rather than answering with an error.
     void update(bool network, bool edited, bool data, bool comparing);
 
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void swapRandom(int k);
     void settings();
     void shortcuts();
+    void lectureTour();
 
 private:
     QMenu *m_recentMenu = nullptr;

@@ -7,6 +7,7 @@
 #include "blockstrip.h"
 #include "comparison.h"
 #include "documentcontroller.h"
+#include "lecturetour.h"
 #include "livedisplay.h"
 #include "liveevaluation.h"
 #include "mainactions.h"
@@ -156,6 +157,27 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_export, &ExportController::written, this,
             [this](const QString &path) { statusBar()->showMessage(tr("Written: %1").arg(path), 8000); });
     connect(m_export, &ExportController::failed, this, &MainWindow::showError);
+    TourTargets tour;
+    tour.window = this;
+    tour.editor = m_editor;
+    tour.live = m_live;
+    tour.analyses = m_analyses;
+    tour.plots = m_plots;
+    tour.graph = m_pathGraph;
+    tour.networkPanel = m_network;
+    tour.networkDock = m_layout->networkDock();
+    tour.work = [this]() -> const Workspace & { return work(); };
+    tour.openModel = [this](const QString &path) { return openModel(path); };
+    tour.openData = [this](const QString &path) { return openData(path); };
+    tour.setLectureLayout = [this](bool on) {
+        m_actions->setLectureLayout(on);
+        setLectureLayout(on);
+    };
+    tour.modelsFolder = [this] { return m_recent->modelsFolder(); };
+    tour.dataPath = QString::fromStdString(defaultDatasetPath());
+    m_tour = new LectureTour(tour, this);
+    connect(m_tour, &LectureTour::failed, this, &MainWindow::showError);
+    connect(m_actions, &MainActions::lectureTour, this, [this] { startLectureTour(); });
     // Fits the screen it opens on (a 1024x700 projector cut off the strip's right end at the fixed
     // 1400x860); the saved geometry, when there is one, replaces this in WindowLayout::restore.
     const QSize size = QSize(1400, 860).boundedTo(screen()->availableGeometry().size());
@@ -248,6 +270,11 @@ void MainWindow::measureGradients()
 {
     if (const QString why = m_analyses->measureGradients(m_randomSeed++); !why.isEmpty())
         showError(tr("Cannot measure"), why);
+}
+
+bool MainWindow::startLectureTour(const QString &path)
+{
+    return m_tour->start(path.isEmpty() ? LectureTour::builtInTour() : path);
 }
 
 Analysis *MainWindow::analysis() const

@@ -19,6 +19,7 @@ class Analysis;
 class ArrangementEditor;
 class BlockStrip;
 class Engine;
+class LectureTour;
 class LiveDisplay;
 class LiveEvaluation;
 class MainActions;
@@ -97,6 +98,11 @@ public:
     void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
     Analysis *analysis() const;
     LiveEvaluation *liveEvaluation() const { return m_live; }
+    // The guided lecture tour of `path` (a tour JSON file; empty: the built-in one); an error
+    // dialog names the file and the step when it cannot be shown.
+    bool startLectureTour(const QString &path = {});
+    LectureTour *lectureTour() const { return m_tour; }
+    AnalysisController *analysisController() const { return m_analyses; }
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
     void measureGradients();
@@ -140,6 +146,7 @@ private:
     quint64 m_randomSeed = 1;
     NetworkPanel *m_network = nullptr;
     AccuracyPanel *m_accuracy = nullptr;
+    LectureTour *m_tour = nullptr;
 };
 
 } // namespace pathlens

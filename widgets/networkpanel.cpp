@@ -30,7 +30,7 @@ NetworkPanel::NetworkPanel(ArrangementEditor *editor, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs = new QTabWidget(this);
     tabs->addTab(m_pathGraph, tr("Path graph"));
     tabs->addTab(m_table, tr("Blocks"));
     auto *layout = new QVBoxLayout(this);
@@ -61,6 +61,16 @@ void NetworkPanel::showSummary(const Workspace &work, bool all)
                            .arg(info.blocks.size())
                            .arg(info.stageCount)
                            .arg(dataText.toHtmlEscaped()));
+}
+
+void NetworkPanel::showPathGraph()
+{
+    m_tabs->setCurrentWidget(m_pathGraph);
+}
+
+bool NetworkPanel::showsPathGraph() const
+{
+    return m_tabs->currentWidget() == m_pathGraph;
 }
 
 } // namespace pathlens

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace pathlens {
@@ -23,6 +24,8 @@ public:
 
     PathGraph *pathGraph() const { return m_pathGraph; }
     QTableView *table() const { return m_table; }
+    void showPathGraph(); // its tab, rather than the table's
+    bool showsPathGraph() const;
     // The model, the data and how many images each edit is evaluated on; `all`: the whole split.
     void showSummary(const Workspace &work, bool all);
 
@@ -33,6 +36,7 @@ private:
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
     PathGraph *m_pathGraph = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace pathlens

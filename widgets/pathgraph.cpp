@@ -191,6 +191,16 @@ void PathGraph::setMode(Mode mode)
     }
 }
 
+int PathGraph::windowFirst() const
+{
+    return m_first->value();
+}
+
+int PathGraph::windowSize() const
+{
+    return m_size->value();
+}
+
 void PathGraph::setWindow(int firstSlot, int size)
 {
     m_first->setValue(firstSlot);

@@ -37,6 +37,8 @@ public:
     void setArrangement(const Arrangement &arrangement);
     void setMode(Mode mode);
     void setWindow(int firstSlot, int size);
+    int windowFirst() const; // the unraveled window's first slot and size
+    int windowSize() const;
     // Gradient magnitude per path of each length 0..n for the current arrangement (Gradients tab);
     // the lattice can then draw edge widths by gradient mass. Empty: not measured.
     void setGradientMagnitudes(const std::vector<double> &perLength);

@@ -23,6 +23,7 @@ public:
 
     void remember(const QString &path);
     void setModelsFolder(const QString &folder) { m_modelsFolder = folder; }
+    QString modelsFolder() const { return m_modelsFolder; }
     // The folder for a dialog; with `fileName`, that file in it (a save dialog's proposal).
     QString startFolder(const QString &fileName = {}) const;
     // Each returns the path chosen, empty when the dialog was cancelled.

@@ -1,6 +1,9 @@
 // Screenshots of every view of the main window, for reviewing the GUI as a user sees it:
 //   pathlens-tour OUT_DIR [MODEL]
 //   pathlens-tour --timings [MODEL]   edit -> first estimate and -> final number, as the GUI sees them
+//   pathlens-tour --lecture OUT_DIR [TOUR.json]  every step of the lecture tour in presentation mode
+//                                     (run it on a 1280x720 screen: xvfb-run -s "-screen 0 1280x720x24";
+//                                     PATHLENS_LIVE_IMAGES=N evaluates on N live images, default 2000)
 // Opens the model (default: the bundled ResNet-110) on Fashion-MNIST, edits it, measures the
 // single deletions and the gradients, and writes one PNG per view. Not run by CTest (minutes).
 
@@ -8,13 +11,17 @@
 #include "arrangementeditor.h"
 #include "dataset.h"
 #include "defaults.h"
+#include "lecturetour.h"
 #include "liveplots.h"
 #include "mainwindow.h"
 #include "pathgraph.h"
+#include "recentfiles.h"
 #include "settings.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -79,6 +86,42 @@ int main(int argc, char **argv)
                                 timing.firstEstimateMs, timing.finishedMs);
                 }
             }
+        return 0;
+    }
+    if (QByteArray(argv[1]) == "--lecture" && argc > 2) {
+        // What the room sees: presentation mode on the screen it is given, one shot per step once
+        // its caption has its numbers, and how long each step took to show them.
+        const QDir out(QString::fromLocal8Bit(argv[2]));
+        out.mkpath(QStringLiteral("."));
+        MainWindow window;
+        window.recentFiles()->setModelsFolder(QFileInfo(defaultModelPath()).absolutePath());
+        if (const int live = qEnvironmentVariableIntValue("PATHLENS_LIVE_IMAGES"); live > 0) {
+            Preferences preferences = window.preferences();
+            preferences.liveImages = live;
+            window.setPreferences(preferences);
+        }
+        window.show();
+        window.setPresentationMode(true);
+        window.openData(QString::fromStdString(defaultDatasetPath()));
+        LectureTour *tour = window.lectureTour();
+        if (!window.startLectureTour(argc > 3 ? QString::fromLocal8Bit(argv[3]) : QString()))
+            return 1;
+        for (int step = 0;; ++step) {
+            while (tour->lastStepMs() < 0)
+                settle(50);
+            std::printf("step %d shown after %lld ms\n", step + 1, tour->lastStepMs());
+            if (qEnvironmentVariableIsSet("PATHLENS_TOUR_SIZES"))
+                for (QWidget *part : window.findChildren<QWidget *>())
+                    if (part->parentWidget() == &window || qobject_cast<QDockWidget *>(part->parentWidget()))
+                        std::printf("  %s %s: min %dx%d, size %dx%d\n", part->metaObject()->className(), qPrintable(part->objectName()),
+                                    part->minimumSizeHint().width(), part->minimumSizeHint().height(), part->width(), part->height());
+            shoot(window, out, QStringLiteral("lecture-step%1").arg(step + 1));
+            std::fflush(stdout);
+            while (!tour->isSettled()) // the next steps' numbers, while the room reads
+                settle(50);
+            if (!tour->next())
+                break;
+        }
         return 0;
     }
     if (QByteArray(argv[1]) == "--layouts" && argc > 2) {

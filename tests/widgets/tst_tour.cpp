@@ -1,0 +1,261 @@
+// The lecture tour: its file format (malformed files refused with the file and step named), and
+// the built-in tour walked from first to last step on the bundled models and Fashion-MNIST.
+
+#include "analysiscontroller.h"
+#include "arrangementeditor.h"
+#include "blockstrip.h"
+#include "lecturetour.h"
+#include "liveevaluation.h"
+#include "liveplots.h"
+#include "mainwindow.h"
+#include "networkpanel.h"
+#include "pathgraph.h"
+#include "recentfiles.h"
+#include "storedresults.h"
+#include "testhelpers.h"
+#include "tour.h"
+
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace pathlens;
+
+namespace {
+
+// A tour of one step, with `step` as that step's JSON.
+QByteArray tourWith(const QByteArray &step)
+{
+    return R"({"title": {"en": "T", "de": "T"}, "models": {"resnet": "resnet110-fashion.pt"}, "steps": [)"
+           R"({"caption": {"en": "first", "de": "erste"}, "actions": [{"open": "resnet"}]}, )"
+           + step + "]}";
+}
+
+QString percentIn(const QString &language, double fraction)
+{
+    const QLocale locale(language == QLatin1String("de") ? QLocale::German : QLocale::English);
+    const QString number = locale.toString(100 * fraction, 'f', 1);
+    return language == QLatin1String("de") ? number + QStringLiteral(" %") : number + QStringLiteral("%");
+}
+
+} // namespace
+
+class TestTour final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // the user's own settings stay untouched
+        QSettings().clear();
+    }
+
+    void readsTheBuiltInTour()
+    {
+        Tour tour;
+        QCOMPARE(loadTour(LectureTour::builtInTour(), tour), QString());
+        QCOMPARE(tour.steps.size(), 8);
+        QVERIFY(tour.title.de != tour.title.en);
+        // The file names of the bundled models are in "models" only; steps name the models.
+        QCOMPARE(tour.models.value(QStringLiteral("plain")), QStringLiteral("plain20-fashion.pt"));
+        QCOMPARE(tour.modelAt(2), QStringLiteral("plain"));
+        QCOMPARE(tour.modelAt(3), QStringLiteral("resnet110"));
+        QCOMPARE(tour.viewAt(0).graph, QStringLiteral("unraveled"));
+        QCOMPARE(tour.viewAt(0).size, 3);
+        QCOMPARE(tour.viewAt(6).tab, QStringLiteral("gradients"));
+        QVERIFY(tour.viewAt(6).widthByGradient);
+        for (const QString &name : tour.models)
+            QVERIFY2(QFile::exists(QStringLiteral(PATHLENS_MODELS_DIR "/") + name), qPrintable(name));
+    }
+
+    void refusesMalformedTours_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QStringList>("reason");
+        QTest::newRow("bad JSON") << QByteArray(R"({"title": )") << QStringList{"lecture.json", "bad JSON"};
+        QTest::newRow("no steps") << QByteArray(R"({"title": {"en": "T", "de": "T"}, "steps": []})")
+                                  << QStringList{"lecture.json", "steps"};
+        QTest::newRow("unknown action") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"explode": 3}]})")
+                                        << QStringList{"lecture.json", "step 2", "unknown action", "explode"};
+        QTest::newRow("missing caption") << tourWith(R"({"actions": [{"reset": true}]})")
+                                         << QStringList{"lecture.json", "step 2", "caption is missing"};
+        QTest::newRow("missing German") << tourWith(R"({"caption": {"en": "only English"}})")
+                                        << QStringList{"lecture.json", "step 2", "no \"de\" text"};
+        QTest::newRow("empty English") << tourWith(R"({"caption": {"en": " ", "de": "b"}})")
+                                       << QStringList{"lecture.json", "step 2", "no \"en\" text"};
+        QTest::newRow("unknown model") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"open": "vgg"}]})")
+                                       << QStringList{"lecture.json", "step 2", "\"vgg\""};
+        QTest::newRow("unknown number") << tourWith(R"({"caption": {"en": "a {accuracy}", "de": "b {genauigkeit}"}})")
+                                        << QStringList{"lecture.json", "step 2", "de caption", "{genauigkeit}"};
+        QTest::newRow("unknown setting") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"show": "lattice", "first": 2}]})")
+                                         << QStringList{"lecture.json", "step 2", "\"first\""};
+        QTest::newRow("bad block") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"delete": [-1]}]})")
+                                   << QStringList{"lecture.json", "step 2", "not a block number"};
+        QTest::newRow("edit before open")
+            << QByteArray(R"({"title": {"en": "T", "de": "T"}, "steps": [{"caption": {"en": "a", "de": "b"}, "actions": [{"delete": [1]}]}]})")
+            << QStringList{"lecture.json", "step 1", "before any \"open\""};
+    }
+
+    void refusesMalformedTours()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QStringList, reason);
+        // From a file, as a lecturer's own tour is opened; the window shows the same reason.
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("lecture.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+        Tour tour;
+        const QString why = loadTour(path, tour);
+        for (const QString &fragment : reason)
+            QVERIFY2(why.contains(fragment), qPrintable(QStringLiteral("\"%1\" lacks \"%2\"").arg(why, fragment)));
+        QVERIFY(tour.steps.isEmpty()); // nothing of it is taken
+
+        MainWindow window;
+        QVERIFY(!window.startLectureTour(path));
+        QCOMPARE(window.lastError(), why);
+        QVERIFY(!window.lectureTour()->isRunning());
+    }
+
+    void refusesResultsOfAnotherModel()
+    {
+        // The stored results name their model by its SHA-256: a retrained model is not shown
+        // with its predecessor's numbers.
+        QTemporaryDir folder;
+        const QString model = folder.filePath(QStringLiteral("resnet110-fashion.pt"));
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), model));
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.results.json"), storedResultsPath(model)));
+        StoredResults results;
+        const QString why = loadStoredResults(model, results);
+        QVERIFY2(why.contains(QStringLiteral("resnet110-fashion.results.json")) && why.contains(QStringLiteral("SHA-256"))
+                     && why.contains(QStringLiteral("measure-results.sh")),
+                 qPrintable(why));
+        QCOMPARE(loadStoredResults(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt"), results), QString());
+        QVERIFY(results.lesion && results.gradients);
+        QCOMPARE(int(results.lesion->accuracy.size()), 54);
+    }
+
+    void fillsCaptions()
+    {
+        bool complete = true;
+        const QString text = fillCaption(QStringLiteral("{a} of {b}"),
+                                         [](const QString &name) -> std::optional<QString> {
+                                             return name == QLatin1String("a") ? std::optional(QStringLiteral("9.8%")) : std::nullopt;
+                                         },
+                                         &complete);
+        QCOMPARE(text, QStringLiteral("9.8% of …"));
+        QVERIFY(!complete);
+    }
+
+    // Walks the built-in tour with the bundled models: each step's arrangement, view, tab and
+    // caption (both languages, with the numbers of this network), and that what it shows came
+    // from the evaluation cache and the stored results, never from a new measurement.
+    void walksTheBuiltInTour()
+    {
+        MainWindow window;
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window)); // the Page keys are the window's shortcuts
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 250; // an eighth of the default live subset: the test stays fast
+        window.setPreferences(preferences);
+        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
+        QVERIFY(window.openData(QString::fromLatin1(testing::fashionMnist())));
+
+        LectureTour *tour = window.lectureTour();
+        LiveEvaluation *live = window.liveEvaluation();
+        QElapsedTimer total;
+        total.start();
+        QVERIFY(window.startLectureTour());
+        const Tour &data = tour->tour();
+        std::printf("step  shown after  settled after  evaluations  prefetched meanwhile\n");
+        for (int step = 0; step < data.steps.size(); ++step) {
+            const int evaluationsBefore = step == 0 ? 0 : live->evaluationsStarted();
+            QElapsedTimer clock;
+            clock.start();
+            if (step > 0) {
+                // Page Down, as a presenter's clicker sends it, with the focus on the block strip.
+                window.blockStrip()->setFocus();
+                QTest::keyClick(window.blockStrip(), Qt::Key_Right); // the arrow keys stay with the strip
+                QCOMPARE(tour->step(), step - 1);
+                QTest::keyClick(window.blockStrip(), Qt::Key_PageDown);
+            }
+            QCOMPARE(tour->step(), step);
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->lastStepMs() >= 0, qPrintable(tour->caption(QStringLiteral("en")) + window.lastError()), 120000);
+            const qint64 shownMs = clock.elapsed();
+            const int prefetchesBefore = live->prefetchesStarted();
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->isSettled(), qPrintable(tour->caption(QStringLiteral("en")) + window.lastError()), 300000);
+            std::printf("%4d  %8lld ms  %10lld ms  %11d  %d\n", step + 1, shownMs, clock.elapsed(),
+                        live->evaluationsStarted() - evaluationsBefore, live->prefetchesStarted() - prefetchesBefore);
+            std::fflush(stdout);
+
+            const QString model = data.modelAt(step);
+            QCOMPARE(QFileInfo(QString::fromStdString(window.editor()->network().path)).fileName(), data.models[model]);
+            QCOMPARE(window.arrangement(), data.arrangementAt(step, window.editor()->network()));
+            const TourView view = data.viewAt(step);
+            QCOMPARE(window.pathGraph()->modeName(), view.graph);
+            if (view.graph == QLatin1String("unraveled")) {
+                QCOMPARE(window.pathGraph()->windowFirst(), view.first);
+                QCOMPARE(window.pathGraph()->windowSize(), view.size);
+            }
+            QCOMPARE(window.livePlots()->currentTabName(), view.tab);
+            QVERIFY(window.pathGraph()->isVisible());
+            QVERIFY(window.livePlots()->isVisible());
+            QVERIFY(tour->dock()->isVisible());
+
+            // Measurements: none started by the tour; the live numbers from the cache. Only a
+            // step that opens a model evaluates, its original and its own edits.
+            QCOMPARE(window.analysisController()->measurementsStarted(), 0);
+            const bool opens = std::any_of(data.steps[step].actions.begin(), data.steps[step].actions.end(),
+                                           [](const TourAction &action) { return action.kind == TourAction::Kind::Open; });
+            if (!opens)
+                QCOMPARE(live->evaluationsStarted(), evaluationsBefore);
+            const auto current = live->cached(window.arrangement());
+            QVERIFY(current.has_value());
+
+            for (const QString language : {QStringLiteral("en"), QStringLiteral("de")}) {
+                const QString caption = tour->caption(language);
+                QVERIFY2(!caption.contains(QLatin1Char('{')) && !caption.contains(QStringLiteral("…")), qPrintable(caption));
+                const QString text = data.steps[step].caption.in(language);
+                // The numbers are this network's, as measured now, in the language's own format.
+                if (text.contains(QStringLiteral("{accuracy}")))
+                    QVERIFY2(caption.contains(percentIn(language, current->first)), qPrintable(caption));
+                if (text.contains(QStringLiteral("{original}")))
+                    QVERIFY2(caption.contains(percentIn(language, live->originalAccuracy())), qPrintable(caption));
+                if (text.contains(QStringLiteral("{chance}")))
+                    QVERIFY2(caption.contains(language == QLatin1String("de") ? QStringLiteral("10 %") : QStringLiteral("10%")),
+                             qPrintable(caption));
+            }
+            QCOMPARE(tour->captionLabel()->text(), tour->caption(tour->language()));
+            // Where a caption says "chance", the network must be near it (the plain control with a
+            // layer deleted; the paper's Section 4.1): within 10 points of 1 in 10 classes.
+            if (data.steps[step].caption.en.contains(QStringLiteral("{chance}")))
+                PL_COMPARE_NEAR(current->first, 0.1, 0.1);
+        }
+        std::printf("walked %lld steps in %lld ms\n", qint64(data.steps.size()), total.elapsed());
+
+        // Back (Page Up) shows the previous step again, from the cache.
+        const int evaluations = live->evaluationsStarted();
+        QTest::keyClick(window.blockStrip(), Qt::Key_PageUp);
+        QCOMPARE(tour->step(), data.steps.size() - 2);
+        QTRY_VERIFY_WITH_TIMEOUT(tour->isSettled(), 120000);
+        QCOMPARE(window.arrangement(), data.arrangementAt(tour->step(), window.editor()->network()));
+        QCOMPARE(window.pathGraph()->modeName(), data.viewAt(tour->step()).graph);
+        // ResNet-110 is opened again: its numbers, the original's too, are kept from before.
+        QCOMPARE(live->evaluationsStarted(), evaluations);
+    }
+};
+
+QTEST_MAIN(TestTour)
+#include "tst_tour.moc"

@@ -1,0 +1,384 @@
+#include "tour.h"
+
+#include "error.h"
+#include "experiments.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <random>
+
+namespace pathlens {
+namespace {
+
+// The messages' translation context.
+struct TourMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(Tour)
+};
+
+// Each parser returns the reason, without the file and step (the caller adds them), or nothing.
+QString readText(const QJsonValue &value, const QString &what, TourText &text)
+{
+    if (!value.isObject())
+        return TourMessages::tr("%1 is missing (it needs \"en\" and \"de\")").arg(what);
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != QLatin1String("en") && it.key() != QLatin1String("de"))
+            return TourMessages::tr("%1 has an unknown language \"%2\" (only \"en\" and \"de\")").arg(what, it.key());
+    for (const char *language : {"en", "de"}) {
+        const QJsonValue entry = object.value(QLatin1String(language));
+        if (!entry.isString() || entry.toString().trimmed().isEmpty())
+            return TourMessages::tr("%1 has no \"%2\" text").arg(what, QLatin1String(language));
+    }
+    text.en = object.value(QLatin1String("en")).toString();
+    text.de = object.value(QLatin1String("de")).toString();
+    return {};
+}
+
+QString readBlocks(const QJsonValue &value, const QString &key, std::vector<int> &blocks)
+{
+    if (!value.isArray() || value.toArray().isEmpty())
+        return TourMessages::tr("\"%1\" needs a list of block numbers").arg(key);
+    for (const QJsonValue &entry : value.toArray()) {
+        if (!entry.isDouble() || entry.toDouble() != double(entry.toInt()) || entry.toInt() < 0)
+            return TourMessages::tr("\"%1\" holds %2, not a block number (0, 1, 2, ...)")
+                .arg(key, QString::fromUtf8(QJsonDocument(QJsonArray{entry}).toJson(QJsonDocument::Compact)));
+        blocks.push_back(entry.toInt());
+    }
+    return {};
+}
+
+QString readCount(const QJsonObject &object, const QString &key, int &count)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isDouble() || value.toDouble() != double(value.toInt()) || value.toInt() < 1)
+        return TourMessages::tr("\"%1\" needs a whole number of at least 1").arg(key);
+    count = value.toInt();
+    return {};
+}
+
+const QStringList &tabNames()
+{
+    static const QStringList names{QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
+                                   QStringLiteral("gradients"), QStringLiteral("single-deletion")};
+    return names;
+}
+
+QString knownVerbs(QStringList verbs)
+{
+    verbs.sort();
+    return verbs.join(QStringLiteral(", "));
+}
+
+QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action)
+{
+    if (!value.isObject())
+        return TourMessages::tr("an action is not an object");
+    const QJsonObject object = value.toObject();
+    // Each action is one verb with its own extra keys; anything else is a typo to report.
+    static const QHash<QString, std::pair<TourAction::Kind, QStringList>> verbs{
+        {QStringLiteral("open"), {TourAction::Kind::Open, {}}},
+        {QStringLiteral("reset"), {TourAction::Kind::Reset, {}}},
+        {QStringLiteral("delete"), {TourAction::Kind::Delete, {}}},
+        {QStringLiteral("delete-random"), {TourAction::Kind::DeleteRandom, {QStringLiteral("seed")}}},
+        {QStringLiteral("swap-random"), {TourAction::Kind::SwapRandom, {QStringLiteral("seed")}}},
+        {QStringLiteral("order"), {TourAction::Kind::Order, {}}},
+        {QStringLiteral("show"), {TourAction::Kind::Show, {QStringLiteral("first"), QStringLiteral("size"), QStringLiteral("width")}}},
+        {QStringLiteral("stored"), {TourAction::Kind::Stored, {}}},
+    };
+    QString verb;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!verbs.contains(it.key()))
+            continue;
+        if (!verb.isEmpty())
+            return TourMessages::tr("one action holds two, \"%1\" and \"%2\"").arg(verb, it.key());
+        verb = it.key();
+    }
+    if (verb.isEmpty())
+        return TourMessages::tr("unknown action %1 (known: %2)")
+            .arg(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)), knownVerbs(verbs.keys()));
+    action.kind = verbs[verb].first;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key() != verb && !verbs[verb].second.contains(it.key()))
+            return TourMessages::tr("\"%1\" has an unknown setting \"%2\"").arg(verb, it.key());
+    const QJsonValue argument = object.value(verb);
+    if (object.contains(QStringLiteral("seed"))) {
+        const QJsonValue seed = object.value(QStringLiteral("seed"));
+        if (!seed.isDouble() || seed.toDouble() < 0 || seed.toDouble() != double(qint64(seed.toDouble())))
+            return TourMessages::tr("\"seed\" needs a whole number of at least 0");
+        action.seed = quint64(seed.toDouble());
+    }
+    switch (action.kind) {
+    case TourAction::Kind::Open:
+        action.name = argument.toString();
+        if (!tour.models.contains(action.name))
+            return TourMessages::tr("\"open\" names \"%1\", which \"models\" does not hold").arg(argument.toVariant().toString());
+        return {};
+    case TourAction::Kind::Reset:
+        return argument == QJsonValue(true) ? QString() : TourMessages::tr("\"reset\" takes true");
+    case TourAction::Kind::Delete:
+    case TourAction::Kind::Order:
+        return readBlocks(argument, verb, action.blocks);
+    case TourAction::Kind::DeleteRandom:
+    case TourAction::Kind::SwapRandom:
+        return readCount(object, verb, action.count);
+    case TourAction::Kind::Show: {
+        action.name = argument.toString();
+        const bool graph = action.name == QLatin1String("unraveled") || action.name == QLatin1String("lattice");
+        if (!graph && !tabNames().contains(action.name))
+            return TourMessages::tr("\"show\" takes unraveled, lattice or %1, not \"%2\"")
+                .arg(tabNames().join(QStringLiteral(", ")), argument.toVariant().toString());
+        if (object.contains(QStringLiteral("first")) || object.contains(QStringLiteral("size"))) {
+            if (action.name != QLatin1String("unraveled"))
+                return TourMessages::tr("\"first\" and \"size\" belong to \"show\": \"unraveled\"");
+            if (object.contains(QStringLiteral("first"))) {
+                const QJsonValue first = object.value(QStringLiteral("first"));
+                if (!first.isDouble() || first.toInt() < 0 || first.toDouble() != double(first.toInt()))
+                    return TourMessages::tr("\"first\" needs a slot number (0, 1, 2, ...)");
+                action.first = first.toInt();
+            }
+            if (object.contains(QStringLiteral("size"))) {
+                const QJsonValue size = object.value(QStringLiteral("size"));
+                if (!size.isDouble() || size.toInt() < 1 || size.toInt() > 6 || size.toDouble() != double(size.toInt()))
+                    return TourMessages::tr("\"size\" needs a number of slots from 1 to 6");
+                action.size = size.toInt();
+            }
+        }
+        if (object.contains(QStringLiteral("width"))) {
+            const QString width = object.value(QStringLiteral("width")).toString();
+            if (action.name != QLatin1String("lattice") || (width != QLatin1String("gradient") && width != QLatin1String("paths")))
+                return TourMessages::tr("\"width\" belongs to \"show\": \"lattice\" and takes \"paths\" or \"gradient\"");
+            action.widthByGradient = width == QLatin1String("gradient");
+        }
+        return {};
+    }
+    case TourAction::Kind::Stored:
+        action.name = argument.toString();
+        if (action.name != QLatin1String("single-deletion") && action.name != QLatin1String("gradients"))
+            return TourMessages::tr("\"stored\" takes single-deletion or gradients, not \"%1\"").arg(argument.toVariant().toString());
+        return {};
+    }
+    return {};
+}
+
+} // namespace
+
+QString parseTour(const QByteArray &json, const QString &file, Tour &tour)
+{
+    const QString where = QDir::toNativeSeparators(file);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return TourMessages::tr("%1 is not a tour: bad JSON at character %2: %3").arg(where).arg(error.offset).arg(error.errorString());
+    if (!document.isObject())
+        return TourMessages::tr("%1 is not a tour: it holds no JSON object").arg(where);
+    const QJsonObject root = document.object();
+    Tour result;
+    result.file = file;
+    for (auto it = root.begin(); it != root.end(); ++it)
+        if (it.key() != QLatin1String("title") && it.key() != QLatin1String("models") && it.key() != QLatin1String("steps"))
+            return TourMessages::tr("%1: unknown key \"%2\" (a tour holds title, models and steps)").arg(where, it.key());
+    if (const QString why = readText(root.value(QStringLiteral("title")), TourMessages::tr("the title"), result.title); !why.isEmpty())
+        return QStringLiteral("%1: %2").arg(where, why);
+    const QJsonValue models = root.value(QStringLiteral("models"));
+    if (!models.isUndefined() && !models.isObject())
+        return TourMessages::tr("%1: \"models\" must map names to model files").arg(where);
+    const QJsonObject modelObject = models.toObject();
+    for (auto it = modelObject.begin(); it != modelObject.end(); ++it) {
+        if (!it.value().isString() || it.value().toString().isEmpty())
+            return TourMessages::tr("%1: the model \"%2\" needs a file name").arg(where, it.key());
+        result.models.insert(it.key(), it.value().toString());
+    }
+    const QJsonValue steps = root.value(QStringLiteral("steps"));
+    if (!steps.isArray() || steps.toArray().isEmpty())
+        return TourMessages::tr("%1: \"steps\" must be a list of at least one step").arg(where);
+    int number = 0;
+    for (const QJsonValue &value : steps.toArray()) {
+        ++number; // steps are numbered from 1, as the tour panel shows them
+        const auto fail = [&](const QString &why) { return TourMessages::tr("%1, step %2: %3").arg(where).arg(number).arg(why); };
+        if (!value.isObject())
+            return fail(TourMessages::tr("a step must be an object with a caption and actions"));
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (it.key() != QLatin1String("caption") && it.key() != QLatin1String("actions"))
+                return fail(TourMessages::tr("unknown key \"%1\" (a step holds caption and actions)").arg(it.key()));
+        TourStep step;
+        if (const QString why = readText(object.value(QStringLiteral("caption")), TourMessages::tr("the caption"), step.caption); !why.isEmpty())
+            return fail(why);
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")})
+            for (const QString &name : captionPlaceholders(step.caption.in(language))) {
+                const QString fact = name.section(QLatin1Char('@'), 0, 0);
+                const QString model = name.section(QLatin1Char('@'), 1);
+                const bool stored = fact.startsWith(QLatin1String("lesion.")) || fact.startsWith(QLatin1String("gradients."));
+                if (!tourFactNames().contains(fact) || (!model.isEmpty() && (!stored || !result.models.contains(model))))
+                    return fail(TourMessages::tr("the %1 caption names an unknown number {%2}").arg(language, name));
+            }
+        const QJsonValue actions = object.value(QStringLiteral("actions"));
+        if (!actions.isUndefined() && !actions.isArray())
+            return fail(TourMessages::tr("\"actions\" must be a list"));
+        for (const QJsonValue &entry : actions.toArray()) {
+            TourAction action;
+            if (const QString why = readAction(entry, result, action); !why.isEmpty())
+                return fail(why);
+            step.actions << action;
+        }
+        const bool changes = std::any_of(step.actions.begin(), step.actions.end(),
+                                         [](const TourAction &action) { return action.changesArrangement(); });
+        if (changes && result.openStepOf(int(result.steps.size())) < 0
+            && std::none_of(step.actions.begin(), step.actions.end(),
+                            [](const TourAction &action) { return action.kind == TourAction::Kind::Open; }))
+            return fail(TourMessages::tr("it edits the arrangement before any \"open\""));
+        result.steps << step;
+    }
+    tour = result;
+    return {};
+}
+
+QString loadTour(const QString &path, Tour &tour)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return TourMessages::tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return parseTour(file.readAll(), path, tour);
+}
+
+int Tour::openStepOf(int step) const
+{
+    for (int i = std::min(step, int(steps.size()) - 1); i >= 0; --i)
+        for (const TourAction &action : steps[i].actions)
+            if (action.kind == TourAction::Kind::Open)
+                return i;
+    return -1;
+}
+
+QString Tour::modelAt(int step) const
+{
+    const int open = openStepOf(step);
+    if (open < 0)
+        return {};
+    QString name;
+    for (const TourAction &action : steps[open].actions)
+        if (action.kind == TourAction::Kind::Open)
+            name = action.name;
+    return name;
+}
+
+Arrangement Tour::arrangementAt(int step, const NetworkInfo &network, int actions) const
+{
+    const int blocks = int(network.blocks.size());
+    Arrangement arrangement = identityArrangement(blocks);
+    for (int i = std::max(0, openStepOf(step)); i <= step; ++i) {
+        const QList<TourAction> &list = steps[i].actions;
+        const int last = i == step && actions >= 0 ? std::min(actions, int(list.size())) : int(list.size());
+        for (int j = 0; j < last; ++j) {
+            const TourAction &action = list[j];
+            std::mt19937_64 random(action.seed);
+            switch (action.kind) {
+            case TourAction::Kind::Open: // the edits of earlier steps belong to the model before
+            case TourAction::Kind::Reset:
+                arrangement = identityArrangement(blocks);
+                break;
+            case TourAction::Kind::Delete:
+                arrangement = withDeleted(arrangement, action.blocks);
+                break;
+            case TourAction::Kind::DeleteRandom:
+                arrangement = deleteRandomBlocks(network, arrangement, action.count, random);
+                break;
+            case TourAction::Kind::SwapRandom:
+                arrangement = swapRandomPairs(network, arrangement, action.count, random);
+                break;
+            case TourAction::Kind::Order:
+                arrangement = withOrder(arrangement, action.blocks);
+                break;
+            case TourAction::Kind::Show:
+            case TourAction::Kind::Stored:
+                break;
+            }
+        }
+    }
+    if (const auto why = whyInvalid(network, arrangement))
+        throw Error(*why);
+    return arrangement;
+}
+
+TourView Tour::viewAt(int step) const
+{
+    TourView view;
+    for (int i = 0; i <= std::min(step, int(steps.size()) - 1); ++i)
+        for (const TourAction &action : steps[i].actions) {
+            if (action.kind == TourAction::Kind::Stored) {
+                view.tab = action.name; // a stored measurement is shown in its tab
+            } else if (action.kind == TourAction::Kind::Show) {
+                if (action.name == QLatin1String("unraveled")) {
+                    view.graph = action.name;
+                    view.first = action.first;
+                    view.size = action.size;
+                } else if (action.name == QLatin1String("lattice")) {
+                    view.graph = action.name;
+                    view.widthByGradient = action.widthByGradient;
+                } else {
+                    view.tab = action.name;
+                }
+            }
+        }
+    return view;
+}
+
+QString modelPath(const Tour &tour, const QString &name, const QString &modelsFolder)
+{
+    const QString file = tour.models.value(name);
+    if (QFileInfo(file).isAbsolute())
+        return file;
+    const QString besideTour = QFileInfo(tour.file).dir().filePath(file);
+    if (!tour.file.startsWith(QLatin1Char(':')) && QFileInfo::exists(besideTour))
+        return besideTour;
+    return QDir(modelsFolder).filePath(file);
+}
+
+const QStringList &tourFactNames()
+{
+    static const QStringList names{
+        QStringLiteral("model"),          QStringLiteral("blocks"),           QStringLiteral("active"),
+        QStringLiteral("deleted"),        QStringLiteral("paths"),            QStringLiteral("tau"),
+        QStringLiteral("images"),         QStringLiteral("chance"),           QStringLiteral("original"),
+        QStringLiteral("accuracy"),       QStringLiteral("change"),           QStringLiteral("lengths.from"),
+        QStringLiteral("lengths.to"),     QStringLiteral("lengths.share"),    QStringLiteral("lesion.baseline"),
+        QStringLiteral("lesion.images"),  QStringLiteral("lesion.mean"),      QStringLiteral("lesion.mean-drop"),
+        QStringLiteral("lesion.worst"),   QStringLiteral("lesion.worst-block"), QStringLiteral("gradients.from"),
+        QStringLiteral("gradients.to"),   QStringLiteral("gradients.share"),  QStringLiteral("gradients.samples"),
+    };
+    return names;
+}
+
+QStringList captionPlaceholders(const QString &text)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z0-9_.@-]+)\\}"));
+    QStringList names;
+    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text))
+        names << match.captured(1);
+    return names;
+}
+
+QString fillCaption(const QString &text, const std::function<std::optional<QString>(const QString &)> &fact, bool *complete)
+{
+    QString result = text;
+    bool all = true;
+    for (const QString &name : captionPlaceholders(text)) {
+        const std::optional<QString> value = fact(name);
+        all &= value.has_value();
+        result.replace(QLatin1Char('{') + name + QLatin1Char('}'), value.value_or(QStringLiteral("…")));
+    }
+    if (complete)
+        *complete = all;
+    return result;
+}
+
+} // namespace pathlens
