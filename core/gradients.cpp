@@ -202,6 +202,11 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
         throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
     if (options.samplesPerLength < 1 || options.batchSize < 1)
         throw Error("gradient sampling needs at least 1 sample per length and 1 image per batch");
+    // A plain network has one path through all its layers (a deleted layer is the identity, not
+    // a shortcut), so there is no gradient per path length; LibTorch would fail in autograd.
+    if (d.info.plain)
+        throw Error(d.info.path + ": the gradient per path length needs shortcuts; this is a plain network (no "
+                    "shortcuts), whose only path passes every layer");
     const auto started = std::chrono::steady_clock::now();
     const ThreadShare threads(d.threads);
 

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "network.h"
 
+#include "gradients.h"
 #include "testhelpers.h"
 
 #include <regex>
@@ -51,6 +52,16 @@ private Q_SLOTS:
         Engine engine(network, data);
         const EvalResult result = engine.evaluate({identityArrangement(blocks)});
         PL_COMPARE_NEAR(result.accuracy[0], stated, 0.015);
+    }
+
+    // A plain network has no gradient per path length: a message, not LibTorch's autograd error.
+    void plainControlHasNoPathGradients()
+    {
+        const std::string path = std::string(PATHLENS_MODELS_DIR) + "/plain20-fashion.pt";
+        Dataset data = loadDataset(testing::fashionMnist(), Split::Train);
+        truncate(data, 64);
+        Engine engine(Network::load(path), data);
+        PL_EXPECT_ERROR(measureGradients(engine, identityArrangement(9), GradientOptions{}), path.c_str(), "needs shortcuts");
     }
 };
 
