@@ -5,6 +5,8 @@
 #include "pathgraph.h"
 #include "workspace.h"
 
+#include "results.h"
+
 #include <QFileInfo>
 
 namespace pathlens {
@@ -22,9 +24,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
     connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
-        std::vector<bool> downsampling;
-        for (const BlockInfo &block : m_workspace->info().blocks)
-            downsampling.push_back(block.downsampling);
+        m_lesion = lesion.result;
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         const QString title = lesion.finished
                                   ? tr("Accuracy with one block deleted — %1, %2 test images").arg(model).arg(lesion.imagesTotal)
@@ -33,7 +33,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                         .arg(lesion.imagesDone)
                                         .arg(lesion.imagesTotal)
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
-        m_plots->showLesion(lesion, downsampling, title);
+        m_plots->showLesion(lesion, title);
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
@@ -43,6 +43,8 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         if (done < total)
             title += QStringLiteral("; ") + progressText(double(done) / double(std::max(1, total)));
         m_plots->showGradients(result, done, total, title);
+        m_gradients = result;
+        m_gradients->model = m_workspace->info().path;
         m_gradientMeans = result.mean;
         if (m_editor->arrangement() == m_gradientArrangement)
             m_graph->setGradientMagnitudes(m_gradientMeans);
@@ -97,7 +99,25 @@ void AnalysisController::reset()
     m_analysis->stop();
     m_plots->setMeasuring(false);
     m_gradientMeans.clear();
+    m_lesion.reset();
+    m_gradients.reset();
     m_graph->setGradientMagnitudes({});
+}
+
+std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(const QString &name) const
+{
+    auto files = [](const auto &result) { return ResultFiles{toCsv(result), toJson(result)}; };
+    if (name == QLatin1String("single-deletion") && m_lesion)
+        return files(*m_lesion);
+    if (name == QLatin1String("gradients") && m_gradients)
+        return files(*m_gradients);
+    if ((name == QLatin1String("path-lengths") || name == QLatin1String("surviving-paths")) && m_workspace->engine()) {
+        // The current arrangement's, as `pathlens-cli paths MODEL --delete ... --deleted-counts ""` writes them.
+        PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), activeCount(m_editor->arrangement()), {});
+        paths.model = m_workspace->info().path;
+        return files(paths);
+    }
+    return std::nullopt;
 }
 
 void AnalysisController::followArrangement(const Arrangement &arrangement)

@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace pathlens {
 
@@ -32,8 +34,18 @@ public:
     // Each returns an empty string when started, else why not.
     QString measureSingleDeletions(qint64 liveImages);
     QString measureGradients(quint64 seed);
-    // Stops what runs and forgets the gradients (a new network, new engines).
+    // Stops what runs and forgets the measurements (a new network, new engines).
     void reset();
+
+    // The numbers behind the figure `name` (LivePlots::plotNames()) in core's forms (results.h):
+    // the CSV and JSON that pathlens-cli writes for the same model, images and arrangement. None
+    // for a measurement not made yet, nor for "accuracy" (the edit history is no experiment).
+    struct ResultFiles
+    {
+        std::string csv;
+        std::string json;
+    };
+    std::optional<ResultFiles> resultFiles(const QString &name) const;
     void followArrangement(const Arrangement &arrangement);
 
 Q_SIGNALS:
@@ -50,6 +62,9 @@ private:
     QElapsedTimer m_clock; // since the measurement started
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
+    // The latest measurements as shown (partial while they run), for export.
+    std::optional<LesionResult> m_lesion;
+    std::optional<GradientResult> m_gradients;
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };
 

@@ -96,6 +96,7 @@ public:
     Timing lastTiming() const;
     void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
     Analysis *analysis() const;
+    ExportController *exports() const { return m_export; } // File → Export, also without its dialogs
     LiveEvaluation *liveEvaluation() const { return m_live; }
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
