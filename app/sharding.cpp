@@ -368,7 +368,7 @@ QString fileSha256(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-void annotateLesion(QJsonObject &json, const EvalResult &result, const Shard &shard)
+void annotateLesion(QJsonObject &json, const LesionResult &result, const Shard &shard)
 {
     QJsonArray own;
     for (const QJsonValue &value : json.value("blocks").toArray()) {
@@ -376,14 +376,14 @@ void annotateLesion(QJsonObject &json, const EvalResult &result, const Shard &sh
         const int i = block.value("index").toInt();
         if (!shard.owns(i))
             continue;
-        const int64_t correct = result.correct[i + 1];
+        const int64_t correct = result.blocks[i].correct;
         block.insert("correct", correct >= 0 ? QJsonValue(qint64(correct)) : QJsonValue());
         block.insert("images", qint64(result.images));
         own.append(block);
     }
     json.insert("blocks", own);
-    json.insert("block_count", int(result.correct.size()) - 1);
-    annotateBaseline(json, result.correct[0], shard);
+    json.insert("block_count", int(result.blocks.size()));
+    annotateBaseline(json, result.baselineCorrect, shard);
 }
 
 void annotateSweep(QJsonObject &json, const SweepResult &result, const Shard &shard)

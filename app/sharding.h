@@ -6,6 +6,7 @@
 #include "engine.h"
 #include "experiments.h"
 #include "gradients.h"
+#include "results.h"
 #include "shard.h"
 
 #include <QCommandLineParser>
@@ -36,9 +37,8 @@ QString fileSha256(const QString &path);
 
 // What a shard adds to the command's JSON, beside its own entries: counts next to each accuracy
 // (correct and images) so that merge computes every fraction exactly as the unsharded run does.
-// `result` is the lesion's per-arrangement result: index 0 the baseline, i + 1 block i deleted;
-// -1 correct (NaN accuracy) where this shard computed nothing.
-void annotateLesion(QJsonObject &json, const EvalResult &result, const Shard &shard);
+// A lesion's blocks have correct -1 (NaN accuracy) where this shard computed nothing.
+void annotateLesion(QJsonObject &json, const LesionResult &result, const Shard &shard);
 void annotateSweep(QJsonObject &json, const SweepResult &result, const Shard &shard);
 void annotateGradients(QJsonObject &json, const GradientResult &result, int plannedRounds);
 
@@ -48,7 +48,7 @@ struct MergedRun
     QString command;        // lesion, delete-k, reorder, gradients or report
     QStringList arguments;  // model and the options that shaped the results, as the shards were given them
     double seconds = 0;     // report: the sum of the shards' times
-    std::optional<EvalResult> lesion; // as annotateLesion's `result`, complete
+    std::optional<EvalResult> lesion; // counts: [0] the baseline, [i + 1] block i deleted, -1 none (lesionResult)
     std::optional<SweepResult> deleteK;
     std::optional<SweepResult> reorder;
     std::optional<GradientResult> gradients;

@@ -246,6 +246,8 @@ SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, b
             sampleOf.push_back(s);
         }
     SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxK + 1, shard, progress, cancel);
+    result.samples = samples;
+    result.seed = int64_t(seed);
     for (SweepPoint &point : result.points)
         summarise(point);
     return result;
@@ -268,6 +270,9 @@ SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t see
             sampleOf.push_back(s);
         }
     SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxSwaps + 1, shard, progress, cancel);
+    result.reorder = true;
+    result.samples = samples;
+    result.seed = int64_t(seed);
     for (size_t u = 0; u < arrangements.size(); ++u)
         if (shard.owns(int(u)))
             result.points[groupOf[u]].taus.push_back(kendallTau(arrangements[u]));

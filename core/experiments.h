@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace pathlens {
@@ -58,6 +59,10 @@ struct SweepPoint
 
 struct SweepResult
 {
+    std::string model;    // the model file as the user named it (results.h writes it)
+    bool reorder = false; // reorderSweep (k: pairs swapped), else deleteKSweep (k: blocks deleted)
+    int samples = 0;      // asked for per point
+    int64_t seed = 0;     // as the user gave it
     double baseline = 0;
     int64_t baselineCorrect = -1; // -1: not evaluated here (a shard that does not own the baseline)
     int64_t images = 0;

@@ -216,6 +216,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
             active.push_back(slot.block);
     const int n = int(active.size());
     GradientResult result;
+    result.batchSize = options.batchSize;
     for (int k = 0; k <= n; ++k)
         result.lengths.push_back(k);
     result.samples.assign(n + 1, 0);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace pathlens {
@@ -45,6 +46,8 @@ EffectiveWindow centralWindow(const std::vector<double> &total, double coverage)
 
 struct GradientResult
 {
+    std::string model;            // the model file as the user named it (results.h writes it)
+    int batchSize = 0;            // images per sample
     std::vector<int> lengths;     // k = 0..n (n active blocks)
     std::vector<double> mean;     // mean over samples of the batch-mean per-example L2 norm of dLoss/dx_0
     std::vector<double> std;      // sample standard deviation over samples

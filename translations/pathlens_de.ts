@@ -802,8 +802,18 @@
     </message>
     <message>
         <location filename="../widgets/exportcontroller.cpp" line="73"/>
-        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)</source>
-        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv)</translation>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)</source>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="106"/>
+        <source>The accuracy history has no JSON form; export it as CSV.</source>
+        <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/exportcontroller.cpp" line="110"/>
+        <source>The %1 plot has no data to export yet.</source>
+        <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
         <location filename="../widgets/exportcontroller.cpp" line="87"/>

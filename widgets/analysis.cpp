@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 
-#include <cmath>
 
 namespace pathlens {
 
@@ -72,15 +71,16 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
     start([this, network, images = std::move(images), options](const CancelToken &cancel) {
         Engine engine(network, images, options);
         const SingleDeletions plan = singleDeletions(engine.info());
+        QElapsedTimer clock;
+        clock.start();
         auto report = [&](qint64 done, qint64 total, const std::vector<int64_t> &correct, bool finished) {
             Lesion lesion;
             lesion.imagesDone = done;
             lesion.imagesTotal = total;
             lesion.finished = finished;
-            lesion.baseline = double(correct[0]) / double(done);
-            lesion.accuracy.assign(engine.info().blocks.size(), std::nan(""));
-            for (size_t j = 0; j < plan.blocks.size(); ++j)
-                lesion.accuracy[plan.blocks[j]] = double(correct[j + 1]) / double(done);
+            lesion.result = lesionResult(engine.info(), plan, correct, done);
+            lesion.result.model = network->path();
+            lesion.result.seconds = clock.elapsed() / 1000.0;
             post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
         };
         QElapsedTimer sinceUpdate;

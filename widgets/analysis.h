@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "gradients.h"
 #include "network.h"
+#include "results.h"
 
 #include <QObject>
 #include <QThread>
@@ -28,8 +29,7 @@ class Analysis final : public QObject
 public:
     struct Lesion
     {
-        double baseline = 0;
-        std::vector<double> accuracy; // per block with it deleted alone; NaN where it cannot be
+        LesionResult result; // on the images done so far; NaN where a block cannot be deleted
         qint64 imagesDone = 0;
         qint64 imagesTotal = 0;
         bool finished = false;

@@ -5,6 +5,8 @@
 #include "pathgraph.h"
 #include "workspace.h"
 
+#include "results.h"
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -50,15 +52,15 @@ QString AnalysisController::modelName() const
 
 void AnalysisController::showLesion(const Analysis::Lesion &lesion, const QString &title)
 {
-    std::vector<bool> downsampling;
-    for (const BlockInfo &block : m_workspace->info().blocks)
-        downsampling.push_back(block.downsampling);
-    m_plots->showLesion(lesion, downsampling, title);
+    m_lesion = lesion.result;
+    m_plots->showLesion(lesion, title);
 }
 
 void AnalysisController::showGradients(const GradientResult &result, int done, int total, const QString &title)
 {
     m_plots->showGradients(result, done, total, title);
+    m_gradients = result;
+    m_gradients->model = m_workspace->info().path;
     m_gradientMeans = result.mean;
     if (m_editor->arrangement() == m_gradientArrangement)
         m_graph->setGradientMagnitudes(m_gradientMeans);
@@ -132,7 +134,25 @@ void AnalysisController::reset()
     m_analysis->stop();
     m_plots->setMeasuring(false);
     m_gradientMeans.clear();
+    m_lesion.reset();
+    m_gradients.reset();
     m_graph->setGradientMagnitudes({});
+}
+
+std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(const QString &name) const
+{
+    auto files = [](const auto &result) { return ResultFiles{toCsv(result), toJson(result)}; };
+    if (name == QLatin1String("single-deletion") && m_lesion)
+        return files(*m_lesion);
+    if (name == QLatin1String("gradients") && m_gradients)
+        return files(*m_gradients);
+    if ((name == QLatin1String("path-lengths") || name == QLatin1String("surviving-paths")) && m_workspace->engine()) {
+        // The current arrangement's, as `pathlens-cli paths MODEL --delete ... --deleted-counts ""` writes them.
+        PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), activeCount(m_editor->arrangement()), {});
+        paths.model = m_workspace->info().path;
+        return files(paths);
+    }
+    return std::nullopt;
 }
 
 void AnalysisController::followArrangement(const Arrangement &arrangement)

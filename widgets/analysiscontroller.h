@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace pathlens {
 
@@ -38,8 +40,18 @@ public:
     void showStoredGradients(const GradientResult &result, const QString &source);
     // Measurements started since the window opened (the lecture tour's test: none are).
     int measurementsStarted() const { return m_started; }
-    // Stops what runs and forgets the gradients (a new network, new engines).
+    // Stops what runs and forgets the measurements (a new network, new engines).
     void reset();
+
+    // The numbers behind the figure `name` (LivePlots::plotNames()) in core's forms (results.h):
+    // the CSV and JSON that pathlens-cli writes for the same model, images and arrangement. None
+    // for a measurement not made yet, nor for "accuracy" (the edit history is no experiment).
+    struct ResultFiles
+    {
+        std::string csv;
+        std::string json;
+    };
+    std::optional<ResultFiles> resultFiles(const QString &name) const;
     void followArrangement(const Arrangement &arrangement);
 
 Q_SIGNALS:
@@ -60,6 +72,9 @@ private:
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
     int m_started = 0;
+    // The latest measurements as shown (partial while they run), for export.
+    std::optional<LesionResult> m_lesion;
+    std::optional<GradientResult> m_gradients;
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };
 

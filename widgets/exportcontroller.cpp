@@ -1,9 +1,12 @@
 #include "exportcontroller.h"
 
+#include "analysiscontroller.h"
+#include "error.h"
 #include "figures.h"
 #include "liveplots.h"
 #include "pathgraph.h"
 #include "recentfiles.h"
+#include "safefile.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -53,10 +56,12 @@ bool askFigureSize(QWidget *parent, figures::Size &size)
 
 } // namespace
 
-ExportController::ExportController(QWidget *window, LivePlots *plots, PathGraph *graph, RecentFiles *files)
+ExportController::ExportController(QWidget *window, LivePlots *plots, const AnalysisController *analyses, PathGraph *graph,
+                                   RecentFiles *files)
     : QObject(window)
     , m_window(window)
     , m_plots(plots)
+    , m_analyses(analyses)
     , m_graph(graph)
     , m_files(files)
 {
@@ -70,12 +75,13 @@ void ExportController::exportPlot(const QString &name)
         return;
     }
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export"), m_files->startFolder(name + QStringLiteral(".pdf")),
-                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv)"));
+                                                      tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)"));
     if (path.isEmpty())
         return;
     try {
-        if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
-            figures::saveCsv(*plot, path);
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == QLatin1String("csv") || suffix == QLatin1String("json")) {
+            writeData(name, path);
         } else {
             figures::Size size;
             if (!askFigureSize(m_window, size))
@@ -86,6 +92,25 @@ void ExportController::exportPlot(const QString &name)
     } catch (const std::exception &e) {
         Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
     }
+}
+
+void ExportController::writeData(const QString &name, const QString &path) const
+{
+    const bool json = QFileInfo(path).suffix().toLower() == QLatin1String("json");
+    if (const auto files = m_analyses->resultFiles(name)) {
+        writeFileSafely(path.toStdString(), json ? files->json : files->csv);
+        return;
+    }
+    // The accuracy after each edit is no experiment with a result in core: its CSV is the plot's
+    // series (series,x,y).
+    QCustomPlot *plot = m_plots->plot(name);
+    if (name == QLatin1String("accuracy") && plot) {
+        if (json)
+            throw Error(tr("The accuracy history has no JSON form; export it as CSV.").toStdString());
+        figures::saveCsv(*plot, path);
+        return;
+    }
+    throw Error(tr("The %1 plot has no data to export yet.").arg(name).toStdString());
 }
 
 void ExportController::exportPathGraph()

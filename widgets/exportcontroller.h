@@ -7,21 +7,28 @@ class QWidget;
 
 namespace pathlens {
 
+class AnalysisController;
 class LivePlots;
 class PathGraph;
 class RecentFiles;
 
 // File → Export: a plot as PDF, SVG, PNG (at a size asked for and remembered) or its data as
-// CSV, and the path graph as PDF, SVG or PNG. Dialogs are window-modal over `window`.
+// CSV or JSON, and the path graph as PDF, SVG or PNG. Dialogs are window-modal over `window`.
+// The data of the experiments' figures is core's result (results.h), written as pathlens-cli
+// writes it, not values read back from the plot.
 class ExportController final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExportController)
 
 public:
-    ExportController(QWidget *window, LivePlots *plots, PathGraph *graph, RecentFiles *files);
+    ExportController(QWidget *window, LivePlots *plots, const AnalysisController *analyses, PathGraph *graph,
+                     RecentFiles *files);
 
     void exportPlot(const QString &name);
+    // The data behind the plot `name` to `path`, as CSV or, for a .json path, JSON; no dialog.
+    // Throws Error when there is none (a measurement not made yet).
+    void writeData(const QString &name, const QString &path) const;
     void exportPathGraph();
 
 Q_SIGNALS:
@@ -31,6 +38,7 @@ Q_SIGNALS:
 private:
     QWidget *m_window;
     LivePlots *m_plots;
+    const AnalysisController *m_analyses;
     PathGraph *m_graph;
     RecentFiles *m_files;
 };

@@ -274,6 +274,18 @@ void saveCsv(QCustomPlot &plot, const QString &path)
     writeFileSafely(path.toStdString(), csv.toStdString());
 }
 
+LesionSeries lesionSeries(const LesionResult &result, const QString &label)
+{
+    LesionSeries series;
+    series.label = label;
+    series.baseline = result.baseline;
+    for (const LesionBlock &block : result.blocks) {
+        series.accuracy.push_back(block.accuracy);
+        series.downsampling.push_back(block.downsampling);
+    }
+    return series;
+}
+
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)
 {
     auto plot = newPlot(title);

@@ -6,6 +6,7 @@
 
 #include "experiments.h"
 #include "gradients.h"
+#include "results.h"
 
 #include <QColor>
 #include <QString>
@@ -45,6 +46,9 @@ struct LesionSeries
     std::vector<double> accuracy;      // per block, with that block deleted
     std::vector<bool> downsampling;
 };
+
+// One model's single deletions as a series of the lesion figure.
+LesionSeries lesionSeries(const LesionResult &result, const QString &label);
 
 // Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model, baselines dashed.
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series);

@@ -388,20 +388,22 @@ std::optional<QString> LectureTour::storedFact(const StoredResults &results, con
 {
     if (name.startsWith(QLatin1String("lesion.")) && results.lesion) {
         const Analysis::Lesion &lesion = *results.lesion;
+        const std::vector<LesionBlock> &blocks = lesion.result.blocks;
+        const double baseline = lesion.result.baseline;
         double sum = 0;
         int count = 0;
         int worst = -1;
-        for (size_t i = 0; i < lesion.accuracy.size(); ++i) {
-            if (std::isnan(lesion.accuracy[i]))
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            if (std::isnan(blocks[i].accuracy))
                 continue;
-            sum += lesion.accuracy[i];
+            sum += blocks[i].accuracy;
             ++count;
-            if (worst < 0 || lesion.accuracy[i] < lesion.accuracy[size_t(worst)])
+            if (worst < 0 || blocks[i].accuracy < blocks[size_t(worst)].accuracy)
                 worst = int(i);
         }
         const QString key = name.mid(7);
         if (key == QLatin1String("baseline"))
-            return percent(lesion.baseline, locale);
+            return percent(baseline, locale);
         if (key == QLatin1String("images"))
             return locale.toString(lesion.imagesTotal);
         if (count == 0)
@@ -409,9 +411,9 @@ std::optional<QString> LectureTour::storedFact(const StoredResults &results, con
         if (key == QLatin1String("mean"))
             return percent(sum / count, locale);
         if (key == QLatin1String("mean-drop"))
-            return locale.toString(100 * (lesion.baseline - sum / count), 'f', 1);
+            return locale.toString(100 * (baseline - sum / count), 'f', 1);
         if (key == QLatin1String("worst"))
-            return percent(lesion.accuracy[size_t(worst)], locale);
+            return percent(blocks[size_t(worst)].accuracy, locale);
         if (key == QLatin1String("worst-block"))
             return locale.toString(worst);
         return std::nullopt;

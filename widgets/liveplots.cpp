@@ -239,14 +239,9 @@ void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique
     area->addWidget(slot);
 }
 
-void LivePlots::showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)
+void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
 {
-    figures::LesionSeries series;
-    series.label = tr("this model");
-    series.baseline = lesion.baseline;
-    series.accuracy = lesion.accuracy;
-    series.downsampling = downsampling;
-    replaceFigure(m_lesionArea, m_lesionFigure, figures::lesion(title, {series}));
+    replaceFigure(m_lesionArea, m_lesionFigure, figures::lesion(title, {figures::lesionSeries(lesion.result, tr("this model"))}));
     followPalette(m_lesionFigure);
     m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images.").arg(lesion.imagesTotal)
                                             : tr("Estimate on %1 of %2 images…").arg(lesion.imagesDone).arg(lesion.imagesTotal));

@@ -46,7 +46,7 @@ public:
     void setSingleFigure(bool on);                                // the accuracy plot alone (lecture layout)
 
     // Figures measured on request; `title` names the model and the images.
-    void showLesion(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title);
+    void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
     // Measurements of an earlier arrangement stay visible, marked as such.
     void setGradientsStale(bool stale);

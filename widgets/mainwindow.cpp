@@ -153,7 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
     connect(m_analyses, &AnalysisController::failed, this, &MainWindow::showError);
     setAcceptDrops(true);
-    m_export = new ExportController(this, m_plots, m_pathGraph, m_recent);
+    m_export = new ExportController(this, m_plots, m_analyses, m_pathGraph, m_recent);
     connect(m_export, &ExportController::written, this,
             [this](const QString &path) { statusBar()->showMessage(tr("Written: %1").arg(path), 8000); });
     connect(m_export, &ExportController::failed, this, &MainWindow::showError);

@@ -97,6 +97,7 @@ public:
     Timing lastTiming() const;
     void forgetResults(); // the result cache, for measuring evaluation times (the original stays)
     Analysis *analysis() const;
+    ExportController *exports() const { return m_export; } // File → Export, also without its dialogs
     LiveEvaluation *liveEvaluation() const { return m_live; }
     // The guided lecture tour of `path` (a tour JSON file; empty: the built-in one); an error
     // dialog names the file and the step when it cannot be shown.

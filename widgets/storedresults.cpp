@@ -29,23 +29,33 @@ std::vector<double> numbers(const QJsonValue &value)
     return result;
 }
 
-// `lesion --json`: {"images", "baseline", "blocks": [{"index", "accuracy" (null: cannot run)}]}
+// `lesion --json` (core's toJson(LesionResult)): {"model", "images", "baseline", "blocks": [{"index",
+// "name", "stage", "downsampling", "accuracy" (null: cannot run)}]}
 QString readLesion(const QJsonObject &json, Analysis::Lesion &lesion)
 {
     const QJsonArray blocks = json.value(QStringLiteral("blocks")).toArray();
     if (!json.value(QStringLiteral("baseline")).isDouble() || !json.value(QStringLiteral("images")).isDouble() || blocks.isEmpty())
         return StoredResultsMessages::tr("\"lesion\" lacks the baseline, the images or the blocks");
-    lesion.baseline = json.value(QStringLiteral("baseline")).toDouble();
-    lesion.imagesTotal = lesion.imagesDone = json.value(QStringLiteral("images")).toInteger();
+    LesionResult &result = lesion.result;
+    result.model = json.value(QStringLiteral("model")).toString().toStdString();
+    result.baseline = json.value(QStringLiteral("baseline")).toDouble();
+    result.images = json.value(QStringLiteral("images")).toInteger();
+    result.blocks.assign(size_t(blocks.size()), LesionBlock{});
+    lesion.imagesTotal = lesion.imagesDone = result.images;
     lesion.finished = true;
-    lesion.accuracy.assign(blocks.size(), std::nan(""));
     for (const QJsonValue &value : blocks) {
-        const int index = value.toObject().value(QStringLiteral("index")).toInt(-1);
+        const QJsonObject entry = value.toObject();
+        const int index = entry.value(QStringLiteral("index")).toInt(-1);
         if (index < 0 || index >= blocks.size())
             return StoredResultsMessages::tr("\"lesion\" has a block without a valid index");
-        const QJsonValue accuracy = value.toObject().value(QStringLiteral("accuracy"));
+        LesionBlock &block = result.blocks[size_t(index)];
+        block.index = index;
+        block.name = entry.value(QStringLiteral("name")).toString().toStdString();
+        block.stage = entry.value(QStringLiteral("stage")).toInt();
+        block.downsampling = entry.value(QStringLiteral("downsampling")).toBool();
+        const QJsonValue accuracy = entry.value(QStringLiteral("accuracy"));
         if (accuracy.isDouble())
-            lesion.accuracy[size_t(index)] = accuracy.toDouble();
+            block.accuracy = accuracy.toDouble();
     }
     return {};
 }

@@ -105,12 +105,9 @@ void checkModelFile(const QString &path)
     checkReadableFile(path.toStdString());
 }
 
-QJsonArray numbers(const std::vector<double> &values)
+QJsonObject jsonObject(const std::string &json)
 {
-    QJsonArray array;
-    for (double value : values)
-        array.append(value);
-    return array;
+    return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
 }
 
 void Session::showNewNotices()

@@ -61,7 +61,8 @@ void writeFileAtomically(const QString &path, const QByteArray &bytes);
 // A model path that names a file: a FIFO or device would make LibTorch's reader wait forever.
 void checkModelFile(const QString &path);
 
-QJsonArray numbers(const std::vector<double> &values);
+// A JSON object from core's writers (results.h), for the keys a shard adds.
+QJsonObject jsonObject(const std::string &json);
 
 struct Session
 {

@@ -10,6 +10,7 @@
 #include "paths.h"
 #include "dataset.h"
 #include "engine.h"
+#include "exportcontroller.h"
 #include "mainwindow.h"
 #include "testhelpers.h"
 
@@ -181,19 +182,21 @@ private Q_SLOTS:
         Engine fresh(Network::load(testing::fixture("cifar20.pt")), stratifiedSubset(loadDataset(testing::fashionMnist()), 300));
         const SingleDeletions plan = singleDeletions(fresh.info());
         const EvalResult expected = fresh.evaluate(plan.arrangements);
-        QCOMPARE(result.baseline, expected.accuracy[0]);
+        QCOMPARE(result.result.baseline, expected.accuracy[0]);
         for (size_t j = 0; j < plan.blocks.size(); ++j)
-            QCOMPARE(result.accuracy[plan.blocks[j]], expected.accuracy[j + 1]);
+            QCOMPARE(result.result.blocks[plan.blocks[j]].accuracy, expected.accuracy[j + 1]);
 
-        QCustomPlot *figure = window.livePlots()->plot("single-deletion");
-        QVERIFY(figure);
+        QVERIFY(window.livePlots()->plot("single-deletion"));
+        // The export is the result's CSV, with pathlens-cli's columns (tst_resultexport compares
+        // it with the CLI's file byte for byte).
         QTemporaryDir dir;
-        figures::saveCsv(*figure, dir.filePath("lesion.csv"));
+        window.exports()->writeData("single-deletion", dir.filePath("lesion.csv"));
         QFile csv(dir.filePath("lesion.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
-        QCOMPARE(lines.first(), QByteArray("series,x,y"));
-        QVERIFY(lines.contains(QStringLiteral("\"this model\",4,%1").arg(100 * expected.accuracy[5], 0, 'g', 10).toUtf8()));
+        QCOMPARE(lines.first(), QByteArray("index,name,stage,downsampling,accuracy,baseline"));
+        QCOMPARE(lines.size(), 1 + int(fresh.info().blocks.size()));
+        QCOMPARE(lines[5].split(',')[4], QString::number(expected.accuracy[5], 'g', 10).toUtf8());
 
         // Two deletions: the fraction of paths of each length that survive, C(n-2, k) / C(n, k).
         window.editor()->toggle(1);

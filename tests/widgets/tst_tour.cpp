@@ -143,7 +143,7 @@ private Q_SLOTS:
                  qPrintable(why));
         QCOMPARE(loadStoredResults(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt"), results), QString());
         QVERIFY(results.lesion && results.gradients);
-        QCOMPARE(int(results.lesion->accuracy.size()), 54);
+        QCOMPARE(int(results.lesion->result.blocks.size()), 54);
     }
 
     void fillsCaptions()

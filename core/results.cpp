@@ -1,0 +1,249 @@
+#include "results.h"
+
+#include "paths.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace pathlens {
+namespace {
+
+using Json = nlohmann::json;
+
+// A number as %.<significant>g writes it, with Qt's spelling of the non-finite ones: the CSV
+// files looked like this when pathlens-cli wrote them with QString::arg(value, 0, 'g', n).
+std::string number(double value, int significant)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*g", significant, value);
+    return text;
+}
+
+// NaN has no JSON spelling: it is written as null (no number).
+Json jsonNumber(double value)
+{
+    return std::isnan(value) ? Json() : Json(value);
+}
+
+Json jsonNumbers(const std::vector<double> &values)
+{
+    Json array = Json::array();
+    for (double value : values)
+        array.push_back(jsonNumber(value));
+    return array;
+}
+
+std::vector<double> blockAccuracies(const LesionResult &result)
+{
+    std::vector<double> accuracies;
+    for (const LesionBlock &block : result.blocks)
+        accuracies.push_back(block.accuracy);
+    return accuracies;
+}
+
+// The engine's formula (engine.cpp), so that a fraction has the same bits whoever computes it.
+double fraction(int64_t correct, int64_t images)
+{
+    return images ? double(correct) / double(images) : 0.0;
+}
+
+} // namespace
+
+LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &plan, const std::vector<int64_t> &correct,
+                          int64_t images, const Shard &shard)
+{
+    std::vector<int64_t> byBlock(network.blocks.size() + 1, -1);
+    const size_t first = plan.original ? 1 : 0;
+    if (plan.original && shard.ownsBaseline() && !correct.empty())
+        byBlock[0] = correct[0];
+    for (size_t j = 0; j < plan.blocks.size() && j + first < correct.size(); ++j)
+        byBlock[plan.blocks[j] + 1] = correct[j + first];
+    return lesionResult(network, byBlock, images);
+}
+
+LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images)
+{
+    LesionResult result;
+    result.images = images;
+    if (!correctByBlock.empty() && correctByBlock[0] >= 0) {
+        result.baselineCorrect = correctByBlock[0];
+        result.baseline = fraction(correctByBlock[0], images);
+    }
+    for (const BlockInfo &info : network.blocks) {
+        LesionBlock block;
+        block.index = info.index;
+        block.name = info.name;
+        block.stage = info.stage;
+        block.downsampling = info.downsampling;
+        const size_t at = size_t(info.index) + 1;
+        if (at < correctByBlock.size() && correctByBlock[at] >= 0) {
+            block.correct = correctByBlock[at];
+            block.accuracy = fraction(block.correct, images);
+        }
+        result.blocks.push_back(block);
+    }
+    return result;
+}
+
+std::string toJson(const LesionResult &result)
+{
+    Json blocks = Json::array();
+    for (const LesionBlock &block : result.blocks)
+        blocks.push_back({{"index", block.index},
+                          {"name", block.name},
+                          {"stage", block.stage},
+                          {"downsampling", block.downsampling},
+                          {"accuracy", jsonNumber(block.accuracy)}});
+    Json json{{"model", result.model},
+              {"images", result.images},
+              {"baseline", jsonNumber(result.baseline)},
+              {"seconds", result.seconds},
+              {"blocks", blocks}};
+    // One comparison is an object, as it has always been.
+    for (const LesionResult &other : result.compared)
+        json["compare"] = {{"model", other.model},
+                           {"baseline", jsonNumber(other.baseline)},
+                           {"accuracy", jsonNumbers(blockAccuracies(other))}};
+    return json.dump();
+}
+
+std::string toCsv(const LesionResult &result)
+{
+    std::string csv = "index,name,stage,downsampling,accuracy,baseline\n";
+    for (const LesionBlock &block : result.blocks)
+        csv += std::to_string(block.index) + "," + block.name + "," + std::to_string(block.stage) + ","
+               + (block.downsampling ? "1" : "0") + "," + number(block.accuracy, 10) + "," + number(result.baseline, 10)
+               + "\n";
+    return csv;
+}
+
+std::string toJson(const SweepResult &result)
+{
+    Json points = Json::array();
+    for (const SweepPoint &point : result.points) {
+        Json object{{result.reorder ? "swaps" : "deleted", point.k},
+                    {"mean", point.mean},
+                    {"std", point.std},
+                    {"min", point.min},
+                    {"max", point.max},
+                    {"accuracies", jsonNumbers(point.accuracies)}};
+        if (result.reorder)
+            object["kendall_tau"] = jsonNumbers(point.taus);
+        points.push_back(object);
+    }
+    return Json{{"model", result.model},
+                {"images", result.images},
+                {"baseline", jsonNumber(result.baseline)},
+                {"samples", result.samples},
+                {"seed", result.seed},
+                {"seconds", result.seconds},
+                {"points", points}}
+        .dump();
+}
+
+std::string toCsv(const SweepResult &result)
+{
+    std::string csv = result.reorder ? "swaps,sample,accuracy,kendall_tau\n" : "deleted,sample,accuracy\n";
+    for (const SweepPoint &point : result.points)
+        for (size_t i = 0; i < point.accuracies.size(); ++i) {
+            csv += std::to_string(point.k) + "," + std::to_string(i) + "," + number(point.accuracies[i], 10);
+            if (result.reorder)
+                csv += "," + number(point.taus[i], 10);
+            csv += "\n";
+        }
+    return csv;
+}
+
+PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts)
+{
+    PathsResult result;
+    result.blocks = blocks;
+    result.active = active;
+    result.distribution = pathLengthDistribution(active);
+    std::vector<int> counts = deletedCounts;
+    if (blocks - active > 0)
+        counts.push_back(blocks - active);
+    for (int d : counts)
+        if (d >= 0 && d <= blocks && !result.surviving.count(d))
+            result.surviving[d] = survivingFraction(blocks, d);
+    return result;
+}
+
+LengthRange centralLengths(const PathsResult &result)
+{
+    LengthRange range{0, result.active};
+    double cumulative = 0;
+    for (int k = 0; k <= result.active; ++k) {
+        cumulative += result.distribution[k];
+        if (cumulative < 0.025)
+            range.from = k + 1;
+        if (cumulative >= 0.975) {
+            range.to = k;
+            break;
+        }
+    }
+    return range;
+}
+
+std::string toJson(const PathsResult &result)
+{
+    Json surviving = Json::object();
+    for (const auto &[deleted, fractions] : result.surviving)
+        surviving[std::to_string(deleted)] = jsonNumbers(fractions);
+    return Json{{"model", result.model},
+                {"blocks", result.blocks},
+                {"active", result.active},
+                {"distribution", jsonNumbers(result.distribution)},
+                {"surviving", surviving}}
+        .dump();
+}
+
+std::string toCsv(const PathsResult &result)
+{
+    std::string csv = "length,fraction_of_paths";
+    for (const auto &column : result.surviving)
+        csv += ",surviving_after_" + std::to_string(column.first) + "_deleted";
+    csv += "\n";
+    for (int k = 0; k <= result.blocks; ++k) {
+        csv += std::to_string(k) + "," + number(k <= result.active ? result.distribution[k] : 0.0, 12);
+        for (const auto &column : result.surviving)
+            csv += "," + number(column.second[k], 12);
+        csv += "\n";
+    }
+    return csv;
+}
+
+std::string toJson(const GradientResult &result)
+{
+    return Json{{"model", result.model},
+                {"lengths", result.lengths},
+                {"mean", jsonNumbers(result.mean)},
+                {"std", jsonNumbers(result.std)},
+                {"samples", result.samples},
+                {"total", jsonNumbers(result.total)},
+                {"effective", {{"from", result.effectiveFrom},
+                               {"to", result.effectiveTo},
+                               {"share_of_paths", result.effectiveShare}}},
+                {"batch", result.batchSize},
+                {"seconds", result.seconds}}
+        .dump();
+}
+
+std::string toCsv(const GradientResult &result)
+{
+    std::string csv = "length,mean,std,samples,paths,total\n";
+    const std::vector<double> counts = pathCounts(int(result.lengths.size()) - 1);
+    for (size_t k = 0; k < result.lengths.size(); ++k)
+        csv += std::to_string(k) + "," + number(result.mean[k], 10) + "," + number(result.std[k], 10) + ","
+               + std::to_string(result.samples[k]) + "," + number(counts[k], 17) + "," + number(result.total[k], 10)
+               + "\n";
+    return csv;
+}
+
+} // namespace pathlens

@@ -1,0 +1,104 @@
+#pragma once
+
+// The paper's experiments as plain results, each with one JSON and one CSV form (DESIGN.md
+// section 8). pathlens-cli, its report and the GUI's export all write these, so that a file says
+// the same whichever program wrote it. The JSON keys and CSV columns are the ones users and
+// tests rely on: add to them, never rename.
+//
+// To add a field to a result (per-class accuracy, an interval): add it to the struct, fill it
+// where the result is made, and write it in the kind's toJson and toCsv (results.cpp).
+
+#include "experiments.h"
+#include "gradients.h"
+#include "network.h"
+#include "shard.h"
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pathlens {
+
+// One row of the lesion study: the network with this block deleted alone.
+struct LesionBlock
+{
+    int index = 0;
+    std::string name;
+    int stage = 0;
+    bool downsampling = false;
+    // NaN and -1 where there is no number: a block that cannot be deleted (a plain network's
+    // shape-changing layer) or one that another shard measures.
+    double accuracy = std::numeric_limits<double>::quiet_NaN();
+    int64_t correct = -1;
+};
+
+// Paper Fig. 3 (and Fig. 8 with `compared`): the baseline and each single deletion of one model.
+struct LesionResult
+{
+    std::string model; // the model file as the user named it
+    int64_t images = 0;
+    double baseline = std::numeric_limits<double>::quiet_NaN(); // NaN in a shard that does not own it
+    int64_t baselineCorrect = -1;
+    double seconds = 0;
+    std::vector<LesionBlock> blocks;
+    std::vector<LesionResult> compared; // other models measured the same way (--compare)
+};
+
+// The blocks of `network` with the counts of the engine's run, `correct[a]` for arrangement a of
+// `plan` (singleDeletions(network, shard)), placed at the blocks they belong to. `images`: how
+// many images those counts are out of; accuracies are correct / images, as the engine computes them.
+LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &plan, const std::vector<int64_t> &correct,
+                          int64_t images, const Shard &shard = {});
+// From counts already in block order: correct[0] the original, correct[i + 1] block i deleted, -1 none.
+LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images);
+
+// JSON: {"model", "images", "baseline", "seconds", "blocks": [{"index", "name", "stage",
+// "downsampling", "accuracy"}], and with a comparison "compare": {"model", "baseline", "accuracy": [...]}}.
+std::string toJson(const LesionResult &result);
+// CSV: index,name,stage,downsampling,accuracy,baseline; one row per block.
+std::string toCsv(const LesionResult &result);
+
+// JSON: {"model", "images", "baseline", "samples", "seed", "seconds", "points": [{"deleted" or
+// "swaps", "mean", "std", "min", "max", "accuracies", and for reorder "kendall_tau"}]}.
+std::string toJson(const SweepResult &result);
+// CSV: deleted,sample,accuracy or swaps,sample,accuracy,kendall_tau; one row per sample.
+std::string toCsv(const SweepResult &result);
+
+// Paper Fig. 6a and 7: how the paths of an arrangement are distributed over their lengths, and
+// which share of each length survives deleting d blocks. Needs no data.
+struct PathsResult
+{
+    std::string model;
+    int blocks = 0;                           // n, every block of the network
+    int active = 0;                           // blocks the arrangement keeps
+    std::vector<double> distribution;         // k = 0..active: C(active, k) / 2^active
+    std::map<int, std::vector<double>> surviving; // d -> k = 0..blocks: C(n - d, k) / C(n, k)
+};
+
+// For an arrangement with `active` of `blocks` blocks: the distribution, and the surviving
+// fractions after each of `deletedCounts` (those outside 0..blocks are skipped) and after the
+// arrangement's own deletions.
+PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts);
+
+// The central 95% of the path lengths of `result` (2.5th to 97.5th percentile).
+struct LengthRange
+{
+    int from = 0;
+    int to = 0;
+};
+LengthRange centralLengths(const PathsResult &result);
+
+// JSON: {"model", "blocks", "active", "distribution", "surviving": {"d": [...]}}.
+std::string toJson(const PathsResult &result);
+// CSV: length,fraction_of_paths,surviving_after_D_deleted...; one row per length 0..blocks.
+std::string toCsv(const PathsResult &result);
+
+// JSON: {"model", "lengths", "mean", "std", "samples", "total", "effective": {"from", "to",
+// "share_of_paths"}, "batch", "seconds"}.
+std::string toJson(const GradientResult &result);
+// CSV: length,mean,std,samples,paths,total; one row per path length.
+std::string toCsv(const GradientResult &result);
+
+} // namespace pathlens
