@@ -35,6 +35,12 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
         m_plots->showLesion(lesion, downsampling, title);
     });
+    connect(m_analysis, &Analysis::classesCompared, this, [this](const Analysis::ClassComparison &comparison) {
+        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
+        m_plots->showClassComparison(comparison, tr("%1, %2 test images").arg(model).arg(comparison.images));
+        m_classArrangement = comparison.arrangement;
+        m_plots->setClassesStale(m_editor->arrangement() != m_classArrangement);
+    });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         QString title = *m_gradientOnTraining
@@ -71,6 +77,17 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
     return {};
 }
 
+QString AnalysisController::measureClasses(qint64 liveImages)
+{
+    if (!m_workspace->engine())
+        return tr("Open a model and a data set first.");
+    m_clock.start();
+    m_analysis->startClassComparison(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages),
+                                     m_editor->arrangement(), m_workspace->options());
+    m_plots->setMeasuring(true);
+    return {};
+}
+
 QString AnalysisController::measureGradients(quint64 seed)
 {
     if (!m_workspace->engine())
@@ -97,11 +114,14 @@ void AnalysisController::reset()
     m_analysis->stop();
     m_plots->setMeasuring(false);
     m_gradientMeans.clear();
+    m_classArrangement.clear();
     m_graph->setGradientMagnitudes({});
 }
 
 void AnalysisController::followArrangement(const Arrangement &arrangement)
 {
+    if (!m_classArrangement.empty())
+        m_plots->setClassesStale(arrangement != m_classArrangement);
     if (m_gradientMeans.empty())
         return;
     const bool measured = arrangement == m_gradientArrangement;

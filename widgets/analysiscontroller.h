@@ -32,6 +32,8 @@ public:
     // Each returns an empty string when started, else why not.
     QString measureSingleDeletions(qint64 liveImages);
     QString measureGradients(quint64 seed);
+    // The current arrangement against the original per class, on the live subset's images.
+    QString measureClasses(qint64 liveImages);
     // Stops what runs and forgets the gradients (a new network, new engines).
     void reset();
     void followArrangement(const Arrangement &arrangement);
@@ -50,6 +52,7 @@ private:
     QElapsedTimer m_clock; // since the measurement started
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
+    Arrangement m_classArrangement; // the arrangement of the per-class figures shown; empty: none
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };
 
