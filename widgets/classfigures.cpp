@@ -219,7 +219,7 @@ std::unique_ptr<QCustomPlot> classLesion(const QString &title, const QStringList
     auto plot = newPlot(title);
     const int blocks = int(accuracy.size());
     const int classes = int(std::min(size_t(classNames.size()), baseline.size()));
-    std::vector<std::vector<double>> change(size_t(blocks));
+    std::vector<std::vector<double>> change(static_cast<size_t>(blocks));
     double worst = 0;
     for (int b = 0; b < blocks; ++b)
         for (int c = 0; c < classes; ++c) {

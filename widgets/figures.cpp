@@ -287,7 +287,7 @@ void saveCsv(QCustomPlot &plot, const QString &path)
     for (int p = 0; p < plot.plottableCount(); ++p) {
         QCPAbstractPlottable *plottable = plot.plottable(p);
         if (auto *map = qobject_cast<QCPColorMap *>(plottable)) {
-            const QCPColorMapData *data = map->data();
+            QCPColorMapData *data = map->data(); // cell() is not const in QCustomPlot 2.1
             for (int x = 0; x < data->keySize(); ++x)
                 for (int y = 0; y < data->valueSize(); ++y) {
                     double key = 0;
