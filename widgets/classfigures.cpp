@@ -169,7 +169,11 @@ std::unique_ptr<QCustomPlot> classAccuracy(const QString &title, const QStringLi
     }
     // Differences of a few points matter here: the axis starts near the lowest interval, not at 0.
     plot->yAxis->setRange(std::max(0.0, std::floor(lowest / 5) * 5 - 5), 101);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // The legend in a row of its own under the title: inside the axes it hid bars.
+    plot->plotLayout()->insertRow(1);
+    plot->plotLayout()->addElement(1, 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     return plot;
 }
 
@@ -195,6 +199,8 @@ std::unique_ptr<QCustomPlot> confusionChange(const QString &title, const QString
     plot->xAxis->setTicker(namedTicks(classNames.mid(0, classes)));
     plot->yAxis->setTicker(namedTicks(classNames.mid(0, classes)));
     plot->xAxis->setTickLabelRotation(-30);
+    QFont small = plot->font();
+    small.setPointSizeF(7.5);
     for (int t = 0; t < classes; ++t)
         for (int p = 0; p < classes; ++p) {
             const double value = change(p, t);
@@ -203,11 +209,12 @@ std::unique_ptr<QCustomPlot> confusionChange(const QString &title, const QString
             auto *text = new QCPItemText(plot.get());
             text->position->setCoords(p, t);
             text->setText(QStringLiteral("%1%2").arg(value > 0 ? QStringLiteral("+") : QString()).arg(value));
+            text->setFont(small);
             // White on the strongest colours, black elsewhere: readable on every cell.
             text->setColor(std::abs(value) > 0.6 * largest ? Qt::white : Qt::black);
             keepColours(*text);
         }
-    addNote(*plot, QObject::tr("diagonal: correct; blue on the diagonal is a gain, off it a new confusion"));
+    addNote(*plot, QObject::tr("blue on the diagonal: more correct; blue off it: more confused"));
     return plot;
 }
 
