@@ -46,14 +46,18 @@ QSharedPointer<QCPAxisTickerText> namedTicks(const QStringList &names, double fi
     return ticker;
 }
 
-// Every fifth index, as the lesion figure's axis reads (0, 5, 10, ...), and `extra` at -1.
-QSharedPointer<QCPAxisTickerText> indexTicks(int count, const QString &extra = {})
+// Every fifth index, as the lesion figure's axis reads (5, 10, ...), the downsampling blocks
+// marked as the block strip marks them ("18 ↓"), and `extra` at -1 (else 0 at 0).
+QSharedPointer<QCPAxisTickerText> indexTicks(int count, const std::vector<bool> &downsampling, const QString &extra = {})
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     if (!extra.isEmpty())
         ticker->addTick(-1, extra);
-    for (int i = 0; i < count; i += 5)
+    for (int i = extra.isEmpty() ? 0 : 5; i < count; i += 5)
         ticker->addTick(i, QString::number(i));
+    for (int i = 0; i < count && i < int(downsampling.size()); ++i)
+        if (downsampling[size_t(i)])
+            ticker->addTick(i, QStringLiteral("%1 ↓").arg(i));
     return ticker;
 }
 
@@ -107,17 +111,44 @@ void addNote(QCustomPlot &plot, const QString &note)
     plot.plotLayout()->addElement(1, 0, new QCPTextElement(&plot, note, font));
 }
 
-// The largest |value| among the columns that are not marked, at least `floor`: the scale of a
-// heat map whose marked columns (downsampling blocks) would otherwise wash out the rest.
-double scaleOfUnmarked(const std::vector<std::vector<double>> &columns, const std::vector<bool> &marked, double floor)
+// The scale of a heat map: the 95th percentile of |value| over its cells (at least `floor`). A
+// few extreme cells (a block whose deletion breaks the network) would otherwise wash every other
+// cell out to the colour of zero; they saturate instead, and saturatedNote names them.
+double robustScale(const std::vector<std::vector<double>> &columns, double floor)
 {
-    double largest = floor;
-    for (size_t c = 0; c < columns.size(); ++c)
-        if (c >= marked.size() || !marked[c])
-            for (double v : columns[c])
-                if (std::isfinite(v))
-                    largest = std::max(largest, std::abs(v));
-    return largest;
+    std::vector<double> magnitudes;
+    for (const auto &column : columns)
+        for (double v : column)
+            if (std::isfinite(v))
+                magnitudes.push_back(std::abs(v));
+    if (magnitudes.empty())
+        return floor;
+    const auto at = magnitudes.begin() + std::ptrdiff_t(0.95 * double(magnitudes.size() - 1));
+    std::nth_element(magnitudes.begin(), at, magnitudes.end());
+    return std::max(floor, *at);
+}
+
+// "beyond the scale: block 0 (-98.0), block 18 (-12.5)": the columns with a cell beyond ±scale
+// and their most extreme value; `name(c)` names column c. Empty when nothing saturates.
+QString saturatedNote(const std::vector<std::vector<double>> &columns, double scale,
+                      const std::function<QString(int)> &name)
+{
+    QStringList parts;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        double extreme = 0;
+        for (double v : columns[c])
+            if (std::isfinite(v) && std::abs(v) > std::abs(extreme))
+                extreme = v;
+        if (std::abs(extreme) > scale)
+            parts << QStringLiteral("%1 (%2)").arg(name(int(c))).arg(extreme, 0, 'f', 1);
+    }
+    if (parts.isEmpty())
+        return {};
+    const int shown = 8;
+    QString list = QStringList(parts.mid(0, shown)).join(QStringLiteral(", "));
+    if (parts.size() > shown)
+        list += QObject::tr(" and %1 more").arg(parts.size() - shown);
+    return QObject::tr("beyond the scale: %1").arg(list);
 }
 
 } // namespace
@@ -127,7 +158,7 @@ std::unique_ptr<QCustomPlot> classAccuracy(const QString &title, const QStringLi
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("class"));
-    plot->yAxis->setLabel(QObject::tr("accuracy (%) with 95% Wilson interval"));
+    plot->yAxis->setLabel(QObject::tr("accuracy (%), 95% interval"));
     plot->xAxis->setTicker(namedTicks(classNames));
     plot->xAxis->setTickLabelRotation(-30);
     plot->xAxis->grid()->setVisible(false);
@@ -227,32 +258,21 @@ std::unique_ptr<QCustomPlot> classLesion(const QString &title, const QStringList
     const int blocks = int(accuracy.size());
     const int classes = int(std::min(size_t(classNames.size()), baseline.size()));
     std::vector<std::vector<double>> change(static_cast<size_t>(blocks));
-    double worst = 0;
     for (int b = 0; b < blocks; ++b)
-        for (int c = 0; c < classes; ++c) {
-            const double value = size_t(c) < accuracy[size_t(b)].size() ? 100 * (accuracy[size_t(b)][size_t(c)] - baseline[size_t(c)])
-                                                                        : std::nan("");
-            change[size_t(b)].push_back(value);
-            if (std::isfinite(value))
-                worst = std::min(worst, value);
-        }
-    const double largest = scaleOfUnmarked(change, downsampling, 0.5);
+        for (int c = 0; c < classes; ++c)
+            change[size_t(b)].push_back(size_t(c) < accuracy[size_t(b)].size()
+                                            ? 100 * (accuracy[size_t(b)][size_t(c)] - baseline[size_t(c)])
+                                            : std::nan(""));
+    const double largest = robustScale(change, 0.5);
     addCells(*plot, blocks, classes, 0, 0,
              [&](int b, int c) { return std::clamp(change[size_t(b)][size_t(c)], -largest, largest); }, diverging(),
              QCPRange(-largest, largest), QObject::tr("change in class accuracy (points)"));
     plot->yAxis->setRangeReversed(true);
     plot->xAxis->setLabel(QObject::tr("deleted block (0-based index)"));
     plot->yAxis->setLabel(QObject::tr("class"));
-    plot->xAxis->setTicker(indexTicks(blocks));
+    plot->xAxis->setTicker(indexTicks(blocks, downsampling));
     plot->yAxis->setTicker(namedTicks(classNames.mid(0, classes)));
-    QStringList marked;
-    for (int b = 0; b < blocks && b < int(downsampling.size()); ++b)
-        if (downsampling[size_t(b)])
-            marked << QString::number(b);
-    if (!marked.isEmpty() && worst < -largest)
-        addNote(*plot, QObject::tr("downsampling blocks %1 lose up to %2 points: beyond the scale")
-                           .arg(marked.join(QStringLiteral(", ")))
-                           .arg(-worst, 0, 'f', 1));
+    addNote(*plot, saturatedNote(change, largest, [](int b) { return QObject::tr("block %1").arg(b); }));
     return plot;
 }
 
@@ -261,7 +281,7 @@ std::unique_ptr<QCustomPlot> disagreement(const QString &title, const std::vecto
                                           const std::vector<bool> &downsampling, const QString &note)
 {
     auto plot = newPlot(title);
-    const int columns = blocks.empty() ? 0 : blocks.back() + 2; // -1 (full) .. the last block
+    const int columns = blocks.empty() ? 1 : blocks.back() + 2; // -1 (full) .. the last block
     // Cell (x, y): x = -1 is the full network, x = b the network without block b; blocks that
     // could not be deleted stay blank.
     std::vector<int> row(size_t(columns), -1);
@@ -269,31 +289,27 @@ std::unique_ptr<QCustomPlot> disagreement(const QString &title, const std::vecto
     for (size_t j = 0; j < blocks.size(); ++j)
         row[size_t(blocks[j] + 1)] = int(j + 1);
     std::vector<std::vector<double>> percent(size_t(columns), std::vector<double>(size_t(columns), std::nan("")));
-    std::vector<bool> marked(size_t(columns), false);
-    for (int x = 0; x < columns; ++x) {
-        marked[size_t(x)] = x > 0 && size_t(x - 1) < downsampling.size() && downsampling[size_t(x - 1)];
+    for (int x = 0; x < columns; ++x)
         for (int y = 0; y < columns; ++y)
-            if (row[size_t(x)] >= 0 && row[size_t(y)] >= 0)
+            if (row[size_t(x)] >= 0 && row[size_t(y)] >= 0 && size_t(row[size_t(x)]) < matrix.size()
+                && size_t(row[size_t(y)]) < matrix.size())
                 percent[size_t(x)][size_t(y)] = 100 * matrix[size_t(row[size_t(x)])][size_t(row[size_t(y)])];
-    }
-    // The scale spans the pairs without a downsampling block; those saturate.
-    std::vector<std::vector<double>> unmarkedPairs;
-    for (int x = 0; x < columns; ++x) {
-        unmarkedPairs.emplace_back();
-        for (int y = 0; y < columns; ++y)
-            if (!marked[size_t(y)])
-                unmarkedPairs.back().push_back(percent[size_t(x)][size_t(y)]);
-    }
-    const double largest = scaleOfUnmarked(unmarkedPairs, marked, 0.5);
+    const double largest = robustScale(percent, 0.5);
     addCells(*plot, columns, columns, -1, -1,
              [&](int x, int y) { return std::min(percent[size_t(x)][size_t(y)], largest); }, sequential(),
              QCPRange(0, largest), QObject::tr("images classified differently (%)"));
     plot->yAxis->setRangeReversed(true);
     plot->xAxis->setLabel(QObject::tr("deleted block"));
     plot->yAxis->setLabel(QObject::tr("deleted block"));
-    plot->xAxis->setTicker(indexTicks(columns - 1, QObject::tr("none")));
-    plot->yAxis->setTicker(indexTicks(columns - 1, QObject::tr("none")));
-    addNote(*plot, note);
+    plot->xAxis->setTicker(indexTicks(columns - 1, downsampling, QObject::tr("none")));
+    plot->yAxis->setTicker(indexTicks(columns - 1, downsampling, QObject::tr("none")));
+    // Named: the variants whose disagreement with the full network lies beyond the scale (each
+    // of them saturates a whole row and column).
+    std::vector<std::vector<double>> withFull;
+    for (int x = 1; x < columns; ++x)
+        withFull.push_back({percent[size_t(x)][0]});
+    const QString saturated = saturatedNote(withFull, largest, [](int x) { return QObject::tr("block %1").arg(x); });
+    addNote(*plot, saturated.isEmpty() ? note : note + QLatin1Char('\n') + saturated);
     return plot;
 }
 

@@ -124,7 +124,7 @@ private Q_SLOTS:
     void perClassFigures()
     {
         const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
-        // Three blocks, block 1 downsampling: its -60 points lie beyond the scale (set by the others).
+        // Three blocks: block 1's -60 points lie beyond the scale, the 95th percentile of |change|.
         const std::vector<double> baseline{0.9, 0.8, 0.7};
         const std::vector<std::vector<double>> accuracy{{0.9, 0.75, 0.7}, {0.3, 0.8, 0.7}, {}};
         auto lesion = figures::classLesion(QStringLiteral("Classes — test"), names, baseline, accuracy, {false, true, false});
@@ -135,6 +135,11 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(map->data()->cell(0, 1), -5.0, 1e-9);  // block 0, class b
         QCOMPARE(map->data()->cell(1, 0), -5.0);               // block 1 saturates at the scale
         QVERIFY(std::isnan(map->data()->cell(2, 0)));          // block 2 could not be deleted
+        bool named = false; // the saturated block, named with its extreme under the title
+        for (QCPLayoutElement *element : lesion->plotLayout()->elements(true))
+            if (auto *text = qobject_cast<QCPTextElement *>(element))
+                named = named || text->text() == QStringLiteral("beyond the scale: block 1 (-60.0)");
+        QVERIFY(named);
         const QRgb lossColour = map->gradient().color(-5.0, map->dataRange());
         figures::setDark(*lesion, true, QColor(30, 30, 32));
         QCOMPARE(map->gradient().color(-5.0, map->dataRange()), lossColour);
