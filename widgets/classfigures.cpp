@@ -53,10 +53,12 @@ QSharedPointer<QCPAxisTickerText> indexTicks(int count, const std::vector<bool> 
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     if (!extra.isEmpty())
         ticker->addTick(-1, extra);
+    auto marked = [&](int i) { return i >= 0 && i < int(downsampling.size()) && downsampling[size_t(i)]; };
     for (int i = extra.isEmpty() ? 0 : 5; i < count; i += 5)
-        ticker->addTick(i, QString::number(i));
-    for (int i = 0; i < count && i < int(downsampling.size()); ++i)
-        if (downsampling[size_t(i)])
+        if (!marked(i - 1) && !marked(i) && !marked(i + 1)) // "35" beside "36 ↓" overlapped
+            ticker->addTick(i, QString::number(i));
+    for (int i = 0; i < count; ++i)
+        if (marked(i))
             ticker->addTick(i, QStringLiteral("%1 ↓").arg(i));
     return ticker;
 }
@@ -128,27 +130,33 @@ double robustScale(const std::vector<std::vector<double>> &columns, double floor
     return std::max(floor, *at);
 }
 
-// "beyond the scale: block 0 (-98.0), block 18 (-12.5)": the columns with a cell beyond ±scale
-// and their most extreme value; `name(c)` names column c. Empty when nothing saturates.
+// "beyond the scale of ±6.0: block 0 (-100.0), block 2 (-32.0) and 3 more": the columns with a
+// cell beyond ±scale, the most extreme first, with that value; `name(c)` names column c. Empty
+// when nothing saturates. Short, since a figure is as wide as its longest line.
 QString saturatedNote(const std::vector<std::vector<double>> &columns, double scale,
                       const std::function<QString(int)> &name)
 {
-    QStringList parts;
+    std::vector<std::pair<double, int>> extremes; // (value, column)
     for (size_t c = 0; c < columns.size(); ++c) {
         double extreme = 0;
         for (double v : columns[c])
             if (std::isfinite(v) && std::abs(v) > std::abs(extreme))
                 extreme = v;
         if (std::abs(extreme) > scale)
-            parts << QStringLiteral("%1 (%2)").arg(name(int(c))).arg(extreme, 0, 'f', 1);
+            extremes.emplace_back(extreme, int(c));
     }
-    if (parts.isEmpty())
+    if (extremes.empty())
         return {};
-    const int shown = 8;
-    QString list = QStringList(parts.mid(0, shown)).join(QStringLiteral(", "));
-    if (parts.size() > shown)
-        list += QObject::tr(" and %1 more").arg(parts.size() - shown);
-    return QObject::tr("beyond the scale: %1").arg(list);
+    std::stable_sort(extremes.begin(), extremes.end(),
+                     [](const auto &a, const auto &b) { return std::abs(a.first) > std::abs(b.first); });
+    const size_t shown = 3;
+    QStringList parts;
+    for (size_t i = 0; i < extremes.size() && i < shown; ++i)
+        parts << QStringLiteral("%1 (%2)").arg(name(extremes[i].second)).arg(extremes[i].first, 0, 'f', 1);
+    QString list = parts.join(QStringLiteral(", "));
+    if (extremes.size() > shown)
+        list = QObject::tr("%1 and %2 more").arg(list).arg(extremes.size() - shown);
+    return QObject::tr("beyond the scale of ±%1: %2").arg(scale, 0, 'f', 1).arg(list);
 }
 
 } // namespace

@@ -300,7 +300,7 @@ void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vec
                                        fractions(lesion.baselineClassCorrect), perBlock, downsampling));
     const EnsembleReading &reading = lesion.ensemble;
     const double images = double(std::max<int64_t>(1, reading.images));
-    const QString vote = tr("majority vote of the %1 lesioned networks: %2%; full network: %3%; mean disagreement of two "
+    const QString vote = tr("majority vote of the %1 lesioned networks: %2%, full network: %3%;\nmean disagreement of two "
                             "lesioned networks: %4%")
                              .arg(lesion.blocks.size())
                              .arg(100.0 * double(reading.majorityCorrect) / images, 0, 'f', 2)
@@ -311,7 +311,7 @@ void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vec
                                         reading.disagreement, downsampling, vote));
     for (QCustomPlot *figure : {m_lesionClassFigure, m_disagreementFigure})
         followPalette(figure);
-    m_lesionClassStatus->setText(tr("Done: %1 images. %2.").arg(lesion.imagesTotal).arg(vote));
+    m_lesionClassStatus->setText(tr("Done: %1 images. %2.").arg(lesion.imagesTotal).arg(QString(vote).replace(QLatin1Char('\n'), QLatin1Char(' '))));
 }
 
 void LivePlots::showClassComparison(const Analysis::ClassComparison &comparison, const QString &title)

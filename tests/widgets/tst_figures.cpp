@@ -138,7 +138,7 @@ private Q_SLOTS:
         bool named = false; // the saturated block, named with its extreme under the title
         for (QCPLayoutElement *element : lesion->plotLayout()->elements(true))
             if (auto *text = qobject_cast<QCPTextElement *>(element))
-                named = named || text->text() == QStringLiteral("beyond the scale: block 1 (-60.0)");
+                named = named || text->text() == QStringLiteral("beyond the scale of ±5.0: block 1 (-60.0)");
         QVERIFY(named);
         const QRgb lossColour = map->gradient().color(-5.0, map->dataRange());
         figures::setDark(*lesion, true, QColor(30, 30, 32));
