@@ -182,6 +182,27 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(errors->data()->at(0).errorPlus, 96.56807389 - 93, 1e-6);
     }
 
+    // The disagreement map puts the full network at -1 and each variant at its block; a block
+    // that could not be deleted stays blank.
+    void disagreementFigure()
+    {
+        const std::vector<std::vector<double>> matrix{{0, 0.02, 0.5}, {0.02, 0, 0.49}, {0.5, 0.49, 0}};
+        auto plot = figures::disagreement(QStringLiteral("Disagreement — test"), {0, 2}, matrix, {false, false, false},
+                                          QStringLiteral("majority vote: 90%"));
+        auto *map = qobject_cast<QCPColorMap *>(plot->plottable(0));
+        QCOMPARE(map->data()->keySize(), 4); // none, block 0, block 1, block 2
+        QCOMPARE(map->data()->cell(0, 0), 0.0);
+        QCOMPARE(map->data()->cell(1, 0), 2.0);  // block 0 against the full network: 2%
+        QVERIFY(std::isnan(map->data()->cell(2, 0))); // block 1: not deleted
+        QCOMPARE(map->data()->cell(3, 1), 49.0); // block 2 against block 0
+        QCOMPARE(map->dataRange().upper, 50.0);   // nine cells: the 95th percentile is the largest
+        QStringList notes;
+        for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
+            if (auto *text = qobject_cast<QCPTextElement *>(element))
+                notes << text->text();
+        QVERIFY2(notes.contains(QStringLiteral("majority vote: 90%")), qPrintable(notes.join(QStringLiteral(" | "))));
+    }
+
     void badTargetsAreExplained()
     {
         auto plot = figures::sweep(QStringLiteral("x"), sampleSweep(), false);
