@@ -55,7 +55,7 @@ QSharedPointer<QCPAxisTickerText> indexTicks(int count, const std::vector<bool> 
         ticker->addTick(-1, extra);
     auto marked = [&](int i) { return i >= 0 && i < int(downsampling.size()) && downsampling[size_t(i)]; };
     for (int i = extra.isEmpty() ? 0 : 5; i < count; i += 5)
-        if (!marked(i - 1) && !marked(i) && !marked(i + 1)) // "35" beside "36 ↓" overlapped
+        if (!marked(i - 2) && !marked(i - 1) && !marked(i) && !marked(i + 1) && !marked(i + 2)) // "35" hid "36 ↓"
             ticker->addTick(i, QString::number(i));
     for (int i = 0; i < count; ++i)
         if (marked(i))
@@ -134,7 +134,7 @@ double robustScale(const std::vector<std::vector<double>> &columns, double floor
 // cell beyond ±scale, the most extreme first, with that value; `name(c)` names column c. Empty
 // when nothing saturates. Short, since a figure is as wide as its longest line.
 QString saturatedNote(const std::vector<std::vector<double>> &columns, double scale,
-                      const std::function<QString(int)> &name)
+                      const std::function<QString(int)> &name, bool symmetric = true)
 {
     std::vector<std::pair<double, int>> extremes; // (value, column)
     for (size_t c = 0; c < columns.size(); ++c) {
@@ -156,7 +156,8 @@ QString saturatedNote(const std::vector<std::vector<double>> &columns, double sc
     QString list = parts.join(QStringLiteral(", "));
     if (extremes.size() > shown)
         list = QObject::tr("%1 and %2 more").arg(list).arg(extremes.size() - shown);
-    return QObject::tr("beyond the scale of ±%1: %2").arg(scale, 0, 'f', 1).arg(list);
+    const QString bound = (symmetric ? QStringLiteral("±") : QString()) + QString::number(scale, 'f', 1);
+    return QObject::tr("beyond the scale of %1: %2").arg(bound, list);
 }
 
 } // namespace
@@ -316,7 +317,8 @@ std::unique_ptr<QCustomPlot> disagreement(const QString &title, const std::vecto
     std::vector<std::vector<double>> withFull;
     for (int x = 1; x < columns; ++x)
         withFull.push_back({percent[size_t(x)][0]});
-    const QString saturated = saturatedNote(withFull, largest, [](int x) { return QObject::tr("block %1").arg(x); });
+    const QString saturated = saturatedNote(
+        withFull, largest, [](int x) { return QObject::tr("block %1").arg(x); }, false);
     addNote(*plot, saturated.isEmpty() ? note : note + QLatin1Char('\n') + saturated);
     return plot;
 }
