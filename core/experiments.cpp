@@ -67,8 +67,24 @@ SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arran
         point.accuracies.push_back(evaluated.accuracy[first + j]);
         point.correct.push_back(evaluated.correct[first + j]);
         point.sampleIndices.push_back(sampleOf[owned[j]]);
+        point.touched.push_back(touchedBlocks(arrangements[owned[j]]));
     }
     return result;
+}
+
+} // namespace
+
+namespace {
+
+// Mean, sample standard deviation and standard error of the mean.
+void describeSamples(const std::vector<double> &a, double &mean, double &std, double &standardError)
+{
+    mean = std::accumulate(a.begin(), a.end(), 0.0) / double(a.size());
+    double squares = 0;
+    for (double x : a)
+        squares += (x - mean) * (x - mean);
+    std = a.size() > 1 ? std::sqrt(squares / double(a.size() - 1)) : 0.0;
+    standardError = std / std::sqrt(double(a.size()));
 }
 
 } // namespace
@@ -78,11 +94,7 @@ void summarise(SweepPoint &point)
     const auto &a = point.accuracies;
     if (a.empty())
         return;
-    point.mean = std::accumulate(a.begin(), a.end(), 0.0) / double(a.size());
-    double squares = 0;
-    for (double x : a)
-        squares += (x - point.mean) * (x - point.mean);
-    point.std = a.size() > 1 ? std::sqrt(squares / double(a.size() - 1)) : 0.0;
+    describeSamples(a, point.mean, point.std, point.standardError);
     const auto [lo, hi] = std::minmax_element(a.begin(), a.end());
     point.min = *lo;
     point.max = *hi;
@@ -169,6 +181,45 @@ EnsembleReading singleDeletionEnsemble(const SingleDeletions &plan, const EvalRe
                     "single deletion (a whole study, not a shard)");
     const std::vector<Predictions> variants(evaluated.predictions.begin() + 1, evaluated.predictions.end());
     return ensembleReading(evaluated.predictions[0], variants, labels, classes);
+}
+
+std::vector<int> touchedBlocks(const Arrangement &arrangement)
+{
+    std::vector<int> touched;
+    for (size_t i = 0; i < arrangement.size(); ++i)
+        if (!arrangement[i].active || arrangement[i].block != int(i))
+            touched.push_back(arrangement[i].block);
+    std::sort(touched.begin(), touched.end());
+    return touched;
+}
+
+std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks, const std::vector<double> &accuracies,
+                                double threshold)
+{
+    std::vector<int> critical;
+    for (size_t j = 0; j < blocks.size() && j < accuracies.size(); ++j)
+        if (baseline - accuracies[j] > threshold)
+            critical.push_back(blocks[j]);
+    return critical;
+}
+
+CriticalSplit splitByCritical(const SweepPoint &point, const std::vector<int> &critical)
+{
+    std::vector<double> touching, sparing;
+    for (size_t s = 0; s < point.accuracies.size() && s < point.touched.size(); ++s) {
+        const auto &t = point.touched[s];
+        const bool hit = std::any_of(critical.begin(), critical.end(),
+                                     [&](int block) { return std::binary_search(t.begin(), t.end(), block); });
+        (hit ? touching : sparing).push_back(point.accuracies[s]);
+    }
+    CriticalSplit split;
+    for (auto [samples, group] : {std::pair{&touching, &split.touching}, std::pair{&sparing, &split.sparing}}) {
+        group->samples = int(samples->size());
+        double std = 0;
+        if (!samples->empty())
+            describeSamples(*samples, group->mean, std, group->standardError);
+    }
+    return split;
 }
 
 double kendallTau(const Arrangement &arrangement)

@@ -54,10 +54,12 @@ struct SweepPoint
     int k = 0;                       // blocks deleted or pairs swapped
     std::vector<double> accuracies;  // one per sample
     std::vector<double> taus;        // reorder only: Kendall's tau of each sample
+    std::vector<std::vector<int>> touched; // the blocks each sample deleted or moved (touchedBlocks)
     std::vector<int> sampleIndices;  // which of the point's samples these are: 0, 1, ... unless sharded
     std::vector<int64_t> correct;    // correctly classified images of each sample
     double mean = 0;
     double std = 0;                  // sample standard deviation (0 for one sample)
+    double standardError = 0;        // of the mean: std / sqrt(samples)
     double min = 0;
     double max = 0;
 };
@@ -72,8 +74,33 @@ struct SweepResult
     std::vector<SweepPoint> points;
 };
 
-// Mean, spread, min and max of the point's accuracies (all zero when it has none: an empty shard).
+// Mean, spread, standard error, min and max of the point's accuracies (all zero when it has none:
+// an empty shard).
 void summarise(SweepPoint &point);
+
+// The blocks an arrangement changes: deleted, or not at their original position; ascending.
+std::vector<int> touchedBlocks(const Arrangement &arrangement);
+
+// Blocks whose single deletion costs more than `threshold` of accuracy (0.10: ten points), from a
+// lesion study: accuracies[j] is the accuracy without blocks[j].
+std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks, const std::vector<double> &accuracies,
+                                double threshold = 0.10);
+
+// A sweep point's samples split by whether they touched a critical block: when one block
+// dominates, the samples form two groups, and their overall mean lies between them, describing
+// neither (issue 14: with block 0 critical, "5 blocks deleted: 53.75% +- 43.49%").
+struct SampleGroup
+{
+    int samples = 0;
+    double mean = 0;
+    double standardError = 0; // 0 for fewer than two samples
+};
+struct CriticalSplit
+{
+    SampleGroup touching; // samples that deleted or moved at least one critical block
+    SampleGroup sparing;  // the rest
+};
+CriticalSplit splitByCritical(const SweepPoint &point, const std::vector<int> &critical);
 
 // Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
 // All arrangements go to the engine in one call, so shared prefixes are computed once. With a

@@ -8,6 +8,7 @@
 
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -93,6 +94,74 @@ at::Tensor pathGradient(const Network::Impl &net, const at::Tensor &images, cons
     return PathGradient(net, images, labels, arrangement).gradient(chosen);
 }
 
+EffectiveWindow centralWindow(const std::vector<double> &total, double coverage)
+{
+    EffectiveWindow window;
+    window.coverage = coverage;
+    const int n = int(total.size()) - 1;
+    double grandTotal = 0;
+    for (double t : total)
+        grandTotal += t;
+    double cumulative = 0;
+    bool fromFound = false;
+    for (int k = 0; k <= n && grandTotal > 0; ++k) {
+        cumulative += total[k] / grandTotal;
+        if (!fromFound && cumulative >= (1 - coverage) / 2) {
+            window.from = k;
+            fromFound = true;
+        }
+        if (cumulative >= (1 + coverage) / 2) {
+            window.to = k;
+            break;
+        }
+    }
+    window.share = shareOfPaths(n, window.from, window.to);
+    window.fromLow = window.fromHigh = window.from;
+    window.toLow = window.toHigh = window.to;
+    return window;
+}
+
+namespace {
+
+// The window of the measured totals, and the 2.5th and 97.5th percentiles of its ends over
+// 1,000 bootstrap resamples of the rounds.
+EffectiveWindow bootstrappedWindow(const GradientResult &result, const std::vector<double> &counts, double coverage)
+{
+    EffectiveWindow window = centralWindow(result.total, coverage);
+    const int rounds = int(result.norms.size());
+    const int n = int(result.lengths.size()) - 1;
+    if (rounds < 2)
+        return window;
+    constexpr int resamples = 1000;
+    std::mt19937_64 random(uint64_t(rounds) * 7919 + uint64_t(n));
+    std::uniform_int_distribution<int> pick(0, rounds - 1);
+    std::vector<int> froms, tos;
+    std::vector<double> total(n + 1);
+    for (int r = 0; r < resamples; ++r) {
+        std::fill(total.begin(), total.end(), 0.0);
+        for (int i = 0; i < rounds; ++i) {
+            const std::vector<double> &round = result.norms[pick(random)];
+            for (int k = 0; k <= n; ++k)
+                total[k] += counts[k] * round[k];
+        }
+        const EffectiveWindow resampled = centralWindow(total, coverage);
+        froms.push_back(resampled.from);
+        tos.push_back(resampled.to);
+    }
+    auto percentile = [](std::vector<int> values, double q) {
+        std::sort(values.begin(), values.end());
+        return values[size_t(std::lround(q * double(values.size() - 1)))];
+    };
+    window.fromLow = percentile(froms, 0.025);
+    window.fromHigh = percentile(froms, 0.975);
+    window.toLow = percentile(tos, 0.025);
+    window.toHigh = percentile(tos, 0.975);
+    window.resamples = resamples;
+    return window;
+}
+
+} // namespace
+
 void summarise(GradientResult &result)
 {
     const int n = int(result.lengths.size()) - 1;
@@ -109,9 +178,6 @@ void summarise(GradientResult &result)
     result.mean.assign(n + 1, 0.0);
     result.std.assign(n + 1, 0.0);
     result.total.assign(n + 1, 0.0);
-    result.effectiveFrom = 0;
-    result.effectiveTo = 0;
-    double grandTotal = 0;
     for (int k = 0; k <= n; ++k) {
         const int m = result.samples[k];
         if (m == 0)
@@ -119,23 +185,13 @@ void summarise(GradientResult &result)
         result.mean[k] = sum[k] / m;
         result.std[k] = m > 1 ? std::sqrt(std::max(0.0, (squares[k] - m * result.mean[k] * result.mean[k]) / (m - 1))) : 0.0;
         result.total[k] = counts[k] * result.mean[k];
-        grandTotal += result.total[k];
     }
-    // Effective paths: the lengths between the 5th and 95th percentile of the total gradient.
-    double cumulative = 0;
-    bool fromFound = false;
-    for (int k = 0; k <= n && grandTotal > 0; ++k) {
-        cumulative += result.total[k] / grandTotal;
-        if (!fromFound && cumulative >= 0.05) {
-            result.effectiveFrom = k;
-            fromFound = true;
-        }
-        if (cumulative >= 0.95) {
-            result.effectiveTo = k;
-            break;
-        }
-    }
-    result.effectiveShare = shareOfPaths(n, result.effectiveFrom, result.effectiveTo);
+    result.windows.clear();
+    for (double coverage : {0.90, 0.95})
+        result.windows.push_back(bootstrappedWindow(result, counts, coverage));
+    result.effectiveFrom = result.windows[0].from;
+    result.effectiveTo = result.windows[0].to;
+    result.effectiveShare = result.windows[0].share;
 }
 
 GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,

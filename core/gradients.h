@@ -22,6 +22,27 @@ struct GradientOptions
     Shard shard;
 };
 
+// The lengths that carry the central `coverage` of the total gradient: from the first k at which
+// the cumulative share reaches (1 - coverage) / 2 to the first at which it reaches
+// (1 + coverage) / 2. The paper names 5-17 for n = 54 but states no rule; this is ours
+// (DESIGN.md section 5), so every figure names the coverage it uses.
+struct EffectiveWindow
+{
+    double coverage = 0.9;
+    int from = 0;
+    int to = 0;
+    double share = 0; // share of all 2^n paths whose length lies in [from, to]
+    // 95% bootstrap percentile intervals of the ends, from resampling the rounds with replacement
+    // (each round is one independent random batch with one sample for every k).
+    int fromLow = 0;
+    int fromHigh = 0;
+    int toLow = 0;
+    int toHigh = 0;
+    int resamples = 0;
+};
+
+EffectiveWindow centralWindow(const std::vector<double> &total, double coverage);
+
 struct GradientResult
 {
     std::vector<int> lengths;     // k = 0..n (n active blocks)
@@ -29,9 +50,10 @@ struct GradientResult
     std::vector<double> std;      // sample standard deviation over samples
     std::vector<int> samples;     // samples taken per k
     std::vector<double> total;    // C(n, k) * mean(k): the total gradient that paths of length k carry
-    int effectiveFrom = 0;        // 5th..95th percentile of `total` over k
+    int effectiveFrom = 0;        // 5th..95th percentile of `total` over k: windows[0]
     int effectiveTo = 0;
     double effectiveShare = 0;    // share of all 2^n paths whose length lies in that range
+    std::vector<EffectiveWindow> windows; // 90% and 95% of the total, with bootstrap intervals
     double seconds = 0;
     bool cancelled = false;
     // The samples themselves, so that the parts of a sharded run reduce in the unsharded order:
@@ -40,9 +62,10 @@ struct GradientResult
     std::vector<std::vector<double>> norms;
 };
 
-// Fills samples, mean, std, total and the effective range from `rounds` and `norms`, summing
-// over the rounds in their stored order (so the same rounds give the same bits). `lengths` must
-// hold 0..n.
+// Fills samples, mean, std, total and the effective windows from `rounds` and `norms`, summing
+// over the rounds in their stored order (so the same rounds give the same bits; the bootstrap's
+// draws are seeded by the number of rounds, so a merged sharded run gets the same intervals).
+// `lengths` must hold 0..n.
 void summarise(GradientResult &result);
 
 // Called after every round (one sample for every k): samples done and samples planned in all.

@@ -12,11 +12,13 @@
 
 #include <ATen/Parallel.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <numeric>
 #include <sstream>
 
 namespace pathlens {
@@ -65,6 +67,16 @@ void addBatchNorm(Module &m, const std::string &name, int64_t channels)
     m.register_buffer(name + "_running_var", at::ones({channels}));
 }
 
+// How much of each residual branch the trained model keeps at test time: stochastic depth's p_l,
+// and for short-path training K/n, the share of mini-batches in which a block was active (the same
+// rule; Veit et al. do not say how they test).
+std::vector<double> testSurvival(const TrainOptions &options, int blocks)
+{
+    if (options.sampleBlocks > 0)
+        return std::vector<double>(blocks, double(options.sampleBlocks) / double(blocks));
+    return survivalProbabilities(blocks, options.survivalLast);
+}
+
 class ModelBuilder
 {
 public:
@@ -78,15 +90,18 @@ public:
 
     Module build()
     {
+        if (m_options.architecture == "plain-constant")
+            return buildConstantWidth();
         const bool preact = m_options.architecture == "preact";
         Module model = newModule("PathlensResNet");
+        // conv -> BN -> ReLU before the first block in every variant: He et al. (Identity Mappings,
+        // appendix) put the first activation right after conv1 in the pre-activation network too,
+        // so the identity stream does not start as a bare linear convolution.
         addConv(model, "conv", 16, m_inChannels, 3);
-        if (!preact)
-            addBatchNorm(model, "bn", 16);
+        addBatchNorm(model, "bn", 16);
         Module blocks = newModule("Blocks");
         const int perStage = (m_options.depth - 2) / 6;
-        const int total = 3 * perStage;
-        const auto survival = survivalProbabilities(total, m_options.survivalLast);
+        const auto survival = testSurvival(m_options, 3 * perStage);
         int64_t channels = 16;
         std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
         for (int stage = 0; stage < 3; ++stage)
@@ -101,19 +116,51 @@ public:
         model.register_module("blocks", blocks);
         if (preact)
             addBatchNorm(model, "bn_final", 64);
-        model.register_parameter("fc_weight", (at::rand({m_classes, 64}) * 2 - 1) / 8.0, false);
-        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
-        const std::string stem = preact ? "    return " + conv("x", "conv", 1, 1) + "\n"
-                                        : "    return torch.relu(" + batchNorm(conv("x", "conv", 1, 1), "bn") + ")\n";
-        const std::string head = (preact ? "    x = torch.relu(" + batchNorm("x", "bn_final") + ")\n" : std::string())
-                                 + "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
-                                   "    return torch.matmul(x, self.fc_weight.t()) + self.fc_bias\n";
+        const std::string stem = "    return torch.relu(" + batchNorm(conv("x", "conv", 1, 1), "bn") + ")\n";
+        const std::string head = (preact ? "    x = torch.relu(" + batchNorm("x", "bn_final") + ")\n" : std::string()) + poolAndClassify(model, 64);
         model.define("def stem(self, x):\n" + stem + "\ndef head(self, x):\n" + head + "\n" + forward
                      + "    return self.head(x)\n");
         return model;
     }
 
 private:
+    // The paper's plain control (Veit et al., Section 4.1: deleting any layer of a plain network
+    // drops to chance): a stride-2 stem to `width` channels, then `depth` conv -> BN -> ReLU
+    // layers of one shape, so that every layer can be deleted (replaced by the identity).
+    Module buildConstantWidth()
+    {
+        const int64_t width = m_options.width;
+        Module model = newModule("PathlensPlain");
+        addConv(model, "conv", width, m_inChannels, 3);
+        addBatchNorm(model, "bn", width);
+        Module blocks = newModule("Blocks");
+        std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
+        for (int i = 0; i < m_options.depth; ++i) {
+            Module layer = newModule("PlainLayer");
+            addConv(layer, "conv", width, width, 3);
+            addBatchNorm(layer, "bn", width);
+            layer.define("def residual(self, x):\n    return " + batchNorm(conv("x", "conv", 1, 1), "bn") + "\n\n"
+                         "def shortcut(self, x):\n    return torch.zeros_like(x)\n\n"
+                         "def post(self, y):\n    return torch.relu(y)\n\n"
+                         "def forward(self, x):\n    return self.post(self.residual(x))\n");
+            blocks.register_module("block" + std::to_string(i), layer);
+            forward += "    x = self.blocks.block" + std::to_string(i) + ".forward(x)\n";
+        }
+        model.register_module("blocks", blocks);
+        model.define("def stem(self, x):\n    return torch.relu(" + batchNorm(conv("x", "conv", 2, 1), "bn") + ")\n\n"
+                     "def head(self, x):\n" + poolAndClassify(model, width) + "\n" + forward + "    return self.head(x)\n");
+        return model;
+    }
+
+    // Global average pooling and the linear classifier (its parameters are registered on `model`).
+    std::string poolAndClassify(Module &model, int64_t channels)
+    {
+        model.register_parameter("fc_weight", (at::rand({m_classes, channels}) * 2 - 1) / 8.0, false);
+        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
+        return "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
+               "    return torch.matmul(x, self.fc_weight.t()) + self.fc_bias\n";
+    }
+
     Module newModule(const std::string &name)
     {
         Module m(c10::QualifiedName("__torch__.pathlens." + name), m_unit, /*shouldMangle=*/true);
@@ -192,12 +239,17 @@ double tidy(double value, const char *format)
 
 std::string architectureName(const TrainOptions &options)
 {
+    if (options.architecture == "plain-constant")
+        return "plain network of " + std::to_string(options.depth) + " deletable layers, " + std::to_string(options.width)
+               + " channels (no shortcuts)";
     const std::string kind = options.architecture == "preact"  ? "pre-activation ResNet"
                              : options.architecture == "plain" ? "plain network (no shortcuts)"
                                                                : "ResNet";
     return kind + "-" + std::to_string(options.depth)
            + (options.survivalLast < 1.0 ? ", stochastic depth p_L = " + std::to_string(options.survivalLast).substr(0, 4)
-                                         : std::string());
+                                         : std::string())
+           + (options.sampleBlocks > 0 ? ", trained with " + std::to_string(options.sampleBlocks) + " random blocks per mini-batch"
+                                       : std::string());
 }
 
 // pathlens.json of a trained model or checkpoint (DESIGN.md section 7), written with the same JSON
@@ -206,10 +258,14 @@ std::string metadata(const TrainOptions &options, const Dataset &data, int epoch
 {
     char recipe[512];
     std::snprintf(recipe, sizeof recipe,
-                  "pathlens-cli train --arch %s --depth %d --stochastic-depth %g --epochs %d --batch %d --lr %g "
+                  "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
                   "--momentum %g --weight-decay %g --seed %llu%s (SGD with Nesterov momentum, linear warm-up then "
                   "cosine decay, random %d-pixel crops%s)",
-                  options.architecture.c_str(), options.depth, options.survivalLast, options.epochs, options.batchSize,
+                  options.architecture.c_str(), options.depth,
+                  options.architecture == "plain-constant" ? (" --width " + std::to_string(options.width)).c_str() : "",
+                  options.survivalLast,
+                  options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
+                  options.epochs, options.batchSize,
                   options.learningRate, options.momentum, options.weightDecay,
                   static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
                   options.flip ? ", horizontal flips" : "");
@@ -223,8 +279,11 @@ std::string metadata(const TrainOptions &options, const Dataset &data, int epoch
     json["name"] = architectureName(options) + " (" + data.path + ")";
     json["architecture"] = options.architecture;
     json["depth"] = options.depth;
-    json["plain"] = options.architecture == "plain";
+    if (options.architecture == "plain-constant")
+        json["width"] = options.width;
+    json["plain"] = options.architecture == "plain" || options.architecture == "plain-constant";
     json["stochastic_depth"] = tidy(options.survivalLast, "%.6g");
+    json["sample_blocks"] = options.sampleBlocks;
     json["dataset"] = data.path;
     json["input_shape"] = {data.imageShape[0], data.imageShape[1], data.imageShape[2]};
     json["mean"] = numbers(data.mean);
@@ -266,6 +325,9 @@ std::string changedOptions(const TrainOptions &options, const Dataset &data, con
     differs("architecture", "--arch", options.architecture);
     differs("depth", "--depth", options.depth);
     differs("stochastic_depth", "--stochastic-depth", tidy(options.survivalLast, "%.6g"));
+    if (options.architecture == "plain-constant")
+        differs("width", "--width", options.width);
+    differs("sample_blocks", "--sample-blocks", options.sampleBlocks);
     differs("epochs", "--epochs", options.epochs);
     differs("dataset", "--data", data.path);
     differs("batch", "--batch", options.batchSize);
@@ -376,18 +438,42 @@ std::vector<bool> sampleDrops(const std::vector<double> &survival, std::mt19937_
     return dropped;
 }
 
+std::vector<bool> sampleActiveBlocks(int blocks, int active, std::mt19937_64 &random)
+{
+    std::vector<int> order(blocks);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), random);
+    std::vector<bool> dropped(blocks, true);
+    for (int i = 0; i < std::min(active, blocks); ++i)
+        dropped[order[i]] = false;
+    return dropped;
+}
+
 TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Dataset &testSet,
                   const TrainCallback &progress, const CancelToken *cancel)
 {
-    if (options.architecture != "preact" && options.architecture != "postact" && options.architecture != "plain")
-        throw Error("--arch: expected preact, postact or plain, got '" + options.architecture + "'");
-    if (options.depth < 8 || (options.depth - 2) % 6 != 0)
-        throw Error("--depth: expected 6n + 2 with n >= 1 (8, 14, 20, ..., 56, 110), got " + std::to_string(options.depth));
+    const std::string &arch = options.architecture;
+    if (arch != "preact" && arch != "postact" && arch != "plain" && arch != "plain-constant")
+        throw Error("--arch: expected preact, postact, plain or plain-constant, got '" + arch + "'");
+    const bool constantWidth = arch == "plain-constant";
+    if (constantWidth ? options.depth < 1 : options.depth < 8 || (options.depth - 2) % 6 != 0)
+        throw Error(constantWidth ? "--depth: plain-constant needs at least one layer"
+                                  : "--depth: expected 6n + 2 with n >= 1 (8, 14, 20, ..., 56, 110), got " + std::to_string(options.depth));
+    if (constantWidth && (options.width < 1 || options.width > 1024))
+        throw Error("--width: expected 1 to 1024 channels, got " + std::to_string(options.width));
+    const bool plain = arch == "plain" || constantWidth;
+    const int blockCount = constantWidth ? options.depth : (options.depth - 2) / 2;
+    if (options.sampleBlocks < 0 || options.sampleBlocks > blockCount)
+        throw Error("--sample-blocks: expected 1 to " + std::to_string(blockCount) + " of the " + std::to_string(blockCount)
+                    + " blocks, got " + std::to_string(options.sampleBlocks));
+    if (options.sampleBlocks > 0 && (plain || options.survivalLast < 1))
+        throw Error("--sample-blocks trains a residual network with a random subset of its blocks; it needs shortcuts and "
+                    "does not combine with --stochastic-depth");
     if (!(options.survivalLast > 0 && options.survivalLast <= 1)) // NaN too
         throw Error("--stochastic-depth: p_L must lie in (0, 1]");
     if (!(options.learningRate > 0 && std::isfinite(options.learningRate)))
         throw Error("--lr: the learning rate must be a finite number greater than 0");
-    if (options.architecture == "plain" && options.survivalLast < 1)
+    if (plain && options.survivalLast < 1)
         throw Error("stochastic depth needs shortcuts; it does not apply to a plain network");
     if (options.output.empty())
         throw Error("train needs --out FILE");
@@ -474,7 +560,6 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
     for (const auto &child : model.attr("blocks").toModule().named_children())
         blocks.push_back({child.value, bool(child.value.find_method("post"))});
     const auto survival = survivalProbabilities(int(blocks.size()), options.survivalLast);
-    const bool plain = options.architecture == "plain";
 
     const int64_t images = trainImages.size(0);
     const int64_t steps = (images + options.batchSize - 1) / options.batchSize;
@@ -506,7 +591,9 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
             const int64_t start = step * options.batchSize;
             const at::Tensor indices = permutation.narrow(0, start, std::min<int64_t>(options.batchSize, images - start));
             const at::Tensor batch = augment(trainImages.index_select(0, indices), options, padValue, random);
-            const std::vector<bool> dropped = sampleDrops(survival, random);
+            const std::vector<bool> dropped = options.sampleBlocks > 0
+                                                  ? sampleActiveBlocks(int(blocks.size()), options.sampleBlocks, random)
+                                                  : sampleDrops(survival, random);
             for (auto &group : optimizer.param_groups())
                 static_cast<torch::optim::SGDOptions &>(group.options())
                     .lr(learningRateAt(options.learningRate, epoch * steps + step, totalSteps));

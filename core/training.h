@@ -2,7 +2,9 @@
 
 // pathlens' own demo models (DESIGN.md sections 2, 3 and 6): CIFAR-style residual networks of
 // depth 6n + 2 (three stages of 16/32/64 channels), pre-activation as in the paper's CIFAR
-// network or post-activation, their plain twins without shortcuts, and stochastic depth. The
+// network or post-activation, their plain twins without shortcuts, a constant-width plain
+// control in which every layer can be deleted, stochastic depth, and Veit et al.'s short-path
+// training (a random subset of K blocks per mini-batch, Section 5). The
 // models are built as TorchScript modules that follow the block protocol, so a trained file is
 // an ordinary TorchScript archive that the engine and PyTorch both load.
 
@@ -19,9 +21,11 @@ namespace pathlens {
 
 struct TrainOptions
 {
-    std::string architecture = "preact"; // "preact", "postact" or "plain"
-    int depth = 110;                      // 6n + 2
+    std::string architecture = "preact"; // "preact", "postact", "plain" or "plain-constant"
+    int depth = 110;                      // 6n + 2; plain-constant: the number of layers
+    int width = 32;                       // plain-constant: channels of every layer
     double survivalLast = 1.0;            // p_L of stochastic depth; 1: off
+    int sampleBlocks = 0;                 // K > 0: only K random blocks active per mini-batch
     int epochs = 10;
     int batchSize = 128;
     double learningRate = 0.1;            // peak of the schedule
@@ -64,6 +68,10 @@ std::vector<double> survivalProbabilities(int blocks, double survivalLast);
 
 // Per mini-batch, which residual branches stochastic depth drops: block l with probability 1 - p_l.
 std::vector<bool> sampleDrops(const std::vector<double> &survival, std::mt19937_64 &random);
+
+// Per mini-batch, which residual branches short-path training drops: all but `active` of `blocks`,
+// drawn uniformly without replacement (Veit et al., Section 5: 23 of 54 blocks).
+std::vector<bool> sampleActiveBlocks(int blocks, int active, std::mt19937_64 &random);
 
 // Trains and writes `options.output` (atomically), with a checkpoint after every epoch.
 // Throws Error for bad options or files.

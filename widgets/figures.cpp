@@ -355,15 +355,18 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
     return plot;
 }
 
-std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder)
+std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder,
+                                   const std::vector<int> &critical)
 {
     auto plot = newPlot(title);
     std::vector<double> mean;
-    std::vector<double> spread;
+    std::vector<double> interval;
     std::vector<double> tau;
+    int samples = 0;
     for (const SweepPoint &point : result.points) {
         mean.push_back(100 * point.mean);
-        spread.push_back(100 * point.std);
+        interval.push_back(100 * 1.96 * point.standardError);
+        samples = std::max(samples, int(point.accuracies.size()));
         if (!point.taus.empty())
             tau.push_back(std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / double(point.taus.size()));
     }
@@ -371,9 +374,31 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-0.5, double(result.points.size()) - 0.5);
     plot->yAxis->setRange(0, 100);
-    QCPGraph *graph = addLine(*plot, QObject::tr("mean ± std over samples"), range(mean.size()), toVector(mean), 0);
-    addErrorBars(*plot, graph, spread);
+    QCPGraph *graph = addLine(*plot, QObject::tr("mean of %n sample(s), 95% interval (1.96 standard errors)", nullptr, samples),
+                              range(mean.size()), toVector(mean), 0);
+    addErrorBars(*plot, graph, interval);
     addHorizontalLine(*plot, 100 * result.baseline, QObject::tr("original network"), 1);
+    if (!critical.empty()) {
+        // Two groups instead of one mean that lies between them and describes neither.
+        QVector<double> touchingX, touchingY, sparingX, sparingY;
+        for (const SweepPoint &point : result.points) {
+            const CriticalSplit split = splitByCritical(point, critical);
+            if (split.touching.samples > 0) {
+                touchingX << point.k;
+                touchingY << 100 * split.touching.mean;
+            }
+            if (split.sparing.samples > 0) {
+                sparingX << point.k;
+                sparingY << 100 * split.sparing.mean;
+            }
+        }
+        QStringList names;
+        for (int block : critical)
+            names << QString::number(block);
+        addLine(*plot, QObject::tr("samples that touched critical block(s) %1").arg(names.join(QStringLiteral(", "))),
+                touchingX, touchingY, 2);
+        addLine(*plot, QObject::tr("samples that did not"), sparingX, sparingY, 3);
+    }
     if (reorder && !tau.empty()) {
         plot->yAxis2->setVisible(true);
         plot->yAxis2->setLabel(QObject::tr("Kendall's tau"));
@@ -381,6 +406,29 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
         addLine(*plot, QObject::tr("mean Kendall's tau"), range(tau.size()), toVector(tau), 2, plot->yAxis2);
     }
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResult &result)
+{
+    auto plot = newPlot(title);
+    QVector<double> tau;
+    QVector<double> error;
+    for (const SweepPoint &point : result.points)
+        for (size_t s = 0; s < point.taus.size() && s < point.accuracies.size(); ++s) {
+            tau << point.taus[s];
+            error << 100 * (1 - point.accuracies[s]);
+        }
+    plot->xAxis->setLabel(QObject::tr("Kendall's tau of the block order (1: original)"));
+    plot->yAxis->setLabel(QObject::tr("test error (%)"));
+    const double lowest = tau.isEmpty() ? 0.0 : *std::min_element(tau.begin(), tau.end());
+    plot->xAxis->setRange(std::min(lowest, 0.9) - 0.01, 1.01);
+    plot->xAxis->setRangeReversed(true); // as the paper: order falls away from the original to the right
+    plot->yAxis->setRange(0, 100);
+    QCPGraph *samples = addLine(*plot, QObject::tr("one sample each (%n arrangement(s))", nullptr, int(tau.size())), tau, error, 0);
+    samples->setLineStyle(QCPGraph::lsNone);
+    addHorizontalLine(*plot, 100 * (1 - result.baseline), QObject::tr("original network"), 1);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     return plot;
 }
 
@@ -417,6 +465,75 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
     return plot;
 }
 
+namespace {
+
+// The effective windows shaded, the wider (95%) lighter; the paper names no rule, so the note
+// beside the figure says which one this is.
+void shadeWindows(QCustomPlot &plot, const GradientResult &result)
+{
+    std::vector<EffectiveWindow> windows = result.windows;
+    if (windows.empty()) // a result summarised elsewhere: the 90% window alone
+        windows.push_back({0.9, result.effectiveFrom, result.effectiveTo, result.effectiveShare});
+    std::sort(windows.begin(), windows.end(), [](const auto &a, const auto &b) { return a.coverage > b.coverage; });
+    int alpha = 18;
+    for (const EffectiveWindow &window : windows) {
+        auto *rect = new QCPItemRect(&plot);
+        rect->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
+        rect->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        rect->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
+        rect->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        rect->topLeft->setCoords(window.from - 0.5, 0);
+        rect->bottomRight->setCoords(window.to + 0.5, 1);
+        rect->setPen(Qt::NoPen);
+        rect->setBrush(QColor(0, 0, 0, alpha));
+        rect->setLayer(QStringLiteral("background"));
+        alpha += 14;
+    }
+}
+
+QString windowsNote(const GradientResult &result)
+{
+    if (result.windows.empty())
+        return QObject::tr("effective paths: lengths %1–%2, %3% of all paths")
+            .arg(result.effectiveFrom)
+            .arg(result.effectiveTo)
+            .arg(100 * result.effectiveShare, 0, 'g', 3);
+    QStringList lines;
+    for (const EffectiveWindow &w : result.windows)
+        lines << QObject::tr("central %1% of the total gradient: lengths %2–%3 (ends %4–%5, %6–%7 in 95% bootstrap "
+                             "intervals), %8% of all paths")
+                     .arg(qRound(100 * w.coverage))
+                     .arg(w.from)
+                     .arg(w.to)
+                     .arg(w.fromLow)
+                     .arg(w.fromHigh)
+                     .arg(w.toLow)
+                     .arg(w.toHigh)
+                     .arg(100 * w.share, 0, 'g', 3);
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientResult &result)
+{
+    auto plot = newPlot(title);
+    plot->xAxis->setLabel(QObject::tr("path length k"));
+    plot->yAxis->setLabel(QObject::tr("total gradient of all paths of length k"));
+    const QVector<double> x = range(result.lengths.size());
+    plot->xAxis->setRange(-0.5, double(x.size()) - 0.5);
+    shadeWindows(*plot, result);
+    addLine(*plot, QObject::tr("total: C(n, k) × mean"), x, toVector(result.total), 1);
+    const double highest = result.total.empty() ? 1.0 : *std::max_element(result.total.begin(), result.total.end());
+    plot->yAxis->setRange(0, highest > 0 ? highest * 1.1 : 1.0);
+    QFont font = plot->font();
+    font.setPointSizeF(9);
+    plot->plotLayout()->insertRow(1);
+    plot->plotLayout()->addElement(1, 0, new QCPTextElement(plot.get(), windowsNote(result), font));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    return plot;
+}
+
 std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResult &result)
 {
     auto plot = newPlot(title);
@@ -432,18 +549,7 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     }
     const QVector<double> x = range(result.lengths.size());
     plot->xAxis->setRange(-0.5, double(x.size()) - 0.5);
-    // Shade the effective paths (5th..95th percentile of the total gradient).
-    auto *effective = new QCPItemRect(plot.get());
-    effective->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
-    effective->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    effective->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
-    effective->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    effective->topLeft->setCoords(result.effectiveFrom - 0.5, 0);
-    effective->bottomRight->setCoords(result.effectiveTo + 0.5, 1);
-    effective->setPen(Qt::NoPen);
-    effective->setBrush(QColor(0, 0, 0, 25));
-    effective->setLayer(QStringLiteral("background"));
-
+    shadeWindows(*plot, result);
     QCPGraph *mean = addLine(*plot, QObject::tr("mean gradient magnitude ± std"), x, toVector(result.mean), 0);
     addErrorBars(*plot, mean, result.std);
     addLine(*plot, QObject::tr("total: C(n, k) × mean"), x, toVector(result.total), 1, plot->yAxis2);
@@ -461,10 +567,7 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     plot->yAxis2->setRange(positive(result.total));
     // The effective range in a line of its own under the title, outside the axes, where it cannot
     // hide a curve. A log axis has no place for zero: lengths with a zero value are named there.
-    QString note = QObject::tr("effective paths: lengths %1–%2, %3% of all paths")
-                       .arg(result.effectiveFrom)
-                       .arg(result.effectiveTo)
-                       .arg(100 * result.effectiveShare, 0, 'g', 3);
+    QString note = windowsNote(result);
     QStringList zero;
     for (size_t k = 0; k < result.mean.size() && k < result.total.size(); ++k)
         if (result.mean[k] <= 0 || result.total[k] <= 0)

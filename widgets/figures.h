@@ -51,8 +51,14 @@ struct LesionSeries
 // Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model, baselines dashed.
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series);
 
-// Fig. 5a (deletion) and 5b (reorder, with mean Kendall's tau on the right axis).
-std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder);
+// Fig. 5a (deletion) and 5b per swap count (reorder, with mean Kendall's tau on the right axis):
+// means with 95% intervals; with `critical` blocks, also the means of the samples that touched
+// one of them and of those that did not.
+std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder,
+                                   const std::vector<int> &critical = {});
+
+// Fig. 5b as the paper plots it: test error against Kendall's tau, one point per sample.
+std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResult &result);
 
 // Fig. 6a and 7: the path-length distribution, and the fraction of paths of each length that
 // survive deleting d blocks (right axis).
@@ -60,8 +66,11 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
                                    const std::map<int, std::vector<double>> &surviving);
 
 // Fig. 6b and 6c: mean gradient magnitude per path length and total contribution, log axes,
-// effective range shaded.
+// effective windows (90% and 95% of the total) shaded and named.
 std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResult &result);
+
+// Fig. 6c on the paper's linear axis: the total gradient per length, windows shaded.
+std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientResult &result);
 
 // Per-class figures (classfigures.cpp). Heat maps use a diverging scale centred at 0 (Okabe and
 // Ito's vermillion for a loss, blue for a gain) or a sequential one from white to blue; their
@@ -86,8 +95,8 @@ std::unique_ptr<QCustomPlot> confusionChange(const QString &title, const QString
 
 // Blocks x classes: the change of each class's accuracy, in percentage points, when that block
 // alone is deleted; `accuracy[b]` empty for a block that cannot be deleted (left blank). The
-// scale spans the non-downsampling blocks: a downsampling block's far larger loss saturates, and
-// a note under the title gives its extent.
+// scale spans the 95th percentile of |change|: a catastrophic block saturates, and a note under
+// the title names the most extreme ones with their values.
 std::unique_ptr<QCustomPlot> classLesion(const QString &title, const QStringList &classNames,
                                          const std::vector<double> &baseline,
                                          const std::vector<std::vector<double>> &accuracy,

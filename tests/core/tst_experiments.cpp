@@ -3,6 +3,8 @@
 
 #include "testhelpers.h"
 
+#include <cmath>
+
 #include <algorithm>
 #include <numeric>
 
@@ -92,6 +94,43 @@ private Q_SLOTS:
             for (double tau : point.taus)
                 QVERIFY(tau <= 1.0 && tau >= -1.0);
         QVERIFY(*std::min_element(reorder.points[4].taus.begin(), reorder.points[4].taus.end()) < 1.0);
+
+        // Every sample says which blocks it changed: k deleted ones, or those that two swaps moved.
+        for (const SweepPoint &point : sweep.points) {
+            QCOMPARE(point.touched.size(), point.accuracies.size());
+            for (const auto &touched : point.touched)
+                QCOMPARE(int(touched.size()), point.k);
+        }
+        for (const auto &touched : reorder.points[2].touched)
+            QVERIFY(touched.size() <= 4 && touched.size() != 1);
+    }
+
+    // Two groups, not one mean: samples that touched a critical block against those that did not.
+    void samplesSplitByCriticalBlocks()
+    {
+        QVERIFY(touchedBlocks(identityArrangement(4)).empty());
+        QCOMPARE(touchedBlocks(withDeleted(identityArrangement(4), {2, 0})), (std::vector<int>{0, 2}));
+        QCOMPARE(touchedBlocks(withOrder(identityArrangement(4), {0, 2, 1, 3})), (std::vector<int>{1, 2}));
+
+        // Deleting block 0 costs 60 points, block 2 exactly 10 (not more than 10), block 3 11.
+        QCOMPARE(criticalBlocks(0.9, {0, 1, 2, 3}, {0.3, 0.89, 0.8, 0.79}), (std::vector<int>{0, 3}));
+
+        SweepPoint point;
+        point.accuracies = {0.30, 0.34, 0.90, 0.88, 0.86};
+        point.touched = {{0, 5}, {0, 7}, {4, 5}, {6, 7}, {5, 6}};
+        summarise(point);
+        PL_COMPARE_NEAR(point.mean, 0.656, 1e-12);
+        PL_COMPARE_NEAR(point.standardError, point.std / std::sqrt(5.0), 1e-12);
+        const CriticalSplit split = splitByCritical(point, {0});
+        QCOMPARE(split.touching.samples, 2);
+        PL_COMPARE_NEAR(split.touching.mean, 0.32, 1e-12);
+        PL_COMPARE_NEAR(split.touching.standardError, std::sqrt(0.0008) / std::sqrt(2.0), 1e-12); // sd of {0.30, 0.34}
+        QCOMPARE(split.sparing.samples, 3);
+        PL_COMPARE_NEAR(split.sparing.mean, 0.88, 1e-12);
+        PL_COMPARE_NEAR(split.sparing.standardError, 0.02 / std::sqrt(3.0), 1e-12); // sd of {0.90, 0.88, 0.86}
+        const CriticalSplit none = splitByCritical(point, {});
+        QCOMPARE(none.touching.samples, 0);
+        QCOMPARE(none.sparing.samples, 5);
     }
 
     // Per-class counts and predictions of a real single-deletion study agree with the totals and

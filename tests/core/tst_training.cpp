@@ -182,6 +182,79 @@ private Q_SLOTS:
                         "stochastic depth");
     }
 
+    // The paper's plain control: every layer keeps its shape, so every single deletion is allowed.
+    void constantWidthPlainControlCanLoseEveryLayer()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "plain15.pt");
+        options.epochs = 1;
+        options.architecture = "plain-constant";
+        options.depth = 5;
+        options.width = 8;
+        train(options, smallData().train, smallData().test);
+        const auto network = Network::load(options.output);
+        const NetworkInfo info = network->describe({1, 28, 28});
+        QVERIFY(info.plain);
+        QCOMPARE(int(info.blocks.size()), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(info.blocks[i].inputShape, (std::vector<int64_t>{8, 14, 14})); // the stride-2 stem
+            QVERIFY(!info.blocks[i].downsampling);
+            QVERIFY(!whyInvalid(info, withDeleted(identityArrangement(5), {i})));
+        }
+        options.width = 0;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--width");
+    }
+
+    // He et al.'s stem (conv -> BN -> ReLU) in the pre-activation network: the identity stream
+    // starts non-negative, not as a bare convolution.
+    void preActivationStemEndsWithReLU()
+    {
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "preact.pt");
+        options.epochs = 1;
+        train(options, smallData().train, smallData().test);
+        torch::jit::Module model = torch::jit::load(options.output);
+        model.eval();
+        c10::InferenceMode inferenceMode;
+        const at::Tensor stem = model.run_method("stem", at::randn({4, 1, 28, 28})).toTensor();
+        QCOMPARE(stem.min().item<double>(), 0.0);
+        QVERIFY(stem.max().item<double>() > 0);
+    }
+
+    // Veit et al., Section 5: exactly K of the n blocks active in every mini-batch, each block
+    // equally often; at test time every branch is scaled by K/n.
+    void shortPathTrainingSamplesKBlocks()
+    {
+        std::mt19937_64 random(3);
+        std::vector<int> active(54, 0);
+        const int batches = 20000;
+        for (int b = 0; b < batches; ++b) {
+            const auto dropped = sampleActiveBlocks(54, 23, random);
+            QCOMPARE(int(std::count(dropped.begin(), dropped.end(), false)), 23);
+            for (int l = 0; l < 54; ++l)
+                active[l] += !dropped[l];
+        }
+        // p = 23/54 = 0.426, binomial standard deviation over 20,000 draws 0.0035; about 4 of them.
+        for (int l = 0; l < 54; ++l)
+            PL_COMPARE_NEAR(active[l] / double(batches), 23.0 / 54.0, 0.015);
+
+        QTemporaryDir dir;
+        TrainOptions options = tinyOptions(dir, "short.pt");
+        options.epochs = 3;
+        options.sampleBlocks = 2;
+        const TrainResult result = train(options, smallData().train, smallData().test);
+        QVERIFY(result.finished);
+        QVERIFY2(result.testAccuracy > 0.3, qPrintable(QString::number(result.testAccuracy))); // as the full net: chance is 0.1
+        torch::jit::Module model = torch::jit::load(options.output);
+        for (const auto &child : model.attr("blocks").toModule().named_children())
+            PL_COMPARE_NEAR(child.value.attr("survival").toDouble(), 2.0 / 3.0, 1e-12);
+        options.sampleBlocks = 4;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--sample-blocks", "1 to 3");
+        options.sampleBlocks = 2;
+        options.survivalLast = 0.5;
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--sample-blocks", "--stochastic-depth");
+    }
+
     // The trained file is an ordinary TorchScript archive: PyTorch's model(x) equals the engine's.
     void pytorchReadsTrainedModels_data()
     {
@@ -189,6 +262,7 @@ private Q_SLOTS:
         QTest::newRow("pre-activation") << "preact";
         QTest::newRow("post-activation") << "postact";
         QTest::newRow("plain") << "plain";
+        QTest::newRow("plain, constant width") << "plain-constant";
     }
 
     void pytorchReadsTrainedModels()
@@ -227,7 +301,7 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "6n + 2", "12");
         options.depth = 8;
         options.architecture = "vgg";
-        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "preact, postact or plain");
+        PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "preact, postact, plain or plain-constant");
         options.architecture = "preact";
         options.learningRate = std::nan("");
         PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--lr");

@@ -1,8 +1,9 @@
 // pathlens-train-core: `pathlens-cli train` for a machine without Qt (the GPU machine of
 // tests/gpu/check.sh). Same core function, same options and defaults, no progress bar.
 //
-//   pathlens-train-core --out FILE [--arch preact|postact|plain] [--depth D] [--epochs E]
-//                       [--stochastic-depth P] [--lr LR] [--batch B] [--seed S] [--device D] [--data PATH]
+//   pathlens-train-core --out FILE [--arch preact|postact|plain|plain-constant] [--depth D] [--width C]
+//                       [--epochs E] [--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B]
+//                       [--seed S] [--device D] [--data PATH] [--resume yes] [--stop-after E]
 
 #include "dataset.h"
 #include "error.h"
@@ -23,6 +24,10 @@ int main(int argc, char **argv)
             if (flag == "--out") options.output = value;
             else if (flag == "--arch") options.architecture = value;
             else if (flag == "--depth") options.depth = std::stoi(value);
+            else if (flag == "--width") options.width = std::stoi(value);
+            else if (flag == "--sample-blocks") options.sampleBlocks = std::stoi(value);
+            else if (flag == "--resume") options.resume = value == "yes";
+            else if (flag == "--stop-after") options.stopAfterEpochs = std::stoi(value);
             else if (flag == "--epochs") options.epochs = std::stoi(value);
             else if (flag == "--stochastic-depth") options.survivalLast = std::stod(value);
             else if (flag == "--lr") options.learningRate = std::stod(value);
@@ -33,8 +38,9 @@ int main(int argc, char **argv)
             else throw Error("unknown option " + flag);
         }
         if (argc % 2 == 0 || options.output.empty())
-            throw Error("usage: pathlens-train-core --out FILE [--arch A] [--depth D] [--epochs E] [--stochastic-depth P] "
-                        "[--lr LR] [--batch B] [--seed S] [--device D] [--data PATH]");
+            throw Error("usage: pathlens-train-core --out FILE [--arch A] [--depth D] [--width C] [--epochs E] "
+                        "[--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B] [--seed S] [--device D] "
+                        "[--data PATH] [--resume yes] [--stop-after E]");
         const Dataset trainSet = loadDataset(dataPath, Split::Train);
         const Dataset testSet = loadDataset(dataPath, Split::Test);
         const TrainResult result = train(options, trainSet, testSet, [](const TrainProgress &p) {
@@ -43,8 +49,9 @@ int main(int argc, char **argv)
                             100 * p.testAccuracy, p.imagesPerSecond);
             std::fflush(stdout);
         });
-        std::printf("trained in %.1f min: test accuracy %.2f%%; written to %s\n", result.seconds / 60,
-                    100 * result.testAccuracy, options.output.c_str());
+        std::printf("%s %d of %d epochs in %.1f min: test accuracy %.2f%%; %s\n", result.finished ? "trained" : "stopped after",
+                    result.epochsDone, options.epochs, result.seconds / 60, 100 * result.testAccuracy,
+                    result.finished ? ("written to " + options.output).c_str() : "the checkpoint allows --resume yes");
     } catch (const std::exception &e) {
         std::fprintf(stderr, "pathlens-train-core: %s\n", e.what());
         return 2;

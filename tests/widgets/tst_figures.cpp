@@ -119,6 +119,53 @@ private Q_SLOTS:
         QCOMPARE(plot->xAxis->basePen().color(), QColor(Qt::black));
     }
 
+    // Fig. 5b as the paper draws it (one point per sample: tau, error), the split of a two-peaked
+    // sweep, its 95% intervals, and Fig. 6c on a linear axis.
+    void figuresCarryTheirStatistics()
+    {
+        SweepResult sweep = sampleSweep();
+        for (SweepPoint &point : sweep.points) {
+            point.touched = {{0, point.k + 1}, {point.k + 1}};
+            summarise(point);
+        }
+        auto byTau = figures::reorderByTau(QStringLiteral("tau"), sweep);
+        QCPGraph *samples = byTau->graph(0);
+        QCOMPARE(samples->dataCount(), 10);
+        QCOMPARE(samples->lineStyle(), QCPGraph::lsNone);
+        bool found = false;
+        for (int i = 0; i < samples->dataCount(); ++i)
+            found |= std::abs(samples->data()->at(i)->key - 0.75) < 1e-12 && std::abs(samples->data()->at(i)->value - 22.0) < 1e-9;
+        QVERIFY(found); // k = 2, second sample: tau 0.75, accuracy 0.78, error 22%
+        QVERIFY(byTau->xAxis->rangeReversed());
+
+        auto split = figures::sweep(QStringLiteral("split"), sweep, false, {0});
+        QCOMPARE(split->graphCount(), 4); // mean, baseline, touching, sparing
+        PL_COMPARE_NEAR(split->graph(2)->data()->at(1)->value, 100 * 0.85, 1e-9); // k = 1, first sample touched 0
+        PL_COMPARE_NEAR(split->graph(3)->data()->at(1)->value, 100 * 0.83, 1e-9);
+        // The mean's error bars: 1.96 standard errors of two samples 2 points apart.
+        auto *bars = qobject_cast<QCPErrorBars *>(split->plottable(1));
+        QVERIFY(bars);
+        PL_COMPARE_NEAR(bars->data()->at(1).errorPlus, 1.96 * 100 * sweep.points[1].standardError, 1e-9);
+
+        GradientResult gradients;
+        for (int k = 0; k <= 6; ++k) {
+            gradients.lengths.push_back(k);
+            gradients.rounds.push_back(k);
+        }
+        for (int r = 0; r <= 6; ++r) {
+            std::vector<double> round;
+            for (int k = 0; k <= 6; ++k)
+                round.push_back(std::pow(0.3, k) * (1 + 0.1 * ((r + k) % 3)));
+            gradients.norms.push_back(round);
+        }
+        pathlens::summarise(gradients);
+        auto total = figures::gradientTotal(QStringLiteral("total"), gradients);
+        QCOMPARE(total->yAxis->scaleType(), QCPAxis::stLinear);
+        QCOMPARE(total->graph(0)->dataCount(), 7);
+        PL_COMPARE_NEAR(total->graph(0)->data()->at(2)->value, gradients.total[2], 1e-12);
+        QCOMPARE(total->itemCount(), 2); // the 90% and the 95% window
+    }
+
     // Heat maps keep their colour scale in a dark theme (only the ink turns), their cells hold
     // the numbers given, and their CSV has a value per cell.
     void perClassFigures()

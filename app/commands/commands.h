@@ -1,0 +1,58 @@
+#pragma once
+
+// The commands of pathlens-cli, one table: adding an experiment means writing its file under
+// app/commands/ and adding its row to commands() (table.cpp) with the options only it takes.
+
+#include "context.h"
+
+#include <QCommandLineOption>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace pathlens::cli {
+
+struct Command
+{
+    QString name;
+    QString usage;   // how the help's command list shows it, e.g. "lesion [MODEL]"
+    QString summary; // one line of help
+    QList<QCommandLineOption> options; // the options only this command (or a few like it) takes
+    // merge reads part files, not a model: it gets the arguments untouched.
+    bool readsParts = false;
+    // modelPath: the MODEL argument or the bundled model; arguments[0] is the command.
+    std::function<int(Context &context, const QString &modelPath, const QStringList &arguments)> run;
+};
+
+const std::vector<Command> &commands();
+const Command *findCommand(const QString &name);
+// Options that most commands share, then every command's own, each once, for the parser.
+QList<QCommandLineOption> allOptions();
+// The help's description: what pathlens-cli is and the command list.
+QString helpText();
+QString commandNames();
+
+// The commands.
+int info(Context &context, const QString &modelPath);
+int evaluate(Context &context, const QString &modelPath);
+int trainModel(Context &context, const QStringList &arguments);
+int report(Context &context, const QString &modelPath);
+int merge(Context &context, const QStringList &files);
+
+// The experiments, each as what it produced; `report` runs them all.
+// Paper Figure 3: single deletions; with `comparePath`, a second model on the same axes.
+Outcome lesion(Context &context, const QString &modelPath, const QString &comparePath, int64_t images);
+// delete-k (Fig. 5a) and reorder (Fig. 5b).
+Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK);
+// Fig. 6a and 7.
+Outcome paths(Context &context, const QString &modelPath, std::vector<int> counts);
+// Fig. 6b and 6c.
+Outcome gradients(Context &context, const QString &modelPath, const Limits &limits);
+
+// report's index.html: the key numbers beside the paper's, and the figures. `outcomes` are
+// lesion, delete-k, reorder, paths and gradients, in that order.
+QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds);
+
+} // namespace pathlens::cli

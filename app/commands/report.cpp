@@ -1,0 +1,115 @@
+// report: every experiment at sensible defaults, as figures, CSV, JSON and an index.html.
+
+#include "commands.h"
+
+#include "error.h"
+#include "safefile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+namespace pathlens::cli {
+namespace {
+
+// The files a report writes. Every one is checked before the work starts, and those of an
+// earlier report in the folder are removed first, index.html before the rest: an interrupted
+// run then never leaves an index that shows another model's figures beside this one's.
+// Other files in the folder are left alone.
+void clearEarlierReport(const QDir &dir)
+{
+    QStringList names{QStringLiteral("index.html")};
+    for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
+        for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
+            names << QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(suffix));
+    for (const QString &name : names)
+        checkOutputPath(dir.filePath(name).toStdString());
+    for (const QString &name : names) {
+        const QFileInfo file(dir.filePath(name));
+        if (file.isFile() && !file.isSymLink() && !QFile::remove(file.filePath()))
+            throw Error(file.filePath().toStdString() + ": cannot remove the earlier report's file");
+    }
+}
+
+// A report shard: its share of every experiment that has data to share (the path-length
+// figures need none), as one part on stdout; `merge --out DIR` writes the report.
+int reportShard(Context &context, const QString &modelPath, const Limits &limits, int64_t lesionImages)
+{
+    const auto started = std::chrono::steady_clock::now();
+    QJsonObject experiments;
+    auto step = [&](const char *what, const Outcome &outcome) {
+        std::fprintf(stderr, "report: %s done (%.0f s so far)\n", what,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        experiments.insert(outcome.name, outcome.json);
+    };
+    step("single deletion", lesion(context, modelPath, QString(), lesionImages));
+    step("random deletion", sweep(context, modelPath, false, limits, limits.maxK));
+    step("reordering", sweep(context, modelPath, true, limits, limits.maxK));
+    step("gradients", gradients(context, modelPath, limits));
+    const QJsonObject part{{"shard", QJsonObject{{"index", context.shard().index}, {"count", context.shard().count}}},
+                           {"agreed", context.agreed()},
+                           {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
+                           {"experiments", experiments}};
+    out() << QJsonDocument(part).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+} // namespace
+
+// Every experiment at sensible defaults (--quick: a rough version), each figure as PDF, SVG
+// and PNG, the numbers as CSV and JSON, and an index.html beside the paper's numbers.
+int report(Context &context, const QString &modelPath)
+{
+    if (!context.sharded() && !context.isSet("out"))
+        throw Error("report needs --out DIR");
+    const bool quick = context.isSet("quick");
+    Limits limits;
+    limits.images = quick ? 200 : 1000;
+    limits.samples = quick ? 2 : 5;
+    limits.maxK = quick ? 5 : 20;
+    limits.gradientSamples = quick ? 2 : 10;
+    limits.gradientBatch = quick ? 16 : 32;
+    const int64_t lesionImages = quick ? 200 : 2000;
+    if (context.sharded())
+        return reportShard(context, modelPath, limits, lesionImages);
+    const QString folder = context.value("out");
+    if (QFileInfo::exists(folder) && !QFileInfo(folder).isDir())
+        throw Error(folder.toStdString() + ": is not a folder; report --out names a folder");
+    if (!QDir().mkpath(folder))
+        throw Error(folder.toStdString() + ": cannot create the folder");
+    clearEarlierReport(QDir(folder));
+    const QDir dir(folder);
+    const auto started = std::chrono::steady_clock::now();
+
+    std::vector<Outcome> outcomes;
+    auto step = [&](const char *what, auto &&compute) {
+        std::fprintf(stderr, "report: %s (%.0f s so far)\n", what,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        outcomes.push_back(compute());
+        Outcome &outcome = outcomes.back();
+        // Written as soon as each experiment ends, so an interruption keeps what was done.
+        const auto figure = outcome.figure();
+        for (const char *format : {"pdf", "svg", "png"})
+            figures::save(*figure, dir.filePath(outcome.name + "." + format),
+                          figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
+        writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
+        writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
+    };
+    step("single deletion", [&] { return lesion(context, modelPath, context.value("compare"), lesionImages); });
+    step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK); });
+    step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK); });
+    step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
+    step("gradients", [&] { return gradients(context, modelPath, limits); });
+    // A merged report took the shards' time, not the merge's.
+    const double seconds = context.merged() ? context.merged()->seconds
+                                    : std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    writeFileAtomically(dir.filePath(QStringLiteral("index.html")), reportPage(modelPath, outcomes, quick, seconds).toUtf8());
+    out() << QStringLiteral("report written to %1 in %2 s\n").arg(dir.filePath(QStringLiteral("index.html"))).arg(seconds, 0, 'f', 0);
+    return 0;
+}
+
+} // namespace pathlens::cli

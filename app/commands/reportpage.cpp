@@ -1,0 +1,91 @@
+// report's index.html: the key numbers next to the paper's, and the figures.
+
+#include "commands.h"
+
+#include "paths.h"
+
+#include <algorithm>
+
+namespace pathlens::cli {
+
+QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
+{
+    const QJsonObject lesion = outcomes[0].json;
+    const QJsonObject deletion = outcomes[1].json;
+    const QJsonObject reorder = outcomes[2].json;
+    const QJsonObject paths = outcomes[3].json;
+    const QJsonObject gradients = outcomes[4].json;
+    auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
+
+    // Single deletion: the mean and worst change over non-downsampling blocks.
+    double baseline = lesion["baseline"].toDouble();
+    double sum = 0;
+    int count = 0;
+    double worst = 1;
+    for (const auto &value : lesion["blocks"].toArray()) {
+        const QJsonObject block = value.toObject();
+        if (block["downsampling"].toBool())
+            continue;
+        sum += block["accuracy"].toDouble();
+        worst = std::min(worst, block["accuracy"].toDouble());
+        ++count;
+    }
+    const QJsonArray deletionPoints = deletion["points"].toArray();
+    const QJsonObject tenDeleted = deletionPoints.size() > 10 ? deletionPoints[10].toObject() : deletionPoints.last().toObject();
+    // Smoothness of the reorder curve: the largest drop of mean accuracy between neighbours.
+    double largestStep = 0;
+    const QJsonArray reorderPoints = reorder["points"].toArray();
+    for (int i = 1; i < reorderPoints.size(); ++i)
+        largestStep = std::max(largestStep, reorderPoints[i - 1].toObject()["mean"].toDouble()
+                                                - reorderPoints[i].toObject()["mean"].toDouble());
+    const int active = paths["active"].toInt();
+    const QJsonObject effective = gradients["effective"].toObject();
+
+    QString rows;
+    auto row = [&](const QString &figure, const QString &ours, const QString &paper) {
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n").arg(figure, ours, paper);
+    };
+    row(QStringLiteral("Fig. 3, single deletion"),
+        QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
+            .arg(percent(baseline), percent(count ? sum / count : 0), percent(worst)),
+        QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"));
+    row(QStringLiteral("Fig. 5a, random deletion"),
+        QStringLiteral("%1 blocks deleted: %2 ± %3")
+            .arg(tenDeleted["deleted"].toInt())
+            .arg(percent(tenDeleted["mean"].toDouble()), percent(tenDeleted["std"].toDouble())),
+        QStringLiteral("accuracy falls smoothly with the number of deleted blocks"));
+    row(QStringLiteral("Fig. 5b, reordering"),
+        QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
+        QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"));
+    row(QStringLiteral("Fig. 6a, path lengths"),
+        QStringLiteral("%1 active blocks; lengths 5–17 hold %2 of paths").arg(active).arg(percent(shareOfPaths(active, 5, 17))),
+        QStringLiteral("54 blocks; lengths 5–17 hold 0.45%, 19–35 more than 95%"));
+    row(QStringLiteral("Fig. 6b/c, effective paths"),
+        QStringLiteral("lengths %1–%2, %3 of all paths")
+            .arg(effective["from"].toInt()).arg(effective["to"].toInt())
+            .arg(percent(effective["share_of_paths"].toDouble())),
+        QStringLiteral("lengths 5–17, 0.45% of all paths"));
+
+    QString figuresHtml;
+    for (const Outcome &outcome : outcomes)
+        figuresHtml += QStringLiteral("<figure><img src=\"%1.png\" alt=\"%1\"><figcaption>%1: "
+                                      "<a href=\"%1.pdf\">PDF</a> · <a href=\"%1.svg\">SVG</a> · "
+                                      "<a href=\"%1.csv\">CSV</a> · <a href=\"%1.json\">JSON</a></figcaption></figure>\n")
+                           .arg(outcome.name);
+    return QStringLiteral(
+               "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pathlens report</title>\n"
+               "<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;color:#111}"
+               "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left}"
+               "figure{display:inline-block;margin:1em;width:640px}img{width:100%}</style></head><body>\n"
+               "<h1>pathlens report</h1>\n<p>Model <code>%1</code>. %2 Written in %3 s.</p>\n"
+               "<h2>Key numbers next to the paper's</h2>\n<table><tr><th>figure</th><th>ours</th>"
+               "<th>Veit et al. 2016 (CIFAR-10, ResNet-110)</th></tr>\n%4</table>\n<h2>Figures</h2>\n%5</body></html>\n")
+        .arg(modelPath.toHtmlEscaped(),
+             quick ? QStringLiteral("Quick version: few images and samples, numbers are rough.")
+                   : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 5 samples per point, "
+                                    "gradients from 10 batches of 32 training images per length."))
+        .arg(seconds, 0, 'f', 0)
+        .arg(rows, figuresHtml);
+}
+
+} // namespace pathlens::cli
