@@ -2,7 +2,11 @@
 
 #include "commands.h"
 
+#include "error.h"
 #include "experiments.h"
+#include "lesionclasses.h"
+
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -13,9 +17,25 @@ struct LesionData
 {
     figures::LesionSeries series;
     EvalResult result;
+    lesionclasses::Study study; // --per-class, --disagreement: every arrangement in plan order
 };
 
-LesionData runLesion(Context &context, Session &session, const QString &label)
+// --per-class and --disagreement: what the study adds, and where its files go.
+struct Details
+{
+    bool perClass = false;
+    bool disagreement = false;
+    bool any() const { return perClass || disagreement; }
+};
+
+// `path` with `tag` before its suffix: lesion.csv -> lesion-disagreement.csv.
+QString beside(const QString &path, const QString &tag)
+{
+    const QFileInfo file(path);
+    return file.dir().filePath(file.completeBaseName() + QLatin1Char('-') + tag + QLatin1Char('.') + file.suffix());
+}
+
+LesionData runLesion(Context &context, Session &session, const QString &label, const Details &details = {})
 {
     const NetworkInfo &info = session.engine->info();
     const int n = int(info.blocks.size());
@@ -27,13 +47,17 @@ LesionData runLesion(Context &context, Session &session, const QString &label)
         // (NaN, correct -1), and so do the blocks of other shards.
         const Shard &shard = context.shard();
         const SingleDeletions plan = singleDeletions(info, shard);
+        const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
+        // The disagreement needs every variant's predicted class of every image (4 bytes each).
         const EvalResult evaluated
             = plan.arrangements.empty()
                   ? EvalResult{session.engine->imageCount(), {}, {}, 0.0, false} // a shard with no work
-                  : session.engine->evaluate(plan.arrangements, 0, -1,
-                                             [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
+              : details.disagreement ? session.engine->evaluatePredictions(plan.arrangements, 0, -1, progress, &interrupted())
+                                     : session.engine->evaluate(plan.arrangements, 0, -1, progress, &interrupted());
         session.showNewNotices();
         stopIfInterrupted(evaluated.cancelled);
+        if (details.any())
+            data.study = {plan, evaluated, session.classNames};
         data.result = evaluated;
         data.result.accuracy.assign(n + 1, std::nan(""));
         data.result.correct.assign(n + 1, -1);
@@ -55,13 +79,69 @@ LesionData runLesion(Context &context, Session &session, const QString &label)
     return data;
 }
 
+// Adds --per-class and --disagreement to the outcome's JSON, CSV and figure; returns the lines
+// for the text output. With both, the disagreement's CSV and figure go beside --csv and --plot
+// (FILE-disagreement.*), written here; publish() writes the per-class ones.
+QString addDetails(Context &context, const Session &session, const lesionclasses::Study &study, const Details &details,
+                   Outcome &outcome)
+{
+    if (!details.any())
+        return {};
+    const NetworkInfo &info = session.engine->info();
+    QString text;
+    if (details.perClass) {
+        outcome.json.insert("baseline_per_class", lesionclasses::perClassJson(study, 0));
+        QJsonArray blocks = outcome.json.value("blocks").toArray();
+        for (size_t j = 0; j < study.plan.blocks.size(); ++j) {
+            QJsonObject block = blocks[study.plan.blocks[j]].toObject();
+            block.insert("per_class", lesionclasses::perClassJson(study, j + 1));
+            blocks[study.plan.blocks[j]] = block;
+        }
+        outcome.json.insert("blocks", blocks);
+        outcome.csv = lesionclasses::perClassCsv(study, info);
+        outcome.figure = [title = Context::figureTitle(QStringLiteral("Change of each class's accuracy when one block is deleted"), session),
+                          study, info] { return figures::classLesion(title, lesionclasses::classNames(study), lesionclasses::baselineAccuracy(study),
+                                                                     lesionclasses::blockAccuracy(study, info), lesionclasses::downsampling(info)); };
+        text += QStringLiteral("\nlargest per-class losses:\n") + lesionclasses::largestLosses(study, info, 10);
+    }
+    if (details.disagreement) {
+        const EnsembleReading reading
+            = singleDeletionEnsemble(study.plan, study.evaluated, session.engine->labels(0, study.evaluated.images),
+                                     info.classCount);
+        outcome.json.insert("disagreement", lesionclasses::disagreementJson(study, reading));
+        const QString csv = lesionclasses::disagreementCsv(study, reading);
+        auto figure = [title = Context::figureTitle(QStringLiteral("How often two lesioned networks disagree"), session),
+                       study, reading, info] {
+            return figures::disagreement(title, study.plan.blocks, reading.disagreement, lesionclasses::downsampling(info),
+                                         lesionclasses::ensembleSummary(study, reading).replace(QStringLiteral("; "), QStringLiteral(";\n")));
+        };
+        if (!details.perClass) {
+            outcome.csv = csv;
+            outcome.figure = figure;
+        } else {
+            if (context.isSet("csv"))
+                writeFileAtomically(beside(context.value("csv"), QStringLiteral("disagreement")), csv.toUtf8());
+            if (context.isSet("plot"))
+                figures::save(*figure(), beside(context.value("plot"), QStringLiteral("disagreement")), context.figureSize());
+        }
+        text += QStringLiteral("\n") + lesionclasses::ensembleSummary(study, reading) + QStringLiteral("\n");
+    }
+    return text;
+}
+
 } // namespace
 
 Outcome lesion(Context &context, const QString &modelPath, const QString &comparePath, int64_t images)
 {
+    Details details;
+    details.perClass = context.isSet("per-class");
+    details.disagreement = context.isSet("disagreement");
+    if (details.any() && (context.sharded() || context.merged()))
+        throw Error("--per-class and --disagreement need the whole study in one run: they cannot be combined with "
+                    "--shard or merge");
     Session session = context.open(modelPath, QStringLiteral("test"), images);
     const NetworkInfo &info = session.engine->info();
-    LesionData main = runLesion(context, session, Context::modelName(*session.network));
+    LesionData main = runLesion(context, session, Context::modelName(*session.network), details);
     std::vector<figures::LesionSeries> series{main.series};
     if (!comparePath.isEmpty()) {
         Session other = context.open(comparePath, QStringLiteral("test"), images);
@@ -101,6 +181,7 @@ Outcome lesion(Context &context, const QString &modelPath, const QString &compar
         outcome.json.insert("compare", QJsonObject{{"model", comparePath},
                                                    {"baseline", series[1].baseline},
                                                    {"accuracy", numbers(series[1].accuracy)}});
+    const QString detailText = addDetails(context, session, main.study, details, outcome);
     QTextStream text(&outcome.text);
     text << QStringLiteral("baseline accuracy %1 on %2 images; %3 arrangements in %4 s on %5\n\n")
                 .arg(result.accuracy[0], 0, 'f', 4)
@@ -121,6 +202,7 @@ Outcome lesion(Context &context, const QString &modelPath, const QString &compar
                     .arg(QStringLiteral("%1%2 pp").arg(accuracy >= result.accuracy[0] ? "+" : "")
                              .arg(100 * (accuracy - result.accuracy[0]), 0, 'f', 2), 8);
     }
+    text << detailText;
     return outcome;
 }
 
