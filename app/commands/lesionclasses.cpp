@@ -144,8 +144,9 @@ QString largestLosses(const Study &study, const NetworkInfo &info, int count)
     const auto &baseline = study.evaluated.classCorrect[0];
     for (size_t index = 1; index < study.evaluated.classCorrect.size(); ++index)
         for (size_t c = 0; c < images.size(); ++c)
-            losses.push_back({fraction(study.evaluated.classCorrect[index][c], images[c]) - fraction(baseline[c], images[c]),
-                              index, c});
+            if (study.evaluated.classCorrect[index][c] < baseline[c]) // losses only
+                losses.push_back({fraction(study.evaluated.classCorrect[index][c], images[c]) - fraction(baseline[c], images[c]),
+                                  index, c});
     std::stable_sort(losses.begin(), losses.end(), [](const Loss &a, const Loss &b) { return a.change < b.change; });
     QString text;
     for (size_t i = 0; i < losses.size() && i < size_t(std::max(0, count)); ++i) {

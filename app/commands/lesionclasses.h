@@ -50,7 +50,7 @@ QJsonObject disagreementJson(const Study &study, const EnsembleReading &reading)
 // The matrix with a header row and column naming the variants ("none", then the deleted block).
 QString disagreementCsv(const Study &study, const EnsembleReading &reading);
 
-// The `count` (block, class) pairs whose accuracy falls most when the block alone is deleted, one
+// The `count` (block, class) pairs whose accuracy falls most (only those that fall) when the block alone is deleted, one
 // line each: "block 0 (stage 0), Shirt: 0.8400 -> 0.0000 (-84.00 pp, 50 images)".
 QString largestLosses(const Study &study, const NetworkInfo &info, int count);
 
