@@ -257,6 +257,27 @@ int64_t Engine::imageCount() const { return m_impl->images.size(0); }
 EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
                             const ProgressCallback &progress, const CancelToken *cancel)
 {
+    return run(arrangements, first, count, progress, cancel, false);
+}
+
+EvalResult Engine::evaluatePredictions(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
+                                       const ProgressCallback &progress, const CancelToken *cancel)
+{
+    return run(arrangements, first, count, progress, cancel, true);
+}
+
+std::vector<int64_t> Engine::labels(int64_t first, int64_t count) const
+{
+    const int64_t total = imageCount();
+    first = std::clamp<int64_t>(first, 0, total);
+    const int64_t end = count < 0 ? total : std::min(total, first + count);
+    const at::Tensor labels = m_impl->labels.slice(0, first, end).to(at::kCPU).contiguous();
+    return std::vector<int64_t>(labels.data_ptr<int64_t>(), labels.data_ptr<int64_t>() + labels.numel());
+}
+
+EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
+                       const ProgressCallback &progress, const CancelToken *cancel, bool keepPredictions)
+{
     Impl &d = *m_impl;
     const auto started = std::chrono::steady_clock::now();
     for (size_t i = 0; i < arrangements.size(); ++i)
@@ -301,11 +322,17 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
     const ThreadShare threads(d.threads); // per calling thread with OpenMP
     c10::InferenceMode inferenceMode;
     EvalResult result;
-    // Counted on the device and read back only for progress reports and at the end: on a GPU a
-    // read per batch would stall the pipeline (at most ten reports a second there).
-    const at::Tensor correctCounts = at::zeros({int64_t(arrangements.size())}, at::TensorOptions(at::kLong).device(d.device));
+    // Counted on the device per arrangement and class, and read back only for progress reports
+    // and at the end: on a GPU a read per batch would stall the pipeline (at most ten reports a
+    // second there).
+    const int64_t classes = d.info.classCount;
+    const auto longs = at::TensorOptions(at::kLong).device(d.device);
+    const at::Tensor correctCounts = at::zeros({int64_t(arrangements.size()), classes}, longs);
+    const at::Tensor classImages = at::zeros({classes}, longs);
+    const at::Tensor predictions = keepPredictions ? at::zeros({int64_t(arrangements.size()), end - first}, longs)
+                                                   : at::Tensor();
     auto readCorrect = [&] {
-        const at::Tensor counts = correctCounts.to(at::kCPU);
+        const at::Tensor counts = correctCounts.sum(1).to(at::kCPU);
         result.correct.assign(counts.data_ptr<int64_t>(), counts.data_ptr<int64_t>() + counts.numel());
     };
     auto lastReport = std::chrono::steady_clock::now();
@@ -328,7 +355,10 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
             BatchCache &batchCache = d.cache[{start, length}];
             for (size_t index : order) {
                 const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
-                batchCorrect.select(0, int64_t(index)).add_(logits.argmax(1).eq(labels).sum());
+                const at::Tensor predicted = logits.argmax(1);
+                batchCorrect.select(0, int64_t(index)).index_add_(0, labels, predicted.eq(labels).to(at::kLong));
+                if (keepPredictions) // a batch retried in halves overwrites the same images
+                    predictions.select(0, int64_t(index)).narrow(0, start - first, length).copy_(predicted);
             }
         } catch (const std::exception &e) {
             if (!isOutOfMemory(e))
@@ -351,6 +381,7 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
             continue;
         }
         correctCounts.add_(batchCorrect);
+        classImages.index_add_(0, labels, at::ones_like(labels));
         if (keepStride > 0) {
             BatchCache &batchCache = d.cache[{start, length}];
             for (auto it = batchCache.checkpoints.begin(); it != batchCache.checkpoints.end();)
@@ -370,6 +401,16 @@ EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_
         start += length;
     }
     readCorrect();
+    const at::Tensor perClass = correctCounts.to(at::kCPU).contiguous();
+    for (int64_t a = 0; a < perClass.size(0); ++a)
+        result.classCorrect.emplace_back(perClass[a].data_ptr<int64_t>(), perClass[a].data_ptr<int64_t>() + classes);
+    const at::Tensor imagesPerClass = classImages.to(at::kCPU);
+    result.classImages.assign(imagesPerClass.data_ptr<int64_t>(), imagesPerClass.data_ptr<int64_t>() + classes);
+    if (keepPredictions) {
+        const at::Tensor kept = predictions.narrow(1, 0, result.images).to(at::kCPU).to(at::kInt).contiguous();
+        for (int64_t a = 0; a < kept.size(0); ++a)
+            result.predictions.emplace_back(kept[a].data_ptr<int32_t>(), kept[a].data_ptr<int32_t>() + result.images);
+    }
     for (int64_t correct : result.correct)
         result.accuracy.push_back(result.images ? double(correct) / double(result.images) : 0.0);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -58,6 +58,13 @@ struct EvalResult
     std::vector<double> accuracy;  // per arrangement, fraction in [0, 1]
     double seconds = 0;
     bool cancelled = false;
+    // Per arrangement and class: the images of that class classified correctly; and the images of
+    // each class among those evaluated. Counted beside `correct` on the device (a negligible cost).
+    std::vector<std::vector<int64_t>> classCorrect;
+    std::vector<int64_t> classImages;
+    // evaluatePredictions() only: per arrangement, the predicted class of each image evaluated
+    // (`images` of them, in data set order from the first image asked for).
+    std::vector<std::vector<int32_t>> predictions;
 };
 
 using ProgressCallback = std::function<void(const EvalProgress &)>;
@@ -92,6 +99,14 @@ public:
     EvalResult evaluate(const std::vector<Arrangement> &arrangements, int64_t first = 0, int64_t count = -1,
                         const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
 
+    // As evaluate(), and keeps every arrangement's predicted class of each image (4 bytes per
+    // arrangement and image): what the confusion matrices and the agreement of variants need.
+    EvalResult evaluatePredictions(const std::vector<Arrangement> &arrangements, int64_t first = 0, int64_t count = -1,
+                                   const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr);
+
+    // The labels of images [first, first + count) (count < 0: to the end), as the engine holds them.
+    std::vector<int64_t> labels(int64_t first = 0, int64_t count = -1) const;
+
     // Logits of images [first, first + count) under one arrangement, row-major (count x classes).
     std::vector<float> logits(const Arrangement &arrangement, int64_t first, int64_t count);
 
@@ -102,6 +117,9 @@ public:
     Impl &impl() { return *m_impl; }
 
 private:
+    EvalResult run(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
+                   const ProgressCallback &progress, const CancelToken *cancel, bool keepPredictions);
+
     std::unique_ptr<Impl> m_impl;
 };
 

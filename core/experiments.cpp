@@ -173,6 +173,16 @@ SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard)
     return result;
 }
 
+EnsembleReading singleDeletionEnsemble(const SingleDeletions &plan, const EvalResult &evaluated,
+                                       const std::vector<int64_t> &labels, int classes)
+{
+    if (!plan.original || evaluated.predictions.size() != plan.arrangements.size())
+        throw Error("the agreement of the lesioned networks needs the predictions of the original and of every "
+                    "single deletion (a whole study, not a shard)");
+    const std::vector<Predictions> variants(evaluated.predictions.begin() + 1, evaluated.predictions.end());
+    return ensembleReading(evaluated.predictions[0], variants, labels, classes);
+}
+
 std::vector<int> touchedBlocks(const Arrangement &arrangement)
 {
     std::vector<int> touched;

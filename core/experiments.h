@@ -2,6 +2,7 @@
 
 // The paper's sampling experiments on top of the engine (DESIGN.md sections 3 and 5).
 
+#include "agreement.h"
 #include "arrangement.h"
 #include "engine.h"
 #include "network.h"
@@ -41,6 +42,13 @@ struct SingleDeletions
     bool original = true; // arrangements[0] is the original arrangement
 };
 SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {});
+
+// The ensemble reading of a whole single-deletion study (no shard) evaluated with
+// Engine::evaluatePredictions: the original against the single-deletion variants, in plan order,
+// with `labels` those of the images evaluated. Throws Error when the original or the predictions
+// are missing.
+EnsembleReading singleDeletionEnsemble(const SingleDeletions &plan, const EvalResult &evaluated,
+                                       const std::vector<int64_t> &labels, int classes);
 
 struct SweepPoint
 {

@@ -73,7 +73,7 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
         const SingleDeletions plan = singleDeletions(engine.info());
         QElapsedTimer clock;
         clock.start();
-        auto report = [&](qint64 done, qint64 total, const std::vector<int64_t> &correct, bool finished) {
+        auto measured = [&](qint64 done, qint64 total, const std::vector<int64_t> &correct, bool finished) {
             Lesion lesion;
             lesion.imagesDone = done;
             lesion.imagesTotal = total;
@@ -81,21 +81,56 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
             lesion.result = lesionResult(engine.info(), plan, correct, done);
             lesion.result.model = network->path();
             lesion.result.seconds = clock.elapsed() / 1000.0;
-            post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
+            return lesion;
         };
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
-        const EvalResult result = engine.evaluate(
+        // With each variant's predictions (4 bytes per image and variant) for their agreement.
+        const EvalResult result = engine.evaluatePredictions(
             plan.arrangements, 0, -1,
             [&](const EvalProgress &p) {
                 if (sinceUpdate.elapsed() >= 250) { // a redraw per batch would outpace the plot
                     sinceUpdate.restart();
-                    report(p.imagesDone, p.imagesTotal, p.correct, false);
+                    const Lesion lesion = measured(p.imagesDone, p.imagesTotal, p.correct, false);
+                    post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
                 }
             },
             &cancel);
-        if (!result.cancelled)
-            report(result.images, result.images, result.correct, true);
+        if (result.cancelled)
+            return;
+        Lesion lesion = measured(result.images, result.images, result.correct, true);
+        lesion.classNames = images.classNames;
+        lesion.classImages = result.classImages;
+        lesion.baselineClassCorrect = result.classCorrect[0];
+        lesion.classCorrect.assign(engine.info().blocks.size(), {});
+        for (size_t j = 0; j < plan.blocks.size(); ++j)
+            lesion.classCorrect[plan.blocks[j]] = result.classCorrect[j + 1];
+        lesion.blocks = plan.blocks;
+        lesion.ensemble = singleDeletionEnsemble(plan, result, engine.labels(), engine.info().classCount);
+        post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
+    });
+}
+
+void Analysis::startClassComparison(std::shared_ptr<const Network> network, Dataset images, Arrangement arrangement,
+                                    EngineOptions options)
+{
+    start([this, network, images = std::move(images), arrangement, options](const CancelToken &cancel) {
+        Engine engine(network, images, options);
+        const int blocks = int(engine.info().blocks.size());
+        const EvalResult result = engine.evaluatePredictions({identityArrangement(blocks), arrangement}, 0, -1, {}, &cancel);
+        if (result.cancelled)
+            return;
+        const std::vector<int64_t> labels = engine.labels();
+        const int classes = engine.info().classCount;
+        ClassComparison comparison;
+        comparison.arrangement = arrangement;
+        comparison.classNames = images.classNames;
+        comparison.images = result.images;
+        comparison.originalConfusion = confusionMatrix(result.predictions[0], labels, classes);
+        comparison.currentConfusion = confusionMatrix(result.predictions[1], labels, classes);
+        comparison.original = classCounts(result.predictions[0], labels, classes);
+        comparison.current = classCounts(result.predictions[1], labels, classes);
+        post(cancel, [this, comparison] { Q_EMIT classesCompared(comparison); });
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agreement.h"
 #include "arrangement.h"
 #include "dataset.h"
 #include "engine.h"
@@ -33,6 +34,27 @@ public:
         qint64 imagesDone = 0;
         qint64 imagesTotal = 0;
         bool finished = false;
+        // When finished: per class, the images and those the original classified correctly; per
+        // block, the same with that block deleted (empty where it cannot be); the agreement of
+        // the variants (the original first, then the blocks in `blocks`' order).
+        std::vector<std::string> classNames;
+        std::vector<int64_t> classImages;
+        std::vector<int64_t> baselineClassCorrect;
+        std::vector<std::vector<int64_t>> classCorrect;
+        std::vector<int> blocks;
+        EnsembleReading ensemble;
+    };
+
+    // The current arrangement against the original on the same images, per class.
+    struct ClassComparison
+    {
+        Arrangement arrangement;
+        std::vector<std::string> classNames;
+        qint64 images = 0;
+        ClassCounts original;
+        ClassCounts current;
+        std::vector<std::vector<int64_t>> originalConfusion;
+        std::vector<std::vector<int64_t>> currentConfusion;
     };
 
     explicit Analysis(QObject *parent = nullptr);
@@ -43,11 +65,14 @@ public:
     // thread: reading the training split, DESIGN.md section 5, takes a moment).
     void startGradients(std::shared_ptr<const Network> network, std::function<Dataset()> loadImages,
                         Arrangement arrangement, GradientOptions gradientOptions, EngineOptions options);
+    void startClassComparison(std::shared_ptr<const Network> network, Dataset images, Arrangement arrangement,
+                              EngineOptions options);
     void stop();
     bool isRunning() const { return m_thread != nullptr; }
 
 Q_SIGNALS:
     void lesionUpdated(const pathlens::Analysis::Lesion &lesion);
+    void classesCompared(const pathlens::Analysis::ClassComparison &comparison);
     void gradientsUpdated(const pathlens::GradientResult &result, int samplesDone, int samplesTotal);
     void failed(const QString &message);
     void stopped(); // finished, cancelled or failed: nothing runs any more
@@ -65,4 +90,5 @@ private:
 } // namespace pathlens
 
 Q_DECLARE_METATYPE(pathlens::Analysis::Lesion)
+Q_DECLARE_METATYPE(pathlens::Analysis::ClassComparison)
 Q_DECLARE_METATYPE(pathlens::GradientResult)

@@ -35,6 +35,12 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
         showLesion(lesion, title);
     });
+    connect(m_analysis, &Analysis::classesCompared, this, [this](const Analysis::ClassComparison &comparison) {
+        const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
+        m_plots->showClassComparison(comparison, tr("%1, %2 test images").arg(model).arg(comparison.images));
+        m_classArrangement = comparison.arrangement;
+        m_plots->setClassesStale(m_editor->arrangement() != m_classArrangement);
+    });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
         QString title = *m_gradientOnTraining
                             ? tr("Gradient per path length — %1, training images").arg(modelName())
@@ -107,6 +113,18 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
     return {};
 }
 
+QString AnalysisController::measureClasses(qint64 liveImages)
+{
+    if (!m_workspace->engine())
+        return tr("Open a model and a data set first.");
+    m_clock.start();
+    ++m_started;
+    m_analysis->startClassComparison(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages),
+                                     m_editor->arrangement(), m_workspace->options());
+    m_plots->setMeasuring(true);
+    return {};
+}
+
 QString AnalysisController::measureGradients(quint64 seed)
 {
     if (!m_workspace->engine())
@@ -136,6 +154,7 @@ void AnalysisController::reset()
     m_gradientMeans.clear();
     m_lesion.reset();
     m_gradients.reset();
+    m_classArrangement.clear();
     m_graph->setGradientMagnitudes({});
 }
 
@@ -157,6 +176,8 @@ std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(c
 
 void AnalysisController::followArrangement(const Arrangement &arrangement)
 {
+    if (!m_classArrangement.empty())
+        m_plots->setClassesStale(arrangement != m_classArrangement);
     if (m_gradientMeans.empty())
         return;
     const bool measured = arrangement == m_gradientArrangement;

@@ -34,6 +34,8 @@ public:
     // Each returns an empty string when started, else why not.
     QString measureSingleDeletions(qint64 liveImages);
     QString measureGradients(quint64 seed);
+    // The current arrangement against the original per class, on the live subset's images.
+    QString measureClasses(qint64 liveImages);
     // Measurements kept beside the model (storedresults.h), shown as if just measured, for the
     // arrangement as it is now (the original, where they were measured); `source` names the file.
     void showStoredLesion(const Analysis::Lesion &lesion, const QString &source);
@@ -75,6 +77,7 @@ private:
     // The latest measurements as shown (partial while they run), for export.
     std::optional<LesionResult> m_lesion;
     std::optional<GradientResult> m_gradients;
+    Arrangement m_classArrangement; // the arrangement of the per-class figures shown; empty: none
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };
 

@@ -1,4 +1,5 @@
 #include "figures.h"
+#include "figures_impl.h"
 
 #include "error.h"
 #include "safefile.h"
@@ -31,6 +32,8 @@ QCPScatterStyle marker(int series, double size = 6)
     return QCPScatterStyle(markers[series % 4], shades[series % 4], series % 2 ? Qt::white : shades[series % 4], size);
 }
 
+} // namespace
+
 std::unique_ptr<QCustomPlot> newPlot(const QString &title)
 {
     auto plot = std::make_unique<QCustomPlot>();
@@ -58,12 +61,19 @@ QVector<double> toVector(const std::vector<double> &values)
     return QVector<double>(values.begin(), values.end());
 }
 
-QVector<double> range(size_t count, double start = 0)
+QVector<double> range(size_t count, double start)
 {
     QVector<double> x(static_cast<qsizetype>(count));
     std::iota(x.begin(), x.end(), start);
     return x;
 }
+
+void keepColours(QObject &element)
+{
+    element.setProperty(fixedColours, true);
+}
+
+namespace {
 
 QCPGraph *addLine(QCustomPlot &plot, const QString &name, const QVector<double> &x, const QVector<double> &y, int series,
                   QCPAxis *valueAxis = nullptr)
@@ -143,11 +153,22 @@ void invertColours(QCustomPlot &plot)
         axis->grid()->setSubGridPen(inverted(axis->grid()->subGridPen()));
         axis->grid()->setZeroLinePen(inverted(axis->grid()->zeroLinePen()));
     }
-    for (QCPLayoutElement *element : plot.plotLayout()->elements(true))
+    for (QCPLayoutElement *element : plot.plotLayout()->elements(true)) {
         if (auto *text = qobject_cast<QCPTextElement *>(element))
             text->setTextColor(inverted(text->textColor()));
+        if (auto *scale = qobject_cast<QCPColorScale *>(element)) { // its colours stay, its ink turns
+            QCPAxis *axis = scale->axis();
+            axis->setBasePen(inverted(axis->basePen()));
+            axis->setTickPen(inverted(axis->tickPen()));
+            axis->setSubTickPen(inverted(axis->subTickPen()));
+            axis->setTickLabelColor(inverted(axis->tickLabelColor()));
+            axis->setLabelColor(inverted(axis->labelColor()));
+        }
+    }
     for (int i = 0; i < plot.plottableCount(); ++i) {
         QCPAbstractPlottable *plottable = plot.plottable(i);
+        if (plottable->property(fixedColours).toBool())
+            continue;
         plottable->setPen(inverted(plottable->pen()));
         plottable->setBrush(inverted(plottable->brush()));
         if (auto *graph = qobject_cast<QCPGraph *>(plottable)) {
@@ -159,7 +180,9 @@ void invertColours(QCustomPlot &plot)
         }
     }
     for (int i = 0; i < plot.itemCount(); ++i)
-        if (auto *rect = qobject_cast<QCPItemRect *>(plot.item(i))) {
+        if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)); text && !text->property(fixedColours).toBool())
+            text->setColor(inverted(text->color()));
+        else if (auto *rect = qobject_cast<QCPItemRect *>(plot.item(i))) {
             rect->setPen(inverted(rect->pen()));
             rect->setBrush(inverted(rect->brush()));
         }
@@ -256,19 +279,40 @@ void save(QCustomPlot &plot, const QString &path, const Size &size)
 
 void saveCsv(QCustomPlot &plot, const QString &path)
 {
-    QByteArray csv("series,x,y\n");
+    // A heat map has a value per cell: the rows gain a fourth column (empty for points).
+    bool cells = false;
+    for (int p = 0; p < plot.plottableCount(); ++p)
+        cells = cells || qobject_cast<QCPColorMap *>(plot.plottable(p));
+    QByteArray csv(cells ? "series,x,y,value\n" : "series,x,y\n");
     for (int p = 0; p < plot.plottableCount(); ++p) {
         QCPAbstractPlottable *plottable = plot.plottable(p);
+        if (auto *map = qobject_cast<QCPColorMap *>(plottable)) {
+            QCPColorMapData *data = map->data(); // cell() is not const in QCustomPlot 2.1
+            for (int x = 0; x < data->keySize(); ++x)
+                for (int y = 0; y < data->valueSize(); ++y) {
+                    double key = 0;
+                    double value = 0;
+                    data->cellToCoord(x, y, &key, &value);
+                    csv += QStringLiteral("\"%1\",%2,%3,%4\n")
+                               .arg(map->name())
+                               .arg(key, 0, 'g', 10)
+                               .arg(value, 0, 'g', 10)
+                               .arg(data->cell(x, y), 0, 'g', 10)
+                               .toUtf8();
+                }
+            continue;
+        }
         QCPPlottableInterface1D *points = plottable->interface1D();
         if (!points || qobject_cast<QCPErrorBars *>(plottable)) // error bars repeat their graph's points
             continue;
         QString name = plottable->name().isEmpty() ? QStringLiteral("series %1").arg(p + 1) : plottable->name();
         name.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         for (int i = 0; i < points->dataCount(); ++i)
-            csv += QStringLiteral("\"%1\",%2,%3\n")
+            csv += QStringLiteral("\"%1\",%2,%3%4\n")
                        .arg(name)
                        .arg(points->dataMainKey(i), 0, 'g', 10)
                        .arg(points->dataMainValue(i), 0, 'g', 10)
+                       .arg(cells ? QStringLiteral(",") : QString())
                        .toUtf8();
     }
     writeFileSafely(path.toStdString(), csv.toStdString());

@@ -10,7 +10,9 @@
 
 #include <QColor>
 #include <QString>
+#include <QStringList>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <vector>
@@ -73,5 +75,42 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
 
 // Fig. 6c on the paper's linear axis: the total gradient per length, windows shaded.
 std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientResult &result);
+
+// Per-class figures (classfigures.cpp). Heat maps use a diverging scale centred at 0 (Okabe and
+// Ito's vermillion for a loss, blue for a gain) or a sequential one from white to blue; their
+// colours stay in a dark theme, only their ink turns.
+
+struct ClassSeries
+{
+    QString label;
+    std::vector<int64_t> correct; // per class
+    std::vector<int64_t> images;  // per class
+};
+
+// Accuracy per class as grouped bars with 95% Wilson intervals, one colour per series.
+std::unique_ptr<QCustomPlot> classAccuracy(const QString &title, const QStringList &classNames,
+                                           const std::vector<ClassSeries> &series);
+
+// after - before per cell of the confusion matrix (rows: true class, columns: predicted class),
+// the counts written into the cells that changed.
+std::unique_ptr<QCustomPlot> confusionChange(const QString &title, const QStringList &classNames,
+                                             const std::vector<std::vector<int64_t>> &before,
+                                             const std::vector<std::vector<int64_t>> &after);
+
+// Blocks x classes: the change of each class's accuracy, in percentage points, when that block
+// alone is deleted; `accuracy[b]` empty for a block that cannot be deleted (left blank). The
+// scale spans the 95th percentile of |change|: a catastrophic block saturates, and a note under
+// the title names the most extreme ones with their values.
+std::unique_ptr<QCustomPlot> classLesion(const QString &title, const QStringList &classNames,
+                                         const std::vector<double> &baseline,
+                                         const std::vector<std::vector<double>> &accuracy,
+                                         const std::vector<bool> &downsampling);
+
+// The fraction of images on which two variants disagree: the full network (row and column -1)
+// and the network without block b (b = 0, 1, ...; `blocks` names them). `note` goes under the
+// title (the majority vote's accuracy). Scaled like classLesion.
+std::unique_ptr<QCustomPlot> disagreement(const QString &title, const std::vector<int> &blocks,
+                                          const std::vector<std::vector<double>> &matrix,
+                                          const std::vector<bool> &downsampling, const QString &note);
 
 } // namespace pathlens::figures

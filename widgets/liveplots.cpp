@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QMouseEvent>
 #include <QToolTip>
@@ -14,6 +15,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace pathlens {
 
@@ -88,9 +91,10 @@ std::pair<QVector<double>, QVector<double>> distribution(int blocks)
     return {lengths, shares};
 }
 
-// A tab with a row of controls above a figure that is redrawn as results come in.
-QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controls, QVBoxLayout *&area,
-                     QLabel *&status)
+// A tab with a row of controls above a figure (or figures side by side, `direction`) that is
+// redrawn as results come in.
+QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controls, QBoxLayout *&area,
+                     QLabel *&status, QBoxLayout::Direction direction = QBoxLayout::TopToBottom)
 {
     auto *tab = new QWidget(parent);
     auto *layout = new QVBoxLayout(tab);
@@ -101,9 +105,29 @@ QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget 
     status->setWordWrap(true);
     row->addWidget(status, 1);
     layout->addLayout(row);
-    area = new QVBoxLayout;
+    area = new QBoxLayout(direction);
     layout->addLayout(area, 1);
     return tab;
+}
+
+QStringList classNames(const std::vector<std::string> &names, size_t classes)
+{
+    QStringList list;
+    for (size_t c = 0; c < classes; ++c)
+        list << (c < names.size() ? QString::fromStdString(names[c]) : QString::number(c));
+    return list;
+}
+
+QString classExplanation()
+{
+    return QCoreApplication::translate("pathlens::LivePlots", "Accuracy per class of the current arrangement against "
+                                                              "the original, and how the confusion matrix changes: press Measure.");
+}
+
+QString lesionClassExplanation()
+{
+    return QCoreApplication::translate("pathlens::LivePlots", "Which classes pay for each single deletion, and how often "
+                                                              "the lesioned networks disagree: measured with Single deletion.");
 }
 
 } // namespace
@@ -173,6 +197,19 @@ LivePlots::LivePlots(QWidget *parent)
     m_tabs->addTab(measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
                                {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus),
                    tr("Single deletion"));
+    const auto [measureClasses, stopClasses] = buttons();
+    measureClasses->setToolTip(tr("Accuracy per class and the confusion matrix, the current arrangement against the "
+                                  "original, on the live images"));
+    connect(measureClasses, &QPushButton::clicked, this, &LivePlots::classesRequested);
+    m_tabs->addTab(measuredTab(m_tabs, classExplanation(), {measureClasses, stopClasses}, m_classArea,
+                               m_classStatus, QBoxLayout::LeftToRight),
+                   tr("Per class"));
+    const auto [measureLesionClasses, stopLesionClasses] = buttons();
+    measureLesionClasses->setToolTip(measureLesion->toolTip());
+    connect(measureLesionClasses, &QPushButton::clicked, this, &LivePlots::lesionRequested);
+    m_tabs->addTab(measuredTab(m_tabs, lesionClassExplanation(), {measureLesionClasses, stopLesionClasses},
+                               m_lesionClassArea, m_lesionClassStatus, QBoxLayout::LeftToRight),
+                   tr("Deletion × class"));
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, survivingTab](int index) {
         if (m_tabs->widget(index) == survivingTab)
@@ -186,7 +223,8 @@ LivePlots::LivePlots(QWidget *parent)
 QStringList LivePlots::plotNames()
 {
     return {QStringLiteral("accuracy"), QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
-            QStringLiteral("gradients"), QStringLiteral("single-deletion")};
+            QStringLiteral("gradients"), QStringLiteral("single-deletion"), QStringLiteral("per-class"),
+            QStringLiteral("confusion-change"), QStringLiteral("single-deletion-classes"), QStringLiteral("disagreement")};
 }
 
 // The tabs are in the order of plotNames(), after "accuracy".
@@ -222,12 +260,13 @@ QCustomPlot *LivePlots::plot(const QString &name)
 {
     if (name == QLatin1String("surviving-paths"))
         drawSurviving();
-    QCustomPlot *const plots[] = {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure};
+    QCustomPlot *const plots[] = {m_accuracy,    m_paths,           m_surviving,          m_gradientFigure, m_lesionFigure,
+                                  m_classFigure, m_confusionFigure, m_lesionClassFigure, m_disagreementFigure};
     const int index = int(plotNames().indexOf(name));
     return index < 0 ? nullptr : plots[index];
 }
 
-void LivePlots::replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure)
+void LivePlots::replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure)
 {
     if (slot) {
         area->removeWidget(slot);
@@ -245,6 +284,80 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
     followPalette(m_lesionFigure);
     m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images.").arg(lesion.imagesTotal)
                                             : tr("Estimate on %1 of %2 images…").arg(lesion.imagesDone).arg(lesion.imagesTotal));
+    if (lesion.finished && !lesion.classImages.empty()) {
+        std::vector<bool> downsampling;
+        for (const LesionBlock &block : lesion.result.blocks)
+            downsampling.push_back(block.downsampling);
+        showLesionClasses(lesion, downsampling, title);
+    }
+    else
+        m_lesionClassStatus->setText(m_lesionStatus->text());
+}
+
+void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)
+{
+    const QStringList names = classNames(lesion.classNames, lesion.classImages.size());
+    auto fractions = [&](const std::vector<int64_t> &correct) {
+        std::vector<double> accuracy;
+        for (size_t c = 0; c < correct.size() && c < lesion.classImages.size(); ++c)
+            accuracy.push_back(lesion.classImages[c] ? double(correct[c]) / double(lesion.classImages[c]) : std::nan(""));
+        return accuracy;
+    };
+    std::vector<std::vector<double>> perBlock;
+    for (const auto &correct : lesion.classCorrect)
+        perBlock.push_back(fractions(correct));
+    const QString model = title.section(QStringLiteral(" — "), 1); // "model, N test images"
+    replaceFigure(m_lesionClassArea, m_lesionClassFigure,
+                  figures::classLesion(tr("Change of each class's accuracy when one block is deleted — %1").arg(model), names,
+                                       fractions(lesion.baselineClassCorrect), perBlock, downsampling));
+    const EnsembleReading &reading = lesion.ensemble;
+    const double images = double(std::max<int64_t>(1, reading.images));
+    const QString vote = tr("majority vote of the %1 lesioned networks: %2%, full network: %3%;\nmean disagreement of two "
+                            "lesioned networks: %4%")
+                             .arg(lesion.blocks.size())
+                             .arg(100.0 * double(reading.majorityCorrect) / images, 0, 'f', 2)
+                             .arg(100.0 * double(reading.fullCorrect) / images, 0, 'f', 2)
+                             .arg(100.0 * reading.meanVariantDisagreement, 0, 'f', 2);
+    replaceFigure(m_lesionClassArea, m_disagreementFigure,
+                  figures::disagreement(tr("How often two lesioned networks disagree — %1").arg(model), lesion.blocks,
+                                        reading.disagreement, downsampling, vote));
+    for (QCustomPlot *figure : {m_lesionClassFigure, m_disagreementFigure})
+        followPalette(figure);
+    m_lesionClassStatus->setText(tr("Done: %1 images. %2.").arg(lesion.imagesTotal).arg(QString(vote).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+}
+
+void LivePlots::showClassComparison(const Analysis::ClassComparison &comparison, const QString &title)
+{
+    const QStringList names = classNames(comparison.classNames, comparison.original.images.size());
+    replaceFigure(m_classArea, m_classFigure,
+                  figures::classAccuracy(tr("Accuracy per class — %1").arg(title), names,
+                                         {{tr("original"), comparison.original.correct, comparison.original.images},
+                                          {tr("current arrangement"), comparison.current.correct, comparison.current.images}}));
+    replaceFigure(m_classArea, m_confusionFigure,
+                  figures::confusionChange(tr("Confusion matrix, current minus original — %1").arg(title), names,
+                                           comparison.originalConfusion, comparison.currentConfusion));
+    for (QCustomPlot *figure : {m_classFigure, m_confusionFigure})
+        followPalette(figure);
+    int64_t original = 0;
+    int64_t current = 0;
+    for (size_t c = 0; c < comparison.original.correct.size(); ++c) {
+        original += comparison.original.correct[c];
+        current += comparison.current.correct[c];
+    }
+    const double images = double(std::max<qint64>(1, comparison.images));
+    m_classStatus->setText(tr("Done: %1 images; original %2%, current arrangement %3%.")
+                               .arg(comparison.images)
+                               .arg(100.0 * double(original) / images, 0, 'f', 2)
+                               .arg(100.0 * double(current) / images, 0, 'f', 2));
+}
+
+void LivePlots::setClassesStale(bool stale)
+{
+    for (QCustomPlot *figure : {m_classFigure, m_confusionFigure})
+        if (figure)
+            figure->setEnabled(!stale);
+    if (stale && m_classFigure)
+        m_classStatus->setText(tr("Measured for an earlier arrangement; press Measure for this one."));
 }
 
 void LivePlots::showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title)
@@ -292,7 +405,8 @@ void LivePlots::followPalette(QCustomPlot *figure)
 // figures only the theme.
 void LivePlots::followPalette()
 {
-    for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure, m_surviving})
+    for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure, m_surviving, m_classFigure, m_confusionFigure,
+                                m_lesionClassFigure, m_disagreementFigure})
         if (figure)
             followPalette(figure);
     const QColor text = palette().color(QPalette::Text);
@@ -364,6 +478,12 @@ void LivePlots::clear(int blocks)
     m_gradientFigure = nullptr;
     delete m_lesionFigure;
     m_lesionFigure = nullptr;
+    for (QCustomPlot **figure : {&m_classFigure, &m_confusionFigure, &m_lesionClassFigure, &m_disagreementFigure}) {
+        delete *figure;
+        *figure = nullptr;
+    }
+    m_classStatus->setText(classExplanation());
+    m_lesionClassStatus->setText(lesionClassExplanation());
     m_gradientStatus->setText(tr("Gradient magnitude per path length: press Measure."));
     m_lesionStatus->setText(tr("Accuracy with each single block deleted: press Measure."));
     m_results = 0;

@@ -9,6 +9,7 @@
 class QCustomPlot;
 class QCPGraph;
 class QCPErrorBars;
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -48,13 +49,18 @@ public:
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
+    // The current arrangement against the original, per class: accuracy with 95% intervals and the
+    // change of the confusion matrix.
+    void showClassComparison(const Analysis::ClassComparison &comparison, const QString &title);
+    void setClassesStale(bool stale);
     // Measurements of an earlier arrangement stay visible, marked as such.
     void setGradientsStale(bool stale);
     void setMeasuring(bool running);
     int gradientSamples() const; // samples per path length asked for
 
     // Every plot by its name, for export: "accuracy", "path-lengths", "surviving-paths",
-    // "gradients", "single-deletion"; null while a measured figure has not been made yet.
+    // "gradients", "single-deletion", "per-class", "confusion-change", "single-deletion-classes",
+    // "disagreement"; null while a measured figure has not been made yet.
     QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
@@ -70,6 +76,7 @@ public:
 Q_SIGNALS:
     void lesionRequested();
     void gradientsRequested();
+    void classesRequested();
     void stopRequested();
 
 protected:
@@ -81,7 +88,9 @@ private:
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
-    void replaceFigure(QVBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
+    void replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
+    // The per-class heat map and the disagreement of a finished single-deletion study.
+    void showLesionClasses(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title);
 
     QCustomPlot *m_accuracy = nullptr;
     QCustomPlot *m_paths = nullptr;
@@ -95,13 +104,21 @@ private:
     QCPGraph *m_currentPaths = nullptr;
     QTabWidget *m_tabs = nullptr;
     QVBoxLayout *m_survivingArea = nullptr;
-    QVBoxLayout *m_gradientArea = nullptr;
-    QVBoxLayout *m_lesionArea = nullptr;
+    QBoxLayout *m_gradientArea = nullptr;
+    QBoxLayout *m_lesionArea = nullptr;
+    QBoxLayout *m_classArea = nullptr;
+    QBoxLayout *m_lesionClassArea = nullptr;
     QCustomPlot *m_surviving = nullptr;
     QCustomPlot *m_gradientFigure = nullptr;
     QCustomPlot *m_lesionFigure = nullptr;
+    QCustomPlot *m_classFigure = nullptr;
+    QCustomPlot *m_confusionFigure = nullptr;
+    QCustomPlot *m_lesionClassFigure = nullptr;
+    QCustomPlot *m_disagreementFigure = nullptr;
     QLabel *m_gradientStatus = nullptr;
     QLabel *m_lesionStatus = nullptr;
+    QLabel *m_classStatus = nullptr;
+    QLabel *m_lesionClassStatus = nullptr;
     QSpinBox *m_samples = nullptr;
     QList<QPushButton *> m_measureButtons;
     QList<QPushButton *> m_stopButtons;

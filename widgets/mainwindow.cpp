@@ -151,6 +151,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_analyses = new AnalysisController(m_document->workspace(), m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
+    connect(m_plots, &LivePlots::classesRequested, this, [this] {
+        if (const QString why = m_analyses->measureClasses(preferences().liveImages); !why.isEmpty())
+            showError(tr("Cannot measure"), why);
+    });
     connect(m_analyses, &AnalysisController::failed, this, &MainWindow::showError);
     setAcceptDrops(true);
     m_export = new ExportController(this, m_plots, m_analyses, m_pathGraph, m_recent);

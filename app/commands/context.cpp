@@ -186,6 +186,7 @@ Session Context::open(const QString &modelPath, const QString &defaultSplit, int
     if (m_merged)
         options.device = DeviceChoice::Cpu; // merge computes nothing; its session only describes the run
     session.engine = std::make_unique<Engine>(session.network, data, options);
+    session.classNames = data.classNames;
     if (m_sharded && m_agreed.isEmpty())
         m_agreed = sharding::agreedOptions(m_parser, modelPath, dataPath, seed(), session.engine->deviceName(),
                                            session.engine->batchSize(), session.engine->threads());

@@ -68,6 +68,7 @@ struct Session
 {
     std::shared_ptr<Network> network;
     std::unique_ptr<Engine> engine;
+    std::vector<std::string> classNames; // the data set's
     size_t noticesShown = 0;
 
     // The engine's notices not printed yet: some arise only while it runs (a batch too large for

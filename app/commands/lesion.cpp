@@ -2,14 +2,35 @@
 
 #include "commands.h"
 
+#include "error.h"
 #include "experiments.h"
+#include "lesionclasses.h"
 #include "results.h"
+
+#include <QFileInfo>
 
 namespace pathlens::cli {
 namespace {
 
-// One model's single deletions: measured here, or in a merge joined from the parts.
-LesionResult runLesion(Context &context, Session &session, const QString &modelPath)
+// --per-class and --disagreement: what the study adds, and where its files go.
+struct Details
+{
+    bool perClass = false;
+    bool disagreement = false;
+    bool any() const { return perClass || disagreement; }
+};
+
+// `path` with `tag` before its suffix: lesion.csv -> lesion-disagreement.csv.
+QString beside(const QString &path, const QString &tag)
+{
+    const QFileInfo file(path);
+    return file.dir().filePath(file.completeBaseName() + QLatin1Char('-') + tag + QLatin1Char('.') + file.suffix());
+}
+
+// One model's single deletions: measured here, or in a merge joined from the parts. With `details`
+// the study's per-class counts (and, for the disagreement, every prediction) go to `study`.
+LesionResult runLesion(Context &context, Session &session, const QString &modelPath, const Details &details = {},
+                       lesionclasses::Study *study = nullptr)
 {
     const NetworkInfo &info = session.engine->info();
     LesionResult result;
@@ -20,13 +41,17 @@ LesionResult runLesion(Context &context, Session &session, const QString &modelP
         // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number,
         // and so do the blocks of other shards.
         const SingleDeletions plan = singleDeletions(info, context.shard());
+        const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
+        // The disagreement needs every variant's predicted class of every image (4 bytes each).
         const EvalResult evaluated
             = plan.arrangements.empty()
                   ? EvalResult{session.engine->imageCount(), {}, {}, 0.0, false} // a shard with no work
-                  : session.engine->evaluate(plan.arrangements, 0, -1,
-                                             [](const EvalProgress &p) { showProgress("lesion", p); }, &interrupted());
+              : details.disagreement ? session.engine->evaluatePredictions(plan.arrangements, 0, -1, progress, &interrupted())
+                                     : session.engine->evaluate(plan.arrangements, 0, -1, progress, &interrupted());
         session.showNewNotices();
         stopIfInterrupted(evaluated.cancelled);
+        if (study && details.any())
+            *study = {plan, evaluated, session.classNames};
         result = lesionResult(info, plan, evaluated.correct, evaluated.images, context.shard());
         result.seconds = evaluated.seconds;
     }
@@ -59,12 +84,69 @@ QString lesionTable(const LesionResult &result, const std::string &device)
     return text;
 }
 
+// Adds --per-class and --disagreement to the outcome's JSON, CSV and figure; returns the lines
+// for the text output. With both, the disagreement's CSV and figure go beside --csv and --plot
+// (FILE-disagreement.*), written here; publish() writes the per-class ones.
+QString addDetails(Context &context, const Session &session, const lesionclasses::Study &study, const Details &details,
+                   Outcome &outcome)
+{
+    if (!details.any())
+        return {};
+    const NetworkInfo &info = session.engine->info();
+    QString text;
+    if (details.perClass) {
+        outcome.json.insert("baseline_per_class", lesionclasses::perClassJson(study, 0));
+        QJsonArray blocks = outcome.json.value("blocks").toArray();
+        for (size_t j = 0; j < study.plan.blocks.size(); ++j) {
+            QJsonObject block = blocks[study.plan.blocks[j]].toObject();
+            block.insert("per_class", lesionclasses::perClassJson(study, j + 1));
+            blocks[study.plan.blocks[j]] = block;
+        }
+        outcome.json.insert("blocks", blocks);
+        outcome.csv = lesionclasses::perClassCsv(study, info);
+        outcome.figure = [title = Context::figureTitle(QStringLiteral("Change of each class's accuracy when one block is deleted"), session),
+                          study, info] { return figures::classLesion(title, lesionclasses::classNames(study), lesionclasses::baselineAccuracy(study),
+                                                                     lesionclasses::blockAccuracy(study, info), lesionclasses::downsampling(info)); };
+        text += QStringLiteral("\nlargest per-class losses:\n") + lesionclasses::largestLosses(study, info, 10);
+    }
+    if (details.disagreement) {
+        const EnsembleReading reading
+            = singleDeletionEnsemble(study.plan, study.evaluated, session.engine->labels(0, study.evaluated.images),
+                                     info.classCount);
+        outcome.json.insert("disagreement", lesionclasses::disagreementJson(study, reading));
+        const QString csv = lesionclasses::disagreementCsv(study, reading);
+        auto figure = [title = Context::figureTitle(QStringLiteral("How often two lesioned networks disagree"), session),
+                       study, reading, info] {
+            return figures::disagreement(title, study.plan.blocks, reading.disagreement, lesionclasses::downsampling(info),
+                                         lesionclasses::ensembleSummary(study, reading).replace(QStringLiteral("; "), QStringLiteral(";\n")));
+        };
+        if (!details.perClass) {
+            outcome.csv = csv;
+            outcome.figure = figure;
+        } else {
+            if (context.isSet("csv"))
+                writeFileAtomically(beside(context.value("csv"), QStringLiteral("disagreement")), csv.toUtf8());
+            if (context.isSet("plot"))
+                figures::save(*figure(), beside(context.value("plot"), QStringLiteral("disagreement")), context.figureSize());
+        }
+        text += QStringLiteral("\n") + lesionclasses::ensembleSummary(study, reading) + QStringLiteral("\n");
+    }
+    return text;
+}
+
 } // namespace
 
 Outcome lesion(Context &context, const QString &modelPath, const QString &comparePath, int64_t images)
 {
+    Details details;
+    details.perClass = context.isSet("per-class");
+    details.disagreement = context.isSet("disagreement");
+    if (details.any() && (context.sharded() || context.merged()))
+        throw Error("--per-class and --disagreement need the whole study in one run: they cannot be combined with "
+                    "--shard or merge");
     Session session = context.open(modelPath, QStringLiteral("test"), images);
-    LesionResult result = runLesion(context, session, modelPath);
+    lesionclasses::Study study;
+    LesionResult result = runLesion(context, session, modelPath, details, &study);
     std::vector<figures::LesionSeries> series{figures::lesionSeries(result, Context::modelName(*session.network))};
     if (!comparePath.isEmpty()) {
         Session other = context.open(comparePath, QStringLiteral("test"), images);
@@ -80,7 +162,8 @@ Outcome lesion(Context &context, const QString &modelPath, const QString &compar
     outcome.json = jsonObject(toJson(result));
     if (context.sharded())
         sharding::annotateLesion(outcome.json, result, context.shard());
-    outcome.text = lesionTable(result, session.engine->deviceName());
+    const QString detailText = addDetails(context, session, study, details, outcome);
+    outcome.text = lesionTable(result, session.engine->deviceName()) + detailText;
     return outcome;
 }
 

@@ -72,7 +72,11 @@ const std::vector<Command> &commands()
         {"eval", "eval [MODEL]", "accuracy of one arrangement (--delete, --order)", {}, false,
          [](Context &context, const QString &model, const QStringList &) { return evaluate(context, model); }},
         {"lesion", "lesion [MODEL]", "baseline and accuracy with each single block deleted (Fig. 3)",
-         {option("compare", "lesion: a second model on the same axes (plain control, stochastic depth).", "MODEL")}, false,
+         {option("compare", "lesion: a second model on the same axes (plain control, stochastic depth).", "MODEL"),
+          option("per-class", "lesion: per-class counts in --json; --csv and --plot give the blocks x classes change."),
+          option("disagreement", "lesion: how often two lesioned networks disagree, and their majority vote's accuracy; "
+                                 "--csv and --plot give the matrix (beside, as FILE-disagreement.*, with --per-class).")},
+         false,
          [](Context &context, const QString &model, const QStringList &) {
              return publishExperiment(context, [&](const Limits &) { return lesion(context, model, context.value("compare"), -1); });
          }},

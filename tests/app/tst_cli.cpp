@@ -349,6 +349,75 @@ private Q_SLOTS:
         QVERIFY(badDepth.err.contains("6n + 2"));
     }
 
+    // lesion --per-class --disagreement: per-class counts that add up to the accuracies, a
+    // symmetric disagreement matrix whose entries bound the accuracy differences, and the files.
+    void lesionPerClassAndDisagreement()
+    {
+        QTemporaryDir dir;
+        const Run run = cli({"lesion", fixture("cifar20.pt"), "--limit", "300", "--per-class", "--disagreement", "--json",
+                             "--csv", dir.filePath("lesion.csv"), "--plot", dir.filePath("lesion.png")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        auto sums = [](const QJsonArray &classes) {
+            int correct = 0;
+            int images = 0;
+            for (const QJsonValue &entry : classes) {
+                correct += entry["correct"].toInt();
+                images += entry["images"].toInt();
+            }
+            return std::pair{correct, images};
+        };
+        const QJsonArray baseline = result["baseline_per_class"].toArray();
+        QCOMPARE(baseline.size(), 10);
+        QCOMPARE(baseline[0]["class"].toString(), QStringLiteral("T-shirt/top"));
+        QCOMPARE(sums(baseline).second, 300);
+        PL_COMPARE_NEAR(sums(baseline).first / 300.0, result["baseline"].toDouble(), 1e-12);
+        const QJsonArray blocks = result["blocks"].toArray();
+        for (const QJsonValue &block : blocks) {
+            const auto [correct, images] = sums(block["per_class"].toArray());
+            QCOMPARE(images, 300);
+            PL_COMPARE_NEAR(correct / 300.0, block["accuracy"].toDouble(), 1e-12);
+        }
+        const QJsonObject disagreement = result["disagreement"].toObject();
+        QCOMPARE(disagreement["variants"].toArray().size(), 10); // none, then the 9 blocks
+        PL_COMPARE_NEAR(disagreement["full_accuracy"].toDouble(), result["baseline"].toDouble(), 1e-12);
+        const double vote = disagreement["majority_vote_accuracy"].toDouble();
+        QVERIFY(vote >= 0 && vote <= 1);
+        const QJsonArray matrix = disagreement["matrix"].toArray();
+        QCOMPARE(matrix.size(), 10);
+        std::vector<double> accuracy{result["baseline"].toDouble()};
+        for (const QJsonValue &block : blocks)
+            accuracy.push_back(block["accuracy"].toDouble());
+        for (int a = 0; a < 10; ++a) {
+            QCOMPARE(matrix[a][a].toDouble(), 0.0);
+            for (int b = 0; b < 10; ++b) {
+                QCOMPARE(matrix[a][b].toDouble(), matrix[b][a].toDouble());
+                QVERIFY(std::abs(accuracy[size_t(a)] - accuracy[size_t(b)]) <= matrix[a][b].toDouble() + 1e-12);
+            }
+        }
+        QFile csv(dir.filePath("lesion.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csv.readAll().trimmed().split('\n');
+        QCOMPARE(rows.size(), 1 + 10 * 10); // the original and 9 deletions, 10 classes each
+        QCOMPARE(rows[0], QByteArray("block,name,class,correct,images,accuracy,baseline_accuracy"));
+        QVERIFY(rows[1].startsWith("-1,\"none\",\"T-shirt/top\","));
+        QFile matrixCsv(dir.filePath("lesion-disagreement.csv"));
+        QVERIFY(matrixCsv.open(QIODevice::ReadOnly));
+        QCOMPARE(matrixCsv.readAll().trimmed().split('\n').size(), 11);
+        QVERIFY(!QImage(dir.filePath("lesion.png")).isNull());
+        QVERIFY(!QImage(dir.filePath("lesion-disagreement.png")).isNull());
+
+        // The text names the majority vote beside the full network, and the largest losses.
+        const Run text = cli({"lesion", fixture("cifar20.pt"), "--limit", "100", "--per-class", "--disagreement"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("majority vote of the 9 lesioned networks: "));
+        QVERIFY(text.out.contains("largest per-class losses:"));
+        // A shard holds part of the study: refused, before any work.
+        const Run sharded = cli({"lesion", fixture("cifar20.pt"), "--limit", "100", "--disagreement", "--shard", "0/2", "--json"});
+        QCOMPARE(sharded.exitCode, 2);
+        QVERIFY2(sharded.err.contains("--shard"), qPrintable(sharded.err));
+    }
+
     void lesionOfAPlainNetworkSkipsShapeChangingLayers()
     {
         const Run run = cli({"lesion", QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), "--limit", "100", "--json"});

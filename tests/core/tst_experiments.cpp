@@ -132,6 +132,61 @@ private Q_SLOTS:
         QCOMPARE(none.touching.samples, 0);
         QCOMPARE(none.sparing.samples, 5);
     }
+
+    // Per-class counts and predictions of a real single-deletion study agree with the totals and
+    // with the logits, and the ensemble reading is consistent with them.
+    void singleDeletionsPerClassOnRealData()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 200);
+        Engine engine(network, data);
+        const int classes = engine.info().classCount;
+        const SingleDeletions plan = singleDeletions(engine.info());
+        const EvalResult counted = engine.evaluate(plan.arrangements);
+        const EvalResult study = engine.evaluatePredictions(plan.arrangements);
+        QVERIFY(counted.predictions.empty()); // kept only when asked for
+        QVERIFY(study.correct == counted.correct);
+        QVERIFY(study.classCorrect == counted.classCorrect);
+        const std::vector<int64_t> labels = engine.labels();
+        QVERIFY(labels == std::vector<int64_t>(data.labels.begin(), data.labels.end()));
+        const ClassCounts expectedImages = classCounts(Predictions(labels.begin(), labels.end()), labels, classes);
+        QVERIFY(study.classImages == expectedImages.images);
+        QCOMPARE(study.predictions.size(), plan.arrangements.size());
+        for (size_t a = 0; a < plan.arrangements.size(); ++a) {
+            QCOMPARE(int64_t(study.predictions[a].size()), study.images);
+            const ClassCounts counts = classCounts(study.predictions[a], labels, classes);
+            QVERIFY(counts.correct == study.classCorrect[a]);
+            QCOMPARE(countCorrect(study.predictions[a], labels), study.correct[a]);
+        }
+        // The predictions are the arg max of the logits (checked on images 37..52 of one variant).
+        const std::vector<float> logits = engine.logits(plan.arrangements[3], 37, 16);
+        for (int i = 0; i < 16; ++i) {
+            const auto row = logits.begin() + i * classes;
+            QCOMPARE(int(std::max_element(row, row + classes) - row), int(study.predictions[3][37 + i]));
+        }
+        // A part of the images: per-class counts and predictions cover exactly those.
+        const EvalResult part = engine.evaluatePredictions({plan.arrangements[0]}, 50, 30);
+        QCOMPARE(part.predictions[0].size(), size_t(30));
+        QVERIFY(part.predictions[0] == Predictions(study.predictions[0].begin() + 50, study.predictions[0].begin() + 80));
+        QVERIFY(part.classImages == classCounts(Predictions(labels.begin() + 50, labels.begin() + 80),
+                                                engine.labels(50, 30), classes).images);
+
+        const EnsembleReading reading = singleDeletionEnsemble(plan, study, labels, classes);
+        QCOMPARE(reading.disagreement.size(), plan.arrangements.size());
+        QCOMPARE(reading.fullCorrect, study.correct[0]);
+        for (size_t a = 0; a < reading.disagreement.size(); ++a) {
+            QCOMPARE(reading.disagreement[a][a], 0.0);
+            // Two variants that disagree on d images differ in accuracy by at most d images.
+            for (size_t b = 0; b < reading.disagreement.size(); ++b)
+                QVERIFY(std::abs(double(study.correct[a] - study.correct[b])) <= reading.disagreement[a][b] * 200 + 1e-9);
+        }
+        QCOMPARE(reading.majorityCorrect, countCorrect(majorityVote(std::vector<Predictions>(study.predictions.begin() + 1,
+                                                                                           study.predictions.end()),
+                                                                    study.predictions[0], classes),
+                                                       labels));
+        PL_EXPECT_ERROR(singleDeletionEnsemble(plan, counted, labels, classes), "needs the predictions");
+    }
 };
 
 QTEST_APPLESS_MAIN(TestExperiments)

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
+#include <cmath>
+
 using namespace pathlens;
 
 namespace {
@@ -162,6 +164,90 @@ private Q_SLOTS:
         QCOMPARE(total->graph(0)->dataCount(), 7);
         PL_COMPARE_NEAR(total->graph(0)->data()->at(2)->value, gradients.total[2], 1e-12);
         QCOMPARE(total->itemCount(), 2); // the 90% and the 95% window
+    }
+
+    // Heat maps keep their colour scale in a dark theme (only the ink turns), their cells hold
+    // the numbers given, and their CSV has a value per cell.
+    void perClassFigures()
+    {
+        const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        // Three blocks: block 1's -60 points lie beyond the scale, the 95th percentile of |change|.
+        const std::vector<double> baseline{0.9, 0.8, 0.7};
+        const std::vector<std::vector<double>> accuracy{{0.9, 0.75, 0.7}, {0.3, 0.8, 0.7}, {}};
+        auto lesion = figures::classLesion(QStringLiteral("Classes — test"), names, baseline, accuracy, {false, true, false});
+        auto *map = qobject_cast<QCPColorMap *>(lesion->plottable(0));
+        QVERIFY(map);
+        QCOMPARE(map->dataRange().upper, 5.0); // the largest change outside block 1: 5 points
+        QCOMPARE(map->dataRange().lower, -5.0);
+        PL_COMPARE_NEAR(map->data()->cell(0, 1), -5.0, 1e-9);  // block 0, class b
+        QCOMPARE(map->data()->cell(1, 0), -5.0);               // block 1 saturates at the scale
+        QVERIFY(std::isnan(map->data()->cell(2, 0)));          // block 2 could not be deleted
+        bool named = false; // the saturated block, named with its extreme under the title
+        for (QCPLayoutElement *element : lesion->plotLayout()->elements(true))
+            if (auto *text = qobject_cast<QCPTextElement *>(element))
+                named = named || text->text() == QStringLiteral("beyond the scale of ±5.0: block 1 (-60.0)");
+        QVERIFY(named);
+        const QRgb lossColour = map->gradient().color(-5.0, map->dataRange());
+        figures::setDark(*lesion, true, QColor(30, 30, 32));
+        QCOMPARE(map->gradient().color(-5.0, map->dataRange()), lossColour);
+        QCOMPARE(lesion->xAxis->basePen().color(), QColor(Qt::white));
+        bool scaleTurned = false;
+        for (QCPLayoutElement *element : lesion->plotLayout()->elements(true))
+            if (auto *scale = qobject_cast<QCPColorScale *>(element))
+                scaleTurned = scale->axis()->tickLabelColor() == QColor(Qt::white);
+        QVERIFY(scaleTurned);
+        QTemporaryDir dir;
+        const QString csvPath = dir.filePath(QStringLiteral("classes.csv"));
+        figures::saveCsv(*lesion, csvPath);
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.startsWith("series,x,y,value\n"));
+        QCOMPARE(text.count('\n'), 1 + 3 * 3);
+        QVERIFY(text.contains(",0,1,-5\n"));
+        figures::save(*lesion, dir.filePath(QStringLiteral("classes.png")));
+        QVERIFY(QImage(dir.filePath(QStringLiteral("classes.png"))).width() > 0);
+
+        // The confusion change: after - before per cell, written into the cells that changed.
+        const std::vector<std::vector<int64_t>> before{{5, 1, 0}, {0, 6, 0}, {0, 0, 4}};
+        const std::vector<std::vector<int64_t>> after{{3, 3, 0}, {0, 6, 0}, {0, 1, 3}};
+        auto confusion = figures::confusionChange(QStringLiteral("Confusion — test"), names, before, after);
+        auto *cells = qobject_cast<QCPColorMap *>(confusion->plottable(0));
+        QCOMPARE(cells->data()->cell(0, 0), -2.0); // predicted a, true a
+        QCOMPARE(cells->data()->cell(1, 0), 2.0);  // predicted b, true a
+        QCOMPARE(cells->data()->cell(1, 2), 1.0);  // predicted b, true c
+        QCOMPARE(confusion->itemCount(), 4);       // four cells changed
+
+        // Accuracy per class: the bars and their Wilson intervals (93 of 100: [86.25, 96.57]).
+        auto bars = figures::classAccuracy(QStringLiteral("Per class — test"), names,
+                                           {{QStringLiteral("original"), {93, 50, 0}, {100, 50, 10}}});
+        auto *series = qobject_cast<QCPBars *>(bars->plottable(0));
+        QCOMPARE(series->data()->size(), 3);
+        QCOMPARE(series->data()->at(0)->value, 93.0);
+        auto *errors = qobject_cast<QCPErrorBars *>(bars->plottable(1));
+        PL_COMPARE_NEAR(errors->data()->at(0).errorMinus, 93 - 86.25048526, 1e-6);
+        PL_COMPARE_NEAR(errors->data()->at(0).errorPlus, 96.56807389 - 93, 1e-6);
+    }
+
+    // The disagreement map puts the full network at -1 and each variant at its block; a block
+    // that could not be deleted stays blank.
+    void disagreementFigure()
+    {
+        const std::vector<std::vector<double>> matrix{{0, 0.02, 0.5}, {0.02, 0, 0.49}, {0.5, 0.49, 0}};
+        auto plot = figures::disagreement(QStringLiteral("Disagreement — test"), {0, 2}, matrix, {false, false, false},
+                                          QStringLiteral("majority vote: 90%"));
+        auto *map = qobject_cast<QCPColorMap *>(plot->plottable(0));
+        QCOMPARE(map->data()->keySize(), 4); // none, block 0, block 1, block 2
+        QCOMPARE(map->data()->cell(0, 0), 0.0);
+        QCOMPARE(map->data()->cell(1, 0), 2.0);  // block 0 against the full network: 2%
+        QVERIFY(std::isnan(map->data()->cell(2, 0))); // block 1: not deleted
+        QCOMPARE(map->data()->cell(3, 1), 49.0); // block 2 against block 0
+        QCOMPARE(map->dataRange().upper, 50.0);   // nine cells: the 95th percentile is the largest
+        QStringList notes;
+        for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
+            if (auto *text = qobject_cast<QCPTextElement *>(element))
+                notes << text->text();
+        QVERIFY2(notes.contains(QStringLiteral("majority vote: 90%")), qPrintable(notes.join(QStringLiteral(" | "))));
     }
 
     void badTargetsAreExplained()

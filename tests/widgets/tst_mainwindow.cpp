@@ -185,6 +185,17 @@ private Q_SLOTS:
         QCOMPARE(result.result.baseline, expected.accuracy[0]);
         for (size_t j = 0; j < plan.blocks.size(); ++j)
             QCOMPARE(result.result.blocks[plan.blocks[j]].accuracy, expected.accuracy[j + 1]);
+        // Per class and the agreement of the variants, as core computes them from the same images.
+        QVERIFY(result.classImages == expected.classImages);
+        QVERIFY(result.baselineClassCorrect == expected.classCorrect[0]);
+        for (size_t j = 0; j < plan.blocks.size(); ++j)
+            QVERIFY(result.classCorrect[plan.blocks[j]] == expected.classCorrect[j + 1]);
+        const EvalResult predicted = fresh.evaluatePredictions(plan.arrangements);
+        const EnsembleReading reading = singleDeletionEnsemble(plan, predicted, fresh.labels(), fresh.info().classCount);
+        QVERIFY(result.ensemble.disagreement == reading.disagreement);
+        QCOMPARE(result.ensemble.majorityCorrect, reading.majorityCorrect);
+        QVERIFY(window.livePlots()->plot("single-deletion-classes"));
+        QVERIFY(window.livePlots()->plot("disagreement"));
 
         QVERIFY(window.livePlots()->plot("single-deletion"));
         // The export is the result's CSV, with pathlens-cli's columns (tst_resultexport compares
@@ -206,6 +217,35 @@ private Q_SLOTS:
         const auto fraction = survivingFraction(9, 2);
         for (int k = 0; k <= 9; ++k)
             PL_COMPARE_NEAR((surviving->graph(0)->data()->begin() + k)->value, fraction[k], 1e-12);
+    }
+
+    // Per class on request: the current arrangement against the original with core's counts, the
+    // figures made, and greyed once the arrangement changes.
+    void perClassComparison()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 200;
+        window.setPreferences(preferences);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        window.editor()->toggle(1);
+        QSignalSpy compared(window.analysis(), &Analysis::classesCompared);
+        Q_EMIT window.livePlots()->classesRequested();
+        QVERIFY(compared.wait(120000));
+        const auto result = compared.last().at(0).value<Analysis::ClassComparison>();
+        Engine fresh(Network::load(testing::fixture("cifar20.pt")), stratifiedSubset(loadDataset(testing::fashionMnist()), 200));
+        const EvalResult expected = fresh.evaluate({identityArrangement(9), window.editor()->arrangement()});
+        QCOMPARE(result.images, qint64(200));
+        QVERIFY(result.original.correct == expected.classCorrect[0]);
+        QVERIFY(result.current.correct == expected.classCorrect[1]);
+        QVERIFY(result.current.images == expected.classImages);
+        QCOMPARE(result.classNames.front(), std::string("T-shirt/top"));
+        QCustomPlot *bars = window.livePlots()->plot("per-class");
+        QVERIFY(bars && window.livePlots()->plot("confusion-change"));
+        QVERIFY(bars->isEnabled());
+        window.editor()->toggle(2);
+        QVERIFY(!bars->isEnabled()); // measured for the arrangement before
     }
 
     // Gradients on request: a figure with one point per path length, fed to the lattice, marked

@@ -1,0 +1,61 @@
+#include "error.h"
+#include "statistics.h"
+
+#include "testhelpers.h"
+
+using namespace pathlens;
+
+// Reference values: Wilson (1927), evaluated independently with Python's statistics.NormalDist
+// (z = 1.959963984540054 at 95%) and the closed form; they agree with published tables, e.g.
+// 93 of 100 -> [0.8625, 0.9657].
+class TestStatistics final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void normalQuantile()
+    {
+        PL_COMPARE_NEAR(pathlens::normalQuantile(0.95), 1.959963984540054, 1e-12);
+        PL_COMPARE_NEAR(pathlens::normalQuantile(0.99), 2.5758293035489, 1e-12);
+        PL_COMPARE_NEAR(pathlens::normalQuantile(0.6826894921370859), 1.0, 1e-12); // one sigma
+        PL_EXPECT_ERROR(pathlens::normalQuantile(1.0), "strictly between 0 and 1");
+        PL_EXPECT_ERROR(pathlens::normalQuantile(0.0), "strictly between 0 and 1");
+    }
+
+    void wilsonIntervalKnownValues()
+    {
+        const Interval a = wilsonInterval(93, 100);
+        PL_COMPARE_NEAR(a.lower, 0.8625048526, 1e-9);
+        PL_COMPARE_NEAR(a.upper, 0.9656807389, 1e-9);
+        const Interval b = wilsonInterval(930, 1000); // ten times the images: about a third as wide
+        PL_COMPARE_NEAR(b.lower, 0.9124853518, 1e-9);
+        PL_COMPARE_NEAR(b.upper, 0.9442236359, 1e-9);
+        const Interval half = wilsonInterval(5, 10); // symmetric about one half
+        PL_COMPARE_NEAR(half.lower, 0.2365930905, 1e-9);
+        PL_COMPARE_NEAR(half.upper, 0.7634069095, 1e-9);
+    }
+
+    void wilsonIntervalAtTheEnds()
+    {
+        // Not empty at 0 or n successes, and never outside [0, 1].
+        const Interval none = wilsonInterval(0, 10);
+        QCOMPARE(none.lower, 0.0);
+        PL_COMPARE_NEAR(none.upper, 0.2775327999, 1e-9);
+        const Interval all = wilsonInterval(10, 10);
+        PL_COMPARE_NEAR(all.lower, 0.7224672001, 1e-9);
+        QCOMPARE(all.upper, 1.0);
+        const Interval one = wilsonInterval(1, 1, 0.99);
+        QVERIFY(one.lower > 0 && one.lower < 0.5 && one.upper == 1.0);
+    }
+
+    void wilsonIntervalRefusesImpossibleCounts()
+    {
+        PL_EXPECT_ERROR(wilsonInterval(0, 0), "trials > 0", "0 of 0");
+        PL_EXPECT_ERROR(wilsonInterval(11, 10), "11 of 10");
+        PL_EXPECT_ERROR(wilsonInterval(-1, 10), "-1 of 10");
+        PL_EXPECT_ERROR(wilsonInterval(5, 10, 1.5), "strictly between 0 and 1");
+    }
+};
+
+QTEST_APPLESS_MAIN(TestStatistics)
+#include "tst_statistics.moc"

@@ -1,0 +1,29 @@
+#pragma once
+
+// Private to the figure sources (figures.cpp, classfigures.cpp): the common frame of a figure.
+
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+class QObject;
+
+namespace pathlens::figures {
+
+// A white figure with `title` above the axes ("What — model, data" on two lines), a legend and
+// black axes with dotted grids.
+std::unique_ptr<QCustomPlot> newPlot(const QString &title);
+
+QVector<double> toVector(const std::vector<double> &values);
+QVector<double> range(size_t count, double start = 0);
+
+// The dynamic property that keeps a plottable's or a text item's colours when a dark theme
+// inverts the figure's ink: colour scales and the labels drawn on coloured cells mean the same
+// on any background.
+inline constexpr char fixedColours[] = "pathlens_fixedColours";
+void keepColours(QObject &element);
+
+} // namespace pathlens::figures
