@@ -273,6 +273,7 @@ private:
         options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), options.batchSize);
         options.cacheBytes = int64_t(parsePositive(m_parser, QStringLiteral("cache-mb"), 1024)) << 20;
         options.reuseActivations = !m_parser.isSet(QStringLiteral("no-reuse"));
+        options.precision = precisionFromOptions(m_parser);
         if (m_parser.isSet(QStringLiteral("mean")))
             options.mean = parseFloatList(m_parser.value(QStringLiteral("mean")), QStringLiteral("mean"));
         if (m_parser.isSet(QStringLiteral("std")))
@@ -1075,6 +1076,7 @@ int main(int argc, char **argv)
         {QStringLiteral("resume"), QStringLiteral("train: continue from the checkpoint beside --out.")},
         {QStringLiteral("cache-mb"), QStringLiteral("Activation cache budget in MiB (default 1024)."), QStringLiteral("MB")},
         {QStringLiteral("no-reuse"), QStringLiteral("Run every arrangement from the input (for timing).")},
+        precisionOption(),
         {QStringLiteral("json"), QStringLiteral("Print the result as JSON on stdout.")},
         {QStringLiteral("csv"), QStringLiteral("Also write the numbers as CSV."), QStringLiteral("FILE")},
         {QStringLiteral("shard"), QStringLiteral("lesion, delete-k, reorder, gradients, report: do shard I of N of the work "

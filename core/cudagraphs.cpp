@@ -10,6 +10,7 @@
 #include <cuda_runtime_api.h>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace pathlens {
 

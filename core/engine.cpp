@@ -544,8 +544,12 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     c10::InferenceMode inferenceMode;
     allowTf32(d.device, d.options.precision == Precision::Tf32);
     const int64_t end = std::min(imageCount(), first + count);
-    const at::Tensor logits
-        = d.net->forward(d.images.slice(0, first, end).to(d.dtype), arrangement).to(at::kCPU, at::kFloat).contiguous();
+    // Slot by slot as evaluate() runs them (CUDA graphs included), so that the logits show what
+    // the accuracies were computed from.
+    at::Tensor x = d.net->stem(d.images.slice(0, first, end).to(d.dtype));
+    for (const Slot &slot : arrangement)
+        x = d.runSlot(slot, x, false);
+    const at::Tensor logits = d.net->head(x).to(at::kCPU, at::kFloat).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
 }
 

@@ -23,15 +23,16 @@ trap 'rm -rf "$work"' EXIT
 # What the full build links and runs (top-level CMakeLists.txt: Core Gui Widgets PrintSupport Svg
 # Concurrent Test, QCustomPlotQt6), the build tools (moc, rcc, uic, CMake files), OpenGL's
 # development files (Qt6Gui's CMake package requires WrapOpenGL), and the shared libraries of
-# their closure (`ldd` of the Qt libraries, plugins and tools, mapped to packages with dpkg -S),
-# except what every Ubuntu 24.04 has in a newer version: glibc, libstdc++, libgcc, zlib, zstd,
-# lz4, libbsd, libmd, libgcrypt, libsystemd (an older copy first on LD_LIBRARY_PATH would shadow
-# the newer one that LibTorch and Python were built against).
+# their closure (`ldd` of the Qt libraries, plugins and tools, mapped to packages with dpkg -S by
+# file name: Debian 12 registers some under /lib), except what every Ubuntu 24.04 has in a newer
+# version: glibc, libstdc++, libgcc, zlib, zstd, lz4, lzma, libbsd, libmd, libgcrypt, libgpg-error,
+# libcap, libsystemd (an older copy first on LD_LIBRARY_PATH would shadow the newer one that
+# LibTorch was built against; run.sh runs Python without the carried libraries for that reason).
 packages=(
     libqt6core6 libqt6gui6 libqt6widgets6 libqt6printsupport6 libqt6svg6 libqt6concurrent6 libqt6test6 libqt6dbus6
     libqcustomplot2.1-qt6 qt6-base-dev qt6-base-dev-tools qmake6 qmake6-bin qt6-svg-dev libqcustomplot-dev qt6-l10n-tools
     libicu72 libdouble-conversion3 libb2-1 libpcre2-16-0 libpcre2-8-0 libglib2.0-0 libmd4c0
-    libharfbuzz0b libgraphite2-3 libfreetype6 libpng16-16 libbrotli1 libfontconfig1
+    libharfbuzz0b libgraphite2-3 libfreetype6 libpng16-16 libbrotli1 libfontconfig1 libexpat1 libdbus-1-3
     libxkbcommon0 libx11-6 libxcb1 libxau6 libxdmcp6
     libegl1 libglx0 libglvnd0 libopengl0 libgl1 libgl-dev libglx-dev libopengl-dev libegl-dev
     fonts-dejavu-core

@@ -52,6 +52,14 @@ if [ ! -e "$qt/.unpacked" ]; then
     rm -rf "$qt" && mkdir -p "$qt" && tar -C "$qt" -xJf gpu-carry/qt.tar.xz && touch "$qt/.unpacked"
 fi
 qtLib=$qt/usr/lib/x86_64-linux-gnu
+# Python (PyTorch, the fixtures, the peer) runs with the machine's own libraries: Debian 12's
+# expat or glib first on its path could shadow the newer ones its modules were built against.
+cat > "$qt/python" <<WRAPPER
+#!/bin/sh
+LD_LIBRARY_PATH='${LD_LIBRARY_PATH:-}' exec $(command -v "$python") "\$@"
+WRAPPER
+chmod +x "$qt/python"
+python=$qt/python
 export LD_LIBRARY_PATH=$qtLib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 export QT_PLUGIN_PATH=$qtLib/qt6/plugins
 export QT_QPA_PLATFORM=offscreen
@@ -72,18 +80,24 @@ if want 1 60; then
     if [ -e "$build/build.ninja" ]; then
         configured=yes
     else
-        for standard in 17 20; do
+        # C++17 first (what the code is written for; a newer LibTorch may insist on C++20); without
+        # core/cudagraphs.cpp (never compiled before this machine) only when it is what fails.
+        for attempt in 17:ON 20:ON 17:OFF 20:OFF; do
+            standard=${attempt%:*} cuda=${attempt#*:}
+            if [ "$cuda" = OFF ] && ! grep -q 'cudagraphs' "$logs"/core-c++*.log 2>/dev/null; then continue; fi
             rm -rf "$build"
-            if cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_STANDARD=$standard \
+            if cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_STANDARD=$standard -DPATHLENS_CUDA=$cuda \
                     -DCMAKE_PREFIX_PATH="$torchPrefix;$qt/usr" -DPATHLENS_TRANSLATIONS=OFF \
-                    -DPATHLENS_LRELEASE="$qt/usr/lib/qt6/bin/lrelease" -DPATHLENS_PYTHON="$(command -v "$python")" \
-                    > "$logs/configure-c++$standard.log" 2>&1 \
-                && timeout "$(left)" cmake --build "$build" -j "$(nproc)" --target pathlens_core > "$logs/core-c++$standard.log" 2>&1; then
+                    -DPATHLENS_LRELEASE="$qt/usr/lib/qt6/bin/lrelease" -DPATHLENS_PYTHON="$python" \
+                    > "$logs/configure-c++$standard-$cuda.log" 2>&1 \
+                && timeout "$(left)" cmake --build "$build" -j "$(nproc)" --target pathlens_core > "$logs/core-c++$standard-$cuda.log" 2>&1; then
                 configured=yes
-                say "configured and built core with C++$standard: $(grep -m1 'LibTorch with CUDA' "$logs/configure-c++$standard.log")"
+                say "configured and built core with C++$standard, PATHLENS_CUDA=$cuda:" \
+                    "$(grep -m1 'LibTorch with CUDA' "$logs/configure-c++$standard-$cuda.log")"
                 break
             fi
-            say "C++$standard failed:"; grep -m 12 -E "error|Error" "$logs/core-c++$standard.log" "$logs/configure-c++$standard.log" | tee -a "$summary"
+            say "C++$standard, PATHLENS_CUDA=$cuda failed:"
+            grep -m 12 -E "error|Error" "$logs/core-c++$standard-$cuda.log" "$logs/configure-c++$standard-$cuda.log" | tee -a "$summary"
         done
     fi
     if [ $configured = yes ]; then
