@@ -5,15 +5,16 @@
 # time left (BUDGET seconds from the start, default 560) is too short for it:
 #   1. unpack the carried Qt; configure the full build (GUI, CLI, tests) against PyTorch's CUDA
 #      LibTorch with PATHLENS_TRANSLATIONS=OFF; build (a warm machine keeps build-gpu-full/)
-#   2. ctest -L gpu, offscreen (CUDA is the engines' automatic device)
-#   3. pathlens-tour --timings on CUDA, and its screenshots (status line: "... on cuda:0")
+#   2. pathlens-tour --timings on CUDA, and its screenshots (status line: "... on cuda:0")
+#   3. ctest -L gpu, offscreen (CUDA is the engines' automatic device)
 #   4. pathlens-bench on CUDA with CUDA graphs, beside the PyTorch peer, in fp32 (tests/benchmark/run.sh)
 #   5. the same in bf16 and tf32
 #   6. an Nsight Compute summary of one batch of the fp32 forward (ncu), when ncu is there
 # Results: at most 8 files in $OUT (default build-gpu-full/out): summary.txt, logs.tar.xz,
 # screenshots.tar.xz, bench.txt, ctest.txt, tour-timings.txt, ncu.txt.
 #
-#   bash tests/gpu/run.sh            STAGES="1 2 3" bash tests/gpu/run.sh   (a subset)
+#   bash tests/gpu/run.sh            STAGES="4 5" BUDGET=250 bash tests/gpu/run.sh   (a subset, e.g. the
+#   benchmarks on a still-warm machine whose build-gpu-full/ the first call left)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 start=$(date +%s)
@@ -48,8 +49,9 @@ say "run.sh: $($python -c 'import torch; print("torch", torch.__version__, "cuda
 
 # Qt from the carry, found by CMake through CMAKE_PREFIX_PATH and at run time through these.
 qt=$PWD/build-gpu-qt
-if [ ! -e "$qt/.unpacked" ]; then
-    rm -rf "$qt" && mkdir -p "$qt" && tar -C "$qt" -xJf gpu-carry/qt.tar.xz && touch "$qt/.unpacked"
+stamp=$(stat -c %s-%Y gpu-carry/qt.tar.xz) # a warm machine keeps the unpacked tree of the same carry
+if [ "$(cat "$qt/.unpacked" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$qt" && mkdir -p "$qt" && tar -C "$qt" -xJf gpu-carry/qt.tar.xz && echo "$stamp" > "$qt/.unpacked"
 fi
 qtLib=$qt/usr/lib/x86_64-linux-gnu
 # Python (PyTorch, the fixtures, the peer) runs with the machine's own libraries: Debian 12's
@@ -109,16 +111,7 @@ if want 1 60; then
     fi
 fi
 
-if want 2 150; then
-    (cd "$build" && timeout "$(( $(left) > 400 ? 240 : $(left) / 2 ))" ctest -L gpu -j 6 --output-on-failure --timeout 200) \
-        > "$out/ctest.txt" 2>&1
-    say "ctest -L gpu: $(grep -E 'tests passed|tests failed' "$out/ctest.txt" | tail -1)"
-    grep -E '^\s+[0-9]+ - .*\((Failed|Timeout|Not Run|SEGFAULT|Subprocess)' "$out/ctest.txt" | tee -a "$summary"
-    grep -E '^FAIL!' "$out/ctest.txt" | head -20 | tee -a "$summary"
-    say "failures that name the missing training split: $(grep -c 'train-images' "$out/ctest.txt")"
-fi
-
-if want 3 90; then
+if want 2 90; then
     tour=$build/tests/pathlens-tour
     timeout 80 "$tour" --timings > "$out/tour-timings.txt" 2>&1
     say "pathlens-tour --timings (exit $?):"; tee -a "$summary" < "$out/tour-timings.txt" | tail -20
@@ -129,7 +122,17 @@ if want 3 90; then
     rm -rf "$shots"
 fi
 
+if want 3 150; then
+    (cd "$build" && timeout "$(( $(left) > 400 ? 240 : $(left) / 2 ))" ctest -L gpu -j 6 --output-on-failure --timeout 200) \
+        > "$out/ctest.txt" 2>&1
+    say "ctest -L gpu: $(grep -E 'tests passed|tests failed' "$out/ctest.txt" | tail -1)"
+    grep -E '^\s+[0-9]+ - .*\((Failed|Timeout|Not Run|SEGFAULT|Subprocess)' "$out/ctest.txt" | tee -a "$summary"
+    grep -E '^FAIL!' "$out/ctest.txt" | head -20 | tee -a "$summary"
+    say "failures that name the missing training split: $(grep -c 'train-images' "$out/ctest.txt")"
+fi
+
 benchRun() { # precisions, then seconds allowed
+    [ -x "$build/tests/benchmark/pathlens-bench" ] || { say "bench ($1): pathlens-bench was not built"; return; }
     DEVICE=cuda PRECISIONS="$1" BENCH="$build/tests/benchmark/pathlens-bench" PYTHON=$python BENCH_ARGS=--cuda-graphs \
         DATA="$PWD/gpu-carry/fashion-mnist" timeout "$2" bash tests/benchmark/run.sh 10000 >> "$out/bench.txt" 2>&1
     say "bench ($1, exit $?):"; sed -n '/^single-deletion sweep/,$p' "$out/bench.txt" | tail -4 | tee -a "$summary"
@@ -140,7 +143,8 @@ if want 5 150; then benchRun "bf16 tf32" "$(( $(left) - 20 ))"; fi
 
 if want 6 60 && command -v ncu > /dev/null; then
     # One sweep batch of the fp32 forward, kernel by kernel: where the time goes.
-    timeout "$(( $(left) - 10 ))" ncu --target-processes all --launch-skip 2000 --launch-count 300 --print-summary per-kernel \
+    timeout "$(( $(left) - 10 ))" ncu --target-processes all --launch-skip 2000 --launch-count 60 --section SpeedOfLight \
+        --print-summary per-kernel \
         "$build/tests/benchmark/pathlens-bench" resources/models/resnet110-fashion.pt "$PWD/gpu-carry/fashion-mnist" \
         --device cuda --limit 2000 --live 500 --sweep-limit 1000 --no-naive > "$out/ncu.txt" 2>&1
     say "ncu (exit $?): $(wc -l < "$out/ncu.txt") lines in ncu.txt"
