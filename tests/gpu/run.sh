@@ -1,7 +1,11 @@
 #!/bin/bash
 # The whole program on a GPU machine, in one command (the device machine: Ubuntu 24.04, PyTorch
-# with CUDA, CMake and ninja, no Qt, no network). Needs gpu-carry/ from tests/gpu/prepare_carry.sh,
-# carried along (run(..., carry=["gpu-carry"])). Stages, most valuable first, each skipped when the
+# with CUDA, CMake and ninja, no Qt, no network). Needs gpu-carry/ from tests/gpu/prepare_carry.sh:
+#   here:      bash tests/gpu/prepare_carry.sh          (prints the size that travels)
+#   device:    run(command="bash tests/gpu/run.sh", carry=["gpu-carry"], timeout_s=600)
+#   then, if device time is left on the still-warm machine:
+#              run(command="STAGES='4 5 6' BUDGET=250 bash tests/gpu/run.sh", carry=["gpu-carry"], timeout_s=280)
+# Stages, most valuable first, each skipped when the
 # time left (BUDGET seconds from the start, default 560) is too short for it:
 #   1. unpack the carried Qt; configure the full build (GUI, CLI, tests) against PyTorch's CUDA
 #      LibTorch with PATHLENS_TRANSLATIONS=OFF; build (a warm machine keeps build-gpu-full/)
