@@ -58,6 +58,7 @@ std::unique_ptr<BlockGraphs::Captured> BlockGraphs::capture(const Slot &slot, co
             m_net->runBlock(slot, captured->input);
         side.synchronize();
         // Thread-local: another engine's thread may allocate meanwhile (the GUI's comparison model).
+        // The capture-mode argument exists from LibTorch 2.1 on (1.13 has only the pool).
         captured->graph.capture_begin(m_pool, cudaStreamCaptureModeThreadLocal);
         try {
             captured->output = m_net->runBlock(slot, captured->input);
