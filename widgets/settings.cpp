@@ -13,6 +13,7 @@
 #include <QPalette>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTranslator>
@@ -67,6 +68,9 @@ Preferences Preferences::load()
     } catch (const Error &) {
         preferences.precision = Precision::Fp32; // a damaged setting falls back to the exact default
     }
+    // TF32 saved on a machine with CUDA: this one has none, and every engine would refuse to start.
+    if (preferences.precision == Precision::Tf32 && !cudaAvailable())
+        preferences.precision = Precision::Fp32;
     preferences.threads = qMax(0, settings.value(QStringLiteral("threads"), 0).toInt());
     preferences.liveImages = settings.value(QStringLiteral("liveImages"), preferences.liveImages).toLongLong();
     if (preferences.liveImages == 0 || preferences.liveImages < -1)
@@ -180,6 +184,8 @@ SettingsDialog::SettingsDialog(const Preferences &preferences, QWidget *parent)
     m_precision->addItem(cudaAvailable() ? tr("TF32 (CUDA only, less exact)") : tr("TF32 (CUDA only: not available here)"),
                          int(Precision::Tf32));
     m_precision->addItem(tr("BF16 (less exact)"), int(Precision::Bf16));
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_precision->model()); items && !cudaAvailable())
+        items->item(1)->setEnabled(false); // TF32 exists on CUDA only
     m_precision->setCurrentIndex(m_precision->findData(int(preferences.precision)));
     form->addRow(tr("&Arithmetic:"), m_precision);
 
