@@ -1,5 +1,7 @@
 #include "defaults.h"
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -17,6 +19,19 @@ QString defaultModelPath()
         if (QFileInfo::exists(candidate))
             return QDir::cleanPath(candidate);
     return candidates.last();
+}
+
+QCommandLineOption precisionOption()
+{
+    return {QStringLiteral("precision"),
+            QStringLiteral("fp32 (default, exact), tf32 (CUDA only) or bf16; tf32 and bf16 also print the unedited "
+                           "network's accuracy in fp32 beside theirs."),
+            QStringLiteral("P"), QStringLiteral("fp32")};
+}
+
+Precision precisionFromOptions(const QCommandLineParser &parser)
+{
+    return parsePrecision(parser.value(QStringLiteral("precision")).toStdString());
 }
 
 } // namespace pathlens

@@ -1,7 +1,11 @@
 #include "engine.h"
 
+#include "batchsize.h"
 #include "error.h"
 #include "engine_impl.h"
+#ifdef PATHLENS_WITH_CUDA
+#include "cudagraphs.h"
+#endif
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
@@ -41,7 +45,64 @@ int defaultThreadCount()
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
+Precision parsePrecision(const std::string &text)
+{
+    for (Precision precision : {Precision::Fp32, Precision::Tf32, Precision::Bf16})
+        if (text == precisionName(precision))
+            return precision;
+    throw Error("unknown precision '" + text + "': use fp32, tf32 or bf16");
+}
+
+std::string precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Tf32:
+        return "tf32";
+    case Precision::Bf16:
+        return "bf16";
+    case Precision::Fp32:
+        break;
+    }
+    return "fp32";
+}
+
 namespace {
+
+// TF32 is a process-wide switch of LibTorch: each evaluation sets it for its own precision (the
+// engines of one GUI share their options, so they never want different settings at once).
+void allowTf32(const at::Device &device, bool allowed)
+{
+    if (!device.is_cuda())
+        return;
+    at::globalContext().setAllowTF32CuDNN(allowed);
+    at::globalContext().setAllowTF32CuBLAS(allowed);
+}
+
+std::string percent(double fraction)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", 100 * fraction);
+    return text;
+}
+
+// The largest batch that fits in the device's free memory, or `fallback` where that is not known.
+int64_t batchForFreeMemory(const Engine::Impl &d, int64_t fallback)
+{
+#ifdef PATHLENS_WITH_CUDA
+    if (d.device.is_cuda()) {
+        BatchMemory memory;
+        memory.freeBytes = freeCudaBytes(d.device.index());
+        memory.reservedBytes = d.options.cacheBytes;
+        memory.perImageBytes = peakBytesPerImage(d.slotBytes, d.images[0].numel() * int64_t(d.images.element_size()));
+        memory.images = d.images.size(0);
+        if (memory.freeBytes > 0)
+            return chooseBatchSize(memory);
+    }
+#else
+    (void)d;
+#endif
+    return fallback;
+}
 
 bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 {
@@ -124,15 +185,18 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         d.setNotice(Impl::NoticeKind::Device, "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead");
     if (options.device != DeviceChoice::Cpu && cuda) {
         d.device = at::Device(at::kCUDA, 0);
-        // Full float32 arithmetic: with TF32 convolutions (PyTorch's default for cuDNN) logits
-        // differed from the CPU's by 3e-3 on an H100; the engine promises 1e-4. Shapes repeat, so
-        // cuDNN may pick its fastest algorithm once per shape.
-        at::globalContext().setAllowTF32CuDNN(false);
-        at::globalContext().setAllowTF32CuBLAS(false);
+        // Full float32 arithmetic unless TF32 is asked for: with TF32 convolutions (PyTorch's
+        // default for cuDNN) logits differed from the CPU's by 3e-3 on an H100; the engine promises
+        // 1e-4. Shapes repeat, so cuDNN may pick its fastest algorithm once per shape.
+        allowTf32(d.device, options.precision == Precision::Tf32);
         at::globalContext().setBenchmarkCuDNN(true);
     }
-    if (d.options.batchSize == 0)
-        d.options.batchSize = d.device.is_cuda() ? 500 : 64;
+    if (options.precision == Precision::Tf32 && !d.device.is_cuda())
+        throw Error(std::string("tf32 arithmetic exists only on CUDA devices, and this engine runs on the CPU")
+                    + (options.device == DeviceChoice::Cpu ? "" : " (this LibTorch has no CUDA device)")
+                    + ": use --precision fp32 or bf16");
+    if (options.precision == Precision::Bf16)
+        d.dtype = at::kBFloat16;
     if (data.size() == 0)
         throw Error(data.path + ": the data set holds no images");
 
@@ -195,17 +259,106 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
             throw Error("the normalisation std (--std) must hold finite numbers greater than 0, got " + text(deviation[c]));
     }
 
-    d.net = d.network->onDevice(d.device.str()); // outside inference mode: the weights must stay usable by autograd
+    // Outside inference mode: the weights must stay usable by autograd.
+    d.exactNet = d.network->onDevice(d.device.str());
+    d.net = d.dtype == at::kFloat ? d.exactNet : d.network->onDevice(d.device.str(), true);
     {
         c10::InferenceMode inferenceMode;
         d.images = normalisedImages(data, mean, deviation, replicate).to(d.device);
         d.labels = labelTensor(data).to(d.device);
+        if (d.dtype != at::kFloat) {
+            // One image through the whole network: a device or LibTorch without bfloat16 kernels
+            // for some layer says so here, not in the middle of an evaluation.
+            try {
+                d.net->forward(d.images.narrow(0, 0, 1).to(d.dtype), identityArrangement(int(d.info.blocks.size())));
+            } catch (const std::exception &e) {
+                throw Error(precisionName(options.precision) + " arithmetic does not run on " + d.device.str()
+                            + " with this LibTorch (" + memoryMessage(e.what()) + "): use --precision fp32");
+            }
+            d.setNotice(Impl::NoticeKind::Precision,
+                        precisionName(options.precision) + " arithmetic (less exact than fp32): each evaluation is compared "
+                            "with fp32 on the unedited network");
+        }
     }
+    if (options.precision == Precision::Tf32)
+        d.setNotice(Impl::NoticeKind::Precision, "tf32 arithmetic (less exact than fp32): each evaluation is compared with "
+                                                 "fp32 on the unedited network");
 
-    d.slotBytes.push_back(elementCount(d.info.stemOutputShape) * int64_t(sizeof(float)));
+    const auto elementBytes = int64_t(d.dtype == at::kFloat ? sizeof(float) : 2);
+    d.slotBytes.push_back(elementCount(d.info.stemOutputShape) * elementBytes);
     for (const auto &block : d.info.blocks)
-        d.slotBytes.push_back(elementCount(block.outputShape) * int64_t(sizeof(float)));
+        d.slotBytes.push_back(elementCount(block.outputShape) * elementBytes);
+    if (d.options.batchSize == 0)
+        d.options.batchSize = int(d.device.is_cuda() ? batchForFreeMemory(d, 500) : 64);
+#ifdef PATHLENS_WITH_CUDA
+    if (options.cudaGraphs && d.device.is_cuda())
+        d.graphs = std::make_shared<BlockGraphs>(d.net);
+#endif
 }
+
+at::Tensor Engine::Impl::runSlot(const Slot &slot, const at::Tensor &x, bool kept)
+{
+#ifdef PATHLENS_WITH_CUDA
+    if (graphs) {
+        bool replayed = false;
+        const at::Tensor y = graphs->runBlock(slot, x, replayed);
+        if (!graphs->failure().empty())
+            setNotice(NoticeKind::Graphs, graphs->failure());
+        return replayed && kept ? y.clone() : y;
+    }
+#else
+    (void)kept;
+#endif
+    return net->runBlock(slot, x);
+}
+
+namespace {
+
+// The unedited network's accuracy on images [first, end) in the engine's precision and in FP32,
+// computed once per range (the GUI evaluates the same range edit after edit) and said in a notice.
+void checkPrecision(Engine::Impl &d, int64_t first, int64_t end, EvalResult &result)
+{
+    const auto key = std::make_pair(first, end);
+    auto known = d.precisionChecks.find(key);
+    if (known == d.precisionChecks.end()) {
+        const Arrangement unedited = identityArrangement(int(d.info.blocks.size()));
+        int64_t reduced = 0, exact = 0;
+        try {
+            for (int64_t start = first; start < end; start += d.options.batchSize) {
+                const int64_t length = std::min<int64_t>(d.options.batchSize, end - start);
+                const at::Tensor input = d.images.narrow(0, start, length);
+                const at::Tensor labels = d.labels.narrow(0, start, length);
+                allowTf32(d.device, d.options.precision == Precision::Tf32);
+                reduced += d.net->forward(input.to(d.dtype), unedited).argmax(1).eq(labels).sum().item<int64_t>();
+                allowTf32(d.device, false);
+                exact += d.exactNet->forward(input, unedited).argmax(1).eq(labels).sum().item<int64_t>();
+            }
+        } catch (const std::exception &e) {
+            allowTf32(d.device, d.options.precision == Precision::Tf32);
+            if (!isOutOfMemory(e))
+                throw;
+            d.setNotice(Engine::Impl::NoticeKind::PrecisionCheck,
+                        precisionName(d.options.precision) + " arithmetic: the comparison with fp32 did not fit in memory ("
+                            + memoryMessage(e.what()) + "); the accuracies may differ from fp32's");
+            return;
+        }
+        allowTf32(d.device, d.options.precision == Precision::Tf32);
+        EvalResult::PrecisionCheck check;
+        check.images = end - first;
+        check.reduced = double(reduced) / double(check.images);
+        check.fp32 = double(exact) / double(check.images);
+        known = d.precisionChecks.emplace(key, check).first;
+        char apart[32];
+        std::snprintf(apart, sizeof apart, "%.2f", 100 * std::abs(check.reduced - check.fp32));
+        d.setNotice(Engine::Impl::NoticeKind::PrecisionCheck,
+                    precisionName(d.options.precision) + " arithmetic: the unedited network scores " + percent(check.reduced)
+                        + " on these " + std::to_string(check.images) + " images, " + percent(check.fp32) + " in fp32 ("
+                        + apart + " percentage points apart)");
+    }
+    result.precisionCheck = known->second;
+}
+
+} // namespace
 
 Engine::~Engine() = default;
 
@@ -231,6 +384,7 @@ int ThreadShare::apply() const
 const NetworkInfo &Engine::info() const { return m_impl->info; }
 std::string Engine::deviceName() const { return m_impl->device.str(); }
 int Engine::threads() const { return m_impl->threads; }
+Precision Engine::precision() const { return m_impl->options.precision; }
 int Engine::batchSize() const
 {
     const std::lock_guard<std::mutex> lock(m_impl->noticeMutex); // evaluate() may shrink it meanwhile
@@ -321,6 +475,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
 
     const ThreadShare threads(d.threads); // per calling thread with OpenMP
     c10::InferenceMode inferenceMode;
+    allowTf32(d.device, d.options.precision == Precision::Tf32);
     EvalResult result;
     // Counted on the device per arrangement and class, and read back only for progress reports
     // and at the end: on a GPU a read per batch would stall the pipeline (at most ten reports a
@@ -345,7 +500,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             break;
         }
         const int64_t length = std::min(batch, end - start);
-        const at::Tensor input = d.images.narrow(0, start, length);
+        const at::Tensor input = d.images.narrow(0, start, length).to(d.dtype);
         const at::Tensor labels = d.labels.narrow(0, start, length);
         state.threads = threads.apply(); // another engine may have started or stopped meanwhile
         // Counted per batch and added only when the whole batch succeeded, so that a batch
@@ -372,7 +527,8 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
                             + memoryMessage(e.what()) + ")");
             if (firstFailedBatch == 0)
                 firstFailedBatch = length;
-            batch = std::max<int64_t>(1, length / 2);
+            // Half, or less when the memory now free says so (another program took some).
+            batch = std::max<int64_t>(1, std::min(length / 2, batchForFreeMemory(d, length / 2)));
             chooseStrides();
             d.setNotice(Impl::NoticeKind::Memory,
                         "a batch of " + std::to_string(firstFailedBatch) + " images did not fit in memory; using batches of "
@@ -414,6 +570,8 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
     for (int64_t correct : result.correct)
         result.accuracy.push_back(result.images ? double(correct) / double(result.images) : 0.0);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (d.options.precision != Precision::Fp32 && !result.cancelled && result.images > 0)
+        checkPrecision(d, first, first + result.images, result);
     return result;
 }
 
@@ -425,8 +583,14 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     const ThreadShare threads(d.threads);
     threads.apply();
     c10::InferenceMode inferenceMode;
+    allowTf32(d.device, d.options.precision == Precision::Tf32);
     const int64_t end = std::min(imageCount(), first + count);
-    const at::Tensor logits = d.net->forward(d.images.slice(0, first, end), arrangement).to(at::kCPU).contiguous();
+    // Slot by slot as evaluate() runs them (CUDA graphs included), so that the logits show what
+    // the accuracies were computed from.
+    at::Tensor x = d.net->stem(d.images.slice(0, first, end).to(d.dtype));
+    for (const Slot &slot : arrangement)
+        x = d.runSlot(slot, x, false);
+    const at::Tensor logits = d.net->head(x).to(at::kCPU, at::kFloat).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,15 @@ DeviceChoice parseDevice(const std::string &text); // "cpu", "cuda", "auto"; thr
 bool cudaAvailable();
 int defaultThreadCount(); // all cores
 
+// The arithmetic of an evaluation. FP32 is the default and exact (CUDA agrees with the CPU within
+// 1e-4 per logit). TF32 (CUDA only) rounds convolution inputs to 10-bit mantissas; BF16 runs the
+// network's weights and activations in bfloat16 (where the device and LibTorch can). Both are
+// opt-in, and every evaluation in them is compared with FP32 (EvalResult::precisionCheck).
+enum class Precision { Fp32, Tf32, Bf16 };
+
+Precision parsePrecision(const std::string &text); // "fp32", "tf32", "bf16"; throws Error otherwise
+std::string precisionName(Precision precision);
+
 struct EngineOptions
 {
     DeviceChoice device = DeviceChoice::Auto;
@@ -28,6 +38,10 @@ struct EngineOptions
     int batchSize = 0;
     int64_t cacheBytes = int64_t(1) << 30; // activation cache budget; lower costs speed, never correctness
     bool reuseActivations = true;         // false: every arrangement runs from the input (the naive way)
+    Precision precision = Precision::Fp32; // tf32 on a CPU, or bf16 where it does not run: Error at construction
+    // CUDA only, and only where LibTorch has CUDA: one CUDA graph per block at the first batch size
+    // (core/cudagraphs.h). Off by default until measured on a GPU (tests/gpu/run.sh).
+    bool cudaGraphs = false;
     std::vector<float> mean;              // empty: the model's metadata, else the data set's defaults
     std::vector<float> std;
 };
@@ -65,6 +79,16 @@ struct EvalResult
     // evaluatePredictions() only: per arrangement, the predicted class of each image evaluated
     // (`images` of them, in data set order from the first image asked for).
     std::vector<std::vector<int32_t>> predictions;
+    // In tf32 or bf16: the unedited network's accuracy on the same images in that precision and in
+    // FP32, both computed by the engine (once per range of images; not counted in `seconds`).
+    // Absent in fp32, and when the call was cancelled or the check did not fit in memory.
+    struct PrecisionCheck
+    {
+        double reduced = 0;
+        double fp32 = 0;
+        int64_t images = 0;
+    };
+    std::optional<PrecisionCheck> precisionCheck;
 };
 
 using ProgressCallback = std::function<void(const EvalProgress &)>;
@@ -86,6 +110,7 @@ public:
     std::string deviceName() const; // "cpu" or "cuda:0"
     int threads() const;
     int batchSize() const;
+    Precision precision() const;
     // What the user should know about how the engine runs, one line each: CUDA asked for but
     // absent, so the CPU is used; a batch that did not fit in memory, so evaluate() retried it in
     // halves (down to one image) and keeps the smaller batch size. Empty when nothing is worth

@@ -10,6 +10,8 @@
 
 namespace pathlens {
 
+class BlockGraphs; // cudagraphs.h: defined only where LibTorch has CUDA
+
 // Checkpoints of one batch: checkpoints[q] is the input of slot q (q = 0: the stem's output,
 // q = n: the input of the head) under `owner`. Every stored checkpoint is consistent with owner.
 struct BatchCache
@@ -30,13 +32,18 @@ struct Engine::Impl
 {
     std::shared_ptr<const Network> network;
     std::shared_ptr<const Network::Impl> net; // the network's own copy on `device` (Network::onDevice)
+    std::shared_ptr<const Network::Impl> exactNet; // the FP32 copy: `net` itself unless the precision is bf16
+    at::ScalarType dtype = at::kFloat; // of `net`'s weights and of the activations it computes
+    std::shared_ptr<BlockGraphs> graphs; // CUDA graphs per block (EngineOptions::cudaGraphs), else null
+    std::map<std::pair<int64_t, int64_t>, EvalResult::PrecisionCheck> precisionChecks; // key: (first, end)
     NetworkInfo info;
     EngineOptions options;
     at::Device device{at::kCPU};
     int threads = 1;
     // Notices for the user, one per kind, the latest wording of each; guarded, with the batch size
     // that a memory notice changes, because the GUI reads them while a worker thread evaluates.
-    enum class NoticeKind { Device, Memory };
+    // PrecisionCheck is last: the CLI prints the notices that were added since it last looked.
+    enum class NoticeKind { Device, Memory, Precision, Graphs, PrecisionCheck };
     mutable std::mutex noticeMutex;
     std::map<NoticeKind, std::string> notices;
     at::Tensor images; // normalised float, N x C x H x W, on the device
@@ -74,6 +81,10 @@ struct Engine::Impl
         return 0;
     }
 
+    // One slot, from its CUDA graph when there is one (engine.cpp). `kept`: the result is stored
+    // as a checkpoint, so a graph's output tensor, which its next replay overwrites, is cloned.
+    at::Tensor runSlot(const Slot &slot, const at::Tensor &x, bool kept);
+
     // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
     // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
     at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride)
@@ -99,8 +110,9 @@ struct Engine::Impl
                 batchCache.checkpoints[0] = x;
         }
         for (int q = start; q < n; ++q) {
-            x = net->runBlock(arrangement[q], x);
-            if (keep && (q + 1) % stride == 0)
+            const bool store = keep && (q + 1) % stride == 0;
+            x = runSlot(arrangement[q], x, store);
+            if (store)
                 batchCache.checkpoints[q + 1] = x;
         }
         batchCache.owner = arrangement;

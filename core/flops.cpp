@@ -133,7 +133,7 @@ FlopCount countFlops(Engine &engine)
     const Network::Impl &net = *d.net;
     FlopCount count;
     at::Tensor x;
-    count.stem = flopsOf([&] { x = net.stem(d.images.narrow(0, 0, 1)); });
+    count.stem = flopsOf([&] { x = net.stem(d.images.narrow(0, 0, 1).to(d.dtype)); });
     for (int q = 0; q < int(net.blocks.size()); ++q)
         count.blocks.push_back(flopsOf([&] { x = net.runBlock({q, true}, x); }));
     count.head = flopsOf([&] { net.head(x); });
@@ -150,7 +150,7 @@ ConvolutionThroughput measureConvolutionThroughput(Engine &engine, double minSec
     r.keepConvolutions = true;
     {
         Recording recording(r);
-        d.net->forward(d.images.narrow(0, 0, batch), identityArrangement(int(d.net->blocks.size())));
+        d.net->forward(d.images.narrow(0, 0, batch).to(d.dtype), identityArrangement(int(d.net->blocks.size())));
     }
     std::vector<c10::OperatorHandle> operators;
     for (const OperatorCall &call : r.convolutions)

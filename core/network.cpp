@@ -447,10 +447,10 @@ Shape Network::defaultInputShape() const
     return probeShapeOf(*m_impl);
 }
 
-std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device) const
+std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device, bool bfloat16) const
 {
     const std::lock_guard<std::mutex> lock(m_copies->mutex);
-    auto &copy = m_copies->byDevice[device];
+    auto &copy = m_copies->byDevice[bfloat16 ? device + "/bf16" : device];
     if (!copy) {
         auto impl = std::make_unique<Impl>();
         impl->path = m_impl->path;
@@ -462,7 +462,10 @@ std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device
         impl->source = m_impl->source;
         impl->module = m_impl->module.clone(); // outside inference mode: the gradients need usable weights
         impl->module.eval();
-        impl->module.to(at::Device(device));
+        if (bfloat16)
+            impl->module.to(at::Device(device), at::kBFloat16);
+        else
+            impl->module.to(at::Device(device));
         readBlocks(*impl);
         copy = std::move(impl);
     }

@@ -72,7 +72,9 @@ public:
     // device and shared by the engines that run there. The loaded module itself is never moved
     // or run by an engine, so building an engine while another one evaluates cannot change the
     // weights under it (Module::to rewrites every parameter, even to the same device).
-    std::shared_ptr<const Impl> onDevice(const std::string &device) const;
+    // `bfloat16`: a separate copy whose floating-point weights and buffers are bfloat16
+    // (Precision::Bf16).
+    std::shared_ptr<const Impl> onDevice(const std::string &device, bool bfloat16 = false) const;
 
 private:
     explicit Network(std::unique_ptr<Impl> impl);

@@ -126,7 +126,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="36"/>
+        <location filename="../widgets/session.cpp"/>
+        <source>&quot;precision&quot; must be &quot;fp32&quot;, &quot;tf32&quot; or &quot;bf16&quot;</source>
+        <translation>&quot;precision&quot; muss &quot;fp32&quot;, &quot;tf32&quot; oder &quot;bf16&quot; sein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/session.cpp" line="37"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
@@ -1584,6 +1589,31 @@
 </context>
 <context>
     <name>pathlens::SettingsDialog</name>
+    <message>
+        <location filename="../widgets/settings.cpp"/>
+        <source>FP32 (exact)</source>
+        <translation>FP32 (exakt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp"/>
+        <source>TF32 (CUDA only, less exact)</source>
+        <translation>TF32 (nur CUDA, weniger exakt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp"/>
+        <source>TF32 (CUDA only: not available here)</source>
+        <translation>TF32 (nur CUDA: hier nicht verfügbar)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp"/>
+        <source>BF16 (less exact)</source>
+        <translation>BF16 (weniger exakt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/settings.cpp"/>
+        <source>&amp;Arithmetic:</source>
+        <translation>&amp;Arithmetik:</translation>
+    </message>
     <message>
         <location filename="../widgets/settings.cpp" line="157"/>
         <source>Settings</source>

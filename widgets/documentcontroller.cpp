@@ -80,14 +80,19 @@ bool DocumentController::loadSession(const QString &path, Session &session)
         Q_EMIT failed(tr("Cannot open the session"), why);
         return false;
     }
-    const qint64 previousLive = m_preferences.liveImages;
-    if (session.liveImages != 0) // this session's subset, for this run only
+    const Preferences previous = m_preferences;
+    if (session.liveImages != 0) // this session's subset and arithmetic, for this run only
         m_preferences.liveImages = session.liveImages;
+    if (!session.precision.isEmpty())
+        m_preferences.precision = parsePrecision(session.precision.toStdString()); // checked by parseSession
     const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_work.data().path);
     if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
-        m_preferences.liveImages = previousLive;
+        m_preferences.liveImages = previous.liveImages;
+        m_preferences.precision = previous.precision;
         return false;
     }
+    if (m_preferences.precision != previous.precision)
+        Q_EMIT preferencesChanged();
     return true;
 }
 
@@ -97,6 +102,7 @@ bool DocumentController::saveSession(const QString &path, Session session)
     session.data = QString::fromStdString(m_work.data().path);
     session.compare = m_work.compareEngine() ? QString::fromStdString(m_work.compareInfo().path) : QString();
     session.liveImages = m_preferences.liveImages;
+    session.precision = QString::fromStdString(precisionName(m_preferences.precision));
     if (const QString why = writeSessionFile(path, session); !why.isEmpty()) {
         Q_EMIT failed(tr("Cannot save the session"), why);
         return false;
@@ -157,6 +163,7 @@ QString DocumentController::changeWorkspace(const QString &what, const std::func
     Workspace next = m_work;
     EngineOptions options;
     options.device = m_preferences.device;
+    options.precision = m_preferences.precision;
     options.threads = m_preferences.threads;
     next.setOptions(options, m_preferences.liveImages);
     const QString why = m_loading->run(what, [&next, &change] { return change(next); });

@@ -80,7 +80,9 @@ void LiveDisplay::showResult(int edit, double accuracy, qint64 images, double se
         const LiveEvaluation::Timing timing = m_live->lastTiming();
         m_statusBar->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
                                      .arg(seconds, 0, 'f', 2)
-                                     .arg(QString::fromStdString(engine.deviceName()))
+                                     .arg(QString::fromStdString(engine.deviceName() + (engine.precision() == Precision::Fp32
+                                                                                            ? std::string()
+                                                                                            : ", " + precisionName(engine.precision()))))
                                      .arg(engine.threads())
                                      .arg(timing.firstEstimateMs)
                                      .arg(timing.finishedMs));

@@ -72,6 +72,14 @@ Session parseSession(const QByteArray &json, const QString &path)
     session.randomK = object.value(QStringLiteral("random_k")).toInt(session.randomK);
     session.pathGraph = object.value(QStringLiteral("path_graph")).toString();
     session.liveImages = object.value(QStringLiteral("live_images")).toInteger(0);
+    // Checked here by name: the session fuzzer builds this file with Qt Core alone, without core.
+    const QJsonValue precision = object.value(QStringLiteral("precision"));
+    if (!precision.isUndefined()) {
+        session.precision = precision.toString();
+        if (session.precision != QLatin1String("fp32") && session.precision != QLatin1String("tf32")
+            && session.precision != QLatin1String("bf16"))
+            fail(path, SessionMessages::tr("\"precision\" must be \"fp32\", \"tf32\" or \"bf16\""));
+    }
     return session;
 }
 
@@ -81,7 +89,7 @@ QByteArray sessionToJson(const Session &session)
     for (const Slot &slot : session.arrangement)
         entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
     auto absolute = [](const QString &file) { return file.isEmpty() ? file : QFileInfo(file).absoluteFilePath(); };
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("pathlens_session"), Session::formatVersion},
         {QStringLiteral("model"), absolute(session.model)},
         {QStringLiteral("data"), absolute(session.data)},
@@ -91,6 +99,8 @@ QByteArray sessionToJson(const Session &session)
         {QStringLiteral("path_graph"), session.pathGraph},
         {QStringLiteral("live_images"), session.liveImages},
     };
+    if (!session.precision.isEmpty())
+        object.insert(QStringLiteral("precision"), session.precision);
     return QJsonDocument(object).toJson();
 }
 

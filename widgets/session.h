@@ -24,6 +24,7 @@ struct Session
     int randomK = 10;
     QString pathGraph; // the path graph's mode name
     qint64 liveImages = 0; // 0: the default live subset; otherwise that many images (-1: all)
+    QString precision;     // "fp32", "tf32" or "bf16"; empty (sessions written before): the settings'
 };
 
 // Parses a session file's bytes; `path` is the file's name, for messages and for finding moved

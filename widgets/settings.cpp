@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "error.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +13,7 @@
 #include <QPalette>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTranslator>
@@ -60,6 +63,14 @@ Preferences Preferences::load()
     for (int i = 0; i < 3; ++i)
         if (device == QLatin1String(deviceNames[i]))
             preferences.device = DeviceChoice(i);
+    try {
+        preferences.precision = parsePrecision(settings.value(QStringLiteral("precision"), QStringLiteral("fp32")).toString().toStdString());
+    } catch (const Error &) {
+        preferences.precision = Precision::Fp32; // a damaged setting falls back to the exact default
+    }
+    // TF32 saved on a machine with CUDA: this one has none, and every engine would refuse to start.
+    if (preferences.precision == Precision::Tf32 && !cudaAvailable())
+        preferences.precision = Precision::Fp32;
     preferences.threads = qMax(0, settings.value(QStringLiteral("threads"), 0).toInt());
     preferences.liveImages = settings.value(QStringLiteral("liveImages"), preferences.liveImages).toLongLong();
     if (preferences.liveImages == 0 || preferences.liveImages < -1)
@@ -73,6 +84,7 @@ void Preferences::save() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("device"), deviceName(device));
+    settings.setValue(QStringLiteral("precision"), QString::fromStdString(precisionName(precision)));
     settings.setValue(QStringLiteral("threads"), threads);
     settings.setValue(QStringLiteral("liveImages"), liveImages);
     settings.setValue(QStringLiteral("theme"), int(theme));
@@ -81,7 +93,8 @@ void Preferences::save() const
 
 bool Preferences::engineDiffers(const Preferences &other) const
 {
-    return device != other.device || threads != other.threads || liveImages != other.liveImages;
+    return device != other.device || precision != other.precision || threads != other.threads
+           || liveImages != other.liveImages;
 }
 
 void applyTheme(Preferences::Theme theme)
@@ -164,6 +177,18 @@ SettingsDialog::SettingsDialog(const Preferences &preferences, QWidget *parent)
     m_device->setCurrentIndex(m_device->findData(int(preferences.device)));
     form->addRow(tr("&Device:"), m_device);
 
+    // TF32 and BF16 are faster on recent GPUs and less exact: opt-in, and each evaluation then
+    // says how far the unedited network's accuracy is from FP32's.
+    m_precision = new QComboBox(this);
+    m_precision->addItem(tr("FP32 (exact)"), int(Precision::Fp32));
+    m_precision->addItem(cudaAvailable() ? tr("TF32 (CUDA only, less exact)") : tr("TF32 (CUDA only: not available here)"),
+                         int(Precision::Tf32));
+    m_precision->addItem(tr("BF16 (less exact)"), int(Precision::Bf16));
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_precision->model()); items && !cudaAvailable())
+        items->item(1)->setEnabled(false); // TF32 exists on CUDA only
+    m_precision->setCurrentIndex(m_precision->findData(int(preferences.precision)));
+    form->addRow(tr("&Arithmetic:"), m_precision);
+
     m_threads = new QSpinBox(this);
     m_threads->setRange(0, 1024);
     m_threads->setSpecialValueText(tr("All cores (%1)").arg(defaultThreadCount()));
@@ -207,6 +232,7 @@ Preferences SettingsDialog::preferences() const
 {
     Preferences preferences;
     preferences.device = DeviceChoice(m_device->currentData().toInt());
+    preferences.precision = Precision(m_precision->currentData().toInt());
     preferences.threads = m_threads->value();
     preferences.liveImages = m_fullTestSet->isChecked() ? -1 : m_liveImages->value();
     preferences.theme = Preferences::Theme(m_theme->currentIndex());

@@ -18,6 +18,7 @@ struct Preferences
     static constexpr qint64 defaultLiveImages = 2000; // DESIGN.md section 9
 
     DeviceChoice device = DeviceChoice::Auto;
+    Precision precision = Precision::Fp32; // tf32 and bf16 are opt-in (EngineOptions::precision)
     int threads = 0;         // 0: all cores
     qint64 liveImages = defaultLiveImages; // the class-balanced live subset; -1: the whole test split
     Theme theme = Theme::System;
@@ -25,7 +26,7 @@ struct Preferences
 
     static Preferences load();
     void save() const;
-    bool engineDiffers(const Preferences &other) const; // device, threads or images changed
+    bool engineDiffers(const Preferences &other) const; // device, precision, threads or images changed
 };
 
 // Light and dark palettes on the Fusion style; System restores the platform's own look.
@@ -40,7 +41,7 @@ void installPluralForms();
 // Presentation mode: black on white with a strong highlight, readable from the back of a lecture hall.
 void applyHighContrast();
 
-// Settings: device (CPU, or CUDA when present), threads, live subset, theme and language.
+// Settings: device (CPU, or CUDA when present), arithmetic, threads, live subset, theme and language.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -52,6 +53,7 @@ public:
 
 private:
     QComboBox *m_device = nullptr;
+    QComboBox *m_precision = nullptr;
     QSpinBox *m_threads = nullptr;
     QSpinBox *m_liveImages = nullptr;
     QCheckBox *m_fullTestSet = nullptr;

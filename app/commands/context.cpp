@@ -179,6 +179,7 @@ Session Context::open(const QString &modelPath, const QString &defaultSplit, int
     options.batchSize = parsePositive(m_parser, QStringLiteral("batch"), options.batchSize);
     options.cacheBytes = int64_t(parsePositive(m_parser, QStringLiteral("cache-mb"), 1024)) << 20;
     options.reuseActivations = !isSet("no-reuse");
+    options.precision = precisionFromOptions(m_parser);
     if (isSet("mean"))
         options.mean = parseFloatList(value("mean"), QStringLiteral("mean"));
     if (isSet("std"))

@@ -1,6 +1,7 @@
 // The command table of pathlens-cli: name, help, options, and what runs.
 
 #include "commands.h"
+#include "defaults.h"
 
 #include <QSet>
 
@@ -45,6 +46,7 @@ QList<QCommandLineOption> outputOptions()
         option("out", "report: output folder; train: the model file.", "PATH"),
         option("cache-mb", "Activation cache budget in MiB (default 1024).", "MB"),
         option("no-reuse", "Run every arrangement from the input (for timing)."),
+        precisionOption(),
         option("json", "Print the result as JSON on stdout."),
         option("csv", "Also write the numbers as CSV.", "FILE"),
         option("shard", "lesion, delete-k, reorder, gradients, report: do shard I of N of the work (0-based) and print "

@@ -6,10 +6,13 @@
 //     to the finished result, on the live subset and on all images, against the FLOP bound;
 //  4. the single-deletion sweep with activation reuse against the naive way (a full forward per
 //     arrangement); both must count the same correct answers (a self-check usable without Qt);
-//  5. peak resident memory; on a machine with CUDA, CUDA against CPU logits.
+//  5. peak resident memory; on a machine with CUDA, CUDA against CPU logits;
+//  6. with --cuda-graphs on CUDA: the sweep with CUDA graphs against the same sweep run eagerly
+//     (max |logit difference| and both times).
 //
 //   pathlens-bench MODEL [DATA] [--limit N] [--sweep-limit N] [--live N] [--batch B] [--threads T]
-//                  [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive]
+//                  [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive] [--precision fp32|tf32|bf16]
+//                  [--cuda-graphs]
 
 #include "arrangement.h"
 #include "dataset.h"
@@ -70,7 +73,8 @@ struct Options
 };
 
 const char *usage = "usage: pathlens-bench MODEL [DATA] [--limit N] [--sweep-limit N] [--live N] [--batch B] "
-                    "[--threads T] [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive]\n";
+                    "[--threads T] [--device cpu|cuda|auto] [--cache-mb MB] [--no-naive] [--precision fp32|tf32|bf16] "
+                    "[--cuda-graphs]\n";
 
 bool parse(int argc, char **argv, Options &o)
 {
@@ -94,6 +98,10 @@ bool parse(int argc, char **argv, Options &o)
             o.engine.cacheBytes = std::stoll(argv[++i]) << 20;
         else if (arg == "--no-naive")
             o.naive = false;
+        else if (arg == "--precision" && hasValue)
+            o.engine.precision = parsePrecision(argv[++i]);
+        else if (arg == "--cuda-graphs")
+            o.engine.cudaGraphs = true;
         else if (positional == 0 && arg[0] != '-')
             o.model = arg, ++positional;
         else if (positional == 1 && arg[0] != '-')
@@ -139,6 +147,46 @@ void editLatency(Engine &engine, const FlopCount &flops, double convGflops, int 
                 static_cast<long long>(result.images), bound * 1e3, 100.0 * bound / finished);
 }
 
+// The sweep with CUDA graphs against the same sweep run eagerly, on the same GPU in one run: the
+// logits of two arrangements on one batch (the graphs' fixed batch size) and the time of each sweep.
+bool compareCudaGraphs(const std::shared_ptr<Network> &network, const Dataset &data, const EngineOptions &options,
+                       const std::vector<Arrangement> &arrangements)
+{
+    EngineOptions eagerOptions = options;
+    eagerOptions.cudaGraphs = false;
+    EngineOptions graphOptions = options;
+    graphOptions.cudaGraphs = true;
+    Engine eager(network, data, eagerOptions);
+    Engine graphed(network, data, graphOptions);
+    const int64_t count = std::min<int64_t>(graphed.batchSize(), graphed.imageCount());
+    double worst = 0;
+    for (const Arrangement &arrangement : {arrangements.front(), arrangements.back()}) {
+        const auto fromGraphs = graphed.logits(arrangement, 0, count); // the first call fixes the graphs' batch size
+        const auto fromEager = eager.logits(arrangement, 0, count);
+        for (size_t i = 0; i < fromEager.size(); ++i)
+            worst = std::max(worst, double(std::abs(fromEager[i] - fromGraphs[i])));
+    }
+    for (Engine *engine : {&eager, &graphed}) { // warm-up: every graph is captured before the timing
+        engine->evaluate(arrangements, 0, count);
+        engine->clearCache();
+    }
+    const EvalResult eagerResult = eager.evaluate(arrangements);
+    const EvalResult graphResult = graphed.evaluate(arrangements);
+    std::printf("\nCUDA graphs against eager (sweep of %zu arrangements, %lld images, batch %d):\n", arrangements.size(),
+                static_cast<long long>(graphResult.images), graphed.batchSize());
+    std::printf("  max |logit difference| %.3g over %lld images, 2 arrangements\n", worst, static_cast<long long>(count));
+    std::printf("  eager:       %8.3f s\n  CUDA graphs: %8.3f s (%.2fx)\n", eagerResult.seconds, graphResult.seconds,
+                eagerResult.seconds / graphResult.seconds);
+    if (!graphed.notice().empty())
+        std::printf("  notices: %s\n", graphed.notice().c_str());
+    if (worst > 1e-4 || eagerResult.correct != graphResult.correct) {
+        std::fprintf(stderr, "SELF-CHECK FAILED: CUDA graphs differ from eager (logits by %.3g; counts %s)\n", worst,
+                     eagerResult.correct == graphResult.correct ? "equal" : "differ");
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -167,10 +215,11 @@ int main(int argc, char **argv)
         Engine engine(network, data, o.engine);
         const FlopCount flops = countFlops(engine);
         std::printf("model %s: %d blocks, %.3f GFLOP per image; data %s: %lld images; device %s, %d threads, batch "
-                    "%d, cache %lld MiB\n",
+                    "%d, cache %lld MiB, %s%s\n",
                     o.model.c_str(), n, flops.total() / 1e9, o.data.c_str(), static_cast<long long>(engine.imageCount()),
                     engine.deviceName().c_str(), engine.threads(), engine.batchSize(),
-                    static_cast<long long>(o.engine.cacheBytes >> 20));
+                    static_cast<long long>(o.engine.cacheBytes >> 20), precisionName(o.engine.precision).c_str(),
+                    o.engine.cudaGraphs ? ", CUDA graphs" : "");
 
         // 1. What the machine's convolutions reach alone.
         const ConvolutionThroughput conv = measureConvolutionThroughput(engine);
@@ -211,6 +260,10 @@ int main(int argc, char **argv)
                     static_cast<long long>(fast.images));
         std::printf("  activation reuse:                    %8.2f s (baseline accuracy %.4f)\n", fast.seconds,
                     fast.accuracy[0]);
+        if (fast.precisionCheck)
+            std::printf("  %s against fp32, unedited network: %.4f against %.4f (%.2f percentage points apart)\n",
+                        precisionName(o.engine.precision).c_str(), fast.precisionCheck->reduced, fast.precisionCheck->fp32,
+                        100 * std::abs(fast.precisionCheck->reduced - fast.precisionCheck->fp32));
         std::printf("  peak resident memory after the sweep: %.0f MiB\n", peakResidentMiB());
         if (o.naive) {
             EngineOptions naiveOptions = o.engine;
@@ -229,8 +282,8 @@ int main(int argc, char **argv)
             std::printf("  self-check: naive and reuse agree on all %zu arrangements\n", arrangements.size());
         }
 
-        // 5. The CUDA path must give the CPU's logits (within 1e-4).
-        if (cudaAvailable()) {
+        // 5. The CUDA path must give the CPU's logits (within 1e-4), in fp32.
+        if (cudaAvailable() && o.engine.precision == Precision::Fp32) {
             EngineOptions cpu = o.engine;
             cpu.device = DeviceChoice::Cpu;
             EngineOptions cuda = o.engine;
@@ -251,6 +304,8 @@ int main(int argc, char **argv)
                 return 1;
             }
         }
+        if (o.engine.cudaGraphs && cudaAvailable() && !compareCudaGraphs(network, sweepData, o.engine, arrangements))
+            return 1;
         std::printf("\npeak resident memory: %.0f MiB\n", peakResidentMiB());
     } catch (const Error &e) {
         std::fprintf(stderr, "pathlens-bench: %s\n", e.what());

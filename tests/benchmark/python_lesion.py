@@ -8,10 +8,13 @@ with that block's residual branch removed. Same model file, images, threads and 
 pathlens-bench.
 
 Usage: /usr/bin/python3 python_lesion.py MODEL [--data DIR] [--limit N] [--threads T]
-                                               [--device cpu|cuda] [--batch B]
+                                               [--device cpu|cuda] [--batch B] [--precision P]
 (--batch fixes the batch size; without it the fastest of 64/128/256/500 on the CPU, or of
-500/1000/2000 on a GPU, is used.)
+500/1000/2000 on a GPU, is used. --precision: fp32 (default; TF32 off), tf32 (CUDA: TF32
+convolutions and matrix products) or bf16 (autocast to bfloat16, channels-last on a GPU), the way
+a PyTorch user asks for each.)
 """
+import contextlib
 import argparse, gzip, json, os, struct, time
 
 import torch
@@ -122,9 +125,15 @@ def main():
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--device", default="cpu")
     p.add_argument("--batch", type=int, default=0)
+    p.add_argument("--precision", choices=["fp32", "tf32", "bf16"], default="fp32")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     device = torch.device(a.device)
+    if a.precision == "tf32" and device.type != "cuda":
+        raise SystemExit("tf32 exists only on CUDA devices")
+    torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = a.precision == "tf32"
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True  # as pathlens' engine: fixed shapes, fastest algorithm
     extra = {"pathlens.json": ""}
     scripted = torch.jit.load(a.model, _extra_files=extra, map_location="cpu").eval()
     meta = json.loads(extra["pathlens.json"] or "{}")
@@ -138,6 +147,9 @@ def main():
         if difference > 1e-4:
             raise SystemExit(f"the eager twin differs from the TorchScript model by {difference}")
     model, images, labels = model.to(device), images.to(device), labels.to(device)
+    if a.precision == "bf16" and device.type == "cuda":
+        model, images = model.to(memory_format=torch.channels_last), images.contiguous(memory_format=torch.channels_last)
+    lower = (lambda: torch.autocast(device.type, dtype=torch.bfloat16)) if a.precision == "bf16" else contextlib.nullcontext
 
     def accuracy(deleted, batch, count=None):
         correct, n = 0, count or len(images)
@@ -147,7 +159,7 @@ def main():
             torch.cuda.synchronize()
         return correct / n
 
-    with torch.inference_mode():
+    with torch.inference_mode(), lower():
         candidates = [a.batch] if a.batch else ([500, 1000, 2000] if device.type == "cuda" else [64, 128, 256, 500])
         timings = {}
         for batch in candidates:  # the peer's best batch size, measured on the same images
@@ -162,7 +174,8 @@ def main():
         results = [accuracy(-1, best)] + [None if block.arch == "plain" and block.changes_shape else accuracy(i, best)
                                           for i, block in enumerate(model.blocks)]
         seconds = time.time() - start
-    print(json.dumps({"images": len(images), "threads": a.threads, "device": str(device), "batch": best,
+    print(json.dumps({"images": len(images), "threads": a.threads, "device": str(device), "precision": a.precision,
+                      "batch": best,
                       "batch_seconds_per_image": {str(k): v for k, v in timings.items()}, "seconds": seconds,
                       "baseline": results[0], "accuracy": results[1:]}))
 

@@ -1,4 +1,6 @@
 #!/bin/bash
+# (tests/gpu/run.sh does more: the full build with the GUI against a carried Qt, its tests and
+# screenshots on CUDA, the benchmarks beside the PyTorch peer. This script stays for core only.)
 # One-shot check for a machine with an NVIDIA GPU and PyTorch but no Qt (the device machine):
 # builds the core-only configuration against the LibTorch that ships with the machine's PyTorch,
 # runs the core self-check (fixtures exported by that PyTorch), compares CUDA with CPU and runs

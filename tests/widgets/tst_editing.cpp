@@ -247,6 +247,51 @@ private Q_SLOTS:
         }
     }
 
+    // The arithmetic is part of a session: bf16 saved is bf16 loaded; tf32 without CUDA and an
+    // unknown name are refused with the reason, and nothing changes.
+    void sessionKeepsThePrecision()
+    {
+        QTemporaryDir dir;
+        const QString sessionPath = dir.filePath("bf16.json");
+        {
+            MainWindow window;
+            Preferences preferences = window.preferences();
+            preferences.precision = Precision::Bf16;
+            window.setPreferences(preferences);
+            QVERIFY(window.openData(testing::fashionMnist()));
+            QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+            QVERIFY(window.saveSession(sessionPath));
+        }
+        QFile file(sessionPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        file.close();
+        QVERIFY2(json.contains("\"precision\": \"bf16\""), json.constData());
+
+        MainWindow window;
+        QCOMPARE(int(window.preferences().precision), int(Precision::Fp32));
+        QVERIFY2(window.loadSession(sessionPath), qPrintable(window.lastError()));
+        QCOMPARE(int(window.preferences().precision), int(Precision::Bf16));
+
+        const std::pair<QByteArray, QString> refused[] = {
+            {"\"tf32\"", QStringLiteral("tf32 arithmetic exists only on CUDA devices")},
+            {"\"fp16\"", QStringLiteral("\"precision\" must be")},
+        };
+        for (const auto &[name, reason] : refused) {
+            if (name == "\"tf32\"" && cudaAvailable())
+                continue; // runs on a GPU machine (ctest -L gpu)
+            QByteArray changed = json;
+            changed.replace("\"bf16\"", name);
+            QFile other(dir.filePath("other.json"));
+            QVERIFY(other.open(QIODevice::WriteOnly));
+            other.write(changed);
+            other.close();
+            QVERIFY(!window.loadSession(other.fileName()));
+            QVERIFY2(window.lastError().contains(reason), qPrintable(window.lastError()));
+            QCOMPARE(int(window.preferences().precision), int(Precision::Bf16));
+        }
+    }
+
     // A session sent along with its model opens where the two now are; a model that is gone is named.
     void sessionFindsMovedFiles()
     {
