@@ -87,7 +87,8 @@ Verdict effectiveWindowVerdict(int blocks, const EffectiveWindow &window)
                               + std::to_string(window.fromLow) + "-" + std::to_string(window.fromHigh) + " and "
                               + std::to_string(window.toLow) + "-" + std::to_string(window.toHigh) + ")";
     if (blocks != 54) {
-        verdict.finding = found + "; n = " + std::to_string(blocks) + ", not the paper's 54: not comparable";
+        verdict.finding = found + "; n = " + std::to_string(blocks) + ", not the paper's 54";
+        verdict.comparable = false;
         return verdict;
     }
     verdict.matches = window.fromLow <= 17 && window.toHigh >= 5;

@@ -14,6 +14,7 @@ namespace pathlens {
 struct Verdict
 {
     bool matches = false;
+    bool comparable = true; // false: the paper has no number for this case (another n)
     std::string criterion; // what was required, e.g. "median drop < 1 point"
     std::string finding;   // what the numbers were
 };

@@ -1,6 +1,7 @@
 #include "results.h"
 
 #include "paths.h"
+#include "statistics.h"
 
 #include <nlohmann/json.hpp>
 
@@ -91,6 +92,15 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
     return result;
 }
 
+// The 95% Wilson interval of `correct` of `images` as [lower, upper]; null without a count.
+Json wilsonJson(int64_t correct, int64_t images)
+{
+    if (correct < 0 || images <= 0 || correct > images)
+        return nullptr;
+    const Interval interval = wilsonInterval(correct, images);
+    return Json::array({interval.lower, interval.upper});
+}
+
 std::string toJson(const LesionResult &result)
 {
     Json blocks = Json::array();
@@ -99,10 +109,13 @@ std::string toJson(const LesionResult &result)
                           {"name", block.name},
                           {"stage", block.stage},
                           {"downsampling", block.downsampling},
-                          {"accuracy", jsonNumber(block.accuracy)}});
+                          {"accuracy", jsonNumber(block.accuracy)},
+                          {"interval_95", wilsonJson(block.correct, result.images)}});
     Json json{{"model", result.model},
               {"images", result.images},
               {"baseline", jsonNumber(result.baseline)},
+              {"baseline_interval_95", wilsonJson(result.baselineCorrect, result.images)},
+              {"intervals", "Wilson score intervals for a proportion, 95%"},
               {"seconds", result.seconds},
               {"blocks", blocks}};
     // One comparison is an object, as it has always been.
@@ -130,6 +143,7 @@ std::string toJson(const SweepResult &result)
         Json object{{result.reorder ? "swaps" : "deleted", point.k},
                     {"mean", point.mean},
                     {"std", point.std},
+                    {"standard_error", point.standardError},
                     {"min", point.min},
                     {"max", point.max},
                     {"accuracies", jsonNumbers(point.accuracies)}};
@@ -221,6 +235,16 @@ std::string toCsv(const PathsResult &result)
 
 std::string toJson(const GradientResult &result)
 {
+    // The central 90% and 95% of the total gradient, each end with its bootstrap interval.
+    Json windows = Json::array();
+    for (const EffectiveWindow &w : result.windows)
+        windows.push_back({{"coverage", w.coverage},
+                           {"from", w.from},
+                           {"to", w.to},
+                           {"share_of_paths", w.share},
+                           {"from_interval_95", {w.fromLow, w.fromHigh}},
+                           {"to_interval_95", {w.toLow, w.toHigh}},
+                           {"bootstrap_resamples", w.resamples}});
     return Json{{"model", result.model},
                 {"lengths", result.lengths},
                 {"mean", jsonNumbers(result.mean)},
@@ -230,6 +254,7 @@ std::string toJson(const GradientResult &result)
                 {"effective", {{"from", result.effectiveFrom},
                                {"to", result.effectiveTo},
                                {"share_of_paths", result.effectiveShare}}},
+                {"windows", windows},
                 {"batch", result.batchSize},
                 {"seconds", result.seconds}}
         .dump();

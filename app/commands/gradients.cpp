@@ -36,12 +36,16 @@ Outcome gradients(Context &context, const QString &modelPath, const Limits &limi
     outcome.json = jsonObject(toJson(result));
     if (context.sharded())
         sharding::annotateGradients(outcome.json, result, options.samplesPerLength);
-    QTextStream(&outcome.text)
-        << QStringLiteral("effective paths: lengths %1..%2, %3% of all paths (the paper, ResNet-110: 5..17, 0.45%)\n"
-                          "%4 samples per length, batches of %5 training images, %6 s\n\n")
-               .arg(result.effectiveFrom).arg(result.effectiveTo).arg(100 * result.effectiveShare, 0, 'g', 3)
-               .arg(options.samplesPerLength).arg(options.batchSize).arg(result.seconds, 0, 'f', 1)
-        << outcome.csv;
+    QTextStream text(&outcome.text);
+    text << QStringLiteral("effective paths (the paper, ResNet-110: 5..17, 0.45% of all paths; it states no rule):\n");
+    for (const EffectiveWindow &w : result.windows)
+        text << QStringLiteral("  central %1% of the total gradient: lengths %2..%3 (95% bootstrap intervals of the ends: "
+                               "%4..%5 and %6..%7), %8% of all paths\n")
+                    .arg(qRound(100 * w.coverage)).arg(w.from).arg(w.to).arg(w.fromLow).arg(w.fromHigh).arg(w.toLow)
+                    .arg(w.toHigh).arg(100 * w.share, 0, 'g', 3);
+    text << QStringLiteral("%1 samples per length, batches of %2 training images, %3 s\n\n")
+                .arg(options.samplesPerLength).arg(options.batchSize).arg(result.seconds, 0, 'f', 1)
+         << outcome.csv;
     return outcome;
 }
 

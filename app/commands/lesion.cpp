@@ -6,6 +6,7 @@
 #include "experiments.h"
 #include "lesionclasses.h"
 #include "results.h"
+#include "statistics.h"
 
 #include <QFileInfo>
 
@@ -64,12 +65,18 @@ QString lesionTable(const LesionResult &result, const std::string &device)
 {
     QString text;
     QTextStream stream(&text);
-    stream << QStringLiteral("baseline accuracy %1 on %2 images; %3 arrangements in %4 s on %5\n\n")
+    QString interval;
+    if (result.baselineCorrect >= 0 && result.images > 0) {
+        const Interval wilson = wilsonInterval(result.baselineCorrect, result.images);
+        interval = QStringLiteral(" (95% Wilson interval %1..%2)").arg(wilson.lower, 0, 'f', 4).arg(wilson.upper, 0, 'f', 4);
+    }
+    stream << QStringLiteral("baseline accuracy %1%6 on %2 images; %3 arrangements in %4 s on %5\n\n")
                   .arg(result.baseline, 0, 'f', 4)
                   .arg(result.images)
                   .arg(result.blocks.size() + 1)
                   .arg(result.seconds, 0, 'f', 2)
-                  .arg(QString::fromStdString(device));
+                  .arg(QString::fromStdString(device))
+                  .arg(interval);
     stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                   .arg("#", 3).arg("deleted block", -14).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
     for (const LesionBlock &block : result.blocks)

@@ -2,11 +2,36 @@
 
 #include "commands.h"
 
+#include "papercriteria.h"
 #include "paths.h"
 
 #include <algorithm>
 
 namespace pathlens::cli {
+namespace {
+
+// Fig. 5a/5b: the points' means and the half widths of their 95% intervals (1.96 standard errors).
+Verdict sweepVerdict(const QJsonArray &points, const std::string &axis)
+{
+    std::vector<double> means, halfWidths;
+    for (const auto &value : points) {
+        means.push_back(value.toObject()["mean"].toDouble());
+        halfWidths.push_back(1.96 * value.toObject()["standard_error"].toDouble());
+    }
+    return nonIncreasingVerdict(means, halfWidths, axis);
+}
+
+QString verdictCell(const Verdict &verdict)
+{
+    return (!verdict.comparable ? QStringLiteral("<b>not comparable</b>")
+            : verdict.matches   ? QStringLiteral("<b>matches the paper</b>")
+                                : QStringLiteral("<b>differs</b>"))
+           + QStringLiteral(": %1 (criterion: %2)")
+                 .arg(QString::fromStdString(verdict.finding).toHtmlEscaped(),
+                      QString::fromStdString(verdict.criterion).toHtmlEscaped());
+}
+
+} // namespace
 
 QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
 {
@@ -22,10 +47,12 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     double sum = 0;
     int count = 0;
     double worst = 1;
+    std::vector<double> kept;
     for (const auto &value : lesion["blocks"].toArray()) {
         const QJsonObject block = value.toObject();
         if (block["downsampling"].toBool())
             continue;
+        kept.push_back(block["accuracy"].toDouble());
         sum += block["accuracy"].toDouble();
         worst = std::min(worst, block["accuracy"].toDouble());
         ++count;
@@ -40,23 +67,35 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
                                                 - reorderPoints[i].toObject()["mean"].toDouble());
     const int active = paths["active"].toInt();
     const QJsonObject effective = gradients["effective"].toObject();
+    EffectiveWindow window;
+    if (const QJsonObject w = gradients["windows"].toArray().first().toObject(); !w.isEmpty()) {
+        window.from = w["from"].toInt();
+        window.to = w["to"].toInt();
+        window.fromLow = w["from_interval_95"].toArray().at(0).toInt();
+        window.fromHigh = w["from_interval_95"].toArray().at(1).toInt();
+        window.toLow = w["to_interval_95"].toArray().at(0).toInt();
+        window.toHigh = w["to_interval_95"].toArray().at(1).toInt();
+    }
 
     QString rows;
-    auto row = [&](const QString &figure, const QString &ours, const QString &paper) {
-        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>\n").arg(figure, ours, paper);
+    auto row = [&](const QString &figure, const QString &ours, const QString &paper, const QString &verdict = QString()) {
+        rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n").arg(figure, ours, paper, verdict);
     };
     row(QStringLiteral("Fig. 3, single deletion"),
         QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
             .arg(percent(baseline), percent(count ? sum / count : 0), percent(worst)),
-        QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"));
+        QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"),
+        verdictCell(singleDeletionVerdict(baseline, kept)));
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: %2 ± %3")
             .arg(tenDeleted["deleted"].toInt())
             .arg(percent(tenDeleted["mean"].toDouble()), percent(tenDeleted["std"].toDouble())),
-        QStringLiteral("accuracy falls smoothly with the number of deleted blocks"));
+        QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
+        verdictCell(sweepVerdict(deletionPoints, "k")));
     row(QStringLiteral("Fig. 5b, reordering"),
         QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
-        QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"));
+        QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
+        verdictCell(sweepVerdict(reorderPoints, "the number of swaps (1 - tau grows with it)")));
     row(QStringLiteral("Fig. 6a, path lengths"),
         QStringLiteral("%1 active blocks; lengths 5–17 hold %2 of paths").arg(active).arg(percent(shareOfPaths(active, 5, 17))),
         QStringLiteral("54 blocks; lengths 5–17 hold 0.45%, 19–35 more than 95%"));
@@ -64,7 +103,8 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         QStringLiteral("lengths %1–%2, %3 of all paths")
             .arg(effective["from"].toInt()).arg(effective["to"].toInt())
             .arg(percent(effective["share_of_paths"].toDouble())),
-        QStringLiteral("lengths 5–17, 0.45% of all paths"));
+        QStringLiteral("lengths 5–17, 0.45% of all paths"),
+        verdictCell(effectiveWindowVerdict(active, window)));
 
     QString figuresHtml;
     for (const Outcome &outcome : outcomes)
@@ -79,10 +119,10 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
                "figure{display:inline-block;margin:1em;width:640px}img{width:100%}</style></head><body>\n"
                "<h1>pathlens report</h1>\n<p>Model <code>%1</code>. %2 Written in %3 s.</p>\n"
                "<h2>Key numbers next to the paper's</h2>\n<table><tr><th>figure</th><th>ours</th>"
-               "<th>Veit et al. 2016 (CIFAR-10, ResNet-110)</th></tr>\n%4</table>\n<h2>Figures</h2>\n%5</body></html>\n")
+               "<th>Veit et al. 2016 (CIFAR-10, ResNet-110)</th><th>verdict</th></tr>\n%4</table>\n<h2>Figures</h2>\n%5</body></html>\n")
         .arg(modelPath.toHtmlEscaped(),
              quick ? QStringLiteral("Quick version: few images and samples, numbers are rough.")
-                   : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 5 samples per point, "
+                   : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 20 samples per point, "
                                     "gradients from 10 batches of 32 training images per length."))
         .arg(seconds, 0, 'f', 0)
         .arg(rows, figuresHtml);
