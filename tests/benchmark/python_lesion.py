@@ -65,11 +65,12 @@ class Block(nn.Module):
 
 
 class Net(nn.Module):
-    def __init__(self, arch, blocks, in_channels, classes):
+    def __init__(self, arch, blocks, in_channels, classes, stem_bn):
         super().__init__()
         self.arch = arch
         self.conv = nn.Conv2d(in_channels, 16, 3, 1, 1, bias=False)
-        self.bn = batch_norm(16) if arch != "preact" else None
+        # Pre-activation models trained before the stem gained He et al.'s BN + ReLU have a bare conv.
+        self.bn = batch_norm(16) if stem_bn else None
         self.blocks = nn.ModuleList(blocks)
         self.bn_final = batch_norm(64) if arch == "preact" else None
         self.fc = nn.Linear(64, classes)
@@ -101,7 +102,7 @@ def eager_copy(scripted):
         stride = 2 if w1.shape[0] != w1.shape[1] else 1
         survival = float(getattr(scripted.blocks, name).survival)
         blocks.append(Block(arch, w1.shape[1], w1.shape[0], stride, survival))
-    model = Net(arch, blocks, state["conv_weight"].shape[1], state["fc_weight"].shape[0])
+    model = Net(arch, blocks, state["conv_weight"].shape[1], state["fc_weight"].shape[0], "bn_weight" in state)
     mapped = {}
     for key, value in state.items():
         module, _, field = key.rpartition(".")  # blocks.block7.conv1_weight -> blocks.7.conv1.weight
