@@ -462,8 +462,13 @@
     </message>
     <message>
         <location filename="../widgets/accuracypanel.cpp" line="110"/>
-        <source>Accuracy %1 on %2 images; original %3; %4</source>
-        <translation>Genauigkeit %1 auf %2 Bildern; Original %3; %4</translation>
+        <source>Accuracy %1 [%2–%3] on %4 images; original %5; %6</source>
+        <translation>Genauigkeit %1 [%2–%3] auf %4 Bildern; Original %5; %6</translation>
+    </message>
+    <message>
+        <location filename="../widgets/accuracypanel.cpp"/>
+        <source>In brackets: the 95% Wilson interval of the accuracy on these images.</source>
+        <translation>In Klammern: das 95-%-Wilson-Intervall der Genauigkeit auf diesen Bildern.</translation>
     </message>
     <message>
         <location filename="../widgets/accuracypanel.cpp" line="113"/>

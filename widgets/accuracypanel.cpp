@@ -1,9 +1,14 @@
 #include "accuracypanel.h"
 
+#include "statistics.h"
+
 #include <QApplication>
 #include <QLabel>
 #include <QProgressBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace pathlens {
 namespace {
@@ -107,11 +112,16 @@ void AccuracyPanel::showResult(double accuracy, qint64 images, double original, 
 {
     const int deleted = int(arrangement.size()) - activeCount(arrangement);
     m_accuracy->setEnabled(true);
-    m_accuracy->setText(tr("Accuracy %1 on %2 images; original %3; %4")
-                            .arg(percent(accuracy))
+    // The accuracy is a proportion of `images`: its 95% Wilson interval says how far another
+    // sample of as many images could move it (at 93% on 2,000 images about ±1.1 points).
+    const int64_t correct = std::llround(accuracy * double(images));
+    const Interval interval = images > 0 ? wilsonInterval(std::clamp<int64_t>(correct, 0, images), images) : Interval{};
+    m_accuracy->setText(tr("Accuracy %1 [%2–%3] on %4 images; original %5; %6")
+                            .arg(percent(accuracy), percent(interval.lower), percent(interval.upper))
                             .arg(images)
                             .arg(original >= 0 ? percent(original) : tr("—"))
                             .arg(blocksDeleted(deleted)));
+    m_accuracy->setToolTip(tr("In brackets: the 95% Wilson interval of the accuracy on these images."));
     m_progress->hide();
 }
 
