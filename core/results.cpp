@@ -118,11 +118,16 @@ std::string toJson(const LesionResult &result)
               {"intervals", "Wilson score intervals for a proportion, 95%"},
               {"seconds", result.seconds},
               {"blocks", blocks}};
-    // One comparison is an object, as it has always been.
+    // One comparison is an object, as it has always been; several are an array of such objects.
+    Json compared = Json::array();
     for (const LesionResult &other : result.compared)
-        json["compare"] = {{"model", other.model},
-                           {"baseline", jsonNumber(other.baseline)},
-                           {"accuracy", jsonNumbers(blockAccuracies(other))}};
+        compared.push_back({{"model", other.model},
+                            {"baseline", jsonNumber(other.baseline)},
+                            {"accuracy", jsonNumbers(blockAccuracies(other))}});
+    if (compared.size() == 1)
+        json["compare"] = compared[0];
+    else if (!compared.empty())
+        json["compare"] = compared;
     return json.dump();
 }
 

@@ -55,7 +55,8 @@ LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &pla
 LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images);
 
 // JSON: {"model", "images", "baseline", "seconds", "blocks": [{"index", "name", "stage",
-// "downsampling", "accuracy"}], and with a comparison "compare": {"model", "baseline", "accuracy": [...]}}.
+// "downsampling", "accuracy"}], and with a comparison "compare": {"model", "baseline", "accuracy": [...]}
+// (several comparisons: an array of such objects)}.
 std::string toJson(const LesionResult &result);
 // CSV: index,name,stage,downsampling,accuracy,baseline; one row per block.
 std::string toCsv(const LesionResult &result);

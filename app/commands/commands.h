@@ -42,8 +42,9 @@ int report(Context &context, const QString &modelPath);
 int merge(Context &context, const QStringList &files);
 
 // The experiments, each as what it produced; `report` runs them all.
-// Paper Figure 3: single deletions; with `comparePath`, a second model on the same axes.
-Outcome lesion(Context &context, const QString &modelPath, const QString &comparePath, int64_t images);
+// Paper Figure 3: single deletions; with `comparePaths`, other models on the same axes (Fig. 8:
+// the stochastic-depth twin, the plain control).
+Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images);
 // delete-k (Fig. 5a) and reorder (Fig. 5b).
 Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK);
 // Fig. 6a and 7.

@@ -144,8 +144,8 @@ void Context::checkPathsFirst(const QString &command, const QString &modelPath) 
 {
     if (command != QLatin1String("train") && command != QLatin1String("merge") && QFileInfo::exists(modelPath))
         checkReadableFile(modelPath.toStdString());
-    if (isSet("compare"))
-        checkModelFile(value("compare"));
+    for (const QString &other : values("compare"))
+        checkModelFile(other);
     if (isSet("csv"))
         checkOutputPath(value("csv").toStdString());
     if (isSet("plot")) {

@@ -109,6 +109,7 @@ public:
     const QCommandLineParser &parser() const { return m_parser; }
     bool isSet(const char *option) const { return m_parser.isSet(QLatin1String(option)); }
     QString value(const char *option) const { return m_parser.value(QLatin1String(option)); }
+    QStringList values(const char *option) const { return m_parser.values(QLatin1String(option)); }
     bool json() const { return isSet("json"); }
     int seed() const;
 

@@ -143,7 +143,7 @@ QString addDetails(Context &context, const Session &session, const lesionclasses
 
 } // namespace
 
-Outcome lesion(Context &context, const QString &modelPath, const QString &comparePath, int64_t images)
+Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images)
 {
     Details details;
     details.perClass = context.isSet("per-class");
@@ -155,7 +155,7 @@ Outcome lesion(Context &context, const QString &modelPath, const QString &compar
     lesionclasses::Study study;
     LesionResult result = runLesion(context, session, modelPath, details, &study);
     std::vector<figures::LesionSeries> series{figures::lesionSeries(result, Context::modelName(*session.network))};
-    if (!comparePath.isEmpty()) {
+    for (const QString &comparePath : comparePaths) {
         Session other = context.open(comparePath, QStringLiteral("test"), images);
         result.compared.push_back(runLesion(context, other, comparePath));
         series.push_back(figures::lesionSeries(result.compared.back(), Context::modelName(*other.network)));

@@ -46,7 +46,7 @@ int reportShard(Context &context, const QString &modelPath, const Limits &limits
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         experiments.insert(outcome.name, outcome.json);
     };
-    step("single deletion", lesion(context, modelPath, QString(), lesionImages));
+    step("single deletion", lesion(context, modelPath, {}, lesionImages));
     step("random deletion", sweep(context, modelPath, false, limits, limits.maxK));
     step("reordering", sweep(context, modelPath, true, limits, limits.maxK));
     step("gradients", gradients(context, modelPath, limits));
@@ -99,7 +99,7 @@ int report(Context &context, const QString &modelPath)
         writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
         writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
     };
-    step("single deletion", [&] { return lesion(context, modelPath, context.value("compare"), lesionImages); });
+    step("single deletion", [&] { return lesion(context, modelPath, context.values("compare"), lesionImages); });
     step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK); });
     step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK); });
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });

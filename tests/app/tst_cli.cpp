@@ -288,6 +288,15 @@ private Q_SLOTS:
         QCOMPARE(plotted.exitCode, 0);
         QCOMPARE(QImage(dir.filePath("lesion.png")).size(), QSize(1280, 840));
         QVERIFY(QJsonDocument::fromJson(plotted.out).object()["compare"].toObject()["accuracy"].toArray().size() == 6);
+        // --compare more than once (Fig. 8: the stochastic-depth twin and the plain control in one figure).
+        const Run two = cli({"lesion", fixture("cifar20.pt"), "--limit", "100", "--compare", fixture("protocol.pt"),
+                             "--compare", fixture("cifar20.pt"), "--json"});
+        QCOMPARE(two.exitCode, 0);
+        const QJsonObject twoJson = QJsonDocument::fromJson(two.out).object();
+        const QJsonArray compared = twoJson["compare"].toArray();
+        QCOMPARE(compared.size(), 2);
+        QVERIFY(compared[0].toObject()["model"].toString().endsWith("protocol.pt"));
+        QCOMPARE(compared[1].toObject()["baseline"].toDouble(), twoJson["baseline"].toDouble()); // the same model again
 
         const Run report = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.filePath("report")});
         QCOMPARE(report.exitCode, 0);
@@ -300,6 +309,7 @@ private Q_SLOTS:
         QVERIFY(html.contains("effective paths"));
         QVERIFY(html.contains("0.45%"));
         QVERIFY(html.contains("gradients.png"));
+        QVERIFY(html.contains("matches the paper") || html.contains("differs")); // the verdict column
 
         const Run noOut = cli({"report", fixture("cifar20.pt"), "--quick"});
         QCOMPARE(noOut.exitCode, 2);
