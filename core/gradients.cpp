@@ -123,19 +123,22 @@ EffectiveWindow centralWindow(const std::vector<double> &total, double coverage)
 
 namespace {
 
-// The window of the measured totals, and the 2.5th and 97.5th percentiles of its ends over
-// 1,000 bootstrap resamples of the rounds.
-EffectiveWindow bootstrappedWindow(const GradientResult &result, const std::vector<double> &counts, double coverage)
+// The windows of the measured totals for each coverage, and the 2.5th and 97.5th percentiles of
+// their ends over 1,000 bootstrap resamples of the rounds (one resample serves every coverage).
+std::vector<EffectiveWindow> bootstrappedWindows(const GradientResult &result, const std::vector<double> &counts,
+                                                 const std::vector<double> &coverages, bool bootstrap)
 {
-    EffectiveWindow window = centralWindow(result.total, coverage);
+    std::vector<EffectiveWindow> windows;
+    for (double coverage : coverages)
+        windows.push_back(centralWindow(result.total, coverage));
     const int rounds = int(result.norms.size());
     const int n = int(result.lengths.size()) - 1;
-    if (rounds < 2)
-        return window;
+    if (!bootstrap || rounds < 2)
+        return windows;
     constexpr int resamples = 1000;
     std::mt19937_64 random(uint64_t(rounds) * 7919 + uint64_t(n));
     std::uniform_int_distribution<int> pick(0, rounds - 1);
-    std::vector<int> froms, tos;
+    std::vector<std::vector<int>> froms(windows.size()), tos(windows.size());
     std::vector<double> total(n + 1);
     for (int r = 0; r < resamples; ++r) {
         std::fill(total.begin(), total.end(), 0.0);
@@ -144,25 +147,29 @@ EffectiveWindow bootstrappedWindow(const GradientResult &result, const std::vect
             for (int k = 0; k <= n; ++k)
                 total[k] += counts[k] * round[k];
         }
-        const EffectiveWindow resampled = centralWindow(total, coverage);
-        froms.push_back(resampled.from);
-        tos.push_back(resampled.to);
+        for (size_t w = 0; w < windows.size(); ++w) {
+            const EffectiveWindow resampled = centralWindow(total, windows[w].coverage);
+            froms[w].push_back(resampled.from);
+            tos[w].push_back(resampled.to);
+        }
     }
     auto percentile = [](std::vector<int> values, double q) {
         std::sort(values.begin(), values.end());
         return values[size_t(std::lround(q * double(values.size() - 1)))];
     };
-    window.fromLow = percentile(froms, 0.025);
-    window.fromHigh = percentile(froms, 0.975);
-    window.toLow = percentile(tos, 0.025);
-    window.toHigh = percentile(tos, 0.975);
-    window.resamples = resamples;
-    return window;
+    for (size_t w = 0; w < windows.size(); ++w) {
+        windows[w].fromLow = percentile(froms[w], 0.025);
+        windows[w].fromHigh = percentile(froms[w], 0.975);
+        windows[w].toLow = percentile(tos[w], 0.025);
+        windows[w].toHigh = percentile(tos[w], 0.975);
+        windows[w].resamples = resamples;
+    }
+    return windows;
 }
 
 } // namespace
 
-void summarise(GradientResult &result)
+void summarise(GradientResult &result, bool bootstrap)
 {
     const int n = int(result.lengths.size()) - 1;
     std::vector<double> sum(n + 1, 0.0);
@@ -186,9 +193,7 @@ void summarise(GradientResult &result)
         result.std[k] = m > 1 ? std::sqrt(std::max(0.0, (squares[k] - m * result.mean[k] * result.mean[k]) / (m - 1))) : 0.0;
         result.total[k] = counts[k] * result.mean[k];
     }
-    result.windows.clear();
-    for (double coverage : {0.90, 0.95})
-        result.windows.push_back(bootstrappedWindow(result, counts, coverage));
+    result.windows = bootstrappedWindows(result, counts, {0.90, 0.95}, bootstrap);
     result.effectiveFrom = result.windows[0].from;
     result.effectiveTo = result.windows[0].to;
     result.effectiveShare = result.windows[0].share;
@@ -257,8 +262,9 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
         result.rounds.push_back(round);
         result.norms.push_back(std::move(norms));
         if (progress) {
+            // The bootstrap waits for the end: per round it would cost rounds^2 over the run.
             GradientResult partial = result;
-            summarise(partial);
+            summarise(partial, /*bootstrap=*/false);
             partial.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             progress(int(result.rounds.size()) * (n + 1), totalSamples, partial);
         }

@@ -39,7 +39,7 @@ struct EffectiveWindow
     int fromHigh = 0;
     int toLow = 0;
     int toHigh = 0;
-    int resamples = 0;
+    int resamples = 0; // 0: no interval computed (low = high = the end)
 };
 
 EffectiveWindow centralWindow(const std::vector<double> &total, double coverage);
@@ -68,8 +68,9 @@ struct GradientResult
 // Fills samples, mean, std, total and the effective windows from `rounds` and `norms`, summing
 // over the rounds in their stored order (so the same rounds give the same bits; the bootstrap's
 // draws are seeded by the number of rounds, so a merged sharded run gets the same intervals).
-// `lengths` must hold 0..n.
-void summarise(GradientResult &result);
+// `lengths` must hold 0..n. Without `bootstrap` the windows' ends carry no intervals
+// (resamples 0): for the partial results shown while the rounds come in.
+void summarise(GradientResult &result, bool bootstrap = true);
 
 // Called after every round (one sample for every k): samples done and samples planned in all.
 using GradientProgress = std::function<void(int done, int total, const GradientResult &partial)>;

@@ -512,16 +512,22 @@ QString windowsNote(const GradientResult &result)
             .arg(100 * result.effectiveShare, 0, 'g', 3);
     QStringList lines;
     for (const EffectiveWindow &w : result.windows)
-        lines << QObject::tr("central %1% of the total gradient: lengths %2–%3 (ends %4–%5, %6–%7 in 95% bootstrap "
-                             "intervals), %8% of all paths")
-                     .arg(qRound(100 * w.coverage))
-                     .arg(w.from)
-                     .arg(w.to)
-                     .arg(w.fromLow)
-                     .arg(w.fromHigh)
-                     .arg(w.toLow)
-                     .arg(w.toHigh)
-                     .arg(100 * w.share, 0, 'g', 3);
+        lines << (w.resamples == 0 // partial results while measuring: no bootstrap yet
+                      ? QObject::tr("central %1% of the total gradient: lengths %2–%3, %4% of all paths")
+                            .arg(qRound(100 * w.coverage))
+                            .arg(w.from)
+                            .arg(w.to)
+                            .arg(100 * w.share, 0, 'g', 3)
+                      : QObject::tr("central %1% of the total gradient: lengths %2–%3 (ends %4–%5, %6–%7 in 95% bootstrap "
+                                    "intervals), %8% of all paths")
+                            .arg(qRound(100 * w.coverage))
+                            .arg(w.from)
+                            .arg(w.to)
+                            .arg(w.fromLow)
+                            .arg(w.fromHigh)
+                            .arg(w.toLow)
+                            .arg(w.toHigh)
+                            .arg(100 * w.share, 0, 'g', 3));
     return lines.join(QLatin1Char('\n'));
 }
 
