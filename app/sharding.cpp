@@ -214,9 +214,12 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
     result.baselineCorrect = baselineCorrectOf(pieces);
     result.baseline = fraction(result.baselineCorrect, images);
     result.points.resize(groups);
+    // Every shard measured the same single deletions (a report's shards leave them to the merge).
+    for (const QJsonValue &block : pieces.front().json.value("critical_blocks").toArray())
+        result.critical.push_back(block.toInt());
     for (int g = 0; g < groups; ++g) {
-        // sample -> (correct, tau, file)
-        std::map<int, std::tuple<int64_t, double, QString>> entries;
+        // sample -> (correct, tau, file, touched blocks)
+        std::map<int, std::tuple<int64_t, double, QString, std::vector<int>>> entries;
         for (const Piece &piece : pieces) {
             const QJsonArray points = piece.json.value("points").toArray();
             if (points.size() != groups)
@@ -225,14 +228,19 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
             const QJsonArray sampleIndices = point.value("sample").toArray();
             const QJsonArray correct = point.value("correct").toArray();
             const QJsonArray taus = point.value("kendall_tau").toArray();
-            if (correct.size() != sampleIndices.size() || (reorder && taus.size() != sampleIndices.size()))
+            const QJsonArray touched = point.value("touched").toArray();
+            if (correct.size() != sampleIndices.size() || (reorder && taus.size() != sampleIndices.size())
+                || touched.size() != sampleIndices.size())
                 throw Error(str(piece.file) + ": point " + std::to_string(g) + " has unequal lists");
             for (int j = 0; j < sampleIndices.size(); ++j) {
                 const int s = sampleIndices[j].toInt(-1);
                 if (entries.count(s))
                     throw Error("point " + std::to_string(g) + ", sample " + std::to_string(s) + " appears in "
                                 + str(std::get<2>(entries[s])) + " and in " + str(piece.file));
-                entries[s] = {correct[j].toInteger(-1), reorder ? taus[j].toDouble() : 0.0, piece.file};
+                std::vector<int> blocks;
+                for (const QJsonValue &block : touched[j].toArray())
+                    blocks.push_back(block.toInt(-1));
+                entries[s] = {correct[j].toInteger(-1), reorder ? taus[j].toDouble() : 0.0, piece.file, blocks};
             }
         }
         SweepPoint &point = result.points[g];
@@ -248,6 +256,7 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
             point.accuracies.push_back(fraction(correct, images));
             if (reorder)
                 point.taus.push_back(std::get<1>(entry->second));
+            point.touched.push_back(std::get<3>(entry->second));
         }
         if (int(entries.size()) != expected)
             throw Error("point " + std::to_string(g) + " has samples beyond the " + std::to_string(expected) + " planned");

@@ -198,7 +198,7 @@ std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks,
 {
     std::vector<int> critical;
     for (size_t j = 0; j < blocks.size() && j < accuracies.size(); ++j)
-        if (baseline - accuracies[j] > threshold)
+        if (baseline - accuracies[j] > threshold + 1e-12) // 0.8 - 0.7 is 0.10000000000000009: exactly 10 points is not more
             critical.push_back(blocks[j]);
     return critical;
 }

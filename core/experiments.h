@@ -77,6 +77,9 @@ struct SweepResult
     double seconds = 0;
     bool cancelled = false;
     std::vector<SweepPoint> points;
+    // Blocks whose single deletion costs more than 10 points (criticalBlocks), when a lesion study
+    // of the same model was at hand: the results are then also given split by them.
+    std::vector<int> critical;
 };
 
 // Mean, spread, standard error, min and max of the point's accuracies (all zero when it has none:

@@ -92,6 +92,18 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
     return result;
 }
 
+std::vector<int> criticalBlocks(const LesionResult &result, double threshold)
+{
+    std::vector<int> blocks;
+    std::vector<double> accuracies;
+    for (const LesionBlock &block : result.blocks)
+        if (block.correct >= 0) {
+            blocks.push_back(block.index);
+            accuracies.push_back(block.accuracy);
+        }
+    return criticalBlocks(result.baseline, blocks, accuracies, threshold);
+}
+
 // The 95% Wilson interval of `correct` of `images` as [lower, upper]; null without a count.
 Json wilsonJson(int64_t correct, int64_t images)
 {
@@ -154,27 +166,43 @@ std::string toJson(const SweepResult &result)
                     {"accuracies", jsonNumbers(point.accuracies)}};
         if (result.reorder)
             object["kendall_tau"] = jsonNumbers(point.taus);
+        object["touched"] = point.touched;
+        if (!result.critical.empty()) {
+            const CriticalSplit split = splitByCritical(point, result.critical);
+            auto group = [](const SampleGroup &g) {
+                return Json{{"samples", g.samples}, {"mean", jsonNumber(g.samples ? g.mean : std::nan(""))},
+                            {"standard_error", g.standardError}};
+            };
+            object["touching_critical"] = group(split.touching);
+            object["sparing_critical"] = group(split.sparing);
+        }
         points.push_back(object);
     }
-    return Json{{"model", result.model},
-                {"images", result.images},
-                {"baseline", jsonNumber(result.baseline)},
-                {"samples", result.samples},
-                {"seed", result.seed},
-                {"seconds", result.seconds},
-                {"points", points}}
-        .dump();
+    Json json{{"model", result.model},
+              {"images", result.images},
+              {"baseline", jsonNumber(result.baseline)},
+              {"samples", result.samples},
+              {"seed", result.seed},
+              {"seconds", result.seconds},
+              {"points", points}};
+    if (!result.critical.empty())
+        json["critical_blocks"] = result.critical;
+    return json.dump();
 }
 
 std::string toCsv(const SweepResult &result)
 {
-    std::string csv = result.reorder ? "swaps,sample,accuracy,kendall_tau\n" : "deleted,sample,accuracy\n";
+    std::string csv = result.reorder ? "swaps,sample,accuracy,kendall_tau,touched\n" : "deleted,sample,accuracy,touched\n";
     for (const SweepPoint &point : result.points)
         for (size_t i = 0; i < point.accuracies.size(); ++i) {
             csv += std::to_string(point.k) + "," + std::to_string(i) + "," + number(point.accuracies[i], 10);
             if (result.reorder)
                 csv += "," + number(point.taus[i], 10);
-            csv += "\n";
+            std::string touched;
+            if (i < point.touched.size())
+                for (int block : point.touched[i])
+                    touched += (touched.empty() ? "" : " ") + std::to_string(block);
+            csv += "," + touched + "\n";
         }
     return csv;
 }

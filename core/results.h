@@ -61,10 +61,16 @@ std::string toJson(const LesionResult &result);
 // CSV: index,name,stage,downsampling,accuracy,baseline; one row per block.
 std::string toCsv(const LesionResult &result);
 
+// Blocks whose single deletion costs more than `threshold` of accuracy (criticalBlocks).
+std::vector<int> criticalBlocks(const LesionResult &result, double threshold = 0.10);
+
 // JSON: {"model", "images", "baseline", "samples", "seed", "seconds", "points": [{"deleted" or
-// "swaps", "mean", "std", "min", "max", "accuracies", and for reorder "kendall_tau"}]}.
+// "swaps", "mean", "std", "standard_error", "min", "max", "accuracies", "touched" (the blocks each
+// sample deleted or moved), for reorder "kendall_tau", and with critical blocks "touching_critical"
+// and "sparing_critical": {"samples", "mean", "standard_error"}}], with critical blocks "critical_blocks"}.
 std::string toJson(const SweepResult &result);
-// CSV: deleted,sample,accuracy or swaps,sample,accuracy,kendall_tau; one row per sample.
+// CSV: deleted,sample,accuracy,touched or swaps,sample,accuracy,kendall_tau,touched; one row per
+// sample; touched: the blocks the sample deleted or moved, separated by spaces.
 std::string toCsv(const SweepResult &result);
 
 // Paper Fig. 6a and 7: how the paths of an arrangement are distributed over their lengths, and

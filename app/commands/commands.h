@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace pathlens::cli {
@@ -45,8 +46,13 @@ int merge(Context &context, const QStringList &files);
 // Paper Figure 3: single deletions; with `comparePaths`, other models on the same axes (Fig. 8:
 // the stochastic-depth twin, the plain control).
 Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images);
-// delete-k (Fig. 5a) and reorder (Fig. 5b).
-Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK);
+// All of one model's single deletions on the session's images, whatever the shard.
+LesionResult singleDeletionResult(Session &session);
+// delete-k (Fig. 5a) and reorder (Fig. 5b), also split by whether a sample touched a critical
+// block: `critical` from the report's lesion study, or, when not given, measured here on the same
+// images (every shard measures them; a merge takes the first part's).
+Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK,
+              const std::optional<std::vector<int>> &critical = std::nullopt);
 // Fig. 6a and 7.
 Outcome paths(Context &context, const QString &modelPath, std::vector<int> counts);
 // Fig. 6b and 6c.

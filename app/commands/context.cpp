@@ -224,8 +224,11 @@ void Context::publish(Outcome &outcome)
     }
     if (isSet("csv"))
         writeFileAtomically(value("csv"), outcome.csv.toUtf8());
-    if (isSet("plot"))
+    if (isSet("plot")) {
         figures::save(*outcome.figure(), value("plot"), figureSize());
+        for (const Outcome::View &view : outcome.moreFigures)
+            figures::save(*view.draw(), beside(value("plot"), view.tag), figureSize());
+    }
     if (json())
         out() << QJsonDocument(outcome.json).toJson(QJsonDocument::Indented);
     else
@@ -246,9 +249,18 @@ QString Context::modelName(const Network &network)
     return name.isEmpty() ? QFileInfo(QString::fromStdString(network.path())).fileName() : name;
 }
 
-QString Context::figureTitle(const QString &what, const Session &session)
+QString Context::figureTitle(const QString &what, const Session &session, const QString &detail)
 {
-    return QStringLiteral("%1 — %2, %3 images").arg(what, modelName(*session.network)).arg(session.engine->imageCount());
+    return QStringLiteral("%1 — %2, %3 images%4")
+        .arg(what, modelName(*session.network))
+        .arg(session.engine->imageCount())
+        .arg(detail.isEmpty() ? QString() : QStringLiteral(" — ") + detail); // the title's third line
+}
+
+QString beside(const QString &path, const QString &tag)
+{
+    const QFileInfo file(path);
+    return file.dir().filePath(file.completeBaseName() + QLatin1Char('-') + tag + QLatin1Char('.') + file.suffix());
 }
 
 int Context::seed() const

@@ -86,7 +86,24 @@ struct Outcome
     // Drawn only when asked for: widgets need a QApplication, which commands without
     // figures do not create.
     std::function<std::unique_ptr<QCustomPlot>()> figure;
+    // Other views of the same numbers (Fig. 5b against Kendall's tau, Fig. 6c on a linear axis):
+    // a report writes them as NAME-TAG.*, --plot FILE beside it as FILE-TAG.*.
+    struct View
+    {
+        QString tag;
+        QString caption;
+        std::function<std::unique_ptr<QCustomPlot>()> draw;
+    };
+    std::vector<View> moreFigures;
+    // What the numbers rest on (images, samples, seed), under the report's figures.
+    QString caption;
+    // lesion: blocks whose single deletion costs more than 10 points (issue 14), for the sweeps'
+    // split.
+    std::vector<int> criticalBlocks;
 };
+
+// `path` with `tag` before its suffix: lesion.csv -> lesion-disagreement.csv.
+QString beside(const QString &path, const QString &tag);
 
 struct Limits
 {
@@ -122,7 +139,9 @@ public:
     void publish(Outcome &outcome);
 
     static QString modelName(const Network &network);
-    static QString figureTitle(const QString &what, const Session &session);
+    // "WHAT — MODEL, N images", then " — DETAIL" (samples, seed) when given: each part on a line of
+    // the figure's title.
+    static QString figureTitle(const QString &what, const Session &session, const QString &detail = {});
 
     // --shard I/N: this run does the shard's share and prints a part for `merge`.
     bool sharded() const { return m_sharded; }

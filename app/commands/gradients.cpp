@@ -29,9 +29,19 @@ Outcome gradients(Context &context, const QString &modelPath, const Limits &limi
     result.batchSize = options.batchSize;
     Outcome outcome;
     outcome.name = QStringLiteral("gradients");
-    outcome.figure = [title = Context::figureTitle(QStringLiteral("Gradient per path length"), session), result] {
+    const QString detail = QStringLiteral("%1 samples of %2 per length, seed %3")
+                               .arg(options.samplesPerLength).arg(options.batchSize).arg(context.seed());
+    outcome.caption = QStringLiteral("batches drawn from %1 training images: %2; ends of the windows with 95% "
+                                     "bootstrap intervals (1,000 resamples of the samples)")
+                          .arg(session.engine->imageCount()).arg(detail);
+    outcome.figure = [title = Context::figureTitle(QStringLiteral("Gradient per path length"), session, detail), result] {
         return figures::gradients(title, result);
     };
+    outcome.moreFigures.push_back(
+        {QStringLiteral("linear"), QStringLiteral("Fig. 6c on the paper's linear axis"),
+         [title = Context::figureTitle(QStringLiteral("Total gradient per path length"), session, detail), result] {
+             return figures::gradientTotal(title, result);
+         }});
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
     if (context.sharded())

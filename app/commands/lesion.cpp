@@ -21,40 +21,41 @@ struct Details
     bool any() const { return perClass || disagreement; }
 };
 
-// `path` with `tag` before its suffix: lesion.csv -> lesion-disagreement.csv.
-QString beside(const QString &path, const QString &tag)
+// The shard's single deletions measured on the session's images. With `details` the study's
+// per-class counts (and, for the disagreement, every prediction) go to `study`.
+LesionResult measureLesion(Session &session, const Shard &shard, const Details &details = {},
+                           lesionclasses::Study *study = nullptr)
 {
-    const QFileInfo file(path);
-    return file.dir().filePath(file.completeBaseName() + QLatin1Char('-') + tag + QLatin1Char('.') + file.suffix());
+    const NetworkInfo &info = session.engine->info();
+    // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number,
+    // and so do the blocks of other shards.
+    const SingleDeletions plan = singleDeletions(info, shard);
+    const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
+    // The disagreement needs every variant's predicted class of every image (4 bytes each).
+    const EvalResult evaluated
+        = plan.arrangements.empty()
+              ? EvalResult{session.engine->imageCount(), {}, {}, 0.0, false} // a shard with no work
+          : details.disagreement ? session.engine->evaluatePredictions(plan.arrangements, 0, -1, progress, &interrupted())
+                                 : session.engine->evaluate(plan.arrangements, 0, -1, progress, &interrupted());
+    session.showNewNotices();
+    stopIfInterrupted(evaluated.cancelled);
+    if (study && details.any())
+        *study = {plan, evaluated, session.classNames};
+    LesionResult result = lesionResult(info, plan, evaluated.correct, evaluated.images, shard);
+    result.seconds = evaluated.seconds;
+    return result;
 }
 
-// One model's single deletions: measured here, or in a merge joined from the parts. With `details`
-// the study's per-class counts (and, for the disagreement, every prediction) go to `study`.
+// One model's single deletions: measured here, or in a merge joined from the parts.
 LesionResult runLesion(Context &context, Session &session, const QString &modelPath, const Details &details = {},
                        lesionclasses::Study *study = nullptr)
 {
-    const NetworkInfo &info = session.engine->info();
     LesionResult result;
     if (const sharding::MergedRun *merged = context.merged()) {
-        result = lesionResult(info, merged->lesion->correct, merged->lesion->images);
+        result = lesionResult(session.engine->info(), merged->lesion->correct, merged->lesion->images);
         result.seconds = merged->lesion->seconds;
     } else {
-        // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number,
-        // and so do the blocks of other shards.
-        const SingleDeletions plan = singleDeletions(info, context.shard());
-        const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
-        // The disagreement needs every variant's predicted class of every image (4 bytes each).
-        const EvalResult evaluated
-            = plan.arrangements.empty()
-                  ? EvalResult{session.engine->imageCount(), {}, {}, 0.0, false} // a shard with no work
-              : details.disagreement ? session.engine->evaluatePredictions(plan.arrangements, 0, -1, progress, &interrupted())
-                                     : session.engine->evaluate(plan.arrangements, 0, -1, progress, &interrupted());
-        session.showNewNotices();
-        stopIfInterrupted(evaluated.cancelled);
-        if (study && details.any())
-            *study = {plan, evaluated, session.classNames};
-        result = lesionResult(info, plan, evaluated.correct, evaluated.images, context.shard());
-        result.seconds = evaluated.seconds;
+        result = measureLesion(session, context.shard(), details, study);
     }
     result.model = modelPath.toStdString();
     return result;
@@ -143,6 +144,11 @@ QString addDetails(Context &context, const Session &session, const lesionclasses
 
 } // namespace
 
+LesionResult singleDeletionResult(Session &session)
+{
+    return measureLesion(session, Shard{});
+}
+
 Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images)
 {
     Details details;
@@ -167,6 +173,9 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
     };
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
+    outcome.caption = QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images);
+    if (result.baselineCorrect >= 0)
+        outcome.criticalBlocks = criticalBlocks(result);
     if (context.sharded())
         sharding::annotateLesion(outcome.json, result, context.shard());
     const QString detailText = addDetails(context, session, study, details, outcome);

@@ -26,6 +26,7 @@ Outcome paths(Context &context, const QString &modelPath, std::vector<int> count
     outcome.name = QStringLiteral("paths");
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
+    outcome.caption = QStringLiteral("exact path counts (binomial coefficients), no images or sampling");
     outcome.figure = [title = QStringLiteral("Path lengths — %1, %2 of %3 blocks active")
                                   .arg(Context::modelName(*network)).arg(active).arg(blocks),
                       result] { return figures::paths(title, result.distribution, result.surviving); };

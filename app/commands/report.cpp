@@ -26,6 +26,9 @@ void clearEarlierReport(const QDir &dir)
     for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
         for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
             names << QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(suffix));
+    for (const char *name : {"reorder-tau", "gradients-linear"})
+        for (const char *suffix : {"pdf", "svg", "png"})
+            names << QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(suffix));
     for (const QString &name : names)
         checkOutputPath(dir.filePath(name).toStdString());
     for (const QString &name : names) {
@@ -47,8 +50,9 @@ int reportShard(Context &context, const QString &modelPath, const Limits &limits
         experiments.insert(outcome.name, outcome.json);
     };
     step("single deletion", lesion(context, modelPath, {}, lesionImages));
-    step("random deletion", sweep(context, modelPath, false, limits, limits.maxK));
-    step("reordering", sweep(context, modelPath, true, limits, limits.maxK));
+    // The split by critical blocks waits for the merge, which joins the single deletions.
+    step("random deletion", sweep(context, modelPath, false, limits, limits.maxK, std::vector<int>{}));
+    step("reordering", sweep(context, modelPath, true, limits, limits.maxK, std::vector<int>{}));
     step("gradients", gradients(context, modelPath, limits));
     const QJsonObject part{{"shard", QJsonObject{{"index", context.shard().index}, {"count", context.shard().count}}},
                            {"agreed", context.agreed()},
@@ -92,16 +96,22 @@ int report(Context &context, const QString &modelPath)
         outcomes.push_back(compute());
         Outcome &outcome = outcomes.back();
         // Written as soon as each experiment ends, so an interruption keeps what was done.
-        const auto figure = outcome.figure();
-        for (const char *format : {"pdf", "svg", "png"})
-            figures::save(*figure, dir.filePath(outcome.name + "." + format),
-                          figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
+        std::vector<std::pair<QString, std::unique_ptr<QCustomPlot>>> figures;
+        figures.emplace_back(outcome.name, outcome.figure());
+        for (const Outcome::View &view : outcome.moreFigures)
+            figures.emplace_back(outcome.name + "-" + view.tag, view.draw());
+        for (const auto &[stem, figure] : figures)
+            for (const char *format : {"pdf", "svg", "png"})
+                figures::save(*figure, dir.filePath(stem + "." + format),
+                              figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
         writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
         writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
     };
     step("single deletion", [&] { return lesion(context, modelPath, context.values("compare"), lesionImages); });
-    step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK); });
-    step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK); });
+    // The sweeps are split by the blocks the single deletions found critical.
+    const std::vector<int> critical = outcomes.front().criticalBlocks;
+    step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK, critical); });
+    step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
     step("gradients", [&] { return gradients(context, modelPath, limits); });
     // A merged report took the shards' time, not the merge's.

@@ -86,10 +86,31 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             .arg(percent(baseline), percent(count ? sum / count : 0), percent(worst)),
         QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"),
         verdictCell(singleDeletionVerdict(baseline, kept)));
+    // With critical blocks, the two groups of samples beside the overall mean.
+    auto splitText = [&](const QJsonObject &point) {
+        const QJsonObject touching = point["touching_critical"].toObject();
+        const QJsonObject sparing = point["sparing_critical"].toObject();
+        if (touching.isEmpty())
+            return QString();
+        auto group = [&](const QJsonObject &g) {
+            const int samples = g["samples"].toInt();
+            if (samples < 2)
+                return samples ? QStringLiteral("%1 (1 sample)").arg(percent(g["mean"].toDouble())) : QStringLiteral("no samples");
+            return QStringLiteral("%1 ± %2 (%3 samples)")
+                .arg(percent(g["mean"].toDouble()), percent(1.96 * g["standard_error"].toDouble()))
+                .arg(samples);
+        };
+        QStringList blocks;
+        for (const auto &block : deletion["critical_blocks"].toArray())
+            blocks << QString::number(block.toInt());
+        return QStringLiteral("; samples with critical block(s) %1: %2, without: %3")
+            .arg(blocks.join(QStringLiteral(", ")), group(touching), group(sparing));
+    };
     row(QStringLiteral("Fig. 5a, random deletion"),
-        QStringLiteral("%1 blocks deleted: %2 ± %3")
+        QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
             .arg(tenDeleted["deleted"].toInt())
-            .arg(percent(tenDeleted["mean"].toDouble()), percent(tenDeleted["std"].toDouble())),
+            .arg(percent(tenDeleted["mean"].toDouble()), percent(1.96 * tenDeleted["standard_error"].toDouble()),
+                 percent(tenDeleted["std"].toDouble()), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
     row(QStringLiteral("Fig. 5b, reordering"),
@@ -107,11 +128,18 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         verdictCell(effectiveWindowVerdict(active, window)));
 
     QString figuresHtml;
-    for (const Outcome &outcome : outcomes)
-        figuresHtml += QStringLiteral("<figure><img src=\"%1.png\" alt=\"%1\"><figcaption>%1: "
-                                      "<a href=\"%1.pdf\">PDF</a> · <a href=\"%1.svg\">SVG</a> · "
-                                      "<a href=\"%1.csv\">CSV</a> · <a href=\"%1.json\">JSON</a></figcaption></figure>\n")
-                           .arg(outcome.name);
+    auto figure = [&](const QString &stem, const QString &caption, const QString &data) {
+        figuresHtml += QStringLiteral("<figure><img src=\"%1.png\" alt=\"%1\"><figcaption>%1: %2. "
+                                      "<a href=\"%1.pdf\">PDF</a> · <a href=\"%1.svg\">SVG</a>%3</figcaption></figure>\n")
+                           .arg(stem, caption.toHtmlEscaped(), data);
+    };
+    for (const Outcome &outcome : outcomes) {
+        figure(outcome.name, outcome.caption,
+               QStringLiteral(" · <a href=\"%1.csv\">CSV</a> · <a href=\"%1.json\">JSON</a>").arg(outcome.name));
+        for (const Outcome::View &view : outcome.moreFigures)
+            figure(outcome.name + "-" + view.tag, view.caption + "; " + outcome.caption,
+                   QStringLiteral(" · numbers in <a href=\"%1.csv\">%1.csv</a>").arg(outcome.name));
+    }
     return QStringLiteral(
                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>pathlens report</title>\n"
                "<style>body{font-family:sans-serif;max-width:1400px;margin:2em auto;color:#111}"
@@ -123,7 +151,9 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         .arg(modelPath.toHtmlEscaped(),
              quick ? QStringLiteral("Quick version: few images and samples, numbers are rough.")
                    : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 20 samples per point, "
-                                    "gradients from 10 batches of 32 training images per length."))
+                                    "gradients from 10 batches of 32 training images per length. "
+                                    "Intervals are 95%: Wilson's for an accuracy, 1.96 standard errors for a mean of "
+                                    "samples, bootstrap (1,000 resamples) for the ends of an effective window."))
         .arg(seconds, 0, 'f', 0)
         .arg(rows, figuresHtml);
 }

@@ -8,8 +8,26 @@
 #include <numeric>
 
 namespace pathlens::cli {
+namespace {
 
-Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK)
+QString blockList(const std::vector<int> &blocks)
+{
+    QStringList names;
+    for (int block : blocks)
+        names << QString::number(block);
+    return names.join(QLatin1Char(','));
+}
+
+// "0.9012 (17)": a group's mean and its number of samples; "-" for an empty group.
+QString groupCell(const SampleGroup &group)
+{
+    return group.samples ? QStringLiteral("%1 (%2)").arg(group.mean, 0, 'f', 4).arg(group.samples) : QStringLiteral("-");
+}
+
+} // namespace
+
+Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK,
+              const std::optional<std::vector<int>> &critical)
 {
     Session session = context.open(modelPath, QStringLiteral("test"), limits.images);
     const NetworkInfo &info = session.engine->info();
@@ -29,27 +47,51 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     result.reorder = reorder;
     result.samples = limits.samples;
     result.seed = context.seed();
+    if (critical)
+        result.critical = *critical;
+    else if (!merged) // a merge has the shards' (mergeSweep)
+        result.critical = criticalBlocks(singleDeletionResult(session));
+
     Outcome outcome;
     outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
+    const QString detail = QStringLiteral("%1 samples per point, seed %2").arg(limits.samples).arg(context.seed());
+    outcome.caption = QStringLiteral("%1 test images, %2; the original network is measured once")
+                          .arg(result.images).arg(detail);
     outcome.figure = [title = Context::figureTitle(reorder ? QStringLiteral("Reordering blocks")
-                                                           : QStringLiteral("Deleting random blocks"), session),
-                      result, reorder] { return figures::sweep(title, result, reorder); };
+                                                           : QStringLiteral("Deleting random blocks"), session, detail),
+                      result, reorder] { return figures::sweep(title, result, reorder, result.critical); };
+    if (reorder)
+        outcome.moreFigures.push_back(
+            {QStringLiteral("tau"), QStringLiteral("Fig. 5b as the paper draws it: error against Kendall's tau, one point per sample"),
+             [title = Context::figureTitle(QStringLiteral("Reordering blocks: error against Kendall's tau"), session, detail),
+              result] { return figures::reorderByTau(title, result); }});
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
     if (context.sharded())
         sharding::annotateSweep(outcome.json, result, context.shard());
 
     const QString kName = reorder ? QStringLiteral("swaps") : QStringLiteral("deleted");
+    const bool split = !result.critical.empty();
     QTextStream text(&outcome.text);
-    text << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n\n")
+    text << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n")
                 .arg(result.baseline, 0, 'f', 4).arg(result.images).arg(limits.samples).arg(result.seconds, 0, 'f', 1);
-    text << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(kName, 7).arg("mean", 7).arg("std", 7).arg("min", 7)
-                .arg("max", 7).arg(reorder ? QStringLiteral("  mean tau") : QString());
+    if (split)
+        text << QStringLiteral("critical blocks (a single deletion costs more than 10 points): %1; the last two columns "
+                               "split the samples by whether they %2 one of them: mean (samples)\n")
+                    .arg(blockList(result.critical), reorder ? QStringLiteral("moved") : QStringLiteral("deleted"));
+    else
+        text << QStringLiteral("no critical blocks: no single deletion costs more than 10 points\n");
+    text << QStringLiteral("\n%1  %2  %3  %4  %5  %6%7%8\n").arg(kName, 7).arg("mean", 7).arg("std err", 7).arg("std", 7)
+                .arg("min", 7).arg("max", 7).arg(reorder ? QStringLiteral("  mean tau") : QString())
+                .arg(split ? QStringLiteral("  %1  %2").arg("touching", 13).arg("sparing", 13) : QString());
     for (const SweepPoint &point : result.points) {
         const double tau = point.taus.empty() ? 0 : std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / point.taus.size();
-        text << QStringLiteral("%1  %2  %3  %4  %5%6\n").arg(point.k, 7).arg(point.mean, 7, 'f', 4)
-                    .arg(point.std, 7, 'f', 4).arg(point.min, 7, 'f', 4).arg(point.max, 7, 'f', 4)
-                    .arg(reorder ? QStringLiteral("  %1").arg(tau, 8, 'f', 3) : QString());
+        const CriticalSplit groups = splitByCritical(point, result.critical);
+        text << QStringLiteral("%1  %2  %3  %4  %5  %6%7%8\n").arg(point.k, 7).arg(point.mean, 7, 'f', 4)
+                    .arg(point.standardError, 7, 'f', 4).arg(point.std, 7, 'f', 4).arg(point.min, 7, 'f', 4)
+                    .arg(point.max, 7, 'f', 4).arg(reorder ? QStringLiteral("  %1").arg(tau, 8, 'f', 3) : QString())
+                    .arg(split ? QStringLiteral("  %1  %2").arg(groupCell(groups.touching), 13).arg(groupCell(groups.sparing), 13)
+                               : QString());
     }
     return outcome;
 }

@@ -53,6 +53,10 @@ private Q_SLOTS:
         QVERIFY(std::isnan(result.blocks[1].accuracy));
         QCOMPARE(result.blocks[1].correct, int64_t(-1));
         QCOMPARE(result.blocks[2].accuracy, 0.9);
+        // Block 0 costs exactly 10 points (not more), block 1 has no number: none is critical;
+        // at a 5-point threshold block 0 is.
+        QCOMPARE(criticalBlocks(result), std::vector<int>{});
+        QCOMPARE(criticalBlocks(result, 0.05), std::vector<int>{0});
         QCOMPARE(QByteArray::fromStdString(toCsv(result)),
                  QByteArray("index,name,stage,downsampling,accuracy,baseline\n"
                             "0,layer0,0,0,0.7,0.8\n"
@@ -122,10 +126,12 @@ private Q_SLOTS:
         one.k = 1;
         one.accuracies = {0.4, 0.2};
         one.taus = {0.75, 0.5};
+        none.touched = {{}};
+        one.touched = {{2, 3}, {0, 1}};
         summarise(one);
         reorder.points = {none, one};
         QCOMPARE(QByteArray::fromStdString(toCsv(reorder)),
-                 QByteArray("swaps,sample,accuracy,kendall_tau\n0,0,0.5,1\n1,0,0.4,0.75\n1,1,0.2,0.5\n"));
+                 QByteArray("swaps,sample,accuracy,kendall_tau,touched\n0,0,0.5,1,\n1,0,0.4,0.75,2 3\n1,1,0.2,0.5,0 1\n"));
         const QJsonObject json = parsed(toJson(reorder));
         QCOMPARE(json.value("seed").toInt(), -3);
         QCOMPARE(json.value("samples").toInt(), 2);
@@ -135,10 +141,27 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(point.value("mean").toDouble(), 0.3, 1e-15);
         PL_COMPARE_NEAR(point.value("std").toDouble(), std::sqrt(0.02), 1e-15);
         QCOMPARE(point.value("kendall_tau").toArray()[0].toDouble(), 0.75);
+        QCOMPARE(point.value("touched").toArray()[1].toArray()[0].toInt(), 0);
+        QVERIFY(!json.contains("critical_blocks"));
+        QVERIFY(!point.contains("touching_critical"));
+
+        // Block 0 critical: sample 1 (0.2) moved it, sample 0 (0.4) did not.
+        SweepResult split = reorder;
+        split.critical = {0};
+        const QJsonObject splitJson = parsed(toJson(split));
+        QCOMPARE(splitJson.value("critical_blocks").toArray()[0].toInt(), 0);
+        const QJsonObject splitPoint = splitJson.value("points").toArray()[1].toObject();
+        QCOMPARE(splitPoint.value("touching_critical").toObject().value("samples").toInt(), 1);
+        QCOMPARE(splitPoint.value("touching_critical").toObject().value("mean").toDouble(), 0.2);
+        QCOMPARE(splitPoint.value("sparing_critical").toObject().value("mean").toDouble(), 0.4);
+        // The original touches nothing: an empty group has no mean.
+        const QJsonObject original = splitJson.value("points").toArray()[0].toObject();
+        QCOMPARE(original.value("touching_critical").toObject().value("samples").toInt(), 0);
+        QVERIFY(original.value("touching_critical").toObject().value("mean").isNull());
 
         SweepResult deletion = reorder;
         deletion.reorder = false;
-        QCOMPARE(QByteArray::fromStdString(toCsv(deletion)), QByteArray("deleted,sample,accuracy\n0,0,0.5\n1,0,0.4\n1,1,0.2\n"));
+        QCOMPARE(QByteArray::fromStdString(toCsv(deletion)), QByteArray("deleted,sample,accuracy,touched\n0,0,0.5,\n1,0,0.4,2 3\n1,1,0.2,0 1\n"));
         const QJsonObject deleted = parsed(toJson(deletion)).value("points").toArray()[1].toObject();
         QCOMPARE(deleted.value("deleted").toInt(), 1);
         QVERIFY(!deleted.contains("kendall_tau"));
