@@ -189,7 +189,17 @@ private Q_SLOTS:
                 QVERIFY(QFileInfo(dir.filePath(QStringLiteral("merged/%1.%2").arg(QLatin1String(name), QLatin1String(suffix))))
                             .size() > 0);
         }
-        QVERIFY(readBytes(dir.filePath("merged/index.html")).contains("effective paths"));
+        // The paper's own axes beside ours: Fig. 5b against Kendall's tau, Fig. 6c linear.
+        for (const char *name : {"reorder-tau", "gradients-linear"})
+            for (const char *suffix : {"pdf", "svg", "png"})
+                QVERIFY(QFileInfo(dir.filePath(QStringLiteral("merged/%1.%2").arg(QLatin1String(name), QLatin1String(suffix))))
+                            .size() > 0);
+        const QByteArray index = readBytes(dir.filePath("merged/index.html"));
+        QVERIFY(index.contains("effective paths"));
+        // Every sampled figure's caption says on what it rests.
+        QVERIFY(index.contains("delete-k: 200 test images, 2 samples per point, seed 1"));
+        QVERIFY(index.contains("reorder-tau: Fig. 5b as the paper draws it"));
+        QVERIFY(index.contains("gradients: batches drawn from 200 training images: 2 samples of 16 per length, seed 1"));
     }
 
     void wrongMergesExitWithTwo()
