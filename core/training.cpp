@@ -276,7 +276,11 @@ std::string metadata(const TrainOptions &options, const Dataset &data, int epoch
         return array;
     };
     nlohmann::ordered_json json;
-    json["name"] = architectureName(options) + " (" + data.path + ")";
+    // The data set's folder or file name, not its path: the name labels figures and legends.
+    std::filesystem::path dataName(data.path);
+    if (dataName.filename().empty()) // "folder/"
+        dataName = dataName.parent_path();
+    json["name"] = architectureName(options) + " (" + dataName.filename().string() + ")";
     json["architecture"] = options.architecture;
     json["depth"] = options.depth;
     if (options.architecture == "plain-constant")

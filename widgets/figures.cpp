@@ -3,6 +3,7 @@
 
 #include "error.h"
 #include "safefile.h"
+#include "statistics.h"
 
 #include <qcustomplot.h>
 
@@ -109,6 +110,16 @@ void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> 
     } else {
         bars->setData(toVector(errors));
     }
+    bars->setPen(QPen(graph->pen().color(), 1.2));
+}
+
+// Asymmetric bars: a Wilson interval is not centred on its proportion.
+void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> &below, const std::vector<double> &above)
+{
+    auto *bars = new QCPErrorBars(plot.xAxis, graph->valueAxis());
+    bars->removeFromLegend();
+    bars->setDataPlottable(graph);
+    bars->setData(toVector(below), toVector(above));
     bars->setPen(QPen(graph->pen().color(), 1.2));
 }
 
@@ -323,9 +334,12 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     LesionSeries series;
     series.label = label;
     series.baseline = result.baseline;
+    series.images = result.images;
+    series.baselineCorrect = result.baselineCorrect;
     for (const LesionBlock &block : result.blocks) {
         series.accuracy.push_back(block.accuracy);
         series.downsampling.push_back(block.downsampling);
+        series.correct.push_back(block.correct);
     }
     return series;
 }
@@ -343,8 +357,30 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
     for (size_t i = 0; i < series.size(); ++i) {
         std::vector<double> percent(series[i].accuracy.size());
         std::transform(series[i].accuracy.begin(), series[i].accuracy.end(), percent.begin(), [](double a) { return 100 * a; });
-        addLine(*plot, series[i].label, range(percent.size()), toVector(percent), int(i));
-        addHorizontalLine(*plot, 100 * series[i].baseline, QObject::tr("%1, no block deleted").arg(series[i].label), int(i));
+        const LesionSeries &s = series[i];
+        const bool intervals = s.images > 0 && s.correct.size() == s.accuracy.size();
+        QCPGraph *graph = addLine(*plot, intervals ? QObject::tr("%1 (95% Wilson intervals)").arg(s.label) : s.label,
+                                  range(percent.size()), toVector(percent), int(i));
+        QString baselineName = QObject::tr("%1, no block deleted").arg(s.label);
+        if (intervals) {
+            std::vector<double> below(percent.size(), 0), above(percent.size(), 0);
+            for (size_t b = 0; b < percent.size(); ++b)
+                if (s.correct[b] >= 0) {
+                    const Interval wilson = wilsonInterval(s.correct[b], s.images);
+                    below[b] = percent[b] - 100 * wilson.lower;
+                    above[b] = 100 * wilson.upper - percent[b];
+                }
+            addErrorBars(*plot, graph, below, above);
+            if (s.baselineCorrect >= 0) {
+                const Interval wilson = wilsonInterval(s.baselineCorrect, s.images);
+                baselineName = QObject::tr("%1, no block deleted: %2% [%3–%4]")
+                                   .arg(s.label)
+                                   .arg(100 * s.baseline, 0, 'f', 1)
+                                   .arg(100 * wilson.lower, 0, 'f', 1)
+                                   .arg(100 * wilson.upper, 0, 'f', 1);
+            }
+        }
+        addHorizontalLine(*plot, 100 * s.baseline, baselineName, int(i));
         // Downsampling blocks, marked with a large hollow circle (the paper's Fig. 3 shows them as outliers).
         QVector<double> x;
         QVector<double> y;

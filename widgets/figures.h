@@ -47,12 +47,18 @@ struct LesionSeries
     double baseline = 0;
     std::vector<double> accuracy;      // per block, with that block deleted
     std::vector<bool> downsampling;
+    // For 95% Wilson intervals: correct images per block (-1: none) out of `images`; no bars
+    // when `images` is 0.
+    std::vector<int64_t> correct;
+    int64_t images = 0;
+    int64_t baselineCorrect = -1;
 };
 
 // One model's single deletions as a series of the lesion figure.
 LesionSeries lesionSeries(const LesionResult &result, const QString &label);
 
-// Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model, baselines dashed.
+// Fig. 3 / Fig. 8: accuracy with each single block deleted, one series per model with 95% Wilson
+// intervals, baselines dashed.
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series);
 
 // Fig. 5a (deletion) and 5b per swap count (reorder, with mean Kendall's tau on the right axis):

@@ -7,6 +7,9 @@
 
 #include "testhelpers.h"
 
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -352,6 +355,10 @@ private Q_SLOTS:
         QCOMPARE(metadataNumbers(json, "epochs_done"), std::vector<double>{1});
         QVERIFY(!metadataFlag(json, "plain"));
         QCOMPARE(metadataNumbers(json, "input_shape"), (std::vector<double>{1, 28, 28}));
+        // The name labels figures: the data set's folder name, not its whole path.
+        const QString name = QJsonDocument::fromJson(QByteArray::fromStdString(json)).object()["name"].toString();
+        const QString folder = QFileInfo(QString::fromStdString(testing::fashionMnist())).fileName();
+        QVERIFY2(name.endsWith(" (" + folder + ")") && !name.contains('/'), qPrintable(name));
     }
 };
 
