@@ -164,6 +164,29 @@ private Q_SLOTS:
         QCOMPARE(total->graph(0)->dataCount(), 7);
         PL_COMPARE_NEAR(total->graph(0)->data()->at(2)->value, gradients.total[2], 1e-12);
         QCOMPARE(total->itemCount(), 2); // the 90% and the 95% window
+
+        // Single deletions: Wilson intervals, asymmetric near 100%, none where nothing was measured.
+        figures::LesionSeries lesion;
+        lesion.label = QStringLiteral("net");
+        lesion.baseline = 0.93;
+        lesion.baselineCorrect = 93;
+        lesion.images = 100;
+        lesion.accuracy = {0.99, std::nan(""), 0.5};
+        lesion.correct = {99, -1, 50};
+        lesion.downsampling = {false, true, false};
+        auto deletions = figures::lesion(QStringLiteral("lesion"), {lesion});
+        auto *wilson = qobject_cast<QCPErrorBars *>(deletions->plottable(1));
+        QVERIFY(wilson);
+        // 99 of 100: [0.94551, 0.99823] (Wilson, z = 1.96, computed by hand).
+        PL_COMPARE_NEAR(wilson->data()->at(0).errorMinus, 99 - 94.551, 0.001);
+        PL_COMPARE_NEAR(wilson->data()->at(0).errorPlus, 99.823 - 99, 0.001);
+        QCOMPARE(wilson->data()->at(1).errorMinus, 0.0);
+        PL_COMPARE_NEAR(wilson->data()->at(2).errorMinus, wilson->data()->at(2).errorPlus, 1e-9); // symmetric at 1/2
+        // The baseline's interval is in its legend entry: 93 of 100 gives [86.2504, 96.568].
+        bool baselineNamed = false;
+        for (int i = 0; i < deletions->graphCount(); ++i)
+            baselineNamed |= deletions->graph(i)->name().contains(QStringLiteral("93.0% [86.3–96.6]"));
+        QVERIFY(baselineNamed);
     }
 
     // Heat maps keep their colour scale in a dark theme (only the ink turns), their cells hold
