@@ -4,83 +4,187 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/figures.cpp" line="283"/>
+        <location filename="../widgets/classfigures.cpp" line="158"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="160"/>
+        <source>beyond the scale of %1: %2</source>
+        <translation>jenseits der Skala von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="169"/>
+        <location filename="../widgets/classfigures.cpp" line="281"/>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="170"/>
+        <source>accuracy (%), 95% interval</source>
+        <translation>Genauigkeit (%), 95-%-Intervall</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="236"/>
+        <source>change in images (after − before)</source>
+        <translation>Änderung in Bildern (nachher − vorher)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="237"/>
+        <source>predicted class</source>
+        <translation>vorhergesagte Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="238"/>
+        <source>true class</source>
+        <translation>wahre Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="257"/>
+        <source>blue on the diagonal: more correct; blue off it: more confused</source>
+        <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="278"/>
+        <source>change in class accuracy (points)</source>
+        <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="280"/>
+        <location filename="../widgets/figures.cpp" line="353"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="284"/>
-        <location filename="../widgets/figures.cpp" line="327"/>
+        <location filename="../widgets/classfigures.cpp" line="284"/>
+        <location filename="../widgets/classfigures.cpp" line="321"/>
+        <source>block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="309"/>
+        <source>images classified differently (%)</source>
+        <translation>anders klassifizierte Bilder (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="311"/>
+        <location filename="../widgets/classfigures.cpp" line="312"/>
+        <source>deleted block</source>
+        <translation>gelöschter Block</translation>
+    </message>
+    <message>
+        <location filename="../widgets/classfigures.cpp" line="313"/>
+        <location filename="../widgets/classfigures.cpp" line="314"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="354"/>
+        <location filename="../widgets/figures.cpp" line="422"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="291"/>
+        <location filename="../widgets/figures.cpp" line="362"/>
+        <source>%1 (95% Wilson intervals)</source>
+        <translation>%1 (95-%-Wilson-Intervalle)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="364"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="302"/>
+        <location filename="../widgets/figures.cpp" line="376"/>
+        <source>%1, no block deleted: %2% [%3–%4]</source>
+        <translation>%1, kein Block gelöscht: %2 % [%3–%4]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="394"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="326"/>
+        <location filename="../widgets/figures.cpp" line="421"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="326"/>
+        <location filename="../widgets/figures.cpp" line="421"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="330"/>
-        <source>mean ± std over samples</source>
-        <translation>Mittelwert ± Standardabweichung über Stichproben</translation>
-    </message>
-    <message>
-        <location filename="../widgets/figures.cpp" line="332"/>
+        <location filename="../widgets/figures.cpp" line="428"/>
+        <location filename="../widgets/figures.cpp" line="478"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="335"/>
+        <location filename="../widgets/figures.cpp" line="446"/>
+        <source>samples that touched critical block(s) %1</source>
+        <translation>Stichproben mit kritischem Block %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="448"/>
+        <source>samples that did not</source>
+        <translation>Stichproben ohne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="452"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="337"/>
+        <location filename="../widgets/figures.cpp" line="454"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="350"/>
+        <location filename="../widgets/figures.cpp" line="470"/>
+        <source>Kendall&apos;s tau of the block order (1: original)</source>
+        <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="471"/>
+        <source>test error (%)</source>
+        <translation>Testfehler (%)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/figures.cpp" line="476"/>
+        <source>one sample each (%n arrangement(s))</source>
+        <translation>
+            <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
+            <numerusform>je eine Stichprobe (%n Anordnungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="490"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="351"/>
+        <location filename="../widgets/figures.cpp" line="491"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="354"/>
+        <location filename="../widgets/figures.cpp" line="494"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="362"/>
+        <location filename="../widgets/figures.cpp" line="502"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="366"/>
+        <location filename="../widgets/figures.cpp" line="506"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="367"/>
+        <location filename="../widgets/figures.cpp" line="507"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -88,37 +192,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="379"/>
+        <location filename="../widgets/figures.cpp" line="552"/>
+        <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
+        <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="557"/>
+        <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
+        <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="574"/>
+        <location filename="../widgets/figures.cpp" line="593"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="380"/>
+        <location filename="../widgets/figures.cpp" line="594"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="382"/>
+        <location filename="../widgets/figures.cpp" line="575"/>
+        <location filename="../widgets/figures.cpp" line="596"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="403"/>
+        <location filename="../widgets/figures.cpp" line="606"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="405"/>
+        <location filename="../widgets/figures.cpp" line="579"/>
+        <location filename="../widgets/figures.cpp" line="608"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/figures.cpp" line="425"/>
+        <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
+        <translation>
+            <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
+            <numerusform>Mittelwert von %n Stichproben, 95-%-Intervall (1,96 Standardfehler)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="420"/>
+        <location filename="../widgets/figures.cpp" line="545"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="429"/>
+        <location filename="../widgets/figures.cpp" line="629"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -126,12 +251,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp"/>
+        <location filename="../widgets/session.cpp" line="81"/>
         <source>&quot;precision&quot; must be &quot;fp32&quot;, &quot;tf32&quot; or &quot;bf16&quot;</source>
         <translation>&quot;precision&quot; muss &quot;fp32&quot;, &quot;tf32&quot; oder &quot;bf16&quot; sein</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="37"/>
+        <location filename="../widgets/session.cpp" line="36"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
@@ -189,47 +314,47 @@
 <context>
     <name>StoredResults</name>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="37"/>
+        <location filename="../widgets/storedresults.cpp" line="38"/>
         <source>&quot;lesion&quot; lacks the baseline, the images or the blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>„lesion“ fehlen Ausgangswert, Bilder oder Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="45"/>
+        <location filename="../widgets/storedresults.cpp" line="50"/>
         <source>&quot;lesion&quot; has a block without a valid index</source>
-        <translation type="unfinished"></translation>
+        <translation>„lesion“ hat einen Block ohne gültigen Index</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="66"/>
+        <location filename="../widgets/storedresults.cpp" line="76"/>
         <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
-        <translation type="unfinished"></translation>
+        <translation>„gradients“ fehlen Längen, Mittelwert, Standardabweichung, Summe oder Stichproben gleicher Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="72"/>
+        <location filename="../widgets/storedresults.cpp" line="82"/>
         <source>&quot;gradients&quot; lacks the effective paths</source>
-        <translation type="unfinished"></translation>
+        <translation>„gradients“ fehlen die effektiven Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="90"/>
+        <location filename="../widgets/storedresults.cpp" line="100"/>
         <source>measure them again with resources/models/measure-results.sh</source>
         <translation>mit resources/models/measure-results.sh neu messen</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="93"/>
+        <location filename="../widgets/storedresults.cpp" line="103"/>
         <source>%1 cannot be read (%2): %3</source>
         <translation>%1 ist nicht lesbar (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="97"/>
+        <location filename="../widgets/storedresults.cpp" line="107"/>
         <source>%1 is not a results file: %2</source>
         <translation>%1 ist keine Ergebnisdatei: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="101"/>
+        <location filename="../widgets/storedresults.cpp" line="111"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="105"/>
+        <location filename="../widgets/storedresults.cpp" line="115"/>
         <source>%1 was measured on another version of %2 (its SHA-256 differs): %3</source>
         <translation>%1 wurde an einer anderen Fassung von %2 gemessen (ihre SHA-256 weicht ab): %3</translation>
     </message>
@@ -244,7 +369,7 @@
     <message>
         <location filename="../widgets/tour.cpp" line="35"/>
         <source>%1 has an unknown language &quot;%2&quot; (only &quot;en&quot; and &quot;de&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine unbekannte Sprache „%2“ (nur „en“ und „de“)</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="39"/>
@@ -254,27 +379,27 @@
     <message>
         <location filename="../widgets/tour.cpp" line="49"/>
         <source>&quot;%1&quot; needs a list of block numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ braucht eine Liste von Blocknummern</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="52"/>
         <source>&quot;%1&quot; holds %2, not a block number (0, 1, 2, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält %2, keine Blocknummer (0, 1, 2, ...)</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="63"/>
         <source>&quot;%1&quot; needs a whole number of at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ braucht eine ganze Zahl von mindestens 1</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="84"/>
         <source>an action is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Aktion ist kein Objekt</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="102"/>
         <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Aktion enthält zwei, „%1“ und „%2“</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="106"/>
@@ -289,7 +414,7 @@
     <message>
         <location filename="../widgets/tour.cpp" line="116"/>
         <source>&quot;seed&quot; needs a whole number of at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>„seed“ braucht eine ganze Zahl von mindestens 0</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="123"/>
@@ -299,37 +424,37 @@
     <message>
         <location filename="../widgets/tour.cpp" line="126"/>
         <source>&quot;reset&quot; takes true</source>
-        <translation type="unfinished"></translation>
+        <translation>„reset“ nimmt true</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="137"/>
         <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„show“ nimmt unraveled, lattice oder %1, nicht „%2“</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="141"/>
         <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„first“ und „size“ gehören zu „show“: „unraveled“</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="145"/>
         <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>„first“ braucht eine Platznummer (0, 1, 2, ...)</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="151"/>
         <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
-        <translation type="unfinished"></translation>
+        <translation>„size“ braucht eine Anzahl von Plätzen von 1 bis 6</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="158"/>
         <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„width“ gehört zu „show“: „lattice“ und nimmt „paths“ oder „gradient“</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="166"/>
         <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„stored“ nimmt single-deletion oder gradients, nicht „%1“</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="180"/>
@@ -344,7 +469,7 @@
     <message>
         <location filename="../widgets/tour.cpp" line="188"/>
         <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unbekannter Schlüssel „%2“ (eine Tour enthält title, models und steps)</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="189"/>
@@ -354,12 +479,12 @@
     <message>
         <location filename="../widgets/tour.cpp" line="193"/>
         <source>%1: &quot;models&quot; must map names to model files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „models“ muss Namen auf Modelldateien abbilden</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="197"/>
         <source>%1: the model &quot;%2&quot; needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: das Modell „%2“ braucht einen Dateinamen</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="202"/>
@@ -374,12 +499,12 @@
     <message>
         <location filename="../widgets/tour.cpp" line="208"/>
         <source>a step must be an object with a caption and actions</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Schritt muss ein Objekt mit caption und actions sein</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="212"/>
         <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel „%1“ (ein Schritt enthält caption und actions)</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="214"/>
@@ -394,7 +519,7 @@
     <message>
         <location filename="../widgets/tour.cpp" line="226"/>
         <source>&quot;actions&quot; must be a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„actions“ muss eine Liste sein</translation>
     </message>
     <message>
         <location filename="../widgets/tour.cpp" line="238"/>
@@ -433,7 +558,7 @@
 <context>
     <name>pathlens::AccuracyPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/accuracypanel.cpp" line="19"/>
+        <location filename="../widgets/accuracypanel.cpp" line="24"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -441,37 +566,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="81"/>
+        <location filename="../widgets/accuracypanel.cpp" line="86"/>
         <source>%1 — stale, recomputing…</source>
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="88"/>
+        <location filename="../widgets/accuracypanel.cpp" line="93"/>
         <source>Evaluating the original network on %1 test images…</source>
         <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="89"/>
+        <location filename="../widgets/accuracypanel.cpp" line="94"/>
         <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
         <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="100"/>
+        <location filename="../widgets/accuracypanel.cpp" line="105"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="110"/>
+        <location filename="../widgets/accuracypanel.cpp" line="119"/>
         <source>Accuracy %1 [%2–%3] on %4 images; original %5; %6</source>
         <translation>Genauigkeit %1 [%2–%3] auf %4 Bildern; Original %5; %6</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp"/>
+        <location filename="../widgets/accuracypanel.cpp" line="124"/>
         <source>In brackets: the 95% Wilson interval of the accuracy on these images.</source>
         <translation>In Klammern: das 95-%-Wilson-Intervall der Genauigkeit auf diesen Bildern.</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="113"/>
+        <location filename="../widgets/accuracypanel.cpp" line="122"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -479,53 +604,59 @@
 <context>
     <name>pathlens::AnalysisController</name>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="25"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="27"/>
         <source>Measurement failed</source>
         <translation>Messung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="28"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="30"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="29"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="31"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far; %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="38"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="40"/>
+        <source>%1, %2 test images</source>
+        <translation>%1, %2 Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="46"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="39"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="47"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="71"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="79"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="83"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="91"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="92"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="100"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="94"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="102"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="100"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="111"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="108"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="119"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="131"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
@@ -706,12 +837,12 @@
     </message>
     <message>
         <location filename="../widgets/documentcontroller.cpp" line="38"/>
-        <location filename="../widgets/documentcontroller.cpp" line="121"/>
+        <location filename="../widgets/documentcontroller.cpp" line="127"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="119"/>
+        <location filename="../widgets/documentcontroller.cpp" line="125"/>
         <source>Preparing the engines…</source>
         <translation>Bereite die Engines vor…</translation>
     </message>
@@ -728,12 +859,12 @@
         <translation>Bereite %1 vor…</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="156"/>
+        <location filename="../widgets/documentcontroller.cpp" line="162"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="101"/>
+        <location filename="../widgets/documentcontroller.cpp" line="107"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
@@ -764,80 +895,80 @@
 <context>
     <name>pathlens::ExportController</name>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="26"/>
+        <location filename="../widgets/exportcontroller.cpp" line="29"/>
         <source>Figure Size</source>
         <translation>Abbildungsgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="35"/>
-        <location filename="../widgets/exportcontroller.cpp" line="36"/>
+        <location filename="../widgets/exportcontroller.cpp" line="38"/>
+        <location filename="../widgets/exportcontroller.cpp" line="39"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="37"/>
+        <location filename="../widgets/exportcontroller.cpp" line="40"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="38"/>
+        <location filename="../widgets/exportcontroller.cpp" line="41"/>
         <source>&amp;Width:</source>
         <translation>&amp;Breite:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="39"/>
+        <location filename="../widgets/exportcontroller.cpp" line="42"/>
         <source>&amp;Height:</source>
         <translation>&amp;Höhe:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="40"/>
+        <location filename="../widgets/exportcontroller.cpp" line="43"/>
         <source>PNG &amp;resolution:</source>
         <translation>PNG-&amp;Auflösung:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="69"/>
+        <location filename="../widgets/exportcontroller.cpp" line="74"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="69"/>
+        <location filename="../widgets/exportcontroller.cpp" line="74"/>
         <source>The %1 plot is made on request: press Measure in its tab first.</source>
         <translation>Die Abbildung %1 entsteht auf Anfrage: zuerst in ihrem Reiter „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="72"/>
-        <location filename="../widgets/exportcontroller.cpp" line="93"/>
+        <location filename="../widgets/exportcontroller.cpp" line="77"/>
+        <location filename="../widgets/exportcontroller.cpp" line="118"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="73"/>
+        <location filename="../widgets/exportcontroller.cpp" line="78"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="106"/>
+        <location filename="../widgets/exportcontroller.cpp" line="109"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="110"/>
+        <location filename="../widgets/exportcontroller.cpp" line="113"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="87"/>
-        <location filename="../widgets/exportcontroller.cpp" line="101"/>
+        <location filename="../widgets/exportcontroller.cpp" line="93"/>
+        <location filename="../widgets/exportcontroller.cpp" line="126"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="93"/>
+        <location filename="../widgets/exportcontroller.cpp" line="118"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="94"/>
+        <location filename="../widgets/exportcontroller.cpp" line="119"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -845,72 +976,77 @@
 <context>
     <name>pathlens::LectureTour</name>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="72"/>
+        <location filename="../widgets/lecturetour.cpp" line="79"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="73"/>
+        <location filename="../widgets/lecturetour.cpp" line="80"/>
         <source>The previous step (Page Up)</source>
         <translation>Der vorige Schritt (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="74"/>
+        <location filename="../widgets/lecturetour.cpp" line="81"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="75"/>
+        <location filename="../widgets/lecturetour.cpp" line="82"/>
         <source>The next step (Page Down)</source>
         <translation>Der nächste Schritt (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="76"/>
+        <location filename="../widgets/lecturetour.cpp" line="83"/>
         <source>End Tour</source>
         <translation>Tour beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="94"/>
+        <location filename="../widgets/lecturetour.cpp" line="95"/>
         <source>Lecture Tour</source>
         <translation>Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="110"/>
+        <location filename="../widgets/lecturetour.cpp" line="111"/>
         <source>Next Tour Step</source>
         <translation>Nächster Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="112"/>
+        <location filename="../widgets/lecturetour.cpp" line="113"/>
         <source>Previous Tour Step</source>
         <translation>Voriger Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="159"/>
+        <location filename="../widgets/lecturetour.cpp" line="167"/>
         <source>Cannot start the tour</source>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="196"/>
+        <location filename="../widgets/lecturetour.cpp" line="204"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="197"/>
+        <location filename="../widgets/lecturetour.cpp" line="205"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="246"/>
+        <location filename="../widgets/lecturetour.cpp" line="254"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="271"/>
+        <location filename="../widgets/lecturetour.cpp" line="279"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="343"/>
+        <location filename="../widgets/lecturetour.cpp" line="350"/>
+        <source>Lecture Tour: %1</source>
+        <translation>Vorlesungstour: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/lecturetour.cpp" line="351"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -931,114 +1067,131 @@
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="116"/>
+        <location filename="../widgets/liveplots.cpp" line="140"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="116"/>
+        <location filename="../widgets/liveplots.cpp" line="140"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="122"/>
+        <location filename="../widgets/liveplots.cpp" line="146"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="124"/>
+        <location filename="../widgets/liveplots.cpp" line="148"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="130"/>
+        <location filename="../widgets/liveplots.cpp" line="154"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="137"/>
+        <location filename="../widgets/liveplots.cpp" line="161"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="137"/>
+        <location filename="../widgets/liveplots.cpp" line="161"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="139"/>
+        <location filename="../widgets/liveplots.cpp" line="163"/>
+        <location filename="../widgets/liveplots.cpp" line="334"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="141"/>
+        <location filename="../widgets/liveplots.cpp" line="165"/>
+        <location filename="../widgets/liveplots.cpp" line="335"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="144"/>
+        <location filename="../widgets/liveplots.cpp" line="168"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="147"/>
+        <location filename="../widgets/liveplots.cpp" line="171"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="150"/>
+        <location filename="../widgets/liveplots.cpp" line="174"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="151"/>
+        <location filename="../widgets/liveplots.cpp" line="175"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="159"/>
+        <location filename="../widgets/liveplots.cpp" line="183"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="165"/>
+        <location filename="../widgets/liveplots.cpp" line="189"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="166"/>
+        <location filename="../widgets/liveplots.cpp" line="190"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="167"/>
-        <location filename="../widgets/liveplots.cpp" line="358"/>
+        <location filename="../widgets/liveplots.cpp" line="191"/>
+        <location filename="../widgets/liveplots.cpp" line="487"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="169"/>
+        <location filename="../widgets/liveplots.cpp" line="193"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="171"/>
+        <location filename="../widgets/liveplots.cpp" line="195"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="173"/>
-        <location filename="../widgets/liveplots.cpp" line="359"/>
+        <location filename="../widgets/liveplots.cpp" line="197"/>
+        <location filename="../widgets/liveplots.cpp" line="488"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="175"/>
+        <location filename="../widgets/liveplots.cpp" line="199"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="201"/>
+        <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
+        <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="206"/>
+        <source>Per class</source>
+        <translation>Je Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="212"/>
+        <source>Deletion × class</source>
+        <translation>Löschung × Klasse</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="215"/>
+        <location filename="../widgets/liveplots.cpp" line="253"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1046,47 +1199,95 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="245"/>
+        <location filename="../widgets/liveplots.cpp" line="283"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="251"/>
+        <location filename="../widgets/liveplots.cpp" line="285"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="252"/>
+        <location filename="../widgets/liveplots.cpp" line="286"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="259"/>
+        <location filename="../widgets/liveplots.cpp" line="311"/>
+        <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
+        <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="315"/>
+        <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
+mean disagreement of two lesioned networks: %4%</source>
+        <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
+mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="322"/>
+        <source>How often two lesioned networks disagree — %1</source>
+        <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="326"/>
+        <source>Done: %1 images. %2.</source>
+        <translation>Fertig: %1 Bilder. %2.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="333"/>
+        <source>Accuracy per class — %1</source>
+        <translation>Genauigkeit je Klasse — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="337"/>
+        <source>Confusion matrix, current minus original — %1</source>
+        <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="348"/>
+        <source>Done: %1 images; original %2%, current arrangement %3%.</source>
+        <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="367"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="260"/>
+        <location filename="../widgets/liveplots.cpp" line="368"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="268"/>
+        <location filename="../widgets/liveplots.cpp" line="360"/>
+        <location filename="../widgets/liveplots.cpp" line="376"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="376"/>
+        <location filename="../widgets/liveplots.cpp" line="123"/>
+        <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
+        <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="129"/>
+        <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
+        <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="505"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="377"/>
+        <location filename="../widgets/liveplots.cpp" line="506"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="216"/>
+        <location filename="../widgets/liveplots.cpp" line="254"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1174,117 +1375,137 @@
         <translation>&amp;Einzellöschung…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="48"/>
+        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <source>Accuracy per &amp;Class…</source>
+        <translation>Genauigkeit je &amp;Klasse…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <source>C&amp;onfusion Change…</source>
+        <translation>&amp;Konfusionsänderung…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <source>Deletion × Cla&amp;ss…</source>
+        <translation>Löschung × K&amp;lasse…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <source>D&amp;isagreement…</source>
+        <translation>&amp;Uneinigkeit…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="49"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="50"/>
+        <location filename="../widgets/mainactions.cpp" line="51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="52"/>
+        <location filename="../widgets/mainactions.cpp" line="53"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="53"/>
+        <location filename="../widgets/mainactions.cpp" line="54"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="56"/>
+        <location filename="../widgets/mainactions.cpp" line="57"/>
         <source>Leave presentation mode</source>
         <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="63"/>
+        <location filename="../widgets/mainactions.cpp" line="64"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="66"/>
+        <location filename="../widgets/mainactions.cpp" line="67"/>
         <source>&amp;Lecture Layout</source>
         <translation>&amp;Vorlesungsansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="69"/>
+        <location filename="../widgets/mainactions.cpp" line="70"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="71"/>
+        <location filename="../widgets/mainactions.cpp" line="72"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="73"/>
+        <location filename="../widgets/mainactions.cpp" line="74"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="78"/>
+        <location filename="../widgets/mainactions.cpp" line="79"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="79"/>
+        <location filename="../widgets/mainactions.cpp" line="80"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="81"/>
+        <location filename="../widgets/mainactions.cpp" line="82"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="82"/>
+        <location filename="../widgets/mainactions.cpp" line="83"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="84"/>
+        <location filename="../widgets/mainactions.cpp" line="85"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="85"/>
+        <location filename="../widgets/mainactions.cpp" line="86"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="91"/>
+        <location filename="../widgets/mainactions.cpp" line="92"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="95"/>
+        <location filename="../widgets/mainactions.cpp" line="96"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="96"/>
+        <location filename="../widgets/mainactions.cpp" line="97"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="97"/>
+        <location filename="../widgets/mainactions.cpp" line="98"/>
         <source>&amp;Lecture Tour</source>
         <translation>&amp;Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="99"/>
+        <location filename="../widgets/mainactions.cpp" line="100"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="106"/>
+        <location filename="../widgets/mainactions.cpp" line="107"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="107"/>
+        <location filename="../widgets/mainactions.cpp" line="108"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
@@ -1307,8 +1528,9 @@
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="266"/>
-        <location filename="../widgets/mainwindow.cpp" line="272"/>
+        <location filename="../widgets/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/mainwindow.cpp" line="270"/>
+        <location filename="../widgets/mainwindow.cpp" line="276"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
@@ -1323,27 +1545,27 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="158"/>
+        <location filename="../widgets/mainwindow.cpp" line="162"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="215"/>
+        <location filename="../widgets/mainwindow.cpp" line="219"/>
         <source>Still loading: close the window when it is done.</source>
         <translation>Lädt noch: das Fenster erst danach schließen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="431"/>
+        <location filename="../widgets/mainwindow.cpp" line="435"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="384"/>
+        <location filename="../widgets/mainwindow.cpp" line="388"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="395"/>
+        <location filename="../widgets/mainwindow.cpp" line="399"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
@@ -1403,17 +1625,17 @@
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
+        <location filename="../widgets/mainwindow.cpp" line="225"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="221"/>
+        <location filename="../widgets/mainwindow.cpp" line="225"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="333"/>
+        <location filename="../widgets/mainwindow.cpp" line="337"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
@@ -1519,47 +1741,67 @@
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="290"/>
+        <location filename="../widgets/pathgraph.cpp" line="294"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="298"/>
+        <location filename="../widgets/pathgraph.cpp" line="302"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="301"/>
+        <location filename="../widgets/pathgraph.cpp" line="305"/>
+        <source>output of slot %1</source>
+        <translation>Ausgang von Platz %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="306"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="348"/>
+        <location filename="../widgets/pathgraph.cpp" line="356"/>
+        <source>layer of slot %1 (block %2): the only path</source>
+        <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="357"/>
+        <source>slot %1 (block %2) deleted: the identity in its place</source>
+        <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="361"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="352"/>
+        <location filename="../widgets/pathgraph.cpp" line="365"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="359"/>
+        <location filename="../widgets/pathgraph.cpp" line="372"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="368"/>
+        <location filename="../widgets/pathgraph.cpp" line="383"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="373"/>
+        <location filename="../widgets/pathgraph.cpp" line="388"/>
+        <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
+        <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/pathgraph.cpp" line="389"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="374"/>
+        <location filename="../widgets/pathgraph.cpp" line="390"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1595,113 +1837,113 @@
 <context>
     <name>pathlens::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings.cpp"/>
+        <location filename="../widgets/settings.cpp" line="183"/>
         <source>FP32 (exact)</source>
         <translation>FP32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp"/>
+        <location filename="../widgets/settings.cpp" line="184"/>
         <source>TF32 (CUDA only, less exact)</source>
         <translation>TF32 (nur CUDA, weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp"/>
+        <location filename="../widgets/settings.cpp" line="184"/>
         <source>TF32 (CUDA only: not available here)</source>
         <translation>TF32 (nur CUDA: hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp"/>
+        <location filename="../widgets/settings.cpp" line="186"/>
         <source>BF16 (less exact)</source>
         <translation>BF16 (weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp"/>
+        <location filename="../widgets/settings.cpp" line="190"/>
         <source>&amp;Arithmetic:</source>
         <translation>&amp;Arithmetik:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="157"/>
+        <location filename="../widgets/settings.cpp" line="170"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="161"/>
+        <location filename="../widgets/settings.cpp" line="174"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatisch (CUDA, wenn vorhanden)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="162"/>
+        <location filename="../widgets/settings.cpp" line="175"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="163"/>
+        <location filename="../widgets/settings.cpp" line="176"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="163"/>
+        <location filename="../widgets/settings.cpp" line="176"/>
         <source>CUDA (not available here)</source>
         <translation>CUDA (hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="165"/>
+        <location filename="../widgets/settings.cpp" line="178"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="169"/>
+        <location filename="../widgets/settings.cpp" line="194"/>
         <source>All cores (%1)</source>
         <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="171"/>
+        <location filename="../widgets/settings.cpp" line="196"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="176"/>
+        <location filename="../widgets/settings.cpp" line="201"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="178"/>
+        <location filename="../widgets/settings.cpp" line="203"/>
         <source>&amp;Full test set (slower, exact)</source>
         <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="182"/>
+        <location filename="../widgets/settings.cpp" line="207"/>
         <source>&amp;Live subset:</source>
         <translation>&amp;Live-Teilmenge:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="186"/>
-        <location filename="../widgets/settings.cpp" line="191"/>
+        <location filename="../widgets/settings.cpp" line="211"/>
+        <location filename="../widgets/settings.cpp" line="216"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="186"/>
+        <location filename="../widgets/settings.cpp" line="211"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="186"/>
+        <location filename="../widgets/settings.cpp" line="211"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="188"/>
+        <location filename="../widgets/settings.cpp" line="213"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="195"/>
+        <location filename="../widgets/settings.cpp" line="220"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="196"/>
+        <location filename="../widgets/settings.cpp" line="221"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>

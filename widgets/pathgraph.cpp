@@ -265,9 +265,13 @@ void PathGraph::drawUnraveled()
     std::vector<unsigned> masks;
     for (unsigned mask = 0; mask < (1u << w); ++mask) {
         bool usesDeleted = false;
-        for (int j = 0; j < w; ++j)
+        bool skipsActive = false;
+        for (int j = 0; j < w; ++j) {
             usesDeleted |= (mask >> j & 1u) && !m_arrangement[first + j].active;
-        if (!usesDeleted)
+            skipsActive |= !(mask >> j & 1u) && m_arrangement[first + j].active;
+        }
+        // A plain network has no shortcuts: its one path takes every layer that is not deleted.
+        if (!usesDeleted && !(m_info.plain && skipsActive))
             masks.push_back(mask);
     }
     std::stable_sort(masks.begin(), masks.end(),
@@ -298,7 +302,8 @@ void PathGraph::drawUnraveled()
     auto *input = m_scene->addSimpleText(tr("input of slot %1").arg(first), font);
     input->setBrush(text);
     input->setPos(left - 30 - input->boundingRect().width() / 2, bottom + rowHeight * 0.6);
-    auto *sum = m_scene->addSimpleText(tr("sum after slot %1").arg(first + w - 1), font);
+    auto *sum = m_scene->addSimpleText(m_info.plain ? tr("output of slot %1").arg(first + w - 1)
+                                                    : tr("sum after slot %1").arg(first + w - 1), font);
     sum->setBrush(text);
     sum->setPos(right + 10 - sum->boundingRect().width() / 2, bottom + rowHeight * 0.6);
     m_drawnPaths = int(masks.size());
@@ -343,7 +348,15 @@ void PathGraph::drawLattice()
         };
         auto share = [&](int k, int residual) { return 100 * counts[k] * std::ldexp(1.0, after) / allPaths; };
         for (int k = 0; k <= a; ++k) {
+            if (m_info.plain && k != a)
+                continue; // no shortcuts: the one path has taken every layer before slot i
             const QPointF from(dx * i, dy * k);
+            if (m_info.plain) {
+                auto *edge = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (active ? k + 1 : k))), pen(k, active));
+                edge->setToolTip(active ? tr("layer of slot %1 (block %2): the only path").arg(i).arg(m_arrangement[i].block)
+                                        : tr("slot %1 (block %2) deleted: the identity in its place").arg(i).arg(m_arrangement[i].block));
+                continue;
+            }
             auto *skip = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * k)), pen(k, 0));
             skip->setToolTip(tr("shortcut of slot %1 (block %2): %3% of all paths")
                                  .arg(i).arg(m_arrangement[i].block).arg(share(k, 0), 0, 'g', 3));
@@ -353,7 +366,7 @@ void PathGraph::drawLattice()
                                          .arg(i).arg(m_arrangement[i].block).arg(share(k, 1), 0, 'g', 3));
             }
         }
-        if (!active) {
+        if (!active && !m_info.plain) {
             auto *mark = m_scene->addLine(dx * (i + 0.5), -dy, dx * (i + 0.5), dy * (a + 1),
                                           QPen(palette().color(QPalette::PlaceholderText), 1, Qt::DashLine));
             mark->setToolTip(tr("block %1 deleted: only its shortcut remains").arg(m_arrangement[i].block));
@@ -364,16 +377,19 @@ void PathGraph::drawLattice()
         const int a = activeBefore[i];
         const auto counts = pathCounts(a);
         for (int k = 0; k <= a; ++k) {
+            if (m_info.plain && k != a)
+                continue;
             auto *node = m_scene->addEllipse(dx * i - 2, dy * k - 2, 4, 4, Qt::NoPen, lengthColour(k, total));
             node->setToolTip(tr("after %1 slots, %2 residual branches taken: %3 paths")
                                  .arg(i).arg(k).arg(countText(counts[k])));
         }
     }
     auto *caption = m_scene->addSimpleText(
-        (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
-                    : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
-            .arg(total)
-            .arg(countText(allPaths)),
+        m_info.plain ? tr("plain network, no shortcuts: one path, through its %1 layers that are not deleted").arg(total)
+        : (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
+                      : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
+              .arg(total)
+              .arg(countText(allPaths)),
         font());
     caption->setBrush(palette().color(QPalette::Text));
     caption->setPos(0, dy * (total + 2));

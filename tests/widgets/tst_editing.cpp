@@ -168,6 +168,29 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
     }
 
+    // A plain network has no shortcuts: one path in either view, passing a deleted layer by the
+    // identity.
+    void pathGraphOfAPlainNetworkHasOnePath()
+    {
+        NetworkInfo plain = cifar20();
+        plain.plain = true;
+        PathGraph graph;
+        graph.setNetwork(plain);
+        graph.setWindow(0, 3);
+        QCOMPARE(graph.drawnPaths(), 1);
+        graph.setArrangement(withDeleted(identityArrangement(9), {1}));
+        QCOMPARE(graph.drawnPaths(), 1);
+
+        graph.setMode(PathGraph::Mode::Lattice);
+        int edges = 0, nodes = 0;
+        for (QGraphicsItem *item : graph.scene()->items()) {
+            edges += qgraphicsitem_cast<QGraphicsLineItem *>(item) != nullptr;
+            nodes += qgraphicsitem_cast<QGraphicsEllipseItem *>(item) != nullptr;
+        }
+        QCOMPARE(edges, 9); // one edge per slot
+        QCOMPARE(nodes, 10);
+    }
+
     // Width by gradient mass: with all gradient on the path of length 0, only the shortcut edges
     // along the top row carry any, one per column; by number of paths, the middle rows are widest.
     void latticeWidthByGradientMass()
