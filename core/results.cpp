@@ -72,6 +72,8 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
 {
     LesionResult result;
     result.images = images;
+    result.plain = network.plain;
+    result.classes = network.classCount;
     if (!correctByBlock.empty() && correctByBlock[0] >= 0) {
         result.baselineCorrect = correctByBlock[0];
         result.baseline = fraction(correctByBlock[0], images);
@@ -129,13 +131,22 @@ std::string toJson(const LesionResult &result)
               {"baseline_interval_95", wilsonJson(result.baselineCorrect, result.images)},
               {"intervals", "Wilson score intervals for a proportion, 95%"},
               {"seconds", result.seconds},
+              {"plain", result.plain},
+              {"classes", result.classes},
               {"blocks", blocks}};
     // One comparison is an object, as it has always been; several are an array of such objects.
     Json compared = Json::array();
-    for (const LesionResult &other : result.compared)
+    for (const LesionResult &other : result.compared) {
+        std::vector<bool> downsampling;
+        for (const LesionBlock &block : other.blocks)
+            downsampling.push_back(block.downsampling);
         compared.push_back({{"model", other.model},
                             {"baseline", jsonNumber(other.baseline)},
+                            {"plain", other.plain},
+                            {"classes", other.classes},
+                            {"downsampling", downsampling},
                             {"accuracy", jsonNumbers(blockAccuracies(other))}});
+    }
     if (compared.size() == 1)
         json["compare"] = compared[0];
     else if (!compared.empty())

@@ -42,6 +42,8 @@ struct LesionResult
     double baseline = std::numeric_limits<double>::quiet_NaN(); // NaN in a shard that does not own it
     int64_t baselineCorrect = -1;
     double seconds = 0;
+    bool plain = false; // no shortcuts: the paper's plain control
+    int classes = 0;    // chance is 1 / classes
     std::vector<LesionBlock> blocks;
     std::vector<LesionResult> compared; // other models measured the same way (--compare)
 };
@@ -54,9 +56,10 @@ LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &pla
 // From counts already in block order: correct[0] the original, correct[i + 1] block i deleted, -1 none.
 LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images);
 
-// JSON: {"model", "images", "baseline", "seconds", "blocks": [{"index", "name", "stage",
-// "downsampling", "accuracy"}], and with a comparison "compare": {"model", "baseline", "accuracy": [...]}
-// (several comparisons: an array of such objects)}.
+// JSON: {"model", "images", "baseline", "baseline_interval_95", "seconds", "plain", "classes",
+// "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95"}], and with a
+// comparison "compare": {"model", "baseline", "plain", "classes", "downsampling": [...],
+// "accuracy": [...]} (several comparisons: an array of such objects)}.
 std::string toJson(const LesionResult &result);
 // CSV: index,name,stage,downsampling,accuracy,baseline; one row per block.
 std::string toCsv(const LesionResult &result);

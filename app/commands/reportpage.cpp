@@ -6,6 +6,7 @@
 #include "paths.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace pathlens::cli {
 namespace {
@@ -106,6 +107,45 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         return QStringLiteral("; samples with critical block(s) %1: %2, without: %3")
             .arg(blocks.join(QStringLiteral(", ")), group(touching), group(sparing));
     };
+    // Fig. 8: the compared models (--compare): a plain control against chance, a residual one
+    // (the stochastic-depth twin) by Fig. 3's criterion.
+    const QJsonValue compareValue = lesion["compare"];
+    const QJsonArray compared = compareValue.isArray() ? compareValue.toArray() : QJsonArray{compareValue};
+    for (const QJsonValue &value : compared) {
+        const QJsonObject other = value.toObject();
+        if (other.isEmpty())
+            continue;
+        const QJsonArray accuracy = other["accuracy"].toArray();
+        const QJsonArray downsampling = other["downsampling"].toArray();
+        std::vector<double> deletable, residual;
+        for (int b = 0; b < accuracy.size(); ++b) {
+            if (!accuracy[b].isDouble())
+                continue; // a layer that cannot be deleted
+            deletable.push_back(accuracy[b].toDouble());
+            if (!downsampling[b].toBool())
+                residual.push_back(accuracy[b].toDouble());
+        }
+        const double otherBaseline = other["baseline"].toDouble();
+        const QString name = QStringLiteral("<code>%1</code>").arg(other["model"].toString().toHtmlEscaped());
+        if (other["plain"].toBool()) {
+            const auto [low, high] = std::minmax_element(deletable.begin(), deletable.end());
+            row(QStringLiteral("Fig. 3, plain control %1").arg(name),
+                deletable.empty() ? QStringLiteral("no layer can be deleted")
+                                  : QStringLiteral("baseline %1; %2 of %3 layers deletable, accuracies %4 to %5; chance %6")
+                                        .arg(percent(otherBaseline)).arg(deletable.size()).arg(accuracy.size())
+                                        .arg(percent(*low), percent(*high), percent(1.0 / std::max(1, other["classes"].toInt()))),
+                QStringLiteral("plain (VGG-like) network: every deletion drops to chance level"),
+                verdictCell(plainControlVerdict(deletable, other["classes"].toInt())));
+        } else {
+            const double mean = residual.empty() ? 0 : std::accumulate(residual.begin(), residual.end(), 0.0) / residual.size();
+            row(QStringLiteral("Fig. 8, %1").arg(name),
+                QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
+                    .arg(percent(otherBaseline), percent(mean),
+                         percent(residual.empty() ? 0 : *std::min_element(residual.begin(), residual.end()))),
+                QStringLiteral("stochastic depth: small drops, like the ResNet's or smaller"),
+                verdictCell(singleDeletionVerdict(otherBaseline, residual)));
+        }
+    }
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
             .arg(tenDeleted["deleted"].toInt())

@@ -298,7 +298,13 @@ private Q_SLOTS:
         QVERIFY(compared[0].toObject()["model"].toString().endsWith("protocol.pt"));
         QCOMPARE(compared[1].toObject()["baseline"].toDouble(), twoJson["baseline"].toDouble()); // the same model again
 
-        const Run report = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.filePath("report")});
+        QCOMPARE(compared[1].toObject()["plain"].toBool(), false);
+        QCOMPARE(compared[1].toObject()["classes"].toInt(), 10);
+        QCOMPARE(compared[1].toObject()["downsampling"].toArray().size(), 9);
+
+        // The compared model gets its own row and verdict (Fig. 8).
+        const Run report = cli({"report", fixture("cifar20.pt"), "--quick", "--out", dir.filePath("report"), "--compare",
+                                fixture("cifar20.pt")});
         QCOMPARE(report.exitCode, 0);
         for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
             for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
@@ -308,6 +314,7 @@ private Q_SLOTS:
         const QByteArray html = index.readAll();
         QVERIFY(html.contains("effective paths"));
         QVERIFY(html.contains("0.45%"));
+        QVERIFY(html.contains("<td>Fig. 8, <code>" + fixture("cifar20.pt").toUtf8() + "</code></td>"));
         QVERIFY(html.contains("gradients.png"));
         QVERIFY(html.contains("matches the paper") || html.contains("differs")); // the verdict column
 
