@@ -215,7 +215,11 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
     result.baseline = fraction(result.baselineCorrect, images);
     result.points.resize(groups);
     // Every shard measured the same single deletions (a report's shards leave them to the merge).
-    for (const QJsonValue &block : pieces.front().json.value("critical_blocks").toArray())
+    const QJsonArray critical = pieces.front().json.value("critical_blocks").toArray();
+    for (const Piece &piece : pieces)
+        if (piece.json.value("critical_blocks").toArray() != critical)
+            throw Error(str(piece.file) + " and " + str(pieces.front().file) + " found different critical blocks");
+    for (const QJsonValue &block : critical)
         result.critical.push_back(block.toInt());
     for (int g = 0; g < groups; ++g) {
         // sample -> (correct, tau, file, touched blocks)
@@ -228,6 +232,9 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
             const QJsonArray sampleIndices = point.value("sample").toArray();
             const QJsonArray correct = point.value("correct").toArray();
             const QJsonArray taus = point.value("kendall_tau").toArray();
+            if (!point.contains(QLatin1String("touched")))
+                throw Error(str(piece.file) + ": point " + std::to_string(g)
+                            + " lacks \"touched\" (a part of an older pathlens: run the shards again)");
             const QJsonArray touched = point.value("touched").toArray();
             if (correct.size() != sampleIndices.size() || (reorder && taus.size() != sampleIndices.size())
                 || touched.size() != sampleIndices.size())

@@ -182,7 +182,7 @@ std::string toJson(const SweepResult &result)
             const CriticalSplit split = splitByCritical(point, result.critical);
             auto group = [](const SampleGroup &g) {
                 return Json{{"samples", g.samples}, {"mean", jsonNumber(g.samples ? g.mean : std::nan(""))},
-                            {"standard_error", g.standardError}};
+                            {"standard_error", jsonNumber(g.samples > 1 ? g.standardError : std::nan(""))}};
             };
             object["touching_critical"] = group(split.touching);
             object["sparing_critical"] = group(split.sparing);

@@ -277,10 +277,11 @@ std::string metadata(const TrainOptions &options, const Dataset &data, int epoch
     };
     nlohmann::ordered_json json;
     // The data set's folder or file name, not its path: the name labels figures and legends.
-    std::filesystem::path dataName(data.path);
+    std::filesystem::path dataName = std::filesystem::path(data.path).lexically_normal();
     if (dataName.filename().empty()) // "folder/"
         dataName = dataName.parent_path();
-    json["name"] = architectureName(options) + " (" + dataName.filename().string() + ")";
+    json["name"] = architectureName(options) + " ("
+                   + (dataName.filename().empty() ? data.path : dataName.filename().string()) + ")";
     json["architecture"] = options.architecture;
     json["depth"] = options.depth;
     if (options.architecture == "plain-constant")

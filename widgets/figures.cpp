@@ -451,7 +451,9 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
         plot->yAxis2->setVisible(true);
         plot->yAxis2->setLabel(QObject::tr("Kendall's tau"));
         plot->yAxis2->setRange(-1, 1);
-        addLine(*plot, QObject::tr("mean Kendall's tau"), range(tau.size()), toVector(tau), 2, plot->yAxis2);
+        // Series 2 and 3 are the critical split's when it is drawn: 5 is square-marked dashed grey.
+        addLine(*plot, QObject::tr("mean Kendall's tau"), range(tau.size()), toVector(tau), critical.empty() ? 2 : 5,
+                plot->yAxis2);
     }
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
     return plot;

@@ -174,7 +174,7 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
     outcome.caption = QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images);
-    if (result.baselineCorrect >= 0)
+    if (!context.sharded()) // a shard holds only some of the blocks
         outcome.criticalBlocks = criticalBlocks(result);
     if (context.sharded())
         sharding::annotateLesion(outcome.json, result, context.shard());

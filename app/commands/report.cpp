@@ -96,11 +96,11 @@ int report(Context &context, const QString &modelPath)
         outcomes.push_back(compute());
         Outcome &outcome = outcomes.back();
         // Written as soon as each experiment ends, so an interruption keeps what was done.
-        std::vector<std::pair<QString, std::unique_ptr<QCustomPlot>>> figures;
-        figures.emplace_back(outcome.name, outcome.figure());
+        std::vector<std::pair<QString, std::unique_ptr<QCustomPlot>>> plots;
+        plots.emplace_back(outcome.name, outcome.figure());
         for (const Outcome::View &view : outcome.moreFigures)
-            figures.emplace_back(outcome.name + "-" + view.tag, view.draw());
-        for (const auto &[stem, figure] : figures)
+            plots.emplace_back(outcome.name + "-" + view.tag, view.draw());
+        for (const auto &[stem, figure] : plots)
             for (const char *format : {"pdf", "svg", "png"})
                 figures::save(*figure, dir.filePath(stem + "." + format),
                               figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});

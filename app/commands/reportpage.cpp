@@ -6,6 +6,7 @@
 #include "paths.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace pathlens::cli {
@@ -43,21 +44,6 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     const QJsonObject gradients = outcomes[4].json;
     auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
 
-    // Single deletion: the mean and worst change over non-downsampling blocks.
-    double baseline = lesion["baseline"].toDouble();
-    double sum = 0;
-    int count = 0;
-    double worst = 1;
-    std::vector<double> kept;
-    for (const auto &value : lesion["blocks"].toArray()) {
-        const QJsonObject block = value.toObject();
-        if (block["downsampling"].toBool())
-            continue;
-        kept.push_back(block["accuracy"].toDouble());
-        sum += block["accuracy"].toDouble();
-        worst = std::min(worst, block["accuracy"].toDouble());
-        ++count;
-    }
     const QJsonArray deletionPoints = deletion["points"].toArray();
     const QJsonObject tenDeleted = deletionPoints.size() > 10 ? deletionPoints[10].toObject() : deletionPoints.last().toObject();
     // Smoothness of the reorder curve: the largest drop of mean accuracy between neighbours.
@@ -82,11 +68,6 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     auto row = [&](const QString &figure, const QString &ours, const QString &paper, const QString &verdict = QString()) {
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n").arg(figure, ours, paper, verdict);
     };
-    row(QStringLiteral("Fig. 3, single deletion"),
-        QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
-            .arg(percent(baseline), percent(count ? sum / count : 0), percent(worst)),
-        QStringLiteral("ResNet: small drops except at downsampling blocks; plain (VGG): chance level"),
-        verdictCell(singleDeletionVerdict(baseline, kept)));
     // With critical blocks, the two groups of samples beside the overall mean.
     auto splitText = [&](const QJsonObject &point) {
         const QJsonObject touching = point["touching_critical"].toObject();
@@ -107,44 +88,61 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         return QStringLiteral("; samples with critical block(s) %1: %2, without: %3")
             .arg(blocks.join(QStringLiteral(", ")), group(touching), group(sparing));
     };
-    // Fig. 8: the compared models (--compare): a plain control against chance, a residual one
-    // (the stochastic-depth twin) by Fig. 3's criterion.
+    // Fig. 3 for the model, Fig. 8 for the compared ones (--compare): a plain control against
+    // chance, a residual network by the median drop over its non-downsampling blocks.
+    auto lesionRow = [&](const QString &figure, const QJsonObject &model, const std::vector<double> &accuracy,
+                         const std::vector<bool> &downsampling) {
+        std::vector<double> deletable, residual;
+        for (size_t b = 0; b < accuracy.size(); ++b) {
+            if (std::isnan(accuracy[b]))
+                continue; // a layer that cannot be deleted
+            deletable.push_back(accuracy[b]);
+            if (!downsampling[b])
+                residual.push_back(accuracy[b]);
+        }
+        const double baseline = model["baseline"].toDouble();
+        if (model["plain"].toBool()) {
+            const int classes = model["classes"].toInt();
+            QString ours = QStringLiteral("no layer can be deleted");
+            if (!deletable.empty()) {
+                const auto [low, high] = std::minmax_element(deletable.begin(), deletable.end());
+                ours = QStringLiteral("baseline %1; %2 of %3 layers deletable, accuracies %4 to %5; chance %6")
+                           .arg(percent(baseline)).arg(deletable.size()).arg(accuracy.size())
+                           .arg(percent(*low), percent(*high), percent(1.0 / std::max(1, classes)));
+            }
+            row(figure + QStringLiteral(", plain control"), ours,
+                QStringLiteral("plain (VGG-like) network: every deletion drops to chance level"),
+                verdictCell(plainControlVerdict(deletable, classes)));
+            return;
+        }
+        const double mean = residual.empty() ? 0 : std::accumulate(residual.begin(), residual.end(), 0.0) / residual.size();
+        const double worst = residual.empty() ? 0 : *std::min_element(residual.begin(), residual.end());
+        row(figure, QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
+                        .arg(percent(baseline), percent(mean), percent(worst)),
+            QStringLiteral("ResNet: small drops except at downsampling blocks; stochastic depth: smaller still"),
+            verdictCell(singleDeletionVerdict(baseline, residual)));
+    };
+    std::vector<double> accuracy;
+    std::vector<bool> downsampling;
+    for (const auto &value : lesion["blocks"].toArray()) {
+        accuracy.push_back(value.toObject()["accuracy"].toDouble(std::nan("")));
+        downsampling.push_back(value.toObject()["downsampling"].toBool());
+    }
+    lesionRow(QStringLiteral("Fig. 3, single deletion"), lesion, accuracy, downsampling);
     const QJsonValue compareValue = lesion["compare"];
-    const QJsonArray compared = compareValue.isArray() ? compareValue.toArray() : QJsonArray{compareValue};
-    for (const QJsonValue &value : compared) {
+    for (const QJsonValue &value : compareValue.isArray() ? compareValue.toArray() : QJsonArray{compareValue}) {
         const QJsonObject other = value.toObject();
         if (other.isEmpty())
             continue;
-        const QJsonArray accuracy = other["accuracy"].toArray();
-        const QJsonArray downsampling = other["downsampling"].toArray();
-        std::vector<double> deletable, residual;
-        for (int b = 0; b < accuracy.size(); ++b) {
-            if (!accuracy[b].isDouble())
-                continue; // a layer that cannot be deleted
-            deletable.push_back(accuracy[b].toDouble());
-            if (!downsampling[b].toBool())
-                residual.push_back(accuracy[b].toDouble());
-        }
-        const double otherBaseline = other["baseline"].toDouble();
-        const QString name = QStringLiteral("<code>%1</code>").arg(other["model"].toString().toHtmlEscaped());
-        if (other["plain"].toBool()) {
-            const auto [low, high] = std::minmax_element(deletable.begin(), deletable.end());
-            row(QStringLiteral("Fig. 3, plain control %1").arg(name),
-                deletable.empty() ? QStringLiteral("no layer can be deleted")
-                                  : QStringLiteral("baseline %1; %2 of %3 layers deletable, accuracies %4 to %5; chance %6")
-                                        .arg(percent(otherBaseline)).arg(deletable.size()).arg(accuracy.size())
-                                        .arg(percent(*low), percent(*high), percent(1.0 / std::max(1, other["classes"].toInt()))),
-                QStringLiteral("plain (VGG-like) network: every deletion drops to chance level"),
-                verdictCell(plainControlVerdict(deletable, other["classes"].toInt())));
-        } else {
-            const double mean = residual.empty() ? 0 : std::accumulate(residual.begin(), residual.end(), 0.0) / residual.size();
-            row(QStringLiteral("Fig. 8, %1").arg(name),
-                QStringLiteral("baseline %1; mean %2 and worst %3 over non-downsampling blocks")
-                    .arg(percent(otherBaseline), percent(mean),
-                         percent(residual.empty() ? 0 : *std::min_element(residual.begin(), residual.end()))),
-                QStringLiteral("stochastic depth: small drops, like the ResNet's or smaller"),
-                verdictCell(singleDeletionVerdict(otherBaseline, residual)));
-        }
+        std::vector<double> otherAccuracy;
+        std::vector<bool> otherDownsampling;
+        for (const QJsonValue &a : other["accuracy"].toArray())
+            otherAccuracy.push_back(a.toDouble(std::nan("")));
+        for (const QJsonValue &d : other["downsampling"].toArray())
+            otherDownsampling.push_back(d.toBool());
+        otherDownsampling.resize(otherAccuracy.size());
+        lesionRow(QStringLiteral("Fig. 8, <code>%1</code>").arg(other["model"].toString().toHtmlEscaped()), other,
+                  otherAccuracy, otherDownsampling);
     }
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")

@@ -5,6 +5,7 @@
 #include "experiments.h"
 #include "results.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace pathlens::cli {
@@ -51,6 +52,12 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
         result.critical = *critical;
     else if (!merged) // a merge has the shards' (mergeSweep)
         result.critical = criticalBlocks(singleDeletionResult(session));
+    // Only blocks the sweep can delete or move split its samples: downsampling blocks stay in
+    // place (and are deleted only with --all-blocks), however much their deletion costs.
+    const std::vector<int> touchable = deletableBlocks(info, all && !reorder);
+    result.critical.erase(std::remove_if(result.critical.begin(), result.critical.end(),
+                                         [&](int block) { return !std::binary_search(touchable.begin(), touchable.end(), block); }),
+                          result.critical.end());
 
     Outcome outcome;
     outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");

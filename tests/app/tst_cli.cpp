@@ -314,7 +314,14 @@ private Q_SLOTS:
         const QByteArray html = index.readAll();
         QVERIFY(html.contains("effective paths"));
         QVERIFY(html.contains("0.45%"));
-        QVERIFY(html.contains("<td>Fig. 8, <code>" + fixture("cifar20.pt").toUtf8() + "</code></td>"));
+        // The same model compared with itself: its Fig. 8 row says what its Fig. 3 row says.
+        auto rowAfter = [&](const QByteArray &firstCell) {
+            const qsizetype at = html.indexOf("<td>" + firstCell + "</td>");
+            return at < 0 ? QByteArray() : html.mid(at + firstCell.size() + 9, html.indexOf("</tr>", at) - at - firstCell.size() - 9);
+        };
+        const QByteArray own = rowAfter("Fig. 3, single deletion");
+        QVERIFY2(own.contains("baseline") && own.contains("median drop"), own.constData());
+        QCOMPARE(rowAfter("Fig. 8, <code>" + fixture("cifar20.pt").toUtf8() + "</code>"), own);
         QVERIFY(html.contains("gradients.png"));
         QVERIFY(html.contains("matches the paper") || html.contains("differs")); // the verdict column
 
