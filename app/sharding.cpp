@@ -472,7 +472,9 @@ MergedRun mergeParts(const QStringList &files)
         run.lesion = mergeLesion(pieces("lesion"));
         run.deleteK = mergeSweep(pieces("delete-k"), false);
         run.reorder = mergeSweep(pieces("reorder"), true);
-        run.gradients = mergeGradients(pieces("gradients"));
+        // A plain network's report has no gradients (one path).
+        if (parts.front().json.value("experiments").toObject().contains(QLatin1String("gradients")))
+            run.gradients = mergeGradients(pieces("gradients"));
         for (const Part &part : parts)
             run.seconds += part.json.value("seconds").toDouble();
     } else {

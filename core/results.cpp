@@ -218,18 +218,30 @@ std::string toCsv(const SweepResult &result)
     return csv;
 }
 
-PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts)
+PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts, bool plain)
 {
     PathsResult result;
     result.blocks = blocks;
     result.active = active;
-    result.distribution = pathLengthDistribution(active);
+    result.plain = plain;
+    if (plain) {
+        result.distribution.assign(size_t(active) + 1, 0.0);
+        result.distribution[size_t(active)] = 1.0;
+    } else {
+        result.distribution = pathLengthDistribution(active);
+    }
     std::vector<int> counts = deletedCounts;
     if (blocks - active > 0)
         counts.push_back(blocks - active);
     for (int d : counts)
-        if (d >= 0 && d <= blocks && !result.surviving.count(d))
-            result.surviving[d] = survivingFraction(blocks, d);
+        if (d >= 0 && d <= blocks && !result.surviving.count(d)) {
+            std::vector<double> fractions(size_t(blocks) + 1, 0.0);
+            if (plain)
+                fractions[size_t(blocks)] = d == 0 ? 1.0 : 0.0;
+            else
+                fractions = survivingFraction(blocks, d);
+            result.surviving[d] = fractions;
+        }
     return result;
 }
 
@@ -257,6 +269,7 @@ std::string toJson(const PathsResult &result)
     return Json{{"model", result.model},
                 {"blocks", result.blocks},
                 {"active", result.active},
+                {"plain", result.plain},
                 {"distribution", jsonNumbers(result.distribution)},
                 {"surviving", surviving}}
         .dump();

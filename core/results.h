@@ -83,14 +83,17 @@ struct PathsResult
     std::string model;
     int blocks = 0;                           // n, every block of the network
     int active = 0;                           // blocks the arrangement keeps
+    bool plain = false;                       // no shortcuts: one path
     std::vector<double> distribution;         // k = 0..active: C(active, k) / 2^active
     std::map<int, std::vector<double>> surviving; // d -> k = 0..blocks: C(n - d, k) / C(n, k)
 };
 
 // For an arrangement with `active` of `blocks` blocks: the distribution, and the surviving
 // fractions after each of `deletedCounts` (those outside 0..blocks are skipped) and after the
-// arrangement's own deletions.
-PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts);
+// arrangement's own deletions. A plain network has a single path, through every active layer:
+// all of the distribution lies at `active`, and no deletion leaves the original path intact
+// (lengths without paths count as 0 surviving).
+PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts, bool plain = false);
 
 // The central 95% of the path lengths of `result` (2.5th to 97.5th percentile).
 struct LengthRange

@@ -20,18 +20,25 @@ Outcome paths(Context &context, const QString &modelPath, std::vector<int> count
     if (const auto why = whyInvalid(info, arrangement))
         throw Error("invalid arrangement: " + *why);
     const int active = activeCount(arrangement);
-    PathsResult result = pathsResult(blocks, active, counts);
+    PathsResult result = pathsResult(blocks, active, counts, info.plain);
     result.model = modelPath.toStdString();
     Outcome outcome;
     outcome.name = QStringLiteral("paths");
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
-    outcome.caption = QStringLiteral("exact path counts (binomial coefficients), no images or sampling");
+    outcome.caption = info.plain ? QStringLiteral("a plain network: one path, through every layer that is not deleted")
+                                 : QStringLiteral("exact path counts (binomial coefficients), no images or sampling");
     outcome.figure = [title = QStringLiteral("Path lengths — %1, %2 of %3 blocks active")
                                   .arg(Context::modelName(*network)).arg(active).arg(blocks),
                       result] { return figures::paths(title, result.distribution, result.surviving); };
     const LengthRange central = centralLengths(result);
     QTextStream text(&outcome.text);
+    if (info.plain) {
+        text << QStringLiteral("a plain network (no shortcuts): one path, of length %1 (its layers that are not deleted); "
+                               "deleting any layer breaks it\n\n").arg(active)
+             << outcome.csv;
+        return outcome;
+    }
     text << QStringLiteral("%1 active of %2 blocks: 2^%1 = %3 paths; lengths 0..%1 ~ Binomial(%1, 1/2)\n")
                 .arg(active).arg(blocks).arg(std::ldexp(1.0, active), 0, 'g', 4)
          << QStringLiteral("lengths %1..%2 hold %3% of all paths\n\n")

@@ -53,7 +53,8 @@ int reportShard(Context &context, const QString &modelPath, const Limits &limits
     // The split by critical blocks waits for the merge, which joins the single deletions.
     step("random deletion", sweep(context, modelPath, false, limits, limits.maxK, std::vector<int>{}));
     step("reordering", sweep(context, modelPath, true, limits, limits.maxK, std::vector<int>{}));
-    step("gradients", gradients(context, modelPath, limits));
+    if (!experiments["lesion"].toObject()["plain"].toBool())
+        step("gradients", gradients(context, modelPath, limits));
     const QJsonObject part{{"shard", QJsonObject{{"index", context.shard().index}, {"count", context.shard().count}}},
                            {"agreed", context.agreed()},
                            {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
@@ -113,7 +114,9 @@ int report(Context &context, const QString &modelPath)
     step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK, critical); });
     step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
-    step("gradients", [&] { return gradients(context, modelPath, limits); });
+    // A plain network has one path: there is no gradient per path length to measure.
+    if (!outcomes.front().json["plain"].toBool())
+        step("gradients", [&] { return gradients(context, modelPath, limits); });
     // A merged report took the shards' time, not the merge's.
     const double seconds = context.merged() ? context.merged()->seconds
                                     : std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -41,7 +41,8 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     const QJsonObject deletion = outcomes[1].json;
     const QJsonObject reorder = outcomes[2].json;
     const QJsonObject paths = outcomes[3].json;
-    const QJsonObject gradients = outcomes[4].json;
+    // A plain network's report has no gradients: one path has no distribution over lengths.
+    const QJsonObject gradients = outcomes.size() > 4 ? outcomes[4].json : QJsonObject();
     auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
 
     const QJsonArray deletionPoints = deletion["points"].toArray();
@@ -155,6 +156,11 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
         QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
         verdictCell(sweepVerdict(reorderPoints, "the number of swaps (1 - tau grows with it)")));
+    if (gradients.isEmpty()) { // a plain network
+        row(QStringLiteral("Fig. 6, paths"), QStringLiteral("a plain network: one path, of length %1").arg(active),
+            QStringLiteral("the plain control has a single path; the paper measures paths of the ResNet only"),
+            QStringLiteral("not comparable: no gradient per path length without shortcuts"));
+    } else {
     row(QStringLiteral("Fig. 6a, path lengths"),
         QStringLiteral("%1 active blocks; lengths 5–17 hold %2 of paths").arg(active).arg(percent(shareOfPaths(active, 5, 17))),
         QStringLiteral("54 blocks; lengths 5–17 hold 0.45%, 19–35 more than 95%"));
@@ -164,6 +170,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             .arg(percent(effective["share_of_paths"].toDouble())),
         QStringLiteral("lengths 5–17, 0.45% of all paths"),
         verdictCell(effectiveWindowVerdict(active, window)));
+    }
 
     QString figuresHtml;
     auto figure = [&](const QString &stem, const QString &caption, const QString &data) {

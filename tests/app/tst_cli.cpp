@@ -443,23 +443,35 @@ private Q_SLOTS:
         QVERIFY2(sharded.err.contains("--shard"), qPrintable(sharded.err));
     }
 
-    // A plain network with stages (--arch plain, depth 8: layer pairs at 16, 32 and 64 channels),
-    // trained here for one epoch on tiny data.
+    // A plain network with stages (--arch plain, depth 14: two layer pairs each at 16, 32 and 64
+    // channels), trained here for one epoch on tiny data.
     void lesionOfAPlainNetworkSkipsShapeChangingLayers()
     {
         QTemporaryDir dir;
         writeTinyIdx(dir.filePath("data"));
-        const QString model = dir.filePath("plain8.pt");
-        const Run trained = cli({"train", "--arch", "plain", "--depth", "8", "--epochs", "1", "--data", dir.filePath("data"),
+        const QString model = dir.filePath("plain14.pt");
+        const Run trained = cli({"train", "--arch", "plain", "--depth", "14", "--epochs", "1", "--data", dir.filePath("data"),
                                  "--out", model});
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
         const Run run = cli({"lesion", model, "--data", dir.filePath("data"), "--json"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonArray blocks = QJsonDocument::fromJson(run.out).object()["blocks"].toArray();
-        QCOMPARE(blocks.size(), 3);
-        QVERIFY(blocks[0].toObject()["accuracy"].isDouble());
-        QVERIFY(blocks[1].toObject()["accuracy"].isNull()); // 16x28x28 -> 32x14x14: no identity fits
-        QVERIFY(blocks[2].toObject()["accuracy"].isNull()); // 32x14x14 -> 64x7x7
+        QCOMPARE(blocks.size(), 6);
+        for (int b : {0, 1, 3, 5})
+            QVERIFY(blocks[b].toObject()["accuracy"].isDouble());
+        QVERIFY(blocks[2].toObject()["accuracy"].isNull()); // 16x28x28 -> 32x14x14: no identity fits
+        QVERIFY(blocks[4].toObject()["accuracy"].isNull()); // 32x14x14 -> 64x7x7
+
+        // Its report: single deletion judged against chance, one path, no gradients to measure.
+        const Run report = cli({"report", model, "--data", dir.filePath("data"), "--quick", "--out", dir.filePath("report")});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        const QByteArray html = readBytes(dir.filePath("report/index.html"));
+        QVERIFY(html.contains("<td>Fig. 3, single deletion, plain control</td>"));
+        QVERIFY(html.contains("a plain network: one path, of length 6"));
+        QVERIFY(!QFileInfo::exists(dir.filePath("report/gradients.json")));
+        const QJsonObject paths = QJsonDocument::fromJson(readBytes(dir.filePath("report/paths.json"))).object();
+        QVERIFY(paths["plain"].toBool());
+        QCOMPARE(paths["distribution"].toArray().last().toDouble(), 1.0);
     }
 
     void badInputExitsWithTwo_data()

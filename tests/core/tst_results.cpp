@@ -182,6 +182,11 @@ private Q_SLOTS:
         QCOMPARE(json.value("distribution").toArray().size(), 3);
         QCOMPARE(json.value("surviving").toObject().value("1").toArray()[1].toDouble(), 2.0 / 3.0);
         // The central 95% of Binomial(54, 1/2): lengths 20..34.
+        // A plain network: one path through its 2 active layers, broken by any deletion.
+        const PathsResult plain = pathsResult(3, 2, {1}, true);
+        QCOMPARE(plain.distribution, (std::vector<double>{0, 0, 1}));
+        QCOMPARE(plain.surviving.at(1), (std::vector<double>{0, 0, 0, 0}));
+        QVERIFY(parsed(toJson(plain)).value("plain").toBool());
         const LengthRange range = centralLengths(pathsResult(54, 54, {}));
         QCOMPARE(range.from, 20);
         QCOMPARE(range.to, 34);
