@@ -214,13 +214,11 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
     result.baselineCorrect = baselineCorrectOf(pieces);
     result.baseline = fraction(result.baselineCorrect, images);
     result.points.resize(groups);
-    // Every shard measured the same single deletions (a report's shards leave them to the merge).
-    const QJsonArray critical = pieces.front().json.value("critical_blocks").toArray();
+    // The shard that owns the baseline measured the single deletions (a report's shards leave them
+    // to the merge, which has the joined lesion); the other parts hold none.
     for (const Piece &piece : pieces)
-        if (piece.json.value("critical_blocks").toArray() != critical)
-            throw Error(str(piece.file) + " and " + str(pieces.front().file) + " found different critical blocks");
-    for (const QJsonValue &block : critical)
-        result.critical.push_back(block.toInt());
+        for (const QJsonValue &block : piece.json.value("critical_blocks").toArray())
+            result.critical.push_back(block.toInt());
     for (int g = 0; g < groups; ++g) {
         // sample -> (correct, tau, file, touched blocks)
         std::map<int, std::tuple<int64_t, double, QString, std::vector<int>>> entries;

@@ -50,7 +50,7 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
 LesionResult singleDeletionResult(Session &session);
 // delete-k (Fig. 5a) and reorder (Fig. 5b), also split by whether a sample touched a critical
 // block: `critical` from the report's lesion study, or, when not given, measured here on the same
-// images (every shard measures them; a merge takes the first part's).
+// images (in a sharded run by the shard that owns the baseline; merge takes its list).
 Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK,
               const std::optional<std::vector<int>> &critical = std::nullopt);
 // Fig. 6a and 7.

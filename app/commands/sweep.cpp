@@ -50,7 +50,7 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     result.seed = context.seed();
     if (critical)
         result.critical = *critical;
-    else if (!merged) // a merge has the shards' (mergeSweep)
+    else if (!merged && context.shard().ownsBaseline()) // of a sharded run, shard 0 only; merge takes its list
         result.critical = criticalBlocks(singleDeletionResult(session));
     // Only blocks the sweep can delete or move split its samples: downsampling blocks stay in
     // place (and are deleted only with --all-blocks), however much their deletion costs.
