@@ -48,6 +48,14 @@ std::vector<double> blockAccuracies(const LesionResult &result)
     return accuracies;
 }
 
+std::vector<bool> blockDownsampling(const LesionResult &result)
+{
+    std::vector<bool> flags;
+    for (const LesionBlock &block : result.blocks)
+        flags.push_back(block.downsampling);
+    return flags;
+}
+
 // The engine's formula (engine.cpp), so that a fraction has the same bits whoever computes it.
 double fraction(int64_t correct, int64_t images)
 {
@@ -136,17 +144,13 @@ std::string toJson(const LesionResult &result)
               {"blocks", blocks}};
     // One comparison is an object, as it has always been; several are an array of such objects.
     Json compared = Json::array();
-    for (const LesionResult &other : result.compared) {
-        std::vector<bool> downsampling;
-        for (const LesionBlock &block : other.blocks)
-            downsampling.push_back(block.downsampling);
+    for (const LesionResult &other : result.compared)
         compared.push_back({{"model", other.model},
                             {"baseline", jsonNumber(other.baseline)},
                             {"plain", other.plain},
                             {"classes", other.classes},
-                            {"downsampling", downsampling},
+                            {"downsampling", blockDownsampling(other)},
                             {"accuracy", jsonNumbers(blockAccuracies(other))}});
-    }
     if (compared.size() == 1)
         json["compare"] = compared[0];
     else if (!compared.empty())

@@ -95,25 +95,7 @@ void addHorizontalLine(QCustomPlot &plot, double y, const QString &name, int ser
     graph->setPen(QPen(shades[series % 4], 1.2, Qt::DashLine));
 }
 
-// Symmetric error bars; on a logarithmic axis the lower bar is clipped at a tenth of the value,
-// since mean - std may be zero or negative there.
-void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> &errors)
-{
-    auto *bars = new QCPErrorBars(plot.xAxis, graph->valueAxis());
-    bars->removeFromLegend();
-    bars->setDataPlottable(graph);
-    if (graph->valueAxis()->scaleType() == QCPAxis::stLogarithmic) {
-        QVector<double> lower;
-        for (int i = 0; i < graph->data()->size() && i < int(errors.size()); ++i)
-            lower.append(std::min(errors[i], 0.9 * (graph->data()->begin() + i)->value));
-        bars->setData(lower, toVector(errors));
-    } else {
-        bars->setData(toVector(errors));
-    }
-    bars->setPen(QPen(graph->pen().color(), 1.2));
-}
-
-// Asymmetric bars: a Wilson interval is not centred on its proportion.
+// Error bars `below` and `above` each point (a Wilson interval is not centred on its proportion).
 void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> &below, const std::vector<double> &above)
 {
     auto *bars = new QCPErrorBars(plot.xAxis, graph->valueAxis());
@@ -121,6 +103,18 @@ void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> 
     bars->setDataPlottable(graph);
     bars->setData(toVector(below), toVector(above));
     bars->setPen(QPen(graph->pen().color(), 1.2));
+}
+
+// Symmetric error bars; on a logarithmic axis the lower bar is clipped at a tenth of the value,
+// since mean - std may be zero or negative there.
+void addErrorBars(QCustomPlot &plot, QCPGraph *graph, const std::vector<double> &errors)
+{
+    if (graph->valueAxis()->scaleType() != QCPAxis::stLogarithmic)
+        return addErrorBars(plot, graph, errors, errors);
+    std::vector<double> below;
+    for (int i = 0; i < graph->data()->size() && i < int(errors.size()); ++i)
+        below.push_back(std::min(errors[i], 0.9 * (graph->data()->begin() + i)->value));
+    addErrorBars(plot, graph, below, errors);
 }
 
 } // namespace

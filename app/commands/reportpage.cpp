@@ -6,7 +6,6 @@
 #include "paths.h"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
 namespace pathlens::cli {
@@ -91,15 +90,16 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     };
     // Fig. 3 for the model, Fig. 8 for the compared ones (--compare): a plain control against
     // chance, a residual network by the median drop over its non-downsampling blocks.
-    auto lesionRow = [&](const QString &figure, const QJsonObject &model, const std::vector<double> &accuracy,
-                         const std::vector<bool> &downsampling) {
+    // `accuracy[b]` is null for a layer that cannot be deleted.
+    auto lesionRow = [&](const QString &figure, const QJsonObject &model, const QJsonArray &accuracy,
+                         const QJsonArray &downsampling) {
         std::vector<double> deletable, residual;
-        for (size_t b = 0; b < accuracy.size(); ++b) {
-            if (std::isnan(accuracy[b]))
-                continue; // a layer that cannot be deleted
-            deletable.push_back(accuracy[b]);
-            if (!downsampling[b])
-                residual.push_back(accuracy[b]);
+        for (int b = 0; b < accuracy.size(); ++b) {
+            if (!accuracy[b].isDouble())
+                continue;
+            deletable.push_back(accuracy[b].toDouble());
+            if (!downsampling[b].toBool())
+                residual.push_back(accuracy[b].toDouble());
         }
         const double baseline = model["baseline"].toDouble();
         if (model["plain"].toBool()) {
@@ -123,27 +123,18 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             QStringLiteral("ResNet: small drops except at downsampling blocks; stochastic depth: smaller still"),
             verdictCell(singleDeletionVerdict(baseline, residual)));
     };
-    std::vector<double> accuracy;
-    std::vector<bool> downsampling;
+    QJsonArray accuracy, downsampling;
     for (const auto &value : lesion["blocks"].toArray()) {
-        accuracy.push_back(value.toObject()["accuracy"].toDouble(std::nan("")));
-        downsampling.push_back(value.toObject()["downsampling"].toBool());
+        accuracy.append(value.toObject()["accuracy"]);
+        downsampling.append(value.toObject()["downsampling"]);
     }
     lesionRow(QStringLiteral("Fig. 3, single deletion"), lesion, accuracy, downsampling);
     const QJsonValue compareValue = lesion["compare"];
     for (const QJsonValue &value : compareValue.isArray() ? compareValue.toArray() : QJsonArray{compareValue}) {
         const QJsonObject other = value.toObject();
-        if (other.isEmpty())
-            continue;
-        std::vector<double> otherAccuracy;
-        std::vector<bool> otherDownsampling;
-        for (const QJsonValue &a : other["accuracy"].toArray())
-            otherAccuracy.push_back(a.toDouble(std::nan("")));
-        for (const QJsonValue &d : other["downsampling"].toArray())
-            otherDownsampling.push_back(d.toBool());
-        otherDownsampling.resize(otherAccuracy.size());
-        lesionRow(QStringLiteral("Fig. 8, <code>%1</code>").arg(other["model"].toString().toHtmlEscaped()), other,
-                  otherAccuracy, otherDownsampling);
+        if (!other.isEmpty())
+            lesionRow(QStringLiteral("Fig. 8, <code>%1</code>").arg(other["model"].toString().toHtmlEscaped()), other,
+                      other["accuracy"].toArray(), other["downsampling"].toArray());
     }
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
