@@ -405,23 +405,38 @@ double testAccuracy(Module &model, const at::Tensor &images, const at::Tensor &l
 
 // A random crop of every image from its zero-padded version (zero in pixel space), and random
 // horizontal flips; offsets and flips come from the epoch's generator, so runs are repeatable.
+// The crops are one gather with index tensors made on the host and copied without waiting: a
+// narrow, flip and copy per image (two kernels an image, and a blocking copy) held the GPU
+// training step to the host's pace.
 at::Tensor augment(const at::Tensor &batch, const TrainOptions &options, float padValue, std::mt19937_64 &random)
 {
+    const int64_t n = batch.size(0);
     const int64_t p = options.cropPadding;
     const int64_t h = batch.size(2);
     const int64_t w = batch.size(3);
-    at::Tensor padded = p > 0 ? at::constant_pad_nd(batch, {p, p, p, p}, padValue) : batch;
     std::uniform_int_distribution<int64_t> offset(0, 2 * p);
     std::bernoulli_distribution flip(0.5);
-    std::vector<at::Tensor> images;
-    images.reserve(batch.size(0));
-    for (int64_t i = 0; i < batch.size(0); ++i) {
-        at::Tensor image = padded[i].narrow(1, offset(random), h).narrow(2, offset(random), w);
-        if (options.flip && flip(random))
-            image = image.flip({2});
-        images.push_back(image);
+    std::vector<int64_t> rows(size_t(n * h)), columns(size_t(n * w));
+    for (int64_t i = 0; i < n; ++i) { // per image: row offset, column offset, then the flip
+        const int64_t top = offset(random);
+        const int64_t left = offset(random);
+        const bool flipped = options.flip && flip(random);
+        for (int64_t r = 0; r < h; ++r)
+            rows[size_t(i * h + r)] = top + r;
+        for (int64_t c = 0; c < w; ++c)
+            columns[size_t(i * w + c)] = left + (flipped ? w - 1 - c : c);
     }
-    return at::stack(images);
+    const auto onDevice = [&](std::vector<int64_t> &values, at::IntArrayRef shape) {
+        at::Tensor host = at::from_blob(values.data(), shape, at::kLong);
+        return batch.is_cuda() ? host.pin_memory().to(batch.device(), /*non_blocking=*/true) : host.clone();
+    };
+    const at::TensorOptions indexOptions = batch.options().dtype(at::kLong);
+    const at::Tensor padded = p > 0 ? at::constant_pad_nd(batch, {p, p, p, p}, padValue) : batch;
+    // All four dimensions indexed, broadcast to [n, C, h, w]: a fresh tensor in the standard layout
+    // (a gather in [n, h, w, C] permuted back had channels-last strides that count as contiguous
+    // for one channel, and steered the CPU convolutions to other kernels: other rounding).
+    return padded.index({at::arange(n, indexOptions).view({n, 1, 1, 1}), at::arange(batch.size(1), indexOptions).view({1, -1, 1, 1}),
+                         onDevice(rows, {n, 1, h, 1}), onDevice(columns, {n, 1, 1, w})});
 }
 
 } // namespace
@@ -587,7 +602,10 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         state.epoch = epoch;
         state.epochs = options.epochs;
         state.steps = steps;
-        double lossSum = 0;
+        // Summed on the device and read every 25 steps: reading it every step made the host wait
+        // for the GPU, and the GPU then for the host's next step.
+        at::Tensor lossSum = at::zeros({}, trainImages.options());
+        double lossMean = 0;
         for (int64_t step = 0; step < steps; ++step) {
             if (cancel && cancel->cancelled()) {
                 result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -607,12 +625,14 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
                                                            trainLabels.index_select(0, indices));
             loss.backward();
             optimizer.step();
-            lossSum += loss.item<double>();
+            lossSum += loss.detach();
+            if (step % 25 == 0 || step + 1 == steps)
+                lossMean = lossSum.item<double>() / double(step + 1);
             imagesSeen += double(indices.size(0));
             if (progress) {
                 const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - trainingStarted).count();
                 state.step = step + 1;
-                state.loss = lossSum / double(step + 1);
+                state.loss = lossMean;
                 state.imagesPerSecond = imagesSeen / std::max(1e-9, elapsed);
                 state.etaSeconds = (double(totalSteps - epoch * steps - step - 1) * options.batchSize) / state.imagesPerSecond;
                 progress(state);

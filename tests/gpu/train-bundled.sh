@@ -1,33 +1,49 @@
 #!/bin/bash
 # Trains the bundled models on the GPU machine (issue 14): one recipe per model, fixed here once,
 # so that the stochastic-depth twin and the short-path network differ from the ResNet only in what
-# they are about. A command on that machine may run 10 minutes and ResNet-110 takes about 20 s an
-# epoch, so a model may take more than one call: every call resumes from the checkpoint carried in
-# gpu-carry/train/ (when there is one), stops cleanly before its time is up, and leaves the
-# checkpoint (or the finished model) in $OUT, whence it is copied back to gpu-carry/train/ for the
-# next call.
+# they are about. The models train side by side, one process each: a ResNet-110 step at batch 128
+# is bound by the host launching some 3,000 small kernels, and one process keeps the GPU busy for
+# well under half of the time. A command on that machine may run 10 minutes, so a model may need
+# more than one call: every run resumes from its checkpoint in gpu-carry/train/ (which a still-warm
+# machine keeps between calls), stops before the budget is up, and leaves the finished model or
+# its checkpoint in $OUT (at most 8 files come back: one per model and logs.tar.xz).
 #
 #   bash tests/gpu/train-bundled.sh SECONDS MODEL...
 # MODEL: resnet110 | resnet110-sd | plain15 | resnet110-short (23 of 54 blocks per mini-batch,
-# Veit et al. Section 5; not bundled). SECONDS: the training time this call may use in all.
-# Needs the core-only build of tests/gpu/check.sh (build-gpu/) or builds it.
+# Veit et al. Section 5; not bundled). SECONDS: the time this call may use in all, build included.
+# Builds the core-only trainer in build-gpu/ (C++17, else C++20; without core/cudagraphs.cpp
+# should that not compile: training does not use it).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 budget=${1:?usage: train-bundled.sh SECONDS MODEL...}
 shift
+started=$SECONDS
 out=${OUT:-build-gpu/out}
 mkdir -p "$out" gpu-carry/train
+out=$(realpath "$out")
+logs=$(mktemp -d)
 python=${PYTHON:-python3}
 data=gpu-carry/fashion-mnist
 [ -e "$data/train-images-idx3-ubyte.gz" ] || data=/usr/share/datasets/fashion-mnist
 [ -e "$data/train-images-idx3-ubyte.gz" ] || { echo "train-bundled.sh: no Fashion-MNIST training files in gpu-carry/fashion-mnist" >&2; exit 1; }
+nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 
 trainer=build-gpu/tests/benchmark/pathlens-train-core
 if [ ! -x "$trainer" ]; then
     prefix=$($python -c 'import torch; print(torch.utils.cmake_prefix_path)')
-    cmake -S . -B build-gpu -G Ninja -DPATHLENS_CORE_ONLY=ON -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
-        > "$out/train-configure.log" 2>&1 && cmake --build build-gpu --target pathlens-train-core > "$out/train-build.log" 2>&1 \
-        || { tail -30 "$out/train-configure.log" "$out/train-build.log"; exit 1; }
+    for attempt in "17 ON" "17 OFF" "20 ON" "20 OFF"; do
+        read -r standard cuda <<< "$attempt"
+        rm -rf build-gpu
+        log="$logs/build-c++$standard-cuda-$cuda.log"
+        if cmake -S . -B build-gpu -G Ninja -DPATHLENS_CORE_ONLY=ON -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_STANDARD="$standard" \
+                -DPATHLENS_CUDA="$cuda" -DCMAKE_PREFIX_PATH="$prefix" > "$log" 2>&1 \
+            && cmake --build build-gpu --target pathlens-train-core >> "$log" 2>&1; then
+            echo "built with C++$standard, PATHLENS_CUDA=$cuda in $((SECONDS - started)) s"
+            break
+        fi
+        echo "build with C++$standard, PATHLENS_CUDA=$cuda failed:"; grep -m 10 -E "error|Error" "$log"
+    done
+    [ -x "$trainer" ] || { tar -C "$logs" -cJf "$out/logs.tar.xz" .; exit 1; }
 fi
 
 recipe() {
@@ -41,11 +57,14 @@ recipe() {
     esac
 }
 
-started=$SECONDS
+# GPU use every 10 s while training, to tell a GPU-bound run from a host-bound one.
+nvidia-smi --query-gpu=timestamp,utilization.gpu,memory.used --format=csv -l 10 > "$logs/gpu-utilisation.csv" 2>&1 &
+monitor=$!
+left=$((budget - (SECONDS - started) - 15)) # 15 s to copy the results
+runs=()
 for model in "$@"; do
-    options=$(recipe "$model") || { echo "train-bundled.sh: unknown model $model" >&2; exit 2; }
+    options=$(recipe "$model") || { echo "train-bundled.sh: unknown model $model" >&2; continue; }
     file=gpu-carry/train/$model-fashion.pt
-    left=$((budget - (SECONDS - started)))
     if [ -e "$file" ]; then echo "== $model: finished earlier, $file"; continue; fi
     if [ "$left" -lt 60 ]; then echo "== $model: no time left in this call"; continue; fi
     resume=no
@@ -53,10 +72,16 @@ for model in "$@"; do
     echo "== $model: $options (resume: $resume), up to $left s"
     # SIGINT at the budget: the run is killed between checkpoints, which are written atomically
     # after every epoch, so the last whole epoch survives for the next call.
-    timeout -s INT "$left" "$trainer" $options --device cuda --data "$data" --out "$file" --resume $resume 2>&1 \
-        | tee "$out/train-$model.log"
-    for product in "$file" "$file.checkpoint"; do
-        [ -e "$product" ] && cp "$product" "$out/"
-    done
+    (timeout -s INT "$left" "$trainer" $options --device cuda --data "$data" --out "$file" --resume $resume 2>&1 \
+        | tee "$logs/train-$model.log" | sed -u "s/^/$model: /") &
+    runs+=($!)
 done
+[ ${#runs[@]} -eq 0 ] || wait "${runs[@]}"
+kill "$monitor" 2>/dev/null
+for model in "$@"; do
+    file=gpu-carry/train/$model-fashion.pt
+    if [ -e "$file" ]; then cp "$file" "$out/"; elif [ -e "$file.checkpoint" ]; then cp "$file.checkpoint" "$out/"; fi
+done
+tar -C "$logs" -cJf "$out/logs.tar.xz" .
+echo "train-bundled.sh: done in $((SECONDS - started)) s"
 ls -la "$out"
