@@ -573,7 +573,9 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
                                                 .weight_decay(options.weightDecay));
     if (options.resume && !extra["optimizer.pt"].empty()) {
         std::istringstream state(extra["optimizer.pt"]);
-        torch::load(optimizer, state);
+        // Onto the training device: a checkpoint from a GPU holds CUDA tensors, which a CPU-only
+        // LibTorch cannot even allocate ("Could not run 'aten::empty_strided' ... 'CUDA' backend").
+        torch::load(optimizer, state, device);
     }
 
     std::vector<BlockMethods> blocks;

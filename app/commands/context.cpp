@@ -44,6 +44,15 @@ std::vector<float> parseFloatList(const QString &text, const QString &option)
     return values;
 }
 
+double parseNumber(const QString &text, const QString &option)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok)
+        throw Error("--" + option.toStdString() + ": '" + text.toStdString() + "' is not a number");
+    return value;
+}
+
 int parsePositive(const QCommandLineParser &parser, const QString &option, int fallback)
 {
     if (!parser.isSet(option))

@@ -36,6 +36,9 @@ QTextStream &out();
 
 std::vector<int> parseIndexList(const QString &text, const QString &option);
 std::vector<float> parseFloatList(const QString &text, const QString &option);
+// One number in double precision: --lr 0.1 parsed as a float was 0.10000000149, which a
+// checkpoint written by pathlens-train-core (0.1) then refused to resume.
+double parseNumber(const QString &text, const QString &option);
 // The option's value as a positive whole number, `fallback` when it is not given; throws Error.
 int parsePositive(const QCommandLineParser &parser, const QString &option, int fallback);
 

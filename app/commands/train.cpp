@@ -33,9 +33,9 @@ int trainModel(Context &context, const QStringList &arguments)
     options.resume = context.isSet("resume");
     options.output = context.value("out").toStdString();
     if (context.isSet("stochastic-depth"))
-        options.survivalLast = parseFloatList(context.value("stochastic-depth"), "stochastic-depth").at(0);
+        options.survivalLast = parseNumber(context.value("stochastic-depth"), "stochastic-depth");
     if (context.isSet("lr"))
-        options.learningRate = parseFloatList(context.value("lr"), "lr").at(0);
+        options.learningRate = parseNumber(context.value("lr"), "lr");
     const QString dataPath = context.isSet("data") ? context.value("data") : QString::fromStdString(defaultDatasetPath());
     const std::string format = context.value("data-format").toStdString();
     // Image folders: the first training image fixes the input size, the test images follow it.
