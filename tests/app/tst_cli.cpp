@@ -835,18 +835,18 @@ private Q_SLOTS:
     }
 
     // train --resume refuses options that change the model or its schedule, naming them. A
-    // bundled model (trained by pathlens-cli: plain, depth 20) serves as the checkpoint: the
+    // bundled model (trained by pathlens-cli: plain-constant, depth 15) serves as the checkpoint: the
     // options are compared before anything else in it is used.
     void resumeWithOtherOptionsIsRefused()
     {
         QTemporaryDir dir;
         writeTinyIdx(dir.filePath("data"));
         const QString model = dir.filePath("r.pt");
-        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), model + ".checkpoint"));
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt"), model + ".checkpoint"));
         const Run other = cli({"train", "--arch", "preact", "--depth", "8", "--data", dir.filePath("data"), "--out", model,
                                "--resume"});
         QCOMPARE(other.exitCode, 2);
-        QVERIFY2(other.err.contains("--arch preact (the checkpoint has plain)") && other.err.contains("--depth 8 (the checkpoint has 20)")
+        QVERIFY2(other.err.contains("--arch preact (the checkpoint has plain-constant)") && other.err.contains("--depth 8 (the checkpoint has 15)")
                      && other.err.contains("--data " + dir.filePath("data")) && other.err.contains(model + ".checkpoint"),
                  qPrintable(other.err));
         QVERIFY(!QFileInfo::exists(model));

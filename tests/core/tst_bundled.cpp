@@ -4,6 +4,7 @@
 
 #include "engine.h"
 #include "error.h"
+#include "experiments.h"
 #include "network.h"
 
 #include "gradients.h"
@@ -36,7 +37,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("blocks");
         QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
         QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
-        QTest::newRow("plain control") << "plain20-fashion.pt" << 9;
+        QTest::newRow("plain control") << "plain15-fashion.pt" << 15;
     }
 
     void reachStatedAccuracy()
@@ -54,14 +55,28 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(result.accuracy[0], stated, 0.015);
     }
 
+    // The paper's plain control: every layer can be deleted (plain20 had two shape-changing layer
+    // pairs that could not), and its one path runs through all of them.
+    void plainControlCanDeleteEveryLayer()
+    {
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 8);
+        Engine engine(Network::load(std::string(PATHLENS_MODELS_DIR) + "/plain15-fashion.pt"), data);
+        const NetworkInfo &info = engine.info();
+        QVERIFY(info.plain);
+        QCOMPARE(singleDeletions(info).blocks.size(), size_t(15));
+        for (const BlockInfo &block : info.blocks)
+            QVERIFY2(!block.downsampling, qPrintable(QString::fromStdString(block.name)));
+    }
+
     // A plain network has no gradient per path length: a message, not LibTorch's autograd error.
     void plainControlHasNoPathGradients()
     {
-        const std::string path = std::string(PATHLENS_MODELS_DIR) + "/plain20-fashion.pt";
+        const std::string path = std::string(PATHLENS_MODELS_DIR) + "/plain15-fashion.pt";
         Dataset data = loadDataset(testing::fashionMnist(), Split::Train);
         truncate(data, 64);
         Engine engine(Network::load(path), data);
-        PL_EXPECT_ERROR(measureGradients(engine, identityArrangement(9), GradientOptions{}), path.c_str(), "needs shortcuts");
+        PL_EXPECT_ERROR(measureGradients(engine, identityArrangement(15), GradientOptions{}), path.c_str(), "needs shortcuts");
     }
 };
 

@@ -7,11 +7,11 @@ using namespace pathlens;
 
 namespace {
 
-// The bundled, trained plain-20 on the first 128 Fashion-MNIST test images (one batch): a real
+// The bundled, trained plain-15 on the first 128 Fashion-MNIST test images (one batch): a real
 // network whose accuracy means something, small enough for two CPU cores.
 struct Setup
 {
-    std::shared_ptr<Network> network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/plain20-fashion.pt");
+    std::shared_ptr<Network> network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/plain15-fashion.pt");
     Dataset data = [] {
         Dataset all = loadDataset(testing::fashionMnist());
         truncate(all, 128);

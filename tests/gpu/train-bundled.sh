@@ -1,9 +1,12 @@
 #!/bin/bash
 # Trains the bundled models on the GPU machine (issue 14): one recipe per model, fixed here once,
 # so that the stochastic-depth twin and the short-path network differ from the ResNet only in what
-# they are about. The models train side by side, one process each: a ResNet-110 step at batch 128
-# is bound by the host launching some 3,000 small kernels, and one process keeps the GPU busy for
-# well under half of the time. A command on that machine may run 10 minutes, so a model may need
+# they are about. The models train side by side, one process each. Measured on one H100 (2026-11-27):
+# four at once (both ResNet-110s, the short-path net, plain15) kept the GPU 98% busy at 1,100-1,400
+# (ResNet-110), 1,350-1,750 (stochastic depth), 2,200-3,000 (short-path) and 10,700 (plain15)
+# images/s; the two ResNet-110s alone 1,700-2,000 and 2,200-2,500 images/s, so 30 epochs of both
+# take about 15 minutes, more than a session's device time: the rest resumes on a CPU (train
+# --resume reads a GPU checkpoint there). A command on that machine may run 10 minutes, so a model may need
 # more than one call: every run resumes from its checkpoint in gpu-carry/train/ (which a still-warm
 # machine keeps between calls), stops before the budget is up, and leaves the finished model or
 # its checkpoint in $OUT (at most 8 files come back: one per model and logs.tar.xz).
@@ -23,9 +26,13 @@ mkdir -p "$out" gpu-carry/train
 out=$(realpath "$out")
 logs=$(mktemp -d)
 python=${PYTHON:-python3}
-data=gpu-carry/fashion-mnist
-[ -e "$data/train-images-idx3-ubyte.gz" ] || data=/usr/share/datasets/fashion-mnist
-[ -e "$data/train-images-idx3-ubyte.gz" ] || { echo "train-bundled.sh: no Fashion-MNIST training files in gpu-carry/fashion-mnist" >&2; exit 1; }
+# Debian's folder, where the carried files are put when it is missing: the models' metadata names
+# the folder they were trained from, and --resume on another machine compares it.
+data=/usr/share/datasets/fashion-mnist
+if [ ! -e "$data/train-images-idx3-ubyte.gz" ]; then
+    [ -e gpu-carry/fashion-mnist/train-images-idx3-ubyte.gz ] || { echo "train-bundled.sh: no Fashion-MNIST training files in gpu-carry/fashion-mnist" >&2; exit 1; }
+    mkdir -p "$data" && cp gpu-carry/fashion-mnist/*.gz "$data/"
+fi
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 
 trainer=build-gpu/tests/benchmark/pathlens-train-core

@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(tour.steps.size(), 8);
         QVERIFY(tour.title.de != tour.title.en);
         // The file names of the bundled models are in "models" only; steps name the models.
-        QCOMPARE(tour.models.value(QStringLiteral("plain")), QStringLiteral("plain20-fashion.pt"));
+        QCOMPARE(tour.models.value(QStringLiteral("plain")), QStringLiteral("plain15-fashion.pt"));
         QCOMPARE(tour.modelAt(2), QStringLiteral("plain"));
         QCOMPARE(tour.modelAt(3), QStringLiteral("resnet110"));
         QCOMPARE(tour.viewAt(0).graph, QStringLiteral("unraveled"));
@@ -134,7 +134,7 @@ private Q_SLOTS:
         // with its predecessor's numbers.
         QTemporaryDir folder;
         const QString model = folder.filePath(QStringLiteral("resnet110-fashion.pt"));
-        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain20-fashion.pt"), model));
+        QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt"), model));
         QVERIFY(QFile::copy(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.results.json"), storedResultsPath(model)));
         StoredResults results;
         const QString why = loadStoredResults(model, results);
