@@ -51,7 +51,7 @@
     </message>
     <message>
         <location filename="../widgets/classfigures.cpp" line="280"/>
-        <location filename="../widgets/figures.cpp" line="353"/>
+        <location filename="../widgets/figures.cpp" line="347"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
@@ -79,79 +79,79 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="354"/>
-        <location filename="../widgets/figures.cpp" line="422"/>
+        <location filename="../widgets/figures.cpp" line="348"/>
+        <location filename="../widgets/figures.cpp" line="416"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="362"/>
+        <location filename="../widgets/figures.cpp" line="356"/>
         <source>%1 (95% Wilson intervals)</source>
         <translation>%1 (95-%-Wilson-Intervalle)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="364"/>
+        <location filename="../widgets/figures.cpp" line="358"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="376"/>
+        <location filename="../widgets/figures.cpp" line="370"/>
         <source>%1, no block deleted: %2% [%3–%4]</source>
         <translation>%1, kein Block gelöscht: %2 % [%3–%4]</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="394"/>
+        <location filename="../widgets/figures.cpp" line="388"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="421"/>
+        <location filename="../widgets/figures.cpp" line="415"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="421"/>
+        <location filename="../widgets/figures.cpp" line="415"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="428"/>
-        <location filename="../widgets/figures.cpp" line="478"/>
+        <location filename="../widgets/figures.cpp" line="422"/>
+        <location filename="../widgets/figures.cpp" line="474"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="446"/>
+        <location filename="../widgets/figures.cpp" line="440"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="448"/>
+        <location filename="../widgets/figures.cpp" line="442"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="452"/>
+        <location filename="../widgets/figures.cpp" line="446"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="454"/>
+        <location filename="../widgets/figures.cpp" line="449"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="470"/>
+        <location filename="../widgets/figures.cpp" line="466"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="471"/>
+        <location filename="../widgets/figures.cpp" line="467"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="476"/>
+        <location filename="../widgets/figures.cpp" line="472"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -159,32 +159,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="490"/>
+        <location filename="../widgets/figures.cpp" line="486"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="491"/>
+        <location filename="../widgets/figures.cpp" line="487"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="494"/>
+        <location filename="../widgets/figures.cpp" line="490"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="502"/>
+        <location filename="../widgets/figures.cpp" line="498"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="506"/>
+        <location filename="../widgets/figures.cpp" line="502"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="507"/>
+        <location filename="../widgets/figures.cpp" line="503"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -192,45 +192,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="552"/>
+        <location filename="../widgets/figures.cpp" line="548"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="557"/>
+        <location filename="../widgets/figures.cpp" line="553"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="574"/>
-        <location filename="../widgets/figures.cpp" line="593"/>
+        <location filename="../widgets/figures.cpp" line="570"/>
+        <location filename="../widgets/figures.cpp" line="589"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="594"/>
+        <location filename="../widgets/figures.cpp" line="590"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="575"/>
-        <location filename="../widgets/figures.cpp" line="596"/>
+        <location filename="../widgets/figures.cpp" line="571"/>
+        <location filename="../widgets/figures.cpp" line="592"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="606"/>
+        <location filename="../widgets/figures.cpp" line="602"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="579"/>
-        <location filename="../widgets/figures.cpp" line="608"/>
+        <location filename="../widgets/figures.cpp" line="575"/>
+        <location filename="../widgets/figures.cpp" line="604"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="425"/>
+        <location filename="../widgets/figures.cpp" line="419"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -238,12 +238,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="545"/>
+        <location filename="../widgets/figures.cpp" line="541"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="629"/>
+        <location filename="../widgets/figures.cpp" line="625"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -1150,7 +1150,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="191"/>
-        <location filename="../widgets/liveplots.cpp" line="487"/>
+        <location filename="../widgets/liveplots.cpp" line="488"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="197"/>
-        <location filename="../widgets/liveplots.cpp" line="488"/>
+        <location filename="../widgets/liveplots.cpp" line="489"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1189,6 +1189,14 @@
         <location filename="../widgets/liveplots.cpp" line="212"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/liveplots.cpp" line="252"/>
+        <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
+        <translation>
+            <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
+            <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschungen zerstören ihn</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/liveplots.cpp" line="253"/>
@@ -1277,17 +1285,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="505"/>
+        <location filename="../widgets/liveplots.cpp" line="506"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="506"/>
+        <location filename="../widgets/liveplots.cpp" line="507"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="254"/>
+        <location filename="../widgets/liveplots.cpp" line="251"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>

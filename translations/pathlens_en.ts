@@ -60,5 +60,12 @@
             <numerusform>Paths of each length that survive %n deletions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
+        <translation>
+            <numerusform>A plain network&apos;s one path passes every layer: %n deletion breaks it</numerusform>
+            <numerusform>A plain network&apos;s one path passes every layer: %n deletions break it</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "figures.h"
 #include "paths.h"
+#include "results.h"
 
 #include <qcustomplot.h>
 
@@ -80,12 +81,11 @@ QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
     return plot;
 }
 
-std::pair<QVector<double>, QVector<double>> distribution(int blocks)
+std::pair<QVector<double>, QVector<double>> distribution(const std::vector<double> &fractions)
 {
     QVector<double> lengths, shares;
-    const auto fractions = pathLengthDistribution(blocks);
-    for (int k = 0; k <= blocks; ++k) {
-        lengths << k;
+    for (size_t k = 0; k < fractions.size(); ++k) {
+        lengths << double(k);
         shares << 100.0 * fractions[k];
     }
     return {lengths, shares};
@@ -246,13 +246,13 @@ void LivePlots::drawSurviving()
         return;
     m_survivingDrawn = true;
     const int deleted = m_blocks - m_active;
-    std::map<int, std::vector<double>> surviving;
-    if (deleted > 0)
-        surviving[deleted] = survivingFraction(m_blocks, deleted);
+    // A plain network has one path, through every layer, broken by any deletion (core's paths).
+    const PathsResult current = pathsResult(m_blocks, m_active, {}, m_plain);
+    const QString title = deleted == 0 ? tr("No block deleted: every path survives")
+                          : m_plain    ? tr("A plain network's one path passes every layer: %n deletion(s) break it", nullptr, deleted)
+                                       : tr("Paths of each length that survive %n deletion(s)", nullptr, deleted);
     replaceFigure(m_survivingArea, m_surviving,
-                  figures::paths(deleted > 0 ? tr("Paths of each length that survive %n deletion(s)", nullptr, deleted)
-                                             : tr("No block deleted: every path survives"),
-                                 pathLengthDistribution(m_blocks), surviving));
+                  figures::paths(title, pathsResult(m_blocks, m_blocks, {}, m_plain).distribution, current.surviving));
     followPalette(m_surviving);
 }
 
@@ -471,9 +471,10 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LivePlots::clear(int blocks)
+void LivePlots::clear(int blocks, bool plain)
 {
     m_blocks = blocks;
+    m_plain = plain;
     delete m_gradientFigure;
     m_gradientFigure = nullptr;
     delete m_lesionFigure;
@@ -493,7 +494,7 @@ void LivePlots::clear(int blocks)
     for (QCPGraph *graph : {m_history, m_original, m_estimate, m_compareHistory, m_compareOriginal})
         graph->data()->clear();
     m_estimateBars->data()->clear();
-    const auto [lengths, shares] = distribution(blocks);
+    const auto [lengths, shares] = distribution(pathsResult(blocks, blocks, {}, plain).distribution);
     m_originalPaths->setData(lengths, shares);
     m_paths->xAxis->setRange(0, std::max(1, blocks));
     setActiveBlocks(blocks);
@@ -566,7 +567,7 @@ void LivePlots::setActiveBlocks(int active)
     m_survivingDrawn = false;
     if (m_tabs->currentWidget() == m_survivingArea->parentWidget())
         drawSurviving(); // else when it is shown: each edit's redraw costs the evaluation CPU time
-    const auto [lengths, shares] = distribution(active);
+    const auto [lengths, shares] = distribution(pathsResult(m_blocks, active, {}, m_plain).distribution);
     m_currentPaths->setData(lengths, shares);
     m_paths->yAxis->rescale();
     // Headroom above the peak, which grows as blocks are deleted (it looked clipped flat).

@@ -37,7 +37,7 @@ public:
 
     explicit LivePlots(QWidget *parent = nullptr);
 
-    void clear(int blocks);                                       // a new network with `blocks` blocks
+    void clear(int blocks, bool plain);                           // a new network with `blocks` blocks (plain: no shortcuts)
     void setCompareName(const QString &name);                     // empty: no second model
     void setOriginalAccuracy(Series series, double accuracy);
     void showEstimate(int edit, double accuracy, double halfWidth); // main model, running, not yet final
@@ -123,6 +123,7 @@ private:
     QList<QPushButton *> m_measureButtons;
     QList<QPushButton *> m_stopButtons;
     int m_blocks = 0;
+    bool m_plain = false; // no shortcuts: one path
     int m_active = 0; // active blocks of the current arrangement
     bool m_survivingDrawn = false;
     double m_lineScale = 1;

@@ -336,7 +336,7 @@ void MainWindow::startOver()
     m_network->showSummary(work(), preferences().liveImages < 0);
     setWindowTitle(tr("pathlens — %1").arg(QFileInfo(QString::fromStdString(work().info().path)).fileName()));
     m_accuracy->clear();
-    m_plots->clear(int(work().info().blocks.size()));
+    m_plots->clear(int(work().info().blocks.size()), work().info().plain);
     m_editNumber = -1;
     m_comparison->useEngine(); // the plots were cleared: its original is measured again
 }

@@ -219,6 +219,30 @@ private Q_SLOTS:
             PL_COMPARE_NEAR((surviving->graph(0)->data()->begin() + k)->value, fraction[k], 1e-12);
     }
 
+    // The bundled plain control has one path, through every layer: the path-length plots show it
+    // at its length (not the binomial of a residual network) and any deletion breaks it.
+    void plainNetworkHasOnePathInThePlots()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        window.setPreferences(preferences);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt")));
+        window.editor()->toggle(3);
+        QCustomPlot *lengths = window.livePlots()->plot("path-lengths");
+        QCOMPARE(lengths->graphCount(), 2);
+        for (int g = 0; g < 2; ++g) { // the original's one path at 15 layers, the current one at 14
+            const int length = g == 0 ? 15 : 14;
+            for (auto point = lengths->graph(g)->data()->begin(); point != lengths->graph(g)->data()->end(); ++point)
+                QCOMPARE(point->value, int(point->key) == length ? 100.0 : 0.0);
+        }
+        QCustomPlot *surviving = window.livePlots()->plot("surviving-paths");
+        QCOMPARE(surviving->graphCount(), 1);
+        for (auto point = surviving->graph(0)->data()->begin(); point != surviving->graph(0)->data()->end(); ++point)
+            QCOMPARE(point->value, 0.0);
+    }
+
     // Per class on request: the current arrangement against the original with core's counts, the
     // figures made, and greyed once the arrangement changes.
     void perClassComparison()
