@@ -1690,10 +1690,44 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/networkpanel.cpp" line="56"/>
+        <source>%n layer(s) without shortcuts</source>
+        <translation>
+            <numerusform>%n Schicht ohne Abkürzungen</numerusform>
+            <numerusform>%n Schichten ohne Abkürzungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/networkpanel.cpp" line="57"/>
+        <source>%n block(s) in %1</source>
+        <translation>
+            <numerusform>%n Block in %1</numerusform>
+            <numerusform>%n Blöcke in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/networkpanel.cpp" line="57"/>
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n Stufe</numerusform>
+            <numerusform>%n Stufen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="55"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.&lt;br&gt;Data: %8. Click a block to delete its residual branch, drag it to move it.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6 Blöcke in %7 Stufen.&lt;br&gt;Daten: %8. Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
+        <location filename="../widgets/networkpanel.cpp" line="58"/>
+        <source>Click a layer to delete it, drag it to move it.</source>
+        <translation>Klick auf eine Schicht löscht sie, Ziehen verschiebt sie.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="59"/>
+        <source>Click a block to delete its residual branch, drag it to move it.</source>
+        <translation>Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/networkpanel.cpp" line="60"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6.&lt;br&gt;Data: %7. %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6.&lt;br&gt;Daten: %7. %8</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,30 @@
     </message>
 </context>
 <context>
+    <name>pathlens::NetworkPanel</name>
+    <message numerus="yes">
+        <source>%n layer(s) without shortcuts</source>
+        <translation>
+            <numerusform>%n layer without shortcuts</numerusform>
+            <numerusform>%n layers without shortcuts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s) in %1</source>
+        <translation>
+            <numerusform>%n block in %1</numerusform>
+            <numerusform>%n blocks in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s)</source>
+        <translation>
+            <numerusform>%n stage</numerusform>
+            <numerusform>%n stages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pathlens::LivePlots</name>
     <message numerus="yes">
         <source>Paths of each length that survive %n deletion(s)</source>

@@ -52,15 +52,16 @@ void NetworkPanel::showSummary(const Workspace &work, bool all)
                                                         ? tr("evaluating all of them")
                                                         : tr("live subset: %1 class-balanced images").arg(live))
                                          : tr("none");
-    m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6 blocks in %7 stages.<br>"
-                          "Data: %8. Click a block to delete its residual branch, drag it to move it.")
+    const int blocks = int(info.blocks.size());
+    const QString structure = info.plain ? tr("%n layer(s) without shortcuts", nullptr, blocks)
+                                         : tr("%n block(s) in %1", nullptr, blocks).arg(tr("%n stage(s)", nullptr, info.stageCount));
+    const QString hint = info.plain ? tr("Click a layer to delete it, drag it to move it.")
+                                    : tr("Click a block to delete its residual branch, drag it to move it.");
+    m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6.<br>Data: %7. %8")
                            .arg(QString::fromStdString(info.path).toHtmlEscaped(), QString::fromStdString(info.family),
                                 QString::fromStdString(toString(info.inputShape)))
                            .arg(info.classCount)
-                           .arg(QLocale().toString(qint64(info.parameters)))
-                           .arg(info.blocks.size())
-                           .arg(info.stageCount)
-                           .arg(dataText.toHtmlEscaped()));
+                           .arg(QLocale().toString(qint64(info.parameters)), structure, dataText.toHtmlEscaped(), hint));
 }
 
 void NetworkPanel::showPathGraph()
