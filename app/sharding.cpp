@@ -469,9 +469,11 @@ MergedRun mergeParts(const QStringList &files)
     } else if (run.command == QLatin1String("report")) {
         run.lesion = mergeLesion(pieces("lesion"));
         run.deleteK = mergeSweep(pieces("delete-k"), false);
-        run.reorder = mergeSweep(pieces("reorder"), true);
-        // A plain network's report has no gradients (one path).
-        if (parts.front().json.value("experiments").toObject().contains(QLatin1String("gradients")))
+        // A plain network's report has no gradients (one path), one with a block per stage no reordering.
+        const QJsonObject experiments = parts.front().json.value("experiments").toObject();
+        if (experiments.contains(QLatin1String("reorder")))
+            run.reorder = mergeSweep(pieces("reorder"), true);
+        if (experiments.contains(QLatin1String("gradients")))
             run.gradients = mergeGradients(pieces("gradients"));
         for (const Part &part : parts)
             run.seconds += part.json.value("seconds").toDouble();

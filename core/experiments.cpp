@@ -129,10 +129,12 @@ Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangeme
     return withDeleted(std::move(arrangement), std::vector<int>(candidates.begin(), candidates.begin() + k));
 }
 
-Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement, int swaps, std::mt19937_64 &random)
+namespace {
+
+// Positions that hold non-downsampling blocks of one stage and the same shapes: the blocks at two
+// such positions can trade places.
+std::vector<std::pair<int, int>> tradablePositions(const NetworkInfo &network, const Arrangement &arrangement)
 {
-    // Positions that hold non-downsampling blocks, grouped by stage; the blocks at two such
-    // positions of one stage can trade places.
     std::vector<std::pair<int, int>> pairs;
     for (size_t a = 0; a < arrangement.size(); ++a)
         for (size_t b = a + 1; b < arrangement.size(); ++b) {
@@ -142,6 +144,19 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
                 && x.outputShape == y.outputShape)
                 pairs.emplace_back(int(a), int(b));
         }
+    return pairs;
+}
+
+} // namespace
+
+bool blocksCanTradePlaces(const NetworkInfo &network)
+{
+    return !tradablePositions(network, identityArrangement(int(network.blocks.size()))).empty();
+}
+
+Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement, int swaps, std::mt19937_64 &random)
+{
+    const std::vector<std::pair<int, int>> pairs = tradablePositions(network, arrangement);
     if (swaps > 0 && pairs.empty())
         throw Error("no two blocks of this network can trade places");
     std::uniform_int_distribution<size_t> pick(0, pairs.empty() ? 0 : pairs.size() - 1);

@@ -22,6 +22,10 @@ std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsam
 Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangement, int k, std::mt19937_64 &random,
                                bool includeDownsampling = false);
 
+// Whether any two blocks can trade places (non-downsampling, one stage, the same shapes); a
+// network with one block per stage has no reordering experiment.
+bool blocksCanTradePlaces(const NetworkInfo &network);
+
 // Swaps `swaps` randomly sampled pairs of compatible blocks: two non-downsampling blocks of one
 // stage, which keeps the arrangement valid.
 Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement, int swaps, std::mt19937_64 &random);

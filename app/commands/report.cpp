@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include "error.h"
+#include "experiments.h"
 #include "safefile.h"
 
 #include <QDir>
@@ -15,6 +16,13 @@
 
 namespace pathlens::cli {
 namespace {
+
+// A network with one block per stage (a depth-8 ResNet) has no two blocks that can trade places:
+// its report has no reordering experiment, rather than failing there without an index.html.
+bool reorderable(Context &context, const QString &modelPath)
+{
+    return blocksCanTradePlaces(context.open(modelPath, QStringLiteral("test"), 1).engine->info());
+}
 
 // The files a report writes. Every one is checked before the work starts, and those of an
 // earlier report in the folder are removed first, index.html before the rest: an interrupted
@@ -52,7 +60,8 @@ int reportShard(Context &context, const QString &modelPath, const Limits &limits
     step("single deletion", lesion(context, modelPath, {}, lesionImages));
     // The split by critical blocks waits for the merge, which joins the single deletions.
     step("random deletion", sweep(context, modelPath, false, limits, limits.maxK, std::vector<int>{}));
-    step("reordering", sweep(context, modelPath, true, limits, limits.maxK, std::vector<int>{}));
+    if (reorderable(context, modelPath))
+        step("reordering", sweep(context, modelPath, true, limits, limits.maxK, std::vector<int>{}));
     if (!experiments["lesion"].toObject()["plain"].toBool())
         step("gradients", gradients(context, modelPath, limits));
     const QJsonObject part{{"shard", QJsonObject{{"index", context.shard().index}, {"count", context.shard().count}}},
@@ -112,7 +121,8 @@ int report(Context &context, const QString &modelPath)
     // The sweeps are split by the blocks the single deletions found critical.
     const std::vector<int> critical = outcomes.front().criticalBlocks;
     step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK, critical); });
-    step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
+    if (reorderable(context, modelPath))
+        step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
     // A plain network has one path: there is no gradient per path length to measure.
     if (!outcomes.front().json["plain"].toBool())

@@ -36,12 +36,19 @@ QString verdictCell(const Verdict &verdict)
 
 QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds)
 {
-    const QJsonObject lesion = outcomes[0].json;
-    const QJsonObject deletion = outcomes[1].json;
-    const QJsonObject reorder = outcomes[2].json;
-    const QJsonObject paths = outcomes[3].json;
-    // A plain network's report has no gradients: one path has no distribution over lengths.
-    const QJsonObject gradients = outcomes.size() > 4 ? outcomes[4].json : QJsonObject();
+    // Found by name: a plain network's report has no gradients (one path has no distribution over
+    // lengths), that of a network with one block per stage no reordering.
+    auto experiment = [&](const char *name) {
+        for (const Outcome &outcome : outcomes)
+            if (outcome.name == QLatin1String(name))
+                return outcome.json;
+        return QJsonObject();
+    };
+    const QJsonObject lesion = experiment("lesion");
+    const QJsonObject deletion = experiment("delete-k");
+    const QJsonObject reorder = experiment("reorder");
+    const QJsonObject paths = experiment("paths");
+    const QJsonObject gradients = experiment("gradients");
     auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
 
     const QJsonArray deletionPoints = deletion["points"].toArray();
@@ -143,10 +150,15 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
                  percent(tenDeleted["std"].toDouble()), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
-    row(QStringLiteral("Fig. 5b, reordering"),
-        QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
-        QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
-        verdictCell(sweepVerdict(reorderPoints, "the number of swaps (1 - tau grows with it)")));
+    if (reorder.isEmpty())
+        row(QStringLiteral("Fig. 5b, reordering"), QStringLiteral("no two blocks of this network can trade places"),
+            QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
+            QStringLiteral("not measured: one block per stage"));
+    else
+        row(QStringLiteral("Fig. 5b, reordering"),
+            QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
+            QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
+            verdictCell(sweepVerdict(reorderPoints, "the number of swaps (1 - tau grows with it)")));
     if (gradients.isEmpty()) { // a plain network
         row(QStringLiteral("Fig. 6, paths"), QStringLiteral("a plain network: one path, of length %1").arg(active),
             QStringLiteral("the plain control has a single path; the paper measures paths of the ResNet only"),

@@ -474,6 +474,37 @@ private Q_SLOTS:
         QCOMPARE(paths["distribution"].toArray().last().toDouble(), 1.0);
     }
 
+    // A ResNet-8 has one block per stage, so no two blocks can trade places: its report (whole
+    // and sharded) skips the reordering and says so, instead of failing without an index.html.
+    void reportOfANetworkWithOneBlockPerStage()
+    {
+        QTemporaryDir dir;
+        writeTinyIdx(dir.filePath("data"));
+        const QString model = dir.filePath("resnet8.pt");
+        const Run trained = cli({"train", "--arch", "preact", "--depth", "8", "--epochs", "1", "--data", dir.filePath("data"),
+                                 "--out", model});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        const QStringList report{"report", model, "--data", dir.filePath("data"), "--quick"};
+        const Run whole = cli(report + QStringList{"--out", dir.filePath("whole")});
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        QStringList parts;
+        for (const char *shard : {"0/2", "1/2"}) {
+            const Run part = cli(report + QStringList{"--shard", shard});
+            QVERIFY2(part.exitCode == 0, qPrintable(part.err));
+            parts << dir.filePath(QStringLiteral("part%1.json").arg(parts.size()));
+            writeBytes(parts.last(), part.out);
+        }
+        const Run merged = cli(QStringList{"merge"} + parts + QStringList{"--out", dir.filePath("merged")});
+        QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
+        for (const char *folder : {"whole", "merged"}) {
+            const QByteArray html = readBytes(dir.filePath(QStringLiteral("%1/index.html").arg(folder)));
+            QVERIFY2(html.contains("not measured: one block per stage"), folder);
+            QVERIFY(html.contains("<td>Fig. 5a, random deletion</td>"));
+            QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("%1/reorder.json").arg(folder))));
+            QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("%1/gradients.json").arg(folder))));
+        }
+    }
+
     void badInputExitsWithTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
