@@ -448,11 +448,8 @@ private Q_SLOTS:
     void lesionOfAPlainNetworkSkipsShapeChangingLayers()
     {
         QTemporaryDir dir;
-        writeTinyIdx(dir.filePath("data"));
         const QString model = dir.filePath("plain14.pt");
-        const Run trained = cli({"train", "--arch", "plain", "--depth", "14", "--epochs", "1", "--data", dir.filePath("data"),
-                                 "--out", model});
-        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        QVERIFY(trainOnTinyData(dir, {"--arch", "plain", "--depth", "14"}, model));
         const Run run = cli({"lesion", model, "--data", dir.filePath("data"), "--json"});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonArray blocks = QJsonDocument::fromJson(run.out).object()["blocks"].toArray();
@@ -479,11 +476,8 @@ private Q_SLOTS:
     void reportOfANetworkWithOneBlockPerStage()
     {
         QTemporaryDir dir;
-        writeTinyIdx(dir.filePath("data"));
         const QString model = dir.filePath("resnet8.pt");
-        const Run trained = cli({"train", "--arch", "preact", "--depth", "8", "--epochs", "1", "--data", dir.filePath("data"),
-                                 "--out", model});
-        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        QVERIFY(trainOnTinyData(dir, {"--arch", "preact", "--depth", "8"}, model));
         const QStringList report{"report", model, "--data", dir.filePath("data"), "--quick"};
         const Run whole = cli(report + QStringList{"--out", dir.filePath("whole")});
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
@@ -897,6 +891,16 @@ private Q_SLOTS:
     }
 
 private:
+    // One epoch of `architecture` on tiny IDX data written to DIR/data, saved as `model`.
+    bool trainOnTinyData(const QTemporaryDir &dir, const QStringList &architecture, const QString &model)
+    {
+        writeTinyIdx(dir.filePath("data"));
+        const Run trained = cli(QStringList{"train", "--epochs", "1", "--data", dir.filePath("data"), "--out", model} + architecture);
+        if (trained.exitCode != 0)
+            qWarning("%s", trained.err.constData());
+        return trained.exitCode == 0;
+    }
+
     QTemporaryDir m_dir;
 };
 
