@@ -1,10 +1,8 @@
-#include "training.h"
+#include "training_impl.h"
 
 #include "engine_impl.h"
 #include "error.h"
 #include "safefile.h"
-
-#include <nlohmann/json.hpp>
 
 #include <torch/csrc/jit/serialization/import.h>
 #include <torch/optim/sgd.h>
@@ -15,9 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <map>
 #include <numeric>
 #include <sstream>
 
@@ -25,339 +21,6 @@ namespace pathlens {
 namespace {
 
 using torch::jit::Module;
-
-std::string firstLineOf(const std::string &text)
-{
-    return text.substr(0, text.find('\n'));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Building the networks as TorchScript modules in the block protocol (DESIGN.md section 2).
-
-constexpr int64_t stageChannels[] = {16, 32, 64};
-
-std::string batchNorm(const std::string &input, const std::string &name)
-{
-    return "torch.batch_norm(" + input + ", self." + name + "_weight, self." + name + "_bias, self." + name
-           + "_running_mean, self." + name + "_running_var, self.training, 0.1, 1e-05, False)";
-}
-
-std::string conv(const std::string &input, const std::string &name, int stride, int padding)
-{
-    return "torch.conv2d(" + input + ", self." + name + "_weight, None, [" + std::to_string(stride) + ", "
-           + std::to_string(stride) + "], [" + std::to_string(padding) + ", " + std::to_string(padding) + "])";
-}
-
-// He initialisation (fan-out, ReLU), as torchvision does for residual networks.
-at::Tensor convWeight(int64_t out, int64_t in, int64_t kernel)
-{
-    return at::randn({out, in, kernel, kernel}) * std::sqrt(2.0 / double(out * kernel * kernel));
-}
-
-void addConv(Module &m, const std::string &name, int64_t out, int64_t in, int64_t kernel)
-{
-    m.register_parameter(name + "_weight", convWeight(out, in, kernel), false);
-}
-
-void addBatchNorm(Module &m, const std::string &name, int64_t channels)
-{
-    m.register_parameter(name + "_weight", at::ones({channels}), false);
-    m.register_parameter(name + "_bias", at::zeros({channels}), false);
-    m.register_buffer(name + "_running_mean", at::zeros({channels}));
-    m.register_buffer(name + "_running_var", at::ones({channels}));
-}
-
-// How much of each residual branch the trained model keeps at test time: stochastic depth's p_l,
-// and for short-path training K/n, the share of mini-batches in which a block was active (the same
-// rule; Veit et al. do not say how they test).
-std::vector<double> testSurvival(const TrainOptions &options, int blocks)
-{
-    if (options.sampleBlocks > 0)
-        return std::vector<double>(blocks, double(options.sampleBlocks) / double(blocks));
-    return survivalProbabilities(blocks, options.survivalLast);
-}
-
-class ModelBuilder
-{
-public:
-    ModelBuilder(const TrainOptions &options, int64_t inChannels, int64_t classes)
-        : m_options(options)
-        , m_unit(std::make_shared<torch::jit::CompilationUnit>())
-        , m_inChannels(inChannels)
-        , m_classes(classes)
-    {
-    }
-
-    Module build()
-    {
-        if (m_options.architecture == "plain-constant")
-            return buildConstantWidth();
-        const bool preact = m_options.architecture == "preact";
-        Module model = newModule("PathlensResNet");
-        // conv -> BN -> ReLU before the first block in every variant: He et al. (Identity Mappings,
-        // appendix) put the first activation right after conv1 in the pre-activation network too,
-        // so the identity stream does not start as a bare linear convolution.
-        addConv(model, "conv", 16, m_inChannels, 3);
-        addBatchNorm(model, "bn", 16);
-        Module blocks = newModule("Blocks");
-        const int perStage = (m_options.depth - 2) / 6;
-        const auto survival = testSurvival(m_options, 3 * perStage);
-        int64_t channels = 16;
-        std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
-        for (int stage = 0; stage < 3; ++stage)
-            for (int i = 0; i < perStage; ++i) {
-                const int index = stage * perStage + i;
-                const int stride = stage > 0 && i == 0 ? 2 : 1;
-                const int64_t out = stageChannels[stage];
-                blocks.register_module("block" + std::to_string(index), block(channels, out, stride, survival[index]));
-                forward += "    x = self.blocks.block" + std::to_string(index) + ".forward(x)\n";
-                channels = out;
-            }
-        model.register_module("blocks", blocks);
-        if (preact)
-            addBatchNorm(model, "bn_final", 64);
-        const std::string stem = "    return torch.relu(" + batchNorm(conv("x", "conv", 1, 1), "bn") + ")\n";
-        const std::string head = (preact ? "    x = torch.relu(" + batchNorm("x", "bn_final") + ")\n" : std::string()) + poolAndClassify(model, 64);
-        model.define("def stem(self, x):\n" + stem + "\ndef head(self, x):\n" + head + "\n" + forward
-                     + "    return self.head(x)\n");
-        return model;
-    }
-
-private:
-    // The paper's plain control (Veit et al., Section 4.1: deleting any layer of a plain network
-    // drops to chance): a stride-2 stem to `width` channels, then `depth` conv -> BN -> ReLU
-    // layers of one shape, so that every layer can be deleted (replaced by the identity).
-    Module buildConstantWidth()
-    {
-        const int64_t width = m_options.width;
-        Module model = newModule("PathlensPlain");
-        addConv(model, "conv", width, m_inChannels, 3);
-        addBatchNorm(model, "bn", width);
-        Module blocks = newModule("Blocks");
-        std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
-        for (int i = 0; i < m_options.depth; ++i) {
-            Module layer = newModule("PlainLayer");
-            addConv(layer, "conv", width, width, 3);
-            addBatchNorm(layer, "bn", width);
-            layer.define("def residual(self, x):\n    return " + batchNorm(conv("x", "conv", 1, 1), "bn") + "\n\n"
-                         "def shortcut(self, x):\n    return torch.zeros_like(x)\n\n"
-                         "def post(self, y):\n    return torch.relu(y)\n\n"
-                         "def forward(self, x):\n    return self.post(self.residual(x))\n");
-            blocks.register_module("block" + std::to_string(i), layer);
-            forward += "    x = self.blocks.block" + std::to_string(i) + ".forward(x)\n";
-        }
-        model.register_module("blocks", blocks);
-        model.define("def stem(self, x):\n    return torch.relu(" + batchNorm(conv("x", "conv", 2, 1), "bn") + ")\n\n"
-                     "def head(self, x):\n" + poolAndClassify(model, width) + "\n" + forward + "    return self.head(x)\n");
-        return model;
-    }
-
-    // Global average pooling and the linear classifier (its parameters are registered on `model`).
-    std::string poolAndClassify(Module &model, int64_t channels)
-    {
-        model.register_parameter("fc_weight", (at::rand({m_classes, channels}) * 2 - 1) / 8.0, false);
-        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
-        return "    x = torch.flatten(torch.adaptive_avg_pool2d(x, [1, 1]), 1)\n"
-               "    return torch.matmul(x, self.fc_weight.t()) + self.fc_bias\n";
-    }
-
-    Module newModule(const std::string &name)
-    {
-        Module m(c10::QualifiedName("__torch__.pathlens." + name), m_unit, /*shouldMangle=*/true);
-        m.register_attribute("training", c10::BoolType::get(), true);
-        return m;
-    }
-
-    Module block(int64_t in, int64_t out, int stride, double survival)
-    {
-        const std::string &arch = m_options.architecture;
-        const bool projection = stride != 1 || in != out;
-        Module m = newModule(arch == "preact" ? "PreActBlock" : arch == "plain" ? "PlainBlock" : "BasicBlock");
-        m.register_attribute("survival", c10::FloatType::get(), survival);
-        addConv(m, "conv1", out, in, 3);
-        addConv(m, "conv2", out, out, 3);
-        addBatchNorm(m, "bn1", arch == "preact" ? in : out);
-        addBatchNorm(m, "bn2", out);
-        std::string residual;
-        if (arch == "preact") {
-            residual = "    out = " + conv("torch.relu(" + batchNorm("x", "bn1") + ")", "conv1", stride, 1) + "\n"
-                       "    out = " + conv("torch.relu(" + batchNorm("out", "bn2") + ")", "conv2", 1, 1) + "\n";
-        } else {
-            residual = "    out = torch.relu(" + batchNorm(conv("x", "conv1", stride, 1), "bn1") + ")\n"
-                       "    out = " + batchNorm(conv("out", "conv2", 1, 1), "bn2") + "\n";
-        }
-        // Stochastic depth: trained with the branch dropped at random, tested with it scaled by
-        // its survival probability (DESIGN.md section 6).
-        std::string source = "def residual(self, x):\n" + residual
-                             + "    if self.training:\n        return out\n    return out * self.survival\n\n";
-        if (arch == "plain") {
-            // No shortcut: shortcut(x) is zero, so the protocol's post(shortcut(x) + residual(x))
-            // is the plain layer post(residual(x)).
-            source += "def shortcut(self, x):\n    return torch.zeros([x.size(0), " + std::to_string(out) + ", (x.size(2) + "
-                      + std::to_string(stride - 1) + ") // " + std::to_string(stride) + ", (x.size(3) + "
-                      + std::to_string(stride - 1) + ") // " + std::to_string(stride)
-                      + "], dtype=x.dtype, device=x.device)\n\n"
-                        "def post(self, y):\n    return torch.relu(y)\n\n"
-                        "def forward(self, x):\n    return self.post(self.residual(x))\n";
-        } else {
-            if (projection) {
-                addConv(m, "projection", out, in, 1);
-                if (arch == "postact")
-                    addBatchNorm(m, "projection_bn", out);
-                const std::string shortcut = conv("x", "projection", stride, 0);
-                source += "def shortcut(self, x):\n    return "
-                          + (arch == "postact" ? batchNorm(shortcut, "projection_bn") : shortcut) + "\n\n";
-            } else {
-                source += "def shortcut(self, x):\n    return x\n\n";
-            }
-            if (arch == "postact")
-                source += "def post(self, y):\n    return torch.relu(y)\n\n"
-                          "def forward(self, x):\n    return self.post(self.shortcut(x) + self.residual(x))\n";
-            else
-                source += "def forward(self, x):\n    return self.shortcut(x) + self.residual(x)\n";
-        }
-        m.define(source);
-        return m;
-    }
-
-    const TrainOptions &m_options;
-    std::shared_ptr<torch::jit::CompilationUnit> m_unit;
-    int64_t m_inChannels;
-    int64_t m_classes;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Metadata and files
-
-// A float as the shortest decimal that reads back as the same float (0.286, not 0.2860000026).
-double tidy(double value, const char *format)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, format, value);
-    return std::strtod(text, nullptr);
-}
-
-std::string architectureName(const TrainOptions &options)
-{
-    if (options.architecture == "plain-constant")
-        return "plain network of " + std::to_string(options.depth) + " deletable layers, " + std::to_string(options.width)
-               + " channels (no shortcuts)";
-    const std::string kind = options.architecture == "preact"  ? "pre-activation ResNet"
-                             : options.architecture == "plain" ? "plain network (no shortcuts)"
-                                                               : "ResNet";
-    return kind + "-" + std::to_string(options.depth)
-           + (options.survivalLast < 1.0 ? ", stochastic depth p_L = " + std::to_string(options.survivalLast).substr(0, 4)
-                                         : std::string())
-           + (options.sampleBlocks > 0 ? ", trained with " + std::to_string(options.sampleBlocks) + " random blocks per mini-batch"
-                                       : std::string());
-}
-
-// pathlens.json of a trained model or checkpoint (DESIGN.md section 7), written with the same JSON
-// library that reads it; the keys keep the order a person reads them in.
-std::string metadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
-{
-    char recipe[512];
-    std::snprintf(recipe, sizeof recipe,
-                  "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
-                  "--momentum %g --weight-decay %g --seed %llu%s (SGD with Nesterov momentum, linear warm-up then "
-                  "cosine decay, random %d-pixel crops%s)",
-                  options.architecture.c_str(), options.depth,
-                  options.architecture == "plain-constant" ? (" --width " + std::to_string(options.width)).c_str() : "",
-                  options.survivalLast,
-                  options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
-                  options.epochs, options.batchSize,
-                  options.learningRate, options.momentum, options.weightDecay,
-                  static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
-                  options.flip ? ", horizontal flips" : "");
-    auto numbers = [](const std::vector<float> &values) {
-        nlohmann::ordered_json array = nlohmann::ordered_json::array();
-        for (float value : values)
-            array.push_back(tidy(value, "%.6g"));
-        return array;
-    };
-    nlohmann::ordered_json json;
-    // The data set's folder or file name, not its path: the name labels figures and legends.
-    std::filesystem::path dataName = std::filesystem::path(data.path).lexically_normal();
-    if (dataName.filename().empty()) // "folder/"
-        dataName = dataName.parent_path();
-    json["name"] = architectureName(options) + " ("
-                   + (dataName.filename().empty() ? data.path : dataName.filename().string()) + ")";
-    json["architecture"] = options.architecture;
-    json["depth"] = options.depth;
-    if (options.architecture == "plain-constant")
-        json["width"] = options.width;
-    json["plain"] = options.architecture == "plain" || options.architecture == "plain-constant";
-    json["stochastic_depth"] = tidy(options.survivalLast, "%.6g");
-    json["sample_blocks"] = options.sampleBlocks;
-    json["dataset"] = data.path;
-    json["input_shape"] = {data.imageShape[0], data.imageShape[1], data.imageShape[2]};
-    json["mean"] = numbers(data.mean);
-    json["std"] = numbers(data.std);
-    json["classes"] = data.classNames;
-    json["recipe"] = std::string(recipe);
-    json["epochs"] = options.epochs;
-    // What --resume must not change besides the above (the schedule and the draws of every epoch).
-    json["batch"] = options.batchSize;
-    json["learning_rate"] = options.learningRate;
-    json["seed"] = options.seed;
-    json["flip"] = options.flip;
-    json["epochs_done"] = epochsDone;
-    json["test_accuracy"] = tidy(accuracy, "%.4f");
-    // A data set path or class name that is not UTF-8 is written with replacement characters
-    // rather than failing the save after the training.
-    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-// The options of this run that differ from those the checkpoint was trained with, as
-// "--depth 20 (the checkpoint has 14)"; empty when none do. A resumed run that changed them would
-// train one model and write metadata claiming another.
-std::string changedOptions(const TrainOptions &options, const Dataset &data, const std::string &json)
-{
-    const nlohmann::json saved = nlohmann::json::parse(json, nullptr, false);
-    if (!saved.is_object())
-        return "the checkpoint's pathlens.json is not a JSON object";
-    std::string changed;
-    auto differs = [&](const char *key, const std::string &option, const nlohmann::json &now) {
-        const auto it = saved.find(key);
-        if (it == saved.end()) // an older checkpoint without this key: nothing to compare
-            return;
-        const bool same = it->is_number() && now.is_number() ? std::abs(it->get<double>() - now.get<double>()) < 1e-9
-                                                             : *it == now;
-        if (!same)
-            changed += (changed.empty() ? "" : ", ") + option + " " + (now.is_string() ? now.get<std::string>() : now.dump())
-                       + " (the checkpoint has " + (it->is_string() ? it->get<std::string>() : it->dump()) + ")";
-    };
-    differs("architecture", "--arch", options.architecture);
-    differs("depth", "--depth", options.depth);
-    differs("stochastic_depth", "--stochastic-depth", tidy(options.survivalLast, "%.6g"));
-    if (options.architecture == "plain-constant")
-        differs("width", "--width", options.width);
-    differs("sample_blocks", "--sample-blocks", options.sampleBlocks);
-    differs("epochs", "--epochs", options.epochs);
-    differs("dataset", "--data", data.path);
-    differs("batch", "--batch", options.batchSize);
-    differs("learning_rate", "--lr", options.learningRate);
-    differs("seed", "--seed", options.seed);
-    differs("flip", "--no-flip", options.flip);
-    return changed;
-}
-
-// The model and its pathlens.json serialised in memory, then written by writeFileSafely: an
-// interruption or a full disk leaves the previous file intact, and a device or FIFO given as
-// --out is written into, never replaced. (LibTorch's file writer threw from a destructor when the
-// disk was full, which aborted the process, and left a 0-byte temporary file.)
-void saveAtomically(Module &model, const std::string &path, const torch::jit::ExtraFilesMap &extra)
-{
-    std::ostringstream bytes;
-    try {
-        model.save(bytes, extra);
-    } catch (const c10::Error &e) {
-        throw Error(path + ": cannot write the model (" + firstLineOf(e.what_without_backtrace()) + ")");
-    } catch (const std::exception &e) {
-        throw Error(path + ": cannot write the model (" + firstLineOf(e.what()) + ")");
-    }
-    writeFileSafely(path, bytes.str());
-}
 
 // Linear warm-up over the first 3% of steps, then cosine decay to zero.
 double learningRateAt(double peak, int64_t step, int64_t totalSteps)
@@ -556,7 +219,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         startEpoch = int(done[0]);
     } else {
         torch::manual_seed(options.seed);
-        model = ModelBuilder(options, trainSet.imageShape[0], classes).build();
+        model = buildTrainableModel(options, trainSet.imageShape[0], classes);
     }
     model.to(device);
     model.train(true);
@@ -645,7 +308,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         torch::save(optimizer, optimizerState);
         if (checkpoints)
             saveAtomically(model, checkpoint,
-                           {{"pathlens.json", metadata(options, trainSet, epoch + 1, result.testAccuracy)},
+                           {{"pathlens.json", trainingMetadata(options, trainSet, epoch + 1, result.testAccuracy)},
                             {"optimizer.pt", optimizerState.str()}});
         if (progress) {
             state.testAccuracy = result.testAccuracy;
@@ -657,7 +320,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
             result.testAccuracy = testAccuracy(model, testImages, testLabels);
         model.eval();
         model.to(at::Device(at::kCPU));
-        saveAtomically(model, options.output, {{"pathlens.json", metadata(options, trainSet, result.epochsDone, result.testAccuracy)}});
+        saveAtomically(model, options.output, {{"pathlens.json", trainingMetadata(options, trainSet, result.epochsDone, result.testAccuracy)}});
         std::error_code removeError; // only our own regular file; a device there is left alone
         if (checkpoints && std::filesystem::is_regular_file(checkpoint, removeError))
             std::filesystem::remove(checkpoint, removeError);

@@ -1,0 +1,156 @@
+// The files of training: pathlens.json of a trained model or checkpoint, the check that a
+// resumed run keeps the first run's options, and the atomic save.
+
+#include "training_impl.h"
+
+#include "error.h"
+#include "safefile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace pathlens {
+namespace {
+
+std::string firstLineOf(const std::string &text)
+{
+    return text.substr(0, text.find('\n'));
+}
+
+// A float as the shortest decimal that reads back as the same float (0.286, not 0.2860000026).
+double tidy(double value, const char *format)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, format, value);
+    return std::strtod(text, nullptr);
+}
+
+std::string architectureName(const TrainOptions &options)
+{
+    if (options.architecture == "plain-constant")
+        return "plain network of " + std::to_string(options.depth) + " deletable layers, " + std::to_string(options.width)
+               + " channels (no shortcuts)";
+    const std::string kind = options.architecture == "preact"  ? "pre-activation ResNet"
+                             : options.architecture == "plain" ? "plain network (no shortcuts)"
+                                                               : "ResNet";
+    return kind + "-" + std::to_string(options.depth)
+           + (options.survivalLast < 1.0 ? ", stochastic depth p_L = " + std::to_string(options.survivalLast).substr(0, 4)
+                                         : std::string())
+           + (options.sampleBlocks > 0 ? ", trained with " + std::to_string(options.sampleBlocks) + " random blocks per mini-batch"
+                                       : std::string());
+}
+
+} // namespace
+
+// pathlens.json of a trained model or checkpoint (DESIGN.md section 7), written with the same JSON
+// library that reads it; the keys keep the order a person reads them in.
+std::string trainingMetadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
+{
+    char recipe[512];
+    std::snprintf(recipe, sizeof recipe,
+                  "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
+                  "--momentum %g --weight-decay %g --seed %llu%s (SGD with Nesterov momentum, linear warm-up then "
+                  "cosine decay, random %d-pixel crops%s)",
+                  options.architecture.c_str(), options.depth,
+                  options.architecture == "plain-constant" ? (" --width " + std::to_string(options.width)).c_str() : "",
+                  options.survivalLast,
+                  options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
+                  options.epochs, options.batchSize,
+                  options.learningRate, options.momentum, options.weightDecay,
+                  static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
+                  options.flip ? ", horizontal flips" : "");
+    auto numbers = [](const std::vector<float> &values) {
+        nlohmann::ordered_json array = nlohmann::ordered_json::array();
+        for (float value : values)
+            array.push_back(tidy(value, "%.6g"));
+        return array;
+    };
+    nlohmann::ordered_json json;
+    // The data set's folder or file name, not its path: the name labels figures and legends.
+    std::filesystem::path dataName = std::filesystem::path(data.path).lexically_normal();
+    if (dataName.filename().empty()) // "folder/"
+        dataName = dataName.parent_path();
+    json["name"] = architectureName(options) + " ("
+                   + (dataName.filename().empty() ? data.path : dataName.filename().string()) + ")";
+    json["architecture"] = options.architecture;
+    json["depth"] = options.depth;
+    if (options.architecture == "plain-constant")
+        json["width"] = options.width;
+    json["plain"] = options.architecture == "plain" || options.architecture == "plain-constant";
+    json["stochastic_depth"] = tidy(options.survivalLast, "%.6g");
+    json["sample_blocks"] = options.sampleBlocks;
+    json["dataset"] = data.path;
+    json["input_shape"] = {data.imageShape[0], data.imageShape[1], data.imageShape[2]};
+    json["mean"] = numbers(data.mean);
+    json["std"] = numbers(data.std);
+    json["classes"] = data.classNames;
+    json["recipe"] = std::string(recipe);
+    json["epochs"] = options.epochs;
+    // What --resume must not change besides the above (the schedule and the draws of every epoch).
+    json["batch"] = options.batchSize;
+    json["learning_rate"] = options.learningRate;
+    json["seed"] = options.seed;
+    json["flip"] = options.flip;
+    json["epochs_done"] = epochsDone;
+    json["test_accuracy"] = tidy(accuracy, "%.4f");
+    // A data set path or class name that is not UTF-8 is written with replacement characters
+    // rather than failing the save after the training.
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// The options of this run that differ from those the checkpoint was trained with, as
+// "--depth 20 (the checkpoint has 14)"; empty when none do. A resumed run that changed them would
+// train one model and write metadata claiming another.
+std::string changedOptions(const TrainOptions &options, const Dataset &data, const std::string &json)
+{
+    const nlohmann::json saved = nlohmann::json::parse(json, nullptr, false);
+    if (!saved.is_object())
+        return "the checkpoint's pathlens.json is not a JSON object";
+    std::string changed;
+    auto differs = [&](const char *key, const std::string &option, const nlohmann::json &now) {
+        const auto it = saved.find(key);
+        if (it == saved.end()) // an older checkpoint without this key: nothing to compare
+            return;
+        const bool same = it->is_number() && now.is_number() ? std::abs(it->get<double>() - now.get<double>()) < 1e-9
+                                                             : *it == now;
+        if (!same)
+            changed += (changed.empty() ? "" : ", ") + option + " " + (now.is_string() ? now.get<std::string>() : now.dump())
+                       + " (the checkpoint has " + (it->is_string() ? it->get<std::string>() : it->dump()) + ")";
+    };
+    differs("architecture", "--arch", options.architecture);
+    differs("depth", "--depth", options.depth);
+    differs("stochastic_depth", "--stochastic-depth", tidy(options.survivalLast, "%.6g"));
+    if (options.architecture == "plain-constant")
+        differs("width", "--width", options.width);
+    differs("sample_blocks", "--sample-blocks", options.sampleBlocks);
+    differs("epochs", "--epochs", options.epochs);
+    differs("dataset", "--data", data.path);
+    differs("batch", "--batch", options.batchSize);
+    differs("learning_rate", "--lr", options.learningRate);
+    differs("seed", "--seed", options.seed);
+    differs("flip", "--no-flip", options.flip);
+    return changed;
+}
+
+// The model and its pathlens.json serialised in memory, then written by writeFileSafely: an
+// interruption or a full disk leaves the previous file intact, and a device or FIFO given as
+// --out is written into, never replaced. (LibTorch's file writer threw from a destructor when the
+// disk was full, which aborted the process, and left a 0-byte temporary file.)
+void saveAtomically(torch::jit::Module &model, const std::string &path, const torch::jit::ExtraFilesMap &extra)
+{
+    std::ostringstream bytes;
+    try {
+        model.save(bytes, extra);
+    } catch (const c10::Error &e) {
+        throw Error(path + ": cannot write the model (" + firstLineOf(e.what_without_backtrace()) + ")");
+    } catch (const std::exception &e) {
+        throw Error(path + ": cannot write the model (" + firstLineOf(e.what()) + ")");
+    }
+    writeFileSafely(path, bytes.str());
+}
+
+} // namespace pathlens
