@@ -37,6 +37,14 @@
 
 using namespace pathlens;
 
+// Live evaluation on the first `images` test images: the default (2,000) makes every edit slower.
+static void setLiveImages(MainWindow &window, int images)
+{
+    Preferences preferences = window.preferences();
+    preferences.liveImages = images;
+    window.setPreferences(preferences);
+}
+
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
@@ -164,9 +172,7 @@ private Q_SLOTS:
     void singleDeletionAndSurvivingPaths()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 300;
-        window.setPreferences(preferences);
+        setLiveImages(window, 300);
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
         QVERIFY(window.openData(testing::fashionMnist()));
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
@@ -224,9 +230,7 @@ private Q_SLOTS:
     void plainNetworkHasOnePathInThePlots()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 100;
-        window.setPreferences(preferences);
+        setLiveImages(window, 100);
         QVERIFY(window.openData(testing::fashionMnist()));
         QVERIFY(window.openModel(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt")));
         window.editor()->toggle(3);
@@ -248,9 +252,7 @@ private Q_SLOTS:
     void perClassComparison()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 200;
-        window.setPreferences(preferences);
+        setLiveImages(window, 200);
         QVERIFY(window.openData(testing::fashionMnist()));
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
         window.editor()->toggle(1);
@@ -277,9 +279,7 @@ private Q_SLOTS:
     void gradientsFeedTheLattice()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 200;
-        window.setPreferences(preferences);
+        setLiveImages(window, 200);
         QVERIFY(window.openData(testing::fashionMnist()));
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
         QSignalSpy gradients(window.analysis(), &Analysis::gradientsUpdated);
@@ -365,9 +365,7 @@ private Q_SLOTS:
     void undoShowsTheCachedNumber()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 300;
-        window.setPreferences(preferences);
+        setLiveImages(window, 300);
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
         QVERIFY(window.openData(testing::fashionMnist()));
         QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
