@@ -218,6 +218,15 @@ std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks,
     return critical;
 }
 
+std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling)
+{
+    const std::vector<int> touchable = deletableBlocks(network, deletesDownsampling);
+    critical.erase(std::remove_if(critical.begin(), critical.end(),
+                                  [&](int block) { return !std::binary_search(touchable.begin(), touchable.end(), block); }),
+                   critical.end());
+    return critical;
+}
+
 CriticalSplit splitByCritical(const SweepPoint &point, const std::vector<int> &critical)
 {
     std::vector<double> touching, sparing;

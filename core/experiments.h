@@ -98,6 +98,10 @@ std::vector<int> touchedBlocks(const Arrangement &arrangement);
 std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks, const std::vector<double> &accuracies,
                                 double threshold = 0.10);
 
+// Of `critical`, the blocks a sweep can delete or move: downsampling blocks stay in place (and
+// are deleted only when `deletesDownsampling`), however much their single deletion costs.
+std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling);
+
 // A sweep point's samples split by whether they touched a critical block: when one block
 // dominates, the samples form two groups, and their overall mean lies between them, describing
 // neither (issue 14: with block 0 critical, "5 blocks deleted: 53.75% +- 43.49%").

@@ -111,6 +111,39 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
     });
 }
 
+void Analysis::startSweep(std::shared_ptr<const Network> network, Dataset images, bool reorder, int maxK, int samples,
+                          uint64_t seed, std::vector<int> critical, EngineOptions options)
+{
+    start([=, images = std::move(images)](const CancelToken &cancel) {
+        Engine engine(network, images, options);
+        QElapsedTimer sinceUpdate;
+        sinceUpdate.start();
+        const auto progress = [&](const EvalProgress &p) {
+            if (sinceUpdate.elapsed() >= 250) {
+                sinceUpdate.restart();
+                Sweep sweep;
+                sweep.reorder = reorder;
+                sweep.imagesDone = p.imagesDone;
+                sweep.imagesTotal = p.imagesTotal;
+                post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
+            }
+        };
+        const NetworkInfo &info = engine.info();
+        Sweep sweep;
+        sweep.reorder = reorder;
+        sweep.result = reorder ? reorderSweep(engine, maxK, samples, seed, progress, &cancel)
+                               : deleteKSweep(engine, std::min(maxK, int(deletableBlocks(info, false).size())), samples,
+                                              seed, false, progress, &cancel);
+        if (sweep.result.cancelled)
+            return;
+        sweep.result.model = network->path();
+        sweep.result.critical = touchableCritical(info, critical, false);
+        sweep.imagesDone = sweep.imagesTotal = sweep.result.images;
+        sweep.finished = true;
+        post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
+    });
+}
+
 void Analysis::startClassComparison(std::shared_ptr<const Network> network, Dataset images, Arrangement arrangement,
                                     EngineOptions options)
 {

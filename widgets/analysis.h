@@ -3,6 +3,7 @@
 #include "agreement.h"
 #include "arrangement.h"
 #include "dataset.h"
+#include "experiments.h"
 #include "engine.h"
 #include "gradients.h"
 #include "network.h"
@@ -18,8 +19,8 @@
 namespace pathlens {
 
 // The slower experiments the GUI runs on request, one at a time on a worker thread of their own
-// (beside the live evaluation): single deletions (the paper's Fig. 3) and gradient magnitude per
-// path length (Fig. 6). Each brings its own engine, so the live worker's engine is never shared.
+// (beside the live evaluation): single deletions (the paper's Fig. 3), random deletions and
+// reorderings (Fig. 5) and gradient magnitude per path length (Fig. 6). Each brings its own engine, so the live worker's engine is never shared.
 // Partial results arrive as signals in the GUI thread while the work goes on; a new start or
 // stop() cancels the job in flight at its next batch.
 class Analysis final : public QObject
@@ -57,6 +58,16 @@ public:
         std::vector<std::vector<int64_t>> currentConfusion;
     };
 
+    // Fig. 5a or 5b: the finished sweep, or while it runs only how far it is.
+    struct Sweep
+    {
+        SweepResult result; // filled when finished
+        bool reorder = false;
+        qint64 imagesDone = 0; // of the images times the arrangements sampled
+        qint64 imagesTotal = 0;
+        bool finished = false;
+    };
+
     explicit Analysis(QObject *parent = nullptr);
     ~Analysis() override; // cancels and waits
 
@@ -65,6 +76,11 @@ public:
     // thread: reading the training split, DESIGN.md section 5, takes a moment).
     void startGradients(std::shared_ptr<const Network> network, std::function<Dataset()> loadImages,
                         Arrangement arrangement, GradientOptions gradientOptions, EngineOptions options);
+    // Random deletions of k = 0..maxK blocks (reorder: k random swaps) of the original network,
+    // `samples` per k, as deleteKSweep and reorderSweep draw them from `seed`; `critical` blocks
+    // (of a single-deletion study, else empty) split the samples.
+    void startSweep(std::shared_ptr<const Network> network, Dataset images, bool reorder, int maxK, int samples,
+                    uint64_t seed, std::vector<int> critical, EngineOptions options);
     void startClassComparison(std::shared_ptr<const Network> network, Dataset images, Arrangement arrangement,
                               EngineOptions options);
     void stop();
@@ -72,6 +88,7 @@ public:
 
 Q_SIGNALS:
     void lesionUpdated(const pathlens::Analysis::Lesion &lesion);
+    void sweepUpdated(const pathlens::Analysis::Sweep &sweep);
     void classesCompared(const pathlens::Analysis::ClassComparison &comparison);
     void gradientsUpdated(const pathlens::GradientResult &result, int samplesDone, int samplesTotal);
     void failed(const QString &message);
@@ -91,4 +108,5 @@ private:
 
 Q_DECLARE_METATYPE(pathlens::Analysis::Lesion)
 Q_DECLARE_METATYPE(pathlens::Analysis::ClassComparison)
+Q_DECLARE_METATYPE(pathlens::Analysis::Sweep)
 Q_DECLARE_METATYPE(pathlens::GradientResult)

@@ -35,6 +35,15 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
         showLesion(lesion, title);
     });
+    connect(m_analysis, &Analysis::sweepUpdated, this, [this](const Analysis::Sweep &sweep) {
+        const SweepResult &result = sweep.result;
+        const QString title = (sweep.reorder ? tr("Reordering blocks — %1, %2 test images, %3 samples per point, seed %4")
+                                             : tr("Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4"))
+                                  .arg(modelName()).arg(result.images).arg(result.samples).arg(result.seed);
+        if (sweep.finished)
+            (sweep.reorder ? m_reorder : m_deleteK) = result;
+        m_plots->showSweep(sweep, title);
+    });
     connect(m_analysis, &Analysis::classesCompared, this, [this](const Analysis::ClassComparison &comparison) {
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         m_plots->showClassComparison(comparison, tr("%1, %2 test images").arg(model).arg(comparison.images));
@@ -59,6 +68,8 @@ QString AnalysisController::modelName() const
 void AnalysisController::showLesion(const Analysis::Lesion &lesion, const QString &title)
 {
     m_lesion = lesion.result;
+    if (lesion.finished)
+        m_critical = criticalBlocks(lesion.result);
     m_plots->showLesion(lesion, title);
 }
 
@@ -125,6 +136,21 @@ QString AnalysisController::measureClasses(qint64 liveImages)
     return {};
 }
 
+QString AnalysisController::measureSweep(bool reorder, qint64 liveImages, quint64 seed)
+{
+    if (!m_workspace->engine())
+        return tr("Open a model and a data set first.");
+    if (reorder && !blocksCanTradePlaces(m_workspace->info()))
+        return tr("No two blocks of this network can trade places (no stage has two blocks of one shape), so there is "
+                  "nothing to reorder.");
+    m_clock.start();
+    ++m_started;
+    m_analysis->startSweep(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), reorder,
+                           /*maxK=*/20, m_plots->sweepSamples(), seed, m_critical, m_workspace->options());
+    m_plots->setMeasuring(true);
+    return {};
+}
+
 QString AnalysisController::measureGradients(quint64 seed)
 {
     if (!m_workspace->engine())
@@ -154,6 +180,9 @@ void AnalysisController::reset()
     m_gradientMeans.clear();
     m_lesion.reset();
     m_gradients.reset();
+    m_deleteK.reset();
+    m_reorder.reset();
+    m_critical.clear();
     m_classArrangement.clear();
     m_graph->setGradientMagnitudes({});
 }
@@ -165,6 +194,10 @@ std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(c
         return files(*m_lesion);
     if (name == QLatin1String("gradients") && m_gradients)
         return files(*m_gradients);
+    if (name == QLatin1String("delete-k") && m_deleteK)
+        return files(*m_deleteK);
+    if ((name == QLatin1String("reorder") || name == QLatin1String("reorder-tau")) && m_reorder)
+        return files(*m_reorder);
     if ((name == QLatin1String("path-lengths") || name == QLatin1String("surviving-paths")) && m_workspace->engine()) {
         // The current arrangement's, as `pathlens-cli paths MODEL --delete ... --deleted-counts ""` writes them.
         PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), activeCount(m_editor->arrangement()), {},

@@ -34,6 +34,9 @@ public:
     // Each returns an empty string when started, else why not.
     QString measureSingleDeletions(qint64 liveImages);
     QString measureGradients(quint64 seed);
+    // Fig. 5a or 5b on the live subset's images, from the original network; a finished single-
+    // deletion study of the same network splits the samples by its critical blocks.
+    QString measureSweep(bool reorder, qint64 liveImages, quint64 seed);
     // The current arrangement against the original per class, on the live subset's images.
     QString measureClasses(qint64 liveImages);
     // Measurements kept beside the model (storedresults.h), shown as if just measured, for the
@@ -77,6 +80,9 @@ private:
     // The latest measurements as shown (partial while they run), for export.
     std::optional<LesionResult> m_lesion;
     std::optional<GradientResult> m_gradients;
+    std::optional<SweepResult> m_deleteK;
+    std::optional<SweepResult> m_reorder;
+    std::vector<int> m_critical; // of the last finished single-deletion study (criticalBlocks)
     Arrangement m_classArrangement; // the arrangement of the per-class figures shown; empty: none
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
 };

@@ -124,6 +124,12 @@ QString classExplanation()
                                                               "the original, and how the confusion matrix changes: press Measure.");
 }
 
+QString sweepExplanation()
+{
+    return QCoreApplication::translate("pathlens::LivePlots", "Accuracy after deleting k random blocks, or swapping k "
+                                                              "random pairs, of the original network: press Delete k or Reorder.");
+}
+
 QString lesionClassExplanation()
 {
     return QCoreApplication::translate("pathlens::LivePlots", "Which classes pay for each single deletion, and how often "
@@ -188,28 +194,48 @@ LivePlots::LivePlots(QWidget *parent)
     m_samples->setValue(5);
     m_samples->setSuffix(tr(" per length"));
     m_samples->setToolTip(tr("Random batches per path length (the paper used 1000)"));
-    m_tabs->addTab(measuredTab(m_tabs, tr("Gradient magnitude per path length: press Measure."),
-                               {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus),
-                   tr("Gradients"));
+    QWidget *gradientTab = measuredTab(m_tabs, tr("Gradient magnitude per path length: press Measure."),
+                                       {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus);
+    m_tabs->addTab(gradientTab, tr("Gradients"));
     const auto [measureLesion, stopLesion] = buttons();
     measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
     connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
-    m_tabs->addTab(measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
-                               {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus),
-                   tr("Single deletion"));
+    QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
+                                     {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus);
+    m_tabs->addTab(lesionTab, tr("Single deletion"));
+    const auto [deleteK, stopSweep] = buttons();
+    deleteK->setText(tr("Delete k"));
+    deleteK->setToolTip(tr("Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper's "
+                           "Fig. 5a), on the live images"));
+    connect(deleteK, &QPushButton::clicked, this, [this] { Q_EMIT sweepRequested(false); });
+    auto *reorder = new QPushButton(tr("Reorder"), this);
+    m_measureButtons << reorder;
+    reorder->setToolTip(tr("Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper's "
+                           "Fig. 5b), on the live images"));
+    connect(reorder, &QPushButton::clicked, this, [this] { Q_EMIT sweepRequested(true); });
+    m_sweepSamples = new QSpinBox(this);
+    m_sweepSamples->setRange(1, 1000);
+    m_sweepSamples->setValue(10);
+    m_sweepSamples->setSuffix(tr(" per k"));
+    m_sweepSamples->setToolTip(tr("Random arrangements drawn for each k"));
+    QWidget *sweepTab = measuredTab(m_tabs, sweepExplanation(), {deleteK, reorder, stopSweep, m_sweepSamples},
+                                    m_sweepArea, m_sweepStatus, QBoxLayout::LeftToRight);
+    m_tabs->addTab(sweepTab, tr("Delete k · reorder"));
     const auto [measureClasses, stopClasses] = buttons();
     measureClasses->setToolTip(tr("Accuracy per class and the confusion matrix, the current arrangement against the "
                                   "original, on the live images"));
     connect(measureClasses, &QPushButton::clicked, this, &LivePlots::classesRequested);
-    m_tabs->addTab(measuredTab(m_tabs, classExplanation(), {measureClasses, stopClasses}, m_classArea,
-                               m_classStatus, QBoxLayout::LeftToRight),
-                   tr("Per class"));
+    QWidget *classTab = measuredTab(m_tabs, classExplanation(), {measureClasses, stopClasses}, m_classArea,
+                                    m_classStatus, QBoxLayout::LeftToRight);
+    m_tabs->addTab(classTab, tr("Per class"));
     const auto [measureLesionClasses, stopLesionClasses] = buttons();
     measureLesionClasses->setToolTip(measureLesion->toolTip());
     connect(measureLesionClasses, &QPushButton::clicked, this, &LivePlots::lesionRequested);
-    m_tabs->addTab(measuredTab(m_tabs, lesionClassExplanation(), {measureLesionClasses, stopLesionClasses},
-                               m_lesionClassArea, m_lesionClassStatus, QBoxLayout::LeftToRight),
-                   tr("Deletion × class"));
+    QWidget *lesionClassTab = measuredTab(m_tabs, lesionClassExplanation(), {measureLesionClasses, stopLesionClasses},
+                                          m_lesionClassArea, m_lesionClassStatus, QBoxLayout::LeftToRight);
+    m_tabs->addTab(lesionClassTab, tr("Deletion × class"));
+    m_tabOfPlot = {m_accuracy, m_paths,    survivingTab,   gradientTab, lesionTab, classTab,
+                   classTab,   lesionClassTab, lesionClassTab, sweepTab,   sweepTab,  sweepTab};
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, survivingTab](int index) {
         if (m_tabs->widget(index) == survivingTab)
@@ -224,20 +250,21 @@ QStringList LivePlots::plotNames()
 {
     return {QStringLiteral("accuracy"), QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
             QStringLiteral("gradients"), QStringLiteral("single-deletion"), QStringLiteral("per-class"),
-            QStringLiteral("confusion-change"), QStringLiteral("single-deletion-classes"), QStringLiteral("disagreement")};
+            QStringLiteral("confusion-change"), QStringLiteral("single-deletion-classes"), QStringLiteral("disagreement"),
+            QStringLiteral("delete-k"), QStringLiteral("reorder"), QStringLiteral("reorder-tau")};
 }
 
-// The tabs are in the order of plotNames(), after "accuracy".
 void LivePlots::showTab(const QString &name)
 {
-    const int index = int(plotNames().indexOf(name)) - 1;
-    if (index >= 0 && index < m_tabs->count())
-        m_tabs->setCurrentIndex(index);
+    const int index = int(plotNames().indexOf(name));
+    if (index > 0) // not "accuracy", which is above the tabs
+        m_tabs->setCurrentWidget(m_tabOfPlot[index]);
 }
 
+// The first plot name of the tab shown.
 QString LivePlots::currentTabName() const
 {
-    return plotNames().value(m_tabs->currentIndex() + 1);
+    return plotNames().value(int(m_tabOfPlot.indexOf(m_tabs->currentWidget())));
 }
 
 void LivePlots::drawSurviving()
@@ -260,22 +287,21 @@ QCustomPlot *LivePlots::plot(const QString &name)
 {
     if (name == QLatin1String("surviving-paths"))
         drawSurviving();
-    QCustomPlot *const plots[] = {m_accuracy,    m_paths,           m_surviving,          m_gradientFigure, m_lesionFigure,
-                                  m_classFigure, m_confusionFigure, m_lesionClassFigure, m_disagreementFigure};
+    QCustomPlot *const plots[] = {m_accuracy,         m_paths,          m_surviving,     m_gradientFigure,
+                                  m_lesionFigure,     m_classFigure,    m_confusionFigure, m_lesionClassFigure,
+                                  m_disagreementFigure, m_deleteKFigure, m_reorderFigure, m_tauFigure};
     const int index = int(plotNames().indexOf(name));
     return index < 0 ? nullptr : plots[index];
 }
 
 void LivePlots::replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure)
 {
-    if (slot) {
-        area->removeWidget(slot);
-        delete slot;
-    }
+    const int position = slot ? area->indexOf(slot) : -1; // a new figure of a measurement takes the old one's place
+    delete slot;
     slot = figure.release();
     fitPresentation(slot);
     installHoverReadout(slot);
-    area->addWidget(slot);
+    area->insertWidget(position, slot);
 }
 
 void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
@@ -292,6 +318,26 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
     }
     else
         m_lesionClassStatus->setText(m_lesionStatus->text());
+}
+
+void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title)
+{
+    if (!sweep.finished) {
+        m_sweepStatus->setText(tr("%1: %2%…").arg(sweep.reorder ? tr("Reordering") : tr("Deleting k blocks"))
+                                   .arg(100.0 * double(sweep.imagesDone) / double(std::max<qint64>(1, sweep.imagesTotal)), 0, 'f', 0));
+        return;
+    }
+    const SweepResult &result = sweep.result;
+    if (sweep.reorder) {
+        replaceFigure(m_sweepArea, m_tauFigure, figures::reorderByTau(title, result));
+        replaceFigure(m_sweepArea, m_reorderFigure, figures::sweep(title, result, true, result.critical));
+    } else {
+        replaceFigure(m_sweepArea, m_deleteKFigure, figures::sweep(title, result, false, result.critical));
+    }
+    for (QCustomPlot *figure : {m_deleteKFigure, m_tauFigure, m_reorderFigure})
+        if (figure)
+            followPalette(figure);
+    m_sweepStatus->setText(tr("Done: %1 images, %2 samples per k, seed %3.").arg(result.images).arg(result.samples).arg(result.seed));
 }
 
 void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)
@@ -387,6 +433,11 @@ int LivePlots::gradientSamples() const
     return m_samples->value();
 }
 
+int LivePlots::sweepSamples() const
+{
+    return m_sweepSamples->value();
+}
+
 void LivePlots::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
@@ -406,7 +457,7 @@ void LivePlots::followPalette(QCustomPlot *figure)
 void LivePlots::followPalette()
 {
     for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure, m_surviving, m_classFigure, m_confusionFigure,
-                                m_lesionClassFigure, m_disagreementFigure})
+                                m_lesionClassFigure, m_disagreementFigure, m_deleteKFigure, m_reorderFigure, m_tauFigure})
         if (figure)
             followPalette(figure);
     const QColor text = palette().color(QPalette::Text);
@@ -456,7 +507,8 @@ void LivePlots::setPresentation(bool on)
     m_lineScale = on ? 2 : 1;
     // At 1280x720 with type half as large again, the plots, the network panel and the lecture
     // tour's caption fit only with lower plots and the legends in two columns.
-    for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure})
+    for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure, m_deleteKFigure,
+                              m_reorderFigure, m_tauFigure})
         if (plot)
             fitPresentation(plot);
     followPalette();
@@ -479,12 +531,14 @@ void LivePlots::clear(int blocks, bool plain)
     m_gradientFigure = nullptr;
     delete m_lesionFigure;
     m_lesionFigure = nullptr;
-    for (QCustomPlot **figure : {&m_classFigure, &m_confusionFigure, &m_lesionClassFigure, &m_disagreementFigure}) {
+    for (QCustomPlot **figure : {&m_classFigure, &m_confusionFigure, &m_lesionClassFigure, &m_disagreementFigure,
+                                 &m_deleteKFigure, &m_reorderFigure, &m_tauFigure}) {
         delete *figure;
         *figure = nullptr;
     }
     m_classStatus->setText(classExplanation());
     m_lesionClassStatus->setText(lesionClassExplanation());
+    m_sweepStatus->setText(sweepExplanation());
     m_gradientStatus->setText(tr("Gradient magnitude per path length: press Measure."));
     m_lesionStatus->setText(tr("Accuracy with each single block deleted: press Measure."));
     m_results = 0;

@@ -49,6 +49,9 @@ public:
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
+    // Fig. 5a (delete k) or 5b (reorder: per swap count and against Kendall's tau); while it runs,
+    // only the status line follows it.
+    void showSweep(const Analysis::Sweep &sweep, const QString &title);
     // The current arrangement against the original, per class: accuracy with 95% intervals and the
     // change of the confusion matrix.
     void showClassComparison(const Analysis::ClassComparison &comparison, const QString &title);
@@ -57,15 +60,17 @@ public:
     void setGradientsStale(bool stale);
     void setMeasuring(bool running);
     int gradientSamples() const; // samples per path length asked for
+    int sweepSamples() const;    // random arrangements per k asked for
 
     // Every plot by its name, for export: "accuracy", "path-lengths", "surviving-paths",
     // "gradients", "single-deletion", "per-class", "confusion-change", "single-deletion-classes",
-    // "disagreement"; null while a measured figure has not been made yet.
+    // "disagreement", "delete-k", "reorder", "reorder-tau"; null while a measured figure has not
+    // been made yet.
     QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
-    // The tab below the accuracy plot, by plot name ("path-lengths", ... as plotNames() but
-    // "accuracy", which is always shown); an unknown name changes nothing.
+    // The tab below the accuracy plot that holds the plot `name` (plotNames() but "accuracy",
+    // which is always shown); an unknown name changes nothing.
     void showTab(const QString &name);
     QString currentTabName() const;
 
@@ -77,6 +82,7 @@ Q_SIGNALS:
     void lesionRequested();
     void gradientsRequested();
     void classesRequested();
+    void sweepRequested(bool reorder);
     void stopRequested();
 
 protected:
@@ -115,6 +121,13 @@ private:
     QCustomPlot *m_confusionFigure = nullptr;
     QCustomPlot *m_lesionClassFigure = nullptr;
     QCustomPlot *m_disagreementFigure = nullptr;
+    QBoxLayout *m_sweepArea = nullptr;
+    QCustomPlot *m_deleteKFigure = nullptr;
+    QCustomPlot *m_reorderFigure = nullptr;
+    QCustomPlot *m_tauFigure = nullptr;
+    QLabel *m_sweepStatus = nullptr;
+    QSpinBox *m_sweepSamples = nullptr;
+    QList<QWidget *> m_tabOfPlot; // in the order of plotNames(), the tab holding each plot
     QLabel *m_gradientStatus = nullptr;
     QLabel *m_lesionStatus = nullptr;
     QLabel *m_classStatus = nullptr;

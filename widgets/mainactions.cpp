@@ -43,7 +43,8 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     m_exportMenu = fileMenu->addMenu(tr("&Export Plot"));
     const QString plotTitles[] = {tr("&Accuracy…"), tr("Path &Lengths…"), tr("&Surviving Paths…"), tr("&Gradients…"),
                                   tr("Single &Deletion…"), tr("Accuracy per &Class…"), tr("C&onfusion Change…"),
-                                  tr("Deletion × Cla&ss…"), tr("D&isagreement…")};
+                                  tr("Deletion × Cla&ss…"), tr("D&isagreement…"), tr("Deleting &k Blocks…"),
+                                  tr("&Reordering…"), tr("Reordering by &Tau…")};
     for (int i = 0; i < LivePlots::plotNames().size(); ++i)
         m_exportMenu->addAction(plotTitles[i], this, [this, i] { Q_EMIT exportPlot(LivePlots::plotNames()[i]); });
     m_exportGraph = fileMenu->addAction(tr("Export Path &Graph…"), this, &MainActions::exportPathGraph);

@@ -151,6 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_analyses = new AnalysisController(m_document->workspace(), m_editor, m_plots, m_pathGraph, this);
     connect(m_plots, &LivePlots::lesionRequested, this, &MainWindow::measureSingleDeletions);
     connect(m_plots, &LivePlots::gradientsRequested, this, &MainWindow::measureGradients);
+    connect(m_plots, &LivePlots::sweepRequested, this, &MainWindow::measureSweep);
     connect(m_plots, &LivePlots::classesRequested, this, [this] {
         if (const QString why = m_analyses->measureClasses(preferences().liveImages); !why.isEmpty())
             showError(tr("Cannot measure"), why);
@@ -273,6 +274,12 @@ void MainWindow::measureSingleDeletions()
 void MainWindow::measureGradients()
 {
     if (const QString why = m_analyses->measureGradients(m_randomSeed++); !why.isEmpty())
+        showError(tr("Cannot measure"), why);
+}
+
+void MainWindow::measureSweep(bool reorder)
+{
+    if (const QString why = m_analyses->measureSweep(reorder, preferences().liveImages, m_randomSeed++); !why.isEmpty())
         showError(tr("Cannot measure"), why);
 }
 

@@ -107,6 +107,8 @@ public:
     // The measurements behind the Single deletion and Gradients tabs.
     void measureSingleDeletions();
     void measureGradients();
+    // The measurement behind the Delete k · reorder tab (the paper's Fig. 5a, or 5b when `reorder`).
+    void measureSweep(bool reorder);
 
     static constexpr qint64 liveImages = Preferences::defaultLiveImages; // the default live subset, class-balanced
 

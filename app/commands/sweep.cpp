@@ -52,12 +52,8 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
         result.critical = *critical;
     else if (!merged && context.shard().ownsBaseline()) // of a sharded run, shard 0 only; merge takes its list
         result.critical = criticalBlocks(singleDeletionResult(session));
-    // Only blocks the sweep can delete or move split its samples: downsampling blocks stay in
-    // place (and are deleted only with --all-blocks), however much their deletion costs.
-    const std::vector<int> touchable = deletableBlocks(info, all && !reorder);
-    result.critical.erase(std::remove_if(result.critical.begin(), result.critical.end(),
-                                         [&](int block) { return !std::binary_search(touchable.begin(), touchable.end(), block); }),
-                          result.critical.end());
+    // Only blocks the sweep can delete or move split its samples (--all-blocks deletes downsampling ones).
+    result.critical = touchableCritical(info, result.critical, all && !reorder);
 
     Outcome outcome;
     outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");

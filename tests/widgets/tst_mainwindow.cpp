@@ -8,6 +8,7 @@
 #include "liveplots.h"
 #include "pathgraph.h"
 #include "paths.h"
+#include "results.h"
 #include "dataset.h"
 #include "engine.h"
 #include "exportcontroller.h"
@@ -223,6 +224,65 @@ private Q_SLOTS:
         const auto fraction = survivingFraction(9, 2);
         for (int k = 0; k <= 9; ++k)
             PL_COMPARE_NEAR((surviving->graph(0)->data()->begin() + k)->value, fraction[k], 1e-12);
+    }
+
+    // Fig. 5 on request: the sweeps are core's deleteKSweep and reorderSweep on the live images with
+    // the seed they report, split by the critical blocks of the single deletions measured before,
+    // and export as the CSV that pathlens-cli delete-k / reorder --csv write.
+    void randomDeletionAndReorderSweeps()
+    {
+        MainWindow window;
+        setLiveImages(window, 200);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        // The bundled plain control: trained (the fixtures are not: their accuracies barely move), every
+        // deletion critical, and its layers can trade places.
+        const QString model = QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt");
+        QVERIFY(window.openModel(model));
+        QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
+        window.measureSingleDeletions();
+        do
+            QVERIFY(lesion.wait(120000));
+        while (!lesion.last().at(0).value<Analysis::Lesion>().finished);
+        const LesionResult lesionResult = lesion.last().at(0).value<Analysis::Lesion>().result;
+
+        Engine fresh(Network::load(model.toStdString()), stratifiedSubset(loadDataset(testing::fashionMnist()), 200));
+        QSignalSpy swept(window.analysis(), &Analysis::sweepUpdated);
+        for (const bool reorder : {false, true}) {
+            window.measureSweep(reorder);
+            do
+                QVERIFY(swept.wait(300000));
+            while (!swept.last().at(0).value<Analysis::Sweep>().finished);
+            const SweepResult shown = swept.last().at(0).value<Analysis::Sweep>().result;
+            QCOMPARE(shown.samples, window.livePlots()->sweepSamples());
+            const int deletable = int(deletableBlocks(fresh.info(), false).size());
+            SweepResult expected = reorder ? reorderSweep(fresh, 20, shown.samples, uint64_t(shown.seed))
+                                           : deleteKSweep(fresh, std::min(20, deletable), shown.samples, uint64_t(shown.seed));
+            expected.model = model.toStdString();
+            expected.critical = touchableCritical(fresh.info(), criticalBlocks(lesionResult), false);
+            QCOMPARE(shown.points.size(), expected.points.size());
+            QVERIFY(shown.points.size() > 5);
+            for (size_t i = 0; i < expected.points.size(); ++i) {
+                QCOMPARE(shown.points[i].k, expected.points[i].k);
+                QVERIFY(shown.points[i].accuracies == expected.points[i].accuracies);
+                QVERIFY(shown.points[i].taus == expected.points[i].taus);
+            }
+            QVERIFY(shown.critical == expected.critical);
+            QCOMPARE(int(shown.critical.size()), 15);
+            QVERIFY(shown.points.back().mean < shown.baseline - 0.3); // not a flat line
+
+            const QString name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
+            QVERIFY(window.livePlots()->plot(name));
+            QVERIFY(!reorder || window.livePlots()->plot("reorder-tau"));
+            QTemporaryDir dir;
+            window.exports()->writeData(name, dir.filePath("sweep.csv"));
+            QFile csv(dir.filePath("sweep.csv"));
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            QCOMPARE(csv.readAll(), QByteArray::fromStdString(toCsv(expected)));
+        }
+        window.livePlots()->showTab("reorder-tau");
+        QCOMPARE(window.livePlots()->currentTabName(), QStringLiteral("delete-k")); // the tab's first plot
+        window.livePlots()->showTab("confusion-change");
+        QCOMPARE(window.livePlots()->currentTabName(), QStringLiteral("per-class"));
     }
 
     // The bundled plain control has one path, through every layer: the path-length plots show it
