@@ -169,6 +169,10 @@ LivePlots::LivePlots(QWidget *parent)
     m_originalPaths->setName(tr("original"));
     m_currentPaths = m_paths->addGraph();
     m_currentPaths->setName(tr("current arrangement"));
+    // Path lengths are whole numbers: steps one length wide, not lines between them (a plain
+    // network's one path at length 15 was drawn as a ramp from 14 to 15).
+    for (QCPGraph *graph : {m_originalPaths, m_currentPaths})
+        graph->setLineStyle(QCPGraph::lsStepCenter);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_paths, tr("Path lengths"));
@@ -550,7 +554,7 @@ void LivePlots::clear(int blocks, bool plain)
     m_estimateBars->data()->clear();
     const auto [lengths, shares] = distribution(pathsResult(blocks, blocks, {}, plain).distribution);
     m_originalPaths->setData(lengths, shares);
-    m_paths->xAxis->setRange(0, std::max(1, blocks));
+    m_paths->xAxis->setRange(-0.5, std::max(1, blocks) + 0.5);
     setActiveBlocks(blocks);
     rescale();
 }
