@@ -620,45 +620,61 @@
     </message>
     <message>
         <location filename="../widgets/analysiscontroller.cpp" line="40"/>
+        <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
+        <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
+        <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="49"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="46"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="55"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="47"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="56"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="79"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="90"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="91"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="102"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="100"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="111"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="102"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="113"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="108"/>
         <location filename="../widgets/analysiscontroller.cpp" line="119"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="131"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="130"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="142"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="157"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="144"/>
+        <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
+        <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
 </context>
 <context>
@@ -1067,131 +1083,166 @@
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="140"/>
+        <location filename="../widgets/liveplots.cpp" line="146"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="140"/>
+        <location filename="../widgets/liveplots.cpp" line="146"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="146"/>
+        <location filename="../widgets/liveplots.cpp" line="152"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="148"/>
+        <location filename="../widgets/liveplots.cpp" line="154"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="154"/>
+        <location filename="../widgets/liveplots.cpp" line="160"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="161"/>
+        <location filename="../widgets/liveplots.cpp" line="167"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="161"/>
+        <location filename="../widgets/liveplots.cpp" line="167"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="163"/>
-        <location filename="../widgets/liveplots.cpp" line="334"/>
+        <location filename="../widgets/liveplots.cpp" line="169"/>
+        <location filename="../widgets/liveplots.cpp" line="384"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="165"/>
-        <location filename="../widgets/liveplots.cpp" line="335"/>
+        <location filename="../widgets/liveplots.cpp" line="171"/>
+        <location filename="../widgets/liveplots.cpp" line="385"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="168"/>
+        <location filename="../widgets/liveplots.cpp" line="178"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="171"/>
+        <location filename="../widgets/liveplots.cpp" line="181"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="174"/>
+        <location filename="../widgets/liveplots.cpp" line="184"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="175"/>
+        <location filename="../widgets/liveplots.cpp" line="185"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="183"/>
+        <location filename="../widgets/liveplots.cpp" line="193"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="189"/>
+        <location filename="../widgets/liveplots.cpp" line="199"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="190"/>
+        <location filename="../widgets/liveplots.cpp" line="200"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="191"/>
-        <location filename="../widgets/liveplots.cpp" line="488"/>
+        <location filename="../widgets/liveplots.cpp" line="201"/>
+        <location filename="../widgets/liveplots.cpp" line="546"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="193"/>
+        <location filename="../widgets/liveplots.cpp" line="203"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="195"/>
+        <location filename="../widgets/liveplots.cpp" line="205"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="197"/>
-        <location filename="../widgets/liveplots.cpp" line="489"/>
+        <location filename="../widgets/liveplots.cpp" line="207"/>
+        <location filename="../widgets/liveplots.cpp" line="547"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="199"/>
+        <location filename="../widgets/liveplots.cpp" line="209"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="201"/>
+        <location filename="../widgets/liveplots.cpp" line="211"/>
+        <source>Delete k</source>
+        <translation>k löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="212"/>
+        <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
+        <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="215"/>
+        <source>Reorder</source>
+        <translation>Umordnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="217"/>
+        <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
+        <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="223"/>
+        <source> per k</source>
+        <translation> je k</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="224"/>
+        <source>Random arrangements drawn for each k</source>
+        <translation>Zufällige Anordnungen je k</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="227"/>
+        <source>Delete k · reorder</source>
+        <translation>k löschen · umordnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="229"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="206"/>
+        <location filename="../widgets/liveplots.cpp" line="234"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="212"/>
+        <location filename="../widgets/liveplots.cpp" line="240"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="252"/>
+        <location filename="../widgets/liveplots.cpp" line="283"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1199,7 +1250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="253"/>
+        <location filename="../widgets/liveplots.cpp" line="284"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1207,70 +1258,90 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="283"/>
+        <location filename="../widgets/liveplots.cpp" line="313"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="285"/>
+        <location filename="../widgets/liveplots.cpp" line="315"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="286"/>
+        <location filename="../widgets/liveplots.cpp" line="316"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="311"/>
+        <location filename="../widgets/liveplots.cpp" line="330"/>
+        <source>%1: %2%…</source>
+        <translation>%1: %2 %…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="330"/>
+        <source>Reordering</source>
+        <translation>Umordnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="330"/>
+        <source>Deleting k blocks</source>
+        <translation>k Blöcke löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="344"/>
+        <source>Done: %1 images, %2 samples per k, seed %3.</source>
+        <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="361"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="315"/>
+        <location filename="../widgets/liveplots.cpp" line="365"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="322"/>
+        <location filename="../widgets/liveplots.cpp" line="372"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="326"/>
+        <location filename="../widgets/liveplots.cpp" line="376"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="333"/>
+        <location filename="../widgets/liveplots.cpp" line="383"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="337"/>
+        <location filename="../widgets/liveplots.cpp" line="387"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="348"/>
+        <location filename="../widgets/liveplots.cpp" line="398"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="367"/>
+        <location filename="../widgets/liveplots.cpp" line="417"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="368"/>
+        <location filename="../widgets/liveplots.cpp" line="418"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="360"/>
-        <location filename="../widgets/liveplots.cpp" line="376"/>
+        <location filename="../widgets/liveplots.cpp" line="410"/>
+        <location filename="../widgets/liveplots.cpp" line="426"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
@@ -1281,21 +1352,26 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="129"/>
+        <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
+        <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/liveplots.cpp" line="135"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="506"/>
+        <location filename="../widgets/liveplots.cpp" line="564"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="507"/>
+        <location filename="../widgets/liveplots.cpp" line="565"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="251"/>
+        <location filename="../widgets/liveplots.cpp" line="282"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1403,117 +1479,132 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>&amp;Uneinigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="49"/>
+        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <source>Deleting &amp;k Blocks…</source>
+        <translation>&amp;k Blöcke löschen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="47"/>
+        <source>&amp;Reordering…</source>
+        <translation>&amp;Umordnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="47"/>
+        <source>Reordering by &amp;Tau…</source>
+        <translation>Umordnen nach &amp;Tau…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/mainactions.cpp" line="50"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="51"/>
+        <location filename="../widgets/mainactions.cpp" line="52"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="53"/>
+        <location filename="../widgets/mainactions.cpp" line="54"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="54"/>
+        <location filename="../widgets/mainactions.cpp" line="55"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="57"/>
+        <location filename="../widgets/mainactions.cpp" line="58"/>
         <source>Leave presentation mode</source>
         <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="64"/>
+        <location filename="../widgets/mainactions.cpp" line="65"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="67"/>
+        <location filename="../widgets/mainactions.cpp" line="68"/>
         <source>&amp;Lecture Layout</source>
         <translation>&amp;Vorlesungsansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="70"/>
+        <location filename="../widgets/mainactions.cpp" line="71"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="72"/>
+        <location filename="../widgets/mainactions.cpp" line="73"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="74"/>
+        <location filename="../widgets/mainactions.cpp" line="75"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="79"/>
+        <location filename="../widgets/mainactions.cpp" line="80"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="80"/>
+        <location filename="../widgets/mainactions.cpp" line="81"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="82"/>
+        <location filename="../widgets/mainactions.cpp" line="83"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="83"/>
+        <location filename="../widgets/mainactions.cpp" line="84"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="85"/>
+        <location filename="../widgets/mainactions.cpp" line="86"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="86"/>
+        <location filename="../widgets/mainactions.cpp" line="87"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="92"/>
+        <location filename="../widgets/mainactions.cpp" line="93"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="96"/>
+        <location filename="../widgets/mainactions.cpp" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="97"/>
+        <location filename="../widgets/mainactions.cpp" line="98"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="98"/>
+        <location filename="../widgets/mainactions.cpp" line="99"/>
         <source>&amp;Lecture Tour</source>
         <translation>&amp;Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="100"/>
+        <location filename="../widgets/mainactions.cpp" line="101"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="107"/>
+        <location filename="../widgets/mainactions.cpp" line="108"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="108"/>
+        <location filename="../widgets/mainactions.cpp" line="109"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
@@ -1536,9 +1627,10 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="156"/>
-        <location filename="../widgets/mainwindow.cpp" line="270"/>
-        <location filename="../widgets/mainwindow.cpp" line="276"/>
+        <location filename="../widgets/mainwindow.cpp" line="157"/>
+        <location filename="../widgets/mainwindow.cpp" line="271"/>
+        <location filename="../widgets/mainwindow.cpp" line="277"/>
+        <location filename="../widgets/mainwindow.cpp" line="283"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
@@ -1553,27 +1645,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="162"/>
+        <location filename="../widgets/mainwindow.cpp" line="163"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="219"/>
+        <location filename="../widgets/mainwindow.cpp" line="220"/>
         <source>Still loading: close the window when it is done.</source>
         <translation>Lädt noch: das Fenster erst danach schließen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="435"/>
+        <location filename="../widgets/mainwindow.cpp" line="442"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="388"/>
+        <location filename="../widgets/mainwindow.cpp" line="395"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="399"/>
+        <location filename="../widgets/mainwindow.cpp" line="406"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
@@ -1633,17 +1725,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="225"/>
+        <location filename="../widgets/mainwindow.cpp" line="226"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="225"/>
+        <location filename="../widgets/mainwindow.cpp" line="226"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="337"/>
+        <location filename="../widgets/mainwindow.cpp" line="344"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
