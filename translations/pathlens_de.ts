@@ -619,60 +619,70 @@
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="40"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <source>Reordering: %1</source>
+        <translation>Umordnen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <source>Deleting k blocks: %1</source>
+        <translation>k Blöcke löschen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysiscontroller.cpp" line="46"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="47"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="49"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="52"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="55"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="58"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="56"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="59"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="90"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="93"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="102"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="105"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="111"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="114"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="113"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="116"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="119"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="130"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="142"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="157"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="122"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="133"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="145"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="160"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="144"/>
+        <location filename="../widgets/analysiscontroller.cpp" line="147"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1119,13 +1129,13 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="169"/>
-        <location filename="../widgets/liveplots.cpp" line="384"/>
+        <location filename="../widgets/liveplots.cpp" line="383"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="171"/>
-        <location filename="../widgets/liveplots.cpp" line="385"/>
+        <location filename="../widgets/liveplots.cpp" line="384"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
@@ -1166,7 +1176,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="201"/>
-        <location filename="../widgets/liveplots.cpp" line="546"/>
+        <location filename="../widgets/liveplots.cpp" line="545"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1182,7 +1192,7 @@
     </message>
     <message>
         <location filename="../widgets/liveplots.cpp" line="207"/>
-        <location filename="../widgets/liveplots.cpp" line="547"/>
+        <location filename="../widgets/liveplots.cpp" line="546"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1273,75 +1283,60 @@
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="330"/>
-        <source>%1: %2%…</source>
-        <translation>%1: %2 %…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/liveplots.cpp" line="330"/>
-        <source>Reordering</source>
-        <translation>Umordnen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/liveplots.cpp" line="330"/>
-        <source>Deleting k blocks</source>
-        <translation>k Blöcke löschen</translation>
-    </message>
-    <message>
-        <location filename="../widgets/liveplots.cpp" line="344"/>
+        <location filename="../widgets/liveplots.cpp" line="343"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="361"/>
+        <location filename="../widgets/liveplots.cpp" line="360"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="365"/>
+        <location filename="../widgets/liveplots.cpp" line="364"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="372"/>
+        <location filename="../widgets/liveplots.cpp" line="371"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="376"/>
+        <location filename="../widgets/liveplots.cpp" line="375"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="383"/>
+        <location filename="../widgets/liveplots.cpp" line="382"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="387"/>
+        <location filename="../widgets/liveplots.cpp" line="386"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="398"/>
+        <location filename="../widgets/liveplots.cpp" line="397"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="417"/>
+        <location filename="../widgets/liveplots.cpp" line="416"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="418"/>
+        <location filename="../widgets/liveplots.cpp" line="417"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="410"/>
-        <location filename="../widgets/liveplots.cpp" line="426"/>
+        <location filename="../widgets/liveplots.cpp" line="409"/>
+        <location filename="../widgets/liveplots.cpp" line="425"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
@@ -1361,12 +1356,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="564"/>
+        <location filename="../widgets/liveplots.cpp" line="563"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="565"/>
+        <location filename="../widgets/liveplots.cpp" line="564"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>

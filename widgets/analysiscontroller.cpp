@@ -37,12 +37,15 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     });
     connect(m_analysis, &Analysis::sweepUpdated, this, [this](const Analysis::Sweep &sweep) {
         const SweepResult &result = sweep.result;
-        const QString title = (sweep.reorder ? tr("Reordering blocks — %1, %2 test images, %3 samples per point, seed %4")
-                                             : tr("Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4"))
-                                  .arg(modelName()).arg(result.images).arg(result.samples).arg(result.seed);
-        if (sweep.finished)
-            (sweep.reorder ? m_reorder : m_deleteK) = result;
-        m_plots->showSweep(sweep, title);
+        if (!sweep.finished) {
+            m_plots->showSweep(sweep, (sweep.reorder ? tr("Reordering: %1") : tr("Deleting k blocks: %1"))
+                                          .arg(progressText(double(sweep.imagesDone) / double(std::max<qint64>(1, sweep.imagesTotal)))));
+            return;
+        }
+        (sweep.reorder ? m_reorder : m_deleteK) = result;
+        m_plots->showSweep(sweep, (sweep.reorder ? tr("Reordering blocks — %1, %2 test images, %3 samples per point, seed %4")
+                                                 : tr("Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4"))
+                                      .arg(modelName()).arg(result.images).arg(result.samples).arg(result.seed));
     });
     connect(m_analysis, &Analysis::classesCompared, this, [this](const Analysis::ClassComparison &comparison) {
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();

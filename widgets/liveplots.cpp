@@ -326,9 +326,8 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
 
 void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title)
 {
-    if (!sweep.finished) {
-        m_sweepStatus->setText(tr("%1: %2%…").arg(sweep.reorder ? tr("Reordering") : tr("Deleting k blocks"))
-                                   .arg(100.0 * double(sweep.imagesDone) / double(std::max<qint64>(1, sweep.imagesTotal)), 0, 'f', 0));
+    if (!sweep.finished) { // the title says how far it is
+        m_sweepStatus->setText(title);
         return;
     }
     const SweepResult &result = sweep.result;

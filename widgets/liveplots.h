@@ -49,8 +49,8 @@ public:
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
-    // Fig. 5a (delete k) or 5b (reorder: per swap count and against Kendall's tau); while it runs,
-    // only the status line follows it.
+    // Fig. 5a (delete k) or 5b (reorder: per swap count and against Kendall's tau), titled
+    // `title`; while it runs, only the status line follows it, showing `title`.
     void showSweep(const Analysis::Sweep &sweep, const QString &title);
     // The current arrangement against the original, per class: accuracy with 95% intervals and the
     // change of the confusion matrix.
