@@ -5,7 +5,7 @@
 # builds the core-only configuration against the LibTorch that ships with the machine's PyTorch,
 # runs the core self-check (fixtures exported by that PyTorch), compares CUDA with CPU and runs
 # pathlens-bench on CUDA, and handles a real CUDA out-of-memory error; FULL=1 adds a batch-2000
-# CUDA run and a CPU run; TRAIN=1 trains the stochastic-depth demo model on the GPU.
+# CUDA run and a CPU run. (The bundled models are trained by tests/gpu/train-bundled.sh.)
 #
 #   bash tests/gpu/check.sh [MODEL] [DATA]
 # DATA defaults to Fashion-MNIST, looked for in gpu-carry/fashion-mnist (an ignored folder that
@@ -50,13 +50,6 @@ done
 
 echo "== core self-check (fixtures from this PyTorch) =="
 (cd "$build" && timeout 150 ctest --output-on-failure 2>&1 | tail -15)
-
-if [ "${TRAIN:-0}" = 1 ]; then
-    echo "== training the stochastic-depth ResNet-110 on CUDA (pathlens-cli train's Qt-free twin) =="
-    timeout "${TRAIN_SECONDS:-240}" "$build/tests/benchmark/pathlens-train-core" --arch preact --depth 110 --epochs 8 \
-        --stochastic-depth 0.5 --device cuda --data "$data" --out "$out/resnet110-sd-fashion.pt"
-    echo "check.sh: training exit status $?"
-fi
 
 bench="$build/tests/benchmark/pathlens-bench"
 echo "== CUDA: all 10,000 test images, default batch (includes the CUDA vs CPU logit comparison) =="
