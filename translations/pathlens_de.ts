@@ -80,24 +80,14 @@
     </message>
     <message>
         <location filename="../widgets/figures.cpp" line="348"/>
-        <location filename="../widgets/figures.cpp" line="416"/>
+        <location filename="../widgets/figures.cpp" line="419"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="356"/>
-        <source>%1 (95% Wilson intervals)</source>
-        <translation>%1 (95-%-Wilson-Intervalle)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/figures.cpp" line="358"/>
+        <location filename="../widgets/figures.cpp" line="376"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
-    </message>
-    <message>
-        <location filename="../widgets/figures.cpp" line="370"/>
-        <source>%1, no block deleted: %2% [%3–%4]</source>
-        <translation>%1, kein Block gelöscht: %2 % [%3–%4]</translation>
     </message>
     <message>
         <location filename="../widgets/figures.cpp" line="388"/>
@@ -105,53 +95,53 @@
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="415"/>
+        <location filename="../widgets/figures.cpp" line="418"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="415"/>
+        <location filename="../widgets/figures.cpp" line="418"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="422"/>
-        <location filename="../widgets/figures.cpp" line="474"/>
+        <location filename="../widgets/figures.cpp" line="425"/>
+        <location filename="../widgets/figures.cpp" line="477"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="440"/>
+        <location filename="../widgets/figures.cpp" line="443"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="442"/>
+        <location filename="../widgets/figures.cpp" line="445"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="446"/>
+        <location filename="../widgets/figures.cpp" line="449"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="449"/>
+        <location filename="../widgets/figures.cpp" line="452"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="466"/>
+        <location filename="../widgets/figures.cpp" line="469"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="467"/>
+        <location filename="../widgets/figures.cpp" line="470"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="472"/>
+        <location filename="../widgets/figures.cpp" line="475"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -159,32 +149,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="486"/>
+        <location filename="../widgets/figures.cpp" line="489"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="487"/>
+        <location filename="../widgets/figures.cpp" line="490"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="490"/>
+        <location filename="../widgets/figures.cpp" line="493"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="498"/>
+        <location filename="../widgets/figures.cpp" line="501"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="502"/>
+        <location filename="../widgets/figures.cpp" line="505"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="503"/>
+        <location filename="../widgets/figures.cpp" line="506"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -192,45 +182,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="548"/>
+        <location filename="../widgets/figures.cpp" line="551"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="553"/>
+        <location filename="../widgets/figures.cpp" line="556"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="570"/>
-        <location filename="../widgets/figures.cpp" line="589"/>
+        <location filename="../widgets/figures.cpp" line="573"/>
+        <location filename="../widgets/figures.cpp" line="592"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="590"/>
+        <location filename="../widgets/figures.cpp" line="593"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="571"/>
-        <location filename="../widgets/figures.cpp" line="592"/>
+        <location filename="../widgets/figures.cpp" line="574"/>
+        <location filename="../widgets/figures.cpp" line="595"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="602"/>
+        <location filename="../widgets/figures.cpp" line="605"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="575"/>
-        <location filename="../widgets/figures.cpp" line="604"/>
+        <location filename="../widgets/figures.cpp" line="578"/>
+        <location filename="../widgets/figures.cpp" line="607"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="363"/>
+        <source>%1
+dashed: no block deleted, %2</source>
+        <translation>%1
+gestrichelt: kein Block gelöscht, %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/figures.cpp" line="374"/>
+        <source>test accuracy (%), 95% Wilson intervals</source>
+        <translation>Testgenauigkeit (%), 95-%-Wilson-Intervalle</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="419"/>
+        <location filename="../widgets/figures.cpp" line="422"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -238,12 +240,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="541"/>
+        <location filename="../widgets/figures.cpp" line="544"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="625"/>
+        <location filename="../widgets/figures.cpp" line="628"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>

@@ -353,9 +353,15 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
         std::transform(series[i].accuracy.begin(), series[i].accuracy.end(), percent.begin(), [](double a) { return 100 * a; });
         const LesionSeries &s = series[i];
         const bool intervals = s.images > 0 && s.correct.size() == s.accuracy.size();
-        QCPGraph *graph = addLine(*plot, intervals ? QObject::tr("%1 (95% Wilson intervals)").arg(s.label) : s.label,
+        // One legend entry per model, its baseline (the dashed line) in it: with a line of its own
+        // each, three models' legend covered the plot.
+        QString baseline = QString::number(100 * s.baseline, 'f', 1) + QLatin1Char('%');
+        if (intervals && s.baselineCorrect >= 0) {
+            const Interval wilson = wilsonInterval(s.baselineCorrect, s.images);
+            baseline += QStringLiteral(" [%1–%2]").arg(100 * wilson.lower, 0, 'f', 1).arg(100 * wilson.upper, 0, 'f', 1);
+        }
+        QCPGraph *graph = addLine(*plot, QObject::tr("%1\ndashed: no block deleted, %2").arg(s.label, baseline),
                                   range(percent.size()), toVector(percent), int(i));
-        QString baselineName = QObject::tr("%1, no block deleted").arg(s.label);
         if (intervals) {
             std::vector<double> below(percent.size(), 0), above(percent.size(), 0);
             for (size_t b = 0; b < percent.size(); ++b)
@@ -365,16 +371,10 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
                     above[b] = 100 * wilson.upper - percent[b];
                 }
             addErrorBars(*plot, graph, below, above);
-            if (s.baselineCorrect >= 0) {
-                const Interval wilson = wilsonInterval(s.baselineCorrect, s.images);
-                baselineName = QObject::tr("%1, no block deleted: %2% [%3–%4]")
-                                   .arg(s.label)
-                                   .arg(100 * s.baseline, 0, 'f', 1)
-                                   .arg(100 * wilson.lower, 0, 'f', 1)
-                                   .arg(100 * wilson.upper, 0, 'f', 1);
-            }
+            plot->yAxis->setLabel(QObject::tr("test accuracy (%), 95% Wilson intervals"));
         }
-        addHorizontalLine(*plot, 100 * s.baseline, baselineName, int(i));
+        addHorizontalLine(*plot, 100 * s.baseline, QObject::tr("%1, no block deleted").arg(s.label), int(i));
+        plot->graph(plot->graphCount() - 1)->removeFromLegend();
         // Downsampling blocks, marked with a large hollow circle (the paper's Fig. 3 shows them as outliers).
         QVector<double> x;
         QVector<double> y;
@@ -393,7 +393,10 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
                 marks->removeFromLegend();
         }
     }
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // Below the axes: inside, it hid the low points (a plain control's, near chance).
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, plot->legend);
+    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
     return plot;
 }
 
