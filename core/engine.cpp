@@ -266,6 +266,13 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         c10::InferenceMode inferenceMode;
         d.images = normalisedImages(data, mean, deviation, replicate).to(d.device);
         d.labels = labelTensor(data).to(d.device);
+        // The model's own forward against the decomposition once on the user's own images: a forward
+        // that branches on values the probe batch never had is caught before any number is shown.
+        std::string normalisation;
+        for (size_t c = 0; c < channels; ++c)
+            normalisation += " " + std::to_string(mean[c]) + "/" + std::to_string(deviation[c]);
+        verifyOnData(*d.exactNet, d.images.narrow(0, 0, std::min<int64_t>(64, d.images.size(0))),
+                     data.path + " (normalised" + normalisation + ")");
         if (d.dtype != at::kFloat) {
             // One image through the whole network: a device or LibTorch without bfloat16 kernels
             // for some layer says so here, not in the middle of an evaluation.

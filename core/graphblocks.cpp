@@ -5,10 +5,16 @@
 // How: the root's forward is inlined, call by call, until the calls that remain are either blocks
 // or modules without blocks inside. The blocks must then form a chain; the stem is what computes the
 // first block's input, the head what follows the last block's output. Each block's own forward is
-// inlined and split at its last addition into shortcut, residual and post. Every part becomes a
-// small graph of its own, cut out of the original by data dependence only, and run with the module
-// object it came from. The load-time verification (verification.cpp) then checks the result
-// against the model's own forward, so a split that is wrong for any reason is refused, not used.
+// inlined; its last addition is flattened into its terms, and the roles of the terms are decided
+// (DESIGN.md section 2, "roles, not sums"): the shortcut is the block input itself or the one term
+// computed from it without reading another term's values (a shape query is not a read), told apart
+// from the residual branches by a name or by activations where several qualify; the other terms are
+// the residual branches, deleted together. Where nothing tells the roles apart the file is refused.
+// Every part becomes a small graph of its own, cut out of the original by data dependence only, and
+// run with the module object it came from. The load-time verification (verification.cpp) then
+// checks the result against the model's own forward, and what a deletion computes against the
+// block's own graph with its branches' outputs replaced by zeros, so a split that is wrong for any
+// reason is refused, not used.
 
 #include "network_impl.h"
 
@@ -20,7 +26,11 @@
 #include <torch/csrc/jit/passes/constant_propagation.h>
 #include <torch/csrc/jit/passes/dead_code_elimination.h>
 #include <torch/csrc/jit/passes/inliner.h>
+#include <torch/csrc/jit/passes/loop_unrolling.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -79,13 +89,28 @@ void collectInputs(Node *node, std::vector<Value *> &inputs)
 {
     for (Value *input : node->inputs())
         inputs.push_back(input);
-    for (auto *block : node->blocks())
+    for (auto *block : node->blocks()) {
         for (Node *inner : block->nodes())
             collectInputs(inner, inputs);
+        for (Value *output : block->outputs()) // what a branch returns may come from outside it
+            inputs.push_back(output);
+    }
+}
+
+// Nodes that read only the shape, type or device of their tensor inputs, never their values: a
+// zero padding sized from the residual's output (PyramidNet) does not make the shortcut read it.
+bool readsOnlyShape(const Node *node)
+{
+    static const std::set<std::string> kinds{"aten::size", "aten::dim", "aten::numel", "aten::len",
+                                             "aten::zeros_like", "aten::ones_like", "aten::empty_like",
+                                             "aten::new_zeros", "aten::new_ones", "aten::new_empty",
+                                             "prim::dtype", "prim::device", "prim::layout", "aten::is_floating_point"};
+    return kinds.count(node->kind().toQualString()) > 0;
 }
 
 // The top-level nodes of `graph` that `out` depends on, not looking past the values in `stops`.
-std::set<Node *> dependencies(Value *out, const std::set<Value *> &stops)
+// `valuesOnly`: not through the tensor inputs of nodes that read only their shape.
+std::set<Node *> dependencies(Value *out, const std::set<Value *> &stops, bool valuesOnly = false)
 {
     std::set<Node *> needed;
     std::vector<Value *> pending{out};
@@ -102,7 +127,9 @@ std::set<Node *> dependencies(Value *out, const std::set<Value *> &stops)
             continue;
         std::vector<Value *> inputs;
         collectInputs(node, inputs);
-        pending.insert(pending.end(), inputs.begin(), inputs.end());
+        for (Value *input : inputs)
+            if (!(valuesOnly && readsOnlyShape(node) && input->type()->cast<c10::TensorType>()))
+                pending.push_back(input);
     }
     return needed;
 }
@@ -124,15 +151,19 @@ bool reachesOtherInputs(Value *out, Value *from)
     return false;
 }
 
-// A new graph (self, x) -> out made of the nodes of the source graph that `out` needs, with `cut`
-// standing for x. Throws NoSplit when `out` needs another input of the source graph.
-std::shared_ptr<Graph> extract(Value *cut, Value *out, const std::string &what)
+// A new graph (self, x) -> the sum of `outs` made of the nodes of the source graph that they need,
+// with `cut` standing for x. Throws NoSplit when they need another input of the source graph.
+std::shared_ptr<Graph> extract(Value *cut, const std::vector<Value *> &outs, const std::string &what)
 {
-    Graph &source = *out->owningGraph();
+    Graph &source = *outs.front()->owningGraph();
     Value *self = source.inputs()[0];
-    if (reachesOtherInputs(out, cut))
-        throw NoSplit{what + " uses the input of the network other than through the value it receives"};
-    const std::set<Node *> needed = dependencies(out, {self, cut});
+    std::set<Node *> needed;
+    for (Value *out : outs) {
+        if (reachesOtherInputs(out, cut))
+            throw NoSplit{what + " uses the input of the network other than through the value it receives"};
+        const std::set<Node *> nodes = dependencies(out, {self, cut});
+        needed.insert(nodes.begin(), nodes.end());
+    }
 
     auto graph = std::make_shared<Graph>();
     std::map<Value *, Value *> mapped;
@@ -146,8 +177,16 @@ std::shared_ptr<Graph> extract(Value *cut, Value *out, const std::string &what)
         for (size_t i = 0; i < node->outputs().size(); ++i)
             mapped[node->output(i)] = copy->output(i);
     }
-    graph->registerOutput(mapped.at(out));
+    Value *sum = mapped.at(outs.front());
+    for (size_t i = 1; i < outs.size(); ++i)
+        sum = graph->insert(c10::aten::add, {sum, mapped.at(outs[i])});
+    graph->registerOutput(sum);
     return graph;
+}
+
+std::shared_ptr<Graph> extract(Value *cut, Value *out, const std::string &what)
+{
+    return extract(cut, std::vector<Value *>{out}, what);
 }
 
 // Replaces in-place ops (aten::relu_, aten::add_, ...) by their out-of-place forms where no later
@@ -192,18 +231,13 @@ std::shared_ptr<Graph> inlinedForward(const Module &module)
     return graph;
 }
 
-struct Split
-{
-    Value *shortcut = nullptr; // the graph's input itself when the shortcut is the identity
-    Value *residual = nullptr;
-    Node *addition = nullptr;
-};
-
-bool dependsOn(Value *out, Value *on)
+bool dependsOn(Value *out, Value *on, bool valuesOnly = false)
 {
     if (out == on)
         return true;
-    for (Node *node : dependencies(out, {out->owningGraph()->inputs()[0], on})) {
+    for (Node *node : dependencies(out, {out->owningGraph()->inputs()[0], on}, valuesOnly)) {
+        if (valuesOnly && readsOnlyShape(node))
+            continue;
         std::vector<Value *> inputs;
         collectInputs(node, inputs);
         for (Value *input : inputs)
@@ -213,21 +247,214 @@ bool dependsOn(Value *out, Value *on)
     return false;
 }
 
-size_t costFrom(Value *out, Value *from)
-{
-    return out == from ? 0 : dependencies(out, {out->owningGraph()->inputs()[0], from}).size();
-}
-
 bool isUnitConstant(Value *value)
 {
     const auto constant = torch::jit::toIValue(value);
     return constant && ((constant->isInt() && constant->toInt() == 1) || (constant->isDouble() && constant->toDouble() == 1.0));
 }
 
-// The block's last addition y = a + b with both a and b depending on the input and the output
-// depending on the input only through y; the operand that is the input itself, or the one that
-// takes fewer nodes to compute (a projection), is the shortcut.
-std::optional<Split> findSplit(Graph &graph)
+bool isTensorAddition(const Node *node)
+{
+    return node->kind() == c10::aten::add && node->inputs().size() == 3 && isUnitConstant(node->input(2))
+           && node->output()->type()->cast<c10::TensorType>();
+}
+
+// The block's final sum: its terms (nested additions flattened, DESIGN.md section 2) and which of
+// them is the shortcut; `ambiguity` says why no term could be chosen.
+struct Sum
+{
+    Node *outermost = nullptr;     // the last addition; post() starts at its output
+    std::vector<Node *> additions; // outermost first
+    std::vector<Value *> terms;
+    Value *shortcut = nullptr;     // one of terms; the graph's input itself when it is the identity
+    std::string ambiguity;
+
+    std::vector<Value *> residuals() const
+    {
+        std::vector<Value *> result;
+        for (Value *term : terms)
+            if (term != shortcut)
+                result.push_back(term);
+        return result;
+    }
+};
+
+// Splits nested additions whose both operands read the block input's values into their terms. An
+// intermediate sum read elsewhere too (x1 = x + attn(x); x1 + mlp(x1)) is a term, not split.
+void flattenSum(Node *addition, Value *x, Sum &sum)
+{
+    sum.additions.push_back(addition);
+    for (Value *operand : {addition->input(0), addition->input(1)}) {
+        Node *node = operand->node();
+        if (isTensorAddition(node) && operand->uses().size() == 1 && dependsOn(node->input(0), x, true)
+            && dependsOn(node->input(1), x, true))
+            flattenSum(node, x, sum);
+        else
+            sum.terms.push_back(operand);
+    }
+}
+
+// The nodes only `term` needs, none of the other terms (a shared pre-activation is nobody's own).
+std::set<Node *> ownNodes(const Sum &sum, Value *term)
+{
+    Value *self = term->owningGraph()->inputs()[0];
+    Value *x = term->owningGraph()->inputs()[1];
+    std::set<Node *> own = dependencies(term, {self, x});
+    for (Value *other : sum.terms)
+        if (other != term && other != x)
+            for (Node *node : dependencies(other, {self, x}, true))
+                own.erase(node);
+    return own;
+}
+
+// The names the nodes were written under in the block's forward: the child module they were
+// inlined from (`downsample`, `branch`) or, for a method or function of its own, its name.
+std::set<std::string> callerNames(const std::set<Node *> &nodes)
+{
+    std::set<std::string> names;
+    for (Node *node : nodes) {
+        const auto stack = node->callstack();
+        if (!stack)
+            continue;
+        const auto frames = (*stack)->vec();
+        if (frames.empty())
+            continue;
+        const auto &instance = std::get<2>(frames.front());
+        std::string name = instance ? instance->instance_name() : std::string();
+        if (name.empty() || name == "SELF" || name == "INSTANCE_NAME_UNKNOWN")
+            name = std::get<0>(frames.front()) ? std::get<0>(frames.front())->name() : std::string();
+        if (!name.empty())
+            names.insert(name);
+    }
+    return names;
+}
+
+bool isShortcutName(std::string name)
+{
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const char *word : {"shortcut", "short_cut", "downsample", "down_sample", "skip", "proj", "identity"})
+        if (name.rfind(word, 0) == 0 || (name.size() > std::strlen(word) && name.compare(name.size() - std::strlen(word), std::string::npos, word) == 0))
+            return true;
+    return false;
+}
+
+bool isActivation(const Node *node)
+{
+    static const std::set<std::string> kinds{
+        "relu", "relu6", "gelu", "silu", "sigmoid", "tanh", "hardswish", "hardsigmoid", "hardtanh", "leaky_relu",
+        "elu", "selu", "celu", "mish", "softplus", "softmax", "log_softmax", "_softmax", "prelu", "glu", "threshold",
+        "clamp", "clamp_min", "clamp_max", "scaled_dot_product_attention"};
+    std::string kind = node->kind().toQualString();
+    if (kind.rfind("aten::", 0) != 0)
+        return false;
+    kind = kind.substr(6);
+    if (kind.size() > 1 && kind.back() == '_')
+        kind.pop_back();
+    return kinds.count(kind) > 0;
+}
+
+bool holdsActivation(const std::set<Node *> &nodes)
+{
+    for (Node *node : nodes) {
+        if (isActivation(node))
+            return true;
+        for (auto *block : node->blocks())
+            for (Node *inner : block->nodes())
+                if (holdsActivation({inner}))
+                    return true;
+    }
+    return false;
+}
+
+// What a term computes, for messages: its operations in order and the children they came from.
+std::string describeTerm(const Sum &sum, Value *term)
+{
+    if (term == term->owningGraph()->inputs()[1])
+        return "identity";
+    std::vector<Node *> nodes;
+    for (Node *node : ownNodes(sum, term))
+        nodes.push_back(node);
+    std::sort(nodes.begin(), nodes.end(), [](Node *a, Node *b) { return a->isBefore(b); });
+    std::string ops;
+    for (Node *node : nodes) {
+        const std::string kind = node->kind().toQualString();
+        if (kind.rfind("aten::", 0) != 0 || readsOnlyShape(node) || node->outputs().size() != 1
+            || !node->output()->type()->cast<c10::TensorType>())
+            continue;
+        ops += (ops.empty() ? "" : " > ") + kind.substr(6);
+    }
+    std::string names;
+    for (const auto &name : callerNames(ownNodes(sum, term)))
+        names += (names.empty() ? "" : ", ") + name;
+    return (ops.empty() ? std::string("no operations") : ops) + (names.empty() ? "" : " (in " + names + ")");
+}
+
+// DESIGN.md section 2: the shortcut is the block input itself, else the one term computed from it
+// without reading another term's values. Where several qualify, a name says it (a child called
+// downsample, shortcut, skip, proj ...), else the only term without an activation where every other
+// term has one; else the roles are ambiguous and nothing is guessed.
+void chooseShortcut(Sum &sum, Value *x)
+{
+    std::vector<Value *> identities;
+    for (Value *term : sum.terms)
+        if (term == x)
+            identities.push_back(term);
+    if (identities.size() == 1) {
+        sum.shortcut = x;
+        return;
+    }
+    std::vector<Value *> candidates;
+    for (Value *term : sum.terms) {
+        bool readsOther = false;
+        for (Value *other : sum.terms)
+            readsOther = readsOther || (other != term && dependsOn(term, other, true));
+        if (!readsOther)
+            candidates.push_back(term);
+    }
+    if (identities.empty() && candidates.size() == 1) {
+        sum.shortcut = candidates.front();
+        return;
+    }
+    auto only = [&](const std::function<bool(Value *)> &test) -> Value * {
+        Value *found = nullptr;
+        for (Value *term : sum.terms) {
+            if (!test(term))
+                continue;
+            if (found || std::find(candidates.begin(), candidates.end(), term) == candidates.end())
+                return nullptr;
+            found = term;
+        }
+        return found;
+    };
+    if (identities.empty()) {
+        auto named = [&](Value *term) {
+            const auto names = callerNames(ownNodes(sum, term));
+            return std::any_of(names.begin(), names.end(), isShortcutName);
+        };
+        if (Value *term = only(named)) {
+            sum.shortcut = term;
+            return;
+        }
+        if (Value *term = only([&](Value *t) { return !holdsActivation(ownNodes(sum, t)); })) {
+            sum.shortcut = term;
+            return;
+        }
+    }
+    std::string terms;
+    for (size_t i = 0; i < sum.terms.size(); ++i)
+        terms += (i ? "; " : "") + std::string("term ") + std::to_string(i + 1) + ": " + describeTerm(sum, sum.terms[i]);
+    sum.ambiguity = "which term is the shortcut cannot be told: its last addition has " + std::to_string(sum.terms.size())
+                    + " terms (" + terms + "), "
+                    + (identities.size() > 1 ? std::string("the block input is added more than once")
+                                             : std::to_string(candidates.size())
+                                                   + " of them are computed from the block input alone, and neither a "
+                                                     "name (downsample, shortcut, skip, proj) nor activations single one out")
+                    + ". Name the shortcut's child 'shortcut' or 'downsample', or export the model in the block protocol";
+}
+
+// The block's last addition y = a + b (+ ...) with at least two terms reading the input's values
+// and the output depending on the input only through y; its terms and their roles.
+std::optional<Sum> findSum(Graph &graph)
 {
     if (graph.inputs().size() != 2 || graph.outputs().size() != 1)
         return std::nullopt;
@@ -236,21 +463,17 @@ std::optional<Split> findSplit(Graph &graph)
     std::vector<Node *> nodes(graph.nodes().begin(), graph.nodes().end());
     for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
         Node *node = *it;
-        if (node->kind() != c10::aten::add || node->inputs().size() != 3 || !isUnitConstant(node->input(2))
-            || !node->output()->type()->cast<c10::TensorType>())
+        if (!isTensorAddition(node))
             continue;
-        Value *a = node->input(0);
-        Value *b = node->input(1);
-        if (!dependsOn(a, x) || !dependsOn(b, x) || !dependsOn(out, node->output()))
+        if (!dependsOn(node->input(0), x, true) || !dependsOn(node->input(1), x, true) || !dependsOn(out, node->output()))
             continue;
         if (reachesOtherInputs(out, node->output()))
             continue;
-        Split split;
-        split.addition = node;
-        const bool aIsShortcut = costFrom(a, x) <= costFrom(b, x);
-        split.shortcut = aIsShortcut ? a : b;
-        split.residual = aIsShortcut ? b : a;
-        return split;
+        Sum sum;
+        sum.outermost = node;
+        flattenSum(node, x, sum);
+        chooseShortcut(sum, x);
+        return sum;
     }
     return std::nullopt;
 }
@@ -267,38 +490,72 @@ TensorFn runner(std::shared_ptr<Graph> graph, const Module &module, const std::s
     return [function, self](const at::Tensor &x) { return (*function)({self, x}).toTensor(); };
 }
 
-// The split of one block module's forward into its three parts, or why there is none.
-struct BlockGraphs
+// The split of one block module's forward into its parts, or why there is none.
+struct BlockSplit
 {
-    std::shared_ptr<Graph> shortcut; // null: the identity
-    std::shared_ptr<Graph> residual;
-    std::shared_ptr<Graph> post;     // null: the identity
+    std::shared_ptr<Graph> shortcut;        // null: the identity
+    std::shared_ptr<Graph> residual;        // the sum of the residual branches
+    std::shared_ptr<Graph> post;            // null: the identity
+    std::shared_ptr<Graph> withoutResidual; // the block's own graph, its branches' outputs replaced by zeros
+    std::string shortcutText;               // what the shortcut computes, for `info`
+    std::string ambiguity;                  // non-empty: a residual addition whose roles could not be told
 };
 
-std::optional<BlockGraphs> splitBlock(const Module &module)
+// The block's own forward with every residual branch's output replaced by zeros of its shape at
+// the addition: what deleting the block must compute (DESIGN.md section 2), from the model's graph.
+std::shared_ptr<Graph> zeroedResidual(const Module &module)
+{
+    auto graph = inlinedForward(module);
+    const auto sum = findSum(*graph);
+    if (!sum || !sum->ambiguity.empty())
+        return nullptr;
+    for (Value *term : sum->residuals()) {
+        for (Node *addition : sum->additions) {
+            for (size_t i = 0; i < 2; ++i) {
+                if (addition->input(i) != term)
+                    continue;
+                torch::jit::WithInsertPoint point(addition);
+                addition->replaceInput(i, graph->insert(c10::aten::zeros_like, {term}));
+            }
+        }
+    }
+    return graph;
+}
+
+std::optional<BlockSplit> splitBlock(const Module &module)
 {
     if (!module.find_method("forward"))
         return std::nullopt;
     std::shared_ptr<Graph> graph;
+    std::optional<Sum> sum;
     try {
         graph = inlinedForward(module);
+        sum = findSum(*graph);
     } catch (const std::exception &) {
         return std::nullopt;
     }
-    const auto split = findSplit(*graph);
-    if (!split)
+    if (!sum)
         return std::nullopt;
+    BlockSplit parts;
+    if (!sum->ambiguity.empty()) {
+        parts.ambiguity = sum->ambiguity;
+        return parts;
+    }
     Value *x = graph->inputs()[1];
-    BlockGraphs parts;
     try {
-        parts.residual = extract(x, split->residual, "the residual branch");
-        if (split->shortcut != x)
-            parts.shortcut = extract(x, split->shortcut, "the shortcut");
-        if (graph->outputs()[0] != split->addition->output())
-            parts.post = extract(split->addition->output(), graph->outputs()[0], "the part after the addition");
+        parts.residual = extract(x, sum->residuals(), "the residual branch");
+        parts.shortcutText = describeTerm(*sum, sum->shortcut);
+        if (sum->shortcut != x)
+            parts.shortcut = extract(x, sum->shortcut, "the shortcut");
+        if (graph->outputs()[0] != sum->outermost->output())
+            parts.post = extract(sum->outermost->output(), graph->outputs()[0], "the part after the addition");
+        parts.withoutResidual = zeroedResidual(module);
     } catch (const NoSplit &) {
         return std::nullopt;
     }
+    const size_t branches = sum->terms.size() - 1;
+    if (branches > 1)
+        parts.shortcutText += "; " + std::to_string(branches) + " residual branches, deleted together";
     return parts;
 }
 
@@ -332,13 +589,20 @@ public:
         return false;
     }
 
-    const BlockGraphs &parts(const std::string &path) const { return m_parts.at(path); }
+    const BlockSplit &parts(const std::string &path) const { return m_parts.at(path); }
 
 private:
     Module m_root;
     std::map<std::string, bool> m_isBlock;
-    std::map<std::string, BlockGraphs> m_parts;
+    std::map<std::string, BlockSplit> m_parts;
 };
+
+// torch.jit.trace records the second and later calls of one module as forward1, forward2, ...
+bool isForward(const std::string &method)
+{
+    return method.rfind("forward", 0) == 0
+           && std::all_of(method.begin() + 7, method.end(), [](unsigned char c) { return std::isdigit(c); });
+}
 
 struct BlockCall
 {
@@ -348,12 +612,13 @@ struct BlockCall
 
 // Inlines the root's calls into modules that hold blocks until only calls into block-free modules
 // are left; returns those of them that are blocks, in graph order.
-std::vector<BlockCall> flattenToBlocks(Graph &graph, const Module &root, Discovery &discovery)
+std::vector<BlockCall> flattenToBlocks(std::shared_ptr<Graph> &graph, const Module &root, Discovery &discovery)
 {
-    Value *self = graph.inputs()[0];
+    Value *self = graph->inputs()[0];
     for (bool changed = true; changed;) {
-        changed = false;
-        for (Node *node : graph.nodes()) {
+        // A block applied in `for _ in range(k)` (shared weights) becomes k calls in the chain.
+        changed = torch::jit::UnrollConstantLoops(graph);
+        for (Node *node : graph->nodes()) {
             if (node->kind() != c10::prim::CallMethod)
                 continue;
             const auto path = attributePath(node->input(0), self);
@@ -371,15 +636,65 @@ std::vector<BlockCall> flattenToBlocks(Graph &graph, const Module &root, Discove
         }
     }
     std::vector<BlockCall> calls;
-    for (Node *node : graph.nodes()) {
+    for (Node *node : graph->nodes()) {
         if (node->kind() != c10::prim::CallMethod)
             continue;
         const auto path = attributePath(node->input(0), self);
-        if (path && !path->empty() && node->s(c10::attr::name) == "forward"
+        if (path && !path->empty() && isForward(node->s(c10::attr::name))
             && discovery.isBlock(moduleAt(root, *path), joinPath(*path)))
             calls.push_back({node, *path}); // block-free by now: containers were inlined above
     }
     return calls;
+}
+
+// Extra arguments of forward with defaults (forward(x, features: bool = False)) take their
+// defaults, as the model's own forward(x) does; an argument without one cannot be probed.
+bool bindDefaults(std::shared_ptr<Graph> &graph, const c10::FunctionSchema &schema, std::string &whyNot)
+{
+    for (size_t i = graph->inputs().size(); i-- > 2;) {
+        const auto &argument = schema.arguments().at(i);
+        if (!argument.default_value()) {
+            whyNot = "forward takes " + std::to_string(graph->inputs().size() - 1) + " inputs, and '" + argument.name()
+                     + "' has no default: pathlens calls forward(images) alone";
+            return false;
+        }
+        torch::jit::WithInsertPoint point(graph->nodes().front());
+        graph->inputs()[i]->replaceAllUsesWith(graph->insertConstant(*argument.default_value()));
+        graph->eraseInput(i);
+    }
+    torch::jit::ConstantPropagation(graph);
+    return true;
+}
+
+// The logits among forward's outputs: the output itself, the first tensor of a tuple or list, or
+// the entry of a dict named by pathlens.json's "output" (the same rule as verification's logitsOf).
+Value *logitsValue(Graph &graph, const std::string &key, std::string &whyNot)
+{
+    Value *out = graph.outputs().at(0);
+    Node *node = out->node();
+    if (node->kind() == c10::prim::TupleConstruct || node->kind() == c10::prim::ListConstruct) {
+        for (Value *item : node->inputs())
+            if (item->type()->cast<c10::TensorType>())
+                return item;
+    } else if (node->kind() == c10::prim::DictConstruct) {
+        std::string keys;
+        for (size_t i = 0; i + 1 < node->inputs().size(); i += 2) {
+            const auto name = torch::jit::toIValue(node->input(i));
+            if (!name || !name->isString())
+                continue;
+            if (name->toStringRef() == key)
+                return node->input(i + 1);
+            keys += (keys.empty() ? "" : ", ") + name->toStringRef();
+        }
+        whyNot = "forward returns a dict (keys " + keys + ")" + (key.empty() ? ", and pathlens.json names no \"output\"" : ", none of them \"" + key + "\"")
+                 + ": say which holds the logits in pathlens.json, e.g. {\"output\": \"logits\"}";
+        return nullptr;
+    } else if (out->type()->cast<c10::TensorType>()) {
+        return out;
+    }
+    whyNot = "forward returns " + out->type()->repr_str() + " built in a way pathlens cannot follow; return the logits, or a tuple "
+             "whose first element they are";
+    return nullptr;
 }
 
 } // namespace
@@ -391,10 +706,13 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
         return false;
     }
     Discovery discovery(net.module);
-    auto graph = toGraphFunction(net.module.get_method("forward").function()).graph()->copy();
+    const auto &forward = net.module.get_method("forward").function();
+    auto graph = toGraphFunction(forward).graph()->copy();
+    if (!bindDefaults(graph, forward.getSchema(), whyNot))
+        return false;
     std::vector<BlockCall> calls;
     try {
-        calls = flattenToBlocks(*graph, net.module, discovery);
+        calls = flattenToBlocks(graph, net.module, discovery);
     } catch (const std::exception &e) {
         whyNot = std::string("its forward could not be inlined (") + e.what() + ")";
         return false;
@@ -403,9 +721,12 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
         whyNot = "no module's forward ends in an addition of its input (or a shortcut of it) and a residual branch";
         return false;
     }
-    if (graph->inputs().size() != 2) {
-        whyNot = "forward takes " + std::to_string(graph->inputs().size() - 1) + " inputs, expected one image batch";
-        return false;
+    for (const auto &call : calls) {
+        const BlockSplit &parts = discovery.parts(joinPath(call.path));
+        if (!parts.ambiguity.empty()) {
+            whyNot = joinPath(call.path) + " (" + typeNameOf(moduleAt(net.module, call.path)) + "): " + parts.ambiguity;
+            return false;
+        }
     }
     // The blocks must form a chain: each block's output feeds the next block and nothing else.
     for (size_t i = 0; i + 1 < calls.size(); ++i) {
@@ -420,27 +741,37 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
         whyNot = "the input of " + joinPath(calls.front().path) + " is used elsewhere as well";
         return false;
     }
+    Value *logits = logitsValue(*graph, metadataText(net.metadataJson, "output"), whyNot);
+    if (!logits)
+        return false;
     makeOutOfPlace(*graph);
     try {
         net.stem = runner(extract(graph->inputs()[1], calls.front().node->input(1), "the stem"), net.module, "stem");
-        net.head = runner(extract(calls.back().node->output(), graph->outputs().at(0), "the head"), net.module, "head");
+        net.head = runner(extract(calls.back().node->output(), logits, "the head"), net.module, "head");
     } catch (const NoSplit &e) {
         whyNot = e.reason;
         return false;
     }
+    std::map<std::string, int> applications; // a block applied k times (shared weights) is k blocks
+    for (const auto &call : calls)
+        ++applications[joinPath(call.path)];
+    std::map<std::string, int> applied;
     net.blocks.clear();
     for (const auto &call : calls) {
         const Module block = moduleAt(net.module, call.path);
-        const std::string name = joinPath(call.path);
-        const BlockGraphs &parts = discovery.parts(name);
+        const std::string path = joinPath(call.path);
+        const BlockSplit &parts = discovery.parts(path);
         BlockOps ops;
-        ops.name = name;
+        ops.name = applications[path] > 1 ? path + "#" + std::to_string(++applied[path]) : path;
         ops.kind = typeNameOf(block);
-        ops.residual = runner(parts.residual, block, name + ".residual");
+        ops.shortcutText = parts.shortcutText;
+        ops.residual = runner(parts.residual->copy(), block, ops.name + ".residual");
         if (parts.shortcut)
-            ops.shortcut = runner(parts.shortcut, block, name + ".shortcut");
+            ops.shortcut = runner(parts.shortcut->copy(), block, ops.name + ".shortcut");
         if (parts.post)
-            ops.post = runner(parts.post, block, name + ".post");
+            ops.post = runner(parts.post->copy(), block, ops.name + ".post");
+        if (parts.withoutResidual)
+            ops.withoutResidual = runner(parts.withoutResidual->copy(), block, ops.name + ".without_residual");
         int64_t parameters = 0;
         for (const auto &parameter : block.parameters())
             parameters += parameter.numel();
@@ -450,6 +781,16 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
     }
     net.family = "residual network (blocks found in its TorchScript graph)";
     return true;
+}
+
+TensorFn forwardWithoutResidual(const torch::jit::Module &block, const std::string &name)
+{
+    try {
+        auto graph = block.find_method("forward") ? zeroedResidual(block) : nullptr;
+        return graph ? runner(graph, block, name + ".without_residual") : TensorFn();
+    } catch (const std::exception &) {
+        return {};
+    }
 }
 
 } // namespace pathlens

@@ -78,6 +78,28 @@ bool metadataFlag(const std::string &json, const std::string &key)
     return it->get<bool>();
 }
 
+std::string metadataText(const std::string &json, const std::string &key)
+{
+    if (json.empty())
+        return {};
+    const nlohmann::json metadata = parseMetadata(json);
+    const auto it = metadata.find(key);
+    if (it == metadata.end())
+        return {};
+    if (!it->is_string())
+        throw Error("pathlens.json: \"" + key + "\" must be a string, found " + typeOf(*it));
+    return it->get<std::string>();
+}
+
+size_t metadataClassCount(const std::string &json)
+{
+    if (json.empty())
+        return 0;
+    const nlohmann::json metadata = parseMetadata(json);
+    const auto it = metadata.find("classes");
+    return it != metadata.end() && it->is_array() ? it->size() : 0;
+}
+
 namespace {
 
 // Every key of pathlens.json that pathlens reads, checked at load: a wrong type is refused with the
@@ -95,7 +117,7 @@ void checkMetadataKeys(const std::string &json)
         if (it != metadata.end() && !((*it).*is)())
             throw Error(std::string("pathlens.json: \"") + key + "\" must be " + what + ", found " + typeOf(*it));
     };
-    for (const char *key : {"name", "architecture", "dataset", "recipe"})
+    for (const char *key : {"name", "architecture", "dataset", "recipe", "output"})
         expect(key, &nlohmann::json::is_string, "a string");
     for (const char *key : {"depth", "epochs", "epochs_done", "stochastic_depth", "test_accuracy"})
         expect(key, &nlohmann::json::is_number, "a number");

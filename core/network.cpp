@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <cctype>
 #include <cmath>
 #include <cstring>
@@ -124,9 +125,13 @@ std::optional<BlockOps> torchvisionBlock(const std::string &name, const Module &
         ops.kind = "BasicBlock";
     }
     ops.residual = chain(steps);
-    if (const auto it = children.find("downsample"); it != children.end())
+    ops.shortcutText = "identity";
+    if (const auto it = children.find("downsample"); it != children.end()) {
         ops.shortcut = call(it->second);
+        ops.shortcutText = "downsample (" + typeName(it->second) + ")";
+    }
     ops.post = relu;
+    ops.withoutResidual = forwardWithoutResidual(block, name);
     ops.parameters = parameterCount(block);
     ops.module = block;
     return ops;
@@ -197,6 +202,7 @@ bool loadBlockProtocol(Network::Impl &net)
         ops.kind = "protocol";
         ops.residual = callMethod(block, "residual");
         ops.shortcut = callMethod(block, "shortcut");
+        ops.withoutResidual = forwardWithoutResidual(block, name);
         if (block.find_method("post"))
             ops.post = callMethod(block, "post");
         ops.parameters = parameterCount(block);
@@ -302,7 +308,13 @@ torch::jit::Module readArchive(Source &&source, const std::string &name, std::st
         // (found by the model-loader fuzzer; tests/fuzz/regressions/network/damaged-source.pt).
         throw Error(name + ": not a readable TorchScript archive (its TorchScript code does not compile)");
     } catch (const c10::Error &e) {
-        throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what_without_backtrace()) + ")");
+        const std::string what = e.what_without_backtrace();
+        // torch.save writes the same zip container without TorchScript code (constants.pkl, code/).
+        if (what.find("constants.pkl") != std::string::npos || what.find("code/") != std::string::npos)
+            throw Error(name + ": written by torch.save (a state_dict or a pickled nn.Module), not a TorchScript archive. "
+                               "Save the model itself as TorchScript: model.eval(); torch.jit.script(model).save(\"model.pt\") "
+                               "(or torch.jit.trace(model, example_images).save(\"model.pt\"))");
+        throw Error(name + ": not a readable TorchScript archive (" + firstLine(what) + ")");
     } catch (const std::exception &e) {
         throw Error(name + ": not a readable TorchScript archive (" + firstLine(e.what()) + ")");
     }
@@ -313,6 +325,27 @@ torch::jit::Module readArchive(Source &&source, const std::string &name, std::st
 // The input shape for the load-time probe: the metadata's, else the usual one for the first
 // convolution's channels (Network::defaultInputShape).
 Shape probeShapeOf(const Network::Impl &impl);
+
+// Weights saved in float64 or float16 run as float32, as the data do (a double model otherwise fails
+// with "expected scalar type Float but found Double", which reads as if the data were wrong).
+std::string toFloat32(Network::Impl &impl)
+{
+    std::set<std::string> types;
+    for (const auto &tensor : impl.module.parameters())
+        if (tensor.is_floating_point() && tensor.scalar_type() != at::kFloat)
+            types.insert(c10::toString(tensor.scalar_type()));
+    for (const auto &tensor : impl.module.buffers())
+        if (tensor.is_floating_point() && tensor.scalar_type() != at::kFloat)
+            types.insert(c10::toString(tensor.scalar_type()));
+    if (types.empty())
+        return {};
+    impl.module.to(at::kFloat);
+    std::string names;
+    for (const auto &type : types)
+        names += (names.empty() ? "" : ", ") + type;
+    return impl.path + ": its weights are " + names + "; pathlens runs them as float32 (logits agree with the original "
+                       "to about 1e-6 of their size; call model.float() before exporting to silence this note)";
+}
 
 // Reads stem, blocks and head with the method that `impl.source` names. The reading of a device
 // copy repeats the reading of the loaded module, so it needs no verification of its own.
@@ -344,6 +377,7 @@ void recognise(Network::Impl &impl)
     const Shape probeShape = probeShapeOf(impl);
     impl.plain = metadataFlag(impl.metadataJson, "plain");
     impl.module.eval();
+    impl.note = toFloat32(impl);
     impl.parameters = parameterCount(impl.module);
 
     if (loadBlockProtocol(impl)) {
@@ -420,6 +454,7 @@ const std::string &Network::path() const { return m_impl->path; }
 const std::string &Network::family() const { return m_impl->family; }
 const std::string &Network::metadataJson() const { return m_impl->metadataJson; }
 const std::string &Network::warning() const { return m_impl->warning; }
+const std::string &Network::note() const { return m_impl->note; }
 int Network::blockCount() const { return static_cast<int>(m_impl->blocks.size()); }
 
 namespace {
@@ -457,6 +492,7 @@ std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device
         impl->family = m_impl->family;
         impl->metadataJson = m_impl->metadataJson;
         impl->warning = m_impl->warning;
+        impl->note = m_impl->note;
         impl->parameters = m_impl->parameters;
         impl->plain = m_impl->plain;
         impl->source = m_impl->source;
@@ -485,6 +521,8 @@ NetworkInfo Network::describe(const Shape &inputShape) const
         const std::lock_guard<std::mutex> lock(m_impl->verifyMutex);
         if (!m_impl->verified)
             m_impl->verified = verifyDecomposition(*m_impl, inputShape);
+        if (!m_impl->verified)
+            throwUnprobeable(*m_impl, inputShape);
     }
     c10::InferenceMode inferenceMode;
     at::Tensor x;
@@ -522,6 +560,10 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             if (block.downsampling && i > 0)
                 ++stage;
             block.stage = stage;
+            block.shortcut = !ops.shortcutText.empty() ? ops.shortcutText
+                             : m_impl->plain                ? std::string("none (a plain layer)")
+                             : block.downsampling           ? std::string("projection")
+                                                            : std::string("identity");
             x = ops.post ? ops.post(shortcut + residual) : shortcut + residual;
             block.outputShape = shapeOf(x);
             info.blocks.push_back(block);
@@ -531,6 +573,9 @@ NetworkInfo Network::describe(const Shape &inputShape) const
         if (logits.dim() != 2)
             throw Error("the head gives " + toString(shapeOf(logits)) + " per image, expected a vector of class scores");
         info.classCount = static_cast<int>(logits.size(1));
+        if (const size_t named = metadataClassCount(m_impl->metadataJson); named && named != size_t(info.classCount))
+            throw Error("pathlens.json's \"classes\" names " + std::to_string(named) + " classes, but the model gives "
+                        + std::to_string(info.classCount) + " scores per image: the names would label the wrong outputs");
         info.stageCount = stage + 1;
     } catch (const Error &e) {
         throw Error(m_impl->path + ": cannot run an input of shape " + toString(inputShape) + " through " + where + ": "

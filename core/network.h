@@ -16,6 +16,7 @@ struct BlockInfo
     std::string kind;     // "BasicBlock", "Bottleneck" or "protocol"
     int stage = 0;        // 0-based; a new stage starts at every downsampling block
     bool downsampling = false; // the shortcut is not the identity
+    std::string shortcut; // what the shortcut computes: "identity", or its operations and the child they are in
     Shape inputShape;
     Shape outputShape;
     int64_t parameters = 0;
@@ -54,6 +55,9 @@ public:
     // Problems that do not stop evaluation but make its numbers doubtful (NaN or infinite
     // weights, with the tensors named); empty when there are none.
     const std::string &warning() const;
+    // What was adapted at load so that the model runs (float64 or float16 weights run as float32);
+    // empty when nothing was.
+    const std::string &note() const;
     int blockCount() const;
 
     // The input shape the metadata names, else channels from the first convolution and the

@@ -10,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace pathlens {
 
@@ -23,6 +24,10 @@ struct BlockOps
     TensorFn residual;
     TensorFn shortcut;
     TensorFn post;
+    // The block's own forward with its residual branches' outputs replaced by zeros, where its
+    // graph can be split: what deleting it must compute, checked against post(shortcut(x)).
+    TensorFn withoutResidual;
+    std::string shortcutText; // what the shortcut computes, as `info` shows it
     int64_t parameters = 0;
     // The block's own module when it has a forward of its own: the verification compares that
     // forward with post(shortcut(x) + residual(x)).
@@ -38,6 +43,7 @@ struct Network::Impl
     std::string family;
     std::string metadataJson;
     std::string warning;
+    std::string note; // what was adapted at load (float64 weights run as float32); empty when nothing
     torch::jit::Module module;
     TensorFn stem;
     TensorFn head;
@@ -49,6 +55,8 @@ struct Network::Impl
     // describe() verifies with the data's shape (guarded: engines describe from several threads).
     mutable bool verified = false;
     mutable std::mutex verifyMutex;
+    // The data sets on which verifyOnData has passed (engines check once per data set).
+    mutable std::set<std::string> verifiedData;
 
     // One slot: the whole block when active, only shortcut and post when deleted (DESIGN.md section 3).
     at::Tensor runBlock(const Slot &slot, const at::Tensor &x) const;
@@ -62,12 +70,32 @@ struct Network::Impl
 // with the reason in `whyNot` when the graph cannot be split.
 bool loadFromGraph(Network::Impl &net, std::string &whyNot);
 
+// The block's own forward with the outputs of its residual branches replaced by zeros, read from
+// its TorchScript graph with the roles of loadFromGraph; empty when the graph cannot be split.
+TensorFn forwardWithoutResidual(const torch::jit::Module &block, const std::string &name);
+
+// The logits among a model's outputs: a tensor, the first tensor of a tuple or list, or the entry
+// of a dict named by pathlens.json's "output". Throws Error naming `path` and what was found.
+at::Tensor logitsOf(const c10::IValue &output, const std::string &metadataJson, const std::string &path);
+
+// Compares, on a batch of the user's own (normalised) images, the model's own forward with
+// head(blocks(stem(x))); throws Error naming the model and `dataName` when they differ. Catches a
+// forward that branches on the data in a way the probe batch never did (verification.cpp).
+void verifyOnData(const Network::Impl &net, const at::Tensor &images, const std::string &dataName);
+
 // Checks on a deterministic probe batch that head(blocks(stem(x))) equals the module's own
 // forward, that every block's own forward equals post(shortcut(x) + residual(x)), and that no
 // part changes the tensor it receives (verification.cpp). Throws Error naming the first part that
 // differs and by how much. False when the model's own forward does not take `inputShape`: nothing
 // could be checked, and describe() verifies with the data's shape instead.
 bool verifyDecomposition(const Network::Impl &net, const Shape &inputShape);
+
+// Refuses a model whose own forward fails on a batch of `inputShape`, with LibTorch's reason: a
+// model that cannot be probed is never run (verification.cpp).
+[[noreturn]] void throwUnprobeable(const Network::Impl &net, const Shape &inputShape);
+
+// The number of names under pathlens.json's "classes"; 0 when absent.
+size_t metadataClassCount(const std::string &json);
 
 // The tolerance of verifyDecomposition: |ours - forward| <= verificationTolerance * (1 + max |forward|).
 constexpr double verificationTolerance = 1e-4;
@@ -82,6 +110,8 @@ constexpr int64_t maxMetadataElements = int64_t(1) << 24;
 // Keys inside nested objects never count. Throws Error naming the key when its value has another
 // type, and Error when the text is not a JSON object (Network::load has refused such a file already).
 std::vector<double> metadataNumbers(const std::string &json, const std::string &key);
+// The top-level "key" as a string; empty when absent. Throws Error naming the key for any other type.
+std::string metadataText(const std::string &json, const std::string &key);
 // The top-level "key": true / false; false when absent. Throws Error naming the key for any other type.
 bool metadataFlag(const std::string &json, const std::string &key);
 

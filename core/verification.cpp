@@ -2,7 +2,12 @@
 // However the blocks were found, a probe batch is run through the model's own forward and through
 // stem, blocks and head; every block's own forward is compared with post(shortcut(x) + residual(x));
 // and every part must leave the tensor it receives unchanged, because the engine keeps activations
-// and reuses them across arrangements. A file that fails is refused with the first part that differs.
+// and reuses them across arrangements. What a deletion computes, post(shortcut(x)), is compared with
+// the block's own graph with its residual branches' outputs replaced by zeros. A forward that is
+// stochastic or depends on the batch (training-mode batch norm) cannot be verified and is refused;
+// so is one that cannot be run on the probe at all. A file that fails is refused with the first
+// part that differs. The user's own first images are checked again when an engine is built
+// (verifyOnData): a forward may branch on values the probe never has.
 
 #include "network_impl.h"
 
@@ -108,22 +113,125 @@ std::string firstLineOf(const std::string &text)
     return text.substr(0, text.find('\n'));
 }
 
+std::string messageOf(const std::exception &e)
+{
+    const auto *error = dynamic_cast<const c10::Error *>(&e);
+    return firstLineOf(error ? error->what_without_backtrace() : e.what());
+}
+
+at::Tensor modelLogits(const Network::Impl &net, const at::Tensor &input)
+{
+    torch::jit::Module module = net.module;
+    return logitsOf(module.forward({input.clone()}), net.metadataJson, net.path);
+}
+
+// A forward that gives other numbers for the same images (dropout left on, sampling) or for an
+// image alone than in a batch (batch norm in training mode) has no decomposition to verify.
+void requireDeterministic(const Network::Impl &net, const at::Tensor &input, const at::Tensor &reference)
+{
+    const double allowed = allowedDifference(reference);
+    const double again = largestDifference(modelLogits(net, input), reference);
+    if (!(again <= allowed))
+        throw Error(net.path + ": two runs on the same images differ (by up to " + number(again)
+                    + "): its forward is stochastic (dropout or DropPath in training mode, MC dropout, sampling), so no "
+                      "number pathlens reports would be reproducible. Call model.eval() before exporting, and do not "
+                      "pass training=True to F.dropout");
+    for (int64_t i = 0; i < input.size(0); ++i) {
+        const double alone = largestDifference(modelLogits(net, input.narrow(0, i, 1)), reference.narrow(0, i, 1));
+        if (!(alone <= allowed))
+            throw Error(net.path + ": an image alone gives other logits than the same image in a batch (by up to "
+                        + number(alone) + "): its batch norm uses the statistics of each batch, as in a model traced or "
+                          "scripted in training mode, so its accuracy would depend on --batch. Call model.eval() before "
+                          "torch.jit.trace or torch.jit.script");
+    }
+}
+
 void compareParts(const Network::Impl &net, const Verifier &verifier, const at::Tensor &input, const at::Tensor &reference);
 
 } // namespace
+
+at::Tensor logitsOf(const c10::IValue &output, const std::string &metadataJson, const std::string &path)
+{
+    if (output.isTensor())
+        return output.toTensor();
+    if (output.isTuple())
+        for (const auto &item : output.toTupleRef().elements())
+            if (item.isTensor())
+                return item.toTensor();
+    if (output.isList())
+        for (const auto &item : output.toListRef())
+            if (item.isTensor())
+                return item.toTensor();
+    if (output.isGenericDict()) {
+        const std::string key = metadataText(metadataJson, "output");
+        std::string keys;
+        for (const auto &entry : output.toGenericDict()) {
+            if (!entry.key().isString())
+                continue;
+            if (entry.key().toStringRef() == key && entry.value().isTensor())
+                return entry.value().toTensor();
+            keys += (keys.empty() ? "" : ", ") + entry.key().toStringRef();
+        }
+        throw Error(path + ": forward returns a dict (keys " + keys + ")"
+                    + (key.empty() ? ", and pathlens.json names no \"output\"" : ", none of them \"" + key + "\" holding a tensor")
+                    + ": say which holds the logits in pathlens.json, e.g. {\"output\": \"logits\"}");
+    }
+    throw Error(path + ": forward returns " + output.tagKind() + ", expected the logits: a tensor, or a tuple or list whose "
+                       "first tensor they are");
+}
+
+void throwUnprobeable(const Network::Impl &net, const Shape &inputShape)
+{
+    c10::InferenceMode inferenceMode;
+    std::string why = "it gives no tensor";
+    try {
+        modelLogits(net, probeBatch(inputShape));
+    } catch (const Error &) {
+        throw;
+    } catch (const std::exception &e) {
+        why = messageOf(e);
+    }
+    throw Error(net.path + ": its own forward fails on a batch of shape " + toString(inputShape) + " (" + why
+                + "), so pathlens cannot check how it reads the network, and does not run it");
+}
+
+void verifyOnData(const Network::Impl &net, const at::Tensor &images, const std::string &dataName)
+{
+    {
+        const std::lock_guard<std::mutex> lock(net.verifyMutex);
+        if (net.verifiedData.count(dataName))
+            return;
+    }
+    c10::InferenceMode inferenceMode;
+    const at::Tensor reference = modelLogits(net, images);
+    const at::Tensor ours = net.forward(images, identityArrangement(int(net.blocks.size())));
+    const double difference = largestDifference(ours, reference);
+    if (!(difference <= allowedDifference(reference)))
+        throw Error(net.path + ": on the first " + std::to_string(images.size(0)) + " images of " + dataName
+                    + ", head(blocks(stem(x))) differs from the model's own forward by up to " + number(difference)
+                    + " (tolerance " + number(allowedDifference(reference))
+                    + "), although the two agree on pathlens' probe images: its forward depends on the data in a way the "
+                      "probe did not show (a branch on the values, such as `if x.max() > t:`). pathlens does not report "
+                      "numbers of a network other than the model. Move the data-dependent step into a stem() of the block "
+                      "protocol, or out of the model");
+    const std::lock_guard<std::mutex> lock(net.verifyMutex);
+    net.verifiedData.insert(dataName);
+}
 
 bool verifyDecomposition(const Network::Impl &net, const Shape &inputShape)
 {
     c10::InferenceMode inferenceMode;
     Verifier verifier(net);
     const at::Tensor input = probeBatch(inputShape);
-    torch::jit::Module module = net.module;
     at::Tensor reference;
     try {
-        reference = module.forward({input.clone()}).toTensor();
+        reference = modelLogits(net, input);
+    } catch (const Error &) {
+        throw;
     } catch (const std::exception &) {
         return false; // the model itself does not take this shape: verified later with the data's
     }
+    requireDeterministic(net, input, reference);
     try {
         compareParts(net, verifier, input, reference);
     } catch (const Error &) {
@@ -156,10 +264,16 @@ void compareParts(const Network::Impl &net, const Verifier &verifier, const at::
                               + shapeText(residual));
             const at::Tensor sum = shortcut + residual;
             y = block.post ? verifier.run(block.post, sum, block.name + "'s post-op") : sum;
+            if (block.withoutResidual) {
+                const at::Tensor deleted = block.post ? verifier.run(block.post, shortcut, block.name + "'s post-op") : shortcut;
+                const at::Tensor zeroed = verifier.run(block.withoutResidual, x, block.name + "'s forward");
+                verifier.compare(deleted, zeroed, block.name + ": post(shortcut(x)), what deleting it computes, against its "
+                                                  "own forward with the residual branches' outputs replaced by zeros");
+            }
         }
         if (block.module && block.module->find_method("forward")) {
             torch::jit::Module own = *block.module;
-            const at::Tensor expected = verifier.run([&](const at::Tensor &t) { return own.forward({t}).toTensor(); }, x,
+            const at::Tensor expected = verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); }, x,
                                                      block.name + "'s forward");
             verifier.compare(y, expected, block.name + ": post(shortcut(x) + residual(x)) against the block's own forward");
         }

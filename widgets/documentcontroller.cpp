@@ -42,6 +42,8 @@ bool DocumentController::useModel(const std::shared_ptr<Network> &network, const
     Q_EMIT modelOpened();
     if (!network->warning().empty())
         Q_EMIT warning(tr("Doubtful weights"), QString::fromStdString(network->warning()));
+    if (!network->note().empty())
+        Q_EMIT warning(tr("Weights converted"), QString::fromStdString(network->note()));
     return true;
 }
 

@@ -202,6 +202,8 @@ Session Context::open(const QString &modelPath, const QString &defaultSplit, int
                                            session.engine->batchSize(), session.engine->threads());
     if (!session.network->warning().empty())
         std::fprintf(stderr, "pathlens-cli: warning: %s\n", session.network->warning().c_str());
+    if (!session.network->note().empty())
+        std::fprintf(stderr, "pathlens-cli: note: %s\n", session.network->note().c_str());
     session.showNewNotices();
     return session;
 }

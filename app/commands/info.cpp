@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <cstdio>
+
 namespace pathlens::cli {
 namespace {
 
@@ -27,6 +29,8 @@ int info(Context &context, const QString &modelPath)
 {
     const auto network = Network::load(modelPath.toStdString());
     const NetworkInfo info = network->describe(network->defaultInputShape());
+    if (!network->note().empty())
+        std::fprintf(stderr, "pathlens-cli: note: %s\n", network->note().c_str());
     if (context.json()) {
         QJsonArray blocks;
         for (const BlockInfo &block : info.blocks)
@@ -35,6 +39,7 @@ int info(Context &context, const QString &modelPath)
                                       {"kind", QString::fromStdString(block.kind)},
                                       {"stage", block.stage},
                                       {"downsampling", block.downsampling},
+                                      {"shortcut", QString::fromStdString(block.shortcut)},
                                       {"input_shape", shapeJson(block.inputShape)},
                                       {"output_shape", shapeJson(block.outputShape)},
                                       {"parameters", qint64(block.parameters)}});
@@ -61,19 +66,20 @@ int info(Context &context, const QString &modelPath)
           << "input       " << shapeText(info.inputShape) << ", " << info.classCount << " classes\n"
           << "parameters  " << QLocale::c().toString(qint64(info.parameters)) << "\n"
           << "blocks      " << info.blocks.size() << " in " << info.stageCount << " stages\n\n";
-    out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
-                 .arg("#", 3).arg("name", -12).arg("kind", -10).arg("stage", 5).arg("input", -10)
-                 .arg("output", -10).arg("down", 4).arg("parameters", 10);
+    out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n")
+                 .arg("#", 3).arg("name", -12).arg("kind", -20).arg("stage", 5).arg("input", -10)
+                 .arg("output", -10).arg("down", 4).arg("parameters", 10).arg("shortcut");
     for (const BlockInfo &block : info.blocks)
-        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8\n")
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n")
                      .arg(block.index, 3)
                      .arg(QString::fromStdString(block.name), -12)
-                     .arg(QString::fromStdString(block.kind), -10)
+                     .arg(QString::fromStdString(block.kind), -20)
                      .arg(block.stage, 5)
                      .arg(shapeText(block.inputShape), -10)
                      .arg(shapeText(block.outputShape), -10)
                      .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
-                     .arg(QLocale::c().toString(qint64(block.parameters)), 10);
+                     .arg(QLocale::c().toString(qint64(block.parameters)), 10)
+                     .arg(QString::fromStdString(block.shortcut));
     return 0;
 }
 
