@@ -67,6 +67,9 @@ std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangem
         const std::string label = "block " + std::to_string(index) + " (" + block.name + ")";
         if (block.downsampling && index != position)
             return label + " is a downsampling block and must stay at the start of stage " + std::to_string(block.stage);
+        if (!block.link.empty() && index != position)
+            return label + " follows the fixed link " + block.link + " and must stay at the start of stage "
+                   + std::to_string(block.stage);
         const int targetStage = network.blocks[position].stage; // the stage of the block built for this position
         if (block.stage != targetStage)
             return label + " belongs to stage " + std::to_string(block.stage) + " and cannot move to stage "

@@ -243,8 +243,15 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         mean.resize(channels, mean[0]);
     if (deviation.size() == 1)
         deviation.resize(channels, deviation[0]);
-    if (mean.size() != channels || deviation.size() != channels)
-        throw Error("mean and std need 1 or " + std::to_string(channels) + " values for the images of " + data.path);
+    if (mean.size() != channels || deviation.size() != channels) {
+        const bool isMean = mean.size() != channels;
+        const std::string key = isMean ? "mean" : "std";
+        const size_t count = isMean ? mean.size() : deviation.size();
+        const bool fromMetadata = isMean ? options.mean.empty() : options.std.empty();
+        throw Error((fromMetadata ? d.network->path() + ": pathlens.json's \"" + key + "\"" : "--" + key) + " has "
+                    + std::to_string(count) + " values, but the images of " + data.path + " have " + std::to_string(channels)
+                    + (channels == 1 ? " channel" : " channels") + ": give 1 or " + std::to_string(channels) + " values");
+    }
     // The same rule as for pathlens.json (Network::load): a NaN, infinite or non-positive value
     // would turn every image into NaN or infinity and report chance accuracy without a word.
     auto text = [](float value) {
@@ -273,6 +280,11 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
             normalisation += " " + std::to_string(mean[c]) + "/" + std::to_string(deviation[c]);
         verifyOnData(*d.exactNet, d.images.narrow(0, 0, std::min<int64_t>(64, d.images.size(0))),
                      data.path + " (normalised" + normalisation + ")");
+        char checksum[64];
+        std::snprintf(checksum, sizeof checksum, "%.17g/%.17g", d.images.to(at::kDouble).sum().item<double>(),
+                      d.labels.to(at::kDouble).mul(at::arange(d.labels.size(0), d.labels.options().dtype(at::kDouble))).sum().item<double>());
+        d.resultKey = d.network->contentHash() + "|" + data.path + "|" + std::to_string(d.images.size(0)) + "|" + checksum + "|"
+                      + d.device.str() + "|" + precisionName(options.precision);
         if (d.dtype != at::kFloat) {
             // One image through the whole network: a device or LibTorch without bfloat16 kernels
             // for some layer says so here, not in the middle of an evaluation.
@@ -414,6 +426,7 @@ std::vector<std::string> Engine::notices() const
     return lines;
 }
 int64_t Engine::imageCount() const { return m_impl->images.size(0); }
+const std::string &Engine::resultKey() const { return m_impl->resultKey; }
 
 EvalResult Engine::evaluate(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
                             const ProgressCallback &progress, const CancelToken *cancel)

@@ -118,6 +118,11 @@ public:
     std::string notice() const;
     std::vector<std::string> notices() const;
     int64_t imageCount() const;
+    // Everything that shapes this engine's numbers, as one string: the model file's contents, the
+    // images (file, count, a checksum of the normalised pixels and of the labels, so mean and std
+    // count too), the device and the precision. Engines with equal keys give equal accuracies for
+    // every arrangement; the GUI keys its shelf of earlier results by it.
+    const std::string &resultKey() const;
 
     // Top-1 accuracy of each arrangement on images [first, first + count) (count < 0: to the end).
     // Invalid arrangements throw Error before any work starts.

@@ -47,6 +47,7 @@ struct Engine::Impl
     mutable std::mutex noticeMutex;
     std::map<NoticeKind, std::string> notices;
     at::Tensor images; // normalised float, N x C x H x W, on the device
+    std::string resultKey; // Engine::resultKey
     at::Tensor labels; // int64, on the device
     std::vector<int64_t> slotBytes; // bytes of one image's activation at q = 0..n (input of slot q)
     std::map<std::pair<int64_t, int64_t>, BatchCache> cache; // key: (first image, batch length)

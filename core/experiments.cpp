@@ -140,7 +140,8 @@ std::vector<std::pair<int, int>> tradablePositions(const NetworkInfo &network, c
         for (size_t b = a + 1; b < arrangement.size(); ++b) {
             const BlockInfo &x = network.blocks[arrangement[a].block];
             const BlockInfo &y = network.blocks[arrangement[b].block];
-            if (!x.downsampling && !y.downsampling && x.stage == y.stage && x.inputShape == y.inputShape
+            if (!x.downsampling && !y.downsampling && x.link.empty() && y.link.empty() && x.stage == y.stage
+                && x.inputShape == y.inputShape
                 && x.outputShape == y.outputShape)
                 pairs.emplace_back(int(a), int(b));
         }

@@ -48,10 +48,12 @@ public:
             const BlockOps &block = net.blocks.at(slot.block);
             SlotGraph graph;
             graph.input = x.detach().requires_grad_(true);
-            graph.shortcut = block.shortcut ? block.shortcut(graph.input) : graph.input;
+            // A fixed link is on every path: the gradient passes through it either way.
+            const at::Tensor linked = block.link ? block.link(graph.input) : graph.input;
+            graph.shortcut = block.shortcut ? block.shortcut(linked) : linked;
             graph.sum = graph.shortcut;
             if (slot.active) {
-                graph.residual = block.residual(graph.input);
+                graph.residual = block.residual(linked);
                 graph.sum = graph.shortcut + graph.residual;
             }
             graph.output = block.post ? block.post(graph.sum) : graph.sum;

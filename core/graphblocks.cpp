@@ -647,6 +647,51 @@ std::vector<BlockCall> flattenToBlocks(std::shared_ptr<Graph> &graph, const Modu
     return calls;
 }
 
+// Whether the value `next` is computed from `output` alone by nodes whose results nothing else
+// reads: a fixed link between two blocks (DESIGN.md section 2), such as ConvNeXt's LayerNorm +
+// strided convolution between stages, not a branch that also feeds the head (a DenseNet-style
+// concatenation, features kept for later).
+bool isLink(Value *output, Value *next, Node *nextCall)
+{
+    Graph &graph = *output->owningGraph();
+    if (reachesOtherInputs(next, output))
+        return false;
+    const std::set<Node *> link = dependencies(next, {graph.inputs()[0], output});
+    auto inside = [&](Node *user) {
+        while (user->owningBlock() != graph.block())
+            user = user->owningBlock()->owningNode();
+        return user == nextCall || link.count(user) > 0;
+    };
+    for (const auto &use : output->uses())
+        if (!inside(use.user))
+            return false;
+    for (Node *node : link) {
+        if (node->kind() == c10::prim::GetAttr || node->kind() == c10::prim::Constant)
+            continue; // module handles and constants may be shared
+        for (Value *value : node->outputs())
+            for (const auto &use : value->uses())
+                if (!inside(use.user))
+                    return false;
+    }
+    return true;
+}
+
+// The operations of a cut-out graph, for `info`: "permute > layer_norm > permute > conv2d".
+std::string describeGraph(Graph &graph)
+{
+    auto copy = graph.copy();
+    torch::jit::Inline(*copy);
+    std::string ops;
+    for (Node *node : copy->nodes()) {
+        const std::string kind = node->kind().toQualString();
+        if (kind.rfind("aten::", 0) != 0 || readsOnlyShape(node) || node->outputs().size() != 1
+            || !node->output()->type()->cast<c10::TensorType>())
+            continue;
+        ops += (ops.empty() ? "" : " > ") + kind.substr(6);
+    }
+    return ops.empty() ? std::string("no operations") : ops;
+}
+
 // Extra arguments of forward with defaults (forward(x, features: bool = False)) take their
 // defaults, as the model's own forward(x) does; an argument without one cannot be probed.
 bool bindDefaults(std::shared_ptr<Graph> &graph, const c10::FunctionSchema &schema, std::string &whyNot)
@@ -728,14 +773,20 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
             return false;
         }
     }
-    // The blocks must form a chain: each block's output feeds the next block and nothing else.
+    // The blocks must form a chain: each block's output feeds the next block, directly or through
+    // a fixed link (layers that belong to no block), and nothing else.
+    std::vector<std::shared_ptr<Graph>> links(calls.size());
     for (size_t i = 0; i + 1 < calls.size(); ++i) {
         Value *output = calls[i].node->output();
-        if (calls[i + 1].node->input(1) != output || output->uses().size() != 1) {
+        Value *next = calls[i + 1].node->input(1);
+        if (next == output && output->uses().size() == 1)
+            continue;
+        if (!isLink(output, next, calls[i + 1].node)) {
             whyNot = joinPath(calls[i].path) + "'s output is used by more than the next block ("
                      + joinPath(calls[i + 1].path) + "): the blocks do not form a chain";
             return false;
         }
+        links[i + 1] = extract(output, next, "the layers between " + joinPath(calls[i].path) + " and " + joinPath(calls[i + 1].path));
     }
     if (calls.front().node->input(1)->uses().size() != 1) {
         whyNot = "the input of " + joinPath(calls.front().path) + " is used elsewhere as well";
@@ -772,6 +823,10 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
             ops.post = runner(parts.post->copy(), block, ops.name + ".post");
         if (parts.withoutResidual)
             ops.withoutResidual = runner(parts.withoutResidual->copy(), block, ops.name + ".without_residual");
+        if (const auto &link = links[size_t(&call - calls.data())]) {
+            ops.linkText = describeGraph(*link);
+            ops.link = runner(link, net.module, ops.name + ".link");
+        }
         int64_t parameters = 0;
         for (const auto &parameter : block.parameters())
             parameters += parameter.numel();

@@ -4,6 +4,7 @@
 #include "safefile.h"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
@@ -41,6 +42,16 @@ std::string causeOf(const std::string &text)
     }
     return cause.empty() ? firstLine(text) : cause;
 }
+
+} // namespace
+
+std::string errorCause(const std::exception &error)
+{
+    const auto *torchError = dynamic_cast<const c10::Error *>(&error);
+    return causeOf(torchError ? torchError->what_without_backtrace() : error.what());
+}
+
+namespace {
 
 std::map<std::string, Module> childrenOf(const Module &module)
 {
@@ -255,9 +266,10 @@ std::string nonFiniteWeights(const Network::Impl &net)
 
 } // namespace
 
-at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &x) const
+at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &input) const
 {
     const BlockOps &block = blocks.at(slot.block);
+    const at::Tensor x = block.link ? block.link(input) : input;
     if (plain) {
         if (!slot.active)
             return x;
@@ -293,6 +305,20 @@ Network::Network(std::unique_ptr<Impl> impl)
 Network::~Network() = default;
 
 namespace {
+
+// FNV-1a over a stream's bytes: identifies a model file's contents for the result caches.
+std::string contentHashOf(std::istream &stream)
+{
+    uint64_t hash = 1469598103934665603ull;
+    char buffer[1 << 16];
+    while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
+        for (std::streamsize i = 0; i < stream.gcount(); ++i)
+            hash = (hash ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ull;
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
 
 // torch::jit::load from a file or from memory, with the same messages for both.
 template<typename Source>
@@ -434,6 +460,8 @@ std::shared_ptr<Network> Network::load(const std::string &path)
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     impl->module = readArchive(path, path, impl->metadataJson);
+    std::ifstream file(path, std::ios::binary);
+    impl->contentHash = contentHashOf(file);
     recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
@@ -446,6 +474,8 @@ std::shared_ptr<Network> Network::loadFromBytes(const std::string &bytes, const 
     impl->path = name;
     std::istringstream stream(bytes);
     impl->module = readArchive(stream, name, impl->metadataJson);
+    std::istringstream again(bytes);
+    impl->contentHash = contentHashOf(again);
     recognise(*impl);
     return std::shared_ptr<Network>(new Network(std::move(impl)));
 }
@@ -455,6 +485,7 @@ const std::string &Network::family() const { return m_impl->family; }
 const std::string &Network::metadataJson() const { return m_impl->metadataJson; }
 const std::string &Network::warning() const { return m_impl->warning; }
 const std::string &Network::note() const { return m_impl->note; }
+const std::string &Network::contentHash() const { return m_impl->contentHash; }
 int Network::blockCount() const { return static_cast<int>(m_impl->blocks.size()); }
 
 namespace {
@@ -493,6 +524,7 @@ std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device
         impl->metadataJson = m_impl->metadataJson;
         impl->warning = m_impl->warning;
         impl->note = m_impl->note;
+        impl->contentHash = m_impl->contentHash;
         impl->parameters = m_impl->parameters;
         impl->plain = m_impl->plain;
         impl->source = m_impl->source;
@@ -521,8 +553,6 @@ NetworkInfo Network::describe(const Shape &inputShape) const
         const std::lock_guard<std::mutex> lock(m_impl->verifyMutex);
         if (!m_impl->verified)
             m_impl->verified = verifyDecomposition(*m_impl, inputShape);
-        if (!m_impl->verified)
-            throwUnprobeable(*m_impl, inputShape);
     }
     c10::InferenceMode inferenceMode;
     at::Tensor x;
@@ -547,6 +577,9 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             block.kind = ops.kind;
             block.inputShape = shapeOf(x);
             block.parameters = ops.parameters;
+            block.link = ops.linkText;
+            if (ops.link)
+                x = ops.link(x);
             const at::Tensor residual = ops.residual(x);
             const at::Tensor shortcut = m_impl->plain ? at::zeros_like(residual) : ops.shortcut ? ops.shortcut(x) : x;
             if (!shortcut.sizes().equals(residual.sizes()))
@@ -557,7 +590,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             // nn.Identity() or an empty Sequential is the identity and starts no stage.
             block.downsampling = m_impl->plain ? !residual.sizes().equals(x.sizes())
                                                : !shortcut.sizes().equals(x.sizes()) || !at::equal(shortcut, x);
-            if (block.downsampling && i > 0)
+            if ((block.downsampling || ops.link) && i > 0)
                 ++stage;
             block.stage = stage;
             block.shortcut = !ops.shortcutText.empty() ? ops.shortcutText
@@ -589,6 +622,9 @@ NetworkInfo Network::describe(const Shape &inputShape) const
                     + (where == "the stem" ? std::string() : " (which receives " + toString(shapeOf(x)) + ")") + ": "
                     + causeOf(message));
     }
+    // The parts ran, but the model's own forward does not: nothing could be verified, nothing runs.
+    if (!m_impl->verified)
+        throwUnprobeable(*m_impl, inputShape);
     return info;
 }
 

@@ -17,6 +17,10 @@ struct BlockInfo
     int stage = 0;        // 0-based; a new stage starts at every downsampling block
     bool downsampling = false; // the shortcut is not the identity
     std::string shortcut; // what the shortcut computes: "identity", or its operations and the child they are in
+    // The fixed link in front of the block (layers between stages outside any block, as ConvNeXt's
+    // LayerNorm + strided conv), empty when none: it runs whether the block is deleted or not, and
+    // the block stays at the start of its stage. inputShape is the shape before the link.
+    std::string link;
     Shape inputShape;
     Shape outputShape;
     int64_t parameters = 0;
@@ -55,6 +59,8 @@ public:
     // Problems that do not stop evaluation but make its numbers doubtful (NaN or infinite
     // weights, with the tensors named); empty when there are none.
     const std::string &warning() const;
+    // A 64-bit FNV-1a hash of the archive's bytes, as hex: the same file contents, the same model.
+    const std::string &contentHash() const;
     // What was adapted at load so that the model runs (float64 or float16 weights run as float32);
     // empty when nothing was.
     const std::string &note() const;

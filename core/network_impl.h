@@ -28,6 +28,11 @@ struct BlockOps
     // graph can be split: what deleting it must compute, checked against post(shortcut(x)).
     TensorFn withoutResidual;
     std::string shortcutText; // what the shortcut computes, as `info` shows it
+    // Layers between the previous block and this one that belong to no block (ConvNeXt's
+    // LayerNorm + strided conv between stages): a fixed link of the chain, run before this block
+    // whether it is deleted or not; the block never moves (DESIGN.md section 2, "links").
+    TensorFn link;
+    std::string linkText;
     int64_t parameters = 0;
     // The block's own module when it has a forward of its own: the verification compares that
     // forward with post(shortcut(x) + residual(x)).
@@ -43,6 +48,7 @@ struct Network::Impl
     std::string family;
     std::string metadataJson;
     std::string warning;
+    std::string contentHash; // of the archive's bytes (Network::contentHash)
     std::string note; // what was adapted at load (float64 weights run as float32); empty when nothing
     torch::jit::Module module;
     TensorFn stem;
@@ -89,6 +95,10 @@ void verifyOnData(const Network::Impl &net, const at::Tensor &images, const std:
 // differs and by how much. False when the model's own forward does not take `inputShape`: nothing
 // could be checked, and describe() verifies with the data's shape instead.
 bool verifyDecomposition(const Network::Impl &net, const Shape &inputShape);
+
+// The line of a LibTorch error worth showing: for errors raised inside TorchScript, the cause at
+// the end of its traceback ("Given groups=1, weight of size ..."), else the first line.
+std::string errorCause(const std::exception &error);
 
 // Refuses a model whose own forward fails on a batch of `inputShape`, with LibTorch's reason: a
 // model that cannot be probed is never run (verification.cpp).

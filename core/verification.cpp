@@ -96,7 +96,10 @@ public:
 
     [[noreturn]] void fail(const std::string &reason) const
     {
-        const std::string advice = m_net.source == BlockSource::Protocol
+        const std::string advice = m_net.plain ? "pathlens.json says \"plain\": true, so each block is read as "
+                                                 "post(residual(x)) without a shortcut; remove \"plain\" if the "
+                                                 "network has shortcuts"
+                                   : m_net.source == BlockSource::Protocol
                                        ? "Its forward must compute head(blocks(stem(x))) with each block as "
                                          "post(shortcut(x) + residual(x)), and no method may change its input"
                                        : "Export the model in the block protocol to say what its blocks are";
@@ -111,12 +114,6 @@ private:
 std::string firstLineOf(const std::string &text)
 {
     return text.substr(0, text.find('\n'));
-}
-
-std::string messageOf(const std::exception &e)
-{
-    const auto *error = dynamic_cast<const c10::Error *>(&e);
-    return firstLineOf(error ? error->what_without_backtrace() : e.what());
 }
 
 at::Tensor modelLogits(const Network::Impl &net, const at::Tensor &input)
@@ -189,7 +186,7 @@ void throwUnprobeable(const Network::Impl &net, const Shape &inputShape)
     } catch (const Error &) {
         throw;
     } catch (const std::exception &e) {
-        why = messageOf(e);
+        why = errorCause(e);
     }
     throw Error(net.path + ": its own forward fails on a batch of shape " + toString(inputShape) + " (" + why
                 + "), so pathlens cannot check how it reads the network, and does not run it");
@@ -253,6 +250,8 @@ void compareParts(const Network::Impl &net, const Verifier &verifier, const at::
     at::Tensor x = verifier.run(net.stem, input, "the stem");
     for (size_t i = 0; i < net.blocks.size(); ++i) {
         const BlockOps &block = net.blocks[i];
+        if (block.link)
+            x = verifier.run(block.link, x, "the link before " + block.name);
         at::Tensor y;
         const at::Tensor residual = verifier.run(block.residual, x, block.name + "'s residual branch");
         if (net.plain) {

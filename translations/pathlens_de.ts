@@ -753,6 +753,11 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/blockstrip.cpp" line="314"/>
+        <source>, after the fixed link %1</source>
+        <translation>, nach dem festen Zwischenglied %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blockstrip.cpp" line="314"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
@@ -852,6 +857,11 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <location filename="../widgets/documentcontroller.cpp" line="44"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/documentcontroller.cpp" line="46"/>
+        <source>Weights converted</source>
+        <translation>Gewichte umgewandelt</translation>
     </message>
     <message>
         <location filename="../widgets/documentcontroller.cpp" line="52"/>

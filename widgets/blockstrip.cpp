@@ -310,6 +310,8 @@ bool BlockStrip::event(QEvent *event)
             QString text = tr("Block %1 (%2), stage %3, output %4").arg(slot.block).arg(QString::fromStdString(block.name)).arg(block.stage).arg(shapeText(block.outputShape));
             if (block.downsampling)
                 text += tr(", downsampling");
+            if (!block.link.empty())
+                text += tr(", after the fixed link %1").arg(QString::fromStdString(block.link));
             if (!slot.active)
                 text += tr(", deleted");
             QToolTip::showText(help->globalPos(), text, this, m_tiles[size_t(position)]);

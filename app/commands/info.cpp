@@ -40,6 +40,7 @@ int info(Context &context, const QString &modelPath)
                                       {"stage", block.stage},
                                       {"downsampling", block.downsampling},
                                       {"shortcut", QString::fromStdString(block.shortcut)},
+                                      {"link", QString::fromStdString(block.link)},
                                       {"input_shape", shapeJson(block.inputShape)},
                                       {"output_shape", shapeJson(block.outputShape)},
                                       {"parameters", qint64(block.parameters)}});
@@ -80,6 +81,10 @@ int info(Context &context, const QString &modelPath)
                      .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
                      .arg(QLocale::c().toString(qint64(block.parameters)), 10)
                      .arg(QString::fromStdString(block.shortcut));
+    for (const BlockInfo &block : info.blocks)
+        if (!block.link.empty())
+            out() << "block " << block.index << " follows a fixed link (kept by every edit): "
+                  << QString::fromStdString(block.link) << "\n";
     return 0;
 }
 

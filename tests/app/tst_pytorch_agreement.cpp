@@ -2,6 +2,10 @@
 // almost torchvision-shaped (tests/fixtures/zoo.py): the images are labelled by each model itself,
 // so the intact network must score exactly 1, and with a block deleted exactly the fraction of
 // images on which PyTorch's lesioned network (surgery done in Python) still agrees.
+// The same for every single deletion of issue 24's families (tests/fixtures/roles.py: PyramidNet,
+// three-term sums, shortcuts costlier than their residual, SkipInit, tuple and dict outputs, extra
+// forward arguments, shared loops, DropPath, float64), scripted and traced, where PyTorch computes a
+// deletion as post(shortcut(x)); and the models that cannot be verified are refused with what to do.
 
 #include "clirunner.h"
 #include "testhelpers.h"
@@ -10,6 +14,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cstdlib>
 
 class TestPytorchAgreement final : public QObject
 {
@@ -58,7 +64,112 @@ private Q_SLOTS:
         QCOMPARE(correct({QStringLiteral("--delete"), QString::number(deleted)}), agreeing);
     }
 
+    void lesionAgreesWithPyTorch_data()
+    {
+        const QJsonObject all = rolesFixtures();
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QJsonArray>("agreeing");
+        QTest::addColumn<int>("tolerance");
+        const QJsonArray models = all[QStringLiteral("models")].toArray();
+        QVERIFY(models.size() >= 17);
+        for (const auto &entry : models) {
+            const QJsonObject model = entry.toObject();
+            const QString name = model[QStringLiteral("name")].toString();
+            QTest::newRow(qPrintable(name)) << name << model[QStringLiteral("agreeing")].toArray()
+                                            << model[QStringLiteral("tolerance")].toInt();
+        }
+    }
+
+    // Every block deleted in turn: pathlens' count of agreeing images equals PyTorch's exactly
+    // (float64 models, run as float32: within one image of 200).
+    void lesionAgreesWithPyTorch()
+    {
+        QFETCH(QString, name);
+        QFETCH(QJsonArray, agreeing);
+        QFETCH(int, tolerance);
+        const QString base = QString::fromStdString(testing::fixture(name.toStdString()));
+        const testing::Run run = testing::cli({QStringLiteral("lesion"), base + QStringLiteral(".pt"), QStringLiteral("--data"),
+                                               base + QStringLiteral("-images-idx3-ubyte"), QStringLiteral("--mean"), m_mean,
+                                               QStringLiteral("--std"), m_std, QStringLiteral("--threads"), QStringLiteral("1"),
+                                               QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(qRound(result[QStringLiteral("baseline")].toDouble(-1) * m_images), m_images);
+        const QJsonArray blocks = result[QStringLiteral("blocks")].toArray();
+        QCOMPARE(blocks.size(), agreeing.size()); // a shared block applied 3 times is 3 blocks
+        for (int i = 0; i < blocks.size(); ++i) {
+            const int ours = qRound(blocks[i].toObject()[QStringLiteral("accuracy")].toDouble(-1) * m_images);
+            QVERIFY2(std::abs(ours - agreeing[i].toInt()) <= tolerance,
+                     qPrintable(QStringLiteral("block %1: pathlens %2, PyTorch %3 of %4 images")
+                                    .arg(i).arg(ours).arg(agreeing[i].toInt()).arg(m_images)));
+        }
+    }
+
+    void refusedWithWhatToDo_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("words");
+        const QJsonArray refused = rolesFixtures()[QStringLiteral("refused")].toArray();
+        QVERIFY(refused.size() >= 9);
+        for (const auto &entry : refused) {
+            const QJsonObject model = entry.toObject();
+            QTest::newRow(qPrintable(model[QStringLiteral("name")].toString()))
+                << model[QStringLiteral("name")].toString() << model[QStringLiteral("command")].toString()
+                << model[QStringLiteral("words")].toString();
+        }
+    }
+
+    void refusedWithWhatToDo()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, command);
+        QFETCH(QString, words);
+        const QString model = QString::fromStdString(testing::fixture(name.toStdString() + ".pt"));
+        QStringList arguments{command, model};
+        if (command == QLatin1String("eval"))
+            arguments << QStringLiteral("--data") << QStringLiteral("/usr/share/datasets/fashion-mnist")
+                      << QStringLiteral("--limit") << QStringLiteral("200") << QStringLiteral("--threads") << QStringLiteral("1");
+        const testing::Run run = testing::cli(arguments);
+        QVERIFY2(run.exitCode != 0 && run.exitCode != -1, qPrintable(run.err));
+        QVERIFY2(run.err.contains(model) && run.err.contains(words), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty()); // no number printed
+    }
+
+    // `info` names what each block's shortcut computes.
+    void infoNamesTheShortcut()
+    {
+        auto blocksOf = [](const char *name) {
+            const testing::Run run = testing::cli({QStringLiteral("info"),
+                                                   QString::fromStdString(testing::fixture(name)), QStringLiteral("--json")});
+            return QJsonDocument::fromJson(run.out).object()[QStringLiteral("blocks")].toArray();
+        };
+        const QJsonArray three = blocksOf("roles_three_terms.pt");
+        QCOMPARE(three.size(), 4);
+        QCOMPARE(three[1].toObject()[QStringLiteral("shortcut")].toString(),
+                 QStringLiteral("conv2d > batch_norm (in proj); 2 residual branches, deleted together"));
+        const QJsonArray pyramid = blocksOf("roles_pyramid.pt");
+        QCOMPARE(pyramid.size(), 6);
+        QCOMPARE(pyramid[2].toObject()[QStringLiteral("shortcut")].toString(),
+                 QStringLiteral("avg_pool2d > zeros > cat (in downsample)"));
+        const QJsonArray skipinit = blocksOf("roles_skipinit.pt");
+        QCOMPARE(skipinit[0].toObject()[QStringLiteral("shortcut")].toString(), QStringLiteral("identity"));
+        QVERIFY(skipinit[1].toObject()[QStringLiteral("shortcut")].toString().endsWith(QLatin1String("(in downsample)")));
+    }
+
 private:
+    QJsonObject rolesFixtures()
+    {
+        QFile file(QString::fromStdString(testing::fixture("roles_agreement.json")));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const QJsonObject all = QJsonDocument::fromJson(file.readAll()).object();
+        m_images = all[QStringLiteral("images")].toInt();
+        m_mean = QString::number(all[QStringLiteral("mean")].toDouble());
+        m_std = QString::number(all[QStringLiteral("std")].toDouble());
+        return all;
+    }
+
     int m_images = 0;
     QString m_mean;
     QString m_std;
