@@ -7,8 +7,6 @@
 #include "liveplots.h"
 #include "workspace.h"
 
-#include <QDateTime>
-#include <QFileInfo>
 #include <QStatusBar>
 
 namespace pathlens {
@@ -45,17 +43,9 @@ void LiveDisplay::useEngine()
     m_shownNotice = QString::fromStdString(engine->notice());
     if (!m_shownNotice.isEmpty())
         m_statusBar->showMessage(m_shownNotice, 15000);
-    // The numbers of a model stay valid while its file, the images and the device stay the same.
-    const QFileInfo model(QString::fromStdString(m_workspace->info().path));
-    const QString cacheKey = QStringLiteral("%1|%2|%3|%4|%5|%6")
-                                 .arg(model.canonicalFilePath())
-                                 .arg(model.size())
-                                 .arg(model.lastModified().toMSecsSinceEpoch())
-                                 .arg(QString::fromStdString(m_workspace->data().path))
-                                 .arg(engine->imageCount())
-                                 .arg(QString::fromStdString(engine->deviceName()));
+    // The numbers of a model stay valid while everything that shapes them stays the same.
     m_live->setEvaluator(engineEvaluator(engine, engine->imageCount()), int(m_workspace->info().blocks.size()),
-                         engine->imageCount(), engine.get(), cacheKey);
+                         engine->imageCount(), engine.get(), QString::fromStdString(engine->resultKey()));
 }
 
 // The worker runs for this edit: the number shown is greyed and marked until its first estimate.

@@ -28,8 +28,13 @@ void LiveEvaluation::setEvaluator(Evaluator evaluator, int blocks, qint64 images
                                   const QString &cacheKey)
 {
     cancel();
-    if (!m_cacheKey.isEmpty() && m_original >= 0)
+    if (!m_cacheKey.isEmpty() && m_original >= 0) {
         m_shelf.insert(m_cacheKey, {m_cache, m_original});
+        m_shelfOrder.removeAll(m_cacheKey);
+        m_shelfOrder.append(m_cacheKey);
+        while (m_shelfOrder.size() > maxShelved) // the least recently left evaluator goes first
+            m_shelf.remove(m_shelfOrder.takeFirst());
+    }
     m_source = source;
     m_evaluator = evaluator;
     m_thread->setEvaluator(std::move(evaluator));
@@ -43,6 +48,7 @@ void LiveEvaluation::setEvaluator(Evaluator evaluator, int blocks, qint64 images
     m_cacheKey = cacheKey;
     if (!cacheKey.isEmpty() && m_shelf.contains(cacheKey)) {
         std::tie(m_cache, m_original) = m_shelf.take(cacheKey);
+        m_shelfOrder.removeAll(cacheKey);
         m_announceOriginal = true;
     }
 }

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <optional>
 #include <tuple>
@@ -30,9 +31,11 @@ public:
 
     // A new evaluator for networks of `blocks` blocks on `images` images; an empty one stops.
     // `source` (e.g. the engine) only identifies the evaluator: engineUsed() returns it.
-    // `cacheKey` names the model file (as it is on disk), the images and the device: the numbers
-    // of an earlier evaluator with the same key come back (the original's too, announced with the
-    // next request), so returning to a model, as a lecture tour does, evaluates nothing again.
+    // `cacheKey` names everything that shapes the numbers (Engine::resultKey: the model file's
+    // contents, the images and their normalisation, the device, the precision): the numbers of an
+    // earlier evaluator with the same key come back (the original's too, announced with the next
+    // request), so returning to a model, as a lecture tour does, evaluates nothing again. The
+    // shelf keeps the last `maxShelved` evaluators' numbers.
     void setEvaluator(Evaluator evaluator, int blocks, qint64 images, const void *source = nullptr,
                       const QString &cacheKey = {});
     const void *engineUsed() const { return m_source; }
@@ -92,6 +95,8 @@ private:
     Cache m_cache;
     QString m_cacheKey;
     QHash<QString, std::pair<Cache, double>> m_shelf; // earlier evaluators' caches and originals, by key
+    QStringList m_shelfOrder;                          // the shelf's keys, least recently left first
+    static constexpr int maxShelved = 8;
     bool m_announceOriginal = false; // the original came from the shelf: the next request says so
     Arrangement m_wanted;       // the latest request's arrangement
     int m_wantedEdit = 0;

@@ -49,6 +49,36 @@ class TestEngine final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Issue 26: the GUI's shelf of earlier numbers is keyed by resultKey(); after switching to
+    // bf16, the fp32 numbers came back as "known from earlier" because the key left the precision
+    // out. Everything that changes the numbers changes the key; nothing else does.
+    void resultKeyNamesEverythingThatShapesTheNumbers()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        const Dataset data = fashionSubset(64);
+        auto keyOf = [&](EngineOptions options) {
+            options.device = DeviceChoice::Cpu;
+            options.threads = 1;
+            return Engine(network, data, options).resultKey();
+        };
+        const std::string fp32 = keyOf({});
+        QCOMPARE(keyOf({}), fp32);
+        EngineOptions bf16;
+        bf16.precision = Precision::Bf16;
+        QVERIFY(keyOf(bf16) != fp32);
+        EngineOptions otherMean;
+        otherMean.mean = {0.5f};
+        QVERIFY(keyOf(otherMean) != fp32);
+        EngineOptions otherBatch;
+        otherBatch.batchSize = 7; // the same numbers: the same key
+        QCOMPARE(keyOf(otherBatch), fp32);
+        Dataset fewer = data;
+        truncate(fewer, 32);
+        QVERIFY(Engine(network, fewer, {DeviceChoice::Cpu, 1}).resultKey() != fp32);
+        const auto other = Network::load(testing::fixture("tv_basic.pt"));
+        QVERIFY(Engine(other, data, {DeviceChoice::Cpu, 1}).resultKey() != fp32);
+    }
+
     void reuseGivesTheSameAnswers_data()
     {
         QTest::addColumn<qint64>("cacheBytes");
