@@ -1,7 +1,9 @@
 #!/bin/bash
-# Builds the libFuzzer targets with clang (ASan + UBSan) in their own build tree and runs each for
-# a bounded time from a seed corpus; fails on any finding in pathlens' code. CTest's `fuzz` test
-# runs it; by hand:
+# Builds the libFuzzer targets with clang (ASan + UBSan) in their own build tree and runs each from
+# a seed corpus and the saved regressions; fails on any finding in pathlens' code.
+# SECONDS_PER_TARGET 0 (CTest's `fuzz` test) replays the seeds and regressions once, deterministic
+# and quick: a regression guard. More than 0 fuzzes for that long per target (`cmake --build build
+# --target fuzz-explore`, 30 s each, or by hand):
 #   bash tests/fuzz/run.sh [SOURCE_DIR [BUILD_DIR [SECONDS_PER_TARGET]]]   (defaults: ., build/fuzz, 30)
 # Findings are written to BUILD_DIR/findings; replay one with BUILD_DIR/fuzz_TARGET FILE.
 set -uo pipefail
@@ -50,6 +52,17 @@ run() {
     mkdir -p "$corpus"
     local dirs=("$corpus" "$build/seeds/$target")
     [ -d "$regressions" ] && dirs+=("$regressions")
+    if ((seconds == 0)); then
+        local log=$build/findings/$target.log inputs
+        inputs=$(find "${dirs[@]}" -type f | wc -l)
+        if ! "$build/fuzz_$target" -runs=0 -max_len="$max_len" -timeout=10 -rss_limit_mb=3072 "${dirs[@]}" >"$log" 2>&1; then
+            grep -v '^    #[0-9]* 0x.* in fuzzer::' "$log" | tail -60
+            echo "fuzz: FINDING when replaying fuzz_$target's seeds and regressions"
+            status=1
+        fi
+        echo "fuzz: fuzz_$target: replayed $inputs inputs"
+        return
+    fi
     local deadline=$((SECONDS + seconds)) executed=0 upstream=0 seed=1
     # A fixed seed per restart: the same binary explores the same inputs in every CI run (as far
     # as the time allows), so a result does not come and go by chance.
