@@ -1,7 +1,7 @@
 // The files of training: pathlens.json of a trained model or checkpoint, the check that a
 // resumed run keeps the first run's options, and the atomic save.
 
-#include "training_impl.h"
+#include "private/training_p.h"
 
 #include "error.h"
 #include "safefile.h"

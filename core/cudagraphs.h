@@ -4,7 +4,7 @@
 // the LibTorch found has CUDA (core/CMakeLists.txt defines PATHLENS_WITH_CUDA then); nothing here
 // includes a CUDA header, so engine.cpp builds either way.
 
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include <map>
 #include <memory>

@@ -2,7 +2,7 @@
 
 #include "batchsize.h"
 #include "error.h"
-#include "engine_impl.h"
+#include "private/engine_p.h"
 #ifdef PATHLENS_WITH_CUDA
 #include "cudagraphs.h"
 #endif

@@ -143,10 +143,11 @@ public:
     int64_t cachedBytes() const;
     void clearCache();
 
+    // The LibTorch side, defined in core/private/engine_p.h and reached only through EngineAccess.
     struct Impl;
-    Impl &impl() { return *m_impl; }
 
 private:
+    friend struct EngineAccess;
     EvalResult run(const std::vector<Arrangement> &arrangements, int64_t first, int64_t count,
                    const ProgressCallback &progress, const CancelToken *cancel, bool keepPredictions);
 

@@ -1,6 +1,6 @@
 #include "flops.h"
 
-#include "engine_impl.h"
+#include "private/engine_p.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>
@@ -127,7 +127,7 @@ double FlopCount::fromSlot(int slot) const
 
 FlopCount countFlops(Engine &engine)
 {
-    Engine::Impl &d = engine.impl();
+    Engine::Impl &d = EngineAccess::of(engine);
     c10::InferenceMode inferenceMode;
     // The module as loaded: frozen blocks hide their weights in packed operators.
     const Network::Impl &net = *d.net;
@@ -142,7 +142,7 @@ FlopCount countFlops(Engine &engine)
 
 ConvolutionThroughput measureConvolutionThroughput(Engine &engine, double minSeconds)
 {
-    Engine::Impl &d = engine.impl();
+    Engine::Impl &d = EngineAccess::of(engine);
     at::set_num_threads(d.threads);
     c10::InferenceMode inferenceMode;
     const int64_t batch = std::min<int64_t>(d.options.batchSize, d.images.size(0));

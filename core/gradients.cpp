@@ -1,6 +1,6 @@
 #include "gradients.h"
 
-#include "engine_impl.h"
+#include "private/engine_p.h"
 #include "error.h"
 #include "paths.h"
 
@@ -36,7 +36,7 @@ at::Tensor vectorJacobian(const at::Tensor &output, const at::Tensor &input, con
 
 // Per-example gradient of the summed loss with respect to the input of the first slot, taken
 // through the residual branches of `throughResidual` (original block indices) and the shortcuts
-// of every other block. Exposed for the tests through engine_impl.h.
+// of every other block. Exposed for the tests through private/engine_p.h.
 class PathGradient
 {
 public:
@@ -204,7 +204,7 @@ void summarise(GradientResult &result, bool bootstrap)
 GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, const GradientOptions &options,
                                 const GradientProgress &progress, const CancelToken *cancel)
 {
-    Engine::Impl &d = engine.impl();
+    Engine::Impl &d = EngineAccess::of(engine);
     if (const auto why = whyInvalid(d.info, arrangement))
         throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
     if (options.samplesPerLength < 1 || options.batchSize < 1)

@@ -16,7 +16,7 @@
 // block's own graph with its branches' outputs replaced by zeros, so a split that is wrong for any
 // reason is refused, not used.
 
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include "error.h"
 

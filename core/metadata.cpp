@@ -1,7 +1,7 @@
 // pathlens.json, the metadata inside a model archive: read with a real JSON parser, top-level keys
 // only, every known key's type checked at load (README: Models pathlens understands).
 
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include "error.h"
 

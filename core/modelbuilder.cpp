@@ -1,7 +1,7 @@
 // Building the networks that `pathlens-cli train` trains as TorchScript modules in the block
 // protocol (DESIGN.md section 2).
 
-#include "training_impl.h"
+#include "private/training_p.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include "error.h"
 #include "safefile.h"

@@ -74,9 +74,9 @@ public:
     // Throws Error when the network cannot take that shape.
     NetworkInfo describe(const Shape &inputShape) const;
 
-    // The loaded network, read-only. Engines never run it: they run onDevice()'s copy.
+    // The LibTorch side, defined in core/private/network_p.h and reached only through
+    // NetworkAccess there (core's sources and tests), never from Qt code.
     struct Impl;
-    const Impl &impl() const { return *m_impl; }
 
     // A copy of the network with its own weights on `device` ("cpu", "cuda:0"), made once per
     // device and shared by the engines that run there. The loaded module itself is never moved
@@ -87,6 +87,7 @@ public:
     std::shared_ptr<const Impl> onDevice(const std::string &device, bool bfloat16 = false) const;
 
 private:
+    friend struct NetworkAccess;
     explicit Network(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
     struct DeviceCopies;

@@ -1,6 +1,6 @@
-#include "training_impl.h"
+#include "private/training_p.h"
 
-#include "engine_impl.h"
+#include "private/engine_p.h"
 #include "error.h"
 #include "safefile.h"
 

@@ -9,7 +9,7 @@
 // part that differs. The user's own first images are checked again when an engine is built
 // (verifyOnData): a forward may branch on values the probe never has.
 
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include "error.h"
 

@@ -1,6 +1,6 @@
 // Gradient per path length (DESIGN.md section 5) against an independent computation in PyTorch.
 
-#include "engine_impl.h"
+#include "private/engine_p.h"
 #include "error.h"
 #include "gradients.h"
 #include "paths.h"
@@ -35,7 +35,7 @@ private Q_SLOTS:
         QFETCH(QList<int>, chosen);
         const auto network = Network::load(testing::fixture("linear.pt"));
         torch::jit::Module refs = torch::jit::load(testing::fixture("linear.ref.pt"));
-        const at::Tensor ours = pathGradient(network->impl(), refs.attr("input").toTensor(),
+        const at::Tensor ours = pathGradient(NetworkAccess::of(*network), refs.attr("input").toTensor(),
                                              refs.attr("labels").toTensor(), identityArrangement(5),
                                              std::vector<int>(chosen.begin(), chosen.end()));
         const at::Tensor theirs = refs.attr(reference.toStdString()).toTensor();

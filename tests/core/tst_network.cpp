@@ -3,8 +3,8 @@
 
 #include "arrangement.h"
 #include "error.h"
-#include "engine_impl.h"
-#include "network_impl.h"
+#include "private/engine_p.h"
+#include "private/network_p.h"
 
 #include "testhelpers.h"
 
@@ -74,7 +74,7 @@ private Q_SLOTS:
         c10::InferenceMode inferenceMode;
         auto check = [&](const Arrangement &arrangement, const char *key) {
             QVERIFY2(!whyInvalid(info, arrangement), describe(arrangement).c_str());
-            const at::Tensor ours = network->impl().forward(input, arrangement);
+            const at::Tensor ours = NetworkAccess::of(*network).forward(input, arrangement);
             const at::Tensor theirs = refs.attr(key).toTensor();
             QCOMPARE(ours.sizes().vec(), theirs.sizes().vec());
             const double difference = (ours - theirs).abs().max().item<double>();
@@ -91,7 +91,7 @@ private Q_SLOTS:
         // Every single deletion (the paper's lesion study) against PyTorch's surgery.
         const at::Tensor single = refs.attr("single_deletions").toTensor();
         for (int i = 0; i < n; ++i) {
-            const at::Tensor ours = network->impl().forward(input, withDeleted(identity, {i}));
+            const at::Tensor ours = NetworkAccess::of(*network).forward(input, withDeleted(identity, {i}));
             const double difference = (ours - single[i]).abs().max().item<double>();
             QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("block %1 deleted: max |difference| %2 > 1e-4").arg(i).arg(difference)));
         }
@@ -243,10 +243,10 @@ private Q_SLOTS:
     {
         const auto network = Network::load(testing::fixture("cifar20.pt"));
         const auto copy = network->onDevice("cpu");
-        QVERIFY(copy.get() != &network->impl());
-        QVERIFY(copy->module._ivalue() != network->impl().module._ivalue());
+        QVERIFY(copy.get() != &NetworkAccess::of(*network));
+        QVERIFY(copy->module._ivalue() != NetworkAccess::of(*network).module._ivalue());
         QVERIFY(network->onDevice("cpu") == copy); // made once per device
-        const auto loadedWeight = *network->impl().module.parameters().begin();
+        const auto loadedWeight = *NetworkAccess::of(*network).module.parameters().begin();
         const auto copiedWeight = *copy->module.parameters().begin();
         QVERIFY(loadedWeight.data_ptr() != copiedWeight.data_ptr());
         QVERIFY(at::equal(loadedWeight, copiedWeight));
@@ -254,13 +254,13 @@ private Q_SLOTS:
         c10::InferenceMode inferenceMode;
         const at::Tensor input = at::randn({2, 1, 28, 28});
         const Arrangement identity = identityArrangement(network->blockCount());
-        QVERIFY(at::equal(copy->forward(input, identity), network->impl().forward(input, identity)));
+        QVERIFY(at::equal(copy->forward(input, identity), NetworkAccess::of(*network).forward(input, identity)));
         // An engine runs that copy, never the loaded module.
         Dataset data = loadDataset(testing::fashionMnist());
         truncate(data, 8);
         Engine engine(network, data, EngineOptions{DeviceChoice::Cpu});
-        QVERIFY(engine.impl().net == copy);
-        QVERIFY(engine.impl().net->module._ivalue() != network->impl().module._ivalue());
+        QVERIFY(EngineAccess::of(engine).net == copy);
+        QVERIFY(EngineAccess::of(engine).net->module._ivalue() != NetworkAccess::of(*network).module._ivalue());
     }
 
     // Only top-level keys count, and a value of the wrong type is refused with its key named

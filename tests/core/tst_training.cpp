@@ -2,7 +2,7 @@
 // depth, plain twins, and files that PyTorch and the engine read alike.
 
 #include "error.h"
-#include "network_impl.h"
+#include "private/network_p.h"
 #include "training.h"
 
 #include "testhelpers.h"
@@ -171,12 +171,12 @@ private Q_SLOTS:
         QCOMPARE(int(info.blocks.size()), 6);
         c10::InferenceMode inferenceMode;
         const at::Tensor x = at::randn({2, 16, 28, 28});
-        for (const auto &child : network->impl().module.attr("blocks").toModule().named_children()) {
+        for (const auto &child : NetworkAccess::of(*network).module.attr("blocks").toModule().named_children()) {
             torch::jit::Module block = child.value;
             QCOMPARE(block.run_method("shortcut", x).toTensor().abs().sum().item<double>(), 0.0);
         }
         // Deleting a layer that keeps its shape makes it the identity; one that changes it is refused.
-        QVERIFY(network->impl().runBlock({0, false}, x).is_same(x));
+        QVERIFY(NetworkAccess::of(*network).runBlock({0, false}, x).is_same(x));
         QVERIFY(!whyInvalid(info, withDeleted(identityArrangement(6), {1})));
         const auto why = whyInvalid(info, withDeleted(identityArrangement(6), {2}));
         QVERIFY(why && why->find("plain") != std::string::npos);
@@ -291,7 +291,7 @@ private Q_SLOTS:
         const auto network = Network::load(options.output);
         c10::InferenceMode inferenceMode;
         const at::Tensor x = at::linspace(-1, 1, 2 * 784).reshape({2, 1, 28, 28});
-        const at::Tensor ours = network->impl().forward(x, identityArrangement(network->blockCount())).flatten();
+        const at::Tensor ours = NetworkAccess::of(*network).forward(x, identityArrangement(network->blockCount())).flatten();
         for (int i = 0; i < 20; ++i)
             PL_COMPARE_NEAR(ours[i].item<double>(), values[i].toDouble(), 1e-4);
     }

@@ -72,6 +72,13 @@ struct Network::Impl
 
 };
 
+// Core's own way to the loaded network (read-only; engines never run it: they run onDevice()'s
+// copy). Not part of the public API: this header is private to core and its tests.
+struct NetworkAccess
+{
+    static const Network::Impl &of(const Network &network) { return *network.m_impl; }
+};
+
 // Reads the blocks of `net.module` into `net` from its TorchScript graph (graphblocks.cpp); false
 // with the reason in `whyNot` when the graph cannot be split.
 bool loadFromGraph(Network::Impl &net, std::string &whyNot);

@@ -3,7 +3,7 @@
 // Private to core and its tests: the LibTorch side of Engine.
 
 #include "engine.h"
-#include "network_impl.h"
+#include "private/network_p.h"
 
 #include <map>
 #include <mutex>
@@ -119,6 +119,12 @@ struct Engine::Impl
         batchCache.owner = arrangement;
         return net->head(x);
     }
+};
+
+// Core's own way into an engine (flops.cpp, gradients.cpp and core's tests); private to core.
+struct EngineAccess
+{
+    static Engine::Impl &of(Engine &engine) { return *engine.m_impl; }
 };
 
 // One budget of CPU threads shared by every engine of the process. With OpenMP every calling
