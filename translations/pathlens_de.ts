@@ -4,144 +4,144 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="158"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="158"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="160"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="160"/>
         <source>beyond the scale of %1: %2</source>
         <translation>jenseits der Skala von %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="169"/>
-        <location filename="../widgets/classfigures.cpp" line="281"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="169"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="281"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="170"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="170"/>
         <source>accuracy (%), 95% interval</source>
         <translation>Genauigkeit (%), 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="236"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="236"/>
         <source>change in images (after − before)</source>
         <translation>Änderung in Bildern (nachher − vorher)</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="237"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="237"/>
         <source>predicted class</source>
         <translation>vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="238"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="238"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="257"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="257"/>
         <source>blue on the diagonal: more correct; blue off it: more confused</source>
         <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="278"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="278"/>
         <source>change in class accuracy (points)</source>
         <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="280"/>
-        <location filename="../widgets/figures.cpp" line="347"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="280"/>
+        <location filename="../widgets/plots/figures.cpp" line="347"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="284"/>
-        <location filename="../widgets/classfigures.cpp" line="321"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="284"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="309"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="309"/>
         <source>images classified differently (%)</source>
         <translation>anders klassifizierte Bilder (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="311"/>
-        <location filename="../widgets/classfigures.cpp" line="312"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="311"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="312"/>
         <source>deleted block</source>
         <translation>gelöschter Block</translation>
     </message>
     <message>
-        <location filename="../widgets/classfigures.cpp" line="313"/>
-        <location filename="../widgets/classfigures.cpp" line="314"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="313"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="314"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="348"/>
-        <location filename="../widgets/figures.cpp" line="419"/>
+        <location filename="../widgets/plots/figures.cpp" line="348"/>
+        <location filename="../widgets/plots/figures.cpp" line="419"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="376"/>
+        <location filename="../widgets/plots/figures.cpp" line="376"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="388"/>
+        <location filename="../widgets/plots/figures.cpp" line="388"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="418"/>
+        <location filename="../widgets/plots/figures.cpp" line="418"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="418"/>
+        <location filename="../widgets/plots/figures.cpp" line="418"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="425"/>
-        <location filename="../widgets/figures.cpp" line="477"/>
+        <location filename="../widgets/plots/figures.cpp" line="425"/>
+        <location filename="../widgets/plots/figures.cpp" line="477"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="443"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="445"/>
+        <location filename="../widgets/plots/figures.cpp" line="445"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="449"/>
+        <location filename="../widgets/plots/figures.cpp" line="449"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="452"/>
+        <location filename="../widgets/plots/figures.cpp" line="452"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="469"/>
+        <location filename="../widgets/plots/figures.cpp" line="469"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="470"/>
+        <location filename="../widgets/plots/figures.cpp" line="470"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="475"/>
+        <location filename="../widgets/plots/figures.cpp" line="475"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -149,32 +149,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="489"/>
+        <location filename="../widgets/plots/figures.cpp" line="489"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="490"/>
+        <location filename="../widgets/plots/figures.cpp" line="490"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="493"/>
+        <location filename="../widgets/plots/figures.cpp" line="493"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="501"/>
+        <location filename="../widgets/plots/figures.cpp" line="501"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="505"/>
+        <location filename="../widgets/plots/figures.cpp" line="505"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="506"/>
+        <location filename="../widgets/plots/figures.cpp" line="506"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -182,57 +182,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="551"/>
+        <location filename="../widgets/plots/figures.cpp" line="551"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="556"/>
+        <location filename="../widgets/plots/figures.cpp" line="556"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="573"/>
-        <location filename="../widgets/figures.cpp" line="592"/>
+        <location filename="../widgets/plots/figures.cpp" line="573"/>
+        <location filename="../widgets/plots/figures.cpp" line="592"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="593"/>
+        <location filename="../widgets/plots/figures.cpp" line="593"/>
         <source>gradient magnitude per path (mean ± std)</source>
         <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="574"/>
-        <location filename="../widgets/figures.cpp" line="595"/>
+        <location filename="../widgets/plots/figures.cpp" line="574"/>
+        <location filename="../widgets/plots/figures.cpp" line="595"/>
         <source>total gradient of all paths of length k</source>
         <translation>Gesamtgradient aller Pfade der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="605"/>
+        <location filename="../widgets/plots/figures.cpp" line="605"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="578"/>
-        <location filename="../widgets/figures.cpp" line="607"/>
+        <location filename="../widgets/plots/figures.cpp" line="578"/>
+        <location filename="../widgets/plots/figures.cpp" line="607"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="363"/>
+        <location filename="../widgets/plots/figures.cpp" line="363"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="374"/>
+        <location filename="../widgets/plots/figures.cpp" line="374"/>
         <source>test accuracy (%), 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%), 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/figures.cpp" line="422"/>
+        <location filename="../widgets/plots/figures.cpp" line="422"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -240,12 +240,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="544"/>
+        <location filename="../widgets/plots/figures.cpp" line="544"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/figures.cpp" line="628"/>
+        <location filename="../widgets/plots/figures.cpp" line="628"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -253,62 +253,62 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/session.cpp" line="81"/>
+        <location filename="../widgets/document/session.cpp" line="81"/>
         <source>&quot;precision&quot; must be &quot;fp32&quot;, &quot;tf32&quot; or &quot;bf16&quot;</source>
         <translation>&quot;precision&quot; muss &quot;fp32&quot;, &quot;tf32&quot; oder &quot;bf16&quot; sein</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="36"/>
+        <location filename="../widgets/document/session.cpp" line="36"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="47"/>
+        <location filename="../widgets/document/session.cpp" line="47"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="52"/>
+        <location filename="../widgets/document/session.cpp" line="52"/>
         <source>not a pathlens session (no &quot;pathlens_session&quot;: 1)</source>
         <translation>keine pathlens-Sitzung (kein &quot;pathlens_session&quot;: 1)</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="54"/>
+        <location filename="../widgets/document/session.cpp" line="54"/>
         <source>written by a newer pathlens (session format %1); this one reads format %2</source>
         <translation>von einem neueren pathlens geschrieben (Sitzungsformat %1); dieses liest Format %2</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="61"/>
+        <location filename="../widgets/document/session.cpp" line="61"/>
         <source>no &quot;model&quot; file named</source>
         <translation>keine &quot;model&quot;-Datei angegeben</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="66"/>
+        <location filename="../widgets/document/session.cpp" line="66"/>
         <source>every arrangement entry needs a &quot;block&quot; number (0 or more) and an &quot;active&quot; flag</source>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="69"/>
+        <location filename="../widgets/document/session.cpp" line="69"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="70"/>
+        <location filename="../widgets/document/session.cpp" line="70"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/session.cpp" line="71"/>
+        <location filename="../widgets/document/session.cpp" line="71"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionfile.cpp" line="33"/>
+        <location filename="../widgets/document/sessionfile.cpp" line="33"/>
         <source>the arrangement has %1 slots, but %2 has %3 blocks</source>
         <translation>die Anordnung hat %1 Plätze, %2 aber %3 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/sessionfile.cpp" line="38"/>
+        <location filename="../widgets/document/sessionfile.cpp" line="38"/>
         <source>the arrangement cannot run: %1</source>
         <translation>die Anordnung ist nicht lauffähig: %1</translation>
     </message>
@@ -316,47 +316,47 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>StoredResults</name>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="38"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="38"/>
         <source>&quot;lesion&quot; lacks the baseline, the images or the blocks</source>
         <translation>„lesion“ fehlen Ausgangswert, Bilder oder Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="50"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="50"/>
         <source>&quot;lesion&quot; has a block without a valid index</source>
         <translation>„lesion“ hat einen Block ohne gültigen Index</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="76"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="76"/>
         <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
         <translation>„gradients“ fehlen Längen, Mittelwert, Standardabweichung, Summe oder Stichproben gleicher Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="82"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="82"/>
         <source>&quot;gradients&quot; lacks the effective paths</source>
         <translation>„gradients“ fehlen die effektiven Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="100"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="100"/>
         <source>measure them again with resources/models/measure-results.sh</source>
         <translation>mit resources/models/measure-results.sh neu messen</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="103"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="103"/>
         <source>%1 cannot be read (%2): %3</source>
         <translation>%1 ist nicht lesbar (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="107"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="107"/>
         <source>%1 is not a results file: %2</source>
         <translation>%1 ist keine Ergebnisdatei: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="111"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="111"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/storedresults.cpp" line="115"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="115"/>
         <source>%1 was measured on another version of %2 (its SHA-256 differs): %3</source>
         <translation>%1 wurde an einer anderen Fassung von %2 gemessen (ihre SHA-256 weicht ab): %3</translation>
     </message>
@@ -364,172 +364,172 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../widgets/tour.cpp" line="31"/>
+        <location filename="../widgets/tour/tour.cpp" line="31"/>
         <source>%1 is missing (it needs &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 fehlt (nötig sind „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="35"/>
+        <location filename="../widgets/tour/tour.cpp" line="35"/>
         <source>%1 has an unknown language &quot;%2&quot; (only &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 hat eine unbekannte Sprache „%2“ (nur „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="39"/>
+        <location filename="../widgets/tour/tour.cpp" line="39"/>
         <source>%1 has no &quot;%2&quot; text</source>
         <translation>%1 hat keinen „%2“-Text</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="49"/>
+        <location filename="../widgets/tour/tour.cpp" line="49"/>
         <source>&quot;%1&quot; needs a list of block numbers</source>
         <translation>„%1“ braucht eine Liste von Blocknummern</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="52"/>
+        <location filename="../widgets/tour/tour.cpp" line="52"/>
         <source>&quot;%1&quot; holds %2, not a block number (0, 1, 2, ...)</source>
         <translation>„%1“ enthält %2, keine Blocknummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="63"/>
+        <location filename="../widgets/tour/tour.cpp" line="63"/>
         <source>&quot;%1&quot; needs a whole number of at least 1</source>
         <translation>„%1“ braucht eine ganze Zahl von mindestens 1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="84"/>
+        <location filename="../widgets/tour/tour.cpp" line="84"/>
         <source>an action is not an object</source>
         <translation>eine Aktion ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="102"/>
+        <location filename="../widgets/tour/tour.cpp" line="102"/>
         <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
         <translation>eine Aktion enthält zwei, „%1“ und „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="106"/>
+        <location filename="../widgets/tour/tour.cpp" line="106"/>
         <source>unknown action %1 (known: %2)</source>
         <translation>unbekannte Aktion %1 (bekannt: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="111"/>
+        <location filename="../widgets/tour/tour.cpp" line="111"/>
         <source>&quot;%1&quot; has an unknown setting &quot;%2&quot;</source>
         <translation>„%1“ hat eine unbekannte Einstellung „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="116"/>
+        <location filename="../widgets/tour/tour.cpp" line="116"/>
         <source>&quot;seed&quot; needs a whole number of at least 0</source>
         <translation>„seed“ braucht eine ganze Zahl von mindestens 0</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="123"/>
+        <location filename="../widgets/tour/tour.cpp" line="123"/>
         <source>&quot;open&quot; names &quot;%1&quot;, which &quot;models&quot; does not hold</source>
         <translation>„open“ nennt „%1“, das in „models“ fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="126"/>
+        <location filename="../widgets/tour/tour.cpp" line="126"/>
         <source>&quot;reset&quot; takes true</source>
         <translation>„reset“ nimmt true</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="137"/>
+        <location filename="../widgets/tour/tour.cpp" line="137"/>
         <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
         <translation>„show“ nimmt unraveled, lattice oder %1, nicht „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="141"/>
+        <location filename="../widgets/tour/tour.cpp" line="141"/>
         <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
         <translation>„first“ und „size“ gehören zu „show“: „unraveled“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="145"/>
+        <location filename="../widgets/tour/tour.cpp" line="145"/>
         <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
         <translation>„first“ braucht eine Platznummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="151"/>
+        <location filename="../widgets/tour/tour.cpp" line="151"/>
         <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
         <translation>„size“ braucht eine Anzahl von Plätzen von 1 bis 6</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="158"/>
+        <location filename="../widgets/tour/tour.cpp" line="158"/>
         <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
         <translation>„width“ gehört zu „show“: „lattice“ und nimmt „paths“ oder „gradient“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="166"/>
+        <location filename="../widgets/tour/tour.cpp" line="166"/>
         <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
         <translation>„stored“ nimmt single-deletion oder gradients, nicht „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="180"/>
+        <location filename="../widgets/tour/tour.cpp" line="180"/>
         <source>%1 is not a tour: bad JSON at character %2: %3</source>
         <translation>%1 ist keine Tour: fehlerhaftes JSON bei Zeichen %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="182"/>
+        <location filename="../widgets/tour/tour.cpp" line="182"/>
         <source>%1 is not a tour: it holds no JSON object</source>
         <translation>%1 ist keine Tour: sie enthält kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="188"/>
+        <location filename="../widgets/tour/tour.cpp" line="188"/>
         <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
         <translation>%1: unbekannter Schlüssel „%2“ (eine Tour enthält title, models und steps)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="189"/>
+        <location filename="../widgets/tour/tour.cpp" line="189"/>
         <source>the title</source>
         <translation>der Titel</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="193"/>
+        <location filename="../widgets/tour/tour.cpp" line="193"/>
         <source>%1: &quot;models&quot; must map names to model files</source>
         <translation>%1: „models“ muss Namen auf Modelldateien abbilden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="197"/>
+        <location filename="../widgets/tour/tour.cpp" line="197"/>
         <source>%1: the model &quot;%2&quot; needs a file name</source>
         <translation>%1: das Modell „%2“ braucht einen Dateinamen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="202"/>
+        <location filename="../widgets/tour/tour.cpp" line="202"/>
         <source>%1: &quot;steps&quot; must be a list of at least one step</source>
         <translation>%1: „steps“ muss eine Liste mit mindestens einem Schritt sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="206"/>
+        <location filename="../widgets/tour/tour.cpp" line="206"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="208"/>
+        <location filename="../widgets/tour/tour.cpp" line="208"/>
         <source>a step must be an object with a caption and actions</source>
         <translation>ein Schritt muss ein Objekt mit caption und actions sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="212"/>
+        <location filename="../widgets/tour/tour.cpp" line="212"/>
         <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
         <translation>unbekannter Schlüssel „%1“ (ein Schritt enthält caption und actions)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="214"/>
+        <location filename="../widgets/tour/tour.cpp" line="214"/>
         <source>the caption</source>
         <translation>die Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="222"/>
+        <location filename="../widgets/tour/tour.cpp" line="222"/>
         <source>the %1 caption names an unknown number {%2}</source>
         <translation>die Bildunterschrift (%1) nennt eine unbekannte Zahl {%2}</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="226"/>
+        <location filename="../widgets/tour/tour.cpp" line="226"/>
         <source>&quot;actions&quot; must be a list</source>
         <translation>„actions“ muss eine Liste sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="238"/>
+        <location filename="../widgets/tour/tour.cpp" line="238"/>
         <source>it edits the arrangement before any &quot;open&quot;</source>
         <translation>sie ändert die Anordnung vor jedem „open“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour.cpp" line="249"/>
+        <location filename="../widgets/tour/tour.cpp" line="249"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
@@ -560,7 +560,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::AccuracyPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/accuracypanel.cpp" line="24"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="24"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -568,37 +568,37 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="86"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="86"/>
         <source>%1 — stale, recomputing…</source>
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="93"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="93"/>
         <source>Evaluating the original network on %1 test images…</source>
         <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="94"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="94"/>
         <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
         <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="105"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="105"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="119"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="119"/>
         <source>Accuracy %1 [%2–%3] on %4 images; original %5; %6</source>
         <translation>Genauigkeit %1 [%2–%3] auf %4 Bildern; Original %5; %6</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="124"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="124"/>
         <source>In brackets: the 95% Wilson interval of the accuracy on these images.</source>
         <translation>In Klammern: das 95-%-Wilson-Intervall der Genauigkeit auf diesen Bildern.</translation>
     </message>
     <message>
-        <location filename="../widgets/accuracypanel.cpp" line="122"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="122"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -606,85 +606,85 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::AnalysisController</name>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="27"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="27"/>
         <source>Measurement failed</source>
         <translation>Messung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="30"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="30"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="31"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="31"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far; %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="46"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="46"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="47"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="52"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="58"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="58"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="93"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="93"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="105"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="105"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="114"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="114"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="116"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="116"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="122"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="133"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="145"/>
-        <location filename="../widgets/analysiscontroller.cpp" line="160"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="122"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="133"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="145"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/analysiscontroller.cpp" line="147"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="147"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -692,38 +692,38 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::ArrangementEditor</name>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="66"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="66"/>
         <source>the arrangement has %1 slots but the network has %2 blocks</source>
         <translation>die Anordnung hat %1 Plätze, das Netz aber %2 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="73"/>
-        <location filename="../widgets/arrangementeditor.cpp" line="86"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="73"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="86"/>
         <source>no block at position %1</source>
         <translation>kein Block an Position %1</translation>
     </message>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="78"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="78"/>
         <source>Restore block %1 (%2)</source>
         <translation>Block %1 wiederherstellen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="79"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="79"/>
         <source>Delete block %1 (%2)</source>
         <translation>Block %1 löschen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="93"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="93"/>
         <source>Move block %1 to position %2</source>
         <translation>Block %1 an Position %2 verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/arrangementeditor.cpp" line="98"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="98"/>
         <source>Reset to the original network</source>
         <translation>Auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/arrangementeditor.cpp" line="116"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="116"/>
         <source>Delete %n random block(s)</source>
         <translation>
             <numerusform>%n zufälligen Block löschen</numerusform>
@@ -731,7 +731,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/arrangementeditor.cpp" line="122"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="122"/>
         <source>Swap %n random pair(s)</source>
         <translation>
             <numerusform>%n zufälliges Paar vertauschen</numerusform>
@@ -742,22 +742,22 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockStrip</name>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="310"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="310"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="312"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="312"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="314"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="314"/>
         <source>, after the fixed link %1</source>
         <translation>, nach dem festen Zwischenglied %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blockstrip.cpp" line="314"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="314"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
@@ -765,52 +765,52 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockTableModel</name>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="67"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="67"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>Block</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
         <source>Downsampling</source>
         <translation>Verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
@@ -818,22 +818,22 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::Comparison</name>
     <message>
-        <location filename="../widgets/comparison.cpp" line="35"/>
+        <location filename="../widgets/document/comparison.cpp" line="35"/>
         <source>Evaluation of the comparison model failed</source>
         <translation>Auswertung des Vergleichsmodells fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="60"/>
+        <location filename="../widgets/document/comparison.cpp" line="60"/>
         <source>Comparison: %1 — evaluating…</source>
         <translation>Vergleich: %1 — wird ausgewertet…</translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="82"/>
+        <location filename="../widgets/document/comparison.cpp" line="82"/>
         <source>Comparison: %1 — accuracy %2 on %3 images; original %4; %5</source>
         <translation>Vergleich: %1 — Genauigkeit %2 auf %3 Bildern; Original %4; %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/comparison.cpp" line="86"/>
+        <location filename="../widgets/document/comparison.cpp" line="86"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -841,7 +841,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/comparison.cpp" line="93"/>
+        <location filename="../widgets/document/comparison.cpp" line="93"/>
         <source>blocks %1 have no counterpart in %2</source>
         <translation>Blöcke %1 haben keine Entsprechung in %2</translation>
     </message>
@@ -849,75 +849,75 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::DocumentController</name>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="28"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="28"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="44"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="44"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="46"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="46"/>
         <source>Weights converted</source>
         <translation>Gewichte umgewandelt</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="52"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="52"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="58"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="58"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="38"/>
-        <location filename="../widgets/documentcontroller.cpp" line="127"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="38"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="127"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="125"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="125"/>
         <source>Preparing the engines…</source>
         <translation>Bereite die Engines vor…</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="26"/>
-        <location filename="../widgets/documentcontroller.cpp" line="50"/>
-        <location filename="../widgets/documentcontroller.cpp" line="77"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="26"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="50"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="77"/>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="36"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="36"/>
         <source>Preparing %1…</source>
         <translation>Bereite %1 vor…</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="162"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="162"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="107"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="107"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="80"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="80"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="64"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="64"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/documentcontroller.cpp" line="66"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="66"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
@@ -925,7 +925,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::EvaluationThread</name>
     <message>
-        <location filename="../widgets/evaluationthread.cpp" line="109"/>
+        <location filename="../widgets/evaluation/evaluationthread.cpp" line="109"/>
         <source>Evaluation failed with an unknown error.</source>
         <translation>Auswertung mit unbekanntem Fehler fehlgeschlagen.</translation>
     </message>
@@ -933,80 +933,80 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::ExportController</name>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="29"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="29"/>
         <source>Figure Size</source>
         <translation>Abbildungsgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="38"/>
-        <location filename="../widgets/exportcontroller.cpp" line="39"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="38"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="39"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="40"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="40"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="41"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="41"/>
         <source>&amp;Width:</source>
         <translation>&amp;Breite:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="42"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="42"/>
         <source>&amp;Height:</source>
         <translation>&amp;Höhe:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="43"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="43"/>
         <source>PNG &amp;resolution:</source>
         <translation>PNG-&amp;Auflösung:</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="74"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="74"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="74"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="74"/>
         <source>The %1 plot is made on request: press Measure in its tab first.</source>
         <translation>Die Abbildung %1 entsteht auf Anfrage: zuerst in ihrem Reiter „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="77"/>
-        <location filename="../widgets/exportcontroller.cpp" line="118"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="77"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="118"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="78"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="78"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="109"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="109"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="113"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="93"/>
-        <location filename="../widgets/exportcontroller.cpp" line="126"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="93"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="126"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="118"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="118"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/exportcontroller.cpp" line="119"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="119"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -1014,77 +1014,77 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LectureTour</name>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="79"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="79"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="80"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="80"/>
         <source>The previous step (Page Up)</source>
         <translation>Der vorige Schritt (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="81"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="82"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
         <source>The next step (Page Down)</source>
         <translation>Der nächste Schritt (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="83"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
         <source>End Tour</source>
         <translation>Tour beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="95"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="95"/>
         <source>Lecture Tour</source>
         <translation>Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="111"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="111"/>
         <source>Next Tour Step</source>
         <translation>Nächster Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="113"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="113"/>
         <source>Previous Tour Step</source>
         <translation>Voriger Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="167"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="167"/>
         <source>Cannot start the tour</source>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="204"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="204"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="205"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="205"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="254"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="254"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="279"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="279"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="350"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="350"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/lecturetour.cpp" line="351"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="351"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1092,12 +1092,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LiveDisplay</name>
     <message>
-        <location filename="../widgets/livedisplay.cpp" line="72"/>
+        <location filename="../widgets/evaluation/livedisplay.cpp" line="72"/>
         <source>Known from earlier in this session: not evaluated again</source>
         <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/livedisplay.cpp" line="81"/>
+        <location filename="../widgets/evaluation/livedisplay.cpp" line="81"/>
         <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
         <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
     </message>
@@ -1105,166 +1105,166 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="146"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="146"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="152"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="154"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="154"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="160"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="160"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="167"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="167"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="169"/>
-        <location filename="../widgets/liveplots.cpp" line="383"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="169"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="383"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="171"/>
-        <location filename="../widgets/liveplots.cpp" line="384"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="171"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="384"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="178"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="178"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="181"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="184"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="185"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="193"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="199"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="199"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="200"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="201"/>
-        <location filename="../widgets/liveplots.cpp" line="545"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="545"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="203"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="203"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="205"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="207"/>
-        <location filename="../widgets/liveplots.cpp" line="546"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="546"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="209"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="209"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="211"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="215"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="215"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="217"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="217"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="223"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="223"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="224"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="234"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="240"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="283"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="283"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1272,7 +1272,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/liveplots.cpp" line="284"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="284"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1280,105 +1280,105 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="313"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="313"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="315"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="315"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="316"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="316"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="343"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="343"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="360"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="360"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="364"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="364"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="371"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="371"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="375"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="375"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="382"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="382"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="386"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="386"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="397"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="416"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="417"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="409"/>
-        <location filename="../widgets/liveplots.cpp" line="425"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="409"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="425"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="123"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="123"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="129"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="129"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="135"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="135"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="563"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="563"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="564"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/liveplots.cpp" line="282"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="282"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1386,232 +1386,232 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::MainActions</name>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="33"/>
+        <location filename="../widgets/window/mainactions.cpp" line="33"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="34"/>
+        <location filename="../widgets/window/mainactions.cpp" line="34"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="35"/>
+        <location filename="../widgets/window/mainactions.cpp" line="35"/>
         <source>Open &amp;Data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="35"/>
+        <location filename="../widgets/window/mainactions.cpp" line="35"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="36"/>
+        <location filename="../widgets/window/mainactions.cpp" line="36"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="37"/>
+        <location filename="../widgets/window/mainactions.cpp" line="37"/>
         <source>Open &amp;Comparison Model…</source>
         <translation>&amp;Vergleichsmodell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="38"/>
+        <location filename="../widgets/window/mainactions.cpp" line="38"/>
         <source>C&amp;lose Comparison</source>
         <translation>Vergleich s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="40"/>
+        <location filename="../widgets/window/mainactions.cpp" line="40"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="40"/>
+        <location filename="../widgets/window/mainactions.cpp" line="40"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="41"/>
+        <location filename="../widgets/window/mainactions.cpp" line="41"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="43"/>
+        <location filename="../widgets/window/mainactions.cpp" line="43"/>
         <source>&amp;Export Plot</source>
         <translation>Diagramm &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="44"/>
         <source>&amp;Accuracy…</source>
         <translation>&amp;Genauigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="44"/>
         <source>Path &amp;Lengths…</source>
         <translation>Pfad&amp;längen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="44"/>
         <source>&amp;Surviving Paths…</source>
         <translation>Ü&amp;berlebende Pfade…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="44"/>
         <source>&amp;Gradients…</source>
         <translation>G&amp;radienten…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>Single &amp;Deletion…</source>
         <translation>&amp;Einzellöschung…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>Accuracy per &amp;Class…</source>
         <translation>Genauigkeit je &amp;Klasse…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>C&amp;onfusion Change…</source>
         <translation>&amp;Konfusionsänderung…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>Deletion × Cla&amp;ss…</source>
         <translation>Löschung × K&amp;lasse…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>D&amp;isagreement…</source>
         <translation>&amp;Uneinigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>Deleting &amp;k Blocks…</source>
         <translation>&amp;k Blöcke löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="47"/>
+        <location filename="../widgets/window/mainactions.cpp" line="47"/>
         <source>&amp;Reordering…</source>
         <translation>&amp;Umordnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="47"/>
+        <location filename="../widgets/window/mainactions.cpp" line="47"/>
         <source>Reordering by &amp;Tau…</source>
         <translation>Umordnen nach &amp;Tau…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="50"/>
+        <location filename="../widgets/window/mainactions.cpp" line="50"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="52"/>
+        <location filename="../widgets/window/mainactions.cpp" line="52"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="54"/>
+        <location filename="../widgets/window/mainactions.cpp" line="54"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="55"/>
+        <location filename="../widgets/window/mainactions.cpp" line="55"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="58"/>
+        <location filename="../widgets/window/mainactions.cpp" line="58"/>
         <source>Leave presentation mode</source>
         <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="65"/>
+        <location filename="../widgets/window/mainactions.cpp" line="65"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="68"/>
+        <location filename="../widgets/window/mainactions.cpp" line="68"/>
         <source>&amp;Lecture Layout</source>
         <translation>&amp;Vorlesungsansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="71"/>
+        <location filename="../widgets/window/mainactions.cpp" line="71"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="73"/>
+        <location filename="../widgets/window/mainactions.cpp" line="73"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="75"/>
+        <location filename="../widgets/window/mainactions.cpp" line="75"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="80"/>
+        <location filename="../widgets/window/mainactions.cpp" line="80"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="81"/>
+        <location filename="../widgets/window/mainactions.cpp" line="81"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="83"/>
+        <location filename="../widgets/window/mainactions.cpp" line="83"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="84"/>
+        <location filename="../widgets/window/mainactions.cpp" line="84"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="86"/>
+        <location filename="../widgets/window/mainactions.cpp" line="86"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="87"/>
+        <location filename="../widgets/window/mainactions.cpp" line="87"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="93"/>
+        <location filename="../widgets/window/mainactions.cpp" line="93"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="97"/>
+        <location filename="../widgets/window/mainactions.cpp" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="98"/>
+        <location filename="../widgets/window/mainactions.cpp" line="98"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="99"/>
+        <location filename="../widgets/window/mainactions.cpp" line="99"/>
         <source>&amp;Lecture Tour</source>
         <translation>&amp;Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="101"/>
+        <location filename="../widgets/window/mainactions.cpp" line="101"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="108"/>
+        <location filename="../widgets/window/mainactions.cpp" line="108"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/mainactions.cpp" line="109"/>
+        <location filename="../widgets/window/mainactions.cpp" line="109"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
@@ -1619,135 +1619,135 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="52"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="52"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="122"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="122"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="127"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="157"/>
-        <location filename="../widgets/mainwindow.cpp" line="271"/>
-        <location filename="../widgets/mainwindow.cpp" line="277"/>
-        <location filename="../widgets/mainwindow.cpp" line="283"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="157"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="271"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="277"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="283"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="86"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="86"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="147"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="147"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="163"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="220"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="220"/>
         <source>Still loading: close the window when it is done.</source>
         <translation>Lädt noch: das Fenster erst danach schließen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="442"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="442"/>
         <source>Another file is still loading: try again when it is done.</source>
         <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="395"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="395"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="406"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="406"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="94"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="94"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="21"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="21"/>
         <source>Click, Space</source>
         <translation>Klick, Leertaste</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="21"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="21"/>
         <source>delete or restore the block</source>
         <translation>Block löschen oder wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="22"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="22"/>
         <source>Drag a block onto another</source>
         <translation>Block auf einen anderen ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="22"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="22"/>
         <source>move it there</source>
         <translation>dorthin verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="23"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="23"/>
         <source>← →</source>
         <translation>← →</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="23"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="23"/>
         <source>move the focus along the blocks</source>
         <translation>Fokus entlang der Blöcke bewegen</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="24"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="24"/>
         <source>Ctrl+← Ctrl+→</source>
         <translation>Strg+← Strg+→</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="24"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="24"/>
         <source>move the focused block</source>
         <translation>den fokussierten Block verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="25"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="25"/>
         <source>Mouse wheel, drag</source>
         <translation>Mausrad, Ziehen</translation>
     </message>
     <message>
-        <location filename="../widgets/shortcutsheet.cpp" line="25"/>
+        <location filename="../widgets/window/shortcutsheet.cpp" line="25"/>
         <source>zoom and pan the path graph</source>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="226"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="226"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="226"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="344"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="344"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="145"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="145"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1755,42 +1755,42 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::NetworkPanel</name>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="18"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="18"/>
         <source>No model loaded. Use File → Open Model.</source>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="34"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="34"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="35"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="35"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="47"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="47"/>
         <source>%1 (%2 images, %3; %4)</source>
         <translation>%1 (%2 Bilder, %3; %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="52"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="52"/>
         <source>evaluating all of them</source>
         <translation>alle werden ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="53"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="53"/>
         <source>live subset: %1 class-balanced images</source>
         <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="54"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="54"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/networkpanel.cpp" line="56"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="56"/>
         <source>%n layer(s) without shortcuts</source>
         <translation>
             <numerusform>%n Schicht ohne Abkürzungen</numerusform>
@@ -1798,7 +1798,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/networkpanel.cpp" line="57"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
         <source>%n block(s) in %1</source>
         <translation>
             <numerusform>%n Block in %1</numerusform>
@@ -1806,7 +1806,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/networkpanel.cpp" line="57"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
         <source>%n stage(s)</source>
         <translation>
             <numerusform>%n Stufe</numerusform>
@@ -1814,17 +1814,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="58"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
         <source>Click a layer to delete it, drag it to move it.</source>
         <translation>Klick auf eine Schicht löscht sie, Ziehen verschiebt sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="59"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
         <source>Click a block to delete its residual branch, drag it to move it.</source>
         <translation>Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/networkpanel.cpp" line="60"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="60"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6.&lt;br&gt;Data: %7. %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6.&lt;br&gt;Daten: %7. %8</translation>
     </message>
@@ -1832,117 +1832,117 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="85"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="85"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="86"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="86"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="88"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="88"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="92"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="92"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="94"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="94"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="95"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="95"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="96"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="96"/>
         <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
         <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="97"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="97"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="259"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="259"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="260"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="260"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="294"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="294"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="302"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="302"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="305"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="305"/>
         <source>output of slot %1</source>
         <translation>Ausgang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="306"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="306"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="356"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="356"/>
         <source>layer of slot %1 (block %2): the only path</source>
         <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="357"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="357"/>
         <source>slot %1 (block %2) deleted: the identity in its place</source>
         <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="361"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="361"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="365"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="365"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="372"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="372"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="383"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="383"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="388"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="388"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="389"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="389"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/pathgraph.cpp" line="390"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="390"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1950,27 +1950,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::RecentFiles</name>
     <message>
-        <location filename="../widgets/recentfiles.cpp" line="23"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="23"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/recentfiles.cpp" line="28"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="28"/>
         <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
         <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/recentfiles.cpp" line="34"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="34"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/recentfiles.cpp" line="35"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="35"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/recentfiles.cpp" line="36"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="36"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
@@ -1978,113 +1978,113 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::SettingsDialog</name>
     <message>
-        <location filename="../widgets/settings.cpp" line="183"/>
+        <location filename="../widgets/document/settings.cpp" line="183"/>
         <source>FP32 (exact)</source>
         <translation>FP32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="184"/>
+        <location filename="../widgets/document/settings.cpp" line="184"/>
         <source>TF32 (CUDA only, less exact)</source>
         <translation>TF32 (nur CUDA, weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="184"/>
+        <location filename="../widgets/document/settings.cpp" line="184"/>
         <source>TF32 (CUDA only: not available here)</source>
         <translation>TF32 (nur CUDA: hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="186"/>
+        <location filename="../widgets/document/settings.cpp" line="186"/>
         <source>BF16 (less exact)</source>
         <translation>BF16 (weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="190"/>
+        <location filename="../widgets/document/settings.cpp" line="190"/>
         <source>&amp;Arithmetic:</source>
         <translation>&amp;Arithmetik:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="170"/>
+        <location filename="../widgets/document/settings.cpp" line="170"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="174"/>
+        <location filename="../widgets/document/settings.cpp" line="174"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatisch (CUDA, wenn vorhanden)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="175"/>
+        <location filename="../widgets/document/settings.cpp" line="175"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="176"/>
+        <location filename="../widgets/document/settings.cpp" line="176"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="176"/>
+        <location filename="../widgets/document/settings.cpp" line="176"/>
         <source>CUDA (not available here)</source>
         <translation>CUDA (hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="178"/>
+        <location filename="../widgets/document/settings.cpp" line="178"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="194"/>
+        <location filename="../widgets/document/settings.cpp" line="194"/>
         <source>All cores (%1)</source>
         <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="196"/>
+        <location filename="../widgets/document/settings.cpp" line="196"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="201"/>
+        <location filename="../widgets/document/settings.cpp" line="201"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="203"/>
+        <location filename="../widgets/document/settings.cpp" line="203"/>
         <source>&amp;Full test set (slower, exact)</source>
         <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="207"/>
+        <location filename="../widgets/document/settings.cpp" line="207"/>
         <source>&amp;Live subset:</source>
         <translation>&amp;Live-Teilmenge:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="211"/>
-        <location filename="../widgets/settings.cpp" line="216"/>
+        <location filename="../widgets/document/settings.cpp" line="211"/>
+        <location filename="../widgets/document/settings.cpp" line="216"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="211"/>
+        <location filename="../widgets/document/settings.cpp" line="211"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="211"/>
+        <location filename="../widgets/document/settings.cpp" line="211"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="213"/>
+        <location filename="../widgets/document/settings.cpp" line="213"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="220"/>
+        <location filename="../widgets/document/settings.cpp" line="220"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/settings.cpp" line="221"/>
+        <location filename="../widgets/document/settings.cpp" line="221"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>
@@ -2092,12 +2092,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/windowlayout.cpp" line="30"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="30"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/windowlayout.cpp" line="31"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="31"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

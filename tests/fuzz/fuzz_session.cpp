@@ -1,4 +1,4 @@
-// libFuzzer target: the session-file reader (widgets/session.cpp, parseSession; Qt Core only).
+// libFuzzer target: the session-file reader (widgets/document/session.cpp, parseSession; Qt Core only).
 // The input is a session file's bytes. Only pathlens::Error may leave the parser; an accepted
 // session must also survive being written and read again unchanged (sessionToJson).
 // Seeds (tests/fuzz/make_seeds.py) name files that exist on every machine, such as /bin/sh.

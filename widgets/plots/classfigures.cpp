@@ -1,5 +1,5 @@
 #include "figures.h"
-#include "figures_impl.h"
+#include "figures_p.h"
 
 #include "statistics.h"
 
