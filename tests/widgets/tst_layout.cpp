@@ -3,6 +3,7 @@
 // the text of the accuracy label, and a double click that stays on its tile. Each test sets the
 // window geometry itself and never reads the screen's size.
 
+#include "analysis.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
 #include "liveplots.h"
@@ -63,6 +64,22 @@ void openWithData(MainWindow &window, QSignalSpy &finished)
     QVERIFY(finished.wait(300000));
 }
 
+// The widgets whose own minimum width exceeds `limit` while none of their children's does: the
+// ones that make the window wider than the screen, named for the failure message.
+QStringList tooWide(QWidget *widget, int limit)
+{
+    QStringList names;
+    for (QWidget *child : widget->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (child->isVisible())
+            names += tooWide(child, limit);
+    }
+    const int minimum = std::max(widget->minimumSizeHint().width(), widget->minimumWidth());
+    if (names.isEmpty() && minimum > limit && widget->isVisible())
+        names << QStringLiteral("%1 '%2' (%3 px)").arg(QString::fromLatin1(widget->metaObject()->className()),
+                                                       widget->objectName()).arg(minimum);
+    return names;
+}
+
 } // namespace
 
 class TestLayout final : public QObject
@@ -115,6 +132,53 @@ private Q_SLOTS:
                 QVERIFY2((before[size_t(j)].active != after[size_t(j)].active) == (i == j),
                          qPrintable(QStringLiteral("click on tile %1 changed block %2").arg(i).arg(j)));
             window.editor()->undoStack()->undo();
+        }
+    }
+
+    // Issue 25: after an on-request measurement the window grew wider than a 1024x700 projector
+    // (single deletion: 1547 px, blocks 12-17, 30-35 and 48-53 off-screen). After each one the
+    // window's minimum width must still fit the screen and every tile stay inside the window.
+    void windowFitsAfterMeasurements()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        window.setPreferences(preferences);
+        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(window.openModel(bundledResNet110()));
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(finished.wait(300000));
+        auto fits = [&](const char *after) {
+            settle();
+            const QStringList wide = tooWide(&window, 1024);
+            QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.minimumWidth() <= 1024,
+                     qPrintable(QStringLiteral("after %1: minimum width %2; too wide: %3")
+                                    .arg(QLatin1String(after)).arg(window.minimumSizeHint().width()).arg(wide.join(QStringLiteral(", ")))));
+            QVERIFY2(window.width() <= 1024, qPrintable(QStringLiteral("after %1: %2 px wide").arg(QLatin1String(after)).arg(window.width())));
+            for (const QRect &tile : tilesInWindow(window))
+                QVERIFY2(window.rect().contains(tile), after);
+            // For a person to look at: build/Testing/layout-<state>.png
+            window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/layout-%1.png").arg(QLatin1String(after)));
+        };
+        fits("start");
+        QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
+        window.measureSingleDeletions();
+        do
+            QVERIFY(lesion.wait(300000));
+        while (!lesion.last().at(0).value<Analysis::Lesion>().finished);
+        for (const char *tab : {"single-deletion", "single-deletion-classes", "disagreement"}) {
+            window.livePlots()->showTab(QLatin1String(tab));
+            fits(tab);
+        }
+        QSignalSpy compared(window.analysis(), &Analysis::classesCompared);
+        Q_EMIT window.livePlots()->classesRequested();
+        QVERIFY(compared.wait(120000));
+        for (const char *tab : {"per-class", "confusion-change", "path-lengths", "surviving-paths", "gradients", "delete-k"}) {
+            window.livePlots()->showTab(QLatin1String(tab));
+            fits(tab);
         }
     }
 

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -175,10 +176,10 @@ LivePlots::LivePlots(QWidget *parent)
         graph->setLineStyle(QCPGraph::lsStepCenter);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_paths, tr("Path lengths"));
-    auto *survivingTab = new QWidget(m_tabs);
-    m_survivingArea = new QVBoxLayout(survivingTab);
-    m_tabs->addTab(survivingTab, tr("Surviving paths"));
+    QWidget *pathsTab = addScrollingTab(m_paths, tr("Path lengths"));
+    auto *survivingPage = new QWidget(m_tabs);
+    m_survivingArea = new QVBoxLayout(survivingPage);
+    QWidget *survivingTab = addScrollingTab(survivingPage, tr("Surviving paths"));
 
     auto buttons = [this] {
         auto *measure = new QPushButton(tr("Measure"), this);
@@ -200,13 +201,13 @@ LivePlots::LivePlots(QWidget *parent)
     m_samples->setToolTip(tr("Random batches per path length (the paper used 1000)"));
     QWidget *gradientTab = measuredTab(m_tabs, tr("Gradient magnitude per path length: press Measure."),
                                        {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus);
-    m_tabs->addTab(gradientTab, tr("Gradients"));
+    gradientTab = addScrollingTab(gradientTab, tr("Gradients"));
     const auto [measureLesion, stopLesion] = buttons();
     measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
     connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
     QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
                                      {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus);
-    m_tabs->addTab(lesionTab, tr("Single deletion"));
+    lesionTab = addScrollingTab(lesionTab, tr("Single deletion"));
     const auto [deleteK, stopSweep] = buttons();
     deleteK->setText(tr("Delete k"));
     deleteK->setToolTip(tr("Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper's "
@@ -224,21 +225,21 @@ LivePlots::LivePlots(QWidget *parent)
     m_sweepSamples->setToolTip(tr("Random arrangements drawn for each k"));
     QWidget *sweepTab = measuredTab(m_tabs, sweepExplanation(), {deleteK, reorder, stopSweep, m_sweepSamples},
                                     m_sweepArea, m_sweepStatus, QBoxLayout::LeftToRight);
-    m_tabs->addTab(sweepTab, tr("Delete k · reorder"));
+    sweepTab = addScrollingTab(sweepTab, tr("Delete k · reorder"));
     const auto [measureClasses, stopClasses] = buttons();
     measureClasses->setToolTip(tr("Accuracy per class and the confusion matrix, the current arrangement against the "
                                   "original, on the live images"));
     connect(measureClasses, &QPushButton::clicked, this, &LivePlots::classesRequested);
     QWidget *classTab = measuredTab(m_tabs, classExplanation(), {measureClasses, stopClasses}, m_classArea,
                                     m_classStatus, QBoxLayout::LeftToRight);
-    m_tabs->addTab(classTab, tr("Per class"));
+    classTab = addScrollingTab(classTab, tr("Per class"));
     const auto [measureLesionClasses, stopLesionClasses] = buttons();
     measureLesionClasses->setToolTip(measureLesion->toolTip());
     connect(measureLesionClasses, &QPushButton::clicked, this, &LivePlots::lesionRequested);
     QWidget *lesionClassTab = measuredTab(m_tabs, lesionClassExplanation(), {measureLesionClasses, stopLesionClasses},
                                           m_lesionClassArea, m_lesionClassStatus, QBoxLayout::LeftToRight);
-    m_tabs->addTab(lesionClassTab, tr("Deletion × class"));
-    m_tabOfPlot = {m_accuracy, m_paths,    survivingTab,   gradientTab, lesionTab, classTab,
+    lesionClassTab = addScrollingTab(lesionClassTab, tr("Deletion × class"));
+    m_tabOfPlot = {m_accuracy, pathsTab,   survivingTab,   gradientTab, lesionTab, classTab,
                    classTab,   lesionClassTab, lesionClassTab, sweepTab,   sweepTab,  sweepTab};
 
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, survivingTab](int index) {
@@ -248,6 +249,19 @@ LivePlots::LivePlots(QWidget *parent)
     layout->addWidget(m_accuracy, 1);
     layout->addWidget(m_tabs, 1);
     followPalette(); // pens and colours
+}
+
+// Each tab page scrolls inside its tab instead of widening the window: a tab widget is as wide
+// as its widest page, and two heat maps side by side with 54 rows of class names asked for 1153 px,
+// which made the window 1692 px wide on a 1024 px projector (issue 25).
+QWidget *LivePlots::addScrollingTab(QWidget *page, const QString &title)
+{
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    m_tabs->addTab(scroll, title);
+    return scroll;
 }
 
 QStringList LivePlots::plotNames()

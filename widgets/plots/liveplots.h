@@ -89,6 +89,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // Adds `page` as a tab inside a scroll area; returns the tab's widget.
+    QWidget *addScrollingTab(QWidget *page, const QString &title);
     void followPalette();
     void followPalette(QCustomPlot *figure); // a measured figure
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
