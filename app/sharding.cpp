@@ -5,9 +5,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -19,27 +18,19 @@ std::string str(const QString &text)
     return text.toStdString();
 }
 
-QJsonArray integers(const std::vector<int64_t> &values)
-{
-    QJsonArray array;
-    for (int64_t value : values)
-        array.append(qint64(value));
-    return array;
-}
-
 // A shard that does not own the baseline has none to report; shard 0 reports its count too.
-void annotateBaseline(QJsonObject &json, int64_t correct, const Shard &shard)
+void annotateBaseline(Json &json, int64_t correct, const Shard &shard)
 {
     if (shard.ownsBaseline())
-        json.insert("baseline_correct", qint64(correct));
+        json["baseline_correct"] = correct;
     else
-        json.insert("baseline", QJsonValue());
+        json["baseline"] = nullptr;
 }
 
 struct Part
 {
     QString file;
-    QJsonObject json; // the whole file
+    Json json; // the whole file, an object
     int index = 0;
     int count = 0;
 };
@@ -50,20 +41,21 @@ Part readPart(const QString &file)
     QFile in(file);
     if (!in.open(QIODevice::ReadOnly))
         throw Error(str(file) + ": cannot read (" + str(in.errorString()) + ")");
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(in.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        throw Error(str(file) + ": not a JSON object (" + str(error.errorString()) + " at byte "
-                    + std::to_string(error.offset) + ")");
+    json::ParseError error;
+    const std::optional<Json> document = json::parse(in.readAll().toStdString(), &error);
+    if (!document)
+        throw Error(str(file) + ": not a JSON object (" + error.reason + " at byte " + std::to_string(error.offset) + ")");
+    if (!document->is_object())
+        throw Error(str(file) + ": not a JSON object (it holds " + document->type_name() + ")");
     Part part;
     part.file = file;
-    part.json = document.object();
-    const QJsonObject shard = part.json.value("shard").toObject();
-    if (shard.isEmpty() || !part.json.value("agreed").isObject())
+    part.json = *document;
+    const Json &shard = json::object(json::member(part.json, "shard"));
+    if (shard.empty() || !json::member(part.json, "agreed").is_object())
         throw Error(str(file) + ": not the part of a sharded run (no \"shard\" and \"agreed\" objects); parts are "
                     "written by a command with --shard I/N --json");
-    part.index = shard.value("index").toInt(-1);
-    part.count = shard.value("count").toInt(0);
+    part.index = json::toInt(json::member(shard, "index"), -1);
+    part.count = json::toInt(json::member(shard, "count"), 0);
     if (part.count < 1 || part.index < 0 || part.index >= part.count)
         throw Error(str(file) + ": \"shard\" holds no valid index and count");
     return part;
@@ -74,33 +66,35 @@ Part readPart(const QString &file)
 void checkTogether(const std::vector<Part> &parts)
 {
     const Part &first = parts.front();
-    const QJsonObject agreed = first.json.value("agreed").toObject();
+    const Json &agreed = json::member(first.json, "agreed");
     for (const Part &part : parts) {
         if (part.count != first.count)
             throw Error(str(part.file) + " is shard " + std::to_string(part.index) + " of " + std::to_string(part.count)
                         + " but " + str(first.file) + " is one of " + std::to_string(first.count)
                         + ": parts of two different runs");
-        const QJsonObject other = part.json.value("agreed").toObject();
-        QStringList keys = agreed.keys() + other.keys();
-        keys.removeDuplicates();
-        // The named options first: "seed differs" says more than two long argument lists.
-        keys.removeAll(QStringLiteral("arguments"));
-        keys.append(QStringLiteral("arguments"));
-        for (const QString &key : keys)
-            if (agreed.value(key) != other.value(key)) {
-                auto show = [](const QJsonValue &value) {
-                    if (value.isUndefined())
-                        return std::string("(absent)");
-                    if (value.isString())
-                        return str(value.toString());
-                    QJsonArray wrapped{value};
-                    const QByteArray text = QJsonDocument(wrapped).toJson(QJsonDocument::Compact);
-                    return text.mid(1, text.size() - 2).toStdString();
-                };
-                throw Error(str(part.file) + " and " + str(first.file) + " are parts of two different runs: '" + str(key)
-                            + "' is " + show(other.value(key)) + " in the one and " + show(agreed.value(key))
-                            + " in the other");
-            }
+        const Json &other = json::member(part.json, "agreed");
+        // Both objects' keys, each once, in alphabetical order; the named options first: "seed
+        // differs" says more than two long argument lists.
+        std::vector<std::string> keys;
+        for (const Json *object : {&agreed, &other})
+            for (const auto &entry : object->items())
+                if (entry.key() != "arguments" && std::find(keys.begin(), keys.end(), entry.key()) == keys.end())
+                    keys.push_back(entry.key());
+        keys.push_back("arguments");
+        for (const std::string &key : keys) {
+            const bool inAgreed = json::contains(agreed, key);
+            const bool inOther = json::contains(other, key);
+            if (inAgreed == inOther && (!inAgreed || agreed.at(key) == other.at(key)))
+                continue;
+            auto show = [&key](const Json &object) {
+                if (!json::contains(object, key))
+                    return std::string("(absent)");
+                const Json &value = object.at(key);
+                return value.is_string() ? value.get<std::string>() : json::compact(value);
+            };
+            throw Error(str(part.file) + " and " + str(first.file) + " are parts of two different runs: '" + key + "' is "
+                        + show(other) + " in the one and " + show(agreed) + " in the other");
+        }
     }
     std::vector<const Part *> byIndex(first.count, nullptr);
     for (const Part &part : parts) {
@@ -125,16 +119,16 @@ void checkTogether(const std::vector<Part> &parts)
 struct Piece
 {
     QString file;
-    QJsonObject json;
+    Json json; // an object
 };
 
 int64_t imagesOf(const std::vector<Piece> &pieces)
 {
-    const qint64 images = pieces.front().json.value("images").toInteger(-1);
+    const int64_t images = json::toInteger(json::member(pieces.front().json, "images"), -1);
     if (images < 1)
         throw Error(str(pieces.front().file) + ": no image count");
     for (const Piece &piece : pieces)
-        if (piece.json.value("images").toInteger(-1) != images)
+        if (json::toInteger(json::member(piece.json, "images"), -1) != images)
             throw Error(str(piece.file) + " and " + str(pieces.front().file) + " used different numbers of images");
     return images;
 }
@@ -143,7 +137,7 @@ double secondsOf(const std::vector<Piece> &pieces)
 {
     double seconds = 0;
     for (const Piece &piece : pieces)
-        seconds += piece.json.value("seconds").toDouble();
+        seconds += json::toDouble(json::member(piece.json, "seconds"));
     return seconds;
 }
 
@@ -152,10 +146,10 @@ int64_t baselineCorrectOf(const std::vector<Piece> &pieces)
 {
     int64_t correct = -1;
     for (const Piece &piece : pieces)
-        if (piece.json.contains("baseline_correct")) {
+        if (json::contains(piece.json, "baseline_correct")) {
             if (correct >= 0)
                 throw Error(str(piece.file) + ": a second baseline");
-            correct = piece.json.value("baseline_correct").toInteger(-1);
+            correct = json::toInteger(json::member(piece.json, "baseline_correct"), -1);
         }
     if (correct < 0)
         throw Error("no part holds the baseline (it comes with shard 0)");
@@ -171,7 +165,7 @@ double fraction(int64_t correct, int64_t images)
 EvalResult mergeLesion(const std::vector<Piece> &pieces)
 {
     const int64_t images = imagesOf(pieces);
-    const int n = pieces.front().json.value("block_count").toInt(-1);
+    const int n = json::toInt(json::member(pieces.front().json, "block_count"), -1);
     if (n < 0)
         throw Error(str(pieces.front().file) + ": no block count");
     EvalResult result;
@@ -183,17 +177,16 @@ EvalResult mergeLesion(const std::vector<Piece> &pieces)
     result.accuracy[0] = fraction(result.correct[0], images);
     std::vector<QString> from(n);
     for (const Piece &piece : pieces)
-        for (const QJsonValue &value : piece.json.value("blocks").toArray()) {
-            const QJsonObject block = value.toObject();
-            const int i = block.value("index").toInt(-1);
+        for (const Json &block : json::array(json::member(piece.json, "blocks"))) {
+            const int i = json::toInt(json::member(block, "index"), -1);
             if (i < 0 || i >= n)
                 throw Error(str(piece.file) + ": block index " + std::to_string(i) + " out of range");
             if (!from[i].isEmpty())
                 throw Error("block " + std::to_string(i) + " appears in " + str(from[i]) + " and in " + str(piece.file));
             from[i] = piece.file;
             // A block that cannot be deleted has no count and no accuracy, as unsharded.
-            if (block.value("correct").isDouble()) {
-                result.correct[i + 1] = block.value("correct").toInteger();
+            if (json::member(block, "correct").is_number()) {
+                result.correct[i + 1] = json::toInteger(json::member(block, "correct"));
                 result.accuracy[i + 1] = fraction(result.correct[i + 1], images);
             }
         }
@@ -206,8 +199,8 @@ EvalResult mergeLesion(const std::vector<Piece> &pieces)
 SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
 {
     const int64_t images = imagesOf(pieces);
-    const int samples = pieces.front().json.value("samples").toInt(0);
-    const int groups = int(pieces.front().json.value("points").toArray().size());
+    const int samples = json::toInt(json::member(pieces.front().json, "samples"), 0);
+    const int groups = int(json::array(json::member(pieces.front().json, "points")).size());
     SweepResult result;
     result.images = images;
     result.seconds = secondsOf(pieces);
@@ -217,35 +210,35 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
     // The shard that owns the baseline measured the single deletions (a report's shards leave them
     // to the merge, which has the joined lesion); the other parts hold none.
     for (const Piece &piece : pieces)
-        for (const QJsonValue &block : piece.json.value("critical_blocks").toArray())
-            result.critical.push_back(block.toInt());
+        for (const Json &block : json::array(json::member(piece.json, "critical_blocks")))
+            result.critical.push_back(json::toInt(block));
     for (int g = 0; g < groups; ++g) {
         // sample -> (correct, tau, file, touched blocks)
         std::map<int, std::tuple<int64_t, double, QString, std::vector<int>>> entries;
         for (const Piece &piece : pieces) {
-            const QJsonArray points = piece.json.value("points").toArray();
-            if (points.size() != groups)
+            const Json &points = json::array(json::member(piece.json, "points"));
+            if (int(points.size()) != groups)
                 throw Error(str(piece.file) + " and " + str(pieces.front().file) + " have different numbers of points");
-            const QJsonObject point = points[g].toObject();
-            const QJsonArray sampleIndices = point.value("sample").toArray();
-            const QJsonArray correct = point.value("correct").toArray();
-            const QJsonArray taus = point.value("kendall_tau").toArray();
-            if (!point.contains(QLatin1String("touched")))
+            const Json &point = points[size_t(g)];
+            const Json &sampleIndices = json::array(json::member(point, "sample"));
+            const Json &correct = json::array(json::member(point, "correct"));
+            const Json &taus = json::array(json::member(point, "kendall_tau"));
+            if (!json::contains(point, "touched"))
                 throw Error(str(piece.file) + ": point " + std::to_string(g)
                             + " lacks \"touched\" (a part of an older pathlens: run the shards again)");
-            const QJsonArray touched = point.value("touched").toArray();
+            const Json &touched = json::array(json::member(point, "touched"));
             if (correct.size() != sampleIndices.size() || (reorder && taus.size() != sampleIndices.size())
                 || touched.size() != sampleIndices.size())
                 throw Error(str(piece.file) + ": point " + std::to_string(g) + " has unequal lists");
-            for (int j = 0; j < sampleIndices.size(); ++j) {
-                const int s = sampleIndices[j].toInt(-1);
+            for (size_t j = 0; j < sampleIndices.size(); ++j) {
+                const int s = json::toInt(sampleIndices[j], -1);
                 if (entries.count(s))
                     throw Error("point " + std::to_string(g) + ", sample " + std::to_string(s) + " appears in "
                                 + str(std::get<2>(entries[s])) + " and in " + str(piece.file));
                 std::vector<int> blocks;
-                for (const QJsonValue &block : touched[j].toArray())
-                    blocks.push_back(block.toInt(-1));
-                entries[s] = {correct[j].toInteger(-1), reorder ? taus[j].toDouble() : 0.0, piece.file, blocks};
+                for (const Json &block : json::array(touched[j]))
+                    blocks.push_back(json::toInt(block, -1));
+                entries[s] = {json::toInteger(correct[j], -1), reorder ? json::toDouble(taus[j]) : 0.0, piece.file, blocks};
             }
         }
         SweepPoint &point = result.points[g];
@@ -272,26 +265,25 @@ SweepResult mergeSweep(const std::vector<Piece> &pieces, bool reorder)
 
 GradientResult mergeGradients(const std::vector<Piece> &pieces)
 {
-    const int planned = pieces.front().json.value("rounds_planned").toInt(-1);
+    const int planned = json::toInt(json::member(pieces.front().json, "rounds_planned"), -1);
     if (planned < 1)
         throw Error(str(pieces.front().file) + ": no number of planned rounds");
     GradientResult result;
-    for (const QJsonValue &k : pieces.front().json.value("lengths").toArray())
-        result.lengths.push_back(k.toInt());
+    for (const Json &k : json::array(json::member(pieces.front().json, "lengths")))
+        result.lengths.push_back(json::toInt(k));
     const size_t n = result.lengths.size();
     std::map<int, std::pair<std::vector<double>, QString>> rounds;
     for (const Piece &piece : pieces)
-        for (const QJsonValue &value : piece.json.value("rounds").toArray()) {
-            const QJsonObject round = value.toObject();
-            const int r = round.value("round").toInt(-1);
+        for (const Json &round : json::array(json::member(piece.json, "rounds"))) {
+            const int r = json::toInt(json::member(round, "round"), -1);
             if (r < 0 || r >= planned)
                 throw Error(str(piece.file) + ": round " + std::to_string(r) + " out of range");
             if (rounds.count(r))
                 throw Error("gradient round " + std::to_string(r) + " appears in " + str(rounds[r].second) + " and in "
                             + str(piece.file));
             std::vector<double> norms;
-            for (const QJsonValue &norm : round.value("norms").toArray())
-                norms.push_back(norm.toDouble());
+            for (const Json &norm : json::array(json::member(round, "norms")))
+                norms.push_back(json::toDouble(norm));
             if (norms.size() != n)
                 throw Error(str(piece.file) + ": round " + std::to_string(r) + " has " + std::to_string(norms.size())
                             + " values for " + std::to_string(n) + " path lengths");
@@ -347,30 +339,32 @@ Shard shardFromOptions(const QCommandLineParser &parser, const QString &command)
     return shard;
 }
 
-QJsonObject agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
-                          const std::string &device, int batch, int threads)
+Json agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
+                   const std::string &device, int batch, int threads)
 {
-    QJsonArray arguments{modelPath};
+    Json arguments = Json::array({str(modelPath)});
     for (const char *option : {"data", "data-format", "split", "limit", "batch", "seed", "mean", "std", "delete", "order",
                                "max-k", "max-swaps", "samples", "deleted-counts"})
-        if (parser.isSet(QLatin1String(option)))
-            arguments << QStringLiteral("--%1").arg(QLatin1String(option)) << parser.value(QLatin1String(option));
+        if (parser.isSet(QLatin1String(option))) {
+            arguments.push_back(std::string("--") + option);
+            arguments.push_back(str(parser.value(QLatin1String(option))));
+        }
     for (const char *flag : {"all-blocks", "quick"})
         if (parser.isSet(QLatin1String(flag)))
-            arguments << QStringLiteral("--%1").arg(QLatin1String(flag));
+            arguments.push_back(std::string("--") + flag);
     // --limit was checked (a positive whole number) before the engine that calls this was made.
-    const QJsonValue limit = parser.isSet(QStringLiteral("limit")) ? QJsonValue(parser.value(QStringLiteral("limit")).toLongLong())
-                                                                   : QJsonValue();
-    return QJsonObject{{"command", parser.positionalArguments().value(0)},
-                       {"arguments", arguments},
-                       {"model_sha256", fileSha256(modelPath)},
-                       {"data", dataPath},
-                       {"limit", limit},
-                       {"seed", seed},
-                       {"device", QString::fromStdString(device)},
-                       {"precision", QStringLiteral("fp32")}, // the only one there is
-                       {"batch", batch},
-                       {"threads", threads}};
+    const Json limit
+        = parser.isSet(QStringLiteral("limit")) ? Json(parser.value(QStringLiteral("limit")).toLongLong()) : Json();
+    return Json{{"command", str(parser.positionalArguments().value(0))},
+                {"arguments", arguments},
+                {"model_sha256", str(fileSha256(modelPath))},
+                {"data", str(dataPath)},
+                {"limit", limit},
+                {"seed", seed},
+                {"device", device},
+                {"precision", "fp32"}, // the only one there is
+                {"batch", batch},
+                {"threads", threads}};
 }
 
 QString fileSha256(const QString &path)
@@ -382,53 +376,43 @@ QString fileSha256(const QString &path)
     return QString::fromLatin1(hash.result().toHex());
 }
 
-void annotateLesion(QJsonObject &json, const LesionResult &result, const Shard &shard)
+// `json`: the command's own JSON, from core's writers (results.h).
+void annotateLesion(Json &json, const LesionResult &result, const Shard &shard)
 {
-    QJsonArray own;
-    for (const QJsonValue &value : json.value("blocks").toArray()) {
-        QJsonObject block = value.toObject();
-        const int i = block.value("index").toInt();
+    Json own = Json::array();
+    for (Json block : json.at("blocks")) {
+        const int i = block.at("index").get<int>();
         if (!shard.owns(i))
             continue;
         const int64_t correct = result.blocks[i].correct;
-        block.insert("correct", correct >= 0 ? QJsonValue(qint64(correct)) : QJsonValue());
-        block.insert("images", qint64(result.images));
-        own.append(block);
+        block["correct"] = correct >= 0 ? Json(correct) : Json();
+        block["images"] = result.images;
+        own.push_back(block);
     }
-    json.insert("blocks", own);
-    json.insert("block_count", int(result.blocks.size()));
+    json["blocks"] = own;
+    json["block_count"] = int(result.blocks.size());
     annotateBaseline(json, result.baselineCorrect, shard);
 }
 
-void annotateSweep(QJsonObject &json, const SweepResult &result, const Shard &shard)
+void annotateSweep(Json &json, const SweepResult &result, const Shard &shard)
 {
-    QJsonArray points = json.value("points").toArray();
-    for (int g = 0; g < points.size(); ++g) {
+    Json &points = json.at("points");
+    for (size_t g = 0; g < points.size(); ++g) {
         const SweepPoint &point = result.points[g];
-        QJsonObject object = points[g].toObject();
-        QJsonArray samples;
-        for (int s : point.sampleIndices)
-            samples.append(s);
-        object.insert("sample", samples);
-        object.insert("correct", integers(point.correct));
-        object.insert("images", integers(std::vector<int64_t>(point.correct.size(), result.images)));
-        points[g] = object;
+        points[g]["sample"] = point.sampleIndices;
+        points[g]["correct"] = point.correct;
+        points[g]["images"] = std::vector<int64_t>(point.correct.size(), result.images);
     }
-    json.insert("points", points);
     annotateBaseline(json, result.baselineCorrect, shard);
 }
 
-void annotateGradients(QJsonObject &json, const GradientResult &result, int plannedRounds)
+void annotateGradients(Json &json, const GradientResult &result, int plannedRounds)
 {
-    QJsonArray rounds;
-    for (size_t j = 0; j < result.rounds.size(); ++j) {
-        QJsonArray norms;
-        for (double norm : result.norms[j])
-            norms.append(norm);
-        rounds.append(QJsonObject{{"round", result.rounds[j]}, {"norms", norms}});
-    }
-    json.insert("rounds", rounds);
-    json.insert("rounds_planned", plannedRounds);
+    Json rounds = Json::array();
+    for (size_t j = 0; j < result.rounds.size(); ++j)
+        rounds.push_back({{"round", result.rounds[j]}, {"norms", result.norms[j]}});
+    json["rounds"] = rounds;
+    json["rounds_planned"] = plannedRounds;
 }
 
 MergedRun mergeParts(const QStringList &files)
@@ -440,22 +424,23 @@ MergedRun mergeParts(const QStringList &files)
         parts.push_back(readPart(file));
     checkTogether(parts);
 
-    const QJsonObject agreed = parts.front().json.value("agreed").toObject();
+    const Json &agreed = json::member(parts.front().json, "agreed");
     MergedRun run;
-    run.command = agreed.value("command").toString();
-    for (const QJsonValue &argument : agreed.value("arguments").toArray())
-        run.arguments.append(argument.toString());
+    run.command = QString::fromStdString(json::toString(json::member(agreed, "command")));
+    for (const Json &argument : json::array(json::member(agreed, "arguments")))
+        run.arguments.append(QString::fromStdString(json::toString(argument)));
     // merge opens the model again to describe the run (names, figure titles): it must be the
     // file the shards used.
     const QString model = run.arguments.value(0);
-    if (fileSha256(model) != agreed.value("model_sha256").toString())
+    if (str(fileSha256(model)) != json::toString(json::member(agreed, "model_sha256")))
         throw Error(str(model) + ": not the file the shards used (its SHA-256 differs from the parts'); "
                     "merge reads the model to describe the run");
     auto pieces = [&](const QString &experiment) {
         std::vector<Piece> result;
-        for (const Part &part : parts)
-            result.push_back({part.file, experiment.isEmpty() ? part.json
-                                                             : part.json.value("experiments").toObject().value(experiment).toObject()});
+        for (const Part &part : parts) {
+            const Json &experiments = json::member(part.json, "experiments");
+            result.push_back({part.file, experiment.isEmpty() ? part.json : json::object(json::member(experiments, str(experiment)))});
+        }
         return result;
     };
     if (run.command == QLatin1String("lesion")) {
@@ -470,13 +455,13 @@ MergedRun mergeParts(const QStringList &files)
         run.lesion = mergeLesion(pieces("lesion"));
         run.deleteK = mergeSweep(pieces("delete-k"), false);
         // A plain network's report has no gradients (one path), one with a block per stage no reordering.
-        const QJsonObject experiments = parts.front().json.value("experiments").toObject();
-        if (experiments.contains(QLatin1String("reorder")))
+        const Json &experiments = json::member(parts.front().json, "experiments");
+        if (json::contains(experiments, "reorder"))
             run.reorder = mergeSweep(pieces("reorder"), true);
-        if (experiments.contains(QLatin1String("gradients")))
+        if (json::contains(experiments, "gradients"))
             run.gradients = mergeGradients(pieces("gradients"));
         for (const Part &part : parts)
-            run.seconds += part.json.value("seconds").toDouble();
+            run.seconds += json::toDouble(json::member(part.json, "seconds"));
     } else {
         throw Error(str(parts.front().file) + ": '" + str(run.command) + "' is not a command that can be sharded");
     }

@@ -6,11 +6,11 @@
 #include "engine.h"
 #include "experiments.h"
 #include "gradients.h"
+#include "jsonvalue.h"
 #include "results.h"
 #include "shard.h"
 
 #include <QCommandLineParser>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -29,8 +29,8 @@ Shard shardFromOptions(const QCommandLineParser &parser, const QString &command)
 // What all parts of one run must share (merge compares them): the model's bytes, the data, the
 // draws, and what could change a number (device, precision, batch, threads); and the command line
 // that shaped the results, so that merge can show them as the unsharded run does.
-QJsonObject agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
-                          const std::string &device, int batch, int threads);
+Json agreedOptions(const QCommandLineParser &parser, const QString &modelPath, const QString &dataPath, int seed,
+                   const std::string &device, int batch, int threads);
 
 // SHA-256 of the model file, hex: parts of one run must have used the same bytes.
 QString fileSha256(const QString &path);
@@ -38,9 +38,9 @@ QString fileSha256(const QString &path);
 // What a shard adds to the command's JSON, beside its own entries: counts next to each accuracy
 // (correct and images) so that merge computes every fraction exactly as the unsharded run does.
 // A lesion's blocks have correct -1 (NaN accuracy) where this shard computed nothing.
-void annotateLesion(QJsonObject &json, const LesionResult &result, const Shard &shard);
-void annotateSweep(QJsonObject &json, const SweepResult &result, const Shard &shard);
-void annotateGradients(QJsonObject &json, const GradientResult &result, int plannedRounds);
+void annotateLesion(Json &json, const LesionResult &result, const Shard &shard);
+void annotateSweep(Json &json, const SweepResult &result, const Shard &shard);
+void annotateGradients(Json &json, const GradientResult &result, int plannedRounds);
 
 // The results of a whole run, joined from its parts, and how to run the command again on them.
 struct MergedRun

@@ -1,30 +1,14 @@
 #include "results.h"
 
+#include "jsonvalue.h"
 #include "paths.h"
 #include "statistics.h"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 
 namespace pathlens {
 namespace {
-
-using Json = nlohmann::json;
-
-// A number as %.<significant>g writes it, with Qt's spelling of the non-finite ones: the CSV
-// files looked like this when pathlens-cli wrote them with QString::arg(value, 0, 'g', n).
-std::string number(double value, int significant)
-{
-    if (std::isnan(value))
-        return "nan";
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*g", significant, value);
-    return text;
-}
 
 // NaN has no JSON spelling: it is written as null (no number).
 Json jsonNumber(double value)
@@ -63,6 +47,17 @@ double fraction(int64_t correct, int64_t images)
 }
 
 } // namespace
+
+std::string csvNumber(double value, int significant)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*g", significant, value);
+    return text;
+}
 
 LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &plan, const std::vector<int64_t> &correct,
                           int64_t images, const Shard &shard)
@@ -163,8 +158,8 @@ std::string toCsv(const LesionResult &result)
     std::string csv = "index,name,stage,downsampling,accuracy,baseline\n";
     for (const LesionBlock &block : result.blocks)
         csv += std::to_string(block.index) + "," + block.name + "," + std::to_string(block.stage) + ","
-               + (block.downsampling ? "1" : "0") + "," + number(block.accuracy, 10) + "," + number(result.baseline, 10)
-               + "\n";
+               + (block.downsampling ? "1" : "0") + "," + csvNumber(block.accuracy, 10) + ","
+               + csvNumber(result.baseline, 10) + "\n";
     return csv;
 }
 
@@ -210,9 +205,9 @@ std::string toCsv(const SweepResult &result)
     std::string csv = result.reorder ? "swaps,sample,accuracy,kendall_tau,touched\n" : "deleted,sample,accuracy,touched\n";
     for (const SweepPoint &point : result.points)
         for (size_t i = 0; i < point.accuracies.size(); ++i) {
-            csv += std::to_string(point.k) + "," + std::to_string(i) + "," + number(point.accuracies[i], 10);
+            csv += std::to_string(point.k) + "," + std::to_string(i) + "," + csvNumber(point.accuracies[i], 10);
             if (result.reorder)
-                csv += "," + number(point.taus[i], 10);
+                csv += "," + csvNumber(point.taus[i], 10);
             std::string touched;
             if (i < point.touched.size())
                 for (int block : point.touched[i])
@@ -286,9 +281,9 @@ std::string toCsv(const PathsResult &result)
         csv += ",surviving_after_" + std::to_string(column.first) + "_deleted";
     csv += "\n";
     for (int k = 0; k <= result.blocks; ++k) {
-        csv += std::to_string(k) + "," + number(k <= result.active ? result.distribution[k] : 0.0, 12);
+        csv += std::to_string(k) + "," + csvNumber(k <= result.active ? result.distribution[k] : 0.0, 12);
         for (const auto &column : result.surviving)
-            csv += "," + number(column.second[k], 12);
+            csv += "," + csvNumber(column.second[k], 12);
         csv += "\n";
     }
     return csv;
@@ -326,9 +321,9 @@ std::string toCsv(const GradientResult &result)
     std::string csv = "length,mean,std,samples,paths,total\n";
     const std::vector<double> counts = pathCounts(int(result.lengths.size()) - 1);
     for (size_t k = 0; k < result.lengths.size(); ++k)
-        csv += std::to_string(k) + "," + number(result.mean[k], 10) + "," + number(result.std[k], 10) + ","
-               + std::to_string(result.samples[k]) + "," + number(counts[k], 17) + "," + number(result.total[k], 10)
-               + "\n";
+        csv += std::to_string(k) + "," + csvNumber(result.mean[k], 10) + "," + csvNumber(result.std[k], 10) + ","
+               + std::to_string(result.samples[k]) + "," + csvNumber(counts[k], 17) + ","
+               + csvNumber(result.total[k], 10) + "\n";
     return csv;
 }
 

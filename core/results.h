@@ -114,4 +114,9 @@ std::string toJson(const GradientResult &result);
 // CSV: length,mean,std,samples,paths,total; one row per path length.
 std::string toCsv(const GradientResult &result);
 
+// A number in a CSV file: as %.<significant>g writes it, with "nan", "inf" and "-inf" for the
+// non-finite ones (Qt's spelling: the files looked like this when pathlens-cli wrote them with
+// QString::arg(value, 0, 'g', significant)).
+std::string csvNumber(double value, int significant);
+
 } // namespace pathlens

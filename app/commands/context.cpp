@@ -6,7 +6,6 @@
 #include "safefile.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <cstdio>
 #include <unistd.h>
@@ -114,9 +113,9 @@ void checkModelFile(const QString &path)
     checkReadableFile(path.toStdString());
 }
 
-QJsonObject jsonObject(const std::string &json)
+Json jsonObject(const std::string &text)
 {
-    return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+    return json::object(json::parse(text).value_or(Json()));
 }
 
 void Session::showNewNotices()
@@ -197,7 +196,7 @@ Session Context::open(const QString &modelPath, const QString &defaultSplit, int
         options.device = DeviceChoice::Cpu; // merge computes nothing; its session only describes the run
     session.engine = std::make_unique<Engine>(session.network, data, options);
     session.classNames = data.classNames;
-    if (m_sharded && m_agreed.isEmpty())
+    if (m_sharded && m_agreed.empty())
         m_agreed = sharding::agreedOptions(m_parser, modelPath, dataPath, seed(), session.engine->deviceName(),
                                            session.engine->batchSize(), session.engine->threads());
     if (!session.network->warning().empty())
@@ -230,8 +229,8 @@ Limits Context::limitsFromFlags() const
 void Context::publish(Outcome &outcome)
 {
     if (m_sharded) {
-        outcome.json.insert("shard", QJsonObject{{"index", m_shard.index}, {"count", m_shard.count}});
-        outcome.json.insert("agreed", m_agreed);
+        outcome.json["shard"] = {{"index", m_shard.index}, {"count", m_shard.count}};
+        outcome.json["agreed"] = m_agreed;
     }
     if (isSet("csv"))
         writeFileAtomically(value("csv"), outcome.csv.toUtf8());
@@ -241,7 +240,7 @@ void Context::publish(Outcome &outcome)
             figures::save(*view.draw(), beside(value("plot"), view.tag), figureSize());
     }
     if (json())
-        out() << QJsonDocument(outcome.json).toJson(QJsonDocument::Indented);
+        out() << QString::fromStdString(json::indented(outcome.json));
     else
         out() << outcome.text;
 }
@@ -255,8 +254,8 @@ figures::Size Context::figureSize() const
 
 QString Context::modelName(const Network &network)
 {
-    const QJsonObject metadata = QJsonDocument::fromJson(QByteArray::fromStdString(network.metadataJson())).object();
-    const QString name = metadata.value(QLatin1String("name")).toString();
+    const Json metadata = json::parse(network.metadataJson()).value_or(Json());
+    const QString name = QString::fromStdString(json::toString(json::member(metadata, "name")));
     return name.isEmpty() ? QFileInfo(QString::fromStdString(network.path())).fileName() : name;
 }
 

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "figures.h"
 #include "imagefolder.h"
+#include "jsonvalue.h"
 #include "network.h"
 #include "shard.h"
 #include "sharding.h"
@@ -16,8 +17,6 @@
 #include <qcustomplot.h>
 
 #include <QCommandLineParser>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QString>
 #include <QTextStream>
 
@@ -65,7 +64,7 @@ void writeFileAtomically(const QString &path, const QByteArray &bytes);
 void checkModelFile(const QString &path);
 
 // A JSON object from core's writers (results.h), for the keys a shard adds.
-QJsonObject jsonObject(const std::string &json);
+Json jsonObject(const std::string &text);
 
 struct Session
 {
@@ -84,7 +83,7 @@ struct Outcome
 {
     QString name;  // file stem in a report
     QString text;
-    QJsonObject json;
+    Json json = Json::object(); // printed by --json, written by report, keys in alphabetical order
     QString csv;
     // Drawn only when asked for: widgets need a QApplication, which commands without
     // figures do not create.
@@ -149,7 +148,7 @@ public:
     // --shard I/N: this run does the shard's share and prints a part for `merge`.
     bool sharded() const { return m_sharded; }
     const Shard &shard() const { return m_shard; }
-    const QJsonObject &agreed() const { return m_agreed; }
+    const Json &agreed() const { return m_agreed; }
     // merge: the joined results, shown as the unsharded command would show them.
     const sharding::MergedRun *merged() const { return m_merged; }
     void setMerged(const sharding::MergedRun *merged) { m_merged = merged; }
@@ -162,7 +161,7 @@ private:
     QCommandLineParser &m_parser;
     bool m_sharded = false;
     Shard m_shard;
-    QJsonObject m_agreed; // the options every part of the run must share, taken when the first session opens
+    Json m_agreed = Json::object(); // the options every part of the run must share, taken when the first session opens
     const sharding::MergedRun *m_merged = nullptr;
 };
 

@@ -4,8 +4,6 @@
 
 #include "error.h"
 
-#include <QJsonDocument>
-
 namespace pathlens::cli {
 
 int evaluate(Context &context, const QString &modelPath)
@@ -19,10 +17,8 @@ int evaluate(Context &context, const QString &modelPath)
     session.showNewNotices();
     stopIfInterrupted(result.cancelled);
     if (context.json()) {
-        out() << QJsonDocument(QJsonObject{{"images", qint64(result.images)},
-                                           {"accuracy", result.accuracy[0]},
-                                           {"seconds", result.seconds}})
-                     .toJson(QJsonDocument::Compact)
+        out() << QString::fromStdString(json::compact(
+                     Json{{"images", result.images}, {"accuracy", result.accuracy[0]}, {"seconds", result.seconds}}))
               << "\n";
     } else {
         out() << QStringLiteral("accuracy %1 (%2 of %3 images) in %4 s on %5; %6\n")

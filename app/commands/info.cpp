@@ -2,21 +2,12 @@
 
 #include "commands.h"
 
-#include <QJsonDocument>
 #include <QLocale>
 
 #include <cstdio>
 
 namespace pathlens::cli {
 namespace {
-
-QJsonArray shapeJson(const Shape &shape)
-{
-    QJsonArray array;
-    for (int64_t size : shape)
-        array.append(qint64(size));
-    return array;
-}
 
 QString shapeText(const Shape &shape)
 {
@@ -32,35 +23,35 @@ int info(Context &context, const QString &modelPath)
     if (!network->note().empty())
         std::fprintf(stderr, "pathlens-cli: note: %s\n", network->note().c_str());
     if (context.json()) {
-        QJsonArray blocks;
+        Json blocks = Json::array();
         for (const BlockInfo &block : info.blocks)
-            blocks.append(QJsonObject{{"index", block.index},
-                                      {"name", QString::fromStdString(block.name)},
-                                      {"kind", QString::fromStdString(block.kind)},
-                                      {"stage", block.stage},
-                                      {"downsampling", block.downsampling},
-                                      {"shortcut", QString::fromStdString(block.shortcut)},
-                                      {"link", QString::fromStdString(block.link)},
-                                      {"input_shape", shapeJson(block.inputShape)},
-                                      {"output_shape", shapeJson(block.outputShape)},
-                                      {"parameters", qint64(block.parameters)}});
-        QJsonObject object{{"model", modelPath},
-                           {"family", QString::fromStdString(info.family)},
-                           {"input_shape", shapeJson(info.inputShape)},
-                           {"classes", info.classCount},
-                           {"parameters", qint64(info.parameters)},
-                           {"stages", info.stageCount},
-                           {"blocks", blocks}};
+            blocks.push_back({{"index", block.index},
+                              {"name", block.name},
+                              {"kind", block.kind},
+                              {"stage", block.stage},
+                              {"downsampling", block.downsampling},
+                              {"shortcut", block.shortcut},
+                              {"link", block.link},
+                              {"input_shape", block.inputShape},
+                              {"output_shape", block.outputShape},
+                              {"parameters", block.parameters}});
+        Json object{{"model", modelPath.toStdString()},
+                    {"family", info.family},
+                    {"input_shape", info.inputShape},
+                    {"classes", info.classCount},
+                    {"parameters", info.parameters},
+                    {"stages", info.stageCount},
+                    {"blocks", blocks}};
         if (!info.metadataJson.empty())
-            object.insert("metadata", QJsonDocument::fromJson(QByteArray::fromStdString(info.metadataJson)).object());
-        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+            object["metadata"] = json::object(json::parse(info.metadataJson).value_or(Json()));
+        out() << QString::fromStdString(json::indented(object));
         return 0;
     }
-    const QJsonObject metadata = QJsonDocument::fromJson(QByteArray::fromStdString(info.metadataJson)).object();
-    if (metadata.contains(QLatin1String("name")))
-        out() << "name        " << metadata.value(QLatin1String("name")).toString() << "\n";
-    if (metadata.contains(QLatin1String("test_accuracy")))
-        out() << "trained to  " << QString::number(100 * metadata.value(QLatin1String("test_accuracy")).toDouble(), 'f', 2)
+    const Json metadata = json::parse(info.metadataJson).value_or(Json());
+    if (json::contains(metadata, "name"))
+        out() << "name        " << QString::fromStdString(json::toString(json::member(metadata, "name"))) << "\n";
+    if (json::contains(metadata, "test_accuracy"))
+        out() << "trained to  " << QString::number(100 * json::toDouble(json::member(metadata, "test_accuracy")), 'f', 2)
               << "% test accuracy\n";
     out() << "model       " << modelPath << "\n"
           << "family      " << QString::fromStdString(info.family) << "\n"

@@ -103,15 +103,13 @@ QString addDetails(Context &context, const Session &session, const lesionclasses
     const NetworkInfo &info = session.engine->info();
     QString text;
     if (details.perClass) {
-        outcome.json.insert("baseline_per_class", lesionclasses::perClassJson(study, 0));
-        QJsonArray blocks = outcome.json.value("blocks").toArray();
-        for (size_t j = 0; j < study.plan.blocks.size(); ++j) {
-            QJsonObject block = blocks[study.plan.blocks[j]].toObject();
-            block.insert("per_class", lesionclasses::perClassJson(study, j + 1));
-            blocks[study.plan.blocks[j]] = block;
-        }
-        outcome.json.insert("blocks", blocks);
-        outcome.csv = lesionclasses::perClassCsv(study, info);
+        const PerClassLesion perClass = lesionclasses::perClassLesion(study, info);
+        outcome.json["baseline_per_class"] = perClassJson(perClass, 0);
+        // The lesion JSON lists every block, at its index.
+        Json &blocks = outcome.json.at("blocks");
+        for (size_t j = 0; j < study.plan.blocks.size(); ++j)
+            blocks.at(size_t(study.plan.blocks[j]))["per_class"] = perClassJson(perClass, j + 1);
+        outcome.csv = QString::fromStdString(perClassCsv(perClass));
         outcome.figure = [title = Context::figureTitle(QStringLiteral("Change of each class's accuracy when one block is deleted"), session),
                           study, info] { return figures::classLesion(title, lesionclasses::classNames(study), lesionclasses::baselineAccuracy(study),
                                                                      lesionclasses::blockAccuracy(study, info), lesionclasses::downsampling(info)); };
@@ -121,8 +119,8 @@ QString addDetails(Context &context, const Session &session, const lesionclasses
         const EnsembleReading reading
             = singleDeletionEnsemble(study.plan, study.evaluated, session.engine->labels(0, study.evaluated.images),
                                      info.classCount);
-        outcome.json.insert("disagreement", lesionclasses::disagreementJson(study, reading));
-        const QString csv = lesionclasses::disagreementCsv(study, reading);
+        outcome.json["disagreement"] = disagreementJson(study.plan.blocks, reading);
+        const QString csv = QString::fromStdString(disagreementCsv(study.plan.blocks, reading));
         auto figure = [title = Context::figureTitle(QStringLiteral("How often two lesioned networks disagree"), session),
                        study, reading, info] {
             return figures::disagreement(title, study.plan.blocks, reading.disagreement, lesionclasses::downsampling(info),

@@ -10,13 +10,6 @@ QString className(const Study &study, size_t c)
     return c < study.classNames.size() ? QString::fromStdString(study.classNames[c]) : QString::number(c);
 }
 
-// CSV fields are quoted when they could hold a comma or a quote (class names may).
-QString field(QString text)
-{
-    text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QStringLiteral("\"%1\"").arg(text);
-}
-
 double fraction(int64_t correct, int64_t images)
 {
     return images > 0 ? double(correct) / double(images) : 0.0;
@@ -64,71 +57,19 @@ std::vector<bool> downsampling(const NetworkInfo &info)
     return flags;
 }
 
-QJsonArray perClassJson(const Study &study, size_t index)
+PerClassLesion perClassLesion(const Study &study, const NetworkInfo &info)
 {
-    QJsonArray classes;
-    const auto &correct = study.evaluated.classCorrect[index];
-    for (size_t c = 0; c < correct.size(); ++c)
-        classes.append(QJsonObject{{"class", className(study, c)},
-                                   {"correct", qint64(correct[c])},
-                                   {"images", qint64(study.evaluated.classImages[c])}});
-    return classes;
-}
-
-QString perClassCsv(const Study &study, const NetworkInfo &info)
-{
-    QString csv = QStringLiteral("block,name,class,correct,images,accuracy,baseline_accuracy\n");
-    const auto &images = study.evaluated.classImages;
-    const auto &baseline = study.evaluated.classCorrect[0];
-    for (size_t index = 0; index < study.evaluated.classCorrect.size(); ++index) {
+    PerClassLesion lesion;
+    lesion.images = study.evaluated.classImages;
+    lesion.correct = study.evaluated.classCorrect;
+    for (size_t c = 0; c < lesion.images.size(); ++c)
+        lesion.classes.push_back(className(study, c).toStdString());
+    for (size_t index = 0; index < lesion.correct.size(); ++index) {
         const int block = blockOf(study, index);
-        const QString name = block < 0 ? QStringLiteral("none") : QString::fromStdString(info.blocks[size_t(block)].name);
-        const auto &correct = study.evaluated.classCorrect[index];
-        for (size_t c = 0; c < correct.size(); ++c)
-            csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
-                       .arg(block)
-                       .arg(field(name), field(className(study, c)))
-                       .arg(correct[c])
-                       .arg(images[c])
-                       .arg(fraction(correct[c], images[c]), 0, 'g', 10)
-                       .arg(fraction(baseline[c], images[c]), 0, 'g', 10);
+        lesion.blocks.push_back(block);
+        lesion.blockNames.push_back(block < 0 ? "none" : info.blocks[size_t(block)].name);
     }
-    return csv;
-}
-
-QJsonObject disagreementJson(const Study &study, const EnsembleReading &reading)
-{
-    QJsonArray variants{QStringLiteral("none")};
-    for (int block : study.plan.blocks)
-        variants.append(block);
-    QJsonArray matrix;
-    for (const auto &row : reading.disagreement) {
-        QJsonArray values;
-        for (double value : row)
-            values.append(value);
-        matrix.append(values);
-    }
-    return QJsonObject{{"variants", variants},
-                       {"matrix", matrix},
-                       {"images", qint64(reading.images)},
-                       {"full_accuracy", fraction(reading.fullCorrect, reading.images)},
-                       {"majority_vote_accuracy", fraction(reading.majorityCorrect, reading.images)},
-                       {"mean_pairwise_disagreement", reading.meanVariantDisagreement}};
-}
-
-QString disagreementCsv(const Study &study, const EnsembleReading &reading)
-{
-    QStringList names{QStringLiteral("none")};
-    for (int block : study.plan.blocks)
-        names << QString::number(block);
-    QString csv = QStringLiteral("deleted,") + names.join(QLatin1Char(',')) + QLatin1Char('\n');
-    for (size_t a = 0; a < reading.disagreement.size(); ++a) {
-        QStringList row{names[int(a)]};
-        for (double value : reading.disagreement[a])
-            row << QString::number(value, 'g', 10);
-        csv += row.join(QLatin1Char(',')) + QLatin1Char('\n');
-    }
-    return csv;
+    return lesion;
 }
 
 QString largestLosses(const Study &study, const NetworkInfo &info, int count)

@@ -1,15 +1,15 @@
 #pragma once
 
-// What `lesion --per-class` and `lesion --disagreement` add to the lesion study's JSON, CSV and
-// text: per-class counts of the original and of each single deletion, and the agreement of the
-// lesioned networks with their majority vote (core/agreement.h).
+// What `lesion --per-class` and `lesion --disagreement` add to the lesion study's text and
+// figures; its JSON and CSV are core's (classresults.h): per-class counts of the original and of
+// each single deletion, and the agreement of the lesioned networks with their majority vote
+// (core/agreement.h).
 
 #include "agreement.h"
+#include "classresults.h"
 #include "experiments.h"
 #include "network.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -36,19 +36,9 @@ std::vector<double> baselineAccuracy(const Study &study);
 std::vector<std::vector<double>> blockAccuracy(const Study &study, const NetworkInfo &info);
 std::vector<bool> downsampling(const NetworkInfo &info);
 
-// [{"class": name, "correct": c, "images": n}, ...] of arrangement `index` of the study.
-QJsonArray perClassJson(const Study &study, size_t index);
-
-// One row per arrangement and class: block (-1 for the original), name, class, correct, images,
-// accuracy, and the original's accuracy on that class.
-QString perClassCsv(const Study &study, const NetworkInfo &info);
-
-// {"variants": ["none", 0, 1, ...], "matrix": [[...]], "images", "full_accuracy",
-//  "majority_vote_accuracy", "mean_pairwise_disagreement"}: "none" is the full network.
-QJsonObject disagreementJson(const Study &study, const EnsembleReading &reading);
-
-// The matrix with a header row and column naming the variants ("none", then the deleted block).
-QString disagreementCsv(const Study &study, const EnsembleReading &reading);
+// The study as core writes it (classresults.h): class names, and per arrangement the block it
+// deletes with its name.
+PerClassLesion perClassLesion(const Study &study, const NetworkInfo &info);
 
 // The `count` (block, class) pairs whose accuracy falls most (only those that fall) when the block alone is deleted, one
 // line each: "block 0 (stage 0), Shirt: 0.8400 -> 0.0000 (-84.00 pp, 50 images)".

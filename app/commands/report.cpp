@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <chrono>
 #include <cstdio>
@@ -51,24 +50,24 @@ void clearEarlierReport(const QDir &dir)
 int reportShard(Context &context, const QString &modelPath, const Limits &limits, int64_t lesionImages)
 {
     const auto started = std::chrono::steady_clock::now();
-    QJsonObject experiments;
+    Json experiments = Json::object();
     auto step = [&](const char *what, const Outcome &outcome) {
         std::fprintf(stderr, "report: %s done (%.0f s so far)\n", what,
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-        experiments.insert(outcome.name, outcome.json);
+        experiments[outcome.name.toStdString()] = outcome.json;
     };
     step("single deletion", lesion(context, modelPath, {}, lesionImages));
     // The split by critical blocks waits for the merge, which joins the single deletions.
     step("random deletion", sweep(context, modelPath, false, limits, limits.maxK, std::vector<int>{}));
     if (reorderable(context, modelPath))
         step("reordering", sweep(context, modelPath, true, limits, limits.maxK, std::vector<int>{}));
-    if (!experiments["lesion"].toObject()["plain"].toBool())
+    if (!json::toBool(json::member(json::member(experiments, "lesion"), "plain")))
         step("gradients", gradients(context, modelPath, limits));
-    const QJsonObject part{{"shard", QJsonObject{{"index", context.shard().index}, {"count", context.shard().count}}},
-                           {"agreed", context.agreed()},
-                           {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
-                           {"experiments", experiments}};
-    out() << QJsonDocument(part).toJson(QJsonDocument::Indented);
+    const Json part{{"shard", {{"index", context.shard().index}, {"count", context.shard().count}}},
+                    {"agreed", context.agreed()},
+                    {"seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()},
+                    {"experiments", experiments}};
+    out() << QString::fromStdString(json::indented(part));
     return 0;
 }
 
@@ -115,7 +114,7 @@ int report(Context &context, const QString &modelPath)
                 figures::save(*figure, dir.filePath(stem + "." + format),
                               figures::Size{640, 420, std::strcmp(format, "png") == 0 ? 150 : 96});
         writeFileAtomically(dir.filePath(outcome.name + ".csv"), outcome.csv.toUtf8());
-        writeFileAtomically(dir.filePath(outcome.name + ".json"), QJsonDocument(outcome.json).toJson());
+        writeFileAtomically(dir.filePath(outcome.name + ".json"), QByteArray::fromStdString(json::indented(outcome.json)));
     };
     step("single deletion", [&] { return lesion(context, modelPath, context.values("compare"), lesionImages); });
     // The sweeps are split by the blocks the single deletions found critical.
@@ -125,7 +124,7 @@ int report(Context &context, const QString &modelPath)
         step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
     // A plain network has one path: there is no gradient per path length to measure.
-    if (!outcomes.front().json["plain"].toBool())
+    if (!json::toBool(json::member(outcomes.front().json, "plain")))
         step("gradients", [&] { return gradients(context, modelPath, limits); });
     // A merged report took the shards' time, not the merge's.
     const double seconds = context.merged() ? context.merged()->seconds

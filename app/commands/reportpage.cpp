@@ -11,13 +11,24 @@
 namespace pathlens::cli {
 namespace {
 
+// The experiments' JSON (Outcome::json) as the page reads it: a missing key or a null (NaN) reads 0.
+double number(const Json &object, const char *key)
+{
+    return json::toDouble(json::member(object, key));
+}
+
+int whole(const Json &object, const char *key)
+{
+    return json::toInt(json::member(object, key));
+}
+
 // Fig. 5a/5b: the points' means and the half widths of their 95% intervals (1.96 standard errors).
-Verdict sweepVerdict(const QJsonArray &points, const std::string &axis)
+Verdict sweepVerdict(const Json &points, const std::string &axis)
 {
     std::vector<double> means, halfWidths;
-    for (const auto &value : points) {
-        means.push_back(value.toObject()["mean"].toDouble());
-        halfWidths.push_back(1.96 * value.toObject()["standard_error"].toDouble());
+    for (const Json &point : points) {
+        means.push_back(number(point, "mean"));
+        halfWidths.push_back(1.96 * number(point, "standard_error"));
     }
     return nonIncreasingVerdict(means, halfWidths, axis);
 }
@@ -41,34 +52,41 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     auto experiment = [&](const char *name) {
         for (const Outcome &outcome : outcomes)
             if (outcome.name == QLatin1String(name))
-                return outcome.json;
-        return QJsonObject();
+                return json::object(outcome.json);
+        return Json::object();
     };
-    const QJsonObject lesion = experiment("lesion");
-    const QJsonObject deletion = experiment("delete-k");
-    const QJsonObject reorder = experiment("reorder");
-    const QJsonObject paths = experiment("paths");
-    const QJsonObject gradients = experiment("gradients");
+    const Json lesion = experiment("lesion");
+    const Json deletion = experiment("delete-k");
+    const Json reorder = experiment("reorder");
+    const Json paths = experiment("paths");
+    const Json gradients = experiment("gradients");
     auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
 
-    const QJsonArray deletionPoints = deletion["points"].toArray();
-    const QJsonObject tenDeleted = deletionPoints.size() > 10 ? deletionPoints[10].toObject() : deletionPoints.last().toObject();
+    const Json &deletionPoints = json::array(json::member(deletion, "points"));
+    const Json tenDeleted = deletionPoints.empty()       ? Json::object()
+                            : deletionPoints.size() > 10 ? json::object(deletionPoints[10])
+                                                         : json::object(deletionPoints.back());
     // Smoothness of the reorder curve: the largest drop of mean accuracy between neighbours.
     double largestStep = 0;
-    const QJsonArray reorderPoints = reorder["points"].toArray();
-    for (int i = 1; i < reorderPoints.size(); ++i)
-        largestStep = std::max(largestStep, reorderPoints[i - 1].toObject()["mean"].toDouble()
-                                                - reorderPoints[i].toObject()["mean"].toDouble());
-    const int active = paths["active"].toInt();
-    const QJsonObject effective = gradients["effective"].toObject();
+    const Json &reorderPoints = json::array(json::member(reorder, "points"));
+    for (size_t i = 1; i < reorderPoints.size(); ++i)
+        largestStep = std::max(largestStep, number(reorderPoints[i - 1], "mean") - number(reorderPoints[i], "mean"));
+    const int active = whole(paths, "active");
+    const Json &effective = json::object(json::member(gradients, "effective"));
     EffectiveWindow window;
-    if (const QJsonObject w = gradients["windows"].toArray().first().toObject(); !w.isEmpty()) {
-        window.from = w["from"].toInt();
-        window.to = w["to"].toInt();
-        window.fromLow = w["from_interval_95"].toArray().at(0).toInt();
-        window.fromHigh = w["from_interval_95"].toArray().at(1).toInt();
-        window.toLow = w["to_interval_95"].toArray().at(0).toInt();
-        window.toHigh = w["to_interval_95"].toArray().at(1).toInt();
+    const Json &windows = json::array(json::member(gradients, "windows"));
+    if (const Json &w = windows.empty() ? windows : json::object(windows[0]); !w.empty()) {
+        // [low, high]: the bootstrap interval of one end of the window.
+        auto end = [&](const char *key, size_t i) {
+            const Json &interval = json::array(json::member(w, key));
+            return i < interval.size() ? json::toInt(interval[i]) : 0;
+        };
+        window.from = whole(w, "from");
+        window.to = whole(w, "to");
+        window.fromLow = end("from_interval_95", 0);
+        window.fromHigh = end("from_interval_95", 1);
+        window.toLow = end("to_interval_95", 0);
+        window.toHigh = end("to_interval_95", 1);
     }
 
     QString rows;
@@ -76,41 +94,40 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n").arg(figure, ours, paper, verdict);
     };
     // With critical blocks, the two groups of samples beside the overall mean.
-    auto splitText = [&](const QJsonObject &point) {
-        const QJsonObject touching = point["touching_critical"].toObject();
-        const QJsonObject sparing = point["sparing_critical"].toObject();
-        if (touching.isEmpty())
+    auto splitText = [&](const Json &point) {
+        const Json &touching = json::object(json::member(point, "touching_critical"));
+        const Json &sparing = json::object(json::member(point, "sparing_critical"));
+        if (touching.empty())
             return QString();
-        auto group = [&](const QJsonObject &g) {
-            const int samples = g["samples"].toInt();
+        auto group = [&](const Json &g) {
+            const int samples = whole(g, "samples");
             if (samples < 2)
-                return samples ? QStringLiteral("%1 (1 sample)").arg(percent(g["mean"].toDouble())) : QStringLiteral("no samples");
+                return samples ? QStringLiteral("%1 (1 sample)").arg(percent(number(g, "mean"))) : QStringLiteral("no samples");
             return QStringLiteral("%1 ± %2 (%3 samples)")
-                .arg(percent(g["mean"].toDouble()), percent(1.96 * g["standard_error"].toDouble()))
+                .arg(percent(number(g, "mean")), percent(1.96 * number(g, "standard_error")))
                 .arg(samples);
         };
         QStringList blocks;
-        for (const auto &block : deletion["critical_blocks"].toArray())
-            blocks << QString::number(block.toInt());
+        for (const Json &block : json::array(json::member(deletion, "critical_blocks")))
+            blocks << QString::number(json::toInt(block));
         return QStringLiteral("; samples with critical block(s) %1: %2, without: %3")
             .arg(blocks.join(QStringLiteral(", ")), group(touching), group(sparing));
     };
     // Fig. 3 for the model, Fig. 8 for the compared ones (--compare): a plain control against
     // chance, a residual network by the median drop over its non-downsampling blocks.
     // `accuracy[b]` is null for a layer that cannot be deleted.
-    auto lesionRow = [&](const QString &figure, const QJsonObject &model, const QJsonArray &accuracy,
-                         const QJsonArray &downsampling) {
+    auto lesionRow = [&](const QString &figure, const Json &model, const Json &accuracy, const Json &downsampling) {
         std::vector<double> deletable, residual;
-        for (int b = 0; b < accuracy.size(); ++b) {
-            if (!accuracy[b].isDouble())
+        for (size_t b = 0; b < accuracy.size(); ++b) {
+            if (!accuracy[b].is_number())
                 continue;
-            deletable.push_back(accuracy[b].toDouble());
-            if (!downsampling[b].toBool())
-                residual.push_back(accuracy[b].toDouble());
+            deletable.push_back(json::toDouble(accuracy[b]));
+            if (!(b < downsampling.size() && json::toBool(downsampling[b])))
+                residual.push_back(json::toDouble(accuracy[b]));
         }
-        const double baseline = model["baseline"].toDouble();
-        if (model["plain"].toBool()) {
-            const int classes = model["classes"].toInt();
+        const double baseline = number(model, "baseline");
+        if (json::toBool(json::member(model, "plain"))) {
+            const int classes = whole(model, "classes");
             QString ours = QStringLiteral("no layer can be deleted");
             if (!deletable.empty()) {
                 const auto [low, high] = std::minmax_element(deletable.begin(), deletable.end());
@@ -130,27 +147,28 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             QStringLiteral("ResNet: small drops except at downsampling blocks; stochastic depth: smaller still"),
             verdictCell(singleDeletionVerdict(baseline, residual)));
     };
-    QJsonArray accuracy, downsampling;
-    for (const auto &value : lesion["blocks"].toArray()) {
-        accuracy.append(value.toObject()["accuracy"]);
-        downsampling.append(value.toObject()["downsampling"]);
+    Json accuracy = Json::array(), downsampling = Json::array();
+    for (const Json &block : json::array(json::member(lesion, "blocks"))) {
+        accuracy.push_back(json::member(block, "accuracy"));
+        downsampling.push_back(json::member(block, "downsampling"));
     }
     lesionRow(QStringLiteral("Fig. 3, single deletion"), lesion, accuracy, downsampling);
-    const QJsonValue compareValue = lesion["compare"];
-    for (const QJsonValue &value : compareValue.isArray() ? compareValue.toArray() : QJsonArray{compareValue}) {
-        const QJsonObject other = value.toObject();
-        if (!other.isEmpty())
-            lesionRow(QStringLiteral("Fig. 8, <code>%1</code>").arg(other["model"].toString().toHtmlEscaped()), other,
-                      other["accuracy"].toArray(), other["downsampling"].toArray());
-    }
+    // One comparison is an object, several an array of them.
+    const Json &compareValue = json::member(lesion, "compare");
+    for (const Json &other : compareValue.is_array() ? compareValue : Json::array({compareValue}))
+        if (!json::object(other).empty())
+            lesionRow(QStringLiteral("Fig. 8, <code>%1</code>")
+                          .arg(QString::fromStdString(json::toString(json::member(other, "model"))).toHtmlEscaped()),
+                      other, json::array(json::member(other, "accuracy")),
+                      json::array(json::member(other, "downsampling")));
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
-            .arg(tenDeleted["deleted"].toInt())
-            .arg(percent(tenDeleted["mean"].toDouble()), percent(1.96 * tenDeleted["standard_error"].toDouble()),
-                 percent(tenDeleted["std"].toDouble()), splitText(tenDeleted)),
+            .arg(whole(tenDeleted, "deleted"))
+            .arg(percent(number(tenDeleted, "mean")), percent(1.96 * number(tenDeleted, "standard_error")),
+                 percent(number(tenDeleted, "std")), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
-    if (reorder.isEmpty())
+    if (reorder.empty())
         row(QStringLiteral("Fig. 5b, reordering"), QStringLiteral("no two blocks of this network can trade places"),
             QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
             QStringLiteral("not measured: one block per stage"));
@@ -159,7 +177,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             QStringLiteral("largest drop between neighbouring swap counts: %1 pp").arg(100 * largestStep, 0, 'f', 2),
             QStringLiteral("accuracy falls smoothly as Kendall's tau decreases"),
             verdictCell(sweepVerdict(reorderPoints, "the number of swaps (1 - tau grows with it)")));
-    if (gradients.isEmpty()) { // a plain network
+    if (gradients.empty()) { // a plain network
         row(QStringLiteral("Fig. 6, paths"), QStringLiteral("a plain network: one path, of length %1").arg(active),
             QStringLiteral("the plain control has a single path; the paper measures paths of the ResNet only"),
             QStringLiteral("not comparable: no gradient per path length without shortcuts"));
@@ -169,8 +187,8 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         QStringLiteral("54 blocks; lengths 5–17 hold 0.45%, 19–35 more than 95%"));
     row(QStringLiteral("Fig. 6b/c, effective paths"),
         QStringLiteral("lengths %1–%2, %3 of all paths")
-            .arg(effective["from"].toInt()).arg(effective["to"].toInt())
-            .arg(percent(effective["share_of_paths"].toDouble())),
+            .arg(whole(effective, "from")).arg(whole(effective, "to"))
+            .arg(percent(number(effective, "share_of_paths"))),
         QStringLiteral("lengths 5–17, 0.45% of all paths"),
         verdictCell(effectiveWindowVerdict(active, window)));
     }

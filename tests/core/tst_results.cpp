@@ -1,7 +1,10 @@
-// The JSON and CSV forms of the experiments' results (core/results.h): the columns and keys that
-// pathlens-cli and the GUI's export both write, NaN where a number is missing, and the remapping
-// of the engine's counts to blocks.
+// The JSON and CSV forms of the experiments' results (core/results.h, core/classresults.h): the
+// columns and keys that pathlens-cli and the GUI's export both write, NaN where a number is
+// missing, and the remapping of the engine's counts to blocks; and the forgiving JSON reading of
+// the files a user hands pathlens (core/jsonvalue.h).
 
+#include "classresults.h"
+#include "jsonvalue.h"
 #include "results.h"
 #include "testhelpers.h"
 
@@ -217,6 +220,87 @@ private Q_SLOTS:
         QCOMPARE(effective.value("to").toInt(), 1);
         QCOMPARE(effective.value("share_of_paths").toDouble(), 0.75);
         QCOMPARE(json.value("lengths").toArray().size(), 3);
+    }
+
+    // lesion --per-class: the original and block 1 deleted, two classes (one whose name needs quotes).
+    void perClass()
+    {
+        PerClassLesion study;
+        study.classes = {"T-shirt, top", "say \"hi\""};
+        study.images = {4, 5};
+        study.blocks = {-1, 1};
+        study.blockNames = {"none", "layer1"};
+        study.correct = {{4, 3}, {1, 0}};
+        QCOMPARE(QByteArray::fromStdString(perClassCsv(study)),
+                 QByteArray("block,name,class,correct,images,accuracy,baseline_accuracy\n"
+                            "-1,\"none\",\"T-shirt, top\",4,4,1,1\n"
+                            "-1,\"none\",\"say \"\"hi\"\"\",3,5,0.6,0.6\n"
+                            "1,\"layer1\",\"T-shirt, top\",1,4,0.25,1\n"
+                            "1,\"layer1\",\"say \"\"hi\"\"\",0,5,0,0.6\n"));
+        QCOMPARE(QByteArray::fromStdString(perClassJson(study, 1).dump()),
+                 QByteArray("[{\"class\":\"T-shirt, top\",\"correct\":1,\"images\":4},"
+                            "{\"class\":\"say \\\"hi\\\"\",\"correct\":0,\"images\":5}]"));
+    }
+
+    // lesion --disagreement: the full network and the variants that delete blocks 0 and 2.
+    void disagreement()
+    {
+        EnsembleReading reading;
+        reading.disagreement = {{0, 0.25, 0.5}, {0.25, 0, 0.125}, {0.5, 0.125, 0}};
+        reading.images = 8;
+        reading.fullCorrect = 6;
+        reading.majorityCorrect = 7;
+        reading.meanVariantDisagreement = 0.125;
+        QCOMPARE(QByteArray::fromStdString(disagreementCsv({0, 2}, reading)),
+                 QByteArray("deleted,none,0,2\nnone,0,0.25,0.5\n0,0.25,0,0.125\n2,0.5,0.125,0\n"));
+        const QJsonObject json = parsed(disagreementJson({0, 2}, reading).dump());
+        QCOMPARE(json.value("variants").toArray(), (QJsonArray{"none", 0, 2}));
+        QCOMPARE(json.value("matrix").toArray()[0].toArray()[2].toDouble(), 0.5);
+        QCOMPARE(json.value("images").toInt(), 8);
+        QCOMPARE(json.value("full_accuracy").toDouble(), 0.75);
+        QCOMPARE(json.value("majority_vote_accuracy").toDouble(), 0.875);
+        QCOMPARE(json.value("mean_pairwise_disagreement").toDouble(), 0.125);
+    }
+
+    // Files a user may have edited are read as Qt read them: the wrong type is a fallback, never a throw.
+    void forgivingJson()
+    {
+        const Json object = *json::parse("{\"int\": 3, \"whole\": 3.0, \"half\": 1.5, \"big\": 1e10, \"text\": \"3\", "
+                                         "\"flag\": true, \"list\": [1, -2], \"negative\": -7}");
+        QCOMPARE(json::toInt(json::member(object, "int"), -1), 3);
+        QCOMPARE(json::toInt(json::member(object, "whole"), -1), 3);
+        QCOMPARE(json::toInt(json::member(object, "half"), -1), -1);
+        QCOMPARE(json::toInt(json::member(object, "big"), -1), -1);
+        QCOMPARE(json::toInteger(json::member(object, "big"), -1), int64_t(10000000000));
+        QCOMPARE(json::toInt(json::member(object, "negative"), 0), -7);
+        QCOMPARE(json::toInt(json::member(object, "text"), -1), -1);
+        QCOMPARE(json::toDouble(json::member(object, "text"), 2.5), 2.5);
+        QCOMPARE(json::toDouble(json::member(object, "int")), 3.0);
+        QCOMPARE(json::toString(json::member(object, "text")), std::string("3"));
+        QCOMPARE(json::toString(json::member(object, "int")), std::string());
+        QVERIFY(json::toBool(json::member(object, "flag")));
+        QVERIFY(!json::toBool(json::member(object, "int")));
+        QVERIFY(json::member(object, "missing").is_null());
+        QVERIFY(json::member(json::member(object, "list"), "int").is_null()); // not an object
+        QCOMPARE(json::array(json::member(object, "list")).size(), size_t(2));
+        QVERIFY(json::array(json::member(object, "int")).empty());
+        QVERIFY(json::object(json::member(object, "list")).empty());
+        QVERIFY(json::contains(object, "flag") && !json::contains(object, "missing"));
+
+        json::ParseError error;
+        QVERIFY(!json::parse("{\"title\": ", &error));
+        QVERIFY2(error.reason.find("parse error") == 0, error.reason.c_str()); // without nlohmann's "[json.exception...]"
+        QCOMPARE(error.offset, size_t(11)); // nlohmann counts from 1: the end of the 10 bytes
+        QVERIFY(!json::parse("[1e400]", &error)); // out of a double's range: refused, not thrown
+        QVERIFY2(error.reason.find("number overflow") != std::string::npos, error.reason.c_str());
+        // Nested deeper than Qt allowed: refused (writing it out again would recurse that deep).
+        QVERIFY(json::parse(std::string(1024, '[') + std::string(1024, ']')));
+        QVERIFY(!json::parse(std::string(1025, '[') + std::string(1025, ']'), &error));
+        QVERIFY2(error.reason.find("too deeply nested") == 0, error.reason.c_str());
+
+        // Written as Qt wrote it: keys sorted, four spaces, a final newline; bad UTF-8 replaced.
+        QCOMPARE(json::indented(Json{{"b", 1}, {"a", {true}}}), std::string("{\n    \"a\": [\n        true\n    ],\n    \"b\": 1\n}\n"));
+        QCOMPARE(json::compact(Json{{"name", "a\xff"}}), std::string("{\"name\":\"a\xef\xbf\xbd\"}"));
     }
 };
 

@@ -1,14 +1,12 @@
 #include "session.h"
 
 #include "error.h"
+#include "jsonvalue.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace pathlens {
 namespace {
@@ -39,16 +37,18 @@ QString locate(const QString &named, const QString &sessionPath, const QString &
 
 } // namespace
 
-Session parseSession(const QByteArray &json, const QString &path)
+Session parseSession(const QByteArray &bytes, const QString &path)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        fail(path, SessionMessages::tr("not valid JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset));
-    const QJsonObject object = document.object();
-    const QJsonValue versionValue = object.value(QStringLiteral("pathlens_session"));
-    const int version = versionValue.toInt();
-    if (!versionValue.isDouble() || version < 1)
+    json::ParseError parseError;
+    const std::optional<Json> document = json::parse(bytes.toStdString(), &parseError);
+    if (!document)
+        fail(path, SessionMessages::tr("not valid JSON (%1 at byte %2)")
+                       .arg(QString::fromStdString(parseError.reason))
+                       .arg(parseError.offset));
+    const Json &object = json::object(*document);
+    const Json &versionValue = json::member(object, "pathlens_session");
+    const int version = json::toInt(versionValue);
+    if (!versionValue.is_number() || version < 1)
         fail(path, SessionMessages::tr("not a pathlens session (no \"pathlens_session\": 1)"));
     if (version > Session::formatVersion)
         fail(path, SessionMessages::tr("written by a newer pathlens (session format %1); this one reads format %2")
@@ -56,26 +56,27 @@ Session parseSession(const QByteArray &json, const QString &path)
                        .arg(Session::formatVersion));
 
     Session session;
-    const QJsonValue model = object.value(QStringLiteral("model"));
-    if (!model.isString() || model.toString().isEmpty())
+    const QString model = QString::fromStdString(json::toString(json::member(object, "model")));
+    if (model.isEmpty())
         fail(path, SessionMessages::tr("no \"model\" file named"));
-    for (const QJsonValue &value : object.value(QStringLiteral("arrangement")).toArray()) {
-        const QJsonObject slot = value.toObject();
-        const QJsonValue block = slot.value(QStringLiteral("block"));
-        if (!block.isDouble() || block.toDouble() != block.toInt() || block.toInt() < 0 || !slot.value(QStringLiteral("active")).isBool())
+    for (const Json &slot : json::array(json::member(object, "arrangement"))) {
+        const Json &block = json::member(slot, "block");
+        if (!block.is_number() || json::toDouble(block) != json::toInt(block) || json::toInt(block) < 0
+            || !json::member(slot, "active").is_boolean())
             fail(path, SessionMessages::tr("every arrangement entry needs a \"block\" number (0 or more) and an \"active\" flag"));
-        session.arrangement.push_back({block.toInt(), slot.value(QStringLiteral("active")).toBool()});
+        session.arrangement.push_back({json::toInt(block), json::toBool(json::member(slot, "active"))});
     }
-    session.model = locate(model.toString(), path, SessionMessages::tr("model"));
-    session.data = locate(object.value(QStringLiteral("data")).toString(), path, SessionMessages::tr("data set"));
-    session.compare = locate(object.value(QStringLiteral("compare")).toString(), path, SessionMessages::tr("comparison model"));
-    session.randomK = object.value(QStringLiteral("random_k")).toInt(session.randomK);
-    session.pathGraph = object.value(QStringLiteral("path_graph")).toString();
-    session.liveImages = object.value(QStringLiteral("live_images")).toInteger(0);
-    // Checked here by name: the session fuzzer builds this file with Qt Core alone, without core.
-    const QJsonValue precision = object.value(QStringLiteral("precision"));
-    if (!precision.isUndefined()) {
-        session.precision = precision.toString();
+    auto text = [&object](const char *key) { return QString::fromStdString(json::toString(json::member(object, key))); };
+    session.model = locate(model, path, SessionMessages::tr("model"));
+    session.data = locate(text("data"), path, SessionMessages::tr("data set"));
+    session.compare = locate(text("compare"), path, SessionMessages::tr("comparison model"));
+    session.randomK = json::toInt(json::member(object, "random_k"), session.randomK);
+    session.pathGraph = text("path_graph");
+    session.liveImages = json::toInteger(json::member(object, "live_images"), 0);
+    // Checked here by name: the session fuzzer builds this file with Qt Core and core's
+    // jsonvalue.cpp alone, without the rest of core.
+    if (json::contains(object, "precision")) {
+        session.precision = text("precision");
         if (session.precision != QLatin1String("fp32") && session.precision != QLatin1String("tf32")
             && session.precision != QLatin1String("bf16"))
             fail(path, SessionMessages::tr("\"precision\" must be \"fp32\", \"tf32\" or \"bf16\""));
@@ -85,23 +86,25 @@ Session parseSession(const QByteArray &json, const QString &path)
 
 QByteArray sessionToJson(const Session &session)
 {
-    QJsonArray entries;
+    Json entries = Json::array();
     for (const Slot &slot : session.arrangement)
-        entries.append(QJsonObject{{QStringLiteral("block"), slot.block}, {QStringLiteral("active"), slot.active}});
-    auto absolute = [](const QString &file) { return file.isEmpty() ? file : QFileInfo(file).absoluteFilePath(); };
-    QJsonObject object{
-        {QStringLiteral("pathlens_session"), Session::formatVersion},
-        {QStringLiteral("model"), absolute(session.model)},
-        {QStringLiteral("data"), absolute(session.data)},
-        {QStringLiteral("compare"), absolute(session.compare)},
-        {QStringLiteral("arrangement"), entries},
-        {QStringLiteral("random_k"), session.randomK},
-        {QStringLiteral("path_graph"), session.pathGraph},
-        {QStringLiteral("live_images"), session.liveImages},
+        entries.push_back({{"block", slot.block}, {"active", slot.active}});
+    auto absolute = [](const QString &file) {
+        return (file.isEmpty() ? file : QFileInfo(file).absoluteFilePath()).toStdString();
+    };
+    Json object{
+        {"pathlens_session", Session::formatVersion},
+        {"model", absolute(session.model)},
+        {"data", absolute(session.data)},
+        {"compare", absolute(session.compare)},
+        {"arrangement", entries},
+        {"random_k", session.randomK},
+        {"path_graph", session.pathGraph.toStdString()},
+        {"live_images", session.liveImages},
     };
     if (!session.precision.isEmpty())
-        object.insert(QStringLiteral("precision"), session.precision);
-    return QJsonDocument(object).toJson();
+        object["precision"] = session.precision.toStdString();
+    return QByteArray::fromStdString(json::indented(object));
 }
 
 } // namespace pathlens

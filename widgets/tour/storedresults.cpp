@@ -1,13 +1,12 @@
 #include "storedresults.h"
 
+#include "jsonvalue.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <cmath>
@@ -21,66 +20,65 @@ struct StoredResultsMessages
     Q_DECLARE_TR_FUNCTIONS(StoredResults)
 };
 
-std::vector<double> numbers(const QJsonValue &value)
+std::vector<double> numbers(const Json &value)
 {
     std::vector<double> result;
-    for (const QJsonValue &entry : value.toArray())
-        result.push_back(entry.isDouble() ? entry.toDouble() : std::nan(""));
+    for (const Json &entry : json::array(value))
+        result.push_back(entry.is_number() ? entry.get<double>() : std::nan(""));
     return result;
 }
 
 // `lesion --json` (core's toJson(LesionResult)): {"model", "images", "baseline", "blocks": [{"index",
 // "name", "stage", "downsampling", "accuracy" (null: cannot run)}]}
-QString readLesion(const QJsonObject &json, Analysis::Lesion &lesion)
+QString readLesion(const Json &json, Analysis::Lesion &lesion)
 {
-    const QJsonArray blocks = json.value(QStringLiteral("blocks")).toArray();
-    if (!json.value(QStringLiteral("baseline")).isDouble() || !json.value(QStringLiteral("images")).isDouble() || blocks.isEmpty())
+    const Json &blocks = json::array(json::member(json, "blocks"));
+    if (!json::member(json, "baseline").is_number() || !json::member(json, "images").is_number() || blocks.empty())
         return StoredResultsMessages::tr("\"lesion\" lacks the baseline, the images or the blocks");
     LesionResult &result = lesion.result;
-    result.model = json.value(QStringLiteral("model")).toString().toStdString();
-    result.baseline = json.value(QStringLiteral("baseline")).toDouble();
-    result.images = json.value(QStringLiteral("images")).toInteger();
-    result.blocks.assign(size_t(blocks.size()), LesionBlock{});
+    result.model = json::toString(json::member(json, "model"));
+    result.baseline = json::toDouble(json::member(json, "baseline"));
+    result.images = json::toInteger(json::member(json, "images"));
+    result.blocks.assign(blocks.size(), LesionBlock{});
     lesion.imagesTotal = lesion.imagesDone = result.images;
     lesion.finished = true;
-    for (const QJsonValue &value : blocks) {
-        const QJsonObject entry = value.toObject();
-        const int index = entry.value(QStringLiteral("index")).toInt(-1);
-        if (index < 0 || index >= blocks.size())
+    for (const Json &entry : blocks) {
+        const int index = json::toInt(json::member(entry, "index"), -1);
+        if (index < 0 || size_t(index) >= blocks.size())
             return StoredResultsMessages::tr("\"lesion\" has a block without a valid index");
         LesionBlock &block = result.blocks[size_t(index)];
         block.index = index;
-        block.name = entry.value(QStringLiteral("name")).toString().toStdString();
-        block.stage = entry.value(QStringLiteral("stage")).toInt();
-        block.downsampling = entry.value(QStringLiteral("downsampling")).toBool();
-        const QJsonValue accuracy = entry.value(QStringLiteral("accuracy"));
-        if (accuracy.isDouble())
-            block.accuracy = accuracy.toDouble();
+        block.name = json::toString(json::member(entry, "name"));
+        block.stage = json::toInt(json::member(entry, "stage"));
+        block.downsampling = json::toBool(json::member(entry, "downsampling"));
+        const Json &accuracy = json::member(entry, "accuracy");
+        if (accuracy.is_number())
+            block.accuracy = accuracy.get<double>();
     }
     return {};
 }
 
 // `gradients --json`: {"lengths", "mean", "std", "samples", "total", "effective": {"from", "to",
 // "share_of_paths"}, "seconds"}
-QString readGradients(const QJsonObject &json, GradientResult &result, qint64 &samplesPerLength)
+QString readGradients(const Json &json, GradientResult &result, qint64 &samplesPerLength)
 {
-    for (const QJsonValue &value : json.value(QStringLiteral("lengths")).toArray())
-        result.lengths.push_back(value.toInt());
-    result.mean = numbers(json.value(QStringLiteral("mean")));
-    result.std = numbers(json.value(QStringLiteral("std")));
-    result.total = numbers(json.value(QStringLiteral("total")));
-    for (const QJsonValue &value : json.value(QStringLiteral("samples")).toArray())
-        result.samples.push_back(value.toInt());
+    for (const Json &value : json::array(json::member(json, "lengths")))
+        result.lengths.push_back(json::toInt(value));
+    result.mean = numbers(json::member(json, "mean"));
+    result.std = numbers(json::member(json, "std"));
+    result.total = numbers(json::member(json, "total"));
+    for (const Json &value : json::array(json::member(json, "samples")))
+        result.samples.push_back(json::toInt(value));
     const size_t n = result.lengths.size();
     if (n == 0 || result.mean.size() != n || result.std.size() != n || result.total.size() != n || result.samples.size() != n)
         return StoredResultsMessages::tr("\"gradients\" lacks lengths, mean, std, total or samples of equal length");
-    const QJsonObject effective = json.value(QStringLiteral("effective")).toObject();
-    result.effectiveFrom = effective.value(QStringLiteral("from")).toInt(-1);
-    result.effectiveTo = effective.value(QStringLiteral("to")).toInt(-1);
-    result.effectiveShare = effective.value(QStringLiteral("share_of_paths")).toDouble(-1);
+    const Json &effective = json::member(json, "effective");
+    result.effectiveFrom = json::toInt(json::member(effective, "from"), -1);
+    result.effectiveTo = json::toInt(json::member(effective, "to"), -1);
+    result.effectiveShare = json::toDouble(json::member(effective, "share_of_paths"), -1);
     if (result.effectiveFrom < 0 || result.effectiveTo < result.effectiveFrom || result.effectiveShare < 0)
         return StoredResultsMessages::tr("\"gradients\" lacks the effective paths");
-    result.seconds = json.value(QStringLiteral("seconds")).toDouble();
+    result.seconds = json::toDouble(json::member(json, "seconds"));
     samplesPerLength = *std::min_element(result.samples.begin(), result.samples.end());
     return {};
 }
@@ -101,28 +99,30 @@ QString loadStoredResults(const QString &modelFile, StoredResults &results)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return StoredResultsMessages::tr("%1 cannot be read (%2): %3").arg(where, file.errorString(), regenerate);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return StoredResultsMessages::tr("%1 is not a results file: %2").arg(where, error.errorString());
-    const QJsonObject root = document.object();
+    json::ParseError error;
+    const std::optional<Json> document = json::parse(file.readAll().toStdString(), &error);
+    if (!document || !document->is_object()) {
+        const std::string why = document ? "it holds " + std::string(document->type_name()) + ", not an object" : error.reason;
+        return StoredResultsMessages::tr("%1 is not a results file: %2").arg(where, QString::fromStdString(why));
+    }
+    const Json &root = *document;
     QFile model(modelFile);
     if (!model.open(QIODevice::ReadOnly))
         return StoredResultsMessages::tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(modelFile), model.errorString());
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(&model);
-    if (root.value(QStringLiteral("sha256")).toString() != QString::fromLatin1(hash.result().toHex()))
+    if (json::toString(json::member(root, "sha256")) != hash.result().toHex().toStdString())
         return StoredResultsMessages::tr("%1 was measured on another version of %2 (its SHA-256 differs): %3")
             .arg(where, QFileInfo(modelFile).fileName(), regenerate);
     StoredResults read;
     read.file = path;
     Analysis::Lesion lesion;
-    if (const QString why = readLesion(root.value(QStringLiteral("lesion")).toObject(), lesion); !why.isEmpty())
+    if (const QString why = readLesion(json::member(root, "lesion"), lesion); !why.isEmpty())
         return QStringLiteral("%1: %2").arg(where, why);
     read.lesion = lesion;
-    if (root.contains(QStringLiteral("gradients"))) {
+    if (json::contains(root, "gradients")) {
         GradientResult gradients;
-        if (const QString why = readGradients(root.value(QStringLiteral("gradients")).toObject(), gradients,
+        if (const QString why = readGradients(json::member(root, "gradients"), gradients,
                                               read.gradientSamplesPerLength);
             !why.isEmpty())
             return QStringLiteral("%1: %2").arg(where, why);

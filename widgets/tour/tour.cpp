@@ -2,14 +2,12 @@
 
 #include "error.h"
 #include "experiments.h"
+#include "jsonvalue.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -24,44 +22,65 @@ struct TourMessages
     Q_DECLARE_TR_FUNCTIONS(Tour)
 };
 
-// Each parser returns the reason, without the file and step (the caller adds them), or nothing.
-QString readText(const QJsonValue &value, const QString &what, TourText &text)
+// The string, or "" for anything else.
+QString qString(const Json &value)
 {
-    if (!value.isObject())
+    return QString::fromStdString(json::toString(value));
+}
+
+// A value as the messages quote it: a string as it is, a number or true/false as JSON writes
+// it, anything else as nothing (as QVariant's toString had it).
+QString quoted(const Json &value)
+{
+    if (value.is_number() || value.is_boolean())
+        return QString::fromStdString(json::compact(value));
+    return qString(value);
+}
+
+// A number with a whole value in the range of int (1.0 counts, 1.5 does not).
+bool isWhole(const Json &value)
+{
+    return value.is_number() && json::toDouble(value) == double(json::toInt(value));
+}
+
+// Each parser returns the reason, without the file and step (the caller adds them), or nothing.
+QString readText(const Json &value, const QString &what, TourText &text)
+{
+    if (!value.is_object())
         return TourMessages::tr("%1 is missing (it needs \"en\" and \"de\")").arg(what);
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it)
-        if (it.key() != QLatin1String("en") && it.key() != QLatin1String("de"))
-            return TourMessages::tr("%1 has an unknown language \"%2\" (only \"en\" and \"de\")").arg(what, it.key());
+    for (const auto &entry : value.items())
+        if (entry.key() != "en" && entry.key() != "de")
+            return TourMessages::tr("%1 has an unknown language \"%2\" (only \"en\" and \"de\")")
+                .arg(what, QString::fromStdString(entry.key()));
     for (const char *language : {"en", "de"}) {
-        const QJsonValue entry = object.value(QLatin1String(language));
-        if (!entry.isString() || entry.toString().trimmed().isEmpty())
+        const Json &entry = json::member(value, language);
+        if (!entry.is_string() || qString(entry).trimmed().isEmpty())
             return TourMessages::tr("%1 has no \"%2\" text").arg(what, QLatin1String(language));
     }
-    text.en = object.value(QLatin1String("en")).toString();
-    text.de = object.value(QLatin1String("de")).toString();
+    text.en = qString(json::member(value, "en"));
+    text.de = qString(json::member(value, "de"));
     return {};
 }
 
-QString readBlocks(const QJsonValue &value, const QString &key, std::vector<int> &blocks)
+QString readBlocks(const Json &value, const QString &key, std::vector<int> &blocks)
 {
-    if (!value.isArray() || value.toArray().isEmpty())
+    if (!value.is_array() || value.empty())
         return TourMessages::tr("\"%1\" needs a list of block numbers").arg(key);
-    for (const QJsonValue &entry : value.toArray()) {
-        if (!entry.isDouble() || entry.toDouble() != double(entry.toInt()) || entry.toInt() < 0)
+    for (const Json &entry : value) {
+        if (!isWhole(entry) || json::toInt(entry) < 0)
             return TourMessages::tr("\"%1\" holds %2, not a block number (0, 1, 2, ...)")
-                .arg(key, QString::fromUtf8(QJsonDocument(QJsonArray{entry}).toJson(QJsonDocument::Compact)));
-        blocks.push_back(entry.toInt());
+                .arg(key, QString::fromStdString(json::compact(Json::array({entry}))));
+        blocks.push_back(json::toInt(entry));
     }
     return {};
 }
 
-QString readCount(const QJsonObject &object, const QString &key, int &count)
+QString readCount(const Json &object, const QString &key, int &count)
 {
-    const QJsonValue value = object.value(key);
-    if (!value.isDouble() || value.toDouble() != double(value.toInt()) || value.toInt() < 1)
+    const Json &value = json::member(object, key.toStdString());
+    if (!isWhole(value) || json::toInt(value) < 1)
         return TourMessages::tr("\"%1\" needs a whole number of at least 1").arg(key);
-    count = value.toInt();
+    count = json::toInt(value);
     return {};
 }
 
@@ -78,11 +97,10 @@ QString knownVerbs(QStringList verbs)
     return verbs.join(QStringLiteral(", "));
 }
 
-QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action)
+QString readAction(const Json &object, const Tour &tour, TourAction &action)
 {
-    if (!value.isObject())
+    if (!object.is_object())
         return TourMessages::tr("an action is not an object");
-    const QJsonObject object = value.toObject();
     // Each action is one verb with its own extra keys; anything else is a typo to report.
     static const QHash<QString, std::pair<TourAction::Kind, QStringList>> verbs{
         {QStringLiteral("open"), {TourAction::Kind::Open, {}}},
@@ -94,36 +112,40 @@ QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action
         {QStringLiteral("show"), {TourAction::Kind::Show, {QStringLiteral("first"), QStringLiteral("size"), QStringLiteral("width")}}},
         {QStringLiteral("stored"), {TourAction::Kind::Stored, {}}},
     };
+    // Keys come in alphabetical order (as from Qt's JSON objects before): a message names the same two verbs.
     QString verb;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!verbs.contains(it.key()))
+    for (const auto &entry : object.items()) {
+        const QString key = QString::fromStdString(entry.key());
+        if (!verbs.contains(key))
             continue;
         if (!verb.isEmpty())
-            return TourMessages::tr("one action holds two, \"%1\" and \"%2\"").arg(verb, it.key());
-        verb = it.key();
+            return TourMessages::tr("one action holds two, \"%1\" and \"%2\"").arg(verb, key);
+        verb = key;
     }
     if (verb.isEmpty())
         return TourMessages::tr("unknown action %1 (known: %2)")
-            .arg(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)), knownVerbs(verbs.keys()));
+            .arg(QString::fromStdString(json::compact(object)), knownVerbs(verbs.keys()));
     action.kind = verbs[verb].first;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        if (it.key() != verb && !verbs[verb].second.contains(it.key()))
-            return TourMessages::tr("\"%1\" has an unknown setting \"%2\"").arg(verb, it.key());
-    const QJsonValue argument = object.value(verb);
-    if (object.contains(QStringLiteral("seed"))) {
-        const QJsonValue seed = object.value(QStringLiteral("seed"));
-        if (!seed.isDouble() || seed.toDouble() < 0 || seed.toDouble() != double(qint64(seed.toDouble())))
+    for (const auto &entry : object.items()) {
+        const QString key = QString::fromStdString(entry.key());
+        if (key != verb && !verbs[verb].second.contains(key))
+            return TourMessages::tr("\"%1\" has an unknown setting \"%2\"").arg(verb, key);
+    }
+    const Json &argument = json::member(object, verb.toStdString());
+    if (json::contains(object, "seed")) {
+        const double seed = json::toDouble(json::member(object, "seed"), -1);
+        if (seed < 0 || seed != double(qint64(seed)))
             return TourMessages::tr("\"seed\" needs a whole number of at least 0");
-        action.seed = quint64(seed.toDouble());
+        action.seed = quint64(seed);
     }
     switch (action.kind) {
     case TourAction::Kind::Open:
-        action.name = argument.toString();
+        action.name = qString(argument);
         if (!tour.models.contains(action.name))
-            return TourMessages::tr("\"open\" names \"%1\", which \"models\" does not hold").arg(argument.toVariant().toString());
+            return TourMessages::tr("\"open\" names \"%1\", which \"models\" does not hold").arg(quoted(argument));
         return {};
     case TourAction::Kind::Reset:
-        return argument == QJsonValue(true) ? QString() : TourMessages::tr("\"reset\" takes true");
+        return argument == Json(true) ? QString() : TourMessages::tr("\"reset\" takes true");
     case TourAction::Kind::Delete:
     case TourAction::Kind::Order:
         return readBlocks(argument, verb, action.blocks);
@@ -131,29 +153,29 @@ QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action
     case TourAction::Kind::SwapRandom:
         return readCount(object, verb, action.count);
     case TourAction::Kind::Show: {
-        action.name = argument.toString();
+        action.name = qString(argument);
         const bool graph = action.name == QLatin1String("unraveled") || action.name == QLatin1String("lattice");
         if (!graph && !tabNames().contains(action.name))
             return TourMessages::tr("\"show\" takes unraveled, lattice or %1, not \"%2\"")
-                .arg(tabNames().join(QStringLiteral(", ")), argument.toVariant().toString());
-        if (object.contains(QStringLiteral("first")) || object.contains(QStringLiteral("size"))) {
+                .arg(tabNames().join(QStringLiteral(", ")), quoted(argument));
+        if (json::contains(object, "first") || json::contains(object, "size")) {
             if (action.name != QLatin1String("unraveled"))
                 return TourMessages::tr("\"first\" and \"size\" belong to \"show\": \"unraveled\"");
-            if (object.contains(QStringLiteral("first"))) {
-                const QJsonValue first = object.value(QStringLiteral("first"));
-                if (!first.isDouble() || first.toInt() < 0 || first.toDouble() != double(first.toInt()))
+            if (json::contains(object, "first")) {
+                const Json &first = json::member(object, "first");
+                if (!isWhole(first) || json::toInt(first) < 0)
                     return TourMessages::tr("\"first\" needs a slot number (0, 1, 2, ...)");
-                action.first = first.toInt();
+                action.first = json::toInt(first);
             }
-            if (object.contains(QStringLiteral("size"))) {
-                const QJsonValue size = object.value(QStringLiteral("size"));
-                if (!size.isDouble() || size.toInt() < 1 || size.toInt() > 6 || size.toDouble() != double(size.toInt()))
+            if (json::contains(object, "size")) {
+                const Json &size = json::member(object, "size");
+                if (!isWhole(size) || json::toInt(size) < 1 || json::toInt(size) > 6)
                     return TourMessages::tr("\"size\" needs a number of slots from 1 to 6");
-                action.size = size.toInt();
+                action.size = json::toInt(size);
             }
         }
-        if (object.contains(QStringLiteral("width"))) {
-            const QString width = object.value(QStringLiteral("width")).toString();
+        if (json::contains(object, "width")) {
+            const QString width = qString(json::member(object, "width"));
             if (action.name != QLatin1String("lattice") || (width != QLatin1String("gradient") && width != QLatin1String("paths")))
                 return TourMessages::tr("\"width\" belongs to \"show\": \"lattice\" and takes \"paths\" or \"gradient\"");
             action.widthByGradient = width == QLatin1String("gradient");
@@ -161,9 +183,9 @@ QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action
         return {};
     }
     case TourAction::Kind::Stored:
-        action.name = argument.toString();
+        action.name = qString(argument);
         if (action.name != QLatin1String("single-deletion") && action.name != QLatin1String("gradients"))
-            return TourMessages::tr("\"stored\" takes single-deletion or gradients, not \"%1\"").arg(argument.toVariant().toString());
+            return TourMessages::tr("\"stored\" takes single-deletion or gradients, not \"%1\"").arg(quoted(argument));
         return {};
     }
     return {};
@@ -171,47 +193,49 @@ QString readAction(const QJsonValue &value, const Tour &tour, TourAction &action
 
 } // namespace
 
-QString parseTour(const QByteArray &json, const QString &file, Tour &tour)
+QString parseTour(const QByteArray &bytes, const QString &file, Tour &tour)
 {
     const QString where = QDir::toNativeSeparators(file);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return TourMessages::tr("%1 is not a tour: bad JSON at character %2: %3").arg(where).arg(error.offset).arg(error.errorString());
-    if (!document.isObject())
+    json::ParseError error;
+    const std::optional<Json> document = json::parse(bytes.toStdString(), &error);
+    if (!document)
+        return TourMessages::tr("%1 is not a tour: bad JSON at character %2: %3")
+            .arg(where)
+            .arg(error.offset)
+            .arg(QString::fromStdString(error.reason));
+    if (!document->is_object())
         return TourMessages::tr("%1 is not a tour: it holds no JSON object").arg(where);
-    const QJsonObject root = document.object();
+    const Json &root = *document;
     Tour result;
     result.file = file;
-    for (auto it = root.begin(); it != root.end(); ++it)
-        if (it.key() != QLatin1String("title") && it.key() != QLatin1String("models") && it.key() != QLatin1String("steps"))
-            return TourMessages::tr("%1: unknown key \"%2\" (a tour holds title, models and steps)").arg(where, it.key());
-    if (const QString why = readText(root.value(QStringLiteral("title")), TourMessages::tr("the title"), result.title); !why.isEmpty())
+    for (const auto &entry : root.items())
+        if (entry.key() != "title" && entry.key() != "models" && entry.key() != "steps")
+            return TourMessages::tr("%1: unknown key \"%2\" (a tour holds title, models and steps)")
+                .arg(where, QString::fromStdString(entry.key()));
+    if (const QString why = readText(json::member(root, "title"), TourMessages::tr("the title"), result.title); !why.isEmpty())
         return QStringLiteral("%1: %2").arg(where, why);
-    const QJsonValue models = root.value(QStringLiteral("models"));
-    if (!models.isUndefined() && !models.isObject())
+    if (json::contains(root, "models") && !json::member(root, "models").is_object())
         return TourMessages::tr("%1: \"models\" must map names to model files").arg(where);
-    const QJsonObject modelObject = models.toObject();
-    for (auto it = modelObject.begin(); it != modelObject.end(); ++it) {
-        if (!it.value().isString() || it.value().toString().isEmpty())
-            return TourMessages::tr("%1: the model \"%2\" needs a file name").arg(where, it.key());
-        result.models.insert(it.key(), it.value().toString());
+    for (const auto &entry : json::object(json::member(root, "models")).items()) {
+        if (qString(entry.value()).isEmpty())
+            return TourMessages::tr("%1: the model \"%2\" needs a file name").arg(where, QString::fromStdString(entry.key()));
+        result.models.insert(QString::fromStdString(entry.key()), qString(entry.value()));
     }
-    const QJsonValue steps = root.value(QStringLiteral("steps"));
-    if (!steps.isArray() || steps.toArray().isEmpty())
+    const Json &steps = json::member(root, "steps");
+    if (!steps.is_array() || steps.empty())
         return TourMessages::tr("%1: \"steps\" must be a list of at least one step").arg(where);
     int number = 0;
-    for (const QJsonValue &value : steps.toArray()) {
+    for (const Json &object : steps) {
         ++number; // steps are numbered from 1, as the tour panel shows them
         const auto fail = [&](const QString &why) { return TourMessages::tr("%1, step %2: %3").arg(where).arg(number).arg(why); };
-        if (!value.isObject())
+        if (!object.is_object())
             return fail(TourMessages::tr("a step must be an object with a caption and actions"));
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            if (it.key() != QLatin1String("caption") && it.key() != QLatin1String("actions"))
-                return fail(TourMessages::tr("unknown key \"%1\" (a step holds caption and actions)").arg(it.key()));
+        for (const auto &entry : object.items())
+            if (entry.key() != "caption" && entry.key() != "actions")
+                return fail(TourMessages::tr("unknown key \"%1\" (a step holds caption and actions)")
+                                .arg(QString::fromStdString(entry.key())));
         TourStep step;
-        if (const QString why = readText(object.value(QStringLiteral("caption")), TourMessages::tr("the caption"), step.caption); !why.isEmpty())
+        if (const QString why = readText(json::member(object, "caption"), TourMessages::tr("the caption"), step.caption); !why.isEmpty())
             return fail(why);
         for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")})
             for (const QString &name : captionPlaceholders(step.caption.in(language))) {
@@ -221,10 +245,9 @@ QString parseTour(const QByteArray &json, const QString &file, Tour &tour)
                 if (!tourFactNames().contains(fact) || (!model.isEmpty() && (!stored || !result.models.contains(model))))
                     return fail(TourMessages::tr("the %1 caption names an unknown number {%2}").arg(language, name));
             }
-        const QJsonValue actions = object.value(QStringLiteral("actions"));
-        if (!actions.isUndefined() && !actions.isArray())
+        if (json::contains(object, "actions") && !json::member(object, "actions").is_array())
             return fail(TourMessages::tr("\"actions\" must be a list"));
-        for (const QJsonValue &entry : actions.toArray()) {
+        for (const Json &entry : json::array(json::member(object, "actions"))) {
             TourAction action;
             if (const QString why = readAction(entry, result, action); !why.isEmpty())
                 return fail(why);

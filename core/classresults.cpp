@@ -1,0 +1,79 @@
+#include "classresults.h"
+
+#include "results.h"
+
+namespace pathlens {
+namespace {
+
+// CSV fields are quoted when they could hold a comma or a quote (class names may).
+std::string field(const std::string &text)
+{
+    std::string quoted = "\"";
+    for (char c : text)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+double fraction(int64_t correct, int64_t images)
+{
+    return images > 0 ? double(correct) / double(images) : 0.0;
+}
+
+} // namespace
+
+Json perClassJson(const PerClassLesion &study, size_t index)
+{
+    Json classes = Json::array();
+    const std::vector<int64_t> &correct = study.correct[index];
+    for (size_t c = 0; c < correct.size(); ++c)
+        classes.push_back({{"class", study.classes[c]}, {"correct", correct[c]}, {"images", study.images[c]}});
+    return classes;
+}
+
+std::string perClassCsv(const PerClassLesion &study)
+{
+    std::string csv = "block,name,class,correct,images,accuracy,baseline_accuracy\n";
+    const std::vector<int64_t> &baseline = study.correct[0];
+    for (size_t index = 0; index < study.correct.size(); ++index) {
+        const std::vector<int64_t> &correct = study.correct[index];
+        for (size_t c = 0; c < correct.size(); ++c)
+            csv += std::to_string(study.blocks[index]) + "," + field(study.blockNames[index]) + "," + field(study.classes[c])
+                   + "," + std::to_string(correct[c]) + "," + std::to_string(study.images[c]) + ","
+                   + csvNumber(fraction(correct[c], study.images[c]), 10) + ","
+                   + csvNumber(fraction(baseline[c], study.images[c]), 10) + "\n";
+    }
+    return csv;
+}
+
+Json disagreementJson(const std::vector<int> &blocks, const EnsembleReading &reading)
+{
+    Json variants = Json::array({"none"});
+    for (int block : blocks)
+        variants.push_back(block);
+    return Json{{"variants", variants},
+                {"matrix", reading.disagreement},
+                {"images", reading.images},
+                {"full_accuracy", fraction(reading.fullCorrect, reading.images)},
+                {"majority_vote_accuracy", fraction(reading.majorityCorrect, reading.images)},
+                {"mean_pairwise_disagreement", reading.meanVariantDisagreement}};
+}
+
+std::string disagreementCsv(const std::vector<int> &blocks, const EnsembleReading &reading)
+{
+    std::vector<std::string> names{"none"};
+    for (int block : blocks)
+        names.push_back(std::to_string(block));
+    std::string csv = "deleted";
+    for (const std::string &name : names)
+        csv += "," + name;
+    csv += "\n";
+    for (size_t a = 0; a < reading.disagreement.size(); ++a) {
+        csv += names[a];
+        for (double value : reading.disagreement[a])
+            csv += "," + csvNumber(value, 10);
+        csv += "\n";
+    }
+    return csv;
+}
+
+} // namespace pathlens
