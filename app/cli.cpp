@@ -70,6 +70,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "pathlens-cli: %s\n", e.what());
     } catch (const std::exception &e) {
         std::fprintf(stderr, "pathlens-cli: unexpected failure: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "pathlens-cli: unexpected failure of an unknown kind\n");
     }
     return exitError;
 }

@@ -48,7 +48,9 @@ int main(int argc, char **argv)
     const QString file = parser.positionalArguments().value(0);
     if (parser.isSet(lectureOption)) {
         window.openData(parser.value(dataOption));
-        window.startLectureTour(file); // it opens the models it shows; an error dialog says why not
+        // When the data is open: the tour opens the models it shows; an error dialog says why not.
+        QObject::connect(&window, &pathlens::MainWindow::loaded, &window, [&window, file] { window.startLectureTour(file); },
+                         Qt::SingleShotConnection);
         return app.exec();
     }
     if (file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {

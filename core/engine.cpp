@@ -8,7 +8,11 @@
 #endif
 
 #include <ATen/Context.h>
+#include <ATen/Config.h>
 #include <ATen/Parallel.h>
+#if AT_PARALLEL_OPENMP
+#include <omp.h>
+#endif
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -179,7 +183,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     if (options.batchSize < 0)
         throw Error("the batch size must be at least 1, got " + std::to_string(options.batchSize));
     d.threads = options.threads > 0 ? options.threads : defaultThreadCount();
-    at::set_num_threads(d.threads);
+    useThreadsOnThisThread(d.threads);
     const bool cuda = cudaAvailable();
     if (options.device == DeviceChoice::Cuda && !cuda)
         d.setNotice(Impl::NoticeKind::Device, "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead");
@@ -396,8 +400,17 @@ ThreadShare::~ThreadShare() { --enginesAtWork; }
 int ThreadShare::apply() const
 {
     const int threads = std::max(1, m_wanted / std::max(1, enginesAtWork.load()));
-    at::set_num_threads(threads);
+    useThreadsOnThisThread(threads);
     return threads;
+}
+
+void useThreadsOnThisThread(int threads)
+{
+#if AT_PARALLEL_OPENMP
+    omp_set_num_threads(threads);
+#else
+    at::set_num_threads(threads); // the native backends' pools are LibTorch's own and locked
+#endif
 }
 
 const NetworkInfo &Engine::info() const { return m_impl->info; }
@@ -513,6 +526,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
     auto lastReport = std::chrono::steady_clock::now();
     EvalProgress state;
     state.imagesTotal = end - first;
+    state.correct.assign(arrangements.size(), 0); // a report within the first batch has counted nothing yet
     int64_t firstFailedBatch = 0; // the first batch size that did not fit in memory in this call
     for (int64_t start = first; start < end;) {
         if (cancel && cancel->cancelled()) {
@@ -571,6 +585,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             lastReport = now;
             readCorrect();
             state.imagesDone = result.images;
+            state.fraction = double(result.images) / double(std::max<int64_t>(1, state.imagesTotal));
             state.correct = result.correct;
             progress(state);
         }

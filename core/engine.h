@@ -61,6 +61,9 @@ struct EvalProgress
 {
     int64_t imagesDone = 0;
     int64_t imagesTotal = 0;
+    // Of the whole call, in [0, 1]: also within a batch, where many arrangements share one batch
+    // of images (a sweep of 500 arrangements reported nothing for its first 30 s, issue 25).
+    double fraction = 0;
     std::vector<int64_t> correct; // per arrangement, over imagesDone
     int threads = 0;              // CPU threads of the last batch: the engine's share of its budget
 };

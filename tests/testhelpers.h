@@ -2,6 +2,7 @@
 
 // Shared by the test executables: fixture paths and comparisons with stated tolerances.
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QTest>
 
@@ -18,6 +19,20 @@ inline std::string fixture(const std::string &name)
 inline const char *fashionMnist()
 {
     return "/usr/share/datasets/fashion-mnist";
+}
+
+// Runs `open`, which queues loads on `window` (a MainWindow: models, data, sessions, new
+// engines), and waits until they are done: true when none of them failed.
+template <typename Window, typename Open>
+bool loads(Window &window, Open &&open, int timeoutMs = 300000)
+{
+    const int failuresBefore = window.loadFailures();
+    open();
+    QElapsedTimer clock;
+    clock.start();
+    while (window.isLoading() && clock.elapsed() < timeoutMs)
+        QTest::qWait(10);
+    return !window.isLoading() && window.loadFailures() == failuresBefore;
 }
 
 } // namespace testing

@@ -1098,8 +1098,8 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/livedisplay.cpp" line="81"/>
-        <source>Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms</source>
-        <translation>Ausgewertet in %1 s auf %2 (%3 Threads); erste Schätzung nach %4 ms, endgültig nach %5 ms</translation>
+        <source>Evaluated on %1 (%2 threads): first estimate after %3 s, final after %4 s</source>
+        <translation>Ausgewertet auf %1 (%2 Threads): erste Schätzung nach %3 s, endgültig nach %4 s</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "engine.h"
 #include "error.h"
 #include "flops.h"
+#include "private/network_p.h"
 
 #include "testhelpers.h"
 
@@ -160,6 +161,10 @@ private Q_SLOTS:
 
     // Engines are built on the GUI thread and on analysis threads while another engine runs the
     // same network; each runs its device's copy, so nothing it does reaches a running evaluation.
+    // Engines are built while another evaluates, as the GUI does (comparison, analyses, a new
+    // precision). Some run in bfloat16: were an engine to convert the shared loaded module
+    // (Module::to, as before the per-device copies), the running evaluation would read bfloat16
+    // weights and its logits would change. Checked bitwise, and the loaded module's weights too.
     void enginesBuiltDuringAnEvaluationChangeNothing()
     {
         const auto network = Network::load(testing::fixture("cifar20.pt"));
@@ -168,15 +173,27 @@ private Q_SLOTS:
         const Dataset data = fashionSubset(512);
         const Arrangement identity = identityArrangement(9);
         const std::vector<float> quiet = Engine(network, data, options).logits(identity, 0, 512);
+        const auto &module = NetworkAccess::of(*network).module;
+        std::vector<at::Tensor> weights;
+        for (const at::Tensor &parameter : module.parameters())
+            weights.push_back(parameter.detach().clone());
 
         Engine running(network, data, options);
         std::vector<float> during;
         std::thread evaluation([&] { during = running.logits(identity, 0, 512); });
         const Dataset few = fashionSubset(8);
-        for (int i = 0; i < 50; ++i)
-            Engine(network, few, options).evaluate({identity});
+        for (int i = 0; i < 50; ++i) {
+            EngineOptions other = options;
+            other.precision = i % 10 == 1 ? Precision::Bf16 : Precision::Fp32; // bfloat16 is slow on CPUs without it
+            Engine(network, few, other).evaluate({identity});
+        }
         evaluation.join();
         QVERIFY(during == quiet); // bitwise
+        size_t i = 0;
+        for (const at::Tensor &parameter : module.parameters()) {
+            QCOMPARE(parameter.scalar_type(), at::kFloat);
+            QVERIFY(at::equal(parameter, weights[i++]));
+        }
     }
 
     // Engines at work at the same moment share their thread budget instead of each taking all of

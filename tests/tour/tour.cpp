@@ -17,6 +17,7 @@
 #include "pathgraph.h"
 #include "recentfiles.h"
 #include "settings.h"
+#include "../testhelpers.h"
 
 #include <QApplication>
 #include <QDir>
@@ -70,8 +71,8 @@ int main(int argc, char **argv)
         MainWindow window;
         window.show();
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        window.openData(QString::fromStdString(defaultDatasetPath()));
-        window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath());
+        testing::loads(window, [&] { window.openData(QString::fromStdString(defaultDatasetPath())); });
+        testing::loads(window, [&] { window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath()); });
         finished.wait(600000);
         const int blocks = int(window.arrangement().size());
         for (const int block : {0, blocks / 2, blocks - 1})
@@ -98,11 +99,11 @@ int main(int argc, char **argv)
         if (const int live = qEnvironmentVariableIntValue("PATHLENS_LIVE_IMAGES"); live > 0) {
             Preferences preferences = window.preferences();
             preferences.liveImages = live;
-            window.setPreferences(preferences);
+            testing::loads(window, [&] { window.setPreferences(preferences); });
         }
         window.show();
         window.setPresentationMode(true);
-        window.openData(QString::fromStdString(defaultDatasetPath()));
+        testing::loads(window, [&] { window.openData(QString::fromStdString(defaultDatasetPath())); });
         LectureTour *tour = window.lectureTour();
         if (!window.startLectureTour(argc > 3 ? QString::fromLocal8Bit(argv[3]) : QString()))
             return 1;
@@ -132,8 +133,8 @@ int main(int argc, char **argv)
         const QString model = argc > 3 ? QString::fromLocal8Bit(argv[3]) : defaultModelPath();
         auto open = [&](MainWindow &window) {
             QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-            window.openData(QString::fromStdString(defaultDatasetPath()));
-            window.openModel(model);
+            testing::loads(window, [&] { window.openData(QString::fromStdString(defaultDatasetPath())); });
+            testing::loads(window, [&] { window.openModel(model); });
             finished.wait(600000);
             window.editor()->toggle(10);
             window.editor()->toggle(30);
@@ -151,10 +152,10 @@ int main(int argc, char **argv)
         window.resize(1600, 1000);
         Preferences preferences = window.preferences();
         preferences.theme = Preferences::Theme::Dark;
-        window.setPreferences(preferences);
+        testing::loads(window, [&] { window.setPreferences(preferences); });
         shoot(window, out, QStringLiteral("dark-1600x1000"));
         preferences.theme = Preferences::Theme::Light;
-        window.setPreferences(preferences);
+        testing::loads(window, [&] { window.setPreferences(preferences); });
         window.setPresentationMode(true);
         window.showNormal(); // the projector's size, whatever this screen's is
         window.resize(1280, 720);
@@ -175,8 +176,8 @@ int main(int argc, char **argv)
     window.resize(1600, 1000);
     window.show();
     QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-    window.openData(QString::fromStdString(defaultDatasetPath()));
-    window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath());
+    testing::loads(window, [&] { window.openData(QString::fromStdString(defaultDatasetPath())); });
+    testing::loads(window, [&] { window.openModel(argc > 2 ? QString::fromLocal8Bit(argv[2]) : defaultModelPath()); });
     finished.wait(600000);
     window.editor()->toggle(10);
     window.editor()->toggle(30);
@@ -203,11 +204,11 @@ int main(int argc, char **argv)
 
     Preferences preferences = window.preferences();
     preferences.theme = Preferences::Theme::Dark;
-    window.setPreferences(preferences);
+    testing::loads(window, [&] { window.setPreferences(preferences); });
     showTab(&window, QStringLiteral("Path lengths"));
     shoot(window, out, QStringLiteral("dark"));
     preferences.theme = Preferences::Theme::Light;
-    window.setPreferences(preferences);
+    testing::loads(window, [&] { window.setPreferences(preferences); });
 
     window.setPresentationMode(true);
     shoot(window, out, QStringLiteral("presentation"));

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QImage>
 #include <QMouseEvent>
 #include <QTemporaryDir>
@@ -78,8 +79,12 @@ private Q_SLOTS:
         const Arrangement edited = editor.arrangement();
 
         // Refused: a downsampling block away from the start of its stage, a block into another stage.
+        // The strip asks first, while the block is dragged, to mark the drop as refused.
+        QCOMPARE(editor.whyNotMove(3, 4), editor.move(3, 4));
         QVERIFY(!editor.move(3, 4).isEmpty());
+        QCOMPARE(editor.whyNotMove(4, 1), editor.move(4, 1));
         QVERIFY(!editor.move(4, 1).isEmpty());
+        QVERIFY(editor.whyNotMove(0, 1).isEmpty());
         QVERIFY(editor.arrangement() == edited);
         QCOMPARE(editor.undoStack()->count(), 2);
 
@@ -168,6 +173,36 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
     }
 
+    // The lattice of 54 blocks, shrunk to fit a 480 px wide panel: its caption and axis labels stay
+    // readable (the caption was about 4 px tall, and there were no axis labels, issue 25).
+    void latticeLabelsReadable()
+    {
+        NetworkInfo deep = cifar20();
+        while (deep.blocks.size() < 54) {
+            BlockInfo block = deep.blocks.back();
+            block.index = int(deep.blocks.size());
+            block.downsampling = false;
+            deep.blocks.push_back(block);
+        }
+        PathGraph graph;
+        graph.resize(480, 420);
+        graph.setNetwork(deep);
+        graph.setMode(PathGraph::Mode::Lattice);
+        graph.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&graph));
+        QStringList texts;
+        for (QGraphicsItem *item : graph.scene()->items()) {
+            auto *text = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(item);
+            if (!text)
+                continue;
+            texts << text->text();
+            const int height = graph.view()->mapFromScene(text->sceneBoundingRect()).boundingRect().height();
+            QVERIFY2(height >= 9, qPrintable(QStringLiteral("'%1' is %2 px tall").arg(text->text()).arg(height)));
+        }
+        QVERIFY2(texts.contains(QStringLiteral("slots →")) && texts.contains(QStringLiteral("path length ↓")), qPrintable(texts.join('|')));
+        QVERIFY(texts.contains(QStringLiteral("50"))); // slot and length ticks every 10
+    }
+
     // A plain network has no shortcuts: one path in either view, passing a deleted layer by the
     // identity.
     void pathGraphOfAPlainNetworkHasOnePath()
@@ -229,8 +264,8 @@ private Q_SLOTS:
         Arrangement saved;
         {
             MainWindow window;
-            QVERIFY(window.openData(testing::fashionMnist()));
-            QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+            QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+            QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
             window.editor()->toggle(2);
             window.editor()->move(7, 8);
             saved = window.arrangement();
@@ -238,7 +273,7 @@ private Q_SLOTS:
         }
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.loadSession(sessionPath));
+        QVERIFY(testing::loads(window, [&] { window.loadSession(sessionPath); }));
         QVERIFY(window.arrangement() == saved);
         QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         // The original network is measured first, then the session's arrangement is shown against it.
@@ -263,7 +298,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(broken[i].second);
             file.close();
-            QVERIFY(!window.loadSession(file.fileName()));
+            QVERIFY(!testing::loads(window, [&] { window.loadSession(file.fileName()); }));
             QVERIFY(window.lastError().contains(QString::fromLatin1(broken[i].first)));
             QVERIFY2(window.lastError().contains(reasons[i]), qPrintable(window.lastError()));
             QVERIFY(window.arrangement() == saved);
@@ -280,9 +315,9 @@ private Q_SLOTS:
             MainWindow window;
             Preferences preferences = window.preferences();
             preferences.precision = Precision::Bf16;
-            window.setPreferences(preferences);
-            QVERIFY(window.openData(testing::fashionMnist()));
-            QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+            QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+            QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+            QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
             QVERIFY(window.saveSession(sessionPath));
         }
         QFile file(sessionPath);
@@ -293,7 +328,7 @@ private Q_SLOTS:
 
         MainWindow window;
         QCOMPARE(int(window.preferences().precision), int(Precision::Fp32));
-        QVERIFY2(window.loadSession(sessionPath), qPrintable(window.lastError()));
+        QVERIFY2(testing::loads(window, [&] { window.loadSession(sessionPath); }), qPrintable(window.lastError()));
         QCOMPARE(int(window.preferences().precision), int(Precision::Bf16));
 
         const std::pair<QByteArray, QString> refused[] = {
@@ -309,7 +344,7 @@ private Q_SLOTS:
             QVERIFY(other.open(QIODevice::WriteOnly));
             other.write(changed);
             other.close();
-            QVERIFY(!window.loadSession(other.fileName()));
+            QVERIFY(!testing::loads(window, [&] { window.loadSession(other.fileName()); }));
             QVERIFY2(window.lastError().contains(reason), qPrintable(window.lastError()));
             QCOMPARE(int(window.preferences().precision), int(Precision::Bf16));
         }
@@ -324,8 +359,8 @@ private Q_SLOTS:
         Arrangement saved;
         {
             MainWindow window;
-            QVERIFY(window.openData(testing::fashionMnist()));
-            QVERIFY(window.openModel(model));
+            QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+            QVERIFY(testing::loads(window, [&] { window.openModel(model); }));
             window.editor()->toggle(4);
             saved = window.arrangement();
             QVERIFY(window.saveSession(before.filePath("s.json")));
@@ -333,11 +368,11 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(model, after.filePath("net.pt")));
         QVERIFY(QFile::rename(before.filePath("s.json"), after.filePath("s.json")));
         MainWindow window;
-        QVERIFY2(window.loadSession(after.filePath("s.json")), qPrintable(window.lastError()));
+        QVERIFY2(testing::loads(window, [&] { window.loadSession(after.filePath("s.json")); }), qPrintable(window.lastError()));
         QVERIFY(window.arrangement() == saved);
 
         QVERIFY(QFile::remove(after.filePath("net.pt")));
-        QVERIFY(!window.loadSession(after.filePath("s.json")));
+        QVERIFY(!testing::loads(window, [&] { window.loadSession(after.filePath("s.json")); }));
         QVERIFY2(window.lastError().contains(model) && window.lastError().contains("does not exist"), qPrintable(window.lastError()));
         QVERIFY(window.arrangement() == saved);
     }
@@ -348,10 +383,10 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy compared(&window, &MainWindow::compareFinished);
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(!window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt")))); // no data yet
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
-        QVERIFY(window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt")))); // 6 blocks
+        QVERIFY(!testing::loads(window, [&] { window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt"))); })); // no data yet
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QVERIFY(testing::loads(window, [&] { window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt"))); })); // 6 blocks
         QVERIFY(compared.wait(120000));
         const auto network = Network::load(testing::fixture("protocol.pt"));
         Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
@@ -363,7 +398,7 @@ private Q_SLOTS:
         QVERIFY(compared.wait(120000));
         QTest::qWait(200);
         QCOMPARE(compared.last().at(0).toDouble(), fresh.evaluate({withDeleted(identityArrangement(6), {1})}).accuracy[0]);
-        QVERIFY(window.openCompareModel({}));
+        window.openCompareModel({});
     }
 
     // 500 edits in quick succession; the number shown at the end is that of the final arrangement.
@@ -371,8 +406,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(finished.wait(120000));
         QCOMPARE(window.livePlots()->resultCount(), 1);
 

@@ -2,6 +2,7 @@
 #include "analysis.h"
 #include "arrangementeditor.h"
 #include "backgroundtask.h"
+#include "blockstrip.h"
 #include "experiments.h"
 #include "figures.h"
 #include "liveevaluation.h"
@@ -14,6 +15,7 @@
 #include "exportcontroller.h"
 #include "mainwindow.h"
 #include "testhelpers.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QDropEvent>
@@ -35,6 +37,8 @@
 #include <QUndoStack>
 
 #include <atomic>
+#include <optional>
+#include <stdexcept>
 
 using namespace pathlens;
 
@@ -43,7 +47,7 @@ static void setLiveImages(MainWindow &window, int images)
 {
     Preferences preferences = window.preferences();
     preferences.liveImages = images;
-    window.setPreferences(preferences);
+    QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
 }
 
 class TestMainWindow final : public QObject
@@ -60,13 +64,18 @@ private Q_SLOTS:
     void opensModelAndListsBlocks()
     {
         MainWindow window;
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         QCOMPARE(window.blockTable()->model()->index(3, 2).data().toString(), QStringLiteral("layer2.0"));
         QCOMPARE(window.blockTable()->model()->index(3, 7).data().toString(), QStringLiteral("yes"));
+        // The arrow keys start on the blocks, not in the toolbar's "k = 10" box (issue 25).
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.blockStrip()));
     }
 
-    // Loading runs on a worker while the GUI thread goes on processing events (DESIGN.md section 1).
+    // Loading runs on a worker while the GUI thread goes on processing events (DESIGN.md section 1),
+    // in the window's own event loop: start() returns at once, and `done` comes afterwards.
     void loadsWithoutBlockingTheWindow()
     {
         QStatusBar bar;
@@ -77,31 +86,74 @@ private Q_SLOTS:
             busyMeanwhile = task.isBusy();
             ticked = true;
         });
-        const QString why = task.run(QStringLiteral("Waiting"), [&ticked] {
+        std::optional<QString> why;
+        task.start(QStringLiteral("Waiting"), [&ticked] {
             // Done only once the GUI thread has run the timer; were it blocked, this gives up.
             for (int i = 0; i < 1000 && !ticked; ++i)
                 QThread::msleep(10);
             return ticked ? QString() : QStringLiteral("no events were processed while the work ran");
-        });
-        QCOMPARE(why, QString());
+        }, [&why](const QString &reason) { why = reason; });
+        QVERIFY(task.isBusy());
+        QVERIFY(!why); // not called from start()
+        QTRY_VERIFY_WITH_TIMEOUT(why.has_value(), 20000);
+        QCOMPARE(*why, QString());
         QVERIFY(busyMeanwhile);
         QVERIFY(!task.isBusy());
 
-        // The window's loads wait for their worker: the state is complete when they return.
+        // An exception thrown by the work is its reason, not a crash.
+        why.reset();
+        task.start(QStringLiteral("Throwing"), []() -> QString { throw std::runtime_error("broken.pt: not a model"); },
+                   [&why](const QString &reason) { why = reason; });
+        QTRY_VERIFY_WITH_TIMEOUT(why.has_value(), 20000);
+        QCOMPARE(*why, QStringLiteral("broken.pt: not a model"));
+
+        // The window's loads queue in the order asked for: data, then the model that runs on it.
         MainWindow window;
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QSignalSpy loaded(&window, &MainWindow::loaded);
+        window.openData(testing::fashionMnist());
+        window.openModel(QString::fromStdString(testing::fixture("cifar20.pt")));
+        QVERIFY(window.isLoading());
+        QVERIFY(loaded.wait(120000));
         QVERIFY(!window.isLoading());
+        QCOMPARE(window.loadFailures(), 0);
         QCOMPARE(window.arrangement().size(), size_t(9));
         QCOMPARE(window.liveImageCount(), MainWindow::liveImages);
+    }
+
+    // A change the user makes while a model loads stays made: the load adopts only what it
+    // changed (before, the whole workspace as copied at the start was put back).
+    void closingTheComparisonDuringALoadKeepsItClosed()
+    {
+        MainWindow window;
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QVERIFY(testing::loads(window, [&] { window.openCompareModel(QString::fromStdString(testing::fixture("protocol.pt"))); }));
+        QVERIFY(window.work().compareEngine());
+
+        window.openModel(QString::fromStdString(testing::fixture("protocol.pt")));
+        QVERIFY(window.isLoading());
+        window.openCompareModel({}); // Close Comparison, while the model loads
+        QVERIFY(!window.work().compareEngine());
+        QVERIFY(testing::loads(window, [] {}));
+        QCOMPARE(window.arrangement().size(), size_t(6)); // the new model is shown
+        QVERIFY(!window.work().compareEngine());          // and the comparison stays closed
+        QVERIFY(window.work().compareInfo().blocks.empty());
+
+        // Closing the window during a load drops it: nothing opens into the closed window.
+        window.show();
+        window.openModel(QString::fromStdString(testing::fixture("cifar20.pt")));
+        QVERIFY(window.close());
+        QVERIFY(!window.isLoading());
+        QTest::qWait(3000); // the read on the worker ends; its result goes nowhere
+        QCOMPARE(window.arrangement().size(), size_t(6));
     }
 
     void deletingABlockReevaluates()
     {
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(finished.wait(120000));
         QVERIFY(window.accuracyText().contains(QStringLiteral("2000 images")));
 
@@ -114,10 +166,10 @@ private Q_SLOTS:
     void badFilesKeepThePreviousState()
     {
         MainWindow window;
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
-        QVERIFY(!window.openModel(QString::fromStdString(testing::fixture("random_bytes.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QVERIFY(!testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("random_bytes.pt"))); }));
         QVERIFY(window.lastError().contains(QStringLiteral("random_bytes.pt")));
-        QVERIFY(!window.openData(QStringLiteral("/no/such/folder")));
+        QVERIFY(!testing::loads(window, [&] { window.openData(QStringLiteral("/no/such/folder")); }));
         QVERIFY(window.lastError().contains(QStringLiteral("/no/such/folder")));
         QCOMPARE(window.blockTable()->model()->rowCount(), 9);
 
@@ -125,7 +177,9 @@ private Q_SLOTS:
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(testing::fixture("truncated.pt")))});
         QDropEvent drop(QPointF(100, 100), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        static_cast<QObject &>(window).event(&drop); // past QApplication, which delivers drops only from a real drag
+        QVERIFY(!testing::loads(window, [&] {
+            static_cast<QObject &>(window).event(&drop); // past QApplication, which delivers drops only from a real drag
+        }));
         QVERIFY2(window.lastError().contains(QStringLiteral("truncated.pt")), qPrintable(window.lastError()));
         QCOMPARE(window.blockTable()->model()->rowCount(), 9);
         QVERIFY(window.windowTitle().contains(QStringLiteral("cifar20.pt")));
@@ -137,8 +191,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(finished.wait(120000));
         QVERIFY(!window.accuracyIsStale());
         window.editor()->toggle(5);
@@ -156,7 +210,7 @@ private Q_SLOTS:
             Preferences preferences = window.preferences();
             preferences.liveImages = images;
             preferences.threads = 1;
-            window.setPreferences(preferences);
+            QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
             QCOMPARE(window.liveImageCount(), images > 0 ? images : data.size());
             QVERIFY(window.arrangement() == edited);
             QVERIFY(window.editor()->undoStack()->canUndo()); // the history stays
@@ -175,8 +229,8 @@ private Q_SLOTS:
         MainWindow window;
         setLiveImages(window, 300);
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
@@ -233,11 +287,11 @@ private Q_SLOTS:
     {
         MainWindow window;
         setLiveImages(window, 200);
-        QVERIFY(window.openData(testing::fashionMnist()));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
         // The bundled plain control: trained (the fixtures are not: their accuracies barely move), every
         // deletion critical, and its layers can trade places.
         const QString model = QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt");
-        QVERIFY(window.openModel(model));
+        QVERIFY(testing::loads(window, [&] { window.openModel(model); }));
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
         do
@@ -291,8 +345,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         setLiveImages(window, 100);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt")));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QStringLiteral(PATHLENS_MODELS_DIR "/plain15-fashion.pt")); }));
         window.editor()->toggle(3);
         QCustomPlot *lengths = window.livePlots()->plot("path-lengths");
         QCOMPARE(lengths->graphCount(), 2);
@@ -313,8 +367,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         setLiveImages(window, 200);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         window.editor()->toggle(1);
         QSignalSpy compared(window.analysis(), &Analysis::classesCompared);
         Q_EMIT window.livePlots()->classesRequested();
@@ -340,8 +394,8 @@ private Q_SLOTS:
     {
         MainWindow window;
         setLiveImages(window, 200);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QSignalSpy gradients(window.analysis(), &Analysis::gradientsUpdated);
         QSignalSpy stopped(window.analysis(), &Analysis::stopped);
         window.measureGradients();
@@ -379,8 +433,8 @@ private Q_SLOTS:
 
         MainWindow window;
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
-        QVERIFY2(window.openData(dir.path()), qPrintable(window.lastError()));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QVERIFY2(testing::loads(window, [&] { window.openData(dir.path()); }), qPrintable(window.lastError()));
         QCOMPARE(window.liveImageCount(), qint64(60));
         QVERIFY(finished.wait(120000));
         Engine fresh(Network::load(testing::fixture("cifar20.pt")), idx);
@@ -392,20 +446,20 @@ private Q_SLOTS:
         MainWindow window;
         Preferences preferences = window.preferences();
         preferences.theme = Preferences::Theme::Dark;
-        window.setPreferences(preferences);
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
         preferences.theme = Preferences::Theme::Light;
-        window.setPreferences(preferences);
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
         preferences.theme = Preferences::Theme::Dark;
-        window.setPreferences(preferences);
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
         window.setPresentationMode(true); // high contrast over any theme
         QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
         QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
         window.setPresentationMode(false); // back to the theme chosen
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
         preferences.theme = Preferences::Theme::System;
-        window.setPreferences(preferences);
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
     }
 
     // The language of the settings replaces the system's; English needs no translation.
@@ -427,8 +481,8 @@ private Q_SLOTS:
         MainWindow window;
         setLiveImages(window, 300);
         QSignalSpy finished(&window, &MainWindow::evaluationFinished);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(finished.wait(120000));
         const double original = finished.last().at(0).toDouble();
         const QString originalText = window.accuracyText();
@@ -454,16 +508,16 @@ private Q_SLOTS:
         Preferences preferences = window.preferences();
         preferences.liveImages = 2000;
         preferences.threads = 1;
-        window.setPreferences(preferences);
-        QVERIFY(window.openData(testing::fashionMnist()));
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
         QVERIFY(lesion.wait(120000));
         QVERIFY(window.analysis()->isRunning());
         QVERIFY(!lesion.last().at(0).value<Analysis::Lesion>().finished);
         preferences.threads = 2;
-        window.setPreferences(preferences);
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
         QVERIFY(!window.analysis()->isRunning());
         const int updates = lesion.count();
         QTest::qWait(1500);
@@ -477,7 +531,7 @@ private Q_SLOTS:
     {
         QTest::failOnWarning(QRegularExpression(QStringLiteral("[Aa]mbiguous")));
         MainWindow window;
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(window.editor()->toggle(1).isEmpty());
@@ -509,7 +563,7 @@ private Q_SLOTS:
         QAction *save = action(QStringLiteral("&Save Session…"));
         QVERIFY(reset && closeComparison && save);
         QVERIFY(!reset->isEnabled() && !closeComparison->isEnabled() && !save->isEnabled());
-        QVERIFY(window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
         QVERIFY(save->isEnabled() && !reset->isEnabled());
         window.editor()->toggle(1);
         QVERIFY(reset->isEnabled());
@@ -517,6 +571,13 @@ private Q_SLOTS:
         window.editor()->undoStack()->undo();
         QVERIFY(!reset->isEnabled() && !closeComparison->isEnabled());
         QVERIFY(!window.hasUnsavedArrangement()); // back where it was saved
+        // Deleted and restored by two edits (not undo): the same arrangement, no quit prompt (issue 25).
+        window.editor()->toggle(1);
+        window.editor()->toggle(1);
+        QVERIFY(!window.editor()->undoStack()->isClean());
+        QVERIFY(!window.hasUnsavedArrangement());
+        window.editor()->toggle(2);
+        QVERIFY(window.hasUnsavedArrangement());
     }
 
     // English plural forms come from the English translation; the F1 sheet from the actions.

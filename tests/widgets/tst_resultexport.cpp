@@ -87,9 +87,9 @@ private Q_SLOTS:
         MainWindow window;
         Preferences preferences = window.preferences();
         preferences.liveImages = -1; // the whole (300-image) test split
-        window.setPreferences(preferences);
-        QVERIFY(window.openData(data));
-        QVERIFY(window.openModel(model));
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(testing::loads(window, [&] { window.openData(data); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(model); }));
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
         QVERIFY(lesion.wait(120000));

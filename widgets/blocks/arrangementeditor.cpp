@@ -43,6 +43,13 @@ void ArrangementEditor::setNetwork(const NetworkInfo &info)
     m_info = info;
     m_undo->clear();
     assign(identityArrangement(int(info.blocks.size())));
+    m_saved = m_arrangement;
+}
+
+void ArrangementEditor::markSaved()
+{
+    m_saved = m_arrangement;
+    m_undo->setClean();
 }
 
 void ArrangementEditor::assign(const Arrangement &arrangement)
@@ -81,16 +88,26 @@ QString ArrangementEditor::toggle(int position)
 
 QString ArrangementEditor::move(int from, int to)
 {
-    const int n = int(m_arrangement.size());
-    if (from < 0 || from >= n || to < 0 || to >= n)
-        return tr("no block at position %1").arg(from < 0 || from >= n ? from : to);
-    if (from == to)
-        return {};
+    if (const QString why = whyNotMove(from, to); !why.isEmpty() || from == to)
+        return why;
     Arrangement next = m_arrangement;
     const Slot moved = next[from];
     next.erase(next.begin() + from);
     next.insert(next.begin() + to, moved);
     return apply(next, tr("Move block %1 to position %2").arg(moved.block).arg(to));
+}
+
+QString ArrangementEditor::whyNotMove(int from, int to) const
+{
+    const int n = int(m_arrangement.size());
+    if (from < 0 || from >= n || to < 0 || to >= n)
+        return tr("no block at position %1").arg(from < 0 || from >= n ? from : to);
+    Arrangement next = m_arrangement;
+    const Slot moved = next[from];
+    next.erase(next.begin() + from);
+    next.insert(next.begin() + to, moved);
+    const auto why = whyInvalid(m_info, next);
+    return why ? QString::fromStdString(*why) : QString();
 }
 
 QString ArrangementEditor::reset()

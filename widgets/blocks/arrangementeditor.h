@@ -30,10 +30,15 @@ public:
     const NetworkInfo &network() const { return m_info; }
     const Arrangement &arrangement() const { return m_arrangement; }
     QUndoStack *undoStack() const { return m_undo; }
+    // What was saved (a session written or read; a new network counts as saved) and whether the
+    // arrangement differs from it: edits that end where they started change nothing worth saving.
+    void markSaved();
+    bool hasUnsavedChanges() const { return m_arrangement != m_saved; }
 
     // Each returns an empty string when done, else why the edit was refused.
     QString toggle(int position);                  // delete or restore the block at `position`
     QString move(int from, int to);                // take the block at `from` and insert it at `to`
+    QString whyNotMove(int from, int to) const;    // what move() would refuse, without moving
     QString reset();                               // the original network
     QString deleteRandom(int k, uint64_t seed);    // k more random deletable blocks
     QString swapRandom(int pairs, uint64_t seed);  // `pairs` random compatible swaps
@@ -51,6 +56,7 @@ private:
 
     NetworkInfo m_info;
     Arrangement m_arrangement;
+    Arrangement m_saved;
     QUndoStack *m_undo = nullptr;
 };
 

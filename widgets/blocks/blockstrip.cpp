@@ -147,11 +147,13 @@ void BlockStrip::paintEvent(QPaintEvent *)
     const QPalette &colours = palette();
     const QFontMetrics metrics(font());
     // Deleted tiles: the text colour at low alpha over the base colour keeps the contrast in
-    // light and dark themes alike (Window.darker() vanished against a dark window).
+    // light and dark themes alike (Window.darker() vanished against a dark window). The label and
+    // the cross nearly opaque: at alpha 150 over the fill, the dark theme's deleted labels had a
+    // contrast of about 3:1 (issue 25); at 220 it is above 5:1 in both themes.
     QColor deletedFill = colours.color(QPalette::Text);
-    deletedFill.setAlpha(60);
+    deletedFill.setAlpha(80);
     QColor deletedText = colours.color(QPalette::Text);
-    deletedText.setAlpha(150);
+    deletedText.setAlpha(220);
     for (size_t position = 0; position < m_tiles.size() && position < arrangement.size(); ++position) {
         const Slot &slot = arrangement[position];
         const BlockInfo &block = info.blocks[slot.block];
@@ -209,16 +211,24 @@ void BlockStrip::paintEvent(QPaintEvent *)
         }
     }
     if (m_dragging && m_pressed >= 0) {
+        // Where the block would go, in the highlight colour; red with a cross where the drop
+        // would be refused (before, nothing showed it until the drop, issue 25).
         const int target = tileAt(m_dragPoint);
+        const bool refused = target >= 0 && !m_editor->whyNotMove(m_pressed, target).isEmpty();
+        const QColor mark = refused ? QColor(200, 30, 30) : colours.color(QPalette::Highlight);
         if (target >= 0) {
             const QRect site = m_tiles[target];
-            painter.setPen(QPen(colours.color(QPalette::Highlight), 3));
+            painter.setPen(QPen(mark, 3));
             const int x = target > m_pressed ? site.right() + gap / 2 : site.left() - gap / 2;
             painter.drawLine(x, site.top(), x, site.bottom());
+            if (refused) {
+                painter.drawLine(site.topLeft() + QPoint(3, 3), site.bottomRight() - QPoint(3, 3));
+                painter.drawLine(site.topRight() + QPoint(-3, 3), site.bottomLeft() + QPoint(3, -3));
+            }
         }
         QRect ghost = m_tiles[m_pressed];
         ghost.moveCenter(m_dragPoint);
-        QColor highlight = colours.color(QPalette::Highlight);
+        QColor highlight = mark;
         highlight.setAlpha(90);
         painter.setPen(Qt::NoPen);
         painter.setBrush(highlight);
@@ -327,7 +337,10 @@ void BlockStrip::report(const QString &reason, const QPoint &where)
     m_lastRefusal = reason;
     if (reason.isEmpty())
         return;
-    QToolTip::showText(mapToGlobal(where), reason, this);
+    // At the mouse at most 60 characters, for 2.5 s: the whole reason covered ten tiles for
+    // seconds (issue 25). The status line, which listens, shows all of it.
+    const QString hint = reason.size() <= 60 ? reason : reason.left(59) + QChar(0x2026);
+    QToolTip::showText(mapToGlobal(where), hint, this, {}, 2500);
     Q_EMIT refused(reason);
 }
 

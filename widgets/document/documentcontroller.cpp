@@ -17,85 +17,110 @@ DocumentController::DocumentController(QStatusBar *statusBar, RecentFiles *recen
 
 bool DocumentController::isBusy() const
 {
-    return m_loading->isBusy();
+    return m_loading->isBusy() || !m_queue.isEmpty();
 }
 
-bool DocumentController::openModel(const QString &path)
+bool DocumentController::fail(const QString &title, const QString &why, const Done &done)
 {
-    std::shared_ptr<Network> network;
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path), [&](Workspace &work) { return work.loadModel(path, network); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot open model"), why);
-        return false;
-    }
-    return useModel(network, path);
+    if (why.isEmpty())
+        return true;
+    ++m_failures;
+    Q_EMIT failed(title, why);
+    if (done)
+        done(false);
+    return false;
 }
 
-bool DocumentController::useModel(const std::shared_ptr<Network> &network, const QString &path)
+void DocumentController::openModel(const QString &path, Done done)
 {
-    const QString why = changeWorkspace(tr("Preparing %1…").arg(path), [network](Workspace &work) { return work.useModel(network); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot use %1").arg(path), why);
-        return false;
-    }
+    // Read and engines in one request: the network read is only shown once it runs on the data.
+    enqueue({tr("Reading %1…").arg(path),
+             [path](Workspace &work) {
+                 std::shared_ptr<Network> network;
+                 if (QString why = work.loadModel(path, network); !why.isEmpty())
+                     return why;
+                 return work.useModel(network);
+             },
+             [this, path, done](const QString &why) { useModelDone(path, why, done); }});
+}
+
+void DocumentController::useModelDone(const QString &path, const QString &why, const Done &done)
+{
+    if (!fail(tr("Cannot open model"), why, done))
+        return;
     m_recent->remember(path);
     Q_EMIT modelOpened();
-    if (!network->warning().empty())
-        Q_EMIT warning(tr("Doubtful weights"), QString::fromStdString(network->warning()));
-    if (!network->note().empty())
-        Q_EMIT warning(tr("Weights converted"), QString::fromStdString(network->note()));
-    return true;
+    const Network &network = *m_work.network();
+    if (!network.warning().empty())
+        Q_EMIT warning(tr("Doubtful weights"), QString::fromStdString(network.warning()));
+    if (!network.note().empty())
+        Q_EMIT warning(tr("Weights converted"), QString::fromStdString(network.note()));
+    if (done)
+        done(true);
 }
 
-bool DocumentController::openData(const QString &path)
+void DocumentController::openData(const QString &path, Done done)
 {
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path), [&path](Workspace &work) { return work.openData(path); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot open data"), why);
-        return false;
-    }
-    m_recent->remember(path);
-    Q_EMIT dataOpened();
-    if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
-        Q_EMIT warning(tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
-    return true;
+    enqueue({tr("Reading %1…").arg(path), [path](Workspace &work) { return work.openData(path); },
+             [this, path, done](const QString &why) {
+                 if (!fail(tr("Cannot open data"), why, done))
+                     return;
+                 m_recent->remember(path);
+                 Q_EMIT dataOpened();
+                 if (!m_work.data().note.empty()) // e.g. image files that could not be read and were skipped
+                     Q_EMIT warning(tr("Some files were skipped"), QString::fromStdString(m_work.data().note));
+                 if (done)
+                     done(true);
+             }});
 }
 
-bool DocumentController::openCompareModel(const QString &path)
+void DocumentController::openCompareModel(const QString &path, Done done)
 {
-    const QString why = changeWorkspace(tr("Opening %1…").arg(path), [&path](Workspace &work) { return work.openCompare(path); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot open the comparison model"), why);
-        return false;
-    }
-    m_recent->remember(path);
-    Q_EMIT compareOpened();
-    return true;
+    enqueue({tr("Opening %1…").arg(path), [path](Workspace &work) { return work.openCompare(path); },
+             [this, path, done](const QString &why) {
+                 if (!fail(tr("Cannot open the comparison model"), why, done))
+                     return;
+                 m_recent->remember(path);
+                 Q_EMIT compareOpened();
+                 if (done)
+                     done(true);
+             }});
 }
 
-bool DocumentController::loadSession(const QString &path, Session &session)
+void DocumentController::loadSession(const QString &path, std::function<void(const Session &)> opened)
 {
-    std::shared_ptr<Network> network;
-    const QString why = changeWorkspace(tr("Reading %1…").arg(path),
-                                        [&](Workspace &) { return readSessionFile(path, session, network); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot open the session"), why);
-        return false;
-    }
-    const Preferences previous = m_preferences;
-    if (session.liveImages != 0) // this session's subset and arithmetic, for this run only
-        m_preferences.liveImages = session.liveImages;
-    if (!session.precision.isEmpty())
-        m_preferences.precision = parsePrecision(session.precision.toStdString()); // checked by parseSession
-    const bool dataChanged = !session.data.isEmpty() && session.data != QString::fromStdString(m_work.data().path);
-    if ((dataChanged && !openData(session.data)) || !useModel(network, session.model)) {
-        m_preferences.liveImages = previous.liveImages;
-        m_preferences.precision = previous.precision;
-        return false;
-    }
-    if (m_preferences.precision != previous.precision)
-        Q_EMIT preferencesChanged();
-    return true;
+    // The session's live subset and arithmetic apply to the engines it opens, for this run only.
+    auto session = std::make_shared<Session>();
+    auto preferences = std::make_shared<Preferences>(m_preferences);
+    const QString dataOpen = QString::fromStdString(m_work.data().path);
+    enqueue({tr("Reading %1…").arg(path),
+             [path, session, preferences, dataOpen](Workspace &work) {
+                 std::shared_ptr<Network> network;
+                 if (QString why = readSessionFile(path, *session, network); !why.isEmpty())
+                     return why;
+                 if (session->liveImages != 0)
+                     preferences->liveImages = session->liveImages;
+                 if (!session->precision.isEmpty()) // checked by parseSession
+                     preferences->precision = parsePrecision(session->precision.toStdString());
+                 work.setOptions(preferences->engineOptions(), preferences->liveImages);
+                 if (!session->data.isEmpty() && session->data != dataOpen)
+                     if (QString why = work.openData(session->data); !why.isEmpty())
+                         return why;
+                 return work.useModel(network);
+             },
+             [this, path, session, preferences, opened](const QString &why) {
+                 if (!fail(tr("Cannot open the session"), why, {}))
+                     return;
+                 const bool precisionChanged = preferences->precision != m_preferences.precision;
+                 m_preferences.liveImages = preferences->liveImages;
+                 m_preferences.precision = preferences->precision;
+                 if (!session->data.isEmpty())
+                     m_recent->remember(session->data);
+                 useModelDone(session->model, {}, {});
+                 if (precisionChanged)
+                     Q_EMIT preferencesChanged();
+                 opened(*session);
+             }});
 }
 
 bool DocumentController::saveSession(const QString &path, Session session)
@@ -113,7 +138,7 @@ bool DocumentController::saveSession(const QString &path, Session session)
     return true;
 }
 
-bool DocumentController::setPreferences(const Preferences &preferences)
+void DocumentController::setPreferences(const Preferences &preferences)
 {
     const Preferences previous = m_preferences;
     m_preferences = preferences;
@@ -121,18 +146,17 @@ bool DocumentController::setPreferences(const Preferences &preferences)
     if (preferences.theme != previous.theme)
         applyTheme(preferences.theme);
     if (!preferences.engineDiffers(previous) || !m_work.network() || m_work.data().size() == 0)
-        return true;
+        return;
     // New engines for the same models and data; the window starts the accuracy history again,
     // because numbers on other images are not comparable, but the arrangement and its undo stack stay.
-    const QString why = changeWorkspace(tr("Preparing the engines…"), [](Workspace &work) { return work.rebuild(); });
-    if (!why.isEmpty()) {
-        Q_EMIT failed(tr("Cannot use %1").arg(QString::fromStdString(m_work.info().path)), why);
-        m_preferences = previous;
-        Q_EMIT preferencesChanged();
-        return false;
-    }
-    Q_EMIT enginesRebuilt();
-    return true;
+    enqueue({tr("Preparing the engines…"), [](Workspace &work) { return work.rebuild(); }, [this, previous](const QString &why) {
+                 if (!fail(tr("Cannot use %1").arg(QString::fromStdString(m_work.info().path)), why, {})) {
+                     m_preferences = previous;
+                     Q_EMIT preferencesChanged();
+                     return;
+                 }
+                 Q_EMIT enginesRebuilt();
+             }});
 }
 
 void DocumentController::setFullTestSet(bool full)
@@ -155,23 +179,40 @@ void DocumentController::chooseSettings(QWidget *parent)
     dialog->open();
 }
 
-// Long workspace changes run on a worker thread, on a copy that replaces the workspace only when
-// the change succeeded: meanwhile the GUI thread keeps reading the workspace (repaints, evaluation
-// results) and never sees half a change, and a failure leaves everything as it was.
-QString DocumentController::changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change)
+void DocumentController::enqueue(Request request)
 {
-    if (m_loading->isBusy())
-        return tr("Another file is still loading: try again when it is done.");
-    Workspace next = m_work;
-    EngineOptions options;
-    options.device = m_preferences.device;
-    options.precision = m_preferences.precision;
-    options.threads = m_preferences.threads;
-    next.setOptions(options, m_preferences.liveImages);
-    const QString why = m_loading->run(what, [&next, &change] { return change(next); });
-    if (why.isEmpty())
-        m_work = std::move(next);
-    return why;
+    m_queue.append(std::move(request));
+    startNext();
+}
+
+// A request's change is made on a copy (cheap: the parts are shared), which is adopted part by
+// part when the change succeeded: meanwhile the GUI thread keeps reading the workspace (repaints,
+// evaluation results) and never sees half a change, a failure leaves everything as it was, and
+// what the GUI thread changed meanwhile (a comparison closed) stays (Workspace::adopt).
+void DocumentController::startNext()
+{
+    if (m_loading->isBusy() || m_queue.isEmpty())
+        return;
+    Request request = m_queue.takeFirst();
+    auto start = std::make_shared<const Workspace>(m_work);
+    auto changed = std::make_shared<Workspace>(m_work);
+    changed->setOptions(m_preferences.engineOptions(), m_preferences.liveImages);
+    m_loading->start(
+        request.what, [changed, change = request.change] { return change(*changed); },
+        [this, changed, start, finished = request.finished](const QString &why) {
+            if (why.isEmpty())
+                m_work.adopt(*changed, *start);
+            finished(why);
+            startNext();
+            if (!isBusy())
+                Q_EMIT idle();
+        });
+}
+
+void DocumentController::cancel()
+{
+    m_queue.clear();
+    m_loading->abandon();
 }
 
 } // namespace pathlens

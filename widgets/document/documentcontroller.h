@@ -4,6 +4,7 @@
 #include "settings.h"
 #include "workspace.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -34,21 +35,27 @@ public:
     Workspace *workspace() { return &m_work; }
     const Workspace &work() const { return m_work; }
     const Preferences &preferences() const { return m_preferences; }
-    bool isBusy() const;
+    bool isBusy() const; // a change is in flight or queued
+    int failures() const { return m_failures; } // changes that failed so far (for tests and scripts)
 
-    // Each reports a failure through failed() and keeps the previous state.
-    bool openModel(const QString &path);
-    bool openData(const QString &path);
-    bool openCompareModel(const QString &path); // a path; closing is the window's (Comparison::close)
-    // Reads the session and opens its data and model; the window applies the rest of `session`.
-    bool loadSession(const QString &path, Session &session);
+    // Each is a request: it is queued behind the ones in flight, made on a worker thread, and
+    // applied on the GUI thread when done (then the signal below is emitted, or failed() with why
+    // not, and the previous state stays). `done`, when given, is called after either.
+    using Done = std::function<void(bool ok)>;
+    void openModel(const QString &path, Done done = {});
+    void openData(const QString &path, Done done = {});
+    void openCompareModel(const QString &path, Done done = {}); // a path; closing is the window's (Comparison::close)
+    // Reads the session and opens its data and model; `opened` applies the rest of the session.
+    void loadSession(const QString &path, std::function<void(const Session &)> opened);
     // Fills in what the workspace knows (model, data, comparison model, live subset) and writes.
     bool saveSession(const QString &path, Session session);
     // The theme at once; new engines when device, threads or the live subset changed and a model
-    // and data are open. False, with the previous preferences back, when the engines failed.
-    bool setPreferences(const Preferences &preferences);
+    // and data are open. When the engines fail, failed() and the previous preferences are back.
+    void setPreferences(const Preferences &preferences);
     void setFullTestSet(bool full); // else the subset of the settings dialog
     void chooseSettings(QWidget *parent); // the settings dialog, window-modal; saved and applied when accepted
+    // Drops the requests not yet made and the result of the one in flight (the window closes).
+    void cancel();
 
 Q_SIGNALS:
     void failed(const QString &title, const QString &message);
@@ -58,15 +65,28 @@ Q_SIGNALS:
     void compareOpened();  // a new comparison model
     void enginesRebuilt(); // the same models and data on new engines
     void preferencesChanged(); // set, or set back after the engines failed
+    void idle(); // the last queued request is done
 
 private:
-    bool useModel(const std::shared_ptr<Network> &network, const QString &path); // openModel after loading
-    // Runs `change` on a copy of the workspace on a worker thread; returns why it failed, if it did.
-    QString changeWorkspace(const QString &what, const std::function<QString(Workspace &)> &change);
+    // One request: `change` runs on a worker thread on a copy of the workspace as it is when the
+    // request's turn comes (with the options of the preferences then); `finished` runs on the GUI
+    // thread after the changed parts were adopted (or, with the reason, when it failed).
+    struct Request
+    {
+        QString what; // for the status bar: "Reading model.pt…"
+        std::function<QString(Workspace &)> change;
+        std::function<void(const QString &why)> finished;
+    };
+    void enqueue(Request request);
+    void startNext();
+    void useModelDone(const QString &path, const QString &why, const Done &done);
+    bool fail(const QString &title, const QString &why, const Done &done); // false when it failed
 
     Workspace m_work;
     Preferences m_preferences = Preferences::load();
     BackgroundTask *m_loading; // model and data loading, off the GUI thread
+    QList<Request> m_queue;
+    int m_failures = 0;
     RecentFiles *m_recent;
 };
 

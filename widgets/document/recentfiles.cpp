@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -63,7 +64,15 @@ QString RecentFiles::startFolder(const QString &fileName) const
         folder = m_modelsFolder;
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QDir::homePath();
-    return fileName.isEmpty() ? folder : QDir(folder).filePath(fileName);
+    if (fileName.isEmpty())
+        return folder;
+    // A file to write (a session, an export) never starts in a folder it cannot be written to,
+    // such as the installed bundled models' (issue 25): the user's documents instead.
+    if (!QFileInfo(folder).isWritable()) {
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        folder = QFileInfo(documents).isDir() && QFileInfo(documents).isWritable() ? documents : QDir::homePath();
+    }
+    return QDir(folder).filePath(fileName);
 }
 
 void RecentFiles::remember(const QString &path)

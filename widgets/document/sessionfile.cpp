@@ -38,6 +38,8 @@ QString readSessionFile(const QString &path, Session &session, std::shared_ptr<N
             return failure(QCoreApplication::translate("Session", "the arrangement cannot run: %1").arg(QString::fromStdString(*why)));
     } catch (const std::exception &e) { // pathlens::Error, and whatever LibTorch's loader throws
         return QString::fromUtf8(e.what());
+    } catch (...) {
+        return failure(QStringLiteral("unknown error"));
     }
     return {};
 }

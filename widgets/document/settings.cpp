@@ -97,6 +97,15 @@ bool Preferences::engineDiffers(const Preferences &other) const
            || liveImages != other.liveImages;
 }
 
+EngineOptions Preferences::engineOptions() const
+{
+    EngineOptions options;
+    options.device = device;
+    options.precision = precision;
+    options.threads = threads;
+    return options;
+}
+
 void applyTheme(Preferences::Theme theme)
 {
     // The platform's style and palette as found at start, to return to.

@@ -27,6 +27,7 @@ struct Preferences
     static Preferences load();
     void save() const;
     bool engineDiffers(const Preferences &other) const; // device, precision, threads or images changed
+    EngineOptions engineOptions() const; // device, precision and threads
 };
 
 // Light and dark palettes on the Fusion style; System restores the platform's own look.

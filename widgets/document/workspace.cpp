@@ -45,15 +45,15 @@ QString Workspace::loadModel(const QString &path, std::shared_ptr<Network> &netw
 QString Workspace::useModel(const std::shared_ptr<Network> &network)
 {
     return guarded([&] {
-        if (m_data.format == "images" && m_data.imageShape != network->defaultInputShape()) {
+        if (m_data->format == "images" && m_data->imageShape != network->defaultInputShape()) {
             // An image folder is read again at the input size of the new model.
-            Dataset data = loadAnyDataset(m_data.path, Split::Test, "images", network->defaultInputShape());
-            auto engine = makeEngine(network, data);
+            auto data = std::make_shared<const Dataset>(loadAnyDataset(m_data->path, Split::Test, "images", network->defaultInputShape()));
+            auto engine = makeEngine(network, *data);
             m_data = std::move(data);
             m_engine = engine;
             m_info = engine->info();
-        } else if (m_data.size() > 0) {
-            auto engine = makeEngine(network, m_data);
+        } else if (m_data->size() > 0) {
+            auto engine = makeEngine(network, *m_data);
             m_engine = engine;
             m_info = engine->info();
         } else {
@@ -67,9 +67,10 @@ QString Workspace::openData(const QString &path)
 {
     return guarded([&] {
         // Image folders are resized to the model's input; without a model, to the first image's size.
-        Dataset data = loadAnyDataset(path.toStdString(), Split::Test, "auto", m_network ? m_network->defaultInputShape() : Shape());
+        auto data = std::make_shared<const Dataset>(
+            loadAnyDataset(path.toStdString(), Split::Test, "auto", m_network ? m_network->defaultInputShape() : Shape()));
         if (m_network) {
-            auto engine = makeEngine(m_network, data);
+            auto engine = makeEngine(m_network, *data);
             m_engine = engine;
             m_info = engine->info();
         }
@@ -80,10 +81,10 @@ QString Workspace::openData(const QString &path)
 QString Workspace::rebuild()
 {
     return guarded([&] {
-        if (!m_network || m_data.size() == 0)
+        if (!m_network || m_data->size() == 0)
             return;
-        auto engine = makeEngine(m_network, m_data);
-        auto compare = m_compareNetwork ? makeEngine(m_compareNetwork, m_data) : nullptr;
+        auto engine = makeEngine(m_network, *m_data);
+        auto compare = m_compareNetwork ? makeEngine(m_compareNetwork, *m_data) : nullptr;
         m_engine = engine;
         m_info = engine->info();
         m_compareEngine = compare;
@@ -92,11 +93,11 @@ QString Workspace::rebuild()
 
 QString Workspace::openCompare(const QString &path)
 {
-    if (m_data.size() == 0)
+    if (m_data->size() == 0)
         return QStringLiteral("%1: open a data set first").arg(path);
     return guarded([&] {
         auto network = Network::load(path.toStdString());
-        auto engine = makeEngine(network, m_data);
+        auto engine = makeEngine(network, *m_data);
         m_compareNetwork = network;
         m_compareInfo = engine->info();
         m_compareEngine = engine;
@@ -108,6 +109,27 @@ void Workspace::closeCompare()
     m_compareEngine.reset();
     m_compareNetwork.reset();
     m_compareInfo = {};
+}
+
+bool Workspace::adopt(const Workspace &changed, const Workspace &start)
+{
+    m_options = changed.m_options;
+    m_liveImages = changed.m_liveImages;
+    if (changed.m_data != start.m_data && m_data == start.m_data)
+        m_data = changed.m_data;
+    const bool modelChanged = changed.m_network != start.m_network || changed.m_engine != start.m_engine;
+    if (modelChanged && m_network == start.m_network && m_engine == start.m_engine) {
+        m_network = changed.m_network;
+        m_info = changed.m_info;
+        m_engine = changed.m_engine;
+    }
+    const bool compareChanged = changed.m_compareEngine != start.m_compareEngine;
+    if (!compareChanged || m_compareEngine != start.m_compareEngine)
+        return false;
+    m_compareNetwork = changed.m_compareNetwork;
+    m_compareInfo = changed.m_compareInfo;
+    m_compareEngine = changed.m_compareEngine;
+    return true;
 }
 
 Arrangement Workspace::compareArrangement(const Arrangement &arrangement) const
@@ -128,18 +150,18 @@ Arrangement Workspace::compareArrangement(const Arrangement &arrangement) const
 
 std::function<Dataset()> Workspace::gradientImages(std::shared_ptr<std::atomic<bool>> training) const
 {
-    const Dataset test = m_data;
+    const std::shared_ptr<const Dataset> test = m_data;
     const Shape inputShape = m_network->defaultInputShape();
     return [test, inputShape, training] {
         try {
             // An image folder without a train/ sub-folder gives its only images for both splits.
-            Dataset train = loadAnyDataset(test.path, Split::Train, test.format, inputShape);
-            if (test.format == "images" && train.pixels == test.pixels)
+            Dataset train = loadAnyDataset(test->path, Split::Train, test->format, inputShape);
+            if (test->format == "images" && train.pixels == test->pixels)
                 *training = false;
             return stratifiedSubset(train, 5000);
         } catch (const Error &) {
             *training = false;
-            return test;
+            return *test;
         }
     };
 }

@@ -16,6 +16,8 @@ namespace pathlens {
 // pair on the live subset, and a comparison model with its own engine on the same images. Every
 // operation either succeeds or leaves everything as it was and returns why (any exception from
 // core, pathlens::Error, c10::Error or std::bad_alloc alike, is caught here, at the GUI boundary).
+// Its parts are shared and immutable (models, images, engines): a copy is cheap, so a change is
+// made on a copy on a worker thread and adopted part by part on the GUI thread (adopt).
 class Workspace final
 {
 public:
@@ -29,10 +31,15 @@ public:
     QString rebuild(); // new engines for the same models and data (after an options change)
     QString openCompare(const QString &path);
     void closeCompare();
+    // Takes from `changed` (a copy of this workspace as it was at `start`, changed on a worker
+    // thread) the options and each part it changed (model with its engine, images, comparison
+    // model with its engine), unless that part changed here meanwhile: a comparison closed during
+    // a model load stays closed. Returns whether the comparison part was taken.
+    bool adopt(const Workspace &changed, const Workspace &start);
 
     const std::shared_ptr<Network> &network() const { return m_network; }
     const NetworkInfo &info() const { return m_info; }
-    const Dataset &data() const { return m_data; }
+    const Dataset &data() const { return *m_data; }
     const std::shared_ptr<Engine> &engine() const { return m_engine; }
     qint64 liveImageCount() const { return m_engine ? m_engine->imageCount() : 0; }
     const NetworkInfo &compareInfo() const { return m_compareInfo; }
@@ -54,7 +61,7 @@ private:
     qint64 m_liveImages = 2000;
     std::shared_ptr<Network> m_network;
     NetworkInfo m_info;
-    Dataset m_data;
+    std::shared_ptr<const Dataset> m_data = std::make_shared<const Dataset>();
     std::shared_ptr<Engine> m_engine;
     std::shared_ptr<Network> m_compareNetwork;
     NetworkInfo m_compareInfo;

@@ -50,8 +50,10 @@ void Analysis::start(std::function<void(const CancelToken &)> job)
     m_thread = QThread::create([this, cancel, job = std::move(job)] {
         try {
             job(cancel);
-        } catch (const std::exception &e) {
+        } catch (const std::exception &e) { // the thread's boundary: nothing thrown may leave it
             post(cancel, [this, message = QString::fromUtf8(e.what())] { Q_EMIT failed(message); });
+        } catch (...) {
+            post(cancel, [this] { Q_EMIT failed(tr("The measurement failed with an unknown error.")); });
         }
     });
     QThread *thread = m_thread;
@@ -115,6 +117,10 @@ void Analysis::startSweep(std::shared_ptr<const Network> network, Dataset images
                           uint64_t seed, std::vector<int> critical, EngineOptions options)
 {
     start([=, images = std::move(images)](const CancelToken &cancel) {
+        Sweep started; // "0%" at once: building the engine takes seconds
+        started.reorder = reorder;
+        started.imagesTotal = images.size();
+        post(cancel, [this, started] { Q_EMIT sweepUpdated(started); });
         Engine engine(network, images, options);
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
@@ -123,7 +129,7 @@ void Analysis::startSweep(std::shared_ptr<const Network> network, Dataset images
                 sinceUpdate.restart();
                 Sweep sweep;
                 sweep.reorder = reorder;
-                sweep.imagesDone = p.imagesDone;
+                sweep.fraction = p.fraction;
                 sweep.imagesTotal = p.imagesTotal;
                 post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
             }
@@ -138,7 +144,8 @@ void Analysis::startSweep(std::shared_ptr<const Network> network, Dataset images
             return;
         sweep.result.model = network->path();
         sweep.result.critical = touchableCritical(info, critical, false);
-        sweep.imagesDone = sweep.imagesTotal = sweep.result.images;
+        sweep.imagesTotal = sweep.result.images;
+        sweep.fraction = 1;
         sweep.finished = true;
         post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
     });

@@ -63,7 +63,7 @@ public:
     {
         SweepResult result; // filled when finished
         bool reorder = false;
-        qint64 imagesDone = 0; // of the images times the arrangements sampled
+        double fraction = 0; // of the images times the arrangements sampled
         qint64 imagesTotal = 0;
         bool finished = false;
     };

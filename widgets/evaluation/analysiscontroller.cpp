@@ -39,7 +39,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         const SweepResult &result = sweep.result;
         if (!sweep.finished) {
             m_plots->showSweep(sweep, (sweep.reorder ? tr("Reordering: %1") : tr("Deleting k blocks: %1"))
-                                          .arg(progressText(double(sweep.imagesDone) / double(std::max<qint64>(1, sweep.imagesTotal)))));
+                                          .arg(progressText(sweep.fraction)));
             return;
         }
         (sweep.reorder ? m_reorder : m_deleteK) = result;

@@ -1,11 +1,13 @@
 #include "backgroundtask.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QFutureWatcher>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+#include <utility>
 
 namespace pathlens {
 
@@ -20,27 +22,59 @@ BackgroundTask::BackgroundTask(QStatusBar *statusBar, QObject *parent)
     statusBar->addPermanentWidget(m_bar);
 }
 
-QString BackgroundTask::run(const QString &what, const std::function<QString()> &work)
+// The status bar may be gone already (a sibling under the window); the watcher, a child, goes
+// with this object, so a result still in flight reaches no one.
+BackgroundTask::~BackgroundTask()
+{
+    if (m_busy)
+        QApplication::restoreOverrideCursor();
+}
+
+void BackgroundTask::start(const QString &what, std::function<QString()> work, std::function<void(const QString &)> done)
 {
     Q_ASSERT(!m_busy);
     m_busy = true;
+    m_done = std::move(done);
     m_bar->show();
     m_statusBar->showMessage(what);
     QApplication::setOverrideCursor(Qt::BusyCursor);
 
-    QEventLoop loop;
-    QFutureWatcher<QString> watcher;
-    // Connected before setFuture: a future that is finished already still reports it, queued,
-    // so the loop below always gets its quit.
-    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run(work));
-    loop.exec();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    const int generation = ++m_generation;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            finish(watcher->result());
+    });
+    // The thread boundary: nothing thrown may leave the worker thread.
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)]() -> QString {
+        try {
+            return work();
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
+        } catch (...) {
+            return QStringLiteral("unknown error");
+        }
+    }));
+}
 
+void BackgroundTask::abandon()
+{
+    if (!m_busy)
+        return;
+    ++m_generation;
+    m_done = nullptr;
+    finish({});
+}
+
+void BackgroundTask::finish(const QString &why)
+{
     QApplication::restoreOverrideCursor();
     m_statusBar->clearMessage();
     m_bar->hide();
     m_busy = false;
-    return watcher.result();
+    if (auto done = std::exchange(m_done, nullptr))
+        done(why);
 }
 
 } // namespace pathlens

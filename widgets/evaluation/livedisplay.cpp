@@ -54,7 +54,7 @@ void LiveDisplay::showStarted(bool original)
     m_statusBar->showMessage(m_accuracy->showStarted(m_editor->arrangement(), original, m_workspace->liveImageCount()));
 }
 
-void LiveDisplay::showResult(int edit, double accuracy, qint64 images, double seconds, bool cached)
+void LiveDisplay::showResult(int edit, double accuracy, qint64 images, double /*engineSeconds*/, bool cached)
 {
     m_plots->addResult(LivePlots::Series::Main, edit, accuracy);
     m_accuracy->showResult(accuracy, images, m_live->originalAccuracy(), m_editor->arrangement());
@@ -67,15 +67,16 @@ void LiveDisplay::showResult(int edit, double accuracy, qint64 images, double se
             if (!notice.isEmpty())
                 Q_EMIT this->notice(notice);
         }
+        // One clock, the user's: from the edit to the first estimate and to the final number (the
+        // engine's own time left out waiting for the worker; two clocks disagreed, issue 25).
         const LiveEvaluation::Timing timing = m_live->lastTiming();
-        m_statusBar->showMessage(tr("Evaluated in %1 s on %2 (%3 threads); first estimate after %4 ms, final after %5 ms")
-                                     .arg(seconds, 0, 'f', 2)
+        m_statusBar->showMessage(tr("Evaluated on %1 (%2 threads): first estimate after %3 s, final after %4 s")
                                      .arg(QString::fromStdString(engine.deviceName() + (engine.precision() == Precision::Fp32
                                                                                             ? std::string()
                                                                                             : ", " + precisionName(engine.precision()))))
                                      .arg(engine.threads())
-                                     .arg(timing.firstEstimateMs)
-                                     .arg(timing.finishedMs));
+                                     .arg(double(timing.firstEstimateMs) / 1000, 0, 'f', 2)
+                                     .arg(double(timing.finishedMs) / 1000, 0, 'f', 2));
     }
     Q_EMIT finished(accuracy);
 }

@@ -91,6 +91,8 @@ void ExportController::exportPlot(const QString &name)
         Q_EMIT written(path);
     } catch (const std::exception &e) {
         Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
+    } catch (...) { // a slot's boundary: nothing thrown may reach Qt's event loop
+        Q_EMIT failed(tr("Cannot export"), tr("%1: unknown error").arg(path));
     }
 }
 
@@ -124,6 +126,8 @@ void ExportController::exportPathGraph()
         Q_EMIT written(path);
     } catch (const std::exception &e) {
         Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
+    } catch (...) { // a slot's boundary: nothing thrown may reach Qt's event loop
+        Q_EMIT failed(tr("Cannot export"), tr("%1: unknown error").arg(path));
     }
 }
 

@@ -384,15 +384,34 @@ void PathGraph::drawLattice()
                                  .arg(i).arg(k).arg(countText(counts[k])));
         }
     }
-    auto *caption = m_scene->addSimpleText(
-        m_info.plain ? tr("plain network, no shortcuts: one path, through its %1 layers that are not deleted").arg(total)
-        : (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
-                      : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
-              .arg(total)
-              .arg(countText(allPaths)),
-        font());
-    caption->setBrush(palette().color(QPalette::Text));
-    caption->setPos(0, dy * (total + 2));
+    // Axes and caption in type sized to the lattice, which the view shrinks to fit: in the
+    // window's own type the caption was about 4 px tall on screen (issue 25).
+    QFont type = font();
+    type.setPixelSize(std::max(10, int(dx * std::max(n, 1) / 45)));
+    const QColor ink = palette().color(QPalette::Text);
+    auto text = [&](const QString &words, const QPointF &at, Qt::Alignment alignment) {
+        auto *item = m_scene->addSimpleText(words, type);
+        item->setBrush(ink);
+        const QRectF box = item->boundingRect();
+        item->setPos(at.x() - (alignment & Qt::AlignRight ? box.width() : alignment & Qt::AlignHCenter ? box.width() / 2 : 0),
+                     at.y() - (alignment & Qt::AlignBottom ? box.height() : alignment & Qt::AlignVCenter ? box.height() / 2 : 0));
+        return item;
+    };
+    const double gap = type.pixelSize() * 0.4;
+    const int slotStep = n > 20 ? 10 : n > 8 ? 5 : 1;
+    for (int i = 0; i <= n; i += slotStep)
+        text(QString::number(i), QPointF(dx * i, -dy - gap), Qt::AlignHCenter | Qt::AlignBottom);
+    text(tr("slots →"), QPointF(dx * n, -dy - gap - type.pixelSize() * 1.4), Qt::AlignRight | Qt::AlignBottom);
+    const int lengthStep = total > 20 ? 10 : total > 8 ? 5 : 1;
+    for (int k = 0; k <= total; k += lengthStep)
+        text(QString::number(k), QPointF(-gap, dy * k), Qt::AlignRight | Qt::AlignVCenter);
+    text(tr("path length ↓"), QPointF(-gap, -dy - gap), Qt::AlignRight | Qt::AlignBottom);
+    text(m_info.plain ? tr("plain network, no shortcuts: one path, through its %1 layers that are not deleted").arg(total)
+         : (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
+                       : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
+               .arg(total)
+               .arg(countText(allPaths)),
+         QPointF(0, dy * total + 2 * gap), Qt::AlignLeft | Qt::AlignTop);
 }
 
 void PathGraph::exportTo(const QString &path) const

@@ -48,6 +48,7 @@ public:
     void setModeName(const QString &name);    // unknown names leave the mode as it is
 
     QGraphicsScene *scene() const { return m_scene; }
+    QGraphicsView *view() const { return m_view; }
     int drawnPaths() const { return m_drawnPaths; } // Unraveled: rows drawn (paths that survive)
 
     // The whole scene as PDF, SVG or PNG (by suffix), written atomically. Throws Error.

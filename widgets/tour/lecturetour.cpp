@@ -22,11 +22,11 @@
 #include <QLocale>
 #include <QMainWindow>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace pathlens {
 namespace {
@@ -174,10 +174,7 @@ bool LectureTour::start(const QString &path)
     m_dock->show();
     m_pageDown->setEnabled(true);
     m_pageUp->setEnabled(true);
-    if (go(0))
-        return true;
-    stop();
-    return false;
+    return go(0); // a first step that cannot be shown ends the tour (applied)
 }
 
 void LectureTour::stop()
@@ -189,35 +186,43 @@ void LectureTour::stop()
     m_dock->hide();
 }
 
+// From the step the presenter last asked for, shown or not yet.
 bool LectureTour::next()
 {
-    return m_running && m_step + 1 < m_tour.steps.size() && go(m_step + 1);
+    const int from = m_requested >= 0 ? m_requested : m_applying ? m_target : m_step;
+    return m_running && from + 1 < m_tour.steps.size() && go(from + 1);
 }
 
 bool LectureTour::back()
 {
-    return m_running && m_step > 0 && go(m_step - 1);
+    const int from = m_requested >= 0 ? m_requested : m_applying ? m_target : m_step;
+    return m_running && from > 0 && go(from - 1);
 }
 
 QString LectureTour::fail(const QString &why)
 {
-    const QString message = tr("%1, step %2: %3").arg(QDir::toNativeSeparators(m_tour.file)).arg(m_step + 1).arg(why);
+    const int step = m_applying ? m_target : m_step;
+    const QString message = tr("%1, step %2: %3").arg(QDir::toNativeSeparators(m_tour.file)).arg(step + 1).arg(why);
     Q_EMIT failed(tr("Cannot show the tour step"), message);
     return message;
 }
 
-bool LectureTour::openModelOf(int step)
+void LectureTour::openModelOf(int step, const std::function<void(bool)> &done)
 {
     const QString name = m_tour.modelAt(step);
-    if (name.isEmpty())
-        return true; // a step before any "open" shows whatever is loaded
+    if (name.isEmpty()) {
+        done(true); // a step before any "open" shows whatever is loaded
+        return;
+    }
     const QString file = modelPath(m_tour, name, m_targets.modelsFolder());
     const QString loaded = QString::fromStdString(m_targets.work().info().path);
-    if (!loaded.isEmpty() && canonical(loaded) == canonical(file) && m_targets.work().engine())
-        return true;
-    if (m_targets.work().data().size() == 0 && !m_targets.openData(m_targets.dataPath))
-        return false;
-    return m_targets.openModel(file);
+    if (!loaded.isEmpty() && canonical(loaded) == canonical(file) && m_targets.work().engine()) {
+        done(true);
+        return;
+    }
+    if (m_targets.work().data().size() == 0)
+        m_targets.openData(m_targets.dataPath, [](bool) {}); // queued before the model; its failure fails the model's step
+    m_targets.openModel(file, done);
 }
 
 const StoredResults *LectureTour::storedResults(const QString &modelFile, QString *why) const
@@ -266,15 +271,46 @@ bool LectureTour::go(int step)
 {
     if (!m_running || step < 0 || step >= m_tour.steps.size())
         return false;
+    if (m_applying) { // the last step asked for wins; it is made when this one stands
+        m_requested = step;
+        return true;
+    }
     m_clock.start();
     m_stepMs = -1;
-    // Opening a model runs the event loop: the caption waits until the step stands.
-    m_applying = true;
-    const auto applied = qScopeGuard([this] { m_applying = false; });
+    m_applying = true; // the caption waits until the step stands
+    m_target = step;
+    m_requested = -1;
     const bool forward = step == m_step + 1;
-    m_step = step;
-    if (!openModelOf(step))
-        return false;
+    openModelOf(step, [this, step, forward](bool opened) {
+        if (!m_running)
+            return;
+        if (opened && show(step, forward)) {
+            m_step = step;
+            m_applying = false;
+            Q_EMIT stepShown(step);
+        }
+        applied();
+    });
+    return true;
+}
+
+void LectureTour::applied()
+{
+    m_applying = false;
+    m_target = -1;
+    if (m_step < 0) { // the first step could not be shown: there is no tour
+        stop();
+        return;
+    }
+    const int requested = std::exchange(m_requested, -1);
+    if (requested >= 0 && requested != m_step)
+        go(requested);
+    else
+        refresh();
+}
+
+bool LectureTour::show(int step, bool forward)
+{
     const NetworkInfo &info = m_targets.work().info();
     const QString text = tr("Lecture tour, step %1").arg(step + 1);
     try {
@@ -310,9 +346,6 @@ bool LectureTour::go(int step)
     if (!applyStored(step))
         return false;
     m_targets.graph->setWidthByGradient(view.widthByGradient); // after the stored gradients it draws with
-    m_applying = false;
-    Q_EMIT stepShown(step);
-    refresh();
     return true;
 }
 

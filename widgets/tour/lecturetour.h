@@ -38,8 +38,9 @@ struct TourTargets
     NetworkPanel *networkPanel = nullptr;
     QDockWidget *networkDock = nullptr;
     std::function<const Workspace &()> work;
-    std::function<bool(const QString &)> openModel; // show an error dialog themselves
-    std::function<bool(const QString &)> openData;
+    // Queued loads; they show their error dialogs themselves and call back when done.
+    std::function<void(const QString &, const std::function<void(bool ok)> &)> openModel;
+    std::function<void(const QString &, const std::function<void(bool ok)> &)> openData;
     std::function<void(bool)> setLectureLayout;
     std::function<QString()> modelsFolder; // where the tour's model names are looked up
     QString dataPath;     // opened when the tour opens a model and no data is open
@@ -66,9 +67,14 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
+    // A step that opens a model is shown when the model is loaded; a step asked for meanwhile (a
+    // clicker's burst) replaces the one waiting, so the window never shows a step's caption with
+    // another step's arrangement. false when there is no such step; a step that cannot be shown
+    // emits `failed` (and the one shown before stays).
     bool next();
     bool back();
-    bool go(int step); // false, with `failed` emitted, when the step cannot be shown
+    bool go(int step);
+    bool isApplying() const { return m_applying; } // a step is being made (its model loading)
 
     const Tour &tour() const { return m_tour; }
     int step() const { return m_step; }
@@ -92,7 +98,9 @@ protected:
 private:
     void followFont(QWidget *panel);
     void fitCaption();
-    bool openModelOf(int step);
+    void openModelOf(int step, const std::function<void(bool ok)> &done);
+    bool show(int step, bool forward); // the step's arrangement, view and stored results
+    void applied(); // a step is done (shown or failed): the step asked for meanwhile follows
     bool applyStored(int step);
     std::optional<QString> fact(const QString &name, const QString &language) const;
     std::optional<QString> storedFact(const StoredResults &results, const QString &name, const QLocale &locale) const;
@@ -102,9 +110,11 @@ private:
 
     TourTargets m_targets;
     Tour m_tour;
-    int m_step = -1;
+    int m_step = -1; // the step shown
     bool m_running = false;
     bool m_applying = false; // go() is making the step: the caption is not filled in meanwhile
+    int m_target = -1;       // the step being made
+    int m_requested = -1;    // the step asked for while one was being made, shown after it
     // Read when first needed, by model file; nullptr (and `why`) when they cannot be used.
     const StoredResults *storedResults(const QString &modelFile, QString *why = nullptr) const;
     mutable QHash<QString, StoredResults> m_stored;

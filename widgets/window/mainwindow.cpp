@@ -59,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &DocumentController::preferencesChanged, this,
             [this] { m_actions->setFullTestSet(preferences().liveImages < 0); });
     connect(m_document, &DocumentController::failed, this, &MainWindow::showError);
+    connect(m_document, &DocumentController::idle, this, &MainWindow::loaded);
     connect(m_document, &DocumentController::warning, this,
             [this](const QString &title, const QString &text) { openMessage(this, QMessageBox::Warning, title, text); });
     connect(m_document, &DocumentController::modelOpened, this, [this] {
@@ -105,7 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_actions, &MainActions::exportPlot, this, [this](const QString &name) { m_export->exportPlot(name); });
     connect(m_actions, &MainActions::exportPathGraph, this, [this] { m_export->exportPathGraph(); });
-    connect(m_actions, &MainActions::presentationMode, this, &MainWindow::setPresentationMode);
+    connect(m_actions, &MainActions::presentationMode, this, [this](bool on) { setPresentationMode(on); });
     connect(m_actions, &MainActions::fullTestSet, m_document, &DocumentController::setFullTestSet);
     connect(m_actions, &MainActions::lectureLayout, this, &MainWindow::setLectureLayout);
     connect(m_actions, &MainActions::reset, m_editor, &ArrangementEditor::reset);
@@ -172,8 +173,8 @@ MainWindow::MainWindow(QWidget *parent)
     tour.networkPanel = m_network;
     tour.networkDock = m_layout->networkDock();
     tour.work = [this]() -> const Workspace & { return work(); };
-    tour.openModel = [this](const QString &path) { return openModel(path); };
-    tour.openData = [this](const QString &path) { return openData(path); };
+    tour.openModel = [this](const QString &path, const std::function<void(bool)> &done) { m_document->openModel(path, done); };
+    tour.openData = [this](const QString &path, const std::function<void(bool)> &done) { m_document->openData(path, done); };
     tour.setLectureLayout = [this](bool on) {
         m_actions->setLectureLayout(on);
         setLectureLayout(on);
@@ -182,13 +183,22 @@ MainWindow::MainWindow(QWidget *parent)
     tour.dataPath = QString::fromStdString(defaultDatasetPath());
     m_tour = new LectureTour(tour, this);
     connect(m_tour, &LectureTour::failed, this, &MainWindow::showError);
-    connect(m_actions, &MainActions::lectureTour, this, [this] { startLectureTour(); });
+    connect(m_actions, &MainActions::lectureTour, this, [this] {
+        // The tour replaces the arrangement: an edited one is saved first, or given up knowingly.
+        if (offerToSave(tr("Start the lecture tour"),
+                        tr("The tour replaces the current arrangement, which has changed since it was last saved. "
+                           "Save it as a session first?")))
+            startLectureTour();
+    });
     // Fits the screen it opens on (a 1024x700 projector cut off the strip's right end at the fixed
     // 1400x860); the saved geometry, when there is one, replaces this in WindowLayout::restore.
-    const QSize size = QSize(1400, 860).boundedTo(screen()->availableGeometry().size());
+    const QSize size = QSize(1400, 860).boundedTo(screen()->availableGeometry().size() - WindowLayout::frameAllowance());
     resize(size);
     resizeDocks({m_layout->networkDock()}, {std::min(620, size.width() * 2 / 5)}, Qt::Horizontal);
     updateActions();
+    // The arrow keys move along the blocks from the start (they changed "k = 10" in the toolbar,
+    // the first widget that takes the focus).
+    m_strip->setFocus(Qt::OtherFocusReason);
 }
 
 // Actions that cannot apply are disabled rather than answering with an error.
@@ -209,34 +219,34 @@ void MainWindow::restoreLayout()
     m_layout->restore();
 }
 
+// Edits that end where the last save (or the model's original) was change nothing worth saving:
+// the quit prompt appeared after a block was deleted and restored again (issue 25).
 bool MainWindow::hasUnsavedArrangement() const
 {
-    return work().network() && !m_editor->undoStack()->isClean();
+    return work().network() && m_editor->hasUnsavedChanges();
+}
+
+bool MainWindow::offerToSave(const QString &title, const QString &question)
+{
+    if (!hasUnsavedArrangement())
+        return true;
+    const auto answer = QMessageBox::question(this, title, question, QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    const QString path = m_recent->chooseSession(this, true);
+    return !path.isEmpty() && saveSession(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_document->isBusy()) { // the load's local event loop runs inside this window's functions
-        statusBar()->showMessage(tr("Still loading: close the window when it is done."), 8000);
+    if (!offerToSave(tr("Unsaved arrangement"), tr("The arrangement has changed since it was last saved. Save it as a session?"))) {
         event->ignore();
         return;
     }
-    if (hasUnsavedArrangement()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved arrangement"), tr("The arrangement has changed since it was last saved. Save it as a session?"),
-            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-        if (answer == QMessageBox::Cancel) {
-            event->ignore();
-            return;
-        }
-        if (answer == QMessageBox::Save) {
-            const QString path = m_recent->chooseSession(this, true);
-            if (path.isEmpty() || !saveSession(path)) {
-                event->ignore();
-                return;
-            }
-        }
-    }
+    m_document->cancel(); // a load in flight or queued would open into a closed window
     saveLayout();
     QMainWindow::closeEvent(event);
 }
@@ -308,19 +318,24 @@ const Workspace &MainWindow::work() const
     return m_document->work();
 }
 
-bool MainWindow::openModel(const QString &path)
+void MainWindow::openModel(const QString &path)
 {
-    return m_document->openModel(path);
+    m_document->openModel(path);
 }
 
-bool MainWindow::openData(const QString &path)
+void MainWindow::openData(const QString &path)
 {
-    return m_document->openData(path);
+    m_document->openData(path);
 }
 
 bool MainWindow::isLoading() const
 {
     return m_document->isBusy();
+}
+
+int MainWindow::loadFailures() const
+{
+    return m_document->failures();
 }
 
 qint64 MainWindow::liveImageCount() const
@@ -378,9 +393,9 @@ void MainWindow::forgetResults()
     m_comparison->live()->forgetResults();
 }
 
-void MainWindow::setPresentationMode(bool on)
+void MainWindow::setPresentationMode(bool on, const QSize &screenSize)
 {
-    m_layout->setPresentation(on, preferences().theme);
+    m_layout->setPresentation(on, preferences().theme, screenSize.isEmpty() ? screen()->geometry().size() : screenSize);
 }
 
 bool MainWindow::saveSession(const QString &path)
@@ -391,34 +406,34 @@ bool MainWindow::saveSession(const QString &path)
     session.pathGraph = m_pathGraph->modeName();
     if (!m_document->saveSession(path, session))
         return false;
-    m_editor->undoStack()->setClean();
+    m_editor->markSaved();
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
 }
 
-bool MainWindow::loadSession(const QString &path)
+void MainWindow::loadSession(const QString &path)
 {
-    Session session;
-    if (!m_document->loadSession(path, session)) // it opened the data and the model, or reported why not
-        return false;
-    m_actions->setRandomCount(session.randomK);
-    m_pathGraph->setModeName(session.pathGraph);
-    m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
-    m_editor->undoStack()->setClean(); // what the session holds counts as saved
-    if (!session.compare.isEmpty())
-        openCompareModel(session.compare); // a failure is reported; the session itself is open
-    m_recent->remember(path);
-    return true;
+    // The document opens the data and the model (or reports why not); then the rest is applied.
+    m_document->loadSession(path, [this, path](const Session &session) {
+        m_actions->setRandomCount(session.randomK);
+        m_pathGraph->setModeName(session.pathGraph);
+        m_editor->set(session.arrangement, tr("Arrangement of %1").arg(QFileInfo(path).fileName()));
+        m_editor->markSaved(); // what the session holds counts as saved
+        if (!session.compare.isEmpty())
+            openCompareModel(session.compare); // a failure is reported; the session itself is open
+        m_recent->remember(path);
+    });
 }
 
-bool MainWindow::openFile(const QString &path)
+void MainWindow::openFile(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("json"))
-        return loadSession(path);
-    if (suffix == QLatin1String("pt") || suffix == QLatin1String("pth") || suffix == QLatin1String("ptl"))
-        return openModel(path);
-    return openData(path);
+        loadSession(path);
+    else if (suffix == QLatin1String("pt") || suffix == QLatin1String("pth") || suffix == QLatin1String("ptl"))
+        openModel(path);
+    else
+        openData(path);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -434,17 +449,14 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
-bool MainWindow::openCompareModel(const QString &path)
+void MainWindow::openCompareModel(const QString &path)
 {
-    if (!path.isEmpty())
-        return m_document->openCompareModel(path);
-    if (m_document->isBusy()) { // the load in flight would bring the closed comparison back
-        statusBar()->showMessage(tr("Another file is still loading: try again when it is done."), 8000);
-        return false;
+    if (!path.isEmpty()) {
+        m_document->openCompareModel(path);
+        return;
     }
-    m_comparison->close();
+    m_comparison->close(); // a load in flight keeps it closed (Workspace::adopt)
     updateActions();
-    return true;
 }
 
 Arrangement MainWindow::compareArrangement() const

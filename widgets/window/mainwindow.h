@@ -46,23 +46,26 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Both show an error dialog and keep the previous state when the file cannot be used.
-    bool openModel(const QString &path);
-    bool openData(const QString &path);
-    // A model, data or engines are being loaded on a worker thread; the window keeps working, and
-    // the functions above (which wait for their load) refuse another one until this one is done.
+    // The files open on a worker thread, one after the other in the order asked for, while the
+    // window keeps working; each shows an error dialog and keeps the previous state when its file
+    // cannot be used.
+    void openModel(const QString &path);
+    void openData(const QString &path);
+    // A model, data or engines are being loaded, or wait to be: loaded() is emitted when done.
     bool isLoading() const;
+    int loadFailures() const; // loads that failed since the window opened
+    const Workspace &work() const; // what is open: the document's
     // A second model evaluated beside the first (the plain control, the stochastic-depth twin):
     // the same deletions apply to it where they map (same index, still runnable), and both
-    // accuracies share the plot. Needs data; an empty path closes the comparison.
-    bool openCompareModel(const QString &path);
+    // accuracies share the plot. Needs data; an empty path closes the comparison at once.
+    void openCompareModel(const QString &path);
     Arrangement compareArrangement() const; // what the second model runs for the current edit
     // A session: model, data, arrangement and view settings as JSON. Loading shows an error
     // dialog naming the file and keeps the previous state when anything in it cannot be used.
     bool saveSession(const QString &path);
-    bool loadSession(const QString &path);
+    void loadSession(const QString &path);
     // By file type: a session (.json), a model (.pt, .pth, .ptl) or data (anything else).
-    bool openFile(const QString &path);
+    void openFile(const QString &path);
 
     const Arrangement &arrangement() const; // the editor's: the one copy there is
     QTableView *blockTable() const { return m_table; }
@@ -72,7 +75,8 @@ public:
     PathGraph *pathGraph() const { return m_pathGraph; }
     // The arrangement differs from the one last saved or loaded (undo back to it counts as saved).
     bool hasUnsavedArrangement() const;
-    void setPresentationMode(bool on);
+    // For a screen of `screen` size; empty: the window's screen.
+    void setPresentationMode(bool on, const QSize &screen = {});
     // The panels' places and the window's geometry, kept with QSettings between runs (the
     // program restores them at start; tests set their own geometry).
     void restoreLayout();
@@ -115,6 +119,7 @@ public:
 Q_SIGNALS:
     void evaluationFinished(double accuracy);
     void compareFinished(double accuracy);
+    void loaded(); // the last of the queued loads is done (isLoading() is false)
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -123,7 +128,8 @@ protected:
 
 private:
     void updateActions();
-    const Workspace &work() const; // the document's
+    // Asks whether to save an edited arrangement before it is replaced; false when the user cancels.
+    bool offerToSave(const QString &title, const QString &question);
     void startOver();
     void showNetwork();
     void showArrangement(const Arrangement &arrangement);

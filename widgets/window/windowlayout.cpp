@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -47,38 +48,73 @@ void WindowLayout::restore()
     QSettings settings;
     m_window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    fitToScreen(); // a geometry saved on a larger screen (or, before, one widened by a measurement)
+}
+
+void WindowLayout::fitToScreen()
+{
+    const QScreen *screen = m_window->screen();
+    if (!screen || m_window->isFullScreen())
+        return;
+    const QRect available = screen->availableGeometry();
+    // Title bar and borders: known once the window is framed, else what window managers take.
+    const QSize decoration = m_window->isVisible() ? m_window->frameGeometry().size() - m_window->size() : frameAllowance();
+    if (available.contains(QRect(m_window->frameGeometry().topLeft(), m_window->size() + decoration)))
+        return;
+    m_window->resize(m_window->size().boundedTo(available.size() - decoration));
+    m_window->move(available.topLeft());
 }
 
 void WindowLayout::save() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), m_window->saveGeometry());
+    // The geometry to come back to: in presentation mode, the one before it.
+    settings.setValue(QStringLiteral("window/geometry"), m_presenting ? m_normalGeometry : m_window->saveGeometry());
     settings.setValue(QStringLiteral("window/state"), m_window->saveState());
 }
 
 void WindowLayout::setLecture(bool on)
 {
+    m_lecture = on;
     m_networkDock->setVisible(!on);
     m_plots->setSingleFigure(on);
     if (on)
         m_window->resizeDocks({m_blocksDock}, {m_blocksDock->sizeHint().height()}, Qt::Vertical);
 }
 
-void WindowLayout::setPresentation(bool on, Preferences::Theme theme)
+double WindowLayout::presentationScale(const QSize &screen)
 {
-    QFont font = QApplication::font();
+    // Measured with the bundled ResNet-110 (tst_layout::presentationFitsTheScreen): at 1.5 the
+    // 18 tiles of a stage and the accuracy line need about 1300 px.
+    if (screen.width() >= 1600 && screen.height() >= 900)
+        return 1.5;
+    return screen.width() >= 1280 ? 1.25 : 1.1;
+}
+
+void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSize &screen)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
     if (on) {
-        m_normalFont = font;
-        font.setPointSizeF(font.pointSizeF() * 1.5);
+        m_normalGeometry = m_window->saveGeometry();
+        m_lectureBeforePresentation = m_lecture;
+        m_normalFont = QApplication::font();
+        QFont font = m_normalFont;
+        font.setPointSizeF(font.pointSizeF() * presentationScale(screen));
         m_window->setFont(font);
         applyHighContrast();
         m_plots->setPresentation(true);
+        if (screen.width() < 1600 || screen.height() < 900)
+            setLecture(true);
         m_window->showFullScreen();
     } else {
         m_window->setFont(m_normalFont);
         applyTheme(theme);
         m_plots->setPresentation(false);
+        setLecture(m_lectureBeforePresentation);
         m_window->showNormal();
+        m_window->restoreGeometry(m_normalGeometry);
     }
     m_accuracy->setPresentation(on); // after the window's font, which the comparison line follows
 }

@@ -2,7 +2,9 @@
 
 #include "settings.h"
 
+#include <QByteArray>
 #include <QFont>
+#include <QSize>
 #include <QObject>
 
 class QDockWidget;
@@ -29,12 +31,20 @@ public:
     QDockWidget *blocksDock() const { return m_blocksDock; }
     QDockWidget *networkDock() const { return m_networkDock; }
     void restore();
+    // The window and its frame inside the screen's available area (a 1024x700 window with its
+    // title bar was 740 px tall on a 700 px projector).
+    void fitToScreen();
+    static QSize frameAllowance() { return {16, 48}; } // a title bar and borders, before the window is framed
     void save() const;
     // For a projector: the strip and one big plot (the accuracy after each edit) fill the window.
     void setLecture(bool on);
-    // For the lecture hall: full screen, everything half as large again, thicker tile outlines,
-    // high contrast; leaving it brings back the fonts and `theme`.
-    void setPresentation(bool on, Preferences::Theme theme);
+    bool isLecture() const { return m_lecture; }
+    // For the lecture hall: full screen on a screen of `screen` size, type as large as that screen
+    // allows (half as large again from 1600 px wide; a quarter from 1280; a tenth below), thicker
+    // tile outlines, high contrast; below 1600x900 the lecture layout too (strip, one big plot).
+    // Leaving it brings back the fonts, `theme`, the layout and the window's geometry exactly.
+    void setPresentation(bool on, Preferences::Theme theme, const QSize &screen);
+    static double presentationScale(const QSize &screen);
 
 private:
     QDockWidget *addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area);
@@ -45,6 +55,10 @@ private:
     QDockWidget *m_blocksDock = nullptr;
     QDockWidget *m_networkDock = nullptr;
     QFont m_normalFont;
+    bool m_lecture = false;
+    bool m_presenting = false;
+    bool m_lectureBeforePresentation = false;
+    QByteArray m_normalGeometry; // the window's before presentation mode
 };
 
 } // namespace pathlens
