@@ -8,11 +8,7 @@
 #endif
 
 #include <ATen/Context.h>
-#include <ATen/Config.h>
 #include <ATen/Parallel.h>
-#if AT_PARALLEL_OPENMP
-#include <omp.h>
-#endif
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -183,7 +179,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     if (options.batchSize < 0)
         throw Error("the batch size must be at least 1, got " + std::to_string(options.batchSize));
     d.threads = options.threads > 0 ? options.threads : defaultThreadCount();
-    useThreadsOnThisThread(d.threads);
+    at::set_num_threads(d.threads);
     const bool cuda = cudaAvailable();
     if (options.device == DeviceChoice::Cuda && !cuda)
         d.setNotice(Impl::NoticeKind::Device, "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead");
@@ -400,17 +396,8 @@ ThreadShare::~ThreadShare() { --enginesAtWork; }
 int ThreadShare::apply() const
 {
     const int threads = std::max(1, m_wanted / std::max(1, enginesAtWork.load()));
-    useThreadsOnThisThread(threads);
+    at::set_num_threads(threads);
     return threads;
-}
-
-void useThreadsOnThisThread(int threads)
-{
-#if AT_PARALLEL_OPENMP
-    omp_set_num_threads(threads);
-#else
-    at::set_num_threads(threads); // the native backends' pools are LibTorch's own and locked
-#endif
 }
 
 const NetworkInfo &Engine::info() const { return m_impl->info; }

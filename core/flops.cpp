@@ -143,7 +143,7 @@ FlopCount countFlops(Engine &engine)
 ConvolutionThroughput measureConvolutionThroughput(Engine &engine, double minSeconds)
 {
     Engine::Impl &d = EngineAccess::of(engine);
-    useThreadsOnThisThread(d.threads);
+    at::set_num_threads(d.threads);
     c10::InferenceMode inferenceMode;
     const int64_t batch = std::min<int64_t>(d.options.batchSize, d.images.size(0));
     Recorder r;

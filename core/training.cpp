@@ -178,7 +178,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
     const auto started = std::chrono::steady_clock::now();
     tuneHeapForLargeTensors();
     const int threads = options.threads > 0 ? options.threads : defaultThreadCount();
-    useThreadsOnThisThread(threads);
+    at::set_num_threads(threads);
     const at::Device device = options.device != DeviceChoice::Cpu && cudaAvailable() ? at::Device(at::kCUDA, 0)
                                                                                       : at::Device(at::kCPU);
     if (options.device == DeviceChoice::Cuda && !cudaAvailable())

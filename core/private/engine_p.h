@@ -145,15 +145,6 @@ private:
     int m_wanted;
 };
 
-// Sets the CPU threads of LibTorch's operators called from this thread. With LibTorch's OpenMP
-// backend that is this thread's team size, and nothing else: at::set_num_threads also rebuilds
-// LibTorch's one process-wide pthreadpool (XNNPACK's convolutions run on it), which another
-// engine's thread may be using at that moment. Engines at work beside each other (the live
-// evaluation, the comparison model, an analysis, a model loading) called it before every batch:
-// a use after free that showed as heap corruption ("malloc_consolidate(): unaligned fastbin
-// chunk detected") when an engine was destroyed.
-void useThreadsOnThisThread(int threads);
-
 // True when `error` says that memory ran out (CPU allocator, CUDA, std::bad_alloc), whatever
 // LibTorch wrapped it in.
 bool isOutOfMemory(const std::exception &error);
