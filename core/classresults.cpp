@@ -45,6 +45,34 @@ std::string perClassCsv(const PerClassLesion &study)
     return csv;
 }
 
+Json classComparisonJson(const ClassComparisonResult &result)
+{
+    Json classes = Json::array();
+    for (size_t c = 0; c < result.images.size(); ++c)
+        classes.push_back({{"class", result.classes[c]},
+                           {"images", result.images[c]},
+                           {"original_correct", result.originalCorrect[c]},
+                           {"current_correct", result.currentCorrect[c]},
+                           {"original_accuracy", fraction(result.originalCorrect[c], result.images[c])},
+                           {"current_accuracy", fraction(result.currentCorrect[c], result.images[c])}});
+    return Json{{"model", result.model},
+                {"arrangement", result.arrangement},
+                {"classes", classes},
+                {"original_confusion", result.originalConfusion},
+                {"current_confusion", result.currentConfusion}};
+}
+
+std::string classComparisonCsv(const ClassComparisonResult &result)
+{
+    std::string csv = "class,images,original_correct,current_correct,original_accuracy,current_accuracy\n";
+    for (size_t c = 0; c < result.images.size(); ++c)
+        csv += field(result.classes[c]) + "," + std::to_string(result.images[c]) + "," + std::to_string(result.originalCorrect[c])
+               + "," + std::to_string(result.currentCorrect[c]) + ","
+               + csvNumber(fraction(result.originalCorrect[c], result.images[c]), 10) + ","
+               + csvNumber(fraction(result.currentCorrect[c], result.images[c]), 10) + "\n";
+    return csv;
+}
+
 Json disagreementJson(const std::vector<int> &blocks, const EnsembleReading &reading)
 {
     Json variants = Json::array({"none"});

@@ -32,6 +32,26 @@ Json perClassJson(const PerClassLesion &study, size_t index);
 // class (block -1 and name "none" for the original; baseline_accuracy: the original's on that class).
 std::string perClassCsv(const PerClassLesion &study);
 
+// The arrangement being edited against the original on the same images, per class (the GUI's
+// "Per class" tab and its confusion-matrix change).
+struct ClassComparisonResult
+{
+    std::string model;
+    std::string arrangement;                             // describe(arrangement)
+    std::vector<std::string> classes;                    // per class: its name, "0", "1", ... where the data has none
+    std::vector<int64_t> images;                         // per class
+    std::vector<int64_t> originalCorrect;                // per class
+    std::vector<int64_t> currentCorrect;                 // per class
+    std::vector<std::vector<int64_t>> originalConfusion; // rows: the true class, columns: the predicted one
+    std::vector<std::vector<int64_t>> currentConfusion;
+};
+
+// {"model", "arrangement", "classes": [{"class", "images", "original_correct", "current_correct",
+//  "original_accuracy", "current_accuracy"}], "original_confusion": [[...]], "current_confusion": [[...]]}.
+Json classComparisonJson(const ClassComparisonResult &result);
+// CSV: class,images,original_correct,current_correct,original_accuracy,current_accuracy.
+std::string classComparisonCsv(const ClassComparisonResult &result);
+
 // {"variants": ["none", b0, b1, ...], "matrix": [[...]], "images", "full_accuracy",
 //  "majority_vote_accuracy", "mean_pairwise_disagreement"}: "none" is the full network, then the
 // block each variant deletes (`blocks`, in the order of the reading's variants).

@@ -185,7 +185,7 @@ private Q_SLOTS:
         }
         QSignalSpy compared(window.analysis(), &Analysis::classesCompared);
         Q_EMIT window.livePlots()->classesRequested();
-        QVERIFY(compared.wait(120000));
+        QVERIFY2(compared.wait(120000), qPrintable(window.lastError()));
         for (const char *tab : {"per-class", "confusion-change", "path-lengths", "surviving-paths", "gradients", "delete-k"}) {
             window.livePlots()->showTab(QLatin1String(tab));
             fits(tab);
@@ -249,7 +249,11 @@ private Q_SLOTS:
         window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/layout-presentation-%1x%2.png").arg(size.width()).arg(size.height()));
         window.setPresentationMode(false);
         settle();
-        QCOMPARE(window.geometry(), before);
+        QCOMPARE(window.size(), before.size());
+        // The offscreen platform invents the frame, and moves the window by its title bar's height
+        // on a restore; under a window manager the position comes back too.
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QCOMPARE(window.geometry().topLeft(), before.topLeft());
     }
 
     // Tiles stay where they are while the label says "stale, recomputing…" and after the number.

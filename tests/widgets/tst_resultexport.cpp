@@ -3,6 +3,8 @@
 // both write core's result forms (core/results.h).
 
 #include "analysis.h"
+#include "analysiscontroller.h"
+#include "arrangementeditor.h"
 #include "clirunner.h"
 #include "dataset.h"
 #include "exportcontroller.h"
@@ -11,11 +13,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+#include <numeric>
 
 using namespace pathlens;
 
@@ -123,6 +128,54 @@ private Q_SLOTS:
         const QJsonObject gui = withoutTimes(readBytes(guiJson));
         QVERIFY(gui.contains(QStringLiteral("blocks")));
         QCOMPARE(gui, withoutTimes(run.out));
+
+        // The Deletion x class tab's two figures: the CLI's --per-class and --disagreement CSVs of
+        // the same study, byte for byte (their export was refused: "no data to export yet").
+        for (const QString &kind : {QStringLiteral("per-class"), QStringLiteral("disagreement")}) {
+            const QString name = kind == QLatin1String("per-class") ? QStringLiteral("single-deletion-classes") : kind;
+            const QString gui = dir.filePath(kind + QStringLiteral("-gui.csv"));
+            const QString cli = dir.filePath(kind + QStringLiteral("-cli.csv"));
+            window.exports()->writeData(name, gui);
+            window.exports()->writeData(name, dir.filePath(kind + QStringLiteral("-gui.json")));
+            const testing::Run details = testing::cli({QStringLiteral("lesion"), model, QStringLiteral("--data"), data,
+                                                       QStringLiteral("--") + kind, QStringLiteral("--csv"), cli});
+            QCOMPARE(details.exitCode, 0);
+            const QByteArray expected = readBytes(cli);
+            QVERIFY2(expected.count('\n') >= 10, expected.constData()); // a header and rows: 10 classes, or 10 variants
+            QCOMPARE(readBytes(gui), expected);
+            QVERIFY(QJsonDocument::fromJson(readBytes(dir.filePath(kind + QStringLiteral("-gui.json")))).isObject());
+        }
+
+        // The Per class tab (this arrangement against the original on the same 300 images): its
+        // counts add up to the single-deletion study's numbers for the same two networks.
+        const Analysis::Lesion study = lesion.last().at(0).value<Analysis::Lesion>();
+        const int deleted = study.blocks.at(1);
+        QVERIFY(window.editor()->toggle(deleted).isEmpty());
+        QSignalSpy compared(window.analysis(), &Analysis::classesCompared);
+        QCOMPARE(window.analysisController()->measureClasses(-1), QString());
+        QVERIFY(compared.wait(120000));
+        const QString classesCsv = dir.filePath(QStringLiteral("classes.csv"));
+        window.exports()->writeData(QStringLiteral("per-class"), classesCsv);
+        const QList<QByteArray> rows = readBytes(classesCsv).trimmed().split('\n');
+        QCOMPARE(rows.first(), QByteArray("class,images,original_correct,current_correct,original_accuracy,current_accuracy"));
+        QCOMPARE(rows.size(), 1 + 10);
+        qint64 images = 0, original = 0, current = 0;
+        for (const QByteArray &row : rows.mid(1)) {
+            const QList<QByteArray> fields = row.split(',');
+            images += fields.at(1).toLongLong();
+            original += fields.at(2).toLongLong();
+            current += fields.at(3).toLongLong();
+        }
+        QCOMPARE(images, qint64(300));
+        QCOMPARE(original, std::accumulate(study.baselineClassCorrect.begin(), study.baselineClassCorrect.end(), qint64(0)));
+        const std::vector<int64_t> &lesioned = study.classCorrect.at(size_t(deleted));
+        QCOMPARE(current, std::accumulate(lesioned.begin(), lesioned.end(), qint64(0)));
+        const QString confusionJson = dir.filePath(QStringLiteral("confusion.json"));
+        window.exports()->writeData(QStringLiteral("confusion-change"), confusionJson);
+        const QJsonObject confusion = QJsonDocument::fromJson(readBytes(confusionJson)).object();
+        QCOMPARE(confusion.value(QStringLiteral("current_confusion")).toArray().size(), 10);
+        QCOMPARE(confusion.value(QStringLiteral("arrangement")).toString(),
+                 QString::fromStdString(describe(window.editor()->arrangement())));
     }
 };
 

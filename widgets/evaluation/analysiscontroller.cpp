@@ -51,6 +51,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         m_plots->showClassComparison(comparison, tr("%1, %2 test images").arg(model).arg(comparison.images));
         m_classArrangement = comparison.arrangement;
+        m_classComparison = classComparisonResult(comparison);
         m_plots->setClassesStale(m_editor->arrangement() != m_classArrangement);
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
@@ -63,6 +64,46 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     });
 }
 
+// Class names as core's serialisers write them: the data's own, else "0", "1", ...
+std::vector<std::string> AnalysisController::classNames(const std::vector<std::string> &names, size_t count)
+{
+    std::vector<std::string> classes;
+    for (size_t c = 0; c < count; ++c)
+        classes.push_back(c < names.size() ? names[c] : std::to_string(c));
+    return classes;
+}
+
+ClassComparisonResult AnalysisController::classComparisonResult(const Analysis::ClassComparison &comparison) const
+{
+    ClassComparisonResult result;
+    result.model = m_workspace->info().path;
+    result.arrangement = describe(comparison.arrangement);
+    result.classes = classNames(comparison.classNames, comparison.original.images.size());
+    result.images = comparison.original.images;
+    result.originalCorrect = comparison.original.correct;
+    result.currentCorrect = comparison.current.correct;
+    result.originalConfusion = comparison.originalConfusion;
+    result.currentConfusion = comparison.currentConfusion;
+    return result;
+}
+
+// Arrangement 0 the original, then each block the study could delete, in `blocks`' order.
+PerClassLesion AnalysisController::perClassLesion(const Analysis::Lesion &lesion) const
+{
+    PerClassLesion study;
+    study.classes = classNames(lesion.classNames, lesion.classImages.size());
+    study.images = lesion.classImages;
+    study.blocks.push_back(-1);
+    study.blockNames.push_back("none");
+    study.correct.push_back(lesion.baselineClassCorrect);
+    for (int block : lesion.blocks) {
+        study.blocks.push_back(block);
+        study.blockNames.push_back(m_workspace->info().blocks.at(size_t(block)).name);
+        study.correct.push_back(lesion.classCorrect.at(size_t(block)));
+    }
+    return study;
+}
+
 QString AnalysisController::modelName() const
 {
     return QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
@@ -73,6 +114,9 @@ void AnalysisController::showLesion(const Analysis::Lesion &lesion, const QStrin
     m_lesion = lesion.result;
     if (lesion.finished)
         m_critical = criticalBlocks(lesion.result);
+    m_lesionClasses.reset();
+    if (lesion.finished && !lesion.classImages.empty())
+        m_lesionClasses = lesion;
     m_plots->showLesion(lesion, title);
 }
 
@@ -187,6 +231,8 @@ void AnalysisController::reset()
     m_reorder.reset();
     m_critical.clear();
     m_classArrangement.clear();
+    m_lesionClasses.reset();
+    m_classComparison.reset();
     m_graph->setGradientMagnitudes({});
 }
 
@@ -201,6 +247,22 @@ std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(c
         return files(*m_deleteK);
     if ((name == QLatin1String("reorder") || name == QLatin1String("reorder-tau")) && m_reorder)
         return files(*m_reorder);
+    if ((name == QLatin1String("per-class") || name == QLatin1String("confusion-change")) && m_classComparison)
+        return ResultFiles{classComparisonCsv(*m_classComparison), json::indented(classComparisonJson(*m_classComparison))};
+    if (name == QLatin1String("single-deletion-classes") && m_lesionClasses) {
+        const PerClassLesion study = perClassLesion(*m_lesionClasses);
+        Json blocks = Json::array();
+        for (size_t a = 1; a < study.blocks.size(); ++a)
+            blocks.push_back({{"index", study.blocks[a]}, {"name", study.blockNames[a]}, {"per_class", perClassJson(study, a)}});
+        const Json json{{"model", m_lesionClasses->result.model},
+                        {"images", m_lesionClasses->imagesTotal},
+                        {"baseline_per_class", perClassJson(study, 0)},
+                        {"blocks", blocks}};
+        return ResultFiles{perClassCsv(study), json::indented(json)};
+    }
+    if (name == QLatin1String("disagreement") && m_lesionClasses)
+        return ResultFiles{disagreementCsv(m_lesionClasses->blocks, m_lesionClasses->ensemble),
+                           json::indented(disagreementJson(m_lesionClasses->blocks, m_lesionClasses->ensemble))};
     if ((name == QLatin1String("path-lengths") || name == QLatin1String("surviving-paths")) && m_workspace->engine()) {
         // The current arrangement's, as `pathlens-cli paths MODEL --delete ... --deleted-counts ""` writes them.
         PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), activeCount(m_editor->arrangement()), {},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis.h"
+#include "classresults.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -65,6 +66,9 @@ Q_SIGNALS:
 private:
     QString progressText(double fractionDone) const;
     QString modelName() const;
+    static std::vector<std::string> classNames(const std::vector<std::string> &names, size_t count);
+    ClassComparisonResult classComparisonResult(const Analysis::ClassComparison &comparison) const;
+    PerClassLesion perClassLesion(const Analysis::Lesion &lesion) const;
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int done, int total, const QString &title);
 
@@ -82,6 +86,8 @@ private:
     std::optional<GradientResult> m_gradients;
     std::optional<SweepResult> m_deleteK;
     std::optional<SweepResult> m_reorder;
+    std::optional<Analysis::Lesion> m_lesionClasses; // the finished study's per-class counts and agreement
+    std::optional<ClassComparisonResult> m_classComparison;
     std::vector<int> m_critical; // of the last finished single-deletion study (criticalBlocks)
     Arrangement m_classArrangement; // the arrangement of the per-class figures shown; empty: none
     std::shared_ptr<std::atomic<bool>> m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);

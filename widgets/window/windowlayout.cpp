@@ -98,6 +98,7 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
     m_presenting = on;
     if (on) {
         m_normalGeometry = m_window->saveGeometry();
+        m_normalState = m_window->saveState(); // the docks' sizes, which the large font widens
         m_lectureBeforePresentation = m_lecture;
         m_normalFont = QApplication::font();
         QFont font = m_normalFont;
@@ -107,16 +108,21 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         m_plots->setPresentation(true);
         if (screen.width() < 1600 || screen.height() < 900)
             setLecture(true);
+        m_accuracy->setPresentation(true); // after the window's font, which the comparison line follows
         m_window->showFullScreen();
     } else {
         m_window->setFont(m_normalFont);
+        m_accuracy->setPresentation(false);
         applyTheme(theme);
         m_plots->setPresentation(false);
         setLecture(m_lectureBeforePresentation);
+        // The minimum size still follows the large font until the layouts have seen the change:
+        // restored before that, a window from a 2560-wide screen came back 32 px wider.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         m_window->showNormal();
+        m_window->restoreState(m_normalState);
         m_window->restoreGeometry(m_normalGeometry);
     }
-    m_accuracy->setPresentation(on); // after the window's font, which the comparison line follows
 }
 
 } // namespace pathlens

@@ -59,6 +59,7 @@ private:
     bool m_presenting = false;
     bool m_lectureBeforePresentation = false;
     QByteArray m_normalGeometry; // the window's before presentation mode
+    QByteArray m_normalState;    // its docks then (the large font widens them)
 };
 
 } // namespace pathlens
