@@ -253,17 +253,17 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/document/session.cpp" line="81"/>
+        <location filename="../widgets/document/session.cpp" line="82"/>
         <source>&quot;precision&quot; must be &quot;fp32&quot;, &quot;tf32&quot; or &quot;bf16&quot;</source>
         <translation>&quot;precision&quot; muss &quot;fp32&quot;, &quot;tf32&quot; oder &quot;bf16&quot; sein</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="36"/>
+        <location filename="../widgets/document/session.cpp" line="34"/>
         <source>the %1 %2 does not exist (moved or deleted?); it is not beside the session either</source>
         <translation>%1 %2 existiert nicht (verschoben oder gelöscht?); auch neben der Sitzungsdatei liegt sie nicht</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="47"/>
+        <location filename="../widgets/document/session.cpp" line="45"/>
         <source>not valid JSON (%1 at byte %2)</source>
         <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
     </message>
@@ -288,17 +288,17 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="69"/>
+        <location filename="../widgets/document/session.cpp" line="70"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="70"/>
+        <location filename="../widgets/document/session.cpp" line="71"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="71"/>
+        <location filename="../widgets/document/session.cpp" line="72"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
     </message>
@@ -316,37 +316,37 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>StoredResults</name>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="38"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="37"/>
         <source>&quot;lesion&quot; lacks the baseline, the images or the blocks</source>
         <translation>„lesion“ fehlen Ausgangswert, Bilder oder Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="50"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="48"/>
         <source>&quot;lesion&quot; has a block without a valid index</source>
         <translation>„lesion“ hat einen Block ohne gültigen Index</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="76"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="74"/>
         <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
         <translation>„gradients“ fehlen Längen, Mittelwert, Standardabweichung, Summe oder Stichproben gleicher Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="82"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="80"/>
         <source>&quot;gradients&quot; lacks the effective paths</source>
         <translation>„gradients“ fehlen die effektiven Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="100"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="98"/>
         <source>measure them again with resources/models/measure-results.sh</source>
         <translation>mit resources/models/measure-results.sh neu messen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="103"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="101"/>
         <source>%1 cannot be read (%2): %3</source>
         <translation>%1 ist nicht lesbar (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="107"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="106"/>
         <source>%1 is not a results file: %2</source>
         <translation>%1 ist keine Ergebnisdatei: %2</translation>
     </message>
@@ -364,172 +364,172 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="31"/>
+        <location filename="../widgets/tour/tour.cpp" line="50"/>
         <source>%1 is missing (it needs &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 fehlt (nötig sind „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="35"/>
+        <location filename="../widgets/tour/tour.cpp" line="53"/>
         <source>%1 has an unknown language &quot;%2&quot; (only &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 hat eine unbekannte Sprache „%2“ (nur „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="39"/>
+        <location filename="../widgets/tour/tour.cpp" line="58"/>
         <source>%1 has no &quot;%2&quot; text</source>
         <translation>%1 hat keinen „%2“-Text</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="49"/>
+        <location filename="../widgets/tour/tour.cpp" line="68"/>
         <source>&quot;%1&quot; needs a list of block numbers</source>
         <translation>„%1“ braucht eine Liste von Blocknummern</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="52"/>
+        <location filename="../widgets/tour/tour.cpp" line="71"/>
         <source>&quot;%1&quot; holds %2, not a block number (0, 1, 2, ...)</source>
         <translation>„%1“ enthält %2, keine Blocknummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="63"/>
+        <location filename="../widgets/tour/tour.cpp" line="82"/>
         <source>&quot;%1&quot; needs a whole number of at least 1</source>
         <translation>„%1“ braucht eine ganze Zahl von mindestens 1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="84"/>
+        <location filename="../widgets/tour/tour.cpp" line="103"/>
         <source>an action is not an object</source>
         <translation>eine Aktion ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="102"/>
+        <location filename="../widgets/tour/tour.cpp" line="122"/>
         <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
         <translation>eine Aktion enthält zwei, „%1“ und „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="106"/>
+        <location filename="../widgets/tour/tour.cpp" line="126"/>
         <source>unknown action %1 (known: %2)</source>
         <translation>unbekannte Aktion %1 (bekannt: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="111"/>
+        <location filename="../widgets/tour/tour.cpp" line="132"/>
         <source>&quot;%1&quot; has an unknown setting &quot;%2&quot;</source>
         <translation>„%1“ hat eine unbekannte Einstellung „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="116"/>
+        <location filename="../widgets/tour/tour.cpp" line="138"/>
         <source>&quot;seed&quot; needs a whole number of at least 0</source>
         <translation>„seed“ braucht eine ganze Zahl von mindestens 0</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="123"/>
+        <location filename="../widgets/tour/tour.cpp" line="145"/>
         <source>&quot;open&quot; names &quot;%1&quot;, which &quot;models&quot; does not hold</source>
         <translation>„open“ nennt „%1“, das in „models“ fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="126"/>
+        <location filename="../widgets/tour/tour.cpp" line="148"/>
         <source>&quot;reset&quot; takes true</source>
         <translation>„reset“ nimmt true</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="137"/>
+        <location filename="../widgets/tour/tour.cpp" line="159"/>
         <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
         <translation>„show“ nimmt unraveled, lattice oder %1, nicht „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="141"/>
+        <location filename="../widgets/tour/tour.cpp" line="163"/>
         <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
         <translation>„first“ und „size“ gehören zu „show“: „unraveled“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="145"/>
+        <location filename="../widgets/tour/tour.cpp" line="167"/>
         <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
         <translation>„first“ braucht eine Platznummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="151"/>
+        <location filename="../widgets/tour/tour.cpp" line="173"/>
         <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
         <translation>„size“ braucht eine Anzahl von Plätzen von 1 bis 6</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="158"/>
+        <location filename="../widgets/tour/tour.cpp" line="180"/>
         <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
         <translation>„width“ gehört zu „show“: „lattice“ und nimmt „paths“ oder „gradient“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="166"/>
+        <location filename="../widgets/tour/tour.cpp" line="188"/>
         <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
         <translation>„stored“ nimmt single-deletion oder gradients, nicht „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="180"/>
+        <location filename="../widgets/tour/tour.cpp" line="202"/>
         <source>%1 is not a tour: bad JSON at character %2: %3</source>
         <translation>%1 ist keine Tour: fehlerhaftes JSON bei Zeichen %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="182"/>
+        <location filename="../widgets/tour/tour.cpp" line="207"/>
         <source>%1 is not a tour: it holds no JSON object</source>
         <translation>%1 ist keine Tour: sie enthält kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="188"/>
+        <location filename="../widgets/tour/tour.cpp" line="213"/>
         <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
         <translation>%1: unbekannter Schlüssel „%2“ (eine Tour enthält title, models und steps)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="189"/>
+        <location filename="../widgets/tour/tour.cpp" line="215"/>
         <source>the title</source>
         <translation>der Titel</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="193"/>
+        <location filename="../widgets/tour/tour.cpp" line="218"/>
         <source>%1: &quot;models&quot; must map names to model files</source>
         <translation>%1: „models“ muss Namen auf Modelldateien abbilden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="197"/>
+        <location filename="../widgets/tour/tour.cpp" line="221"/>
         <source>%1: the model &quot;%2&quot; needs a file name</source>
         <translation>%1: das Modell „%2“ braucht einen Dateinamen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="202"/>
+        <location filename="../widgets/tour/tour.cpp" line="226"/>
         <source>%1: &quot;steps&quot; must be a list of at least one step</source>
         <translation>%1: „steps“ muss eine Liste mit mindestens einem Schritt sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="206"/>
+        <location filename="../widgets/tour/tour.cpp" line="230"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="208"/>
+        <location filename="../widgets/tour/tour.cpp" line="232"/>
         <source>a step must be an object with a caption and actions</source>
         <translation>ein Schritt muss ein Objekt mit caption und actions sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="212"/>
+        <location filename="../widgets/tour/tour.cpp" line="235"/>
         <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
         <translation>unbekannter Schlüssel „%1“ (ein Schritt enthält caption und actions)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="214"/>
+        <location filename="../widgets/tour/tour.cpp" line="238"/>
         <source>the caption</source>
         <translation>die Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="222"/>
+        <location filename="../widgets/tour/tour.cpp" line="246"/>
         <source>the %1 caption names an unknown number {%2}</source>
         <translation>die Bildunterschrift (%1) nennt eine unbekannte Zahl {%2}</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="226"/>
+        <location filename="../widgets/tour/tour.cpp" line="249"/>
         <source>&quot;actions&quot; must be a list</source>
         <translation>„actions“ muss eine Liste sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="238"/>
+        <location filename="../widgets/tour/tour.cpp" line="261"/>
         <source>it edits the arrangement before any &quot;open&quot;</source>
         <translation>sie ändert die Anordnung vor jedem „open“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="249"/>
+        <location filename="../widgets/tour/tour.cpp" line="272"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
@@ -604,6 +604,14 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
 </context>
 <context>
+    <name>pathlens::Analysis</name>
+    <message>
+        <location filename="../widgets/evaluation/analysis.cpp" line="56"/>
+        <source>The measurement failed with an unknown error.</source>
+        <translation>Die Messung ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>pathlens::AnalysisController</name>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="27"/>
@@ -646,45 +654,45 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="58"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="60"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="93"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="137"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="105"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="149"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="114"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="158"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="116"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="122"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="133"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="145"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="166"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="177"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="189"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="147"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -692,38 +700,38 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::ArrangementEditor</name>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="66"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="73"/>
         <source>the arrangement has %1 slots but the network has %2 blocks</source>
         <translation>die Anordnung hat %1 Plätze, das Netz aber %2 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="73"/>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="86"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="80"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="104"/>
         <source>no block at position %1</source>
         <translation>kein Block an Position %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="78"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="85"/>
         <source>Restore block %1 (%2)</source>
         <translation>Block %1 wiederherstellen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="79"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="86"/>
         <source>Delete block %1 (%2)</source>
         <translation>Block %1 löschen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="93"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="97"/>
         <source>Move block %1 to position %2</source>
         <translation>Block %1 an Position %2 verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="98"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="115"/>
         <source>Reset to the original network</source>
         <translation>Auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="116"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="133"/>
         <source>Delete %n random block(s)</source>
         <translation>
             <numerusform>%n zufälligen Block löschen</numerusform>
@@ -731,7 +739,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="122"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="139"/>
         <source>Swap %n random pair(s)</source>
         <translation>
             <numerusform>%n zufälliges Paar vertauschen</numerusform>
@@ -742,22 +750,22 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockStrip</name>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="310"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="320"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="312"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="322"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="314"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="324"/>
         <source>, after the fixed link %1</source>
         <translation>, nach dem festen Zwischenglied %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="314"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
@@ -849,75 +857,64 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::DocumentController</name>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="28"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="49"/>
         <source>Cannot open model</source>
         <translation>Modell kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="44"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="55"/>
         <source>Doubtful weights</source>
         <translation>Zweifelhafte Gewichte</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="46"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="57"/>
         <source>Weights converted</source>
         <translation>Gewichte umgewandelt</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="52"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="66"/>
         <source>Cannot open data</source>
         <translation>Daten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="58"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="71"/>
         <source>Some files were skipped</source>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="38"/>
-        <location filename="../widgets/document/documentcontroller.cpp" line="127"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="153"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="125"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="152"/>
         <source>Preparing the engines…</source>
         <translation>Bereite die Engines vor…</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="26"/>
-        <location filename="../widgets/document/documentcontroller.cpp" line="50"/>
-        <location filename="../widgets/document/documentcontroller.cpp" line="77"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="37"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="64"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="96"/>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="36"/>
-        <source>Preparing %1…</source>
-        <translation>Bereite %1 vor…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="162"/>
-        <source>Another file is still loading: try again when it is done.</source>
-        <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="107"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="134"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="80"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="112"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="64"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="79"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="66"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="81"/>
         <source>Cannot open the comparison model</source>
         <translation>Vergleichsmodell kann nicht geöffnet werden</translation>
     </message>
@@ -975,7 +972,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/exportcontroller.cpp" line="77"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="118"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="120"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -985,28 +982,36 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="109"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="130"/>
+        <source>%1: unknown error</source>
+        <translation>%1: unbekannter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="111"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="115"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
         <location filename="../widgets/plots/exportcontroller.cpp" line="93"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="126"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="128"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="130"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="118"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="120"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="119"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -1059,32 +1064,32 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="204"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="205"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="205"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="206"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="254"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="259"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="279"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="315"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="350"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="383"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="351"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="384"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1092,12 +1097,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LiveDisplay</name>
     <message>
-        <location filename="../widgets/evaluation/livedisplay.cpp" line="72"/>
+        <location filename="../widgets/evaluation/livedisplay.cpp" line="62"/>
         <source>Known from earlier in this session: not evaluated again</source>
         <translation>Aus dieser Sitzung bekannt: nicht erneut ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/livedisplay.cpp" line="81"/>
+        <location filename="../widgets/evaluation/livedisplay.cpp" line="73"/>
         <source>Evaluated on %1 (%2 threads): first estimate after %3 s, final after %4 s</source>
         <translation>Ausgewertet auf %1 (%2 Threads): erste Schätzung nach %3 s, endgültig nach %4 s</translation>
     </message>
@@ -1105,166 +1110,166 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="153"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="154"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="155"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="160"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="161"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="168"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="168"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="169"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="383"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="170"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="171"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="384"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="172"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="398"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="178"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="182"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="199"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="545"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="202"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="203"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="204"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="206"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="546"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="208"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="565"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="209"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="215"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="216"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="217"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="223"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="283"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="297"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1272,7 +1277,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="284"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="298"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1280,105 +1285,105 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="313"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="327"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="315"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="329"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="316"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="330"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="343"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="357"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="360"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="374"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="364"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="378"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="371"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="385"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="375"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="389"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="382"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="396"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="386"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="400"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="411"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="430"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="431"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="409"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="425"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="439"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="123"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="124"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="129"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="130"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="135"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="136"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="563"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="582"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="583"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="282"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="296"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1624,60 +1629,60 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="122"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="123"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="127"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="128"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="157"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="271"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="277"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="283"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="158"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="281"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="287"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="293"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="86"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="188"/>
+        <source>Start the lecture tour</source>
+        <translation>Vorlesungstour starten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainwindow.cpp" line="189"/>
+        <source>The tour replaces the current arrangement, which has changed since it was last saved. Save it as a session first?</source>
+        <translation>Die Tour ersetzt die aktuelle Anordnung, die seit dem letzten Speichern geändert wurde. Zuerst als Sitzung speichern?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainwindow.cpp" line="87"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="147"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="148"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="163"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="164"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="220"/>
-        <source>Still loading: close the window when it is done.</source>
-        <translation>Lädt noch: das Fenster erst danach schließen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="442"/>
-        <source>Another file is still loading: try again when it is done.</source>
-        <translation>Eine andere Datei wird noch geladen: bitte danach noch einmal versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="395"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="410"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="406"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="420"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="94"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="95"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
@@ -1732,22 +1737,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="226"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="245"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="226"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="245"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="344"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="359"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="145"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="146"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -1932,17 +1937,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="388"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="404"/>
+        <source>slots →</source>
+        <translation>Plätze →</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="408"/>
+        <source>path length ↓</source>
+        <translation>Pfadlänge ↓</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="409"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="389"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="410"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="390"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="411"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -1950,27 +1965,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::RecentFiles</name>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="23"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="24"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="28"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="29"/>
         <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
         <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="34"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="35"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="35"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="36"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="36"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="37"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
@@ -1978,113 +1993,113 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::SettingsDialog</name>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="183"/>
+        <location filename="../widgets/document/settings.cpp" line="192"/>
         <source>FP32 (exact)</source>
         <translation>FP32 (exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="184"/>
+        <location filename="../widgets/document/settings.cpp" line="193"/>
         <source>TF32 (CUDA only, less exact)</source>
         <translation>TF32 (nur CUDA, weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="184"/>
+        <location filename="../widgets/document/settings.cpp" line="193"/>
         <source>TF32 (CUDA only: not available here)</source>
         <translation>TF32 (nur CUDA: hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="186"/>
+        <location filename="../widgets/document/settings.cpp" line="195"/>
         <source>BF16 (less exact)</source>
         <translation>BF16 (weniger exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="190"/>
+        <location filename="../widgets/document/settings.cpp" line="199"/>
         <source>&amp;Arithmetic:</source>
         <translation>&amp;Arithmetik:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="170"/>
+        <location filename="../widgets/document/settings.cpp" line="179"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="174"/>
+        <location filename="../widgets/document/settings.cpp" line="183"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatisch (CUDA, wenn vorhanden)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="175"/>
+        <location filename="../widgets/document/settings.cpp" line="184"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="176"/>
+        <location filename="../widgets/document/settings.cpp" line="185"/>
         <source>CUDA</source>
         <translation>CUDA</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="176"/>
+        <location filename="../widgets/document/settings.cpp" line="185"/>
         <source>CUDA (not available here)</source>
         <translation>CUDA (hier nicht verfügbar)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="178"/>
+        <location filename="../widgets/document/settings.cpp" line="187"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="194"/>
+        <location filename="../widgets/document/settings.cpp" line="203"/>
         <source>All cores (%1)</source>
         <translation>Alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="196"/>
+        <location filename="../widgets/document/settings.cpp" line="205"/>
         <source>CPU &amp;threads:</source>
         <translation>CPU-&amp;Threads:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="201"/>
+        <location filename="../widgets/document/settings.cpp" line="210"/>
         <source> images</source>
         <translation> Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="203"/>
+        <location filename="../widgets/document/settings.cpp" line="212"/>
         <source>&amp;Full test set (slower, exact)</source>
         <translation>&amp;Ganzer Testsatz (langsamer, exakt)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="207"/>
+        <location filename="../widgets/document/settings.cpp" line="216"/>
         <source>&amp;Live subset:</source>
         <translation>&amp;Live-Teilmenge:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="211"/>
-        <location filename="../widgets/document/settings.cpp" line="216"/>
+        <location filename="../widgets/document/settings.cpp" line="220"/>
+        <location filename="../widgets/document/settings.cpp" line="225"/>
         <source>Follow the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="211"/>
+        <location filename="../widgets/document/settings.cpp" line="220"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="211"/>
+        <location filename="../widgets/document/settings.cpp" line="220"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="213"/>
+        <location filename="../widgets/document/settings.cpp" line="222"/>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="220"/>
+        <location filename="../widgets/document/settings.cpp" line="229"/>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <location filename="../widgets/document/settings.cpp" line="221"/>
+        <location filename="../widgets/document/settings.cpp" line="230"/>
         <source>A new language takes effect when pathlens starts again.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Start von pathlens.</translation>
     </message>
@@ -2092,12 +2107,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="30"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="31"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="31"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="32"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

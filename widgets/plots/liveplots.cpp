@@ -536,8 +536,10 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     const bool on = m_lineScale > 1;
     // A measured figure carries a title of up to two lines, a legend and axis titles: at 160 px
     // its axes kept 25 px at 1024x700 (issue 25). Its tab page scrolls instead of squeezing it.
+    // Not in presentation mode: there the lecture tour's step shows the figure in a small tab
+    // area, where scrolling would leave only its title in view.
     const bool measured = plot != m_accuracy && plot != m_paths;
-    plot->setMinimumHeight(measured ? 300 : on ? 110 : 180);
+    plot->setMinimumHeight(on ? 110 : measured ? 300 : 180);
     plot->legend->setWrap(on ? 2 : 0);
     plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
     plot->replot(QCustomPlot::rpQueuedReplot);
