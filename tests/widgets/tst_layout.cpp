@@ -6,8 +6,10 @@
 #include "analysis.h"
 #include "arrangementeditor.h"
 #include "blockstrip.h"
+#include "lecturetour.h"
 #include "liveplots.h"
 #include "mainwindow.h"
+#include "recentfiles.h"
 #include "testhelpers.h"
 
 #include <QSettings>
@@ -254,6 +256,52 @@ private Q_SLOTS:
         // on a restore; under a window manager the position comes back too.
         if (QGuiApplication::platformName() != QLatin1String("offscreen"))
             QCOMPARE(window.geometry().topLeft(), before.topLeft());
+    }
+
+    // The lecture tour in presentation mode on a 1280x720 projector: the step about gradients
+    // (step 7) showed its figure in a tab area of about 140 px under the accuracy plot. One figure
+    // at a time: a step's own tab takes the accuracy plot's place, a step without one shows the
+    // accuracy plot.
+    void tourShowsOneFigureAtATimeOnAProjector()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR)); // where the tour's models are
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setPresentationMode(true, QSize(1280, 720));
+        window.showNormal(); // the offscreen screen is larger: the projector's size by hand
+        window.resize(1280, 720);
+        QVERIFY(window.startLectureTour());
+        LectureTour *tour = window.lectureTour();
+        for (int step = 0; step < 8; ++step) {
+            if (step > 0) {
+                QTRY_VERIFY_WITH_TIMEOUT(tour->isSettled(), 120000); // as a lecturer would: the numbers are in
+                QVERIFY(tour->next());
+            }
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->lastStepMs() >= 0,
+                                      qPrintable(QStringLiteral("step %1: %2").arg(step + 1).arg(window.lastError())), 120000);
+            settle();
+            LivePlots *plots = window.livePlots();
+            const QString tab = plots->currentTabName();
+            const bool accuracyShown = plots->accuracyPlot()->isVisible();
+            QVERIFY2(!plots->plot(tab) || accuracyShown != plots->plot(tab)->isVisible(),
+                     qPrintable(QStringLiteral("step %1: accuracy and the %2 tab both %3").arg(step + 1).arg(tab)
+                                    .arg(accuracyShown ? "shown" : "hidden")));
+            if (step == 6) { // Which paths carry the gradient in training?
+                QCOMPARE(tab, QStringLiteral("gradients"));
+                QVERIFY(!accuracyShown);
+                QCustomPlot *figure = plots->plot(QStringLiteral("gradients"));
+                QVERIFY(figure && figure->isVisible());
+                QVERIFY2(figure->axisRect()->height() >= 120, qPrintable(QString::number(figure->axisRect()->height())));
+            }
+            window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/layout-tour-1280x720-step%1.png").arg(step + 1));
+        }
+        tour->stop();
+        window.setPresentationMode(false);
     }
 
     // Tiles stay where they are while the label says "stale, recomputing…" and after the number.

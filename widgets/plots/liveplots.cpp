@@ -277,6 +277,14 @@ void LivePlots::showTab(const QString &name)
     const int index = int(plotNames().indexOf(name));
     if (index > 0) // not "accuracy", which is above the tabs
         m_tabs->setCurrentWidget(m_tabOfPlot[index]);
+    m_tabChosen = index > 0;
+    showFigures();
+}
+
+void LivePlots::showFigures()
+{
+    m_accuracy->setVisible(!(m_oneFigureAtATime && m_tabChosen));
+    m_tabs->setVisible(!m_singleFigure && (!m_oneFigureAtATime || m_tabChosen));
 }
 
 // The first plot name of the tab shown.
@@ -516,7 +524,16 @@ void LivePlots::followPalette()
 
 void LivePlots::setSingleFigure(bool on)
 {
-    m_tabs->setVisible(!on);
+    m_singleFigure = on;
+    if (on)
+        m_tabChosen = false;
+    showFigures();
+}
+
+void LivePlots::setOneFigureAtATime(bool on)
+{
+    m_oneFigureAtATime = on;
+    showFigures();
 }
 
 void LivePlots::setPresentation(bool on)

@@ -45,6 +45,9 @@ public:
     void setActiveBlocks(int active);                             // path lengths of the current arrangement
     void setPresentation(bool on);                                // thicker lines for a projector
     void setSingleFigure(bool on);                                // the accuracy plot alone (lecture layout)
+    // Presentation on a small screen: the accuracy plot or the tab that showTab chose, not both
+    // in half the height each (the lecture tour's gradient figure got about 140 px at 1280x720).
+    void setOneFigureAtATime(bool on);
 
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
@@ -94,6 +97,7 @@ private:
     void followPalette();
     void followPalette(QCustomPlot *figure); // a measured figure
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
+    void showFigures(); // which of the accuracy plot and the tabs are in view
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
@@ -142,6 +146,9 @@ private:
     int m_active = 0; // active blocks of the current arrangement
     bool m_survivingDrawn = false;
     double m_lineScale = 1;
+    bool m_singleFigure = false;
+    bool m_oneFigureAtATime = false;
+    bool m_tabChosen = false; // the last showTab named a tab, not the accuracy plot
     int m_results = 0;
     int m_lastEdit = 0;
     double m_originalAccuracy = -1;

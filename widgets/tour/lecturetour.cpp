@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -343,6 +344,15 @@ bool LectureTour::show(int step, bool forward)
     if (view.graph == QLatin1String("unraveled"))
         m_targets.graph->setWindow(std::min(view.first, std::max(0, int(info.blocks.size()) - view.size)), view.size);
     m_targets.plots->showTab(view.tab);
+    // A step that names no tab of its own is about the accuracy: where one figure is shown at a
+    // time (presentation on a small screen), that is the accuracy plot.
+    const auto &actions = m_tour.steps.at(step).actions;
+    if (std::none_of(actions.begin(), actions.end(), [](const TourAction &action) {
+            return action.kind == TourAction::Kind::Stored
+                   || (action.kind == TourAction::Kind::Show && action.name != QLatin1String("unraveled")
+                       && action.name != QLatin1String("lattice"));
+        }))
+        m_targets.plots->showTab(QStringLiteral("accuracy"));
     if (!applyStored(step))
         return false;
     m_targets.graph->setWidthByGradient(view.widthByGradient); // after the stored gradients it draws with

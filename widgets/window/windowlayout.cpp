@@ -106,8 +106,10 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         m_window->setFont(font);
         applyHighContrast();
         m_plots->setPresentation(true);
-        if (screen.width() < 1600 || screen.height() < 900)
+        const bool small = screen.width() < 1600 || screen.height() < 900;
+        if (small)
             setLecture(true);
+        m_plots->setOneFigureAtATime(small);
         m_accuracy->setPresentation(true); // after the window's font, which the comparison line follows
         m_window->showFullScreen();
     } else {
@@ -115,6 +117,7 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         m_accuracy->setPresentation(false);
         applyTheme(theme);
         m_plots->setPresentation(false);
+        m_plots->setOneFigureAtATime(false);
         setLecture(m_lectureBeforePresentation);
         // The minimum size still follows the large font until the layouts have seen the change:
         // restored before that, a window from a 2560-wide screen came back 32 px wider.
