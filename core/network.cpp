@@ -549,10 +549,14 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     info.parameters = m_impl->parameters;
     info.metadataJson = m_impl->metadataJson;
     info.plain = m_impl->plain;
+    // The probe and the verification run on the CPU copy the engines share, not on the loaded
+    // module: describe is called on worker threads (a model opened without data, a session read,
+    // every engine), and the loaded module is what every copy is cloned from (onDevice).
+    const std::shared_ptr<const Impl> parts = onDevice("cpu");
     {
         const std::lock_guard<std::mutex> lock(m_impl->verifyMutex);
         if (!m_impl->verified)
-            m_impl->verified = verifyDecomposition(*m_impl, inputShape);
+            m_impl->verified = verifyDecomposition(*parts, inputShape);
     }
     c10::InferenceMode inferenceMode;
     at::Tensor x;
@@ -562,14 +566,11 @@ NetworkInfo Network::describe(const Shape &inputShape) const
         for (int64_t size : inputShape)
             if (size < 1)
                 throw Error("the input shape has a size below 1");
-        x = probeInput(inputShape);
-        const auto device = m_impl->module.parameters().size() ? (*m_impl->module.parameters().begin()).device()
-                                                               : at::Device(at::kCPU);
-        x = m_impl->stem(x.to(device));
+        x = parts->stem(probeInput(inputShape));
         info.stemOutputShape = shapeOf(x);
         int stage = 0;
-        for (size_t i = 0; i < m_impl->blocks.size(); ++i) {
-            const BlockOps &ops = m_impl->blocks[i];
+        for (size_t i = 0; i < parts->blocks.size(); ++i) {
+            const BlockOps &ops = parts->blocks[i];
             where = ops.name;
             BlockInfo block;
             block.index = static_cast<int>(i);
@@ -602,7 +603,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             info.blocks.push_back(block);
         }
         where = "the head";
-        const at::Tensor logits = m_impl->head(x);
+        const at::Tensor logits = parts->head(x);
         if (logits.dim() != 2)
             throw Error("the head gives " + toString(shapeOf(logits)) + " per image, expected a vector of class scores");
         info.classCount = static_cast<int>(logits.size(1));
@@ -624,7 +625,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     }
     // The parts ran, but the model's own forward does not: nothing could be verified, nothing runs.
     if (!m_impl->verified)
-        throwUnprobeable(*m_impl, inputShape);
+        throwUnprobeable(*parts, inputShape);
     return info;
 }
 
