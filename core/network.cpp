@@ -553,10 +553,12 @@ NetworkInfo Network::describe(const Shape &inputShape) const
     // module: describe is called on worker threads (a model opened without data, a session read,
     // every engine), and the loaded module is what every copy is cloned from (onDevice).
     const std::shared_ptr<const Impl> parts = onDevice("cpu");
+    bool verified = false;
     {
         const std::lock_guard<std::mutex> lock(m_impl->verifyMutex);
         if (!m_impl->verified)
             m_impl->verified = verifyDecomposition(*parts, inputShape);
+        verified = m_impl->verified;
     }
     c10::InferenceMode inferenceMode;
     at::Tensor x;
@@ -624,7 +626,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
                     + causeOf(message));
     }
     // The parts ran, but the model's own forward does not: nothing could be verified, nothing runs.
-    if (!m_impl->verified)
+    if (!verified)
         throwUnprobeable(*parts, inputShape);
     return info;
 }

@@ -161,6 +161,31 @@ private Q_SLOTS:
     // Walks the built-in tour with the bundled models: each step's arrangement, view, tab and
     // caption (both languages, with the numbers of this network), and that what it shows came
     // from the evaluation cache and the stored results, never from a new measurement.
+    // Closing the tour's panel while its first step's model loads, then starting the tour again:
+    // the old step is dropped when its model arrives and the new tour shows its first step (the
+    // tour stayed stuck: the step being made was never reset, so go(0) only queued).
+    void restartsAfterBeingStoppedDuringALoad()
+    {
+        MainWindow window;
+        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(testing::loads(window, [&] { window.openData(QString::fromLatin1(testing::fashionMnist())); }));
+        LectureTour *tour = window.lectureTour();
+        QVERIFY(window.startLectureTour());
+        QVERIFY(window.isLoading()); // step 1 opens the ResNet-110
+        tour->stop();
+        QVERIFY(testing::loads(window, [] {}));
+        QVERIFY(!tour->isRunning());
+        QCOMPARE(tour->step(), -1); // the stopped tour's step did not show
+        QVERIFY(window.startLectureTour());
+        QTRY_VERIFY2_WITH_TIMEOUT(tour->lastStepMs() >= 0, qPrintable(window.lastError()), 120000);
+        QCOMPARE(tour->step(), 0);
+        QVERIFY(tour->next());
+        QTRY_COMPARE_WITH_TIMEOUT(tour->step(), 1, 120000);
+    }
+
     void walksTheBuiltInTour()
     {
         MainWindow window;

@@ -80,6 +80,11 @@ void DocumentController::openCompareModel(const QString &path, Done done)
              [this, path, done](const QString &why) {
                  if (!fail(tr("Cannot open the comparison model"), why, done))
                      return;
+                 if (!m_comparisonTaken) { // closed while it loaded: it stays closed
+                     if (done)
+                         done(false);
+                     return;
+                 }
                  m_recent->remember(path);
                  Q_EMIT compareOpened();
                  if (done)
@@ -200,8 +205,7 @@ void DocumentController::startNext()
     m_loading->start(
         request.what, [changed, change = request.change] { return change(*changed); },
         [this, changed, start, finished = request.finished](const QString &why) {
-            if (why.isEmpty())
-                m_work.adopt(*changed, *start);
+            m_comparisonTaken = why.isEmpty() && m_work.adopt(*changed, *start);
             finished(why);
             startNext();
             if (!isBusy())

@@ -87,6 +87,7 @@ private:
     BackgroundTask *m_loading; // model and data loading, off the GUI thread
     QList<Request> m_queue;
     int m_failures = 0;
+    bool m_comparisonTaken = false; // whether the last finished request's comparison was adopted (Workspace::adopt)
     RecentFiles *m_recent;
 };
 

@@ -284,7 +284,7 @@ void LivePlots::showTab(const QString &name)
 void LivePlots::showFigures()
 {
     m_accuracy->setVisible(!(m_oneFigureAtATime && m_tabChosen));
-    m_tabs->setVisible(!m_singleFigure && (!m_oneFigureAtATime || m_tabChosen));
+    m_tabs->setVisible(m_oneFigureAtATime ? m_tabChosen : !m_singleFigure);
 }
 
 // The first plot name of the tab shown.

@@ -170,6 +170,10 @@ bool LectureTour::start(const QString &path)
     }
     m_tour = tour;
     m_running = true;
+    ++m_generation;
+    m_applying = false;
+    m_target = -1;
+    m_requested = -1;
     m_step = -1;
     m_targets.setLectureLayout(false); // the tour shows the path graph and the tabs
     m_dock->show();
@@ -181,6 +185,10 @@ bool LectureTour::start(const QString &path)
 void LectureTour::stop()
 {
     m_running = false;
+    ++m_generation; // a step still being made (a model loading) is dropped when it arrives
+    m_applying = false;
+    m_target = -1;
+    m_requested = -1;
     m_pageDown->setEnabled(false);
     m_pageUp->setEnabled(false);
     m_targets.live->prefetch({});
@@ -282,8 +290,8 @@ bool LectureTour::go(int step)
     m_target = step;
     m_requested = -1;
     const bool forward = step == m_step + 1;
-    openModelOf(step, [this, step, forward](bool opened) {
-        if (!m_running)
+    openModelOf(step, [this, step, forward, generation = m_generation](bool opened) {
+        if (!m_running || generation != m_generation) // the tour ended, or started again, meanwhile
             return;
         if (opened && show(step, forward)) {
             m_step = step;

@@ -115,6 +115,7 @@ private:
     bool m_applying = false; // go() is making the step: the caption is not filled in meanwhile
     int m_target = -1;       // the step being made
     int m_requested = -1;    // the step asked for while one was being made, shown after it
+    int m_generation = 0;    // of start() and stop(): a step made for an earlier tour is dropped
     // Read when first needed, by model file; nullptr (and `why`) when they cannot be used.
     const StoredResults *storedResults(const QString &modelFile, QString *why = nullptr) const;
     mutable QHash<QString, StoredResults> m_stored;

@@ -70,7 +70,7 @@ void WindowLayout::save() const
     QSettings settings;
     // The geometry to come back to: in presentation mode, the one before it.
     settings.setValue(QStringLiteral("window/geometry"), m_presenting ? m_normalGeometry : m_window->saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), m_window->saveState());
+    settings.setValue(QStringLiteral("window/state"), m_presenting ? m_normalState : m_window->saveState());
 }
 
 void WindowLayout::setLecture(bool on)
@@ -123,7 +123,13 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         // restored before that, a window from a 2560-wide screen came back 32 px wider.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         m_window->showNormal();
+        // The docks' sizes and places from before; the tour's panel stays as the tour has it (a
+        // tour started during the presentation would end when its panel was hidden again).
+        QDockWidget *tourPanel = m_window->findChild<QDockWidget *>(QStringLiteral("tourDock"));
+        const bool touring = tourPanel && tourPanel->isVisible();
         m_window->restoreState(m_normalState);
+        if (tourPanel)
+            tourPanel->setVisible(touring);
         m_window->restoreGeometry(m_normalGeometry);
     }
 }
