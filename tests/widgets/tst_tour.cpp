@@ -14,6 +14,7 @@
 #include "storedresults.h"
 #include "testhelpers.h"
 #include "tour.h"
+#include "workspace.h"
 
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -184,6 +185,24 @@ private Q_SLOTS:
         QCOMPARE(tour->step(), 0);
         QVERIFY(tour->next());
         QTRY_COMPARE_WITH_TIMEOUT(tour->step(), 1, 120000);
+    }
+
+    // Started before any data is open (Help -> Lecture Tour at start): the tour reads the test
+    // images first, then the step's model, and shows the step with both.
+    void startsWithoutDataOpen()
+    {
+        MainWindow window;
+        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QCOMPARE(window.work().data().size(), int64_t(0));
+        QVERIFY(window.startLectureTour());
+        QTRY_VERIFY2_WITH_TIMEOUT(window.lectureTour()->lastStepMs() >= 0, qPrintable(window.lastError()), 120000);
+        QCOMPARE(window.lectureTour()->step(), 0);
+        QVERIFY(window.work().data().size() > 0);
+        QVERIFY(window.work().engine());
+        QCOMPARE(window.loadFailures(), 0);
     }
 
     void walksTheBuiltInTour()

@@ -229,8 +229,17 @@ void LectureTour::openModelOf(int step, const std::function<void(bool)> &done)
         done(true);
         return;
     }
-    if (m_targets.work().data().size() == 0)
-        m_targets.openData(m_targets.dataPath, [](bool) {}); // queued before the model; its failure fails the model's step
+    if (m_targets.work().data().size() == 0) {
+        // The data first: a step whose images cannot be read is not shown (the model opened
+        // without them would show the step with nothing to evaluate on).
+        m_targets.openData(m_targets.dataPath, [this, file, done](bool opened) {
+            if (opened)
+                m_targets.openModel(file, done);
+            else
+                done(false);
+        });
+        return;
+    }
     m_targets.openModel(file, done);
 }
 
