@@ -47,6 +47,15 @@ QString percentIn(const QString &language, double fraction)
     return language == QLatin1String("de") ? number + QStringLiteral(" %") : number + QStringLiteral("%");
 }
 
+// The bundled models where the tour looks for them, and a small live subset (100 images).
+bool readyForTheTour(MainWindow &window)
+{
+    window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
+    Preferences preferences = window.preferences();
+    preferences.liveImages = 100;
+    return testing::loads(window, [&] { window.setPreferences(preferences); });
+}
+
 } // namespace
 
 class TestTour final : public QObject
@@ -159,19 +168,13 @@ private Q_SLOTS:
         QVERIFY(!complete);
     }
 
-    // Walks the built-in tour with the bundled models: each step's arrangement, view, tab and
-    // caption (both languages, with the numbers of this network), and that what it shows came
-    // from the evaluation cache and the stored results, never from a new measurement.
     // Closing the tour's panel while its first step's model loads, then starting the tour again:
     // the old step is dropped when its model arrives and the new tour shows its first step (the
     // tour stayed stuck: the step being made was never reset, so go(0) only queued).
     void restartsAfterBeingStoppedDuringALoad()
     {
         MainWindow window;
-        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 100;
-        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(readyForTheTour(window));
         QVERIFY(testing::loads(window, [&] { window.openData(QString::fromLatin1(testing::fashionMnist())); }));
         LectureTour *tour = window.lectureTour();
         QVERIFY(window.startLectureTour());
@@ -192,10 +195,7 @@ private Q_SLOTS:
     void startsWithoutDataOpen()
     {
         MainWindow window;
-        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR));
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 100;
-        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(readyForTheTour(window));
         QCOMPARE(window.work().data().size(), int64_t(0));
         QVERIFY(window.startLectureTour());
         QTRY_VERIFY2_WITH_TIMEOUT(window.lectureTour()->lastStepMs() >= 0, qPrintable(window.lastError()), 120000);
@@ -205,6 +205,9 @@ private Q_SLOTS:
         QCOMPARE(window.loadFailures(), 0);
     }
 
+    // Walks the built-in tour with the bundled models: each step's arrangement, view, tab and
+    // caption (both languages, with the numbers of this network), and that what it shows came
+    // from the evaluation cache and the stored results, never from a new measurement.
     void walksTheBuiltInTour()
     {
         MainWindow window;
