@@ -21,6 +21,14 @@ double fraction(int64_t correct, int64_t images)
 
 } // namespace
 
+std::vector<std::string> classLabels(const std::vector<std::string> &names, size_t count)
+{
+    std::vector<std::string> labels;
+    for (size_t c = 0; c < count; ++c)
+        labels.push_back(c < names.size() ? names[c] : std::to_string(c));
+    return labels;
+}
+
 Json perClassJson(const PerClassLesion &study, size_t index)
 {
     Json classes = Json::array();

@@ -25,6 +25,9 @@ struct PerClassLesion
     std::vector<std::vector<int64_t>> correct; // per arrangement and class: the images classified correctly
 };
 
+// Per class: its name, or its index ("0", "1", ...) where the data names none.
+std::vector<std::string> classLabels(const std::vector<std::string> &names, size_t count);
+
 // [{"class": name, "correct": c, "images": n}, ...] of arrangement `index`.
 Json perClassJson(const PerClassLesion &study, size_t index);
 

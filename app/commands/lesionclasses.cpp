@@ -62,8 +62,7 @@ PerClassLesion perClassLesion(const Study &study, const NetworkInfo &info)
     PerClassLesion lesion;
     lesion.images = study.evaluated.classImages;
     lesion.correct = study.evaluated.classCorrect;
-    for (size_t c = 0; c < lesion.images.size(); ++c)
-        lesion.classes.push_back(className(study, c).toStdString());
+    lesion.classes = classLabels(study.classNames, lesion.images.size());
     for (size_t index = 0; index < lesion.correct.size(); ++index) {
         const int block = blockOf(study, index);
         lesion.blocks.push_back(block);

@@ -64,21 +64,12 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     });
 }
 
-// Class names as core's serialisers write them: the data's own, else "0", "1", ...
-std::vector<std::string> AnalysisController::classNames(const std::vector<std::string> &names, size_t count)
-{
-    std::vector<std::string> classes;
-    for (size_t c = 0; c < count; ++c)
-        classes.push_back(c < names.size() ? names[c] : std::to_string(c));
-    return classes;
-}
-
 ClassComparisonResult AnalysisController::classComparisonResult(const Analysis::ClassComparison &comparison) const
 {
     ClassComparisonResult result;
     result.model = m_workspace->info().path;
     result.arrangement = describe(comparison.arrangement);
-    result.classes = classNames(comparison.classNames, comparison.original.images.size());
+    result.classes = classLabels(comparison.classNames, comparison.original.images.size());
     result.images = comparison.original.images;
     result.originalCorrect = comparison.original.correct;
     result.currentCorrect = comparison.current.correct;
@@ -91,7 +82,7 @@ ClassComparisonResult AnalysisController::classComparisonResult(const Analysis::
 PerClassLesion AnalysisController::perClassLesion(const Analysis::Lesion &lesion) const
 {
     PerClassLesion study;
-    study.classes = classNames(lesion.classNames, lesion.classImages.size());
+    study.classes = classLabels(lesion.classNames, lesion.classImages.size());
     study.images = lesion.classImages;
     study.blocks.push_back(-1);
     study.blockNames.push_back("none");

@@ -66,7 +66,6 @@ Q_SIGNALS:
 private:
     QString progressText(double fractionDone) const;
     QString modelName() const;
-    static std::vector<std::string> classNames(const std::vector<std::string> &names, size_t count);
     ClassComparisonResult classComparisonResult(const Analysis::ClassComparison &comparison) const;
     PerClassLesion perClassLesion(const Analysis::Lesion &lesion) const;
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
