@@ -3,6 +3,7 @@
 // Shared by the test executables: fixture paths and comparisons with stated tolerances.
 
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QString>
 #include <QTest>
 
@@ -33,6 +34,14 @@ bool loads(Window &window, Open &&open, int timeoutMs = 300000)
     while (window.isLoading() && clock.elapsed() < timeoutMs)
         QTest::qWait(10);
     return !window.isLoading() && window.loadFailures() == failuresBefore;
+}
+
+// A fraction as the program writes a percentage in `language` ("en": 90.1%, "de": 90,1 %).
+inline QString percentIn(const QString &language, double fraction)
+{
+    const QLocale locale(language == QLatin1String("de") ? QLocale::German : QLocale::English);
+    const QString number = locale.toString(100 * fraction, 'f', 1);
+    return language == QLatin1String("de") ? number + QStringLiteral(" %") : number + QStringLiteral("%");
 }
 
 } // namespace testing

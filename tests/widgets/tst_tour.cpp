@@ -40,13 +40,6 @@ QByteArray tourWith(const QByteArray &step)
            + step + "]}";
 }
 
-QString percentIn(const QString &language, double fraction)
-{
-    const QLocale locale(language == QLatin1String("de") ? QLocale::German : QLocale::English);
-    const QString number = locale.toString(100 * fraction, 'f', 1);
-    return language == QLatin1String("de") ? number + QStringLiteral(" %") : number + QStringLiteral("%");
-}
-
 // The bundled models where the tour looks for them, and a small live subset (100 images).
 bool readyForTheTour(MainWindow &window)
 {
@@ -277,9 +270,9 @@ private Q_SLOTS:
                 const QString text = data.steps[step].caption.in(language);
                 // The numbers are this network's, as measured now, in the language's own format.
                 if (text.contains(QStringLiteral("{accuracy}")))
-                    QVERIFY2(caption.contains(percentIn(language, current->first)), qPrintable(caption));
+                    QVERIFY2(caption.contains(testing::percentIn(language, current->first)), qPrintable(caption));
                 if (text.contains(QStringLiteral("{original}")))
-                    QVERIFY2(caption.contains(percentIn(language, live->originalAccuracy())), qPrintable(caption));
+                    QVERIFY2(caption.contains(testing::percentIn(language, live->originalAccuracy())), qPrintable(caption));
                 if (text.contains(QStringLiteral("{chance}")))
                     QVERIFY2(caption.contains(language == QLatin1String("de") ? QStringLiteral("10 %") : QStringLiteral("10%")),
                              qPrintable(caption));

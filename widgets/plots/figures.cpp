@@ -620,10 +620,18 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     // The effective range in a line of its own under the title, outside the axes, where it cannot
     // hide a curve. A log axis has no place for zero: lengths with a zero value are named there.
     QString note = windowsNote(result);
+    // As runs ("32–54", not 23 numbers): the list made the figure wider than a 1280 px window.
     QStringList zero;
-    for (size_t k = 0; k < result.mean.size() && k < result.total.size(); ++k)
-        if (result.mean[k] <= 0 || result.total[k] <= 0)
-            zero << QString::number(k);
+    for (size_t k = 0; k < result.mean.size() && k < result.total.size(); ++k) {
+        if (result.mean[k] > 0 && result.total[k] > 0)
+            continue;
+        size_t last = k;
+        while (last + 1 < result.mean.size() && last + 1 < result.total.size()
+               && (result.mean[last + 1] <= 0 || result.total[last + 1] <= 0))
+            ++last;
+        zero << (last == k ? QString::number(k) : QStringLiteral("%1–%2").arg(k).arg(last));
+        k = last;
+    }
     if (!zero.isEmpty())
         note += QLatin1Char('\n') + QObject::tr("not shown, zero on a log axis: length(s) %1").arg(zero.join(QStringLiteral(", ")));
     QFont font = plot->font();

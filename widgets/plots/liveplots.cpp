@@ -195,6 +195,7 @@ LivePlots::LivePlots(QWidget *parent)
                                     "on training images, for the arrangement as it is now"));
     connect(measureGradients, &QPushButton::clicked, this, &LivePlots::gradientsRequested);
     m_samples = new QSpinBox(this);
+    m_samples->setObjectName(QStringLiteral("gradientSamples"));
     m_samples->setRange(1, 1000);
     m_samples->setValue(5);
     m_samples->setSuffix(tr(" per length"));
@@ -219,6 +220,7 @@ LivePlots::LivePlots(QWidget *parent)
                            "Fig. 5b), on the live images"));
     connect(reorder, &QPushButton::clicked, this, [this] { Q_EMIT sweepRequested(true); });
     m_sweepSamples = new QSpinBox(this);
+    m_sweepSamples->setObjectName(QStringLiteral("sweepSamples"));
     m_sweepSamples->setRange(1, 1000);
     m_sweepSamples->setValue(10);
     m_sweepSamples->setSuffix(tr(" per k"));
@@ -248,6 +250,8 @@ LivePlots::LivePlots(QWidget *parent)
     });
     layout->addWidget(m_accuracy, 1);
     layout->addWidget(m_tabs, 1);
+    for (QCustomPlot *plot : {m_accuracy, m_paths})
+        fitPresentation(plot); // their minimum heights (the measured figures get theirs when drawn)
     followPalette(); // pens and colours
 }
 
@@ -555,8 +559,13 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     // its axes kept 25 px at 1024x700 (issue 25). Its tab page scrolls instead of squeezing it.
     // Not in presentation mode: there the lecture tour's step shows the figure in a small tab
     // area, where scrolling would leave only its title in view.
-    const bool measured = plot != m_accuracy && plot != m_paths;
-    plot->setMinimumHeight(on ? 110 : measured ? 300 : 180);
+    // Out of presentation mode the axes keep at least 120 px at every size (issue 25): the
+    // accuracy's and the path lengths' legend rows and axis titles take 85 px of the plot; the class figures' turned class
+    // names take 70 px more than a measured figure's numbers, and their 10 or 54 rows need 150 px.
+    const bool classes = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
+                         || plot == m_disagreementFigure;
+    const int normal = plot == m_accuracy || plot == m_paths ? 205 : classes ? 360 : 300;
+    plot->setMinimumHeight(on ? 110 : normal);
     plot->legend->setWrap(on ? 2 : 0);
     plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
     plot->replot(QCustomPlot::rpQueuedReplot);

@@ -52,14 +52,14 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     m_viewMenu = window->menuBar()->addMenu(tr("&View"));
-    QAction *presentation = m_viewMenu->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F11), this,
-                                                  &MainActions::presentationMode);
-    presentation->setCheckable(true);
+    m_presentation = m_viewMenu->addAction(tr("&Presentation Mode"), QKeySequence(Qt::Key_F11), this,
+                                           &MainActions::presentationMode);
+    m_presentation->setCheckable(true);
     auto *leave = new QAction(tr("Leave presentation mode"), window);
     leave->setShortcut(Qt::Key_Escape);
-    connect(leave, &QAction::triggered, presentation, [presentation] {
-        if (presentation->isChecked())
-            presentation->trigger();
+    connect(leave, &QAction::triggered, m_presentation, [this] {
+        if (m_presentation->isChecked())
+            m_presentation->trigger();
     });
     window->addAction(leave); // no menu holds it: the window's own list makes Esc work
     m_fullTestSet = m_viewMenu->addAction(tr("Evaluate on the &Full Test Set"), this, &MainActions::fullTestSet);
@@ -136,6 +136,12 @@ void MainActions::setLectureLayout(bool on)
 {
     const QSignalBlocker blocker(m_lecture);
     m_lecture->setChecked(on);
+}
+
+void MainActions::setPresentationMode(bool on)
+{
+    const QSignalBlocker blocker(m_presentation);
+    m_presentation->setChecked(on);
 }
 
 void MainActions::update(bool network, bool edited, bool data, bool comparing)

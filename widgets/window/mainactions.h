@@ -28,6 +28,7 @@ public:
     void setRandomCount(int k);
     void setFullTestSet(bool on); // checks the action without emitting fullTestSet
     void setLectureLayout(bool on); // the same for lectureLayout
+    void setPresentationMode(bool on); // the same for presentationMode (Esc leaves only a checked one)
     // Actions that cannot apply are disabled rather than answering with an error.
     void update(bool network, bool edited, bool data, bool comparing);
 
@@ -55,6 +56,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_exportMenu = nullptr;
     QAction *m_lecture = nullptr;
+    QAction *m_presentation = nullptr;
     QAction *m_fullTestSet = nullptr;
     QAction *m_reset = nullptr;
     QAction *m_deleteRandom = nullptr;

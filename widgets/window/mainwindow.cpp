@@ -396,6 +396,7 @@ void MainWindow::forgetResults()
 void MainWindow::setPresentationMode(bool on, const QSize &screenSize)
 {
     m_layout->setPresentation(on, preferences().theme, screenSize.isEmpty() ? screen()->geometry().size() : screenSize);
+    m_actions->setPresentationMode(on); // entered from the tour or the command line, Esc leaves it too
 }
 
 bool MainWindow::saveSession(const QString &path)

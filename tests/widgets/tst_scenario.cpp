@@ -1,0 +1,249 @@
+// Issue 25's scenario: a lecture or a study as a person goes through it, and after every state the
+// window checked at a projector's 1024x700 and 1280x720, at 1920x1080 and at 2560x1440. Start → each
+// on-request measurement (a live subset of 100 images) → each lecture tour step → a clicker's burst
+// of Page Downs → presentation mode (F11) → Esc. After each: the window's frame fits the screen
+// (nothing raised its minimum beyond it), every tile is in view and takes a click at its centre,
+// every plot in view has axes at least 120 px tall (90 px at 1024x700) with tick labels that do
+// not overlap, the tour caption is entirely visible, and the caption's numbers belong to the
+// arrangement shown. A screenshot per state and size lands in build/Testing/scenario/ for a person
+// to look at.
+
+#include "analysis.h"
+#include "arrangementeditor.h"
+#include "layoutchecks.h"
+#include "lecturetour.h"
+#include "liveevaluation.h"
+#include "liveplots.h"
+#include "recentfiles.h"
+#include "testhelpers.h"
+#include "tour.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+using namespace pathlens;
+using testing::settle;
+
+namespace {
+
+const QList<QSize> &screens()
+{
+    static const QList<QSize> sizes = {{1024, 700}, {1280, 720}, {1920, 1080}, {2560, 1440}};
+    return sizes;
+}
+
+QString sizeName(const QSize &size)
+{
+    return QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+}
+
+// The window as a window manager shows it on a screen of `screen`: its frame as large as the
+// screen (a maximised window), the frame's decorations as the platform has them.
+void fillScreen(MainWindow &window, const QSize &screen)
+{
+    const QSize decorations = window.frameGeometry().size() - window.geometry().size();
+    window.resize(screen - decorations);
+    settle();
+}
+
+// Everything that does not fit or cannot be read in the window as it is now, on `screen`.
+QStringList problemsOn(MainWindow &window, const QSize &screen)
+{
+    QStringList problems;
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    if (window.frameGeometry().width() > screen.width() || window.frameGeometry().height() > screen.height()
+        || minimum.width() > screen.width() || minimum.height() > screen.height())
+        problems << QStringLiteral("frame %1x%2, minimum %3x%4; too wide: %5")
+                        .arg(window.frameGeometry().width()).arg(window.frameGeometry().height())
+                        .arg(minimum.width()).arg(minimum.height())
+                        .arg(testing::tooWide(&window, screen.width()).join(QStringLiteral(", ")));
+    problems += testing::tilesOutOfReach(window);
+    const int minimumHeight = screen.height() <= 700 ? 90 : 120;
+    for (const QString &name : LivePlots::plotNames()) {
+        for (const QString &problem : testing::unreadable(window.livePlots()->plot(name), minimumHeight))
+            problems << QStringLiteral("plot '%1': %2").arg(name, problem);
+    }
+    LectureTour *tour = window.lectureTour();
+    if (tour->isRunning()) {
+        QLabel *caption = tour->captionLabel();
+        if (caption->visibleRegion() != QRegion(caption->rect()) || caption->heightForWidth(caption->width()) > caption->height())
+            problems << QStringLiteral("tour caption cut: %1 px of %2 px in view")
+                            .arg(caption->visibleRegion().boundingRect().height()).arg(caption->heightForWidth(caption->width()));
+        for (QPushButton *button : tour->dock()->findChildren<QPushButton *>()) {
+            if (button->isVisible() && button->visibleRegion() != QRegion(button->rect()))
+                problems << QStringLiteral("tour button '%1' cut").arg(button->text());
+        }
+    }
+    return problems;
+}
+
+// The checks of `state` at every screen size, with a screenshot of each; what is wrong is added
+// to `problems`, named by state and size.
+void checkAtEverySize(MainWindow &window, const QString &state, QStringList &problems)
+{
+    const QString folder = QStringLiteral(PATHLENS_BINARY_DIR "/Testing/scenario");
+    QDir().mkpath(folder);
+    for (const QSize &screen : screens()) {
+        fillScreen(window, screen);
+        for (const QString &problem : problemsOn(window, screen))
+            problems << QStringLiteral("%1 at %2: %3").arg(state, sizeName(screen), problem);
+        window.grab().save(QStringLiteral("%1/%2-%3.png").arg(folder, state, sizeName(screen)));
+    }
+}
+
+// What is wrong with the tour's caption: it must be the one of step `step`, whose arrangement is
+// shown, with that arrangement's accuracy where it names one.
+QString captionProblem(MainWindow &window, int step)
+{
+    LectureTour *tour = window.lectureTour();
+    const Tour &data = tour->tour();
+    const QString caption = tour->captionLabel()->text();
+    if (tour->step() != step || window.arrangement() != data.arrangementAt(step, window.editor()->network()))
+        return QStringLiteral("step %1 asked for, step %2 shown, its arrangement %3").arg(step + 1).arg(tour->step() + 1)
+            .arg(window.arrangement() == data.arrangementAt(tour->step(), window.editor()->network()) ? "with it" : "not in view");
+    if (caption != tour->caption(tour->language()) || !tour->captionComplete())
+        return QStringLiteral("step %1: caption '%2' is not the step's").arg(step + 1).arg(caption);
+    if (data.steps[step].caption.in(tour->language()).contains(QStringLiteral("{accuracy}"))) {
+        const auto current = window.liveEvaluation()->cached(window.arrangement());
+        if (!current || !caption.contains(testing::percentIn(tour->language(), current->first)))
+            return QStringLiteral("step %1: caption '%2' without the accuracy shown").arg(step + 1).arg(caption);
+    }
+    return {};
+}
+
+// Waits for `signal` until `done` says of its arguments that the measurement is finished.
+template <typename Signal, typename Done>
+bool waitFor(Analysis *sender, Signal signal, Done done)
+{
+    QSignalSpy spy(sender, signal);
+    for (;;) {
+        if (!spy.wait(300000))
+            return false;
+        if (done(spy.last()))
+            return true;
+    }
+}
+
+} // namespace
+
+class TestScenario final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void lectureAndStudyAtEveryScreenSize()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 100;
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        window.recentFiles()->setModelsFolder(QStringLiteral(PATHLENS_MODELS_DIR)); // the tour's models
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt")); }));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window)); // the Page keys and F11 are the window's shortcuts
+        QVERIFY(finished.wait(300000));
+        QStringList problems; // of every state at every size, listed together at the end
+        checkAtEverySize(window, QStringLiteral("start"), problems);
+        Analysis *analysis = window.analysis();
+        LivePlots *plots = window.livePlots();
+        auto showEach = [&](std::initializer_list<const char *> tabs) {
+            for (const char *tab : tabs) {
+                plots->showTab(QLatin1String(tab));
+                checkAtEverySize(window, QLatin1String(tab), problems);
+            }
+        };
+
+        // Each on-request measurement, then each of its tabs.
+        window.measureSingleDeletions();
+        QVERIFY(waitFor(analysis, &Analysis::lesionUpdated,
+                        [](const QList<QVariant> &lesion) { return lesion.at(0).value<Analysis::Lesion>().finished; }));
+        showEach({"single-deletion", "single-deletion-classes", "disagreement"});
+        plots->findChild<QSpinBox *>(QStringLiteral("gradientSamples"))->setValue(1); // 55 batches, not 275
+        window.measureGradients();
+        QVERIFY(waitFor(analysis, &Analysis::gradientsUpdated,
+                        [](const QList<QVariant> &update) { return update.at(1).toInt() == update.at(2).toInt(); }));
+        showEach({"gradients"});
+        QSignalSpy compared(analysis, &Analysis::classesCompared);
+        Q_EMIT plots->classesRequested();
+        QVERIFY2(compared.wait(300000), qPrintable(window.lastError()));
+        showEach({"per-class", "confusion-change"});
+        plots->findChild<QSpinBox *>(QStringLiteral("sweepSamples"))->setValue(2); // 40 arrangements, not 200
+        window.measureSweep(false);
+        QVERIFY(waitFor(analysis, &Analysis::sweepUpdated,
+                        [](const QList<QVariant> &sweep) { return sweep.at(0).value<Analysis::Sweep>().finished; }));
+        showEach({"delete-k", "path-lengths", "surviving-paths"});
+
+        // Each step of the lecture tour, as a lecturer goes: the next when the numbers are in.
+        QVERIFY(window.startLectureTour());
+        LectureTour *tour = window.lectureTour();
+        const int steps = int(tour->tour().steps.size());
+        for (int step = 0; step < steps; ++step) {
+            if (step > 0)
+                QTest::keyClick(&window, Qt::Key_PageDown);
+            QTRY_VERIFY2_WITH_TIMEOUT(tour->step() == step && !tour->isApplying() && tour->isSettled(),
+                                      qPrintable(window.lastError()), 300000);
+            QVERIFY2(captionProblem(window, step).isEmpty(), qPrintable(captionProblem(window, step)));
+            checkAtEverySize(window, QStringLiteral("tour-step%1").arg(step + 1), problems);
+            QVERIFY2(captionProblem(window, step).isEmpty(), qPrintable(captionProblem(window, step))); // resizing changed nothing
+        }
+
+        // A clicker's burst from the first step: four Page Downs 0.3 s apart, through two model
+        // changes. No error; the caption shown at any moment belongs to the arrangement shown.
+        QVERIFY(tour->go(0));
+        QTRY_VERIFY_WITH_TIMEOUT(!tour->isApplying() && tour->isSettled(), 300000);
+        const int failures = window.loadFailures();
+        const QString lastError = window.lastError();
+        for (int press = 0; press < 4; ++press) {
+            QTest::keyClick(&window, Qt::Key_PageDown);
+            QTest::qWait(300);
+            if (!tour->isApplying())
+                QCOMPARE(window.arrangement(), tour->tour().arrangementAt(tour->step(), window.editor()->network()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(tour->step() == 4 && !tour->isApplying() && tour->isSettled(), 300000);
+        QCOMPARE(window.loadFailures(), failures);
+        QCOMPARE(window.lastError(), lastError);
+        QVERIFY2(captionProblem(window, 4).isEmpty(), qPrintable(captionProblem(window, 4)));
+        checkAtEverySize(window, QStringLiteral("tour-after-burst"), problems);
+
+        // Presentation mode on each screen (F11 fills the window's own screen: here the size is
+        // handed over, as the offscreen platform has one screen of its own size), then Esc.
+        for (const QSize &screen : screens()) {
+            fillScreen(window, screen); // as it was on that screen before F11
+            const QRect before = window.geometry();
+            window.setPresentationMode(true, screen);
+            window.showNormal(); // the offscreen screen is not `screen`: its size by hand
+            fillScreen(window, screen);
+            for (const QString &problem : problemsOn(window, screen))
+                problems << QStringLiteral("presentation at %1: %2").arg(sizeName(screen), problem);
+            window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/scenario/presentation-%1.png").arg(sizeName(screen)));
+            QVERIFY2(captionProblem(window, 4).isEmpty(), qPrintable(captionProblem(window, 4)));
+            QTest::keyClick(&window, Qt::Key_Escape);
+            settle();
+            if (window.size() != before.size() || window.isFullScreen())
+                problems << QStringLiteral("after Esc from presentation at %1: %2x%3%4, %5x%6 before")
+                                .arg(sizeName(screen)).arg(window.width()).arg(window.height())
+                                .arg(window.isFullScreen() ? " full screen" : "").arg(before.width()).arg(before.height());
+        }
+        tour->stop();
+        for (const QString &problem : problems)
+            qWarning("%s", qPrintable(problem)); // QVERIFY2's message is cut at 1 kB
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems, listed above").arg(problems.size())));
+    }
+};
+
+QTEST_MAIN(TestScenario)
+#include "tst_scenario.moc"
