@@ -321,10 +321,14 @@ void LectureTour::applied()
         return;
     }
     const int requested = std::exchange(m_requested, -1);
-    if (requested >= 0 && requested != m_step)
+    if (requested >= 0 && requested != m_step) {
+        // The caption of the step now shown stays while the one asked for loads its model: under
+        // a clicker's burst the strip showed step 3 with step 2's caption for seconds.
+        showCaption();
         go(requested);
-    else
+    } else {
         refresh();
+    }
 }
 
 bool LectureTour::show(int step, bool forward)
@@ -406,13 +410,7 @@ void LectureTour::refresh()
 {
     if (!m_running || m_step < 0 || m_applying)
         return;
-    const QString language = this->language();
-    m_dock->setWindowTitle(tr("Lecture Tour: %1").arg(m_tour.title.in(language)));
-    m_counter->setText(tr("Step %1 of %2").arg(m_step + 1).arg(m_tour.steps.size()));
-    m_caption->setText(caption(language));
-    fitCaption();
-    m_back->setEnabled(m_step > 0);
-    m_next->setEnabled(m_step + 1 < m_tour.steps.size());
+    showCaption();
     if (!captionComplete())
         return;
     if (m_stepMs < 0) {
@@ -421,6 +419,17 @@ void LectureTour::refresh()
     }
     if (isSettled())
         Q_EMIT settled();
+}
+
+void LectureTour::showCaption()
+{
+    const QString language = this->language();
+    m_dock->setWindowTitle(tr("Lecture Tour: %1").arg(m_tour.title.in(language)));
+    m_counter->setText(tr("Step %1 of %2").arg(m_step + 1).arg(m_tour.steps.size()));
+    m_caption->setText(caption(language));
+    fitCaption();
+    m_back->setEnabled(m_step > 0);
+    m_next->setEnabled(m_step + 1 < m_tour.steps.size());
 }
 
 // The arrangements of every later step on the model shown now, the next step's first: the

@@ -104,7 +104,8 @@ private:
     bool applyStored(int step);
     std::optional<QString> fact(const QString &name, const QString &language) const;
     std::optional<QString> storedFact(const StoredResults &results, const QString &name, const QLocale &locale) const;
-    void refresh(); // the caption, the step counter, the buttons; prefetches the next step
+    void showCaption(); // of the step shown: the text, the step counter, the buttons
+    void refresh();     // showCaption() once the step stands; prefetches the next step
     void prefetchNext();
     QString fail(const QString &why);
 
