@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pathlens {
@@ -659,6 +660,14 @@ void LivePlots::rescale()
         m_compareOriginal->setData({-0.5, right}, {m_compareOriginalAccuracy, m_compareOriginalAccuracy});
     m_accuracy->rescaleAxes(true);
     m_accuracy->yAxis->scaleRange(1.1);
+    // An accuracy lies within 0-100 %: the margin and an estimate's interval must not take the
+    // axis beyond (the tour's plot ran from 25 to 150 % after Page Up to its first step).
+    QCPRange accuracies = m_accuracy->yAxis->range();
+    accuracies.lower = std::max(0.0, accuracies.lower);
+    accuracies.upper = std::min(100.0, accuracies.upper);
+    if (accuracies.size() < 2) // one value, or all at 0 or 100 %: two points around them
+        accuracies = QCPRange(std::clamp(accuracies.center() - 1, 0.0, 98.0), std::clamp(accuracies.center() + 1, 2.0, 100.0));
+    m_accuracy->yAxis->setRange(accuracies);
     m_accuracy->xAxis->setRange(-0.5, right);
     m_accuracy->replot(QCustomPlot::rpQueuedReplot);
 }
