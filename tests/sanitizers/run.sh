@@ -16,9 +16,9 @@ if [ "$mode" = address ]; then
     # the model loader and the pure logic. Left out for time: tst_engine and tst_experiments
     # (inference: every LibTorch tensor is allocated and freed through ASan's allocator, which
     # made tst_engine take minutes instead of seconds), tst_training, tst_gradients and
-    # tst_bundled (the same, longer). Their core sources are still compiled with the sanitizers,
-    # so the tree is ready for running them by hand:
-    #   ninja -C build/asan tst_engine && build/asan/tests/tst_engine
+    # tst_bundled (the same, longer). The tree builds only the engine's part of core (all that
+    # these tests and tst_engine need); for the others, all of core:
+    #   cmake -B build/asan -DPATHLENS_SANITIZE_WHOLE_CORE=ON && ninja -C build/asan tst_training
     option=-DPATHLENS_SANITIZE=ON
     targets=(tst_paths tst_arrangement tst_dataset tst_network)
     runs=("tst_paths" "tst_arrangement" "tst_dataset" "tst_network")
