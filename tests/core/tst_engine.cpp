@@ -5,6 +5,7 @@
 
 #include "testhelpers.h"
 
+#include <algorithm>
 #include <random>
 #include <set>
 #include <condition_variable>
@@ -157,6 +158,45 @@ private Q_SLOTS:
         QVERIFY(result.cancelled);
         QCOMPARE(result.images, int64_t(192));
         QVERIFY(seen == (std::vector<int64_t>{64, 128, 192}));
+    }
+
+    // Many arrangements on one batch of images (a sweep on the live subset) report their progress
+    // as they go, not only when the batch is done: at most every 250 ms, so a run of more than a
+    // second must report within the batch. The counts stay those of the whole batches done.
+    void progressWithinABatch()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        EngineOptions options;
+        options.batchSize = 256;
+        Engine engine(network, fashionSubset(256), options);
+        std::vector<Arrangement> arrangements;
+        for (int j = 0; j < 9; ++j)
+            for (int k = 0; k < 9; ++k) {
+                Arrangement arrangement = identityArrangement(9);
+                arrangement[size_t(j)].active = false;
+                arrangement[size_t(k)].active = j == k;
+                arrangements.push_back(arrangement);
+            }
+        std::vector<double> fractions;
+        QElapsedTimer clock;
+        clock.start();
+        const EvalResult result = engine.evaluate(arrangements, 0, -1, [&](const EvalProgress &progress) {
+            fractions.push_back(progress.fraction);
+            if (progress.fraction < 1) {
+                QCOMPARE(progress.imagesDone, int64_t(0));
+                QVERIFY(std::all_of(progress.correct.begin(), progress.correct.end(), [](int64_t c) { return c == 0; }));
+            }
+        });
+        const qint64 ms = clock.elapsed();
+        QCOMPARE(result.images, int64_t(256));
+        QVERIFY(!fractions.empty());
+        QCOMPARE(fractions.back(), 1.0);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() > 0);
+        if (ms > 1000)
+            QVERIFY2(fractions.size() >= 2, qPrintable(QStringLiteral("%1 ms, one report").arg(ms)));
+        else
+            qInfo("%lld ms: within-batch reports not required", ms);
     }
 
     // Engines are built on the GUI thread and on analysis threads while another engine runs the

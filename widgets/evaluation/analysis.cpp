@@ -91,7 +91,9 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
         const EvalResult result = engine.evaluatePredictions(
             plan.arrangements, 0, -1,
             [&](const EvalProgress &p) {
-                if (sinceUpdate.elapsed() >= 250) { // a redraw per batch would outpace the plot
+                // A redraw per batch would outpace the plot; a report within the first batch has
+                // no counts yet.
+                if (sinceUpdate.elapsed() >= 250 && p.imagesDone > 0) {
                     sinceUpdate.restart();
                     const Lesion lesion = measured(p.imagesDone, p.imagesTotal, p.correct, false);
                     post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
