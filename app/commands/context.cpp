@@ -5,7 +5,9 @@
 #include "error.h"
 #include "safefile.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <qcustomplot.h>
 
 #include <cstdio>
 #include <unistd.h>

@@ -5,6 +5,8 @@
 #include "gradients.h"
 #include "results.h"
 
+#include <qcustomplot.h> // the figures are drawn here
+
 namespace pathlens::cli {
 
 Outcome gradients(Context &context, const QString &modelPath, const Limits &limits)

@@ -8,6 +8,7 @@
 #include "results.h"
 #include "statistics.h"
 
+#include <qcustomplot.h> // the figures are drawn here
 #include <QFileInfo>
 
 namespace pathlens::cli {

@@ -6,6 +6,8 @@
 #include "paths.h"
 #include "results.h"
 
+#include <qcustomplot.h> // the figures are drawn here
+
 #include <cmath>
 
 namespace pathlens::cli {

@@ -6,6 +6,7 @@
 #include "experiments.h"
 #include "safefile.h"
 
+#include <qcustomplot.h> // the figures are drawn here
 #include <QDir>
 #include <QFileInfo>
 

@@ -5,6 +5,8 @@
 #include "experiments.h"
 #include "results.h"
 
+#include <qcustomplot.h> // the figures are drawn here
+
 #include <algorithm>
 #include <numeric>
 
