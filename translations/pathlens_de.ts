@@ -199,14 +199,14 @@
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="593"/>
-        <source>gradient magnitude per path (mean ± std)</source>
-        <translation>Gradientenbetrag je Pfad (Mittelwert ± Standardabweichung)</translation>
+        <source>gradient per path (mean ± std)</source>
+        <translation>Gradient je Pfad (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="574"/>
         <location filename="../widgets/plots/figures.cpp" line="595"/>
-        <source>total gradient of all paths of length k</source>
-        <translation>Gesamtgradient aller Pfade der Länge k</translation>
+        <source>total over the paths of length k</source>
+        <translation>Summe über die Pfade der Länge k</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="605"/>
@@ -228,8 +228,10 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="374"/>
-        <source>test accuracy (%), 95% Wilson intervals</source>
-        <translation>Testgenauigkeit (%), 95-%-Wilson-Intervalle</translation>
+        <source>test accuracy (%)
+95% Wilson intervals</source>
+        <translation>Testgenauigkeit (%)
+95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/plots/figures.cpp" line="422"/>

@@ -126,7 +126,7 @@ inline QString overlappingTickLabels(QCPAxis *axis)
 }
 
 // What makes a plot in view unreadable: axes shorter than `minimumHeight`, tick labels on top of
-// each other, an axis title longer than the plot is wide (or tall).
+// each other, an axis title longer than its axes.
 inline QStringList unreadable(QCustomPlot *plot, int minimumHeight)
 {
     QStringList problems;
@@ -139,9 +139,14 @@ inline QStringList unreadable(QCustomPlot *plot, int minimumHeight)
         for (QCPAxis *axis : axes->axes()) {
             if (const QString overlap = overlappingTickLabels(axis); !overlap.isEmpty())
                 problems << overlap;
-            const int extent = axis->orientation() == Qt::Horizontal ? plot->width() : plot->height();
-            if (axis->visible() && QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()) > extent)
-                problems << QStringLiteral("axis title '%1' longer than the plot's %2 px").arg(axis->label()).arg(extent);
+            // Centred on the axes, a title longer than them by more than the margins runs into the
+            // title lines above (the gradient figure's notes) or off the plot.
+            const int extent = axis->orientation() == Qt::Horizontal ? axes->width() : axes->height();
+            int longest = 0; // of the title's lines
+            for (const QString &line : axis->label().split(QLatin1Char('\n')))
+                longest = std::max(longest, QFontMetrics(axis->labelFont()).horizontalAdvance(line));
+            if (axis->visible() && longest > extent + 30)
+                problems << QStringLiteral("axis title '%1' longer than its %2 px axes").arg(axis->label()).arg(extent);
         }
     }
     return problems;

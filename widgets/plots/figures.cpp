@@ -371,7 +371,7 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
                     above[b] = 100 * wilson.upper - percent[b];
                 }
             addErrorBars(*plot, graph, below, above);
-            plot->yAxis->setLabel(QObject::tr("test accuracy (%), 95% Wilson intervals"));
+            plot->yAxis->setLabel(QObject::tr("test accuracy (%)\n95% Wilson intervals")); // two lines: 142 px tall axes at 1280x720
         }
         addHorizontalLine(*plot, 100 * s.baseline, QObject::tr("%1, no block deleted").arg(s.label), int(i));
         plot->graph(plot->graphCount() - 1)->removeFromLegend();
@@ -571,7 +571,7 @@ std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientR
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("path length k"));
-    plot->yAxis->setLabel(QObject::tr("total gradient of all paths of length k"));
+    plot->yAxis->setLabel(QObject::tr("total over the paths of length k"));
     const QVector<double> x = range(result.lengths.size());
     plot->xAxis->setRange(-0.5, double(x.size()) - 0.5);
     shadeWindows(*plot, result);
@@ -590,9 +590,9 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("path length k"));
-    plot->yAxis->setLabel(QObject::tr("gradient magnitude per path (mean ± std)"));
+    plot->yAxis->setLabel(QObject::tr("gradient per path (mean ± std)"));
     plot->yAxis2->setVisible(true);
-    plot->yAxis2->setLabel(QObject::tr("total gradient of all paths of length k"));
+    plot->yAxis2->setLabel(QObject::tr("total over the paths of length k"));
     for (QCPAxis *axis : {plot->yAxis, plot->yAxis2}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));

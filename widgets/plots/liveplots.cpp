@@ -562,10 +562,12 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     // area, where scrolling would leave only its title in view.
     // Out of presentation mode the axes keep at least 120 px at every size (issue 25): the
     // accuracy's and the path lengths' legend rows and axis titles take 85 px of the plot; the class figures' turned class
-    // names take 70 px more than a measured figure's numbers, and their 10 or 54 rows need 150 px.
-    const bool classes = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
-                         || plot == m_disagreementFigure;
-    const int normal = plot == m_accuracy || plot == m_paths ? 205 : classes ? 360 : 300;
+    // names take 70 px more than a measured figure's numbers, and their 10 or 54 rows need 150 px;
+    // the gradient figure's notes under its title take three lines, and its axis titles on both
+    // sides ran into them.
+    const bool tall = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
+                      || plot == m_disagreementFigure || plot == m_gradientFigure;
+    const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? 360 : 300;
     plot->setMinimumHeight(on ? 110 : normal);
     plot->legend->setWrap(on ? 2 : 0);
     plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
