@@ -561,10 +561,10 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     // Not in presentation mode: there the lecture tour's step shows the figure in a small tab
     // area, where scrolling would leave only its title in view.
     // Out of presentation mode the axes keep at least 120 px at every size (issue 25): the
-    // accuracy's and the path lengths' legend rows and axis titles take 85 px of the plot; the class figures' turned class
-    // names take 70 px more than a measured figure's numbers, and their 10 or 54 rows need 150 px;
-    // the gradient figure's notes under its title take three lines, and its axis titles on both
-    // sides ran into them.
+    // accuracy's and the path lengths' legend rows and axis titles take 85 px of the plot; the
+    // class figures' turned class names take 70 px more than a measured figure's numbers, and
+    // their 10 or 54 rows need 150 px; the gradient figure's notes under its title take three
+    // lines, and its axis titles on both sides ran into them.
     const bool tall = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
                       || plot == m_disagreementFigure || plot == m_gradientFigure;
     const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? 360 : 300;
