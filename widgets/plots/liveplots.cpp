@@ -65,6 +65,11 @@ void installHoverReadout(QCustomPlot *plot)
 
 namespace {
 
+// The class figures' turned names and 10 or 54 rows, and the gradient figure's three note lines
+// under its title, ask more than the 290 px of another measured figure (tst_scenario: axes at least
+// 120 px tall, no tick labels overlapping; 310 px lets the page fit a 1024x700 screen).
+constexpr int tallFigureHeight = 310;
+
 QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
 {
     auto *plot = new QCustomPlot(parent);
@@ -143,8 +148,8 @@ QString lesionClassExplanation()
 LivePlots::LivePlots(QWidget *parent)
     : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
     m_accuracy = newPlot(this, tr("edit"), tr("accuracy (%)"));
     auto wholeNumbers = QSharedPointer<QCPAxisTickerFixed>::create();
     wholeNumbers->setTickStep(1);
@@ -249,8 +254,9 @@ LivePlots::LivePlots(QWidget *parent)
         if (m_tabs->widget(index) == survivingTab)
             drawSurviving();
     });
-    layout->addWidget(m_accuracy, 1);
-    layout->addWidget(m_tabs, 1);
+    // The tabs twice the accuracy plot's share: their figures carry titles, notes and legends.
+    m_layout->addWidget(m_accuracy, 1);
+    m_layout->addWidget(m_tabs, 2);
     for (QCustomPlot *plot : {m_accuracy, m_paths})
         fitPresentation(plot); // their minimum heights (the measured figures get theirs when drawn)
     followPalette(); // pens and colours
@@ -280,16 +286,56 @@ QStringList LivePlots::plotNames()
 void LivePlots::showTab(const QString &name)
 {
     const int index = int(plotNames().indexOf(name));
-    if (index > 0) // not "accuracy", which is above the tabs
+    if (index > 0 || (index == 0 && accuracyIsATab())) // "accuracy" is above the tabs unless short of room
         m_tabs->setCurrentWidget(m_tabOfPlot[index]);
     m_tabChosen = index > 0;
     showFigures();
 }
 
+bool LivePlots::accuracyIsATab() const
+{
+    return m_tabs->indexOf(m_accuracy) >= 0;
+}
+
+// Below this height the accuracy plot and a measured figure do not both fit: at 1280x720 and
+// 1024x700 the tab pages kept 130-170 px, so a figure's title or its x axis was always scrolled
+// out of view (issue 25). Its controls, the tab bar and the margins take about 120 px (measured:
+// the per-class page scrolled by 48 px with 360 px for its figures).
+int LivePlots::heightForBoth() const
+{
+    return m_accuracy->minimumHeight() + tallFigureHeight + 120;
+}
+
 void LivePlots::showFigures()
 {
+    // Short of room, the accuracy plot is the first tab (the accuracy stays in the blocks panel's
+    // line above the strip); the lecture layout and a presentation's one figure at a time keep
+    // their own choice.
+    const bool asTab = !m_singleFigure && !m_oneFigureAtATime && height() < heightForBoth();
+    if (asTab != accuracyIsATab()) {
+        if (asTab) {
+            const bool userChose = m_tabs->currentIndex() > 0; // else the first tab, path lengths, as at start
+            m_layout->removeWidget(m_accuracy);
+            m_tabs->insertTab(0, m_accuracy, tr("Accuracy"));
+            if (!userChose)
+                m_tabs->setCurrentIndex(0);
+        } else {
+            m_tabs->removeTab(m_tabs->indexOf(m_accuracy));
+            m_layout->insertWidget(0, m_accuracy, m_lineScale > 1 ? 2 : 1);
+        }
+    }
+    if (asTab) {
+        m_tabs->setVisible(true);
+        return;
+    }
     m_accuracy->setVisible(!(m_oneFigureAtATime && m_tabChosen));
     m_tabs->setVisible(m_oneFigureAtATime ? m_tabChosen : !m_singleFigure);
+}
+
+void LivePlots::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showFigures();
 }
 
 // The first plot name of the tab shown.
@@ -544,6 +590,9 @@ void LivePlots::setOneFigureAtATime(bool on)
 void LivePlots::setPresentation(bool on)
 {
     m_lineScale = on ? 2 : 1;
+    // Presenting, the accuracy after each edit is the lecture's figure: half the height, not a third.
+    if (!accuracyIsATab())
+        m_layout->setStretchFactor(m_accuracy, on ? 2 : 1);
     // At 1280x720 with type half as large again, the plots, the network panel and the lecture
     // tour's caption fit only with lower plots and the legends in two columns.
     for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure, m_deleteKFigure,
@@ -567,7 +616,7 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     // lines, and its axis titles on both sides ran into them.
     const bool tall = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
                       || plot == m_disagreementFigure || plot == m_gradientFigure;
-    const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? 360 : 300;
+    const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? tallFigureHeight : 290;
     plot->setMinimumHeight(on ? 110 : normal);
     plot->legend->setWrap(on ? 2 : 0);
     plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
@@ -678,7 +727,7 @@ void LivePlots::setActiveBlocks(int active)
 {
     m_active = active;
     m_survivingDrawn = false;
-    if (m_tabs->currentWidget() == m_survivingArea->parentWidget())
+    if (m_tabs->currentWidget() == m_tabOfPlot.value(2)) // the surviving paths' tab (a scroll area)
         drawSurviving(); // else when it is shown: each edit's redraw costs the evaluation CPU time
     const auto [lengths, shares] = distribution(pathsResult(m_blocks, active, {}, m_plain).distribution);
     m_currentPaths->setData(lengths, shares);

@@ -48,6 +48,7 @@ public:
     // Presentation on a small screen: the accuracy plot or the tab that showTab chose, not both
     // in half the height each (the lecture tour's gradient figure got about 140 px at 1280x720).
     void setOneFigureAtATime(bool on);
+    bool isOneFigureAtATime() const { return m_oneFigureAtATime; }
 
     // Figures measured on request; `title` names the model and the images.
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
@@ -72,8 +73,8 @@ public:
     QCustomPlot *plot(const QString &name);
     static QStringList plotNames();
 
-    // The tab below the accuracy plot that holds the plot `name` (plotNames() but "accuracy",
-    // which is always shown); an unknown name changes nothing.
+    // The tab that holds the plot `name`; "accuracy" is above the tabs, or their first tab where
+    // the plots are too short for both (below heightForBoth); an unknown name changes nothing.
     void showTab(const QString &name);
     QString currentTabName() const;
 
@@ -90,6 +91,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     // Adds `page` as a tab inside a scroll area; returns the tab's widget.
@@ -97,7 +99,9 @@ private:
     void followPalette();
     void followPalette(QCustomPlot *figure); // a measured figure
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
-    void showFigures(); // which of the accuracy plot and the tabs are in view
+    void showFigures(); // which of the accuracy plot and the tabs are in view, and where
+    bool accuracyIsATab() const;
+    int heightForBoth() const;
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
     // Puts a freshly drawn figure where `slot` was (the layout takes it over).
     void replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_ptr<QCustomPlot> figure);
@@ -114,6 +118,7 @@ private:
     QCPGraph *m_compareOriginal = nullptr;
     QCPGraph *m_originalPaths = nullptr;
     QCPGraph *m_currentPaths = nullptr;
+    QVBoxLayout *m_layout = nullptr;
     QTabWidget *m_tabs = nullptr;
     QVBoxLayout *m_survivingArea = nullptr;
     QBoxLayout *m_gradientArea = nullptr;

@@ -366,9 +366,10 @@ bool LectureTour::show(int step, bool forward)
         m_targets.graph->setWindow(std::min(view.first, std::max(0, int(info.blocks.size()) - view.size)), view.size);
     m_targets.plots->showTab(view.tab);
     // A step that names no tab of its own is about the accuracy: where one figure is shown at a
-    // time (presentation on a small screen), that is the accuracy plot.
+    // time (presentation on a small screen), that is the accuracy plot. (Where the accuracy plot
+    // is a tab for want of height, the step's tab stays: the accuracy is in the line above the strip.)
     const auto &actions = m_tour.steps.at(step).actions;
-    if (std::none_of(actions.begin(), actions.end(), [](const TourAction &action) {
+    if (m_targets.plots->isOneFigureAtATime() && std::none_of(actions.begin(), actions.end(), [](const TourAction &action) {
             return action.kind == TourAction::Kind::Stored
                    || (action.kind == TourAction::Kind::Show && action.name != QLatin1String("unraveled")
                        && action.name != QLatin1String("lattice"));
