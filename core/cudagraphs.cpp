@@ -10,44 +10,56 @@
 #include <cuda_runtime_api.h>
 
 #include <cmath>
+#include <mutex>
 #include <stdexcept>
 
 namespace pathlens {
 
-int64_t freeCudaBytes(int index)
-{
-    const c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(index));
-    c10::cuda::CUDACachingAllocator::emptyCache(); // blocks cached but unused count as free
-    size_t free = 0, total = 0;
-    if (cudaMemGetInfo(&free, &total) != cudaSuccess) {
-        (void)cudaGetLastError(); // clear it: LibTorch checks for pending errors after its own calls
-        return -1;
-    }
-    return int64_t(free);
-}
+namespace {
 
-struct BlockGraphs::Captured
+// The caching allocator's emptyCache() must not run while another thread captures a graph (it
+// would free blocks the capture is allocating from); both hold this.
+std::mutex captureOrEmpty;
+
+class CudaGraphSlot : public CapturedSlot
 {
+public:
+    const at::Tensor &replay(const at::Tensor &x) override
+    {
+        input.copy_(x);
+        graph.replay();
+        return output;
+    }
+
     at::cuda::CUDAGraph graph;
     at::Tensor input;
     at::Tensor output;
 };
 
-BlockGraphs::BlockGraphs(std::shared_ptr<const Network::Impl> net)
-    : m_net(std::move(net))
-    , m_pool(at::cuda::graph_pool_handle())
+class CudaGraphCapturer : public GraphCapturer
 {
-}
+public:
+    std::unique_ptr<CapturedSlot> capture(const Network::Impl &net, const Slot &slot, const at::Tensor &x) override;
 
-BlockGraphs::~BlockGraphs() = default;
+    void released() override
+    {
+        c10::cuda::getCurrentCUDAStream().synchronize();
+        const std::lock_guard<std::mutex> lock(captureOrEmpty);
+        c10::cuda::CUDACachingAllocator::emptyCache();
+        m_pool = at::cuda::graph_pool_handle(); // the old pool is freed once its graphs are gone
+    }
 
-std::unique_ptr<BlockGraphs::Captured> BlockGraphs::capture(const Slot &slot, const at::Tensor &x)
+private:
+    std::pair<unsigned long long, unsigned long long> m_pool = at::cuda::graph_pool_handle();
+};
+
+std::unique_ptr<CapturedSlot> CudaGraphCapturer::capture(const Network::Impl &net, const Slot &slot, const at::Tensor &x)
 {
-    auto captured = std::make_unique<Captured>();
-    captured->input = x.clone();
-    const at::Tensor eager = m_net->runBlock(slot, x);
-    if (eager.data_ptr() == x.data_ptr())
+    const at::Tensor eager = net.runBlock(slot, x);
+    if (eager.is_alias_of(x))
         return nullptr; // launches nothing (a deleted identity block): nothing to replay
+    auto captured = std::make_unique<CudaGraphSlot>();
+    captured->input = x.clone();
     // Capture needs a stream other than the default one. Warm-up runs there first, uncaptured:
     // cuDNN's algorithm search and the TorchScript executor's profiling runs happen once, outside.
     c10::cuda::getCurrentCUDAStream().synchronize();
@@ -55,13 +67,14 @@ std::unique_ptr<BlockGraphs::Captured> BlockGraphs::capture(const Slot &slot, co
     {
         const c10::cuda::CUDAStreamGuard onSide(side);
         for (int i = 0; i < 3; ++i)
-            m_net->runBlock(slot, captured->input);
+            net.runBlock(slot, captured->input);
         side.synchronize();
+        const std::lock_guard<std::mutex> lock(captureOrEmpty);
         // Thread-local: another engine's thread may allocate meanwhile (the GUI's comparison model).
         // The capture-mode argument exists from LibTorch 2.1 on (1.13 has only the pool).
         captured->graph.capture_begin(m_pool, cudaStreamCaptureModeThreadLocal);
         try {
-            captured->output = m_net->runBlock(slot, captured->input);
+            captured->output = net.runBlock(slot, captured->input);
         } catch (...) {
             try {
                 captured->graph.capture_end(); // ends the stream's capture mode before the error goes on
@@ -73,8 +86,7 @@ std::unique_ptr<BlockGraphs::Captured> BlockGraphs::capture(const Slot &slot, co
         side.synchronize();
     }
     // The first replay must give the eager result (the same kernels: equal up to rounding).
-    captured->input.copy_(x);
-    captured->graph.replay();
+    captured->replay(x);
     const double scale = 1.0 + eager.abs().max().item<double>();
     const double difference = (captured->output - eager).abs().max().item<double>();
     if (!(difference <= 1e-4 * scale))
@@ -83,32 +95,26 @@ std::unique_ptr<BlockGraphs::Captured> BlockGraphs::capture(const Slot &slot, co
     return captured;
 }
 
-at::Tensor BlockGraphs::runBlock(const Slot &slot, const at::Tensor &x, bool &replayed)
+} // namespace
+
+int64_t freeCudaBytes(int index)
 {
-    replayed = false;
-    if (m_batch == 0)
-        m_batch = x.size(0);
-    if (!m_failure.empty() || x.size(0) != m_batch || !x.is_cuda())
-        return m_net->runBlock(slot, x);
-    const std::pair<int, bool> key{slot.block, slot.active};
-    auto found = m_graphs.find(key);
-    if (found == m_graphs.end()) {
-        try {
-            found = m_graphs.emplace(key, capture(slot, x)).first;
-        } catch (const std::exception &e) {
-            m_failure = std::string("CUDA graphs turned off, blocks run one kernel at a time: ") + e.what();
-            m_graphs.clear();
-            c10::cuda::getCurrentCUDAStream().synchronize();
-            return m_net->runBlock(slot, x);
-        }
+    const c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(index));
+    {
+        const std::lock_guard<std::mutex> lock(captureOrEmpty);
+        c10::cuda::CUDACachingAllocator::emptyCache(); // blocks cached but unused count as free
     }
-    Captured *captured = found->second.get();
-    if (!captured)
-        return m_net->runBlock(slot, x);
-    captured->input.copy_(x);
-    captured->graph.replay();
-    replayed = true;
-    return captured->output;
+    size_t free = 0, total = 0;
+    if (cudaMemGetInfo(&free, &total) != cudaSuccess) {
+        (void)cudaGetLastError(); // clear it: LibTorch checks for pending errors after its own calls
+        return -1;
+    }
+    return int64_t(free);
+}
+
+std::unique_ptr<GraphCapturer> makeCudaGraphCapturer()
+{
+    return std::make_unique<CudaGraphCapturer>();
 }
 
 } // namespace pathlens

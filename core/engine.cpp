@@ -17,9 +17,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 namespace pathlens {
@@ -68,15 +71,63 @@ std::string precisionName(Precision precision)
 
 namespace {
 
-// TF32 is a process-wide switch of LibTorch: each evaluation sets it for its own precision (the
-// engines of one GUI share their options, so they never want different settings at once).
-void allowTf32(const at::Device &device, bool allowed)
+// TF32 is a process-wide switch of LibTorch (cuDNN's and cuBLAS's). Work on CUDA holds it in the
+// state its precision needs; work that needs the other state waits until the holders are done
+// (issue 27: the fp32 comparison of a tf32 engine switched it off under another engine at work).
+// A thread never holds both states at once: each hold is scoped to one piece of work.
+class Tf32Hold
 {
-    if (!device.is_cuda())
-        return;
-    at::globalContext().setAllowTF32CuDNN(allowed);
-    at::globalContext().setAllowTF32CuBLAS(allowed);
-}
+public:
+    Tf32Hold(const at::Device &device, bool allowed)
+        : m_held(device.is_cuda())
+    {
+        if (!m_held)
+            return;
+        std::unique_lock<std::mutex> lock(mutex());
+        changed().wait(lock, [&] { return holders() == 0 || state() == allowed; });
+        if (holders() == 0 && state() != allowed) {
+            state() = allowed;
+            at::globalContext().setAllowTF32CuDNN(allowed);
+            at::globalContext().setAllowTF32CuBLAS(allowed);
+        }
+        ++holders();
+    }
+    ~Tf32Hold()
+    {
+        if (!m_held)
+            return;
+        const std::lock_guard<std::mutex> lock(mutex());
+        if (--holders() == 0)
+            changed().notify_all();
+    }
+    Tf32Hold(const Tf32Hold &) = delete;
+    Tf32Hold &operator=(const Tf32Hold &) = delete;
+
+private:
+    static std::mutex &mutex()
+    {
+        static std::mutex m;
+        return m;
+    }
+    static std::condition_variable &changed()
+    {
+        static std::condition_variable c;
+        return c;
+    }
+    static int &holders()
+    {
+        static int n = 0;
+        return n;
+    }
+    static bool &state()
+    {
+        // LibTorch's default for cuDNN is on; set at the first hold whatever it was.
+        static bool allowed = (at::globalContext().setAllowTF32CuDNN(false), at::globalContext().setAllowTF32CuBLAS(false), false);
+        return allowed;
+    }
+
+    bool m_held;
+};
 
 std::string percent(double fraction)
 {
@@ -94,6 +145,8 @@ int64_t batchForFreeMemory(const Engine::Impl &d, int64_t fallback)
         memory.freeBytes = freeCudaBytes(d.device.index());
         memory.reservedBytes = d.options.cacheBytes;
         memory.perImageBytes = peakBytesPerImage(d.slotBytes, d.images[0].numel() * int64_t(d.images.element_size()));
+        if (d.options.cudaGraphs) // each captured slot keeps its input and output at the batch size
+            memory.perImageBytes += SlotGraphs::bytesPerImage(d.slotBytes);
         memory.images = d.images.size(0);
         if (memory.freeBytes > 0)
             return chooseBatchSize(memory);
@@ -185,10 +238,9 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         d.setNotice(Impl::NoticeKind::Device, "CUDA was requested, but this LibTorch build has no CUDA device; running on the CPU instead");
     if (options.device != DeviceChoice::Cpu && cuda) {
         d.device = at::Device(at::kCUDA, 0);
-        // Full float32 arithmetic unless TF32 is asked for: with TF32 convolutions (PyTorch's
-        // default for cuDNN) logits differed from the CPU's by 3e-3 on an H100; the engine promises
-        // 1e-4. Shapes repeat, so cuDNN may pick its fastest algorithm once per shape.
-        allowTf32(d.device, options.precision == Precision::Tf32);
+        // Full float32 arithmetic unless TF32 is asked for (Tf32Hold): with TF32 convolutions
+        // (PyTorch's default for cuDNN) logits differed from the CPU's by 3e-3 on an H100; the
+        // engine promises 1e-4. Shapes repeat, so cuDNN may pick its fastest algorithm once per shape.
         at::globalContext().setBenchmarkCuDNN(true);
     }
     if (options.precision == Precision::Tf32 && !d.device.is_cuda())
@@ -278,8 +330,11 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         std::string normalisation;
         for (size_t c = 0; c < channels; ++c)
             normalisation += " " + std::to_string(mean[c]) + "/" + std::to_string(deviation[c]);
-        verifyOnData(*d.exactNet, d.images.narrow(0, 0, std::min<int64_t>(64, d.images.size(0))),
-                     data.path + " (normalised" + normalisation + ")");
+        {
+            const Tf32Hold fp32(d.device, false);
+            verifyOnData(*d.exactNet, d.images.narrow(0, 0, std::min<int64_t>(64, d.images.size(0))),
+                         data.path + " (normalised" + normalisation + ")");
+        }
         char checksum[64];
         std::snprintf(checksum, sizeof checksum, "%.17g/%.17g", d.images.to(at::kDouble).sum().item<double>(),
                       d.labels.to(at::kDouble).mul(at::arange(d.labels.size(0), d.labels.options().dtype(at::kDouble))).sum().item<double>());
@@ -311,24 +366,18 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         d.options.batchSize = int(d.device.is_cuda() ? batchForFreeMemory(d, 500) : 64);
 #ifdef PATHLENS_WITH_CUDA
     if (options.cudaGraphs && d.device.is_cuda())
-        d.graphs = std::make_shared<BlockGraphs>(d.net);
+        d.graphs = std::make_unique<SlotGraphs>(d.net, makeCudaGraphCapturer());
 #endif
 }
 
-at::Tensor Engine::Impl::runSlot(const Slot &slot, const at::Tensor &x, bool kept)
+SlotOutput Engine::Impl::runSlot(const Slot &slot, const SlotOutput &x, bool kept, int64_t graphBatch)
 {
-#ifdef PATHLENS_WITH_CUDA
-    if (graphs) {
-        bool replayed = false;
-        const at::Tensor y = graphs->runBlock(slot, x, replayed);
-        if (!graphs->failure().empty())
-            setNotice(NoticeKind::Graphs, graphs->failure());
-        return replayed && kept ? y.clone() : y;
-    }
-#else
-    (void)kept;
-#endif
-    return net->runBlock(slot, x);
+    if (!graphs)
+        return {net->runBlock(slot, x.value), false};
+    const SlotOutput y = graphs->run(slot, x, graphBatch);
+    if (!graphs->failure().empty())
+        setNotice(NoticeKind::Graphs, graphs->failure());
+    return kept && y.graphOwned ? SlotOutput{y.value.clone(), false} : y;
 }
 
 namespace {
@@ -347,13 +396,14 @@ void checkPrecision(Engine::Impl &d, int64_t first, int64_t end, EvalResult &res
                 const int64_t length = std::min<int64_t>(d.options.batchSize, end - start);
                 const at::Tensor input = d.images.narrow(0, start, length);
                 const at::Tensor labels = d.labels.narrow(0, start, length);
-                allowTf32(d.device, d.options.precision == Precision::Tf32);
-                reduced += d.net->forward(input.to(d.dtype), unedited).argmax(1).eq(labels).sum().item<int64_t>();
-                allowTf32(d.device, false);
+                {
+                    const Tf32Hold reducedPrecision(d.device, d.options.precision == Precision::Tf32);
+                    reduced += d.net->forward(input.to(d.dtype), unedited).argmax(1).eq(labels).sum().item<int64_t>();
+                }
+                const Tf32Hold fp32(d.device, false);
                 exact += d.exactNet->forward(input, unedited).argmax(1).eq(labels).sum().item<int64_t>();
             }
         } catch (const std::exception &e) {
-            allowTf32(d.device, d.options.precision == Precision::Tf32);
             if (!isOutOfMemory(e))
                 throw;
             d.setNotice(Engine::Impl::NoticeKind::PrecisionCheck,
@@ -361,7 +411,6 @@ void checkPrecision(Engine::Impl &d, int64_t first, int64_t end, EvalResult &res
                             + memoryMessage(e.what()) + "); the accuracies may differ from fp32's");
             return;
         }
-        allowTf32(d.device, d.options.precision == Precision::Tf32);
         EvalResult::PrecisionCheck check;
         check.images = end - first;
         check.reduced = double(reduced) / double(check.images);
@@ -495,7 +544,8 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
 
     const ThreadShare threads(d.threads); // per calling thread with OpenMP
     c10::InferenceMode inferenceMode;
-    allowTf32(d.device, d.options.precision == Precision::Tf32);
+    std::optional<Tf32Hold> tf32; // given up before checkPrecision, which needs both states in turn
+    tf32.emplace(d.device, d.options.precision == Precision::Tf32);
     EvalResult result;
     // Counted on the device per arrangement and class, and read back only for progress reports
     // and at the end: on a GPU a read per batch would stall the pipeline (at most ten reports a
@@ -521,6 +571,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             break;
         }
         const int64_t length = std::min(batch, end - start);
+        const int64_t graphBatch = std::min(batch, end - first); // the last, shorter batch runs eagerly
         const at::Tensor input = d.images.narrow(0, start, length).to(d.dtype);
         const at::Tensor labels = d.labels.narrow(0, start, length);
         state.threads = threads.apply(); // another engine may have started or stopped meanwhile
@@ -531,7 +582,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             BatchCache &batchCache = d.cache[{start, length}];
             size_t arrangementsDone = 0;
             for (size_t index : order) {
-                const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride);
+                const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride, graphBatch);
                 const at::Tensor predicted = logits.argmax(1);
                 batchCorrect.select(0, int64_t(index)).index_add_(0, labels, predicted.eq(labels).to(at::kLong));
                 if (keepPredictions) // a batch retried in halves overwrites the same images
@@ -552,9 +603,12 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             if (!isOutOfMemory(e))
                 throw;
             // Out of memory: free the cached activations (they were made for the larger batch
-            // size), halve the batch and run the same images again. Images are independent (the
-            // network is in evaluation mode), so the counts equal those of a run with small batches.
+            // size) and the graphs captured at it, halve the batch and run the same images again.
+            // Images are independent (the network is in evaluation mode), so the counts equal
+            // those of a run with small batches.
             d.cache.clear();
+            if (d.graphs)
+                d.graphs->release();
             if (length == 1)
                 throw Error("not even a batch of one image fits in memory on " + d.device.str() + " ("
                             + memoryMessage(e.what()) + ")");
@@ -604,6 +658,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
     for (int64_t correct : result.correct)
         result.accuracy.push_back(result.images ? double(correct) / double(result.images) : 0.0);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    tf32.reset();
     if (d.options.precision != Precision::Fp32 && !result.cancelled && result.images > 0)
         checkPrecision(d, first, first + result.images, result);
     return result;
@@ -617,14 +672,14 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     const ThreadShare threads(d.threads);
     threads.apply();
     c10::InferenceMode inferenceMode;
-    allowTf32(d.device, d.options.precision == Precision::Tf32);
+    const Tf32Hold tf32(d.device, d.options.precision == Precision::Tf32);
     const int64_t end = std::min(imageCount(), first + count);
-    // Slot by slot as evaluate() runs them (CUDA graphs included), so that the logits show what
-    // the accuracies were computed from.
-    at::Tensor x = d.net->stem(d.images.slice(0, first, end).to(d.dtype));
+    // Slot by slot as evaluate() runs them (CUDA graphs included, captured at this many images),
+    // so that the logits show what the accuracies were computed from.
+    SlotOutput x{d.net->stem(d.images.slice(0, first, end).to(d.dtype)), false};
     for (const Slot &slot : arrangement)
-        x = d.runSlot(slot, x, false);
-    const at::Tensor logits = d.net->head(x).to(at::kCPU, at::kFloat).contiguous();
+        x = d.runSlot(slot, x, false, end - first);
+    const at::Tensor logits = d.net->head(x.value).to(at::kCPU, at::kFloat).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
 }
 

@@ -1169,6 +1169,11 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="319"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
         <location filename="../widgets/plots/liveplots.cpp" line="185"/>
         <source>Measure</source>
         <translation>Messen</translation>

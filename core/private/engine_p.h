@@ -4,13 +4,12 @@
 
 #include "engine.h"
 #include "private/network_p.h"
+#include "private/slotgraphs.h"
 
 #include <map>
 #include <mutex>
 
 namespace pathlens {
-
-class BlockGraphs; // cudagraphs.h: defined only where LibTorch has CUDA
 
 // Checkpoints of one batch: checkpoints[q] is the input of slot q (q = 0: the stem's output,
 // q = n: the input of the head) under `owner`. Every stored checkpoint is consistent with owner.
@@ -34,7 +33,8 @@ struct Engine::Impl
     std::shared_ptr<const Network::Impl> net; // the network's own copy on `device` (Network::onDevice)
     std::shared_ptr<const Network::Impl> exactNet; // the FP32 copy: `net` itself unless the precision is bf16
     at::ScalarType dtype = at::kFloat; // of `net`'s weights and of the activations it computes
-    std::shared_ptr<BlockGraphs> graphs; // CUDA graphs per block (EngineOptions::cudaGraphs), else null
+    // CUDA graphs per slot (EngineOptions::cudaGraphs), else null; tests put the CPU stand-in here.
+    std::unique_ptr<SlotGraphs> graphs;
     std::map<std::pair<int64_t, int64_t>, EvalResult::PrecisionCheck> precisionChecks; // key: (first, end)
     NetworkInfo info;
     EngineOptions options;
@@ -82,17 +82,20 @@ struct Engine::Impl
         return 0;
     }
 
-    // One slot, from its CUDA graph when there is one (engine.cpp). `kept`: the result is stored
-    // as a checkpoint, so a graph's output tensor, which its next replay overwrites, is cloned.
-    at::Tensor runSlot(const Slot &slot, const at::Tensor &x, bool kept);
+    // One slot, from its captured graph when there is one and `x` has `graphBatch` images (the
+    // full batches of this call: graphs are captured at that size; 0: eagerly). `kept`: the
+    // result is stored as a checkpoint, so a graph's output buffer (or a view of it: a
+    // pass-through slot hands it on) is cloned.
+    SlotOutput runSlot(const Slot &slot, const SlotOutput &x, bool kept, int64_t graphBatch);
 
     // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
     // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
-    at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride)
+    at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride,
+                            int64_t graphBatch)
     {
         const int n = static_cast<int>(arrangement.size());
         int start = 0;
-        at::Tensor x;
+        SlotOutput x;
         const bool keep = options.reuseActivations && stride > 0;
         if (keep && !batchCache.checkpoints.empty()) {
             const int shared = commonPrefixLength(batchCache.owner, arrangement);
@@ -100,24 +103,24 @@ struct Engine::Impl
             if (it != batchCache.checkpoints.begin()) {
                 --it;
                 start = it->first;
-                x = it->second;
+                x.value = it->second;
             }
         }
         batchCache.checkpoints.erase(batchCache.checkpoints.upper_bound(start), batchCache.checkpoints.end());
-        if (!x.defined()) {
+        if (!x.value.defined()) {
             batchCache.checkpoints.clear();
-            x = net->stem(input);
+            x.value = net->stem(input);
             if (keep)
-                batchCache.checkpoints[0] = x;
+                batchCache.checkpoints[0] = x.value;
         }
         for (int q = start; q < n; ++q) {
             const bool store = keep && (q + 1) % stride == 0;
-            x = runSlot(arrangement[q], x, store);
+            x = runSlot(arrangement[q], x, store, graphBatch);
             if (store)
-                batchCache.checkpoints[q + 1] = x;
+                batchCache.checkpoints[q + 1] = x.value;
         }
         batchCache.owner = arrangement;
-        return net->head(x);
+        return net->head(x.value);
     }
 };
 

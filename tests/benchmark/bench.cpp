@@ -161,7 +161,7 @@ bool compareCudaGraphs(const std::shared_ptr<Network> &network, const Dataset &d
     const int64_t count = std::min<int64_t>(graphed.batchSize(), graphed.imageCount());
     double worst = 0;
     for (const Arrangement &arrangement : {arrangements.front(), arrangements.back()}) {
-        const auto fromGraphs = graphed.logits(arrangement, 0, count); // the first call fixes the graphs' batch size
+        const auto fromGraphs = graphed.logits(arrangement, 0, count); // captures the graphs at this batch size
         const auto fromEager = eager.logits(arrangement, 0, count);
         for (size_t i = 0; i < fromEager.size(); ++i)
             worst = std::max(worst, double(std::abs(fromEager[i] - fromGraphs[i])));

@@ -1,6 +1,7 @@
 #include "engine.h"
 #include "error.h"
 #include "flops.h"
+#include "private/engine_p.h"
 #include "private/network_p.h"
 
 #include "testhelpers.h"
@@ -118,6 +119,70 @@ private Q_SLOTS:
         }
         // Single deletion changes some answers, so equality above is not vacuous.
         QVERIFY(std::set<int64_t>(expected.correct.begin(), expected.correct.end()).size() > 3);
+    }
+
+    // Issue 27: a captured CUDA graph replays into the same output tensor every time. A deleted
+    // identity block handed the previous graph's output on unchanged, the engine kept it as a
+    // checkpoint without a copy, and the next replay of that graph (the next batch) overwrote it:
+    // resumed from, it gave another batch's activations. The CPU stand-in reuses one output buffer
+    // per slot as CUDA graphs do. Every bundled model (and the 9-block fixture): every single
+    // deletion as one sweep, then a user's walk of edits evaluated one at a time from the
+    // checkpoints kept between calls, over two batches with a cache that keeps every second or
+    // third checkpoint: the same predictions as the engine without graphs, image by image.
+    void graphBuffersAreNeverKept_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("cifar20 fixture") << QString::fromStdString(testing::fixture("cifar20.pt"));
+        for (const char *name : {"resnet110-fashion.pt", "resnet110-sd-fashion.pt", "plain15-fashion.pt"})
+            QTest::newRow(name) << QStringLiteral(PATHLENS_MODELS_DIR "/%1").arg(QLatin1String(name));
+    }
+
+    void graphBuffersAreNeverKept()
+    {
+        QFETCH(QString, model);
+        const auto network = Network::load(model.toStdString());
+        const Dataset data = fashionSubset(8);
+        EngineOptions options;
+        options.device = DeviceChoice::Cpu;
+        options.threads = 2;
+        options.batchSize = 4; // two full batches: graphs replay for both
+        Engine eager(network, data, options);
+        int64_t allCheckpoints = 0;
+        for (int64_t bytes : EngineAccess::of(eager).slotBytes)
+            allCheckpoints += bytes * data.size();
+        options.cacheBytes = allCheckpoints; // half of it kept: strides of 2 or 3
+        Engine withGraphs(network, data, options);
+        Engine::Impl &d = EngineAccess::of(withGraphs);
+        QVERIFY(d.strideWithin(data.size(), options.cacheBytes / 2, 1) > 1);
+        d.graphs = std::make_unique<SlotGraphs>(d.net, std::make_unique<ReusedBufferCapturer>());
+
+        const int n = int(eager.info().blocks.size());
+        std::vector<Arrangement> arrangements{identityArrangement(n)};
+        for (int b = 0; b < n; ++b)
+            arrangements.push_back(withDeleted(identityArrangement(n), {b}));
+        const EvalResult expected = eager.evaluatePredictions(arrangements);
+        QVERIFY(withGraphs.evaluatePredictions(arrangements).predictions == expected.predictions);
+        QVERIFY(d.graphs->capturedCount() >= n);
+        QVERIFY2(d.graphs->failure().empty(), d.graphs->failure().c_str());
+
+        // Blocks toggled one at a time, as a user edits: each evaluation resumes deep in the network.
+        std::mt19937 random(27);
+        std::vector<int> deleted;
+        std::set<std::vector<int32_t>> distinct;
+        for (int edit = 0; edit < 40; ++edit) {
+            const int block = int(random() % unsigned(n));
+            const auto at = std::find(deleted.begin(), deleted.end(), block);
+            if (at == deleted.end())
+                deleted.push_back(block);
+            else
+                deleted.erase(at);
+            const Arrangement arrangement = withDeleted(identityArrangement(n), deleted);
+            const auto truth = eager.evaluatePredictions({arrangement}).predictions.at(0);
+            QVERIFY2(withGraphs.evaluatePredictions({arrangement}).predictions.at(0) == truth,
+                     qPrintable(QStringLiteral("edit %1: %2").arg(edit).arg(QString::fromStdString(describe(arrangement)))));
+            distinct.insert(truth);
+        }
+        QVERIFY(distinct.size() > 2); // the edits change answers: equality is not vacuous
     }
 
     void rangesAndLogits()
