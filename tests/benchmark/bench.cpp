@@ -179,6 +179,11 @@ bool compareCudaGraphs(const std::shared_ptr<Network> &network, const Dataset &d
                 eagerResult.seconds / graphResult.seconds);
     if (!graphed.notice().empty())
         std::printf("  notices: %s\n", graphed.notice().c_str());
+    for (size_t i = 0; i < arrangements.size(); ++i) // where they differ, by how many images
+        if (eagerResult.correct[i] != graphResult.correct[i])
+            std::printf("  arrangement %zu (%s): %lld correct eagerly, %lld with CUDA graphs\n", i,
+                        describe(arrangements[i]).c_str(), static_cast<long long>(eagerResult.correct[i]),
+                        static_cast<long long>(graphResult.correct[i]));
     if (worst > 1e-4 || eagerResult.correct != graphResult.correct) {
         std::fprintf(stderr, "SELF-CHECK FAILED: CUDA graphs differ from eager (logits by %.3g; counts %s)\n", worst,
                      eagerResult.correct == graphResult.correct ? "equal" : "differ");

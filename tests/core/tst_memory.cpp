@@ -11,6 +11,7 @@
 #include "testhelpers.h"
 
 #include <c10/core/CPUAllocator.h>
+#include <torch/version.h>
 #include <c10/util/Exception.h>
 
 using namespace pathlens;
@@ -25,7 +26,11 @@ public:
         : m_base(base)
     {
     }
+#if TORCH_VERSION_MAJOR >= 2 // LibTorch 2's allocate is not const, and copy_data is abstract
+    c10::DataPtr allocate(size_t bytes) override
+#else
     c10::DataPtr allocate(size_t bytes) const override
+#endif
     {
         if (bytes > limit)
             TORCH_CHECK(false, "DefaultCPUAllocator: can't allocate memory: you tried to allocate ", bytes,
@@ -33,6 +38,12 @@ public:
         return m_base->allocate(bytes);
     }
     c10::DeleterFnPtr raw_deleter() const override { return m_base->raw_deleter(); }
+#if TORCH_VERSION_MAJOR >= 2
+    void copy_data(void *destination, const void *source, std::size_t count) const override
+    {
+        default_copy_data(destination, source, count);
+    }
+#endif
 
     size_t limit = SIZE_MAX;
 
@@ -55,6 +66,7 @@ private Q_SLOTS:
         EngineOptions options;
         options.threads = 1;
         options.batchSize = 1000;
+        options.device = DeviceChoice::Cpu; // the limit is the CPU allocator's (tests/gpu/oom.cpp does CUDA's)
         std::vector<int64_t> expected;
         {
             Engine normal(network, data, options);

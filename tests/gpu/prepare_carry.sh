@@ -44,6 +44,12 @@ mkdir -p "$root"
 for deb in "$work"/*.deb; do
     dpkg -x "$deb" "$root"
 done
+# Debian 12 installs some libraries under /lib (libdbus-1, which Qt's DBus library links against):
+# run.sh looks in usr/lib alone, and the GPU machine's Ubuntu has no libdbus of its own (the first
+# run there failed to link every Qt program for want of it).
+if [ -d "$root/lib" ]; then
+    cp -a "$root/lib/." "$root/usr/lib/" && rm -rf "$root/lib"
+fi
 # Only what a build and a test run use: no documentation, manual pages, translations of Qt
 # itself, lupdate and its LLVM-based tools, or qmake specs of other platforms.
 rm -rf "$root"/usr/share/doc "$root"/usr/share/man "$root"/usr/share/lintian "$root"/usr/share/locale \

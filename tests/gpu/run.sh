@@ -127,7 +127,9 @@ if want 2 90; then
 fi
 
 if want 3 150; then
-    (cd "$build" && timeout "$(( $(left) > 400 ? 240 : $(left) / 2 ))" ctest -L gpu -j 6 --output-on-failure --timeout 200) \
+    # CTEST_REGEX (a subset, e.g. what failed in an earlier run) and CTEST_SECONDS (its time) are for reruns.
+    (cd "$build" && timeout "${CTEST_SECONDS:-$(( $(left) > 400 ? 240 : $(left) / 2 ))}" ctest -L gpu -j 6 \
+        ${CTEST_REGEX:+-R "$CTEST_REGEX"} --output-on-failure --timeout 200) \
         > "$out/ctest.txt" 2>&1
     say "ctest -L gpu: $(grep -E 'tests passed|tests failed' "$out/ctest.txt" | tail -1)"
     grep -E '^\s+[0-9]+ - .*\((Failed|Timeout|Not Run|SEGFAULT|Subprocess)' "$out/ctest.txt" | tee -a "$summary"
