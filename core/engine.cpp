@@ -3,6 +3,7 @@
 #include "batchsize.h"
 #include "error.h"
 #include "private/engine_p.h"
+#include "private/freecores.h"
 #ifdef PATHLENS_WITH_CUDA
 #include "cudagraphs.h"
 #endif
@@ -444,8 +445,11 @@ ThreadShare::~ThreadShare() { --enginesAtWork; }
 
 int ThreadShare::apply() const
 {
-    const int threads = std::max(1, m_wanted / std::max(1, enginesAtWork.load()));
-    at::set_num_threads(threads);
+    // The cores other processes leave free, shared between the engines at work in this one.
+    const int usable = threadsForFreeCores(FreeCores::instance().now(), m_wanted);
+    const int threads = std::max(1, usable / std::max(1, enginesAtWork.load()));
+    if (at::get_num_threads() != threads) // setting it, even unchanged, made a quiet sweep 45% slower
+        at::set_num_threads(threads);
     return threads;
 }
 
@@ -582,6 +586,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             BatchCache &batchCache = d.cache[{start, length}];
             size_t arrangementsDone = 0;
             for (size_t index : order) {
+                state.threads = threads.apply(); // a sweep's batch can take seconds: busy neighbours come and go
                 const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride, graphBatch);
                 const at::Tensor predicted = logits.argmax(1);
                 batchCorrect.select(0, int64_t(index)).index_add_(0, labels, predicted.eq(labels).to(at::kLong));

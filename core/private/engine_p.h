@@ -141,7 +141,8 @@ public:
     ~ThreadShare();
     ThreadShare(const ThreadShare &) = delete;
     ThreadShare &operator=(const ThreadShare &) = delete;
-    // Sets this thread's LibTorch thread count to max(1, wanted / engines at work now); returns it.
+    // Sets this thread's LibTorch thread count to max(1, min(wanted, cores free of other processes)
+    // / engines at work now) (private/freecores.h); returns it.
     int apply() const;
 
 private:

@@ -8,6 +8,8 @@
 # BENCH (default build/tests/benchmark/pathlens-bench); PYTHON (default /usr/bin/python3);
 # BENCH_ARGS (more pathlens-bench options, e.g. --cuda-graphs); DATA (default Fashion-MNIST).
 # On the CPU the naive sweep also runs, on min(IMAGES, 2000) images (it is the slow baseline).
+# BUSY=1: one competing process spins on a core for the whole run (as a browser tab or a video call
+# would on a lecturer's laptop), for pathlens and the peer alike; NAIVE=0 leaves the naive sweep out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 images=${1:-10000}
@@ -26,7 +28,14 @@ else
 fi
 [ -x "$bench" ] || bash build.sh build
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+busy=
+trap 'rm -f "$log"; [ -z "$busy" ] || kill "$busy"' EXIT
+state=quiet
+if [ "${BUSY:-0}" = 1 ]; then
+    sh -c 'while :; do :; done' &
+    busy=$!
+    state="beside one busy process"
+fi
 
 rows=()
 for precision in $precisions; do
@@ -52,6 +61,6 @@ if [ "$device" != cuda ] && [ "${NAIVE:-1}" = 1 ]; then
         | sed -n '/lesion sweep/,/self-check/p'
 fi
 echo
-echo "single-deletion sweep, $images images, $device, $threads threads, in this run:"
+echo "single-deletion sweep, $images images, $device, $threads threads, $state, in this run:"
 echo "  precision   pathlens (reuse)   PyTorch peer (eager)        peer / pathlens"
 printf '%s\n' "${rows[@]}"
