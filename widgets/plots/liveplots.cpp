@@ -575,9 +575,9 @@ void LivePlots::followPalette()
 
 void LivePlots::setSingleFigure(bool on)
 {
+    // The tab a tour's step chose is kept: entering presentation mode on a small screen turns the
+    // lecture layout on, and forgot it (step 7 at 1280x720 showed the accuracy, not its gradients).
     m_singleFigure = on;
-    if (on)
-        m_tabChosen = false;
     showFigures();
 }
 
