@@ -199,14 +199,18 @@
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="593"/>
-        <source>gradient per path (mean ± std)</source>
-        <translation>Gradient je Pfad (Mittel ± Std.-Abw.)</translation>
+        <source>gradient per path
+(mean ± std)</source>
+        <translation>Gradient je Pfad
+(Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="574"/>
         <location filename="../widgets/plots/figures.cpp" line="595"/>
-        <source>total over the paths of length k</source>
-        <translation>Summe über die Pfade der Länge k</translation>
+        <source>total over the paths
+of length k</source>
+        <translation>Summe über die Pfade
+der Länge k</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="605"/>

@@ -263,6 +263,23 @@ private Q_SLOTS:
                                 .arg(sizeName(screen)).arg(window.width()).arg(window.height())
                                 .arg(window.isFullScreen() ? " full screen" : "").arg(before.width()).arg(before.height());
         }
+        // Presenting a step about a measured figure (step 7, the gradients): that figure is the one
+        // shown, and readable (at 1280x720 it showed the accuracy plot instead, then an 80 px axis).
+        QVERIFY(tour->go(6));
+        QTRY_VERIFY_WITH_TIMEOUT(!tour->isApplying() && tour->isSettled(), 300000);
+        for (const QSize &screen : screens()) {
+            fillScreen(window, screen);
+            window.setPresentationMode(true, screen);
+            window.showNormal();
+            fillScreen(window, screen);
+            if (!window.livePlots()->plot(QStringLiteral("gradients"))->isVisible())
+                problems << QStringLiteral("presentation of step 7 at %1: the gradient figure is not shown").arg(sizeName(screen));
+            for (const QString &problem : problemsOn(window, screen))
+                problems << QStringLiteral("presentation of step 7 at %1: %2").arg(sizeName(screen), problem);
+            window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/scenario/presentation-step7-%1.png").arg(sizeName(screen)));
+            QTest::keyClick(&window, Qt::Key_Escape);
+            settle();
+        }
         tour->stop();
         for (const QString &problem : problems)
             qWarning("%s", qPrintable(problem)); // QVERIFY2's message is cut at 1 kB

@@ -571,7 +571,7 @@ std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientR
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("path length k"));
-    plot->yAxis->setLabel(QObject::tr("total over the paths of length k"));
+    plot->yAxis->setLabel(QObject::tr("total over the paths\nof length k"));
     const QVector<double> x = range(result.lengths.size());
     plot->xAxis->setRange(-0.5, double(x.size()) - 0.5);
     shadeWindows(*plot, result);
@@ -590,9 +590,9 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("path length k"));
-    plot->yAxis->setLabel(QObject::tr("gradient per path (mean ± std)"));
+    plot->yAxis->setLabel(QObject::tr("gradient per path\n(mean ± std)"));
     plot->yAxis2->setVisible(true);
-    plot->yAxis2->setLabel(QObject::tr("total over the paths of length k"));
+    plot->yAxis2->setLabel(QObject::tr("total over the paths\nof length k"));
     for (QCPAxis *axis : {plot->yAxis, plot->yAxis2}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));

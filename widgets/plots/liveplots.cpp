@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QScrollArea>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -105,13 +106,16 @@ QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget 
 {
     auto *tab = new QWidget(parent);
     auto *layout = new QVBoxLayout(tab);
-    auto *row = new QHBoxLayout;
+    auto *controlRow = new QWidget(tab);
+    controlRow->setObjectName(QStringLiteral("measureControls")); // hidden while presenting one figure at a time
+    auto *row = new QHBoxLayout(controlRow);
+    row->setContentsMargins(0, 0, 0, 0);
     for (QWidget *control : controls)
         row->addWidget(control);
     status = new QLabel(explanation, tab);
     status->setWordWrap(true);
     row->addWidget(status, 1);
-    layout->addLayout(row);
+    layout->addWidget(controlRow);
     area = new QBoxLayout(direction);
     layout->addLayout(area, 1);
     return tab;
@@ -327,6 +331,20 @@ void LivePlots::showFigures()
     if (asTab) {
         m_tabs->setVisible(true);
         return;
+    }
+    // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
+    // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
+    // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
+    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
+        controls->setVisible(!m_oneFigureAtATime);
+    m_tabs->tabBar()->setVisible(!m_oneFigureAtATime);
+    // Presenting on a large screen, the accuracy plot takes half the height, three sevenths where a
+    // step is about a measured figure (at 1920x1080 the gradient figure's axes kept 106 px beside
+    // it at half, the accuracy's 94 px at a third).
+    if (!accuracyIsATab()) {
+        const bool presenting = m_lineScale > 1;
+        m_layout->setStretchFactor(m_accuracy, presenting ? (m_tabChosen ? 3 : 2) : 1);
+        m_layout->setStretchFactor(m_tabs, presenting && m_tabChosen ? 4 : 2);
     }
     m_accuracy->setVisible(!(m_oneFigureAtATime && m_tabChosen));
     m_tabs->setVisible(m_oneFigureAtATime ? m_tabChosen : !m_singleFigure);
@@ -590,9 +608,7 @@ void LivePlots::setOneFigureAtATime(bool on)
 void LivePlots::setPresentation(bool on)
 {
     m_lineScale = on ? 2 : 1;
-    // Presenting, the accuracy after each edit is the lecture's figure: half the height, not a third.
-    if (!accuracyIsATab())
-        m_layout->setStretchFactor(m_accuracy, on ? 2 : 1);
+    showFigures(); // presenting, the accuracy after each edit is the lecture's figure: half the height, not a third
     // At 1280x720 with type half as large again, the plots, the network panel and the lecture
     // tour's caption fit only with lower plots and the legends in two columns.
     for (QCustomPlot *plot : {m_accuracy, m_paths, m_surviving, m_gradientFigure, m_lesionFigure, m_deleteKFigure,
