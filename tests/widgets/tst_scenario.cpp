@@ -201,6 +201,9 @@ private Q_SLOTS:
         showEach({"per-class", "confusion-change"});
         plots->findChild<QSpinBox *>(QStringLiteral("sweepSamples"))->setValue(2); // 40 arrangements, not 200
         window.measureSweep(false);
+        for (QPushButton *button : plots->findChildren<QPushButton *>()) // one measurement at a time: Stop first
+            if (button->text() == QLatin1String("Delete k") || button->text() == QLatin1String("Measure"))
+                QVERIFY2(!button->isEnabled(), qPrintable(button->text() + QLatin1String(" enabled while a sweep runs")));
         QVERIFY(waitFor(analysis, &Analysis::sweepUpdated,
                         [](const QList<QVariant> &sweep) { return sweep.at(0).value<Analysis::Sweep>().finished; }));
         showEach({"delete-k", "path-lengths", "surviving-paths"});

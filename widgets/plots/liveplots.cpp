@@ -518,8 +518,12 @@ void LivePlots::setGradientsStale(bool stale)
 
 void LivePlots::setMeasuring(bool running)
 {
+    // One measurement at a time: a second Measure (or Delete k, Reorder) pressed meanwhile stopped the
+    // first without a word. Stop first, then measure something else.
     for (QPushButton *button : m_stopButtons)
         button->setEnabled(running);
+    for (QPushButton *button : m_measureButtons)
+        button->setEnabled(!running);
 }
 
 int LivePlots::gradientSamples() const
