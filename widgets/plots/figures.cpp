@@ -338,6 +338,18 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     return series;
 }
 
+namespace {
+
+// The legend as a row of its own under the axes, where it cannot hide a point.
+void legendBelowAxes(QCustomPlot &plot)
+{
+    plot.axisRect()->insetLayout()->take(plot.legend);
+    plot.plotLayout()->addElement(plot.plotLayout()->rowCount(), 0, plot.legend);
+    plot.plotLayout()->setRowStretchFactor(plot.plotLayout()->rowCount() - 1, 0.001);
+}
+
+} // namespace
+
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)
 {
     auto plot = newPlot(title);
@@ -393,10 +405,7 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
                 marks->removeFromLegend();
         }
     }
-    // Below the axes: inside, it hid the low points (a plain control's, near chance).
-    plot->axisRect()->insetLayout()->take(plot->legend);
-    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
+    legendBelowAxes(*plot); // inside, it hid the low points (a plain control's, near chance)
     return plot;
 }
 
@@ -452,7 +461,7 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
         addLine(*plot, QObject::tr("mean Kendall's tau"), range(tau.size()), toVector(tau), critical.empty() ? 2 : 5,
                 plot->yAxis2);
     }
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    legendBelowAxes(*plot); // inside, it covered the points of k = 10 to 20 at 1024x700
     return plot;
 }
 
