@@ -252,7 +252,12 @@ private Q_SLOTS:
         for (const QSize &screen : screens()) {
             fillScreen(window, screen); // as it was on that screen before F11
             const QRect before = window.geometry();
+            QWidget *focused = QApplication::focusWidget();
             window.setPresentationMode(true, screen);
+            if (QApplication::focusWidget() != focused)
+                problems << QStringLiteral("presentation at %1: focus moved from %2 to %3").arg(sizeName(screen))
+                                .arg(focused ? focused->metaObject()->className() : "nothing")
+                                .arg(QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "nothing");
             window.showNormal(); // the offscreen screen is not `screen`: its size by hand
             fillScreen(window, screen);
             for (const QString &problem : problemsOn(window, screen))

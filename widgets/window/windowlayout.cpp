@@ -4,6 +4,8 @@
 #include "liveplots.h"
 
 #include <QApplication>
+#include <QPointer>
+#include <QScopeGuard>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScreen>
@@ -96,6 +98,13 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
     if (on == m_presenting)
         return;
     m_presenting = on;
+    // Keyboard focus stays where it was (on the strip, whose arrow keys move along the blocks): the
+    // font change handed it to the k box, whose arrow keys changed k instead.
+    QPointer<QWidget> focused = QApplication::focusWidget();
+    const auto restoreFocus = qScopeGuard([&focused] {
+        if (focused && focused->isVisible())
+            focused->setFocus(Qt::OtherFocusReason);
+    });
     if (on) {
         m_normalGeometry = m_window->saveGeometry();
         m_normalState = m_window->saveState(); // the docks' sizes, which the large font widens
