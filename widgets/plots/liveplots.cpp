@@ -316,6 +316,12 @@ void LivePlots::showFigures()
     // line above the strip); the lecture layout and a presentation's one figure at a time keep
     // their own choice.
     const bool asTab = !m_singleFigure && !m_oneFigureAtATime && height() < heightForBoth();
+    // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
+    // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
+    // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
+    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
+        controls->setVisible(!m_oneFigureAtATime);
+    m_tabs->tabBar()->setVisible(!m_oneFigureAtATime);
     if (asTab != accuracyIsATab()) {
         if (asTab) {
             const bool userChose = m_tabs->currentIndex() > 0; // else the first tab, path lengths, as at start
@@ -325,27 +331,19 @@ void LivePlots::showFigures()
                 m_tabs->setCurrentIndex(0);
         } else {
             m_tabs->removeTab(m_tabs->indexOf(m_accuracy));
-            m_layout->insertWidget(0, m_accuracy, m_lineScale > 1 ? 2 : 1);
+            m_layout->insertWidget(0, m_accuracy); // its stretch below
         }
     }
     if (asTab) {
         m_tabs->setVisible(true);
         return;
     }
-    // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
-    // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
-    // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
-    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
-        controls->setVisible(!m_oneFigureAtATime);
-    m_tabs->tabBar()->setVisible(!m_oneFigureAtATime);
     // Presenting on a large screen, the accuracy plot takes half the height, three sevenths where a
     // step is about a measured figure (at 1920x1080 the gradient figure's axes kept 106 px beside
     // it at half, the accuracy's 94 px at a third).
-    if (!accuracyIsATab()) {
-        const bool presenting = m_lineScale > 1;
-        m_layout->setStretchFactor(m_accuracy, presenting ? (m_tabChosen ? 3 : 2) : 1);
-        m_layout->setStretchFactor(m_tabs, presenting && m_tabChosen ? 4 : 2);
-    }
+    const bool presenting = m_lineScale > 1;
+    m_layout->setStretchFactor(m_accuracy, presenting ? (m_tabChosen ? 3 : 2) : 1);
+    m_layout->setStretchFactor(m_tabs, presenting && m_tabChosen ? 4 : 2);
     m_accuracy->setVisible(!(m_oneFigureAtATime && m_tabChosen));
     m_tabs->setVisible(m_oneFigureAtATime ? m_tabChosen : !m_singleFigure);
 }
