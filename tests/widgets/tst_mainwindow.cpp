@@ -9,6 +9,7 @@
 #include "liveplots.h"
 #include "pathgraph.h"
 #include "paths.h"
+#include "recentfiles.h"
 #include "results.h"
 #include "dataset.h"
 #include "engine.h"
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QTemporaryDir>
@@ -60,6 +62,21 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true); // the user's own settings stay untouched
         QSettings().clear();
+    }
+
+    // A session or an export is never proposed beside the bundled models, writable (a source tree)
+    // or not (installed): a new user saved a session into resources/models.
+    void filesToWriteStartOutsideTheBundledModels()
+    {
+        QTemporaryDir models;
+        QVERIFY(models.isValid());
+        QMenu menu;
+        RecentFiles recent(&menu);
+        recent.setModelsFolder(models.path());
+        QCOMPARE(recent.startFolder(), models.path()); // models are opened from there
+        const QString session = recent.startFolder(QStringLiteral("session.json"));
+        QCOMPARE(QFileInfo(session).fileName(), QStringLiteral("session.json"));
+        QVERIFY2(QFileInfo(session).absolutePath() != QFileInfo(models.path()).absoluteFilePath(), qPrintable(session));
     }
 
     void opensModelAndListsBlocks()

@@ -67,8 +67,9 @@ QString RecentFiles::startFolder(const QString &fileName) const
     if (fileName.isEmpty())
         return folder;
     // A file to write (a session, an export) never starts in a folder it cannot be written to,
-    // such as the installed bundled models' (issue 25): the user's documents instead.
-    if (!QFileInfo(folder).isWritable()) {
+    // such as the installed bundled models' (issue 25), nor in the bundled models' folder of a
+    // source tree: the user's documents instead.
+    if (!QFileInfo(folder).isWritable() || (!m_modelsFolder.isEmpty() && QDir(folder) == QDir(m_modelsFolder))) {
         const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         folder = QFileInfo(documents).isDir() && QFileInfo(documents).isWritable() ? documents : QDir::homePath();
     }

@@ -171,6 +171,7 @@ QString AnalysisController::measureClasses(qint64 liveImages)
     m_analysis->startClassComparison(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages),
                                      m_editor->arrangement(), m_workspace->options());
     m_plots->setMeasuring(true);
+    m_plots->setClassesMeasuring(std::min<qint64>(liveImages, qint64(m_workspace->data().size())));
     return {};
 }
 

@@ -524,6 +524,12 @@ void LivePlots::setMeasuring(bool running)
         button->setEnabled(!running);
 }
 
+void LivePlots::setClassesMeasuring(qint64 images)
+{
+    m_classStatus->setText(tr("Measuring the original network and this arrangement on %n image(s), class by class…",
+                              nullptr, int(images)));
+}
+
 int LivePlots::gradientSamples() const
 {
     return m_samples->value();

@@ -63,6 +63,9 @@ public:
     // Measurements of an earlier arrangement stay visible, marked as such.
     void setGradientsStale(bool stale);
     void setMeasuring(bool running);
+    // Per class reports only when done: until then its tab says what runs (a new user saw "press
+    // Measure" for a minute after pressing it).
+    void setClassesMeasuring(qint64 images);
     int gradientSamples() const; // samples per path length asked for
     int sweepSamples() const;    // random arrangements per k asked for
 
