@@ -1368,6 +1368,14 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/liveplots.cpp" line="532"/>
+        <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
+        <translation>
+            <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
+            <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bildern, Klasse für Klasse …</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="124"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
