@@ -631,8 +631,8 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="31"/>
-        <source>Accuracy with one block deleted — %1, %2 of %3 test images so far; %4</source>
-        <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern; %4</translation>
+        <source>Accuracy with one block deleted — %1, %2 of %3 test images so far — %4</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>

@@ -28,11 +28,12 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
         const QString title = lesion.finished
                                   ? tr("Accuracy with one block deleted — %1, %2 test images").arg(modelName()).arg(lesion.imagesTotal)
-                                  : tr("Accuracy with one block deleted — %1, %2 of %3 test images so far; %4")
+                                  : tr("Accuracy with one block deleted — %1, %2 of %3 test images so far — %4")
                                         .arg(modelName())
                                         .arg(lesion.imagesDone)
                                         .arg(lesion.imagesTotal)
                                         .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
+        // Each " — " starts a line: on one line the progress made the figure wider than its pane at 1024x700.
         showLesion(lesion, title);
     });
     connect(m_analysis, &Analysis::sweepUpdated, this, [this](const Analysis::Sweep &sweep) {
