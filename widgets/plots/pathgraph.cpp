@@ -405,7 +405,8 @@ void PathGraph::drawLattice()
     const int lengthStep = total > 20 ? 10 : total > 8 ? 5 : 1;
     for (int k = 0; k <= total; k += lengthStep)
         text(QString::number(k), QPointF(-gap, dy * k), Qt::AlignRight | Qt::AlignVCenter);
-    text(tr("path length ↓"), QPointF(-gap, -dy - gap), Qt::AlignRight | Qt::AlignBottom);
+    // Clear of the slot axis's "0", centred on the first column (they touched: a new user's trial).
+    text(tr("path length ↓"), QPointF(-gap - type.pixelSize(), -dy - gap), Qt::AlignRight | Qt::AlignBottom);
     text(m_info.plain ? tr("plain network, no shortcuts: one path, through its %1 layers that are not deleted").arg(total)
          : (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
                        : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
