@@ -63,9 +63,17 @@ CpuTimes FreeCores::sample() const
     return times;
 }
 
+void FreeCores::holdForTesting(double freeCores)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_held = freeCores;
+}
+
 double FreeCores::now()
 {
     const std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_held >= 0)
+        return m_held;
     const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_last.when).count();
     if (elapsed < 0.5)
         return m_free;

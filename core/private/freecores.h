@@ -38,6 +38,9 @@ class FreeCores
 public:
     static FreeCores &instance();
     double now();
+    // For tests of the engines' own sharing of threads, which another test's load beside them must
+    // not change: this answer instead of the measurement (negative: measure again).
+    void holdForTesting(double freeCores);
 
 private:
     FreeCores();
@@ -48,6 +51,7 @@ private:
     double m_ticksPerSecond;
     CpuTimes m_last;
     double m_free;
+    double m_held = -1;
 };
 
 } // namespace pathlens

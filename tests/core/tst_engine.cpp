@@ -2,6 +2,7 @@
 #include "error.h"
 #include "flops.h"
 #include "private/engine_p.h"
+#include "private/freecores.h"
 #include "private/network_p.h"
 
 #include "testhelpers.h"
@@ -308,6 +309,9 @@ private Q_SLOTS:
     // it (the GUI's live evaluation, comparison and analysis: 3N threads on N cores before).
     void enginesAtWorkShareTheirThreads()
     {
+        // The engines' own sharing, whatever other tests beside this one keep busy (ctest -j).
+        FreeCores::instance().holdForTesting(64);
+        const auto release = qScopeGuard([] { FreeCores::instance().holdForTesting(-1); });
         const auto network = Network::load(testing::fixture("cifar20.pt"));
         EngineOptions options;
         options.threads = 2;
