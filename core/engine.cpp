@@ -448,7 +448,7 @@ int ThreadShare::apply() const
     // The cores other processes leave free, shared between the engines at work in this one.
     const int usable = threadsForFreeCores(FreeCores::instance().now(), m_wanted);
     const int threads = std::max(1, usable / std::max(1, enginesAtWork.load()));
-    if (at::get_num_threads() != threads) // setting it, even unchanged, made a quiet sweep 45% slower
+    if (at::get_num_threads() != threads) // called per arrangement now: set only on a change
         at::set_num_threads(threads);
     return threads;
 }
