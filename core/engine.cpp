@@ -578,7 +578,6 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
         const int64_t graphBatch = std::min(batch, end - first); // the last, shorter batch runs eagerly
         const at::Tensor input = d.images.narrow(0, start, length).to(d.dtype);
         const at::Tensor labels = d.labels.narrow(0, start, length);
-        state.threads = threads.apply(); // another engine may have started or stopped meanwhile
         // Counted per batch and added only when the whole batch succeeded, so that a batch
         // retried in smaller pieces is not counted twice.
         const at::Tensor batchCorrect = at::zeros_like(correctCounts);
@@ -586,7 +585,9 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             BatchCache &batchCache = d.cache[{start, length}];
             size_t arrangementsDone = 0;
             for (size_t index : order) {
-                state.threads = threads.apply(); // a sweep's batch can take seconds: busy neighbours come and go
+                // Per arrangement, not only per batch: another engine may have started or stopped, and
+                // a sweep's batch can take seconds while busy neighbours come and go.
+                state.threads = threads.apply();
                 const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride, graphBatch);
                 const at::Tensor predicted = logits.argmax(1);
                 batchCorrect.select(0, int64_t(index)).index_add_(0, labels, predicted.eq(labels).to(at::kLong));

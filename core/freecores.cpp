@@ -33,10 +33,10 @@ FreeCores &FreeCores::instance()
 }
 
 FreeCores::FreeCores()
-    : m_cores(int(std::max(1u, std::thread::hardware_concurrency())))
+    : m_machineCores(double(std::max(1u, std::thread::hardware_concurrency())))
+    , m_cores(int(m_machineCores))
     , m_ticksPerSecond(double(sysconf(_SC_CLK_TCK)))
     , m_last(sample())
-    , m_free(m_cores)
 {
     cpu_set_t allowed;
     if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) // e.g. a Slurm job's cores
@@ -81,8 +81,7 @@ double FreeCores::now()
     if (current.allBusy >= 0 && m_last.allBusy >= 0) {
         // The whole machine's busy time less this process's own (its spinning threads included).
         const double others = std::max(0.0, (current.allBusy - m_last.allBusy) - (current.own - m_last.own)) / elapsed;
-        const double machineCores = double(std::max(1u, std::thread::hardware_concurrency()));
-        m_free = std::clamp(machineCores - others, 1.0, double(m_cores));
+        m_free = std::clamp(m_machineCores - others, 1.0, double(m_cores));
     }
     m_last = current;
     return m_free;

@@ -47,10 +47,11 @@ private:
     CpuTimes sample() const;
 
     std::mutex m_mutex;
-    int m_cores;
+    double m_machineCores; // all of the machine's, which /proc/stat counts
+    int m_cores;           // those this process may run on
     double m_ticksPerSecond;
     CpuTimes m_last;
-    double m_free;
+    double m_free = 1;
     double m_held = -1;
 };
 

@@ -169,10 +169,10 @@ QString AnalysisController::measureClasses(qint64 liveImages)
         return tr("Open a model and a data set first.");
     m_clock.start();
     ++m_started;
-    m_analysis->startClassComparison(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages),
-                                     m_editor->arrangement(), m_workspace->options());
+    const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
+    m_analysis->startClassComparison(m_workspace->network(), images, m_editor->arrangement(), m_workspace->options());
     m_plots->setMeasuring(true);
-    m_plots->setClassesMeasuring(std::min<qint64>(liveImages, qint64(m_workspace->data().size())));
+    m_plots->setClassesMeasuring(images.size());
     return {};
 }
 

@@ -316,12 +316,6 @@ void LivePlots::showFigures()
     // line above the strip); the lecture layout and a presentation's one figure at a time keep
     // their own choice.
     const bool asTab = !m_singleFigure && !m_oneFigureAtATime && height() < heightForBoth();
-    // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
-    // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
-    // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
-    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
-        controls->setVisible(!m_oneFigureAtATime);
-    m_tabs->tabBar()->setVisible(!m_oneFigureAtATime);
     if (asTab != accuracyIsATab()) {
         if (asTab) {
             const bool userChose = m_tabs->currentIndex() > 0; // else the first tab, path lengths, as at start
@@ -610,6 +604,12 @@ void LivePlots::setSingleFigure(bool on)
 void LivePlots::setOneFigureAtATime(bool on)
 {
     m_oneFigureAtATime = on;
+    // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
+    // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
+    // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
+    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
+        controls->setVisible(!on);
+    m_tabs->tabBar()->setVisible(!on);
     showFigures();
 }
 
