@@ -320,7 +320,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
     }
 
     // Outside inference mode: the weights must stay usable by autograd.
-    d.exactNet = d.network->onDevice(d.device.str());
+    d.exactNet = d.network->onDevice(d.device.str(), false, options.foldBatchNorms);
     d.net = d.dtype == at::kFloat ? d.exactNet : d.network->onDevice(d.device.str(), true);
     {
         c10::InferenceMode inferenceMode;
@@ -340,7 +340,7 @@ Engine::Engine(std::shared_ptr<const Network> network, const Dataset &data, Engi
         std::snprintf(checksum, sizeof checksum, "%.17g/%.17g", d.images.to(at::kDouble).sum().item<double>(),
                       d.labels.to(at::kDouble).mul(at::arange(d.labels.size(0), d.labels.options().dtype(at::kDouble))).sum().item<double>());
         d.resultKey = d.network->contentHash() + "|" + data.path + "|" + std::to_string(d.images.size(0)) + "|" + checksum + "|"
-                      + d.device.str() + "|" + precisionName(options.precision);
+                      + d.device.str() + "|" + precisionName(options.precision) + (d.exactNet->folding.empty() ? "|folded" : "");
         if (d.dtype != at::kFloat) {
             // One image through the whole network: a device or LibTorch without bfloat16 kernels
             // for some layer says so here, not in the middle of an evaluation.

@@ -42,6 +42,9 @@ struct EngineOptions
     // CUDA only, and only where LibTorch has CUDA: one CUDA graph per block at the first batch size
     // (core/cudagraphs.h). Off by default until measured on a GPU (tests/gpu/run.sh).
     bool cudaGraphs = false;
+    // FP32: run the copy whose batch norms are folded into their convolutions (Network::onDevice);
+    // false runs the blocks as loaded (pathlens-bench compares both).
+    bool foldBatchNorms = true;
     std::vector<float> mean;              // empty: the model's metadata, else the data set's defaults
     std::vector<float> std;
 };

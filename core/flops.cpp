@@ -129,11 +129,12 @@ FlopCount countFlops(Engine &engine)
 {
     Engine::Impl &d = EngineAccess::of(engine);
     c10::InferenceMode inferenceMode;
-    // The module as loaded: frozen blocks hide their weights in packed operators.
-    const Network::Impl &net = *d.net;
+    // The module as loaded: folded blocks hide their convolutions in oneDNN operators.
+    const std::shared_ptr<const Network::Impl> asLoaded = d.asLoaded();
+    const Network::Impl &net = *asLoaded;
     FlopCount count;
     at::Tensor x;
-    count.stem = flopsOf([&] { x = net.stem(d.images.narrow(0, 0, 1).to(d.dtype)); });
+    count.stem = flopsOf([&] { x = net.stem(d.images.narrow(0, 0, 1)); });
     for (int q = 0; q < int(net.blocks.size()); ++q)
         count.blocks.push_back(flopsOf([&] { x = net.runBlock({q, true}, x); }));
     count.head = flopsOf([&] { net.head(x); });
@@ -149,8 +150,10 @@ ConvolutionThroughput measureConvolutionThroughput(Engine &engine, double minSec
     Recorder r;
     r.keepConvolutions = true;
     {
+        // The convolutions as the model was loaded (as PyTorch would run them), in the engine's precision.
+        const std::shared_ptr<const Network::Impl> net = d.dtype == at::kFloat ? d.asLoaded() : d.net;
         Recording recording(r);
-        d.net->forward(d.images.narrow(0, 0, batch).to(d.dtype), identityArrangement(int(d.net->blocks.size())));
+        net->forward(d.images.narrow(0, 0, batch).to(d.dtype), identityArrangement(int(net->blocks.size())));
     }
     std::vector<c10::OperatorHandle> operators;
     for (const OperatorCall &call : r.convolutions)

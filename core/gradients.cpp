@@ -236,6 +236,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
     for (int round = 0; round < options.samplesPerLength; ++round)
         ownedRounds += options.shard.owns(round) ? 1 : 0;
     const int totalSamples = ownedRounds * (n + 1);
+    const std::shared_ptr<const Network::Impl> asLoaded = d.asLoaded();
     for (int round = 0; round < options.samplesPerLength; ++round) {
         if (cancel && cancel->cancelled()) {
             result.cancelled = true;
@@ -246,7 +247,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
         // uses the same batch and the same blocks whichever shard computes it.
         // A random contiguous window of a data set in stored order is a random batch.
         const int64_t start = pickStart(random);
-        std::vector<std::vector<bool>> chosen(n + 1, std::vector<bool>(d.exactNet->blocks.size(), false));
+        std::vector<std::vector<bool>> chosen(n + 1, std::vector<bool>(asLoaded->blocks.size(), false));
         for (int k = 0; k <= n; ++k) {
             std::vector<int> order = active;
             std::shuffle(order.begin(), order.end(), random);
@@ -257,7 +258,7 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
             continue;
         // FP32 weights whatever the engine's precision: bf16 gradients through 50 blocks would
         // mostly measure rounding.
-        const PathGradient graph(*d.exactNet, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
+        const PathGradient graph(*asLoaded, d.images.narrow(0, start, batch), d.labels.narrow(0, start, batch), arrangement);
         std::vector<double> norms(n + 1);
         for (int k = 0; k <= n; ++k)
             norms[k] = graph.gradient(chosen[k]).flatten(1).norm(2, {1}).mean().item<double>();

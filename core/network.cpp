@@ -513,10 +513,12 @@ Shape Network::defaultInputShape() const
     return probeShapeOf(*m_impl);
 }
 
-std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device, bool bfloat16) const
+std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device, bool bfloat16,
+                                                      bool foldBatchNorms) const
 {
     const std::lock_guard<std::mutex> lock(m_copies->mutex);
-    auto &copy = m_copies->byDevice[bfloat16 ? device + "/bf16" : device];
+    const bool fold = foldBatchNorms && !bfloat16;
+    auto &copy = m_copies->byDevice[device + (bfloat16 ? "/bf16" : "") + (fold ? "/folded" : "")];
     if (!copy) {
         auto impl = std::make_unique<Impl>();
         impl->path = m_impl->path;
@@ -535,6 +537,7 @@ std::shared_ptr<const Network::Impl> Network::onDevice(const std::string &device
         else
             impl->module.to(at::Device(device));
         readBlocks(*impl);
+        impl->folding = fold ? pathlens::foldBatchNorms(*impl, at::Device(device).is_cpu()) : "not folded";
         copy = std::move(impl);
     }
     return copy;

@@ -83,8 +83,12 @@ public:
     // or run by an engine, so building an engine while another one evaluates cannot change the
     // weights under it (Module::to rewrites every parameter, even to the same device).
     // `bfloat16`: a separate copy whose floating-point weights and buffers are bfloat16
-    // (Precision::Bf16).
-    std::shared_ptr<const Impl> onDevice(const std::string &device, bool bfloat16 = false) const;
+    // (Precision::Bf16). `foldBatchNorms`: an FP32 copy whose blocks run with each batch norm folded
+    // into the convolution before it (core/folding.cpp); the results agree with the unfolded
+    // network within verificationTolerance. Bfloat16 copies are never folded (folding in bfloat16
+    // would round the folded weights once more).
+    std::shared_ptr<const Impl> onDevice(const std::string &device, bool bfloat16 = false,
+                                         bool foldBatchNorms = true) const;
 
 private:
     friend struct NetworkAccess;

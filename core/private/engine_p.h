@@ -32,6 +32,9 @@ struct Engine::Impl
     std::shared_ptr<const Network> network;
     std::shared_ptr<const Network::Impl> net; // the network's own copy on `device` (Network::onDevice)
     std::shared_ptr<const Network::Impl> exactNet; // the FP32 copy: `net` itself unless the precision is bf16
+    // The FP32 copy with its blocks as loaded, not folded: for autograd (folded CPU blocks run
+    // oneDNN operators without gradients) and for counting FLOPs and timing the convolutions.
+    std::shared_ptr<const Network::Impl> asLoaded() const { return network->onDevice(device.str(), false, false); }
     at::ScalarType dtype = at::kFloat; // of `net`'s weights and of the activations it computes
     // CUDA graphs per slot (EngineOptions::cudaGraphs), else null; tests put the CPU stand-in here.
     std::unique_ptr<SlotGraphs> graphs;

@@ -54,6 +54,8 @@ struct Network::Impl
     TensorFn stem;
     TensorFn head;
     std::vector<BlockOps> blocks;
+    // Empty when the batch norms after convolutions are folded into them (foldBatchNorms), else why not.
+    std::string folding = "not folded";
     int64_t parameters = 0;
     bool plain = false; // blocks compute post(residual(x)); deleting one leaves x (DESIGN.md section 3)
     BlockSource source = BlockSource::Protocol;
@@ -82,6 +84,11 @@ struct NetworkAccess
 // Reads the blocks of `net.module` into `net` from its TorchScript graph (graphblocks.cpp); false
 // with the reason in `whyNot` when the graph cannot be split.
 bool loadFromGraph(Network::Impl &net, std::string &whyNot);
+
+// Folds each batch norm and constant scaling that follows a convolution into it, in the blocks,
+// stem and head of a device copy (folding.cpp); on the `cpu`, the convolutions then run as oneDNN
+// operators. Empty when done, else why not: then `net` is unchanged.
+std::string foldBatchNorms(Network::Impl &net, bool cpu);
 
 // The block's own forward with the outputs of its residual branches replaced by zeros, read from
 // its TorchScript graph with the roles of loadFromGraph; empty when the graph cannot be split.

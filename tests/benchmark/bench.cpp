@@ -1,7 +1,8 @@
 // pathlens-bench: how fast the engine is on one model and data set, measured in one run on one
 // machine, as ratios against baselines of the same run (issue 7):
 //  1. the machine's convolution throughput on this network's own convolutions;
-//  2. evaluation throughput of the full network, in images/s and GFLOP/s;
+//  2. evaluation throughput of the full network, in images/s and GFLOP/s, with its batch norms
+//     folded into the convolutions (the default) and unfolded;
 //  3. interactive latency: from an edit of block i (start, middle, end) to the first estimate and
 //     to the finished result, on the live subset and on all images, against the FLOP bound;
 //  4. the single-deletion sweep with activation reuse against the naive way (a full forward per
@@ -114,13 +115,32 @@ bool parse(int argc, char **argv, Options &o)
     return !o.model.empty();
 }
 
-// Images/s of the full network, one arrangement, nothing cached.
-double throughput(Engine &engine, int n)
+// Images/s of the full network on up to 1,000 images, one arrangement, nothing cached, for each
+// engine: the median of five runs, the engines taking turns so that a machine's drift reaches all alike. An engine's
+// first run pays for fresh memory (measured up to 25 % slower), so each is warmed up first.
+std::vector<double> throughputs(const std::vector<Engine *> &engines, int n)
 {
-    engine.clearCache();
-    const EvalResult result = engine.evaluate({identityArrangement(n)});
-    engine.clearCache();
-    return double(result.images) / result.seconds;
+    std::vector<std::vector<double>> rates(engines.size());
+    auto run = [n](Engine *engine) {
+        return engine->evaluate({identityArrangement(n)}, 0, std::min<int64_t>(engine->imageCount(), 1000));
+    };
+    for (Engine *engine : engines)
+        run(engine);
+    for (int round = 0; round < 5; ++round) {
+        for (size_t e = 0; e < engines.size(); ++e) {
+            engines[e]->clearCache();
+            const EvalResult result = run(engines[e]);
+            rates[e].push_back(double(result.images) / result.seconds);
+        }
+    }
+    std::vector<double> medians;
+    for (auto &r : rates) {
+        std::sort(r.begin(), r.end());
+        medians.push_back(r[r.size() / 2]);
+    }
+    for (Engine *engine : engines)
+        engine->clearCache();
+    return medians;
 }
 
 // Deletes block `block` on an engine whose cache holds the unedited network (as the GUI's after
@@ -230,11 +250,33 @@ int main(int argc, char **argv)
         const ConvolutionThroughput conv = measureConvolutionThroughput(engine);
         std::printf("\nconvolutions alone (this network's, batch %d): %.1f GFLOP/s\n", engine.batchSize(), conv.gflops());
 
-        // 2. Throughput of a full forward pass.
-        engine.evaluate({identityArrangement(n)}, 0, engine.batchSize()); // warm-up: first-call costs
-        const double rate = throughput(engine, n);
-        std::printf("full network: %.1f images/s, %.1f GFLOP/s (%.0f%% of the convolutions alone)\n", rate,
-                    rate * flops.total() / 1e9, 100.0 * rate * flops.total() / 1e9 / conv.gflops());
+        // 2. Throughput of a full forward pass, and of the same network with its batch norms as
+        // separate passes (issue 27 item 2).
+        const double convGflops = conv.gflops();
+        auto share = [&](double rate) { return 100.0 * rate * flops.total() / 1e9 / convGflops; };
+        if (o.engine.precision == Precision::Fp32) {
+            EngineOptions unfoldedOptions = o.engine;
+            unfoldedOptions.foldBatchNorms = false;
+            Engine unfolded(network, data, unfoldedOptions);
+            const std::vector<double> rates = throughputs({&engine, &unfolded}, n);
+            std::printf("full network: %.1f images/s, %.1f GFLOP/s (%.0f%% of the convolutions alone)\n", rates[0],
+                        rates[0] * flops.total() / 1e9, share(rates[0]));
+            const int64_t count = std::min<int64_t>(engine.imageCount(), 500);
+            const std::vector<float> a = engine.logits(identityArrangement(n), 0, count);
+            const std::vector<float> b = unfolded.logits(identityArrangement(n), 0, count);
+            double difference = 0, largest = 0;
+            for (size_t i = 0; i < a.size(); ++i) {
+                difference = std::max(difference, double(std::abs(a[i] - b[i])));
+                largest = std::max(largest, double(std::abs(b[i])));
+            }
+            std::printf("  batch norms unfolded: %.1f images/s (%.0f%%); folded/unfolded %.2fx; max |logit difference| "
+                        "%.2g (largest |logit| %.3g, %lld images)\n",
+                        rates[1], share(rates[1]), rates[0] / rates[1], difference, largest, static_cast<long long>(count));
+        } else {
+            const double rate = throughputs({&engine}, n).front();
+            std::printf("full network: %.1f images/s, %.1f GFLOP/s (%.0f%% of the convolutions alone)\n", rate,
+                        rate * flops.total() / 1e9, share(rate));
+        }
         std::printf("peak resident memory so far: %.0f MiB\n", peakResidentMiB());
 
         // 3. Interactive latency: what a user waits for after an edit.

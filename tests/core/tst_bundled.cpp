@@ -55,6 +55,48 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(result.accuracy[0], stated, 0.015);
     }
 
+    // Engines run the bundled models with their batch norms folded into the convolutions and, on
+    // the CPU, as oneDNN operators (core/folding.cpp): the logits of the intact network and of
+    // every single deletion stay within the decomposition's tolerance of the network as loaded.
+    void foldedAgreesWithAsLoaded_data() { reachStatedAccuracy_data(); }
+
+    void foldedAgreesWithAsLoaded()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, blocks);
+        const auto network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/" + file.toStdString());
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 32);
+        EngineOptions asLoadedOptions;
+        asLoadedOptions.device = DeviceChoice::Cpu;
+        asLoadedOptions.foldBatchNorms = false;
+        EngineOptions foldedOptions = asLoadedOptions;
+        foldedOptions.foldBatchNorms = true;
+        Engine asLoaded(network, data, asLoadedOptions);
+        Engine folded(network, data, foldedOptions);
+        QVERIFY(asLoaded.resultKey() != folded.resultKey()); // the GUI's result cache tells them apart
+        double largestDifference = 0;
+        for (int deleted = -1; deleted < blocks; ++deleted) {
+            const Arrangement arrangement = deleted < 0 ? identityArrangement(blocks)
+                                                        : withDeleted(identityArrangement(blocks), {deleted});
+            const std::vector<float> theirs = asLoaded.logits(arrangement, 0, 32);
+            const std::vector<float> ours = folded.logits(arrangement, 0, 32);
+            QCOMPARE(ours.size(), theirs.size());
+            double largest = 0, difference = 0;
+            for (size_t i = 0; i < ours.size(); ++i) {
+                largest = std::max(largest, double(std::abs(theirs[i])));
+                difference = std::max(difference, double(std::abs(ours[i] - theirs[i])));
+            }
+            // verificationTolerance (network_p.h): 1e-4 relative to the logits' size.
+            QVERIFY2(difference <= 1e-4 * (1 + largest),
+                     qPrintable(QStringLiteral("block %1 deleted: max |difference| %2, logits up to %3")
+                                    .arg(deleted).arg(difference).arg(largest)));
+            largestDifference = std::max(largestDifference, difference);
+        }
+        // Folding changed the arithmetic (else this compared the unfolded network with itself).
+        QVERIFY2(largestDifference > 0, "folded and unfolded logits are bit-identical: nothing was folded");
+    }
+
     // The paper's plain control: every layer can be deleted (plain20 had two shape-changing layer
     // pairs that could not), and its one path runs through all of them.
     void plainControlCanDeleteEveryLayer()

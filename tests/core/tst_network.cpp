@@ -62,6 +62,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(QString, family);
+        const QString graph = QStringLiteral("residual network (blocks found in its TorchScript graph)");
         const auto network = Network::load(testing::fixture(name.toStdString() + ".pt"));
         QCOMPARE(QString::fromStdString(network->family()), family);
         torch::jit::Module refs = torch::jit::load(testing::fixture(name.toStdString() + ".ref.pt"));
@@ -70,30 +71,40 @@ private Q_SLOTS:
         const auto deleted = toInts(refs.attr("deleted_blocks").toTensor());
         const auto order = toInts(refs.attr("order").toTensor());
         const NetworkInfo info = network->describe({1, 28, 28});
+        // The engines' CPU copy folds its batch norms into the convolutions (core/folding.cpp)
+        // where the blocks come from the protocol or torchvision's names; both must match PyTorch.
+        const std::shared_ptr<const Network::Impl> folded = network->onDevice("cpu");
+        QVERIFY2(folded->folding.empty() == (family != graph), folded->folding.c_str());
 
         c10::InferenceMode inferenceMode;
-        auto check = [&](const Arrangement &arrangement, const char *key) {
-            QVERIFY2(!whyInvalid(info, arrangement), describe(arrangement).c_str());
-            const at::Tensor ours = NetworkAccess::of(*network).forward(input, arrangement);
-            const at::Tensor theirs = refs.attr(key).toTensor();
-            QCOMPARE(ours.sizes().vec(), theirs.sizes().vec());
-            const double difference = (ours - theirs).abs().max().item<double>();
-            QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("%1: max |difference| %2 > 1e-4 (logits up to %3)")
-                                                        .arg(key)
-                                                        .arg(difference)
-                                                        .arg(theirs.abs().max().item<double>())));
-        };
-        const Arrangement identity = identityArrangement(n);
-        check(identity, "original");
-        check(withDeleted(identity, deleted), "deleted");
-        check(withOrder(identity, order), "reordered");
-        check(withDeleted(withOrder(identity, order), deleted), "reordered_deleted");
-        // Every single deletion (the paper's lesion study) against PyTorch's surgery.
-        const at::Tensor single = refs.attr("single_deletions").toTensor();
-        for (int i = 0; i < n; ++i) {
-            const at::Tensor ours = NetworkAccess::of(*network).forward(input, withDeleted(identity, {i}));
-            const double difference = (ours - single[i]).abs().max().item<double>();
-            QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("block %1 deleted: max |difference| %2 > 1e-4").arg(i).arg(difference)));
+        for (const Network::Impl *net : {&NetworkAccess::of(*network), folded.get()}) {
+            const QString copy = net == folded.get() ? QStringLiteral("folded copy") : QStringLiteral("as loaded");
+            auto check = [&](const Arrangement &arrangement, const QString &key) {
+                QVERIFY2(!whyInvalid(info, arrangement), describe(arrangement).c_str());
+                const at::Tensor ours = net->forward(input, arrangement);
+                const at::Tensor theirs = refs.attr(key.toStdString()).toTensor();
+                QCOMPARE(ours.sizes().vec(), theirs.sizes().vec());
+                const double difference = (ours - theirs).abs().max().item<double>();
+                QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("%1, %2: max |difference| %3 > 1e-4 (logits up to %4)")
+                                                            .arg(copy, key)
+                                                            .arg(difference)
+                                                            .arg(theirs.abs().max().item<double>())));
+            };
+            const Arrangement identity = identityArrangement(n);
+            check(identity, "original");
+            check(withDeleted(identity, deleted), "deleted");
+            check(withOrder(identity, order), "reordered");
+            check(withDeleted(withOrder(identity, order), deleted), "reordered_deleted");
+            // Every single deletion (the paper's lesion study) against PyTorch's surgery.
+            const at::Tensor single = refs.attr("single_deletions").toTensor();
+            for (int i = 0; i < n; ++i) {
+                const at::Tensor ours = net->forward(input, withDeleted(identity, {i}));
+                const double difference = (ours - single[i]).abs().max().item<double>();
+                QVERIFY2(difference <= 1e-4, qPrintable(QStringLiteral("%1, block %2 deleted: max |difference| %3 > 1e-4")
+                                                            .arg(copy)
+                                                            .arg(i)
+                                                            .arg(difference)));
+            }
         }
         // Deleting changes the answer: the comparison above is not vacuous.
         QVERIFY((refs.attr("deleted").toTensor() - refs.attr("original").toTensor()).abs().max().item<double>() > 1e-3);
@@ -250,11 +261,16 @@ private Q_SLOTS:
         const auto copiedWeight = *copy->module.parameters().begin();
         QVERIFY(loadedWeight.data_ptr() != copiedWeight.data_ptr());
         QVERIFY(at::equal(loadedWeight, copiedWeight));
-        // The copy computes what the loaded network computes.
+        // The copy computes what the loaded network computes: bit for bit as loaded, within the
+        // decomposition's tolerance with its batch norms folded (the engines' default).
+        const auto unfolded = network->onDevice("cpu", false, false);
+        QVERIFY(unfolded != copy);
         c10::InferenceMode inferenceMode;
         const at::Tensor input = at::randn({2, 1, 28, 28});
         const Arrangement identity = identityArrangement(network->blockCount());
-        QVERIFY(at::equal(copy->forward(input, identity), NetworkAccess::of(*network).forward(input, identity)));
+        const at::Tensor loaded = NetworkAccess::of(*network).forward(input, identity);
+        QVERIFY(at::equal(unfolded->forward(input, identity), loaded));
+        QVERIFY((copy->forward(input, identity) - loaded).abs().max().item<double>() <= 1e-4);
         // An engine runs that copy, never the loaded module.
         Dataset data = loadDataset(testing::fashionMnist());
         truncate(data, 8);
