@@ -119,6 +119,42 @@ private Q_SLOTS:
         QCOMPARE(plot->xAxis->basePen().color(), QColor(Qt::black));
     }
 
+    // Presenting, a measured figure's text grows with the window's type (issue 25: its 10 pt ticks
+    // stayed small on a projector); the export keeps the drawn sizes, and 1 gives them back.
+    void presentedFiguresExportDrawnSizes()
+    {
+        QTemporaryDir dir;
+        auto plot = figures::lesion(QStringLiteral("Lesion — test"),
+                                    {{QStringLiteral("a"), 0.9, {0.8, 0.5, 0.85}, {false, true, false}}});
+        auto title = [&] {
+            for (QCPLayoutElement *element : plot->plotLayout()->elements(true))
+                if (auto *text = qobject_cast<QCPTextElement *>(element))
+                    return text->font().pointSizeF();
+            return -1.0;
+        };
+        const double drawnTick = plot->xAxis->tickLabelFont().pointSizeF();
+        const double drawnLabel = plot->yAxis->labelFont().pointSizeF();
+        const double drawnLegend = plot->legend->font().pointSizeF();
+        const double drawnTitle = title();
+        QVERIFY(drawnTick > 0 && drawnLabel > 0 && drawnLegend > 0 && drawnTitle > 0);
+        const QString drawnPath = dir.filePath(QStringLiteral("drawn.png"));
+        figures::save(*plot, drawnPath);
+        figures::setTextScale(*plot, 1.5);
+        QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), 1.5 * drawnTick);
+        QCOMPARE(plot->yAxis->labelFont().pointSizeF(), 1.5 * drawnLabel);
+        QCOMPARE(plot->legend->font().pointSizeF(), 1.5 * drawnLegend);
+        QCOMPARE(title(), 1.5 * drawnTitle);
+        figures::setTextScale(*plot, 1.5); // the same scale again changes nothing
+        QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), 1.5 * drawnTick);
+        const QString path = dir.filePath(QStringLiteral("presented.png"));
+        figures::save(*plot, path);
+        QCOMPARE(QImage(path), QImage(drawnPath)); // exported as drawn, pixel for pixel
+        QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), 1.5 * drawnTick); // shown enlarged again
+        figures::setTextScale(*plot, 1);
+        QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), drawnTick);
+        QCOMPARE(title(), drawnTitle);
+    }
+
     // Fig. 5b as the paper draws it (one point per sample: tau, error), the split of a two-peaked
     // sweep, its 95% intervals, and Fig. 6c on a linear axis.
     void figuresCarryTheirStatistics()

@@ -266,20 +266,64 @@ void setDark(QCustomPlot &plot, bool dark, const QColor &background)
     plot.replot(QCustomPlot::rpQueuedReplot);
 }
 
+const char textScale[] = "pathlens_textScale";
+
+void setTextScale(QCustomPlot &plot, double scale)
+{
+    const double current = plot.property(textScale).isValid() ? plot.property(textScale).toDouble() : 1.0;
+    if (qFuzzyCompare(scale, current))
+        return;
+    const double ratio = scale / current;
+    auto scaled = [ratio](QFont font) {
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * ratio);
+        else
+            font.setPixelSize(qMax(1, qRound(font.pixelSize() * ratio)));
+        return font;
+    };
+    auto scaleAxes = [&](const QList<QCPAxis *> &axes) {
+        for (QCPAxis *axis : axes) {
+            axis->setTickLabelFont(scaled(axis->tickLabelFont()));
+            axis->setLabelFont(scaled(axis->labelFont()));
+        }
+    };
+    for (QCPAxisRect *rect : plot.axisRects())
+        scaleAxes(rect->axes());
+    for (QCPLayoutElement *element : plot.plotLayout()->elements(true)) { // legends in axis insets too
+        if (auto *text = qobject_cast<QCPTextElement *>(element))
+            text->setFont(scaled(text->font()));
+        else if (auto *legend = qobject_cast<QCPLegend *>(element))
+            legend->setFont(scaled(legend->font())); // and its items'
+        else if (auto *colourScale = qobject_cast<QCPColorScale *>(element))
+            scaleAxes({colourScale->axis()});
+    }
+    for (int i = 0; i < plot.itemCount(); ++i)
+        if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)))
+            text->setFont(scaled(text->font()));
+    plot.setProperty(textScale, qFuzzyCompare(scale, 1.0) ? QVariant() : QVariant(scale));
+    plot.replot(QCustomPlot::rpQueuedReplot);
+}
+
 void save(QCustomPlot &plot, const QString &path, const Size &size)
 {
+    // Exports are for print: a figure shown dark or enlarged (presentation mode) is saved black on
+    // white at its drawn sizes, then shown as before.
     const QVariant background = plot.property(darkBackground);
-    if (!background.isValid())
-        return saveAsShown(plot, path, size);
-    // Exports are for print: a figure shown dark is saved black on white, then shown dark again.
+    const double scale = plot.property(textScale).isValid() ? plot.property(textScale).toDouble() : 1.0;
+    auto showAgain = [&] {
+        if (background.isValid())
+            setDark(plot, true, background.value<QColor>());
+        setTextScale(plot, scale);
+    };
     setDark(plot, false);
+    setTextScale(plot, 1);
     try {
         saveAsShown(plot, path, size);
     } catch (...) {
-        setDark(plot, true, background.value<QColor>());
+        showAgain();
         throw;
     }
-    setDark(plot, true, background.value<QColor>());
+    showAgain();
 }
 
 void saveCsv(QCustomPlot &plot, const QString &path)

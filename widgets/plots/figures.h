@@ -32,6 +32,10 @@ struct Size
 // background inverted); `dark` false gives the print colours back, black on white.
 void setDark(QCustomPlot &plot, bool dark, const QColor &background = QColor(Qt::white));
 
+// On screen in presentation mode: every text of the figure `scale` times the size it was drawn
+// at; 1 gives the drawn sizes back. Exports always use the drawn sizes.
+void setTextScale(QCustomPlot &plot, double scale);
+
 // Writes the figure to `path`; the format follows the suffix (.pdf, .svg, .png), always in print
 // colours. The file is replaced atomically, so an interruption leaves the previous one intact.
 // Throws Error.

@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QMouseEvent>
@@ -546,10 +547,16 @@ void LivePlots::followPalette(QCustomPlot *figure)
 {
     const QColor base = palette().color(QPalette::Base);
     figures::setDark(*figure, base.lightness() < 128, base);
+    // Presenting, the window's type is larger than the application's: a measured figure's text
+    // grows too (its export keeps the drawn sizes). At 2560x1440 its 10 pt ticks were the smallest
+    // text on the projector (issue 25). By the square root of the window's factor: grown by all
+    // of it, the gradient figure's axes kept 108 px at 1920x1080 and its log ticks overlapped.
+    const double windowFont = font().pointSizeF(), applicationFont = QApplication::font().pointSizeF();
+    figures::setTextScale(*figure, windowFont > 0 && applicationFont > 0 ? std::sqrt(windowFont / applicationFont) : 1.0);
 }
 
 // The live plots follow the theme and the font (larger in presentation mode), the measured
-// figures only the theme.
+// figures the theme and the font's scale.
 void LivePlots::followPalette()
 {
     for (QCustomPlot *figure : {m_gradientFigure, m_lesionFigure, m_surviving, m_classFigure, m_confusionFigure,
