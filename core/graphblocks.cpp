@@ -108,28 +108,78 @@ bool readsOnlyShape(const Node *node)
     return kinds.count(node->kind().toQualString()) > 0;
 }
 
+// Whether `node`'s first output shares memory with its first input, by its schema: a view (slice,
+// transpose, reshape), an in-place op's result, a list's element.
+bool returnsAlias(const Node *node)
+{
+    const c10::FunctionSchema *schema = node->maybeSchema();
+    return schema && !schema->returns().empty() && !schema->arguments().empty() && schema->returns()[0].alias_info()
+           && schema->arguments()[0].alias_info();
+}
+
+// Whether `node` writes into its argument `index` (copy_, fill_, a list's _set_item), by its schema.
+bool writesInput(const Node *node, size_t index)
+{
+    const c10::FunctionSchema *schema = node->maybeSchema();
+    return schema && index < schema->arguments().size() && schema->arguments()[index].alias_info()
+           && schema->arguments()[index].alias_info()->isWrite();
+}
+
+// The values that share memory with `value`: the tensor or list it is a view of, and every view and
+// in-place result taken of that, except through `skip`'s uses.
+std::vector<Value *> aliasFamily(Value *value, const Node *skip = nullptr)
+{
+    while (returnsAlias(value->node()))
+        value = value->node()->input(0);
+    std::vector<Value *> family{value};
+    for (size_t i = 0; i < family.size(); ++i)
+        for (const auto &use : family[i]->uses())
+            if (use.offset == 0 && use.user != skip && returnsAlias(use.user)
+                && std::find(family.begin(), family.end(), use.user->output(0)) == family.end())
+                family.push_back(use.user->output(0));
+    return family;
+}
+
+// The top-level node holding `node` (itself when it is top-level).
+Node *topLevel(Node *node)
+{
+    while (node->owningBlock() != node->owningGraph()->block())
+        node = node->owningBlock()->owningNode();
+    return node;
+}
+
 // The top-level nodes of `graph` that `out` depends on, not looking past the values in `stops`.
-// `valuesOnly`: not through the tensor inputs of nodes that read only their shape.
+// `valuesOnly`: not through the tensor inputs of nodes that read only their shape. A value's
+// dependencies include what wrote into it, or into what it shares memory with, before it was read:
+// Swin's attention mask filled through slices, its shift list set item by item.
 std::set<Node *> dependencies(Value *out, const std::set<Value *> &stops, bool valuesOnly = false)
 {
     std::set<Node *> needed;
-    std::vector<Value *> pending{out};
+    std::vector<Node *> pending;
+    auto need = [&](Value *value) {
+        if (!stops.count(value) && value->node()->kind() != c10::prim::Param)
+            pending.push_back(topLevel(value->node()));
+    };
+    need(out);
     while (!pending.empty()) {
-        Value *value = pending.back();
+        Node *node = pending.back();
         pending.pop_back();
-        if (stops.count(value) || value->node()->kind() == c10::prim::Param)
-            continue;
-        Node *node = value->node();
-        // A value defined inside a nested block belongs to the top-level node holding that block.
-        while (node->owningBlock() != node->owningGraph()->block())
-            node = node->owningBlock()->owningNode();
         if (!needed.insert(node).second)
             continue;
         std::vector<Value *> inputs;
         collectInputs(node, inputs);
-        for (Value *input : inputs)
-            if (!(valuesOnly && readsOnlyShape(node) && input->type()->cast<c10::TensorType>()))
-                pending.push_back(input);
+        for (Value *input : inputs) {
+            if ((valuesOnly && readsOnlyShape(node) && input->type()->cast<c10::TensorType>()) || stops.count(input))
+                continue;
+            need(input);
+            for (Value *member : aliasFamily(input))
+                for (const auto &use : member->uses())
+                    if (writesInput(use.user, use.offset)) {
+                        Node *writer = topLevel(use.user);
+                        if (writer != node && writer->isBefore(node))
+                            pending.push_back(writer);
+                    }
+        }
     }
     return needed;
 }
@@ -201,10 +251,12 @@ void makeOutOfPlace(Graph &graph)
         if (kind.rfind("aten::", 0) != 0 || kind.size() < 8 || kind.back() != '_' || kind[kind.size() - 2] == '_'
             || node->inputs().empty() || node->outputs().size() != 1)
             continue;
-        Value *mutated = node->input(0);
+        // Written through a view (a mask filled slice by slice), or read later through another
+        // alias of the same memory: the write must stay.
         bool readLater = false;
-        for (const auto &use : mutated->uses())
-            readLater = readLater || (use.user != node && !use.user->isBefore(node));
+        for (Value *member : aliasFamily(node->input(0), node))
+            for (const auto &use : member->uses())
+                readLater = readLater || (use.user != node && !use.user->isBefore(node));
         if (readLater)
             continue;
         Node *replacement = graph.create(c10::Symbol::fromQualString(kind.substr(0, kind.size() - 1)),
@@ -490,22 +542,26 @@ TensorFn runner(std::shared_ptr<Graph> graph, const Module &module, const std::s
     return [function, self](const at::Tensor &x) { return (*function)({self, x}).toTensor(); };
 }
 
-// The split of one block module's forward into its parts, or why there is none.
+// The split of one residual unit into its parts, or why there is none.
 struct BlockSplit
 {
     std::shared_ptr<Graph> shortcut;        // null: the identity
     std::shared_ptr<Graph> residual;        // the sum of the residual branches
     std::shared_ptr<Graph> post;            // null: the identity
-    std::shared_ptr<Graph> withoutResidual; // the block's own graph, its branches' outputs replaced by zeros
+    std::shared_ptr<Graph> withoutResidual; // the unit's own graph, its branches' outputs replaced by zeros
+    // A unit of a module with several (a transformer layer's attention and MLP): its own part of
+    // the module's graph, which the verification compares with post(shortcut(x) + residual(x)) in
+    // place of the module's forward. Null when the module is one unit.
+    std::shared_ptr<Graph> own;
     std::string shortcutText;               // what the shortcut computes, for `info`
+    std::string unit;                       // what the residual branch does: attention, MLP, ...
     std::string ambiguity;                  // non-empty: a residual addition whose roles could not be told
 };
 
-// The block's own forward with every residual branch's output replaced by zeros of its shape at
-// the addition: what deleting the block must compute (DESIGN.md section 2), from the model's graph.
-std::shared_ptr<Graph> zeroedResidual(const Module &module)
+// The graph with every residual branch's output replaced by zeros of its shape at the addition:
+// what deleting the unit must compute (DESIGN.md section 2), from the model's own graph.
+std::shared_ptr<Graph> zeroedResidual(std::shared_ptr<Graph> graph)
 {
-    auto graph = inlinedForward(module);
     const auto sum = findSum(*graph);
     if (!sum || !sum->ambiguity.empty())
         return nullptr;
@@ -522,18 +578,51 @@ std::shared_ptr<Graph> zeroedResidual(const Module &module)
     return graph;
 }
 
-std::optional<BlockSplit> splitBlock(const Module &module)
+// Whether any node of the graph (nested blocks included) is one of `kinds` (without "aten::" and
+// a trailing underscore).
+bool holdsOperation(const Graph &graph, const std::set<std::string> &kinds)
 {
-    if (!module.find_method("forward"))
-        return std::nullopt;
-    std::shared_ptr<Graph> graph;
-    std::optional<Sum> sum;
-    try {
-        graph = inlinedForward(module);
-        sum = findSum(*graph);
-    } catch (const std::exception &) {
-        return std::nullopt;
+    std::vector<const torch::jit::Block *> pending{graph.block()};
+    while (!pending.empty()) {
+        const torch::jit::Block *block = pending.back();
+        pending.pop_back();
+        for (const Node *node : block->nodes()) {
+            std::string kind = node->kind().toQualString();
+            if (kind.rfind("aten::", 0) == 0) {
+                kind = kind.substr(6);
+                if (kind.size() > 1 && kind.back() == '_')
+                    kind.pop_back();
+                if (kinds.count(kind))
+                    return true;
+            }
+            for (const auto *inner : node->blocks())
+                pending.push_back(inner);
+        }
     }
+    return false;
+}
+
+// What a residual branch does, read from its operations (DESIGN.md section 2, "units"): attention
+// (a softmax over scores, or PyTorch's fused attention), convolution, token mixing (linear layers
+// across a transposed token axis, MLP-Mixer's), MLP (linear layers), else "other".
+std::string unitKind(const Graph &residual)
+{
+    if (holdsOperation(residual, {"softmax", "_softmax", "scaled_dot_product_attention", "_scaled_dot_product_attention",
+                                  "_native_multi_head_attention", "multi_head_attention_forward"}))
+        return "attention";
+    if (holdsOperation(residual, {"conv1d", "conv2d", "conv3d", "_convolution", "convolution"}))
+        return "convolution";
+    const bool linear = holdsOperation(residual, {"linear", "matmul", "addmm", "mm", "bmm"});
+    if (linear && holdsOperation(residual, {"transpose", "permute", "swapaxes", "t"}))
+        return "token mixing";
+    return linear ? "MLP" : "other";
+}
+
+// One residual unit: a graph (self, x) -> out whose last addition is its only residual one, as
+// far as this split goes (splitUnits takes earlier ones off first).
+std::optional<BlockSplit> splitUnit(const std::shared_ptr<Graph> &graph)
+{
+    const auto sum = findSum(*graph);
     if (!sum)
         return std::nullopt;
     BlockSplit parts;
@@ -544,12 +633,13 @@ std::optional<BlockSplit> splitBlock(const Module &module)
     Value *x = graph->inputs()[1];
     try {
         parts.residual = extract(x, sum->residuals(), "the residual branch");
+        parts.unit = unitKind(*parts.residual);
         parts.shortcutText = describeTerm(*sum, sum->shortcut);
         if (sum->shortcut != x)
             parts.shortcut = extract(x, sum->shortcut, "the shortcut");
         if (graph->outputs()[0] != sum->outermost->output())
             parts.post = extract(sum->outermost->output(), graph->outputs()[0], "the part after the addition");
-        parts.withoutResidual = zeroedResidual(module);
+        parts.withoutResidual = zeroedResidual(graph->copy());
     } catch (const NoSplit &) {
         return std::nullopt;
     }
@@ -557,6 +647,53 @@ std::optional<BlockSplit> splitBlock(const Module &module)
     if (branches > 1)
         parts.shortcutText += "; " + std::to_string(branches) + " residual branches, deleted together";
     return parts;
+}
+
+// A module's graph as residual units in sequence (DESIGN.md section 2, "units"): where the last
+// addition's shortcut is itself the output of an earlier residual addition and everything after it
+// reads the input only through it (x1 = x + attn(ln1(x)); y = x1 + mlp(ln2(x1))), the graph up to
+// that value is split again, and the rest is the last unit with the identity for its shortcut.
+std::optional<std::vector<BlockSplit>> splitUnits(const std::shared_ptr<Graph> &graph)
+{
+    const auto sum = findSum(*graph);
+    if (!sum)
+        return std::nullopt;
+    Value *x = graph->inputs()[1];
+    Value *out = graph->outputs()[0];
+    if (sum->ambiguity.empty() && sum->shortcut != x && !reachesOtherInputs(out, sum->shortcut)) {
+        try {
+            auto before = extract(x, sum->shortcut, "the units before the last");
+            auto after = extract(sum->shortcut, out, "the last unit");
+            const auto earlier = findSum(*before) ? splitUnits(before) : std::nullopt;
+            const auto last = splitUnit(after);
+            if (earlier && last && last->ambiguity.empty()
+                && std::all_of(earlier->begin(), earlier->end(), [](const BlockSplit &u) { return u.ambiguity.empty(); })) {
+                std::vector<BlockSplit> units = *earlier;
+                if (units.size() == 1)
+                    units.front().own = before;
+                units.push_back(*last);
+                units.back().own = after;
+                return units;
+            }
+        } catch (const NoSplit &) {
+        }
+    }
+    const auto unit = splitUnit(graph);
+    if (!unit)
+        return std::nullopt;
+    return std::vector<BlockSplit>{*unit};
+}
+
+// A module's forward as its residual units, or nullopt when it ends in no residual addition.
+std::optional<std::vector<BlockSplit>> splitBlock(const Module &module)
+{
+    if (!module.find_method("forward"))
+        return std::nullopt;
+    try {
+        return splitUnits(inlinedForward(module));
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
 }
 
 class Discovery
@@ -589,12 +726,12 @@ public:
         return false;
     }
 
-    const BlockSplit &parts(const std::string &path) const { return m_parts.at(path); }
+    const std::vector<BlockSplit> &units(const std::string &path) const { return m_parts.at(path); }
 
 private:
     Module m_root;
     std::map<std::string, bool> m_isBlock;
-    std::map<std::string, BlockSplit> m_parts;
+    std::map<std::string, std::vector<BlockSplit>> m_parts;
 };
 
 // torch.jit.trace records the second and later calls of one module as forward1, forward2, ...
@@ -742,6 +879,43 @@ Value *logitsValue(Graph &graph, const std::string &key, std::string &whyNot)
     return nullptr;
 }
 
+// The number of parameter and buffer values that the graphs read (each tensor once), found by the
+// attribute chains from `self` that the inlined graphs hold: a unit's share of its module.
+int64_t parametersRead(const std::vector<std::shared_ptr<Graph>> &graphs, const Module &module)
+{
+    std::map<std::string, int64_t> read;
+    for (const auto &graph : graphs) {
+        if (!graph)
+            continue;
+        auto copy = graph->copy();
+        torch::jit::Inline(*copy);
+        Value *self = copy->inputs()[0];
+        std::vector<torch::jit::Block *> pending{copy->block()};
+        while (!pending.empty()) {
+            torch::jit::Block *block = pending.back();
+            pending.pop_back();
+            for (Node *node : block->nodes()) {
+                for (auto *inner : node->blocks())
+                    pending.push_back(inner);
+                if (node->kind() != c10::prim::GetAttr || !node->output()->type()->cast<c10::TensorType>())
+                    continue;
+                auto path = attributePath(node->output(), self);
+                if (!path || path->empty())
+                    continue;
+                const std::string name = path->back();
+                path->pop_back();
+                const auto value = moduleAt(module, *path).attr(name);
+                if (value.isTensor())
+                    read[joinPath(*path) + "." + name] = value.toTensor().numel();
+            }
+        }
+    }
+    int64_t total = 0;
+    for (const auto &entry : read)
+        total += entry.second;
+    return total;
+}
+
 } // namespace
 
 bool loadFromGraph(Network::Impl &net, std::string &whyNot)
@@ -767,10 +941,11 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
         return false;
     }
     for (const auto &call : calls) {
-        const BlockSplit &parts = discovery.parts(joinPath(call.path));
-        if (!parts.ambiguity.empty()) {
-            whyNot = joinPath(call.path) + " (" + typeNameOf(moduleAt(net.module, call.path)) + "): " + parts.ambiguity;
-            return false;
+        for (const BlockSplit &unit : discovery.units(joinPath(call.path))) {
+            if (!unit.ambiguity.empty()) {
+                whyNot = joinPath(call.path) + " (" + typeNameOf(moduleAt(net.module, call.path)) + "): " + unit.ambiguity;
+                return false;
+            }
         }
     }
     // The blocks must form a chain: each block's output feeds the next block, directly or through
@@ -811,28 +986,48 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
     for (const auto &call : calls) {
         const Module block = moduleAt(net.module, call.path);
         const std::string path = joinPath(call.path);
-        const BlockSplit &parts = discovery.parts(path);
-        BlockOps ops;
-        ops.name = applications[path] > 1 ? path + "#" + std::to_string(++applied[path]) : path;
-        ops.kind = typeNameOf(block);
-        ops.shortcutText = parts.shortcutText;
-        ops.residual = runner(parts.residual->copy(), block, ops.name + ".residual");
-        if (parts.shortcut)
-            ops.shortcut = runner(parts.shortcut->copy(), block, ops.name + ".shortcut");
-        if (parts.post)
-            ops.post = runner(parts.post->copy(), block, ops.name + ".post");
-        if (parts.withoutResidual)
-            ops.withoutResidual = runner(parts.withoutResidual->copy(), block, ops.name + ".without_residual");
-        if (const auto &link = links[size_t(&call - calls.data())]) {
-            ops.linkText = describeGraph(*link);
-            ops.link = runner(link, net.module, ops.name + ".link");
+        const std::string application = applications[path] > 1 ? path + "#" + std::to_string(++applied[path]) : path;
+        const std::vector<BlockSplit> &units = discovery.units(path);
+        std::map<std::string, int> kinds; // a module with two units of one kind numbers them
+        for (const BlockSplit &unit : units)
+            ++kinds[unit.unit];
+        std::map<std::string, int> named;
+        for (const BlockSplit &parts : units) {
+            BlockOps ops;
+            ops.name = units.size() == 1       ? application
+                       : kinds[parts.unit] == 1 ? application + "/" + parts.unit
+                                                : application + "/" + parts.unit + std::to_string(++named[parts.unit]);
+            ops.kind = typeNameOf(block);
+            ops.unit = parts.unit;
+            ops.shortcutText = parts.shortcutText;
+            ops.residual = runner(parts.residual->copy(), block, ops.name + ".residual");
+            if (parts.shortcut)
+                ops.shortcut = runner(parts.shortcut->copy(), block, ops.name + ".shortcut");
+            if (parts.post)
+                ops.post = runner(parts.post->copy(), block, ops.name + ".post");
+            if (parts.withoutResidual)
+                ops.withoutResidual = runner(parts.withoutResidual->copy(), block, ops.name + ".without_residual");
+            if (&parts == &units.front()) {
+                if (const auto &link = links[size_t(&call - calls.data())]) {
+                    ops.linkText = describeGraph(*link);
+                    ops.link = runner(link, net.module, ops.name + ".link");
+                }
+            }
+            if (parts.own) {
+                // One of several units: verified against its own part of the module's graph (and
+                // the units together against the module's forward); it counts the parameters it reads.
+                ops.ownForward = runner(parts.own->copy(), block, ops.name + ".own");
+                ops.parameters = parametersRead({parts.residual, parts.shortcut, parts.post}, block);
+            } else {
+                for (const auto &parameter : block.parameters())
+                    ops.parameters += parameter.numel();
+            }
+            if (&parts == &units.front()) {
+                ops.module = block;
+                ops.moduleUnits = int(units.size());
+            }
+            net.blocks.push_back(std::move(ops));
         }
-        int64_t parameters = 0;
-        for (const auto &parameter : block.parameters())
-            parameters += parameter.numel();
-        ops.parameters = parameters;
-        ops.module = block;
-        net.blocks.push_back(std::move(ops));
     }
     net.family = "residual network (blocks found in its TorchScript graph)";
     return true;
@@ -841,7 +1036,7 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
 TensorFn forwardWithoutResidual(const torch::jit::Module &block, const std::string &name)
 {
     try {
-        auto graph = block.find_method("forward") ? zeroedResidual(block) : nullptr;
+        auto graph = block.find_method("forward") ? zeroedResidual(inlinedForward(block)) : nullptr;
         return graph ? runner(graph, block, name + ".without_residual") : TensorFn();
     } catch (const std::exception &) {
         return {};

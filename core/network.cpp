@@ -581,6 +581,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             block.index = static_cast<int>(i);
             block.name = ops.name;
             block.kind = ops.kind;
+            block.unit = ops.unit;
             block.inputShape = shapeOf(x);
             block.parameters = ops.parameters;
             block.link = ops.linkText;

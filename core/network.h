@@ -13,7 +13,11 @@ struct BlockInfo
 {
     int index = 0;        // position in the original network, 0-based
     std::string name;     // module path, e.g. "layer2.0" or "blocks.7"
-    std::string kind;     // "BasicBlock", "Bottleneck" or "protocol"
+    std::string kind;     // "BasicBlock", "Bottleneck" or "protocol", else the module's type
+    // What the residual branch does, for blocks read from the graph: "attention", "MLP",
+    // "convolution", "token mixing" or "other"; a module with several residual additions (a
+    // transformer layer) is several units, named module/unit (DESIGN.md section 2). Empty otherwise.
+    std::string unit;
     int stage = 0;        // 0-based; a new stage starts at every downsampling block
     bool downsampling = false; // the shortcut is not the identity
     std::string shortcut; // what the shortcut computes: "identity", or its operations and the child they are in

@@ -248,10 +248,19 @@ void compareParts(const Network::Impl &net, const Verifier &verifier, const at::
 {
 
     at::Tensor x = verifier.run(net.stem, input, "the stem");
+    // A module of several units: its first block and its input, compared after its last unit.
+    const BlockOps *module = nullptr;
+    at::Tensor moduleInput;
+    size_t moduleEnd = 0;
     for (size_t i = 0; i < net.blocks.size(); ++i) {
         const BlockOps &block = net.blocks[i];
         if (block.link)
             x = verifier.run(block.link, x, "the link before " + block.name);
+        if (block.module && block.moduleUnits > 1) {
+            module = &block;
+            moduleInput = x;
+            moduleEnd = i + size_t(block.moduleUnits) - 1;
+        }
         at::Tensor y;
         const at::Tensor residual = verifier.run(block.residual, x, block.name + "'s residual branch");
         if (net.plain) {
@@ -270,7 +279,18 @@ void compareParts(const Network::Impl &net, const Verifier &verifier, const at::
                                                   "own forward with the residual branches' outputs replaced by zeros");
             }
         }
-        if (block.module && block.module->find_method("forward")) {
+        if (block.ownForward) {
+            const at::Tensor expected = verifier.run(block.ownForward, x, block.name + "'s own part of its module's forward");
+            verifier.compare(y, expected, block.name + ": post(shortcut(x) + residual(x)) against its own part of the module's forward");
+            if (module && i == moduleEnd) {
+                torch::jit::Module own = *module->module;
+                const std::string name = module->name.substr(0, module->name.rfind('/'));
+                const at::Tensor whole = verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); },
+                                                      moduleInput, name + "'s forward");
+                verifier.compare(y, whole, name + ": its " + std::to_string(module->moduleUnits)
+                                               + " residual units in turn against the module's own forward");
+            }
+        } else if (block.module && block.module->find_method("forward")) {
             torch::jit::Module own = *block.module;
             const at::Tensor expected = verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); }, x,
                                                      block.name + "'s forward");

@@ -2,6 +2,8 @@
 
 #include "commands.h"
 
+#include <algorithm>
+
 #include <QLocale>
 
 #include <cstdio>
@@ -28,6 +30,7 @@ int info(Context &context, const QString &modelPath)
             blocks.push_back({{"index", block.index},
                               {"name", block.name},
                               {"kind", block.kind},
+                              {"unit", block.unit},
                               {"stage", block.stage},
                               {"downsampling", block.downsampling},
                               {"shortcut", block.shortcut},
@@ -58,14 +61,23 @@ int info(Context &context, const QString &modelPath)
           << "input       " << shapeText(info.inputShape) << ", " << info.classCount << " classes\n"
           << "parameters  " << QLocale::c().toString(qint64(info.parameters)) << "\n"
           << "blocks      " << info.blocks.size() << " in " << info.stageCount << " stages\n\n";
+    // Columns as wide as their longest entry: a transformer unit's name holds its module path.
+    int nameWidth = 12, kindWidth = 20;
+    auto kindText = [](const BlockInfo &block) {
+        return QString::fromStdString(block.unit.empty() ? block.kind : block.kind + " " + block.unit);
+    };
+    for (const BlockInfo &block : info.blocks) {
+        nameWidth = std::max(nameWidth, int(block.name.size()));
+        kindWidth = std::max(kindWidth, int(kindText(block).size()));
+    }
     out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n")
-                 .arg("#", 3).arg("name", -12).arg("kind", -20).arg("stage", 5).arg("input", -10)
+                 .arg("#", 3).arg("name", -nameWidth).arg("kind", -kindWidth).arg("stage", 5).arg("input", -10)
                  .arg("output", -10).arg("down", 4).arg("parameters", 10).arg("shortcut");
     for (const BlockInfo &block : info.blocks)
         out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n")
                      .arg(block.index, 3)
-                     .arg(QString::fromStdString(block.name), -12)
-                     .arg(QString::fromStdString(block.kind), -20)
+                     .arg(QString::fromStdString(block.name), -nameWidth)
+                     .arg(kindText(block), -kindWidth)
                      .arg(block.stage, 5)
                      .arg(shapeText(block.inputShape), -10)
                      .arg(shapeText(block.outputShape), -10)

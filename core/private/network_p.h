@@ -21,6 +21,7 @@ struct BlockOps
 {
     std::string name;
     std::string kind;
+    std::string unit; // what the residual branch does (attention, MLP, convolution, ...): blocks read from the graph
     TensorFn residual;
     TensorFn shortcut;
     TensorFn post;
@@ -35,8 +36,13 @@ struct BlockOps
     std::string linkText;
     int64_t parameters = 0;
     // The block's own module when it has a forward of its own: the verification compares that
-    // forward with post(shortcut(x) + residual(x)).
+    // forward with post(shortcut(x) + residual(x)) of this block and the next moduleUnits - 1.
     std::optional<torch::jit::Module> module;
+    // A module with several residual units (a transformer layer's attention and MLP, DESIGN.md
+    // section 2) is that many blocks: the first holds the module and their number; each holds its
+    // own part of the module's graph, compared with its post(shortcut(x) + residual(x)).
+    int moduleUnits = 1;
+    TensorFn ownForward;
 };
 
 // How the blocks were found (DESIGN.md section 2); a device copy is read the same way again.

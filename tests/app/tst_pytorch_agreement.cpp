@@ -4,8 +4,10 @@
 // images on which PyTorch's lesioned network (surgery done in Python) still agrees.
 // The same for every single deletion of issue 24's families (tests/fixtures/roles.py: PyramidNet,
 // three-term sums, shortcuts costlier than their residual, SkipInit, tuple and dict outputs, extra
-// forward arguments, shared loops, DropPath, float64), scripted and traced, where PyTorch computes a
-// deletion as post(shortcut(x)); and the models that cannot be verified are refused with what to do.
+// forward arguments, shared loops, DropPath, float64; and issue 28's transformers: torchvision's
+// VisionTransformer and SwinTransformer shrunk, a timm-style ViT, an MLP-Mixer, a ConvNeXt), scripted and traced, where
+// PyTorch computes a deletion as post(shortcut(x)); and the models that cannot be verified are
+// refused with what to do.
 
 #include "clirunner.h"
 #include "testhelpers.h"
@@ -155,6 +157,60 @@ private Q_SLOTS:
         const QJsonArray skipinit = blocksOf("roles_skipinit.pt");
         QCOMPARE(skipinit[0].toObject()[QStringLiteral("shortcut")].toString(), QStringLiteral("identity"));
         QVERIFY(skipinit[1].toObject()[QStringLiteral("shortcut")].toString().endsWith(QLatin1String("(in downsample)")));
+    }
+
+    // A transformer layer holds two residual additions in sequence: two units, named by module and
+    // by what the branch does (issue 28); patch merging between Swin's stages is a fixed link.
+    void transformerLayersAreUnits_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("units");
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QList<int>>("linked"); // the units with a fixed link in front
+        const QStringList vit{QStringLiteral("attention"), QStringLiteral("MLP")};
+        const QString vitLayer = QStringLiteral("encoder.layers.encoder_layer_0/");
+        QTest::newRow("vit") << QStringLiteral("roles_vit.pt") << vit + vit + vit
+                             << QStringList{vitLayer + QStringLiteral("attention"), vitLayer + QStringLiteral("MLP")} << QList<int>{};
+        QTest::newRow("vit traced") << QStringLiteral("roles_vit_traced.pt") << vit + vit + vit
+                                    << QStringList{vitLayer + QStringLiteral("attention"), vitLayer + QStringLiteral("MLP")} << QList<int>{};
+        QTest::newRow("timm vit") << QStringLiteral("roles_timm_vit.pt") << vit + vit + vit + vit
+                                  << QStringList{QStringLiteral("blocks.0/attention"), QStringLiteral("blocks.0/MLP")} << QList<int>{};
+        QTest::newRow("timm vit traced") << QStringLiteral("roles_timm_vit_traced.pt") << vit + vit + vit + vit
+                                         << QStringList{QStringLiteral("blocks.0/attention"), QStringLiteral("blocks.0/MLP")} << QList<int>{};
+        QTest::newRow("swin") << QStringLiteral("roles_swin.pt") << vit + vit + vit + vit
+                              << QStringList{QStringLiteral("features.1.0/attention"), QStringLiteral("features.1.0/MLP")} << QList<int>{4};
+        QTest::newRow("swin traced") << QStringLiteral("roles_swin_traced.pt") << vit + vit + vit + vit
+                                     << QStringList{QStringLiteral("features.1.0/attention"), QStringLiteral("features.1.0/MLP")} << QList<int>{4};
+        const QStringList mixer{QStringLiteral("token mixing"), QStringLiteral("MLP")};
+        QTest::newRow("mixer") << QStringLiteral("roles_mixer.pt") << mixer + mixer + mixer
+                               << QStringList{QStringLiteral("layers.0/token mixing"), QStringLiteral("layers.0/MLP")} << QList<int>{};
+        QTest::newRow("convnext") << QStringLiteral("roles_convnext.pt")
+                                  << QStringList(5, QStringLiteral("convolution"))
+                                  << QStringList{QStringLiteral("stages.0.0"), QStringLiteral("stages.0.1")} << QList<int>{2, 4};
+    }
+
+    void transformerLayersAreUnits()
+    {
+        QFETCH(QString, name);
+        QFETCH(QStringList, units);
+        QFETCH(QStringList, names);
+        QFETCH(QList<int>, linked);
+        const testing::Run run = testing::cli({QStringLiteral("info"), QString::fromStdString(testing::fixture(name.toStdString())),
+                                               QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonArray blocks = QJsonDocument::fromJson(run.out).object()[QStringLiteral("blocks")].toArray();
+        QStringList kinds;
+        for (const auto &block : blocks)
+            kinds << block.toObject()[QStringLiteral("unit")].toString();
+        QCOMPARE(kinds, units);
+        for (int i = 0; i < names.size(); ++i)
+            QCOMPARE(blocks[i].toObject()[QStringLiteral("name")].toString(), names[i]);
+        for (int i = 0; i < blocks.size(); ++i) {
+            const QJsonObject block = blocks[i].toObject();
+            QCOMPARE(block[QStringLiteral("shortcut")].toString(), QStringLiteral("identity"));
+            QCOMPARE(block[QStringLiteral("link")].toString().isEmpty(), !linked.contains(i));
+            QVERIFY(block[QStringLiteral("parameters")].toInt() > 0);
+        }
     }
 
 private:

@@ -23,6 +23,18 @@ QString shapeText(const Shape &shape)
     return parts.join(QChar(0x00D7)); // ×
 }
 
+// A unit's kind in few letters, for narrow tiles: attn, MLP, tokens, conv.
+QString unitAbbreviation(const QString &unit)
+{
+    if (unit == QLatin1String("attention"))
+        return QStringLiteral("attn");
+    if (unit == QLatin1String("token mixing"))
+        return QStringLiteral("tokens");
+    if (unit == QLatin1String("convolution"))
+        return QStringLiteral("conv");
+    return unit;
+}
+
 } // namespace
 
 BlockStrip::BlockStrip(ArrangementEditor *editor, QWidget *parent)
@@ -177,10 +189,14 @@ void BlockStrip::paintEvent(QPaintEvent *)
         }
         const QRect inner = tile.adjusted(2, 2, -2, -2);
         const QString title = QString::number(slot.block) + (block.downsampling ? QStringLiteral(" ↓") : QString());
-        const QString shape = shapeText(block.outputShape);
-        // Text only where it fits: index and shape, else the index, else nothing (the tooltip
+        // A unit of a transformer layer says what it is (attention, MLP): its shape is the layer's.
+        const bool unitOfLayer = block.name.find('/') != std::string::npos;
+        QString detail = unitOfLayer ? QString::fromStdString(block.unit) : shapeText(block.outputShape);
+        if (unitOfLayer && metrics.horizontalAdvance(detail) > inner.width()) // 24 units of a ViT-12 side by side
+            detail = unitAbbreviation(detail);
+        // Text only where it fits: index and shape (or unit), else the index, else nothing (the tooltip
         // still names the block).
-        const bool twoLines = inner.height() >= metrics.height() * 2 && metrics.horizontalAdvance(shape) <= inner.width();
+        const bool twoLines = inner.height() >= metrics.height() * 2 && metrics.horizontalAdvance(detail) <= inner.width();
         const bool oneLine = inner.height() >= metrics.height() * 0.9 && metrics.horizontalAdvance(title) <= inner.width();
         painter.setPen(slot.active ? colours.color(QPalette::Text) : deletedText);
         QFont bold = font();
@@ -189,7 +205,7 @@ void BlockStrip::paintEvent(QPaintEvent *)
         if (twoLines) {
             painter.drawText(inner, Qt::AlignTop | Qt::AlignHCenter, title);
             painter.setFont(font());
-            painter.drawText(inner, Qt::AlignBottom | Qt::AlignHCenter, shape);
+            painter.drawText(inner, Qt::AlignBottom | Qt::AlignHCenter, detail);
         } else if (oneLine) {
             painter.drawText(inner, Qt::AlignCenter, title);
         } else {

@@ -60,7 +60,7 @@ QVariant BlockTableModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Index: return block.index;
     case Name: return QString::fromStdString(block.name);
-    case Kind: return QString::fromStdString(block.kind);
+    case Kind: return QString::fromStdString(block.unit.empty() ? block.kind : block.kind + " " + block.unit);
     case Stage: return block.stage;
     case Input: return QString::fromStdString(toString(block.inputShape));
     case Output: return QString::fromStdString(toString(block.outputShape));
