@@ -11,6 +11,8 @@
 #include <qcustomplot.h> // the figures are drawn here
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace pathlens::cli {
 namespace {
 
@@ -79,12 +81,15 @@ QString lesionTable(const LesionResult &result, const std::string &device)
                   .arg(result.seconds, 0, 'f', 2)
                   .arg(QString::fromStdString(device))
                   .arg(interval);
+    int nameWidth = 14; // as wide as the longest name: a transformer unit's holds its module path
+    for (const LesionBlock &block : result.blocks)
+        nameWidth = std::max(nameWidth, int(block.name.size()));
     stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                  .arg("#", 3).arg("deleted block", -14).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
+                  .arg("#", 3).arg("deleted block", -nameWidth).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
     for (const LesionBlock &block : result.blocks)
         stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                       .arg(block.index, 3)
-                      .arg(QString::fromStdString(block.name), -14)
+                      .arg(QString::fromStdString(block.name), -nameWidth)
                       .arg(block.stage, 5)
                       .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
                       .arg(block.accuracy, 8, 'f', 4)
