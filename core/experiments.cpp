@@ -168,14 +168,20 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
     return arrangement;
 }
 
-SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard)
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard, int span)
 {
     const int n = int(network.blocks.size());
+    if (span < 1 || span > n)
+        throw Error("a span of " + std::to_string(span) + " blocks: the network has " + std::to_string(n)
+                    + " blocks, so a span is 1 to " + std::to_string(n) + " blocks wide");
     SingleDeletions result;
-    for (int i = 0; i < n; ++i) {
+    result.span = span;
+    for (int i = 0; i + span <= n; ++i) {
         if (!shard.owns(i))
             continue;
-        Arrangement arrangement = withDeleted(identityArrangement(n), {i});
+        std::vector<int> deleted(static_cast<size_t>(span));
+        std::iota(deleted.begin(), deleted.end(), i);
+        Arrangement arrangement = withDeleted(identityArrangement(n), deleted);
         if (!whyInvalid(network, arrangement)) {
             result.arrangements.push_back(std::move(arrangement));
             result.blocks.push_back(i);

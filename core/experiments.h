@@ -39,13 +39,17 @@ double kendallTau(const Arrangement &arrangement);
 // blocks[j] is the block deleted in arrangements[j + 1]. A shard keeps the deletions of the blocks it
 // owns (block i is unit i), and the original when it owns the baseline or has any deletion (they
 // reuse its activations); without the original (a shard with no work), there is nothing.
+// With `span` > 1, every contiguous run of that many blocks is deleted together (the span deletion
+// of Gromov et al., ICLR 2025), and blocks[j] is the run's first block. Throws Error when `span`
+// is not 1 to the number of blocks.
 struct SingleDeletions
 {
     std::vector<Arrangement> arrangements;
     std::vector<int> blocks;
     bool original = true; // arrangements[0] is the original arrangement
+    int span = 1;
 };
-SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {});
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {}, int span = 1);
 
 // The ensemble reading of a whole single-deletion study (no shard) evaluated with
 // Engine::evaluatePredictions: the original against the single-deletion variants, in plan order,

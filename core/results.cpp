@@ -68,12 +68,14 @@ LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &pla
         byBlock[0] = correct[0];
     for (size_t j = 0; j < plan.blocks.size() && j + first < correct.size(); ++j)
         byBlock[plan.blocks[j] + 1] = correct[j + first];
-    return lesionResult(network, byBlock, images);
+    return lesionResult(network, byBlock, images, plan.span);
 }
 
-LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images)
+LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images,
+                          int span)
 {
     LesionResult result;
+    result.span = span;
     result.images = images;
     result.plain = network.plain;
     result.classes = network.classCount;
@@ -81,12 +83,21 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
         result.baselineCorrect = correctByBlock[0];
         result.baseline = fraction(correctByBlock[0], images);
     }
+    const size_t n = network.blocks.size();
     for (const BlockInfo &info : network.blocks) {
+        if (size_t(info.index + span) > n) // no span of that width starts here
+            break;
         LesionBlock block;
         block.index = info.index;
         block.name = info.name;
         block.stage = info.stage;
         block.downsampling = info.downsampling;
+        if (span > 1) {
+            const BlockInfo &last = network.blocks[size_t(info.index + span - 1)];
+            block.name += " .. " + last.name;
+            for (int i = info.index; i < info.index + span; ++i)
+                block.downsampling = block.downsampling || network.blocks[size_t(i)].downsampling;
+        }
         const size_t at = size_t(info.index) + 1;
         if (at < correctByBlock.size() && correctByBlock[at] >= 0) {
             block.correct = correctByBlock[at];
@@ -137,6 +148,8 @@ std::string toJson(const LesionResult &result)
               {"plain", result.plain},
               {"classes", result.classes},
               {"blocks", blocks}};
+    if (result.span > 1)
+        json["span"] = result.span;
     // One comparison is an object, as it has always been; several are an array of such objects.
     Json compared = Json::array();
     for (const LesionResult &other : result.compared)

@@ -21,7 +21,8 @@
 
 namespace pathlens {
 
-// One row of the lesion study: the network with this block deleted alone.
+// One row of the lesion study: the network with this block deleted alone (with a span, the
+// blocks index .. index + span - 1 deleted together; `name` names the first and the last).
 struct LesionBlock
 {
     int index = 0;
@@ -45,6 +46,7 @@ struct LesionResult
     bool plain = false; // no shortcuts: the paper's plain control
     int classes = 0;    // chance is 1 / classes
     std::vector<LesionBlock> blocks;
+    int span = 1; // blocks deleted together; with more than 1, one row per possible first block
     std::vector<LesionResult> compared; // other models measured the same way (--compare)
 };
 
@@ -53,11 +55,14 @@ struct LesionResult
 // many images those counts are out of; accuracies are correct / images, as the engine computes them.
 LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &plan, const std::vector<int64_t> &correct,
                           int64_t images, const Shard &shard = {});
-// From counts already in block order: correct[0] the original, correct[i + 1] block i deleted, -1 none.
-LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images);
+// From counts already in block order: correct[0] the original, correct[i + 1] block i deleted (the
+// span from block i), -1 none.
+LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images,
+                          int span = 1);
 
 // JSON: {"model", "images", "baseline", "baseline_interval_95", "seconds", "plain", "classes",
-// "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95"}], and with a
+// "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95"}], "span" when
+// more than 1 block is deleted at a time, and with a
 // comparison "compare": {"model", "baseline", "plain", "classes", "downsampling": [...],
 // "accuracy": [...]} (several comparisons: an array of such objects)}.
 std::string toJson(const LesionResult &result);

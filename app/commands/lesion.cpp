@@ -26,13 +26,14 @@ struct Details
 
 // The shard's single deletions measured on the session's images. With `details` the study's
 // per-class counts (and, for the disagreement, every prediction) go to `study`.
+// With `span` > 1, every run of that many consecutive blocks deleted together.
 LesionResult measureLesion(Session &session, const Shard &shard, const Details &details = {},
-                           lesionclasses::Study *study = nullptr)
+                           lesionclasses::Study *study = nullptr, int span = 1)
 {
     const NetworkInfo &info = session.engine->info();
     // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number,
     // and so do the blocks of other shards.
-    const SingleDeletions plan = singleDeletions(info, shard);
+    const SingleDeletions plan = singleDeletions(info, shard, span);
     const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
     // The disagreement needs every variant's predicted class of every image (4 bytes each).
     const EvalResult evaluated
@@ -51,14 +52,14 @@ LesionResult measureLesion(Session &session, const Shard &shard, const Details &
 
 // One model's single deletions: measured here, or in a merge joined from the parts.
 LesionResult runLesion(Context &context, Session &session, const QString &modelPath, const Details &details = {},
-                       lesionclasses::Study *study = nullptr)
+                       lesionclasses::Study *study = nullptr, int span = 1)
 {
     LesionResult result;
     if (const sharding::MergedRun *merged = context.merged()) {
         result = lesionResult(session.engine->info(), merged->lesion->correct, merged->lesion->images);
         result.seconds = merged->lesion->seconds;
     } else {
-        result = measureLesion(session, context.shard(), details, study);
+        result = measureLesion(session, context.shard(), details, study, span);
     }
     result.model = modelPath.toStdString();
     return result;
@@ -85,7 +86,7 @@ QString lesionTable(const LesionResult &result, const std::string &device)
     for (const LesionBlock &block : result.blocks)
         nameWidth = std::max(nameWidth, int(block.name.size()));
     stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                  .arg("#", 3).arg("deleted block", -nameWidth).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
+                  .arg("#", 3).arg(result.span > 1 ? "deleted span" : "deleted block", -nameWidth).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
     for (const LesionBlock &block : result.blocks)
         stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                       .arg(block.index, 3)
@@ -153,7 +154,7 @@ LesionResult singleDeletionResult(Session &session)
     return measureLesion(session, Shard{});
 }
 
-Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images)
+Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span)
 {
     Details details;
     details.perClass = context.isSet("per-class");
@@ -161,24 +162,30 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
     if (details.any() && (context.sharded() || context.merged()))
         throw Error("--per-class and --disagreement need the whole study in one run: they cannot be combined with "
                     "--shard or merge");
+    // --span W: every run of W consecutive blocks deleted together (Gromov et al., ICLR 2025).
+    if (span > 1 && (details.any() || context.sharded() || context.merged()))
+        throw Error("--span cannot be combined with --per-class, --disagreement, --shard or merge yet: they read "
+                    "single deletions");
     Session session = context.open(modelPath, QStringLiteral("test"), images);
     lesionclasses::Study study;
-    LesionResult result = runLesion(context, session, modelPath, details, &study);
+    LesionResult result = runLesion(context, session, modelPath, details, &study, span);
     std::vector<figures::LesionSeries> series{figures::lesionSeries(result, Context::modelName(*session.network))};
     for (const QString &comparePath : comparePaths) {
         Session other = context.open(comparePath, QStringLiteral("test"), images);
-        result.compared.push_back(runLesion(context, other, comparePath));
+        result.compared.push_back(runLesion(context, other, comparePath, {}, nullptr, span));
         series.push_back(figures::lesionSeries(result.compared.back(), Context::modelName(*other.network)));
     }
     Outcome outcome;
     outcome.name = QStringLiteral("lesion");
-    outcome.figure = [title = Context::figureTitle(QStringLiteral("Deleting single blocks"), session), series] {
-        return figures::lesion(title, series);
-    };
+    const QString what = span > 1 ? QStringLiteral("Deleting spans of %1 consecutive blocks").arg(span)
+                                  : QStringLiteral("Deleting single blocks");
+    outcome.figure = [title = Context::figureTitle(what, session), series] { return figures::lesion(title, series); };
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
-    outcome.caption = QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images);
-    if (!context.sharded()) // a shard holds only some of the blocks
+    outcome.caption = span > 1 ? QStringLiteral("%1 test images; every span of %2 consecutive blocks deleted, by its "
+                                                "first block; no sampling").arg(result.images).arg(span)
+                               : QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images);
+    if (!context.sharded() && span == 1) // a shard holds only some of the blocks
         outcome.criticalBlocks = criticalBlocks(result);
     if (context.sharded())
         sharding::annotateLesion(outcome.json, result, context.shard());

@@ -107,6 +107,61 @@ private Q_SLOTS:
         }
     }
 
+    // lesion --span W: every run of W consecutive units deleted together agrees with PyTorch's
+    // post(shortcut(x)) through the run, for the transformers (runs of 2 and 3).
+    void spanDeletionAgreesWithPyTorch_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("span");
+        QTest::addColumn<QJsonArray>("agreeing");
+        int rows = 0;
+        for (const auto &entry : rolesFixtures()[QStringLiteral("models")].toArray()) {
+            const QJsonObject model = entry.toObject();
+            const QJsonObject spans = model[QStringLiteral("spans")].toObject();
+            for (auto span = spans.begin(); span != spans.end(); ++span, ++rows) {
+                const QString name = model[QStringLiteral("name")].toString();
+                QTest::newRow(qPrintable(name + QStringLiteral(" span ") + span.key()))
+                    << name << span.key().toInt() << span.value().toArray();
+            }
+        }
+        QVERIFY(rows >= 12);
+    }
+
+    void spanDeletionAgreesWithPyTorch()
+    {
+        QFETCH(QString, name);
+        QFETCH(int, span);
+        QFETCH(QJsonArray, agreeing);
+        const QString base = QString::fromStdString(testing::fixture(name.toStdString()));
+        const testing::Run run = testing::cli({QStringLiteral("lesion"), base + QStringLiteral(".pt"), QStringLiteral("--data"),
+                                               base + QStringLiteral("-images-idx3-ubyte"), QStringLiteral("--mean"), m_mean,
+                                               QStringLiteral("--std"), m_std, QStringLiteral("--threads"), QStringLiteral("1"),
+                                               QStringLiteral("--span"), QString::number(span), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result[QStringLiteral("span")].toInt(), span);
+        const QJsonArray spans = result[QStringLiteral("blocks")].toArray();
+        QCOMPARE(spans.size(), agreeing.size()); // one per first unit: n - span + 1
+        for (int i = 0; i < spans.size(); ++i) {
+            const QJsonObject row = spans[i].toObject();
+            QCOMPARE(row[QStringLiteral("index")].toInt(), i);
+            QVERIFY(row[QStringLiteral("name")].toString().contains(QLatin1String(" .. ")));
+            QCOMPARE(qRound(row[QStringLiteral("accuracy")].toDouble(-1) * m_images), agreeing[i].toInt());
+        }
+    }
+
+    void spanOutOfRangeIsRefused()
+    {
+        const QString model = QString::fromStdString(testing::fixture("roles_vit.pt"));
+        for (const QString &span : {QStringLiteral("7"), QStringLiteral("0"), QStringLiteral("two")}) {
+            const testing::Run run = testing::cli({QStringLiteral("lesion"), model, QStringLiteral("--limit"),
+                                                   QStringLiteral("50"), QStringLiteral("--span"), span});
+            QVERIFY2(run.exitCode == 2 || run.exitCode == 1, qPrintable(run.err));
+            QVERIFY2(run.err.contains(QLatin1String("span")), qPrintable(run.err));
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
     void refusedWithWhatToDo_data()
     {
         QTest::addColumn<QString>("name");

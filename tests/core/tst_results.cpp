@@ -4,6 +4,8 @@
 // the files a user hands pathlens (core/jsonvalue.h).
 
 #include "classresults.h"
+#include "error.h"
+#include "experiments.h"
 #include "jsonvalue.h"
 #include "results.h"
 #include "testhelpers.h"
@@ -109,6 +111,36 @@ private Q_SLOTS:
         const LesionResult idle = lesionResult(threeBlocks(), SingleDeletions{{}, {}, false}, {}, 64, Shard{2, 3});
         QVERIFY(std::isnan(idle.baseline));
         QCOMPARE(int(idle.blocks.size()), 3);
+    }
+
+    // lesion --span 2 on three blocks: runs {0, 1} and {1, 2}, each one row named by its ends.
+    void spanDeletions()
+    {
+        const SingleDeletions plan = singleDeletions(threeBlocks(), {}, 2);
+        QCOMPARE(plan.span, 2);
+        QVERIFY(plan.blocks == std::vector<int>({0, 1}));
+        QCOMPARE(int(plan.arrangements.size()), 3); // the original first
+        auto active = [](const Arrangement &arrangement) {
+            std::vector<bool> flags;
+            for (const Slot &slot : arrangement)
+                flags.push_back(slot.active);
+            return flags;
+        };
+        QVERIFY(active(plan.arrangements[0]) == std::vector<bool>({true, true, true}));
+        QVERIFY(active(plan.arrangements[1]) == std::vector<bool>({false, false, true}));
+        QVERIFY(active(plan.arrangements[2]) == std::vector<bool>({true, false, false}));
+        const LesionResult result = lesionResult(threeBlocks(), plan, {80, 30, 60}, 100);
+        QCOMPARE(int(result.blocks.size()), 2);
+        QCOMPARE(result.blocks[0].name, std::string("layer0 .. layer1"));
+        QVERIFY(result.blocks[0].downsampling); // layer1 in the run downsamples
+        QCOMPARE(result.blocks[1].accuracy, 0.6);
+        const QJsonObject json = parsed(toJson(result));
+        QCOMPARE(json.value("span").toInt(), 2);
+        QVERIFY(!parsed(toJson(lesionResult(threeBlocks(), {80, 70, 60, 90}, 100))).contains("span"));
+        // The whole network is the widest span; wider, or none, is refused.
+        QCOMPARE(int(singleDeletions(threeBlocks(), {}, 3).blocks.size()), 1);
+        QVERIFY_THROWS_EXCEPTION(Error, singleDeletions(threeBlocks(), {}, 4));
+        QVERIFY_THROWS_EXCEPTION(Error, singleDeletions(threeBlocks(), {}, 0));
     }
 
     void sweeps()

@@ -374,6 +374,7 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     series.baseline = result.baseline;
     series.images = result.images;
     series.baselineCorrect = result.baselineCorrect;
+    series.span = result.span;
     for (const LesionBlock &block : result.blocks) {
         series.accuracy.push_back(block.accuracy);
         series.downsampling.push_back(block.downsampling);
@@ -400,7 +401,9 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
     size_t blocks = 0;
     for (const auto &s : series)
         blocks = std::max(blocks, s.accuracy.size());
-    plot->xAxis->setLabel(QObject::tr("deleted block (0-based index)"));
+    const int span = series.empty() ? 1 : series.front().span;
+    plot->xAxis->setLabel(span > 1 ? QObject::tr("first block of the %1 deleted (0-based index)").arg(span)
+                                   : QObject::tr("deleted block (0-based index)"));
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-1, double(blocks));
     plot->yAxis->setRange(0, 100);

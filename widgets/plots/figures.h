@@ -49,13 +49,14 @@ struct LesionSeries
 {
     QString label;
     double baseline = 0;
-    std::vector<double> accuracy;      // per block, with that block deleted
+    std::vector<double> accuracy;      // per block, with that block deleted (the span from it)
     std::vector<bool> downsampling;
     // For 95% Wilson intervals: correct images per block (-1: none) out of `images`; no bars
     // when `images` is 0.
     std::vector<int64_t> correct;
     int64_t images = 0;
     int64_t baselineCorrect = -1;
+    int span = 1; // blocks deleted together
 };
 
 // One model's single deletions as a series of the lesion figure.
