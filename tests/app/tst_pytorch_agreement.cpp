@@ -89,11 +89,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QJsonArray, agreeing);
         QFETCH(int, tolerance);
-        const QString base = QString::fromStdString(testing::fixture(name.toStdString()));
-        const testing::Run run = testing::cli({QStringLiteral("lesion"), base + QStringLiteral(".pt"), QStringLiteral("--data"),
-                                               base + QStringLiteral("-images-idx3-ubyte"), QStringLiteral("--mean"), m_mean,
-                                               QStringLiteral("--std"), m_std, QStringLiteral("--threads"), QStringLiteral("1"),
-                                               QStringLiteral("--json")});
+        const testing::Run run = lesionOnOwnLabels(name);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject result = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(qRound(result[QStringLiteral("baseline")].toDouble(-1) * m_images), m_images);
@@ -132,11 +128,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(int, span);
         QFETCH(QJsonArray, agreeing);
-        const QString base = QString::fromStdString(testing::fixture(name.toStdString()));
-        const testing::Run run = testing::cli({QStringLiteral("lesion"), base + QStringLiteral(".pt"), QStringLiteral("--data"),
-                                               base + QStringLiteral("-images-idx3-ubyte"), QStringLiteral("--mean"), m_mean,
-                                               QStringLiteral("--std"), m_std, QStringLiteral("--threads"), QStringLiteral("1"),
-                                               QStringLiteral("--span"), QString::number(span), QStringLiteral("--json")});
+        const testing::Run run = lesionOnOwnLabels(name, {QStringLiteral("--span"), QString::number(span)});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject result = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(result[QStringLiteral("span")].toInt(), span);
@@ -269,6 +261,17 @@ private Q_SLOTS:
     }
 
 private:
+    // `lesion --json` on the fixture's images labelled by the model itself.
+    testing::Run lesionOnOwnLabels(const QString &name, const QStringList &extra = {}) const
+    {
+        const QString base = QString::fromStdString(testing::fixture(name.toStdString()));
+        return testing::cli(QStringList{QStringLiteral("lesion"), base + QStringLiteral(".pt"), QStringLiteral("--data"),
+                                        base + QStringLiteral("-images-idx3-ubyte"), QStringLiteral("--mean"), m_mean,
+                                        QStringLiteral("--std"), m_std, QStringLiteral("--threads"), QStringLiteral("1"),
+                                        QStringLiteral("--json")}
+                            + extra);
+    }
+
     QJsonObject rolesFixtures()
     {
         QFile file(QString::fromStdString(testing::fixture("roles_agreement.json")));
