@@ -247,6 +247,11 @@ namespace {
 void compareParts(const Network::Impl &net, const Verifier &verifier, const at::Tensor &input, const at::Tensor &reference)
 {
 
+    // A block's module run by its own forward on x.
+    auto moduleForward = [&](const torch::jit::Module &module, const at::Tensor &x, const std::string &what) {
+        torch::jit::Module own = module;
+        return verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); }, x, what);
+    };
     at::Tensor x = verifier.run(net.stem, input, "the stem");
     // A module of several units: its first block and its input, compared after its last unit.
     const BlockOps *module = nullptr;
@@ -283,17 +288,13 @@ void compareParts(const Network::Impl &net, const Verifier &verifier, const at::
             const at::Tensor expected = verifier.run(block.ownForward, x, block.name + "'s own part of its module's forward");
             verifier.compare(y, expected, block.name + ": post(shortcut(x) + residual(x)) against its own part of the module's forward");
             if (module && i == moduleEnd) {
-                torch::jit::Module own = *module->module;
                 const std::string name = module->name.substr(0, module->name.rfind('/'));
-                const at::Tensor whole = verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); },
-                                                      moduleInput, name + "'s forward");
+                const at::Tensor whole = moduleForward(*module->module, moduleInput, name + "'s forward");
                 verifier.compare(y, whole, name + ": its " + std::to_string(module->moduleUnits)
                                                + " residual units in turn against the module's own forward");
             }
         } else if (block.module && block.module->find_method("forward")) {
-            torch::jit::Module own = *block.module;
-            const at::Tensor expected = verifier.run([&](const at::Tensor &t) { return logitsOf(own.forward({t}), {}, net.path); }, x,
-                                                     block.name + "'s forward");
+            const at::Tensor expected = moduleForward(*block.module, x, block.name + "'s forward");
             verifier.compare(y, expected, block.name + ": post(shortcut(x) + residual(x)) against the block's own forward");
         }
         x = y;
