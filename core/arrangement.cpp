@@ -47,7 +47,34 @@ Arrangement withOrder(const Arrangement &arrangement, const std::vector<int> &or
     return result;
 }
 
-std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangement &arrangement)
+Arrangement withParallel(Arrangement arrangement, int first, int last, Join join)
+{
+    const int n = static_cast<int>(arrangement.size());
+    if (first < 0 || last >= n || first > last)
+        throw Error("cannot run slots " + std::to_string(first) + ".." + std::to_string(last)
+                    + " in parallel: the arrangement has slots 0.." + std::to_string(n - 1));
+    if (join == Join::Chain)
+        throw Error("a parallel group's branches are summed or averaged");
+    for (int position = first + 1; position <= last; ++position)
+        arrangement[position].join = join;
+    return arrangement;
+}
+
+Arrangement withRepeated(Arrangement arrangement, int first, int last)
+{
+    const int n = static_cast<int>(arrangement.size());
+    if (first < 0 || last >= n || first > last)
+        throw Error("cannot repeat slots " + std::to_string(first) + ".." + std::to_string(last)
+                    + ": the arrangement has slots 0.." + std::to_string(n - 1));
+    const Arrangement copy(arrangement.begin() + first, arrangement.begin() + last + 1);
+    arrangement.insert(arrangement.begin() + last + 1, copy.begin(), copy.end());
+    return arrangement;
+}
+
+namespace {
+
+// Every block once, in its stage, downsampling blocks and blocks behind a link where they were.
+std::optional<std::string> whyInvalidOrder(const NetworkInfo &network, const Arrangement &arrangement)
 {
     const int n = static_cast<int>(network.blocks.size());
     if (static_cast<int>(arrangement.size()) != n)
@@ -75,18 +102,99 @@ std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangem
             return label + " belongs to stage " + std::to_string(block.stage) + " and cannot move to stage "
                    + std::to_string(targetStage);
     }
-    for (int position = 0; position < n; ++position) {
-        const BlockInfo &block = network.blocks[arrangement[position].block];
-        if (network.plain && !arrangement[position].active && block.inputShape != block.outputShape)
+    return std::nullopt;
+}
+
+// Why `block` cannot run where its input is not the one it was built for (a repeat, a parallel
+// group); empty when it can.
+std::string whyNotFreeStanding(const NetworkInfo &network, const BlockInfo &block)
+{
+    const std::string label = "block " + std::to_string(block.index) + " (" + block.name + ")";
+    if (network.plain)
+        return label + " is a layer of a plain network, which has no shortcut to keep the rest of the signal";
+    if (block.downsampling)
+        return label + " is a downsampling block";
+    if (!block.link.empty())
+        return label + " follows the fixed link " + block.link;
+    if (block.inputShape != block.outputShape)
+        return label + " changes the shape from " + toString(block.inputShape) + " to " + toString(block.outputShape);
+    return {};
+}
+
+} // namespace
+
+std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangement &arrangement)
+{
+    const int n = static_cast<int>(network.blocks.size());
+    // A repeat's later copies aside, the arrangement is an ordinary one: a permutation of the
+    // blocks within their stages. The copies must be free-standing blocks.
+    Arrangement firsts;
+    std::vector<bool> seen(n, false);
+    for (size_t position = 0; position < arrangement.size(); ++position) {
+        const int index = arrangement[position].block;
+        if (index >= 0 && index < n && seen[index] && arrangement.size() > size_t(n)) {
+            const std::string why = whyNotFreeStanding(network, network.blocks[index]);
+            if (!why.empty())
+                return why + ": it cannot be repeated";
+            continue;
+        }
+        if (index >= 0 && index < n)
+            seen[index] = true;
+        firsts.push_back(arrangement[position]);
+    }
+    if (const auto why = whyInvalidOrder(network, firsts))
+        return why;
+    for (size_t position = 0; position < arrangement.size(); ++position) {
+        const Slot &slot = arrangement[position];
+        const BlockInfo &block = network.blocks[slot.block];
+        if (slot.join != Join::Chain) {
+            if (position == 0)
+                return std::string("the first slot cannot join a parallel group before it");
+            if (arrangement[position - 1].join != Join::Chain && arrangement[position - 1].join != slot.join)
+                return "a parallel group either sums or averages its branches, not both (slot " + std::to_string(position) + ")";
+            for (const int index : {arrangement[position - 1].block, slot.block}) {
+                const BlockInfo &member = network.blocks[index];
+                std::string why = whyNotFreeStanding(network, member);
+                if (why.empty() && member.post)
+                    why = "block " + std::to_string(index) + " (" + member.name + ") has an operation after its addition";
+                if (!why.empty())
+                    return why + ": it cannot run in parallel with other blocks";
+            }
+        }
+        if (network.plain && !slot.active && block.inputShape != block.outputShape)
             return "layer " + std::to_string(block.index) + " (" + block.name + ") of this plain network changes the shape from "
                    + toString(block.inputShape) + " to " + toString(block.outputShape)
                    + "; it can only be deleted where the identity fits";
-        const Shape &arriving = position == 0 ? network.stemOutputShape : network.blocks[position - 1].outputShape;
+        const Shape &arriving = position == 0 ? network.stemOutputShape : network.blocks[arrangement[position - 1].block].outputShape;
         if (block.inputShape != arriving)
             return "block " + std::to_string(block.index) + " (" + block.name + ") takes inputs of shape "
                    + toString(block.inputShape) + " but would receive " + toString(arriving);
     }
     return std::nullopt;
+}
+
+bool hasRepeatsOrParallel(const Arrangement &arrangement)
+{
+    std::vector<int> blocks;
+    for (const Slot &slot : arrangement) {
+        if (slot.join != Join::Chain)
+            return true;
+        blocks.push_back(slot.block);
+    }
+    std::sort(blocks.begin(), blocks.end());
+    return std::adjacent_find(blocks.begin(), blocks.end()) != blocks.end();
+}
+
+std::vector<int> activeGroupSizes(const Arrangement &arrangement)
+{
+    std::vector<int> sizes;
+    for (const Slot &slot : arrangement) {
+        if (slot.join == Join::Chain)
+            sizes.push_back(0);
+        if (slot.active)
+            ++sizes.back();
+    }
+    return sizes;
 }
 
 int commonPrefixLength(const Arrangement &a, const Arrangement &b)
@@ -104,12 +212,15 @@ std::string describe(const Arrangement &arrangement)
 {
     std::string order;
     std::string deleted;
+    bool averaged = false;
     for (const Slot &slot : arrangement) {
-        order += (order.empty() ? "" : ",") + std::to_string(slot.block);
+        // Members of a parallel group are joined by "+": "0,1+2+3,4".
+        order += (order.empty() ? "" : slot.join == Join::Chain ? "," : "+") + std::to_string(slot.block);
+        averaged = averaged || slot.join == Join::Mean;
         if (!slot.active)
             deleted += (deleted.empty() ? "" : ",") + std::to_string(slot.block);
     }
-    return "order " + order + (deleted.empty() ? "" : "; deleted " + deleted);
+    return "order " + order + (averaged ? " (parallel branches averaged)" : "") + (deleted.empty() ? "" : "; deleted " + deleted);
 }
 
 } // namespace pathlens

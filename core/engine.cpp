@@ -161,7 +161,9 @@ int64_t batchForFreeMemory(const Engine::Impl &d, int64_t fallback)
 bool lexicographicLess(const Arrangement &a, const Arrangement &b)
 {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](const Slot &x, const Slot &y) {
-        return x.block != y.block ? x.block < y.block : (x.active && !y.active);
+        if (x.block != y.block)
+            return x.block < y.block;
+        return x.active != y.active ? x.active && !y.active : x.join < y.join;
     });
 }
 
@@ -683,8 +685,11 @@ std::vector<float> Engine::logits(const Arrangement &arrangement, int64_t first,
     // Slot by slot as evaluate() runs them (CUDA graphs included, captured at this many images),
     // so that the logits show what the accuracies were computed from.
     SlotOutput x{d.net->stem(d.images.slice(0, first, end).to(d.dtype)), false};
-    for (const Slot &slot : arrangement)
-        x = d.runSlot(slot, x, false, end - first);
+    for (int q = 0; q < int(arrangement.size());) {
+        const int group = groupEnd(arrangement, q);
+        x = d.runGroup(arrangement, q, group, x, false, end - first);
+        q = group;
+    }
     const at::Tensor logits = d.net->head(x.value).to(at::kCPU, at::kFloat).contiguous();
     return std::vector<float>(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
 }

@@ -168,20 +168,102 @@ Arrangement swapRandomPairs(const NetworkInfo &network, Arrangement arrangement,
     return arrangement;
 }
 
-SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard, int span)
+namespace {
+
+const std::vector<std::pair<SpanIntervention, std::string>> &interventionNames()
+{
+    static const std::vector<std::pair<SpanIntervention, std::string>> names{
+        {SpanIntervention::Delete, "delete"},     {SpanIntervention::Reverse, "reverse"},
+        {SpanIntervention::Shuffle, "shuffle"},   {SpanIntervention::Parallel, "parallel"},
+        {SpanIntervention::ParallelMean, "parallel-mean"}, {SpanIntervention::Repeat, "repeat"}};
+    return names;
+}
+
+// The run of blocks first .. first + span - 1 of the original arrangement, intervened on.
+Arrangement intervened(int n, int first, int span, SpanIntervention intervention, uint64_t seed)
+{
+    const int last = first + span - 1;
+    const Arrangement original = identityArrangement(n);
+    std::vector<int> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    switch (intervention) {
+    case SpanIntervention::Delete: {
+        std::vector<int> deleted(static_cast<size_t>(span));
+        std::iota(deleted.begin(), deleted.end(), first);
+        return withDeleted(original, deleted);
+    }
+    case SpanIntervention::Reverse:
+        std::reverse(order.begin() + first, order.begin() + last + 1);
+        return withOrder(original, order);
+    case SpanIntervention::Shuffle: {
+        // Seeded per run, so that a run's order does not depend on which other runs are measured.
+        std::mt19937_64 random(seed * 1000003u + uint64_t(first));
+        while (std::is_sorted(order.begin() + first, order.begin() + last + 1))
+            std::shuffle(order.begin() + first, order.begin() + last + 1, random);
+        return withOrder(original, order);
+    }
+    case SpanIntervention::Parallel:
+        return withParallel(original, first, last, Join::Sum);
+    case SpanIntervention::ParallelMean:
+        return withParallel(original, first, last, Join::Mean);
+    case SpanIntervention::Repeat:
+        return withRepeated(original, first, last);
+    }
+    return original;
+}
+
+} // namespace
+
+SpanIntervention parseSpanIntervention(const std::string &text)
+{
+    std::string known;
+    for (const auto &[intervention, name] : interventionNames()) {
+        if (name == text)
+            return intervention;
+        known += (known.empty() ? "" : ", ") + name;
+    }
+    throw Error("unknown intervention \"" + text + "\": use " + known);
+}
+
+std::string interventionName(SpanIntervention intervention)
+{
+    for (const auto &[known, name] : interventionNames())
+        if (known == intervention)
+            return name;
+    return "delete";
+}
+
+std::string interventionDone(SpanIntervention intervention)
+{
+    switch (intervention) {
+    case SpanIntervention::Delete: return "deleted";
+    case SpanIntervention::Reverse: return "reversed";
+    case SpanIntervention::Shuffle: return "shuffled";
+    case SpanIntervention::Parallel: return "run in parallel (branches summed)";
+    case SpanIntervention::ParallelMean: return "run in parallel (branches averaged)";
+    case SpanIntervention::Repeat: return "repeated";
+    }
+    return "deleted";
+}
+
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard, int span, SpanIntervention intervention,
+                                uint64_t seed)
 {
     const int n = int(network.blocks.size());
     if (span < 1 || span > n)
         throw Error("a span of " + std::to_string(span) + " blocks: the network has " + std::to_string(n)
                     + " blocks, so a span is 1 to " + std::to_string(n) + " blocks wide");
+    const bool reordering = intervention == SpanIntervention::Reverse || intervention == SpanIntervention::Shuffle
+                            || intervention == SpanIntervention::Parallel || intervention == SpanIntervention::ParallelMean;
+    if (reordering && span < 2)
+        throw Error("a span of 1 block cannot be " + interventionDone(intervention) + ": give a span of 2 or more");
     SingleDeletions result;
     result.span = span;
+    result.intervention = intervention;
     for (int i = 0; i + span <= n; ++i) {
         if (!shard.owns(i))
             continue;
-        std::vector<int> deleted(static_cast<size_t>(span));
-        std::iota(deleted.begin(), deleted.end(), i);
-        Arrangement arrangement = withDeleted(identityArrangement(n), deleted);
+        Arrangement arrangement = intervened(n, i, span, intervention, seed);
         if (!whyInvalid(network, arrangement)) {
             result.arrangements.push_back(std::move(arrangement));
             result.blocks.push_back(i);

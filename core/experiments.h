@@ -42,14 +42,32 @@ double kendallTau(const Arrangement &arrangement);
 // With `span` > 1, every contiguous run of that many blocks is deleted together (the span deletion
 // of Gromov et al., ICLR 2025), and blocks[j] is the run's first block. Throws Error when `span`
 // is not 1 to the number of blocks.
+//
+// Other interventions on each run (DESIGN.md section 3, the layer studies of 2024-26): reversed
+// (a span of 2: the adjacent swap), shuffled (one random order per run, never the original, drawn
+// from `seed` and the run's first block), run in parallel with their branches summed or averaged,
+// or repeated (the run applied twice in a row). A run where the intervention cannot apply (a
+// downsampling block, another stage, a post-activation block in a parallel group) gets no
+// arrangement, as a plain network's shape-changing layers get none. Throws Error for reversing,
+// shuffling or running in parallel a span of 1.
+enum class SpanIntervention { Delete, Reverse, Shuffle, Parallel, ParallelMean, Repeat };
+// "delete", "reverse", "shuffle", "parallel", "parallel-mean", "repeat"; throws Error otherwise.
+SpanIntervention parseSpanIntervention(const std::string &text);
+std::string interventionName(SpanIntervention intervention);
+// What happens to the run, for tables and figures: "deleted", "reversed", "shuffled", "run in
+// parallel (branches summed)", "run in parallel (branches averaged)", "repeated".
+std::string interventionDone(SpanIntervention intervention);
+
 struct SingleDeletions
 {
     std::vector<Arrangement> arrangements;
     std::vector<int> blocks;
     bool original = true; // arrangements[0] is the original arrangement
     int span = 1;
+    SpanIntervention intervention = SpanIntervention::Delete;
 };
-SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {}, int span = 1);
+SingleDeletions singleDeletions(const NetworkInfo &network, const Shard &shard = {}, int span = 1,
+                                SpanIntervention intervention = SpanIntervention::Delete, uint64_t seed = 1);
 
 // The ensemble reading of a whole single-deletion study (no shard) evaluated with
 // Engine::evaluatePredictions: the original against the single-deletion variants, in plan order,

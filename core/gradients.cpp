@@ -207,6 +207,9 @@ GradientResult measureGradients(Engine &engine, const Arrangement &arrangement, 
     Engine::Impl &d = EngineAccess::of(engine);
     if (const auto why = whyInvalid(d.info, arrangement))
         throw Error("invalid arrangement (" + describe(arrangement) + "): " + *why);
+    if (hasRepeatsOrParallel(arrangement))
+        throw Error("the gradient per path length is measured for deletions and reorders; this arrangement ("
+                    + describe(arrangement) + ") repeats blocks or runs them in parallel");
     if (options.samplesPerLength < 1 || options.batchSize < 1)
         throw Error("gradient sampling needs at least 1 sample per length and 1 image per batch");
     // A plain network has one path through all its layers (a deleted layer is the identity, not

@@ -282,11 +282,39 @@ at::Tensor Network::Impl::runBlock(const Slot &slot, const at::Tensor &input) co
     return block.post ? block.post(y) : y;
 }
 
+int groupEnd(const Arrangement &arrangement, int first)
+{
+    int end = first + 1;
+    while (end < int(arrangement.size()) && arrangement[end].join != Join::Chain)
+        ++end;
+    return end;
+}
+
+at::Tensor Network::Impl::runGroup(const Arrangement &arrangement, int first, int end, const at::Tensor &x) const
+{
+    if (end == first + 1)
+        return runBlock(arrangement[first], x);
+    // Members are free-standing (whyInvalid): identity shortcut, no link, no post-op.
+    at::Tensor sum;
+    int active = 0;
+    for (int q = first; q < end; ++q)
+        if (arrangement[q].active) {
+            const at::Tensor branch = blocks.at(arrangement[q].block).residual(x);
+            sum = active++ == 0 ? branch : sum + branch;
+        }
+    if (active == 0)
+        return x;
+    return arrangement[end - 1].join == Join::Mean ? x + sum / double(active) : x + sum;
+}
+
 at::Tensor Network::Impl::forward(const at::Tensor &input, const Arrangement &arrangement) const
 {
     at::Tensor x = stem(input);
-    for (const Slot &slot : arrangement)
-        x = runBlock(slot, x);
+    for (int q = 0; q < int(arrangement.size());) {
+        const int end = groupEnd(arrangement, q);
+        x = runGroup(arrangement, q, end, x);
+        q = end;
+    }
     return head(x);
 }
 
@@ -585,6 +613,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             block.inputShape = shapeOf(x);
             block.parameters = ops.parameters;
             block.link = ops.linkText;
+            block.post = bool(ops.post);
             if (ops.link)
                 x = ops.link(x);
             const at::Tensor residual = ops.residual(x);

@@ -25,6 +25,7 @@ struct BlockInfo
     // LayerNorm + strided conv), empty when none: it runs whether the block is deleted or not, and
     // the block stays at the start of its stage. inputShape is the shape before the link.
     std::string link;
+    bool post = false;    // an operation follows the addition (post-activation blocks: ReLU)
     Shape inputShape;
     Shape outputShape;
     int64_t parameters = 0;

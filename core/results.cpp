@@ -68,14 +68,15 @@ LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &pla
         byBlock[0] = correct[0];
     for (size_t j = 0; j < plan.blocks.size() && j + first < correct.size(); ++j)
         byBlock[plan.blocks[j] + 1] = correct[j + first];
-    return lesionResult(network, byBlock, images, plan.span);
+    return lesionResult(network, byBlock, images, plan.span, plan.intervention);
 }
 
 LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images,
-                          int span)
+                          int span, SpanIntervention intervention)
 {
     LesionResult result;
     result.span = span;
+    result.intervention = intervention;
     result.images = images;
     result.plain = network.plain;
     result.classes = network.classCount;
@@ -150,6 +151,8 @@ std::string toJson(const LesionResult &result)
               {"blocks", blocks}};
     if (result.span > 1)
         json["span"] = result.span;
+    if (result.intervention != SpanIntervention::Delete)
+        json["intervention"] = interventionName(result.intervention);
     // One comparison is an object, as it has always been; several are an array of such objects.
     Json compared = Json::array();
     for (const LesionResult &other : result.compared)

@@ -47,6 +47,8 @@ struct LesionResult
     int classes = 0;    // chance is 1 / classes
     std::vector<LesionBlock> blocks;
     int span = 1; // blocks deleted together; with more than 1, one row per possible first block
+    // What was done to each row's run of `span` blocks (singleDeletions): deleted unless said.
+    SpanIntervention intervention = SpanIntervention::Delete;
     std::vector<LesionResult> compared; // other models measured the same way (--compare)
 };
 
@@ -58,11 +60,12 @@ LesionResult lesionResult(const NetworkInfo &network, const SingleDeletions &pla
 // From counts already in block order: correct[0] the original, correct[i + 1] block i deleted (the
 // span from block i), -1 none.
 LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t> &correctByBlock, int64_t images,
-                          int span = 1);
+                          int span = 1, SpanIntervention intervention = SpanIntervention::Delete);
 
 // JSON: {"model", "images", "baseline", "baseline_interval_95", "seconds", "plain", "classes",
 // "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95"}], "span" when
-// more than 1 block is deleted at a time, and with a
+// more than 1 block is deleted at a time, "intervention" (interventionName) when the runs are not
+// deleted, and with a
 // comparison "compare": {"model", "baseline", "plain", "classes", "downsampling": [...],
 // "accuracy": [...]} (several comparisons: an array of such objects)}.
 std::string toJson(const LesionResult &result);

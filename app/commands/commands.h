@@ -45,8 +45,10 @@ int merge(Context &context, const QStringList &files);
 // The experiments, each as what it produced; `report` runs them all.
 // Paper Figure 3: single deletions; with `comparePaths`, other models on the same axes (Fig. 8:
 // the stochastic-depth twin, the plain control).
-// `span` > 1: every run of that many consecutive blocks deleted together (lesion --span).
-Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span = 1);
+// `span` > 1: every run of that many consecutive blocks deleted together (lesion --span), or with
+// --intervention reversed, shuffled, run in parallel or repeated (singleDeletions).
+Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span = 1,
+               SpanIntervention intervention = SpanIntervention::Delete);
 // All of one model's single deletions on the session's images, whatever the shard.
 LesionResult singleDeletionResult(Session &session);
 // delete-k (Fig. 5a) and reorder (Fig. 5b), also split by whether a sample touched a critical

@@ -24,16 +24,25 @@ struct Details
     bool any() const { return perClass || disagreement; }
 };
 
+// Which runs of blocks each row changes, and how (lesion --span, --intervention).
+struct Spans
+{
+    int width = 1;
+    SpanIntervention intervention = SpanIntervention::Delete;
+    uint64_t seed = 1; // shuffles only
+    bool single() const { return width == 1 && intervention == SpanIntervention::Delete; }
+};
+
 // The shard's single deletions measured on the session's images. With `details` the study's
 // per-class counts (and, for the disagreement, every prediction) go to `study`.
-// With `span` > 1, every run of that many consecutive blocks deleted together.
+// With `spans`, every run of that many consecutive blocks deleted together, or reversed, ...
 LesionResult measureLesion(Session &session, const Shard &shard, const Details &details = {},
-                           lesionclasses::Study *study = nullptr, int span = 1)
+                           lesionclasses::Study *study = nullptr, const Spans &spans = {})
 {
     const NetworkInfo &info = session.engine->info();
     // Blocks that cannot be deleted (a plain network's shape-changing layers) get no number,
     // and so do the blocks of other shards.
-    const SingleDeletions plan = singleDeletions(info, shard, span);
+    const SingleDeletions plan = singleDeletions(info, shard, spans.width, spans.intervention, spans.seed);
     const auto progress = [](const EvalProgress &p) { showProgress("lesion", p); };
     // The disagreement needs every variant's predicted class of every image (4 bytes each).
     const EvalResult evaluated
@@ -52,14 +61,14 @@ LesionResult measureLesion(Session &session, const Shard &shard, const Details &
 
 // One model's single deletions: measured here, or in a merge joined from the parts.
 LesionResult runLesion(Context &context, Session &session, const QString &modelPath, const Details &details = {},
-                       lesionclasses::Study *study = nullptr, int span = 1)
+                       lesionclasses::Study *study = nullptr, const Spans &spans = {})
 {
     LesionResult result;
     if (const sharding::MergedRun *merged = context.merged()) {
         result = lesionResult(session.engine->info(), merged->lesion->correct, merged->lesion->images);
         result.seconds = merged->lesion->seconds;
     } else {
-        result = measureLesion(session, context.shard(), details, study, span);
+        result = measureLesion(session, context.shard(), details, study, spans);
     }
     result.model = modelPath.toStdString();
     return result;
@@ -82,11 +91,15 @@ QString lesionTable(const LesionResult &result, const std::string &device)
                   .arg(result.seconds, 0, 'f', 2)
                   .arg(QString::fromStdString(device))
                   .arg(interval);
-    int nameWidth = 14; // as wide as the longest name: a transformer unit's holds its module path
+    const bool single = result.span == 1 && result.intervention == SpanIntervention::Delete;
+    const QString what = single ? QStringLiteral("deleted block")
+                                : QStringLiteral("%1 %2").arg(QString::fromStdString(interventionDone(result.intervention)).section(' ', 0, 0),
+                                                              result.span > 1 ? QStringLiteral("span") : QStringLiteral("block"));
+    int nameWidth = std::max(14, int(what.size())); // as wide as the longest name: a transformer unit's holds its module path
     for (const LesionBlock &block : result.blocks)
         nameWidth = std::max(nameWidth, int(block.name.size()));
     stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
-                  .arg("#", 3).arg(result.span > 1 ? "deleted span" : "deleted block", -nameWidth).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
+                  .arg("#", 3).arg(what, -nameWidth).arg("stage", 5).arg("down", 4).arg("accuracy", 8).arg("change", 8);
     for (const LesionBlock &block : result.blocks)
         stream << QStringLiteral("%1  %2  %3  %4  %5  %6\n")
                       .arg(block.index, 3)
@@ -154,7 +167,8 @@ LesionResult singleDeletionResult(Session &session)
     return measureLesion(session, Shard{});
 }
 
-Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span)
+Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span,
+               SpanIntervention intervention)
 {
     Details details;
     details.perClass = context.isSet("per-class");
@@ -162,30 +176,37 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
     if (details.any() && (context.sharded() || context.merged()))
         throw Error("--per-class and --disagreement need the whole study in one run: they cannot be combined with "
                     "--shard or merge");
-    // --span W: every run of W consecutive blocks deleted together (Gromov et al., ICLR 2025).
-    if (span > 1 && (details.any() || context.sharded() || context.merged()))
-        throw Error("--span cannot be combined with --per-class, --disagreement, --shard or merge yet: they read "
-                    "single deletions");
+    // --span W: every run of W consecutive blocks deleted together (Gromov et al., ICLR 2025), or
+    // --intervention: reversed, shuffled, run in parallel, repeated (DESIGN.md section 3).
+    const Spans spans{span, intervention, uint64_t(context.seed())};
+    if (!spans.single() && (details.any() || context.sharded() || context.merged()))
+        throw Error("--span and --intervention cannot be combined with --per-class, --disagreement, --shard or merge yet: "
+                    "they read single deletions");
     Session session = context.open(modelPath, QStringLiteral("test"), images);
     lesionclasses::Study study;
-    LesionResult result = runLesion(context, session, modelPath, details, &study, span);
+    LesionResult result = runLesion(context, session, modelPath, details, &study, spans);
     std::vector<figures::LesionSeries> series{figures::lesionSeries(result, Context::modelName(*session.network))};
     for (const QString &comparePath : comparePaths) {
         Session other = context.open(comparePath, QStringLiteral("test"), images);
-        result.compared.push_back(runLesion(context, other, comparePath, {}, nullptr, span));
+        result.compared.push_back(runLesion(context, other, comparePath, {}, nullptr, spans));
         series.push_back(figures::lesionSeries(result.compared.back(), Context::modelName(*other.network)));
     }
     Outcome outcome;
     outcome.name = QStringLiteral("lesion");
-    const QString what = span > 1 ? QStringLiteral("Deleting spans of %1 consecutive blocks").arg(span)
-                                  : QStringLiteral("Deleting single blocks");
+    const QString done = QString::fromStdString(interventionDone(intervention));
+    const QString what = spans.single() ? QStringLiteral("Deleting single blocks")
+                         : span > 1     ? QStringLiteral("Spans of %1 consecutive blocks %2").arg(span).arg(done)
+                                        : QStringLiteral("Single blocks %1").arg(done);
     outcome.figure = [title = Context::figureTitle(what, session), series] { return figures::lesion(title, series); };
     outcome.csv = QString::fromStdString(toCsv(result));
     outcome.json = jsonObject(toJson(result));
-    outcome.caption = span > 1 ? QStringLiteral("%1 test images; every span of %2 consecutive blocks deleted, by its "
-                                                "first block; no sampling").arg(result.images).arg(span)
-                               : QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images);
-    if (!context.sharded() && span == 1) // a shard holds only some of the blocks
+    outcome.caption = spans.single() ? QStringLiteral("%1 test images; every single deletion, no sampling").arg(result.images)
+                      : span > 1     ? QStringLiteral("%1 test images; every span of %2 consecutive blocks %3, by its first "
+                                                      "block; no sampling").arg(result.images).arg(span).arg(done)
+                                     : QStringLiteral("%1 test images; every block %2 alone; no sampling").arg(result.images).arg(done);
+    if (intervention == SpanIntervention::Shuffle)
+        outcome.caption += QStringLiteral("; one shuffled order per span, from seed %1").arg(spans.seed);
+    if (!context.sharded() && spans.single()) // a shard holds only some of the blocks
         outcome.criticalBlocks = criticalBlocks(result);
     if (context.sharded())
         sharding::annotateLesion(outcome.json, result, context.shard());

@@ -73,17 +73,24 @@ const std::vector<Command> &commands()
          [](Context &context, const QString &model, const QStringList &) { return info(context, model); }},
         {"eval", "eval [MODEL]", "accuracy of one arrangement (--delete, --order)", {}, false,
          [](Context &context, const QString &model, const QStringList &) { return evaluate(context, model); }},
-        {"lesion", "lesion [MODEL]", "baseline and accuracy with each single block deleted (Fig. 3), or each span of W (--span)",
+        {"lesion", "lesion [MODEL]", "baseline and accuracy with each single block deleted (Fig. 3), or each span of W (--span) deleted, reversed, shuffled, run in parallel or repeated (--intervention)",
          {option("compare", "lesion, report: another model on the same axes (plain control, stochastic depth); may be given more than once.", "MODEL"),
           option("per-class", "lesion: per-class counts in --json; --csv and --plot give the blocks x classes change."),
           option("disagreement", "lesion: how often two lesioned networks disagree, and their majority vote's accuracy; "
                                  "--csv and --plot give the matrix (beside, as FILE-disagreement.*, with --per-class)."),
           option("span", "lesion: delete every run of W consecutive blocks together (span deletion), one number per "
-                         "first block.", "W")},
+                         "first block.", "W"),
+          option("intervention", "lesion: what is done to each run of --span W blocks: delete, reverse (W = 2: adjacent "
+                                 "swaps), shuffle (one order per run, from --seed), parallel (the run's branches all read "
+                                 "its input and are summed), parallel-mean (averaged) or repeat (the run twice).",
+                 "WHAT", "delete")},
          false,
          [](Context &context, const QString &model, const QStringList &) {
              const int span = parsePositive(context.parser(), QStringLiteral("span"), 1);
-             return publishExperiment(context, [&](const Limits &) { return lesion(context, model, context.values("compare"), -1, span); });
+             const SpanIntervention intervention = parseSpanIntervention(context.value("intervention").toStdString());
+             return publishExperiment(context, [&](const Limits &) {
+                 return lesion(context, model, context.values("compare"), -1, span, intervention);
+             });
          }},
         {"delete-k", "delete-k [MODEL]", "accuracy vs number of randomly deleted blocks (Fig. 5a)",
          {option("max-k", "delete-k: largest number of deleted blocks (default 20).", "K"),

@@ -91,6 +91,18 @@ struct Engine::Impl
     // pass-through slot hands it on) is cloned.
     SlotOutput runSlot(const Slot &slot, const SlotOutput &x, bool kept, int64_t graphBatch);
 
+    // Slots [first, end) of one parallel group (groupEnd): a single slot as runSlot, a group of
+    // several eagerly (no graphs); a group that passes its input on keeps saying who owns it.
+    SlotOutput runGroup(const Arrangement &arrangement, int first, int end, const SlotOutput &x, bool kept,
+                        int64_t graphBatch)
+    {
+        if (end == first + 1)
+            return runSlot(arrangement[first], x, kept, graphBatch);
+        const at::Tensor y = net->runGroup(arrangement, first, end, x.value);
+        const bool owned = x.graphOwned && y.is_alias_of(x.value);
+        return kept && owned ? SlotOutput{y.clone(), false} : SlotOutput{y, owned};
+    }
+
     // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
     // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
     at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride,
@@ -103,6 +115,10 @@ struct Engine::Impl
         if (keep && !batchCache.checkpoints.empty()) {
             const int shared = commonPrefixLength(batchCache.owner, arrangement);
             auto it = batchCache.checkpoints.upper_bound(shared);
+            // Never inside a parallel group: its members need the group's input.
+            while (it != batchCache.checkpoints.begin() && std::prev(it)->first < n
+                   && arrangement[std::prev(it)->first].join != Join::Chain)
+                --it;
             if (it != batchCache.checkpoints.begin()) {
                 --it;
                 start = it->first;
@@ -116,11 +132,13 @@ struct Engine::Impl
             if (keep)
                 batchCache.checkpoints[0] = x.value;
         }
-        for (int q = start; q < n; ++q) {
-            const bool store = keep && (q + 1) % stride == 0;
-            x = runSlot(arrangement[q], x, store, graphBatch);
+        for (int q = start; q < n;) {
+            const int end = groupEnd(arrangement, q);
+            const bool store = keep && end % stride == 0;
+            x = runGroup(arrangement, q, end, x, store, graphBatch);
             if (store)
-                batchCache.checkpoints[q + 1] = x.value;
+                batchCache.checkpoints[end] = x.value;
+            q = end;
         }
         batchCache.owner = arrangement;
         return net->head(x.value);

@@ -75,10 +75,18 @@ struct Network::Impl
     // One slot: the whole block when active, only shortcut and post when deleted (DESIGN.md section 3).
     at::Tensor runBlock(const Slot &slot, const at::Tensor &x) const;
 
+    // Slots [first, end) of one parallel group (a single slot: runBlock): x + the sum of the active
+    // members' branches, or their mean when the group averages (DESIGN.md section 3).
+    at::Tensor runGroup(const Arrangement &arrangement, int first, int end, const at::Tensor &x) const;
+
     // Logits for a batch under an arrangement, with no caching.
     at::Tensor forward(const at::Tensor &input, const Arrangement &arrangement) const;
 
 };
+
+// The end of the parallel group that starts at slot `first`: the first later slot that is not
+// joined to it (first + 1 for an ordinary slot).
+int groupEnd(const Arrangement &arrangement, int first);
 
 // Core's own way to the loaded network (read-only; engines never run it: they run onDevice()'s
 // copy). Not part of the public API: this header is private to core and its tests.

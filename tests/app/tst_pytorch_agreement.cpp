@@ -142,6 +142,60 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 28 item 3: runs of units reversed (adjacent swaps at 2), in parallel (summed and
+    // averaged) and repeated, against the same arrangements built from PyTorch's own modules.
+    void interventionsAgreeWithPyTorch_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("intervention");
+        QTest::addColumn<int>("span");
+        QTest::addColumn<QJsonArray>("agreeing");
+        int rows = 0;
+        for (const auto &entry : rolesFixtures()[QStringLiteral("models")].toArray()) {
+            const QJsonObject model = entry.toObject();
+            const QJsonObject interventions = model[QStringLiteral("interventions")].toObject();
+            for (auto it = interventions.begin(); it != interventions.end(); ++it, ++rows) {
+                const QString name = model[QStringLiteral("name")].toString();
+                QTest::newRow(qPrintable(name + QLatin1Char(' ') + it.key())) << name << it.key().section(' ', 0, 0)
+                                                                              << it.key().section(' ', 1).toInt()
+                                                                              << it.value().toArray();
+            }
+        }
+        QVERIFY(rows >= 32); // 2 ViTs, scripted and traced, 8 studies each
+    }
+
+    void interventionsAgreeWithPyTorch()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, intervention);
+        QFETCH(int, span);
+        QFETCH(QJsonArray, agreeing);
+        const testing::Run run = lesionOnOwnLabels(name, {QStringLiteral("--span"), QString::number(span),
+                                                          QStringLiteral("--intervention"), intervention});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result[QStringLiteral("intervention")].toString(), intervention);
+        const QJsonArray rows = result[QStringLiteral("blocks")].toArray();
+        QCOMPARE(rows.size(), agreeing.size());
+        for (int i = 0; i < rows.size(); ++i) // exact: the same operations in the same order
+            QCOMPARE(qRound(rows[i].toObject()[QStringLiteral("accuracy")].toDouble(-1) * m_images), agreeing[i].toInt());
+    }
+
+    void interventionsThatCannotApplyAreRefused()
+    {
+        const QString model = QString::fromStdString(testing::fixture("roles_vit.pt"));
+        const QList<QStringList> cases{{QStringLiteral("--intervention"), QStringLiteral("twist")},
+                                       {QStringLiteral("--intervention"), QStringLiteral("reverse")}}; // a span of 1
+        for (const QStringList &arguments : cases) {
+            const testing::Run run = testing::cli(QStringList{QStringLiteral("lesion"), model, QStringLiteral("--limit"),
+                                                              QStringLiteral("50")} + arguments);
+            QVERIFY2(run.exitCode == 2 || run.exitCode == 1, qPrintable(run.err));
+            QVERIFY2(run.err.contains(QLatin1String("intervention")) || run.err.contains(QLatin1String("span of 1")),
+                     qPrintable(run.err));
+            QVERIFY(run.out.isEmpty());
+        }
+    }
+
     void spanOutOfRangeIsRefused()
     {
         const QString model = QString::fromStdString(testing::fixture("roles_vit.pt"));

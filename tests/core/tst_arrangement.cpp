@@ -85,6 +85,34 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(withOrder(identityArrangement(6), {0, 1, 2, 3, 4, 9}), "block 9");
     }
 
+    void repeatsAndParallelGroupsFollowTheShapeRules()
+    {
+        const auto info = twoStageNetwork();
+        // Block 1 maps 8x8x8 to itself: it may run twice, and with block 2 in parallel.
+        const Arrangement repeated = withRepeated(identityArrangement(6), 1, 1);
+        QCOMPARE(int(repeated.size()), 7);
+        QCOMPARE(repeated[2].block, 1);
+        QVERIFY(!whyInvalid(info, repeated));
+        QVERIFY(hasRepeatsOrParallel(repeated));
+        const Arrangement parallel = withParallel(identityArrangement(6), 0, 2, Join::Mean);
+        QVERIFY(!whyInvalid(info, parallel));
+        QCOMPARE(activeGroupSizes(withDeleted(parallel, {1})), (std::vector<int>{2, 1, 1, 1}));
+        QCOMPARE(describe(parallel), std::string("order 0+1+2,3,4,5 (parallel branches averaged)"));
+        QVERIFY(!hasRepeatsOrParallel(identityArrangement(6)));
+
+        // The downsampling block 3 can neither repeat nor join a group; block 1 with a ReLU after
+        // its addition cannot join one either.
+        const auto downsamplingTwice = whyInvalid(info, withRepeated(identityArrangement(6), 3, 3));
+        QVERIFY(downsamplingTwice && downsamplingTwice->find("downsampling") != std::string::npos);
+        QVERIFY(whyInvalid(info, withParallel(identityArrangement(6), 2, 3, Join::Sum)));
+        auto postActivation = info;
+        postActivation.blocks[1].post = true;
+        const auto post = whyInvalid(postActivation, withParallel(identityArrangement(6), 0, 1, Join::Sum));
+        QVERIFY2(post && post->find("after its addition") != std::string::npos, post ? post->c_str() : "");
+        PL_EXPECT_ERROR(withParallel(identityArrangement(6), 4, 6, Join::Sum), "0..5");
+        PL_EXPECT_ERROR(withRepeated(identityArrangement(6), 2, 1), "cannot repeat");
+    }
+
     void shapeMismatchIsExplained()
     {
         // A block whose declared input differs from what arrives is refused even inside its stage.

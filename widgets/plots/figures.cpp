@@ -375,6 +375,7 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     series.images = result.images;
     series.baselineCorrect = result.baselineCorrect;
     series.span = result.span;
+    series.done = QString::fromStdString(interventionDone(result.intervention));
     for (const LesionBlock &block : result.blocks) {
         series.accuracy.push_back(block.accuracy);
         series.downsampling.push_back(block.downsampling);
@@ -402,8 +403,12 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
     for (const auto &s : series)
         blocks = std::max(blocks, s.accuracy.size());
     const int span = series.empty() ? 1 : series.front().span;
-    plot->xAxis->setLabel(span > 1 ? QObject::tr("first block of the %1 deleted (0-based index)").arg(span)
-                                   : QObject::tr("deleted block (0-based index)"));
+    const QString done = series.empty() ? QStringLiteral("deleted") : series.front().done;
+    const bool deleted = done == QLatin1String("deleted");
+    plot->xAxis->setLabel(span > 1   ? (deleted ? QObject::tr("first block of the %1 deleted (0-based index)").arg(span)
+                                                : QObject::tr("first block of the %1 %2 (0-based index)").arg(span).arg(done))
+                          : deleted ? QObject::tr("deleted block (0-based index)")
+                                    : QObject::tr("%1 block (0-based index)").arg(done));
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-1, double(blocks));
     plot->yAxis->setRange(0, 100);
@@ -419,7 +424,8 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
             const Interval wilson = wilsonInterval(s.baselineCorrect, s.images);
             baseline += QStringLiteral(" [%1–%2]").arg(100 * wilson.lower, 0, 'f', 1).arg(100 * wilson.upper, 0, 'f', 1);
         }
-        QCPGraph *graph = addLine(*plot, QObject::tr("%1\ndashed: no block deleted, %2").arg(s.label, baseline),
+        QCPGraph *graph = addLine(*plot, (deleted ? QObject::tr("%1\ndashed: no block deleted, %2")
+                                                  : QObject::tr("%1\ndashed: the original network, %2")).arg(s.label, baseline),
                                   range(percent.size()), toVector(percent), int(i));
         if (intervals) {
             std::vector<double> below(percent.size(), 0), above(percent.size(), 0);

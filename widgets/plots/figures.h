@@ -57,6 +57,7 @@ struct LesionSeries
     int64_t images = 0;
     int64_t baselineCorrect = -1;
     int span = 1; // blocks deleted together
+    QString done = QStringLiteral("deleted"); // what was done to them (interventionDone)
 };
 
 // One model's single deletions as a series of the lesion figure.
