@@ -93,7 +93,10 @@ QString lesionTable(const LesionResult &result, const std::string &device)
                   .arg(interval);
     const bool single = result.span == 1 && result.intervention == SpanIntervention::Delete;
     const QString what = single ? QStringLiteral("deleted block")
-                                : QStringLiteral("%1 %2").arg(QString::fromStdString(interventionDone(result.intervention)).section(' ', 0, 0),
+                                : QStringLiteral("%1 %2").arg(result.intervention == SpanIntervention::Parallel
+                                                                      || result.intervention == SpanIntervention::ParallelMean
+                                                                  ? QStringLiteral("parallel")
+                                                                  : QString::fromStdString(interventionDone(result.intervention)),
                                                               result.span > 1 ? QStringLiteral("span") : QStringLiteral("block"));
     int nameWidth = std::max(14, int(what.size())); // as wide as the longest name: a transformer unit's holds its module path
     for (const LesionBlock &block : result.blocks)
