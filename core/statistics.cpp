@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <string>
 
 namespace pathlens {
@@ -36,6 +37,58 @@ Interval wilsonInterval(int64_t successes, int64_t trials, double confidence)
     const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
     // Clamped: at 0 or n successes rounding may put a bound a hair outside [0, 1].
     return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+namespace {
+
+// 1-based ranks; tied values share the mean of the ranks they occupy.
+std::vector<double> ranks(const std::vector<double> &values)
+{
+    std::vector<size_t> order(values.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+    std::vector<double> rank(values.size());
+    for (size_t i = 0; i < order.size();) {
+        size_t j = i;
+        while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]])
+            ++j;
+        for (size_t k = i; k <= j; ++k)
+            rank[order[k]] = 0.5 * double(i + j) + 1;
+        i = j + 1;
+    }
+    return rank;
+}
+
+} // namespace
+
+RankCorrelation spearman(const std::vector<double> &x, const std::vector<double> &y, double confidence)
+{
+    if (x.size() != y.size())
+        throw Error("a rank correlation needs pairs, got " + std::to_string(x.size()) + " and " + std::to_string(y.size())
+                    + " values");
+    RankCorrelation result;
+    result.pairs = int(x.size());
+    if (x.size() < 2)
+        return result;
+    const std::vector<double> rx = ranks(x);
+    const std::vector<double> ry = ranks(y);
+    const double mean = 0.5 * double(x.size() + 1); // of either set of ranks
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+        sxy += (rx[i] - mean) * (ry[i] - mean);
+        sxx += (rx[i] - mean) * (rx[i] - mean);
+        syy += (ry[i] - mean) * (ry[i] - mean);
+    }
+    if (sxx == 0 || syy == 0)
+        return result;
+    result.rho = std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
+    if (result.pairs < 4)
+        return result;
+    // At |rho| = 1, atanh is infinite and the interval collapses to the point, as it should.
+    const double z = std::atanh(result.rho);
+    const double half = normalQuantile(confidence) * std::sqrt(1.06 / double(result.pairs - 3));
+    result.interval = {std::tanh(z - half), std::tanh(z + half)};
+    return result;
 }
 
 } // namespace pathlens

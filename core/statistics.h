@@ -3,6 +3,8 @@
 // Small statistics shared by every accuracy the program reports (core, CLI and GUI).
 
 #include <cstdint>
+#include <limits>
+#include <vector>
 
 namespace pathlens {
 
@@ -21,5 +23,18 @@ double normalQuantile(double confidence);
 // per-class accuracies on a few hundred images often are. Throws Error unless
 // 0 <= successes <= trials and trials > 0.
 Interval wilsonInterval(int64_t successes, int64_t trials, double confidence = 0.95);
+
+// Spearman's rank correlation of paired values: Pearson's r of their ranks, ties given their mean
+// rank. The interval comes from Fisher's z = atanh(rho), whose standard error for Spearman's rho
+// is sqrt(1.06 / (n - 3)) (Fieller, Hartley and Pearson, Biometrika 44, 1957), mapped back with
+// tanh. rho is NaN for fewer than 2 pairs or when either side has no spread (all values equal);
+// the interval is NaN then and for fewer than 4 pairs. Throws Error when the sizes differ.
+struct RankCorrelation
+{
+    int pairs = 0;
+    double rho = std::numeric_limits<double>::quiet_NaN();
+    Interval interval{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+};
+RankCorrelation spearman(const std::vector<double> &x, const std::vector<double> &y, double confidence = 0.95);
 
 } // namespace pathlens

@@ -49,8 +49,12 @@ int merge(Context &context, const QStringList &files);
 // --intervention reversed, shuffled, run in parallel or repeated (singleDeletions).
 Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span = 1,
                SpanIntervention intervention = SpanIntervention::Delete);
-// All of one model's single deletions on the session's images, whatever the shard.
-LesionResult singleDeletionResult(Session &session);
+// All of one model's single deletions on the session's images, whatever the shard (with `span`,
+// every run of that many blocks deleted).
+LesionResult singleDeletionResult(Session &session, int span = 1);
+// Block influence and angular distance of every run of `span` blocks against the accuracy its
+// deletion costs, with Spearman's rho (core/predictors.h).
+Outcome predictors(Context &context, const QString &modelPath, int span);
 // delete-k (Fig. 5a) and reorder (Fig. 5b), also split by whether a sample touched a critical
 // block: `critical` from the report's lesion study, or, when not given, measured here on the same
 // images (in a sharded run by the shard that owns the baseline; merge takes its list).

@@ -165,9 +165,9 @@ QString addDetails(Context &context, const Session &session, const lesionclasses
 
 } // namespace
 
-LesionResult singleDeletionResult(Session &session)
+LesionResult singleDeletionResult(Session &session, int span)
 {
-    return measureLesion(session, Shard{});
+    return measureLesion(session, Shard{}, {}, nullptr, Spans{span});
 }
 
 Outcome lesion(Context &context, const QString &modelPath, const QStringList &comparePaths, int64_t images, int span,

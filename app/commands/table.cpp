@@ -78,8 +78,8 @@ const std::vector<Command> &commands()
           option("per-class", "lesion: per-class counts in --json; --csv and --plot give the blocks x classes change."),
           option("disagreement", "lesion: how often two lesioned networks disagree, and their majority vote's accuracy; "
                                  "--csv and --plot give the matrix (beside, as FILE-disagreement.*, with --per-class)."),
-          option("span", "lesion: delete every run of W consecutive blocks together (span deletion), one number per "
-                         "first block.", "W"),
+          option("span", "lesion, predictors: delete every run of W consecutive blocks together (span deletion), one "
+                         "number per first block.", "W"),
           option("intervention", "lesion: what is done to each run of --span W blocks: delete, reverse (W = 2: adjacent "
                                  "swaps), shuffle (one order per run, from --seed), parallel (the run's branches all read "
                                  "its input and are summed), parallel-mean (averaged) or repeat (the run twice).",
@@ -91,6 +91,12 @@ const std::vector<Command> &commands()
              return publishExperiment(context, [&](const Limits &) {
                  return lesion(context, model, context.values("compare"), -1, span, intervention);
              });
+         }},
+        {"predictors", "predictors [MODEL]", "block influence and angular distance of every block (or span of W, --span) against the cost of deleting it, with Spearman's rho",
+         {}, false,
+         [](Context &context, const QString &model, const QStringList &) {
+             const int span = parsePositive(context.parser(), QStringLiteral("span"), 1);
+             return publishExperiment(context, [&](const Limits &) { return predictors(context, model, span); });
          }},
         {"delete-k", "delete-k [MODEL]", "accuracy vs number of randomly deleted blocks (Fig. 5a)",
          {option("max-k", "delete-k: largest number of deleted blocks (default 20).", "K"),

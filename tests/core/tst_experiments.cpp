@@ -1,5 +1,6 @@
 #include "error.h"
 #include "experiments.h"
+#include "predictors.h"
 
 #include "testhelpers.h"
 
@@ -186,6 +187,45 @@ private Q_SLOTS:
                                                                     study.predictions[0], classes),
                                                        labels));
         PL_EXPECT_ERROR(singleDeletionEnsemble(plan, counted, labels, classes), "needs the predictions");
+    }
+
+    // The predictors meet the deletions run by run: a run without a similarity (its shape changes)
+    // or without a number (it cannot be deleted) is left out, the rest paired in order.
+    void predictorsPairRunsWithTheirDeletions()
+    {
+        LesionResult lesion;
+        lesion.images = 100;
+        lesion.baseline = 0.90;
+        for (int i = 0; i < 5; ++i)
+            lesion.blocks.push_back({i, "b" + std::to_string(i), 0, false, 0.90 - 0.01 * i, 90 - i});
+        lesion.blocks[3].accuracy = std::numeric_limits<double>::quiet_NaN(); // cannot be deleted
+        Similarities similarities;
+        similarities.images = 100;
+        const double cosines[] = {0.99, 0.5, 0.9, 0.8, 0.7};
+        for (int i = 0; i < 5; ++i) {
+            RunSimilarity run;
+            run.first = i;
+            run.comparable = i != 1; // block 1 changes the shape
+            if (run.comparable) {
+                run.meanCosine = cosines[i];
+                run.angularDistance = std::acos(cosines[i]) / M_PI;
+            }
+            similarities.runs.push_back(run);
+        }
+        const PredictorResult result = predictorResult(lesion, similarities);
+        QCOMPARE(int(result.rows.size()), 3);
+        QCOMPARE(result.rows[0].first, 0);
+        QCOMPARE(result.rows[1].first, 2);
+        QCOMPARE(result.rows[2].first, 4);
+        PL_COMPARE_NEAR(result.rows[2].blockInfluence, 0.3, 1e-12);
+        PL_COMPARE_NEAR(result.rows[2].cost, 0.04, 1e-12);
+        // Influence 0.01, 0.1, 0.3 against cost 0, 0.02, 0.04: the same order.
+        PL_COMPARE_NEAR(result.influenceVsCost.rho, 1.0, 1e-12);
+        QCOMPARE(result.influenceVsCost.pairs, 3);
+        QCOMPARE(result.pickedRun, 0);   // the smallest angular distance
+        QCOMPARE(result.cheapestRun, 0); // and the cheapest deletion
+        similarities.span = 2;
+        PL_EXPECT_ERROR(predictorResult(lesion, similarities), "measured differently");
     }
 };
 

@@ -3,6 +3,8 @@
 
 #include "testhelpers.h"
 
+#include <cmath>
+
 using namespace pathlens;
 
 // Reference values: Wilson (1927), evaluated independently with Python's statistics.NormalDist
@@ -54,6 +56,35 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(wilsonInterval(11, 10), "11 of 10");
         PL_EXPECT_ERROR(wilsonInterval(-1, 10), "-1 of 10");
         PL_EXPECT_ERROR(wilsonInterval(5, 10, 1.5), "strictly between 0 and 1");
+    }
+
+    // Spearman's rho with a tie, by hand: ranks of y = (1, 2, 3.5, 5, 3.5), r = 8 / sqrt(10 * 9.5);
+    // the interval tanh(atanh(r) -+ 1.95996 sqrt(1.06 / 2)) evaluated independently in Python.
+    void spearmanKnownValues()
+    {
+        const RankCorrelation tied = spearman({1, 2, 3, 4, 5}, {5, 6, 7, 8, 7});
+        QCOMPARE(tied.pairs, 5);
+        PL_COMPARE_NEAR(tied.rho, 0.8207826816681233, 1e-12);
+        PL_COMPARE_NEAR(tied.interval.lower, -0.2614498675621887, 1e-9);
+        PL_COMPARE_NEAR(tied.interval.upper, 0.9887195287096668, 1e-9);
+        // Ranks only: any increasing transform of either side leaves rho unchanged.
+        const RankCorrelation transformed = spearman({1, 8, 27, 64, 125}, {-5, -4, -3, -2, -3});
+        PL_COMPARE_NEAR(transformed.rho, tied.rho, 1e-12);
+        // Reversed order: -1, and the interval collapses onto it.
+        const RankCorrelation reversed = spearman({1, 2, 3, 4, 5, 6}, {60, 50, 40, 30, 20, 10});
+        QCOMPARE(reversed.rho, -1.0);
+        QCOMPARE(reversed.interval.lower, -1.0);
+        QCOMPARE(reversed.interval.upper, -1.0);
+    }
+
+    void spearmanWithoutEnoughData()
+    {
+        QVERIFY(std::isnan(spearman({}, {}).rho));
+        QVERIFY(std::isnan(spearman({1, 2, 3, 4}, {7, 7, 7, 7}).rho)); // no spread: no rank order
+        const RankCorrelation three = spearman({1, 2, 3}, {1, 3, 2});
+        PL_COMPARE_NEAR(three.rho, 0.5, 1e-12);
+        QVERIFY(std::isnan(three.interval.lower) && std::isnan(three.interval.upper)); // n - 3 = 0
+        PL_EXPECT_ERROR(spearman({1, 2}, {1}), "2 and 1");
     }
 };
 

@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <cmath>
 #include <numeric>
 
 namespace pathlens::figures {
@@ -538,6 +539,69 @@ std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResul
     samples->setLineStyle(QCPGraph::lsNone);
     addHorizontalLine(*plot, 100 * (1 - result.baseline), QObject::tr("original network"), 1);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    return plot;
+}
+
+std::unique_ptr<QCustomPlot> predictors(const QString &title, const PredictorResult &result)
+{
+    auto plot = newPlot(title);
+    const bool single = result.span == 1;
+    const RankCorrelation &correlation = single ? result.influenceVsCost : result.angularVsCost;
+    QVector<double> x, change;
+    QVector<double> pickedX, pickedChange;
+    for (const PredictorRow &row : result.rows) {
+        x << (single ? row.blockInfluence : row.angularDistance);
+        change << -100 * row.cost;
+        if (row.first == result.pickedRun) {
+            pickedX << x.back();
+            pickedChange << change.back();
+        }
+    }
+    plot->xAxis->setLabel(single ? QObject::tr("block influence 1 - cos(input, output), mean over images")
+                                 : QObject::tr("angular distance arccos(cos(input, output)) / pi over the %1 blocks").arg(result.span));
+    plot->yAxis->setLabel(single ? QObject::tr("accuracy change when the block is deleted (pp)")
+                                 : QObject::tr("accuracy change when the span is deleted (pp)"));
+    const QString rho = std::isnan(correlation.rho) ? QObject::tr("Spearman's rho: n/a")
+                        : std::isnan(correlation.interval.lower)
+                            ? QObject::tr("Spearman's rho %1").arg(correlation.rho, 0, 'f', 2)
+                            : QObject::tr("Spearman's rho %1 (95%: %2..%3)")
+                                  .arg(correlation.rho, 0, 'f', 2)
+                                  .arg(correlation.interval.lower, 0, 'f', 2)
+                                  .arg(correlation.interval.upper, 0, 'f', 2);
+    QCPGraph *runs = addLine(*plot, QObject::tr("%n run(s), labelled by first block; %1", nullptr, int(x.size())).arg(rho), x, change, 0);
+    runs->setLineStyle(QCPGraph::lsNone);
+    runs->setData(x, change); // sorted by x here: the runs come in block order
+    QCPGraph *picked = addLine(*plot, QObject::tr("smallest angular distance"), pickedX, pickedChange, 1);
+    picked->setLineStyle(QCPGraph::lsNone);
+    picked->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, Qt::black, 14));
+    // Labels stay readable up to a ResNet-110's 54 blocks; beyond, points speak for themselves.
+    if (x.size() <= 60) {
+        QFont font = plot->font();
+        font.setPointSizeF(7);
+        for (int i = 0; i < x.size(); ++i) {
+            auto *label = new QCPItemText(plot.get());
+            label->position->setCoords(x[i], change[i]);
+            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+            label->setPadding(QMargins(3, 0, 0, 1));
+            label->setFont(font);
+            label->setText(QString::number(result.rows[size_t(i)].first));
+        }
+    }
+    plot->rescaleAxes();
+    // A ResNet's blocks spread over orders of magnitude (influence 0.001 to 0.19 on ResNet-110):
+    // on a linear axis all but the first few sit in one heap at the left.
+    const bool logarithmic = !x.isEmpty() && *std::min_element(x.begin(), x.end()) > 0
+                             && *std::max_element(x.begin(), x.end()) > 30 * *std::min_element(x.begin(), x.end());
+    if (logarithmic) {
+        plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        plot->xAxis->setRange(plot->xAxis->range().lower / 1.3, plot->xAxis->range().upper * 1.3);
+    }
+    for (QCPAxis *axis : logarithmic ? std::vector<QCPAxis *>{plot->yAxis} : std::vector<QCPAxis *>{plot->xAxis, plot->yAxis}) {
+        const double margin = std::max(0.08 * axis->range().size(), 1e-3);
+        axis->setRange(axis->range().lower - margin, axis->range().upper + margin);
+    }
+    legendBelowAxes(*plot); // points may lie in any corner
     return plot;
 }
 

@@ -6,6 +6,7 @@
 
 #include "experiments.h"
 #include "gradients.h"
+#include "predictors.h"
 #include "results.h"
 
 #include <QColor>
@@ -87,6 +88,12 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
 
 // Fig. 6c on the paper's linear axis: the total gradient per length, windows shaded.
 std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientResult &result);
+
+// A cheap predictor against the truth (issue 28): each run's predictor on x (block influence for
+// single blocks, else the angular distance over the run), the change of accuracy its deletion
+// causes on y, each point labelled with its first block; Spearman's rho and its interval in the
+// legend, and the run with the smallest angular distance (the one Gromov et al. delete) marked.
+std::unique_ptr<QCustomPlot> predictors(const QString &title, const PredictorResult &result);
 
 // Per-class figures (classfigures.cpp). Heat maps use a diverging scale centred at 0 (Okabe and
 // Ito's vermillion for a loss, blue for a gain) or a sequential one from white to blue; their
