@@ -3,8 +3,10 @@
 #include "error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 namespace pathlens {
 namespace {
@@ -100,20 +102,45 @@ void summarise(SweepPoint &point)
     point.max = *hi;
 }
 
-std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling)
+namespace {
+
+std::string lowerCase(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+} // namespace
+
+std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling, const std::string &kind)
 {
     std::vector<int> blocks;
-    for (const BlockInfo &block : network.blocks)
-        if (includeDownsampling || !block.downsampling)
+    std::set<std::string> kinds;
+    bool kindFound = kind.empty();
+    for (const BlockInfo &block : network.blocks) {
+        const bool ofKind = kind.empty() || lowerCase(block.unit) == lowerCase(kind);
+        kindFound = kindFound || ofKind;
+        if (!block.unit.empty())
+            kinds.insert(block.unit);
+        if ((includeDownsampling || !block.downsampling) && ofKind)
             blocks.push_back(block.index);
+    }
+    if (!kindFound) {
+        std::string known;
+        for (const std::string &name : kinds)
+            known += (known.empty() ? "" : ", ") + name;
+        throw Error("no unit of " + network.path + " is of kind \"" + kind + "\"; "
+                    + (known.empty() ? std::string("its blocks have no kinds (they were not read from the graph)")
+                                     : "its kinds are " + known));
+    }
     return blocks;
 }
 
 Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangement, int k, std::mt19937_64 &random,
-                               bool includeDownsampling)
+                               bool includeDownsampling, const std::string &kind)
 {
     std::vector<int> candidates;
-    for (int block : deletableBlocks(network, includeDownsampling)) {
+    for (int block : deletableBlocks(network, includeDownsampling, kind)) {
         const auto slot = std::find_if(arrangement.begin(), arrangement.end(), [&](const Slot &s) { return s.block == block; });
         if (slot != arrangement.end() && slot->active)
             candidates.push_back(block);
@@ -307,9 +334,10 @@ std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks,
     return critical;
 }
 
-std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling)
+std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling,
+                                   const std::string &kind)
 {
-    const std::vector<int> touchable = deletableBlocks(network, deletesDownsampling);
+    const std::vector<int> touchable = deletableBlocks(network, deletesDownsampling, kind);
     critical.erase(std::remove_if(critical.begin(), critical.end(),
                                   [&](int block) { return !std::binary_search(touchable.begin(), touchable.end(), block); }),
                    critical.end());
@@ -348,13 +376,14 @@ double kendallTau(const Arrangement &arrangement)
 }
 
 SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling,
-                         const ProgressCallback &progress, const CancelToken *cancel, const Shard &shard)
+                         const ProgressCallback &progress, const CancelToken *cancel, const Shard &shard,
+                         const std::string &kind)
 {
     const NetworkInfo &info = engine.info();
-    const int available = int(deletableBlocks(info, includeDownsampling).size());
+    const int available = int(deletableBlocks(info, includeDownsampling, kind).size());
     if (maxK < 0 || maxK > available)
         throw Error("--max-k " + std::to_string(maxK) + ": this network has " + std::to_string(available)
-                    + " blocks that may be deleted");
+                    + (kind.empty() ? std::string(" blocks") : " units of kind " + kind) + " that may be deleted");
     if (samples < 1)
         throw Error("the number of samples must be at least 1");
     std::mt19937_64 random(seed);
@@ -364,13 +393,14 @@ SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, b
     for (int k = 0; k <= maxK; ++k)
         for (int s = 0; s < (k == 0 ? 1 : samples); ++s) { // k = 0 has one arrangement: the original
             arrangements.push_back(deleteRandomBlocks(info, identityArrangement(int(info.blocks.size())), k, random,
-                                                      includeDownsampling));
+                                                      includeDownsampling, kind));
             groupOf.push_back(k);
             sampleOf.push_back(s);
         }
     SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxK + 1, shard, progress, cancel);
     result.samples = samples;
     result.seed = int64_t(seed);
+    result.kind = kind;
     for (SweepPoint &point : result.points)
         summarise(point);
     return result;

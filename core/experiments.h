@@ -16,11 +16,14 @@
 namespace pathlens {
 
 // Blocks a random deletion may pick: the non-downsampling ones, or all when asked (section 3).
-std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling);
+// With `kind`, only the units whose branch is of that kind (BlockInfo::unit: "attention", "MLP",
+// ...; any case): the attention-only and MLP-only removals of He et al. (2024). Throws Error
+// naming the kinds the network has when none is of `kind`.
+std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsampling, const std::string &kind = {});
 
 // `arrangement` with k more of its active, deletable blocks deleted, chosen uniformly.
 Arrangement deleteRandomBlocks(const NetworkInfo &network, Arrangement arrangement, int k, std::mt19937_64 &random,
-                               bool includeDownsampling = false);
+                               bool includeDownsampling = false, const std::string &kind = {});
 
 // Whether any two blocks can trade places (non-downsampling, one stage, the same shapes); a
 // network with one block per stage has no reordering experiment.
@@ -95,6 +98,7 @@ struct SweepResult
 {
     std::string model;    // the model file as the user named it (results.h writes it)
     bool reorder = false; // reorderSweep (k: pairs swapped), else deleteKSweep (k: blocks deleted)
+    std::string kind;     // deleteKSweep: only units of this kind were deleted; empty: any
     int samples = 0;      // asked for per point
     int64_t seed = 0;     // as the user gave it
     double baseline = 0;
@@ -122,7 +126,8 @@ std::vector<int> criticalBlocks(double baseline, const std::vector<int> &blocks,
 
 // Of `critical`, the blocks a sweep can delete or move: downsampling blocks stay in place (and
 // are deleted only when `deletesDownsampling`), however much their single deletion costs.
-std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling);
+std::vector<int> touchableCritical(const NetworkInfo &network, std::vector<int> critical, bool deletesDownsampling,
+                                   const std::string &kind = {});
 
 // A sweep point's samples split by whether they touched a critical block: when one block
 // dominates, the samples form two groups, and their overall mean lies between them, describing
@@ -143,10 +148,11 @@ CriticalSplit splitByCritical(const SweepPoint &point, const std::vector<int> &c
 // Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
 // All arrangements go to the engine in one call, so shared prefixes are computed once. With a
 // shard, every arrangement is drawn, then only the shard's are evaluated: unit u is the u-th
-// arrangement in the order k = 0..maxK, sample 0..samples-1 (k = 0 has one).
+// arrangement in the order k = 0..maxK, sample 0..samples-1 (k = 0 has one). With `kind`, only
+// units of that kind are deleted (deletableBlocks).
 SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
                          const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr,
-                         const Shard &shard = {});
+                         const Shard &shard = {}, const std::string &kind = {});
 
 // Accuracy after swapping k random compatible pairs, k = 0..maxSwaps (Fig. 5b); shards as above.
 SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed,

@@ -213,6 +213,8 @@ std::string toJson(const SweepResult &result)
               {"points", points}};
     if (!result.critical.empty())
         json["critical_blocks"] = result.critical;
+    if (!result.kind.empty())
+        json["kind"] = result.kind;
     return json.dump();
 }
 

@@ -36,13 +36,15 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     const NetworkInfo &info = session.engine->info();
     const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
     const bool all = context.isSet("all-blocks");
+    // --kind attention: only the units of that kind are deleted (He et al., 2024).
+    const std::string kind = reorder ? std::string() : context.value("kind").toStdString();
     const sharding::MergedRun *merged = context.merged();
     SweepResult result
         = merged   ? *(reorder ? merged->reorder : merged->deleteK)
         : reorder  ? reorderSweep(*session.engine, maxK, limits.samples, context.seed(), progress, &interrupted(),
                                   context.shard())
-                   : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all).size())),
-                                  limits.samples, context.seed(), all, progress, &interrupted(), context.shard());
+                   : deleteKSweep(*session.engine, std::min(maxK, int(deletableBlocks(info, all, kind).size())),
+                                  limits.samples, context.seed(), all, progress, &interrupted(), context.shard(), kind);
     session.showNewNotices();
     stopIfInterrupted(result.cancelled);
     // What a merge's joined result does not carry.
@@ -50,20 +52,23 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     result.reorder = reorder;
     result.samples = limits.samples;
     result.seed = context.seed();
+    result.kind = kind;
     if (critical)
         result.critical = *critical;
     else if (!merged && context.shard().ownsBaseline()) // of a sharded run, shard 0 only; merge takes its list
         result.critical = criticalBlocks(singleDeletionResult(session));
     // Only blocks the sweep can delete or move split its samples (--all-blocks deletes downsampling ones).
-    result.critical = touchableCritical(info, result.critical, all && !reorder);
+    result.critical = touchableCritical(info, result.critical, all && !reorder, kind);
 
     Outcome outcome;
     outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
     const QString detail = QStringLiteral("%1 samples per point, seed %2").arg(limits.samples).arg(context.seed());
     outcome.caption = QStringLiteral("%1 test images, %2; the original network is measured once")
                           .arg(result.images).arg(detail);
-    outcome.figure = [title = Context::figureTitle(reorder ? QStringLiteral("Reordering blocks")
-                                                           : QStringLiteral("Deleting random blocks"), session, detail),
+    const QString what = reorder        ? QStringLiteral("Reordering blocks")
+                         : kind.empty() ? QStringLiteral("Deleting random blocks")
+                                        : QStringLiteral("Deleting random %1 units").arg(QString::fromStdString(kind));
+    outcome.figure = [title = Context::figureTitle(what, session, detail),
                       result, reorder] { return figures::sweep(title, result, reorder, result.critical); };
     if (reorder)
         outcome.moreFigures.push_back(
@@ -80,6 +85,9 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     QTextStream text(&outcome.text);
     text << QStringLiteral("baseline accuracy %1 on %2 images; %3 samples per point; %4 s\n")
                 .arg(result.baseline, 0, 'f', 4).arg(result.images).arg(limits.samples).arg(result.seconds, 0, 'f', 1);
+    if (!kind.empty())
+        text << QStringLiteral("only %1 units deleted (%2 of %3 units may be)\n")
+                    .arg(QString::fromStdString(kind)).arg(deletableBlocks(info, all, kind).size()).arg(info.blocks.size());
     if (split)
         text << QStringLiteral("critical blocks (a single deletion costs more than 10 points): %1; the last two columns "
                                "split the samples by whether they %2 one of them: mean (samples)\n")

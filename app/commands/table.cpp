@@ -100,7 +100,9 @@ const std::vector<Command> &commands()
          }},
         {"delete-k", "delete-k [MODEL]", "accuracy vs number of randomly deleted blocks (Fig. 5a)",
          {option("max-k", "delete-k: largest number of deleted blocks (default 20).", "K"),
-          option("all-blocks", "delete-k: downsampling blocks may be deleted too.")},
+          option("all-blocks", "delete-k: downsampling blocks may be deleted too."),
+          option("kind", "delete-k: delete only units of this kind (attention, MLP, convolution, token mixing; as "
+                         "`info` names them).", "KIND")},
          false,
          [](Context &context, const QString &model, const QStringList &) {
              return publishExperiment(context, [&](const Limits &limits) {

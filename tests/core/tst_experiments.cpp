@@ -189,6 +189,28 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(singleDeletionEnsemble(plan, counted, labels, classes), "needs the predictions");
     }
 
+    // delete-k --kind: random deletions pick only units of the kind (any case); a kind the
+    // network lacks is refused with the kinds it has.
+    void deletionsOfOneKind()
+    {
+        const auto network = Network::load(testing::fixture("roles_timm_vit.pt"));
+        const NetworkInfo info = network->describe(network->defaultInputShape());
+        QCOMPARE(int(info.blocks.size()), 8); // 4 layers, attention and MLP each
+        const std::vector<int> attention = deletableBlocks(info, false, "Attention");
+        QVERIFY(attention == (std::vector<int>{0, 2, 4, 6}));
+        QVERIFY(deletableBlocks(info, false, "mlp") == (std::vector<int>{1, 3, 5, 7}));
+        std::mt19937_64 random(3);
+        for (int trial = 0; trial < 20; ++trial) {
+            const Arrangement deleted = deleteRandomBlocks(info, identityArrangement(8), 2, random, false, "MLP");
+            QCOMPARE(activeCount(deleted), 6);
+            for (const Slot &slot : deleted)
+                QVERIFY(slot.active || info.blocks[slot.block].unit == "MLP");
+        }
+        PL_EXPECT_ERROR(deleteRandomBlocks(info, identityArrangement(8), 5, random, false, "attention"), "only 4");
+        PL_EXPECT_ERROR(deletableBlocks(info, false, "convolution"), "roles_timm_vit.pt", "\"convolution\"",
+                        "MLP, attention");
+    }
+
     // The predictors meet the deletions run by run: a run without a similarity (its shape changes)
     // or without a number (it cannot be deleted) is left out, the rest paired in order.
     void predictorsPairRunsWithTheirDeletions()
