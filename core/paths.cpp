@@ -55,4 +55,41 @@ double shareOfPaths(int n, int from, int to)
     return static_cast<double>(std::ldexp(share, -n));
 }
 
+namespace {
+
+// The coefficients of prod (1 + m z), in long double like pascalRow, with trailing zeros for the
+// groups that have no active member trimmed (no path is that long).
+std::vector<long double> groupedRow(const std::vector<int> &groupSizes)
+{
+    std::vector<long double> row{1.0L};
+    for (int m : groupSizes) {
+        if (m <= 0)
+            continue;
+        row.push_back(0.0L);
+        for (size_t k = row.size() - 1; k > 0; --k)
+            row[k] += m * row[k - 1];
+    }
+    return row;
+}
+
+} // namespace
+
+std::vector<double> groupedPathCounts(const std::vector<int> &groupSizes)
+{
+    const auto row = groupedRow(groupSizes);
+    return std::vector<double>(row.begin(), row.end());
+}
+
+std::vector<double> groupedPathLengthDistribution(const std::vector<int> &groupSizes)
+{
+    const auto row = groupedRow(groupSizes);
+    long double total = 0;
+    for (long double count : row)
+        total += count;
+    std::vector<double> fractions;
+    for (long double count : row)
+        fractions.push_back(static_cast<double>(count / total));
+    return fractions;
+}
+
 } // namespace pathlens

@@ -21,4 +21,13 @@ std::vector<double> survivingFraction(int n, int deleted);
 // Fraction of all 2^n paths whose length lies in [from, to].
 double shareOfPaths(int n, int from, int to);
 
+// Path counts of a chain of parallel groups (DESIGN.md section 3): a group of m active branches
+// that all read its input and are summed (or averaged: the same paths, each weighted 1/m) is
+// passed by its input alone or by exactly one branch, m + 1 ways, so the counts by length are
+// the coefficients of prod (1 + m z) over the groups. An ordinary block is m = 1 (then C(n, k)),
+// a repeated block counts at each application, a group with no active member is m = 0.
+std::vector<double> groupedPathCounts(const std::vector<int> &groupSizes);
+// The same divided by their sum, prod (1 + m).
+std::vector<double> groupedPathLengthDistribution(const std::vector<int> &groupSizes);
+
 } // namespace pathlens

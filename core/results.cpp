@@ -1,5 +1,6 @@
 #include "results.h"
 
+#include "error.h"
 #include "jsonvalue.h"
 #include "paths.h"
 #include "statistics.h"
@@ -247,6 +248,7 @@ PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedC
     } else {
         result.distribution = pathLengthDistribution(active);
     }
+    result.paths = plain ? 1.0 : std::ldexp(1.0, active);
     std::vector<int> counts = deletedCounts;
     if (blocks - active > 0)
         counts.push_back(blocks - active);
@@ -259,6 +261,27 @@ PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedC
                 fractions = survivingFraction(blocks, d);
             result.surviving[d] = fractions;
         }
+    return result;
+}
+
+PathsResult pathsResult(int blocks, const Arrangement &arrangement, const std::vector<int> &deletedCounts, bool plain)
+{
+    if (!hasRepeatsOrParallel(arrangement))
+        return pathsResult(blocks, activeCount(arrangement), deletedCounts, plain);
+    if (plain)
+        throw Error("a plain network (no shortcuts) has one path; it cannot repeat layers or run them in parallel");
+    const std::vector<int> groups = activeGroupSizes(arrangement);
+    PathsResult result = pathsResult(blocks, 0, deletedCounts, false);
+    result.distribution = groupedPathLengthDistribution(groups);
+    result.active = int(result.distribution.size()) - 1;
+    result.paths = 1;
+    for (int m : groups)
+        result.paths *= 1 + m;
+    result.arrangement = describe(arrangement);
+    result.surviving.erase(blocks); // pathsResult(blocks, 0, ...) added "all deleted"
+    for (int d : deletedCounts)
+        if (d >= 0 && d <= blocks)
+            result.surviving[d] = survivingFraction(blocks, d);
     return result;
 }
 
@@ -283,13 +306,16 @@ std::string toJson(const PathsResult &result)
     Json surviving = Json::object();
     for (const auto &[deleted, fractions] : result.surviving)
         surviving[std::to_string(deleted)] = jsonNumbers(fractions);
-    return Json{{"model", result.model},
+    Json json{{"model", result.model},
                 {"blocks", result.blocks},
                 {"active", result.active},
                 {"plain", result.plain},
                 {"distribution", jsonNumbers(result.distribution)},
-                {"surviving", surviving}}
-        .dump();
+                {"paths", result.paths},
+                {"surviving", surviving}};
+    if (!result.arrangement.empty())
+        json["arrangement"] = result.arrangement;
+    return json.dump();
 }
 
 std::string toCsv(const PathsResult &result)
@@ -298,10 +324,10 @@ std::string toCsv(const PathsResult &result)
     for (const auto &column : result.surviving)
         csv += ",surviving_after_" + std::to_string(column.first) + "_deleted";
     csv += "\n";
-    for (int k = 0; k <= result.blocks; ++k) {
+    for (int k = 0; k <= std::max(result.blocks, result.active); ++k) { // a repeat makes paths longer than n
         csv += std::to_string(k) + "," + csvNumber(k <= result.active ? result.distribution[k] : 0.0, 12);
         for (const auto &column : result.surviving)
-            csv += "," + csvNumber(column.second[k], 12);
+            csv += "," + csvNumber(k < int(column.second.size()) ? column.second[k] : 0.0, 12);
         csv += "\n";
     }
     return csv;

@@ -94,6 +94,8 @@ struct PathsResult
     bool plain = false;                       // no shortcuts: one path
     std::vector<double> distribution;         // k = 0..active: C(active, k) / 2^active
     std::map<int, std::vector<double>> surviving; // d -> k = 0..blocks: C(n - d, k) / C(n, k)
+    double paths = 0;                         // how many there are: 2^active, or prod (1 + m) over parallel groups
+    std::string arrangement;                  // describe() of an arrangement with repeats or parallel groups, else empty
 };
 
 // For an arrangement with `active` of `blocks` blocks: the distribution, and the surviving
@@ -102,6 +104,13 @@ struct PathsResult
 // all of the distribution lies at `active`, and no deletion leaves the original path intact
 // (lengths without paths count as 0 surviving).
 PathsResult pathsResult(int blocks, int active, const std::vector<int> &deletedCounts, bool plain = false);
+// For any arrangement of a network with shortcuts: as above, and for one that repeats blocks or
+// runs them in parallel the distribution of its groups (groupedPathLengthDistribution); `active`
+// is then the longest path (the groups with an active member), and the surviving fractions are
+// only those of `deletedCounts` (deletions from the original network). Throws Error for a plain
+// network with repeats or parallel groups.
+PathsResult pathsResult(int blocks, const Arrangement &arrangement, const std::vector<int> &deletedCounts,
+                        bool plain = false);
 
 // The central 95% of the path lengths of `result` (2.5th to 97.5th percentile).
 struct LengthRange

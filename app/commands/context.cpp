@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <qcustomplot.h>
 
 #include <cstdio>
@@ -216,6 +217,26 @@ Arrangement Context::arrangementFromFlags(int blockCount) const
         arrangement = withOrder(arrangement, parseIndexList(value("order"), "order"));
     if (isSet("delete"))
         arrangement = withDeleted(arrangement, parseIndexList(value("delete"), "delete"));
+    // Slot positions FIRST-LAST, after the order and deletions above; ":mean" averages a group.
+    const auto range = [](const QString &text, const char *option, Join *join) {
+        const QRegularExpressionMatch match
+            = QRegularExpression(QStringLiteral("^\\s*(\\d+)\\s*-\\s*(\\d+)\\s*(:\\s*(sum|mean))?\\s*$")).match(text);
+        if (!match.hasMatch() || (!join && match.hasCaptured(3)))
+            throw Error(std::string("--") + option + ": '" + text.toStdString() + "' is not a range of slots FIRST-LAST"
+                        + (join ? " (with :mean to average the branches)" : ""));
+        if (join)
+            *join = match.captured(4) == QLatin1String("mean") ? Join::Mean : Join::Sum;
+        return std::pair<int, int>{match.captured(1).toInt(), match.captured(2).toInt()};
+    };
+    for (const QString &text : values("parallel")) {
+        Join join = Join::Sum;
+        const auto [first, last] = range(text, "parallel", &join);
+        arrangement = withParallel(arrangement, first, last, join);
+    }
+    if (isSet("repeat")) {
+        const auto [first, last] = range(value("repeat"), "repeat", nullptr);
+        arrangement = withRepeated(arrangement, first, last);
+    }
     return arrangement;
 }
 

@@ -33,6 +33,9 @@ QList<QCommandLineOption> generalOptions()
         option("std", "Per-channel std, comma-separated (overrides metadata).", "S"),
         option("delete", "eval: blocks to delete, e.g. 3,7.", "LIST"),
         option("order", "eval: block order, a permutation of 0..n-1.", "LIST"),
+        option("parallel", "eval, paths: slots FIRST-LAST run in parallel, their branches summed (FIRST-LAST:mean: "
+                           "averaged); may be given more than once.", "RANGE"),
+        option("repeat", "eval, paths: slots FIRST-LAST run twice in a row.", "RANGE"),
         option("samples", "Samples per point (default 10).", "S"),
     };
 }

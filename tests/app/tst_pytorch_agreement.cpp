@@ -181,6 +181,30 @@ private Q_SLOTS:
             QCOMPARE(qRound(rows[i].toObject()[QStringLiteral("accuracy")].toDouble(-1) * m_images), agreeing[i].toInt());
     }
 
+    // eval --parallel and --repeat build the same arrangements as lesion --intervention: the
+    // counts equal PyTorch's for those runs (a group of units 2..3 averaged, units 1..2 repeated).
+    void evalFlagsBuildTheInterventions()
+    {
+        for (const auto &entry : rolesFixtures()[QStringLiteral("models")].toArray()) {
+            const QJsonObject model = entry.toObject();
+            if (model[QStringLiteral("name")].toString() != QLatin1String("roles_vit"))
+                continue;
+            const QJsonObject expected = model[QStringLiteral("interventions")].toObject();
+            const QList<std::pair<QStringList, int>> cases{
+                {{QStringLiteral("--parallel"), QStringLiteral("2-3:mean")}, expected[QStringLiteral("parallel-mean 2")].toArray()[2].toInt()},
+                {{QStringLiteral("--parallel"), QStringLiteral("1-3")}, expected[QStringLiteral("parallel 3")].toArray()[1].toInt()},
+                {{QStringLiteral("--repeat"), QStringLiteral("1-2")}, expected[QStringLiteral("repeat 2")].toArray()[1].toInt()}};
+            for (const auto &[flags, agreeing] : cases) {
+                const testing::Run run = onOwnLabels(QStringLiteral("eval"), QStringLiteral("roles_vit"), flags);
+                QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+                const double accuracy = QJsonDocument::fromJson(run.out).object()[QStringLiteral("accuracy")].toDouble(-1);
+                QCOMPARE(qRound(accuracy * m_images), agreeing);
+            }
+            return;
+        }
+        QFAIL("roles_vit is missing from the fixtures");
+    }
+
     // Issue 28's predictors: block influence 1 - cos(x_in, x_out) and the angular distance
     // arccos(cos) / pi of every run of 1 and 2 blocks, measured by pathlens on the unedited
     // network, against the same quantities from PyTorch's own modules (make_fixtures.py

@@ -1,6 +1,7 @@
 #include "paths.h"
 #include "testhelpers.h"
 
+#include <algorithm>
 #include <numeric>
 
 using namespace pathlens;
@@ -58,6 +59,31 @@ private Q_SLOTS:
         const auto many = survivingFraction(200, 20);
         for (double f : many)
             QVERIFY(std::isfinite(f) && f >= 0 && f <= 1);
+    }
+
+    // Parallel groups: (1 + z)^3 (1 + 3 z) = 1 + 6z + 12z^2 + 10z^3 + 3z^4, by hand; 32 paths.
+    void parallelGroupCounts()
+    {
+        QVERIFY(groupedPathCounts({1, 1, 3, 1}) == (std::vector<double>{1, 6, 12, 10, 3}));
+        const auto fractions = groupedPathLengthDistribution({1, 1, 3, 1});
+        QCOMPARE(fractions[2], 12.0 / 32.0);
+        QVERIFY(groupedPathCounts({1, 0, 2}) == (std::vector<double>{1, 3, 2})); // a group with no active member
+        // Ordinary blocks only: the binomial counts.
+        QVERIFY(groupedPathCounts(std::vector<int>(54, 1)) == pathCounts(54));
+        // Against the definition: every path picks, per group of m, none or one of its branches.
+        const std::vector<int> groups{2, 1, 4, 1, 3};
+        std::vector<double> enumerated(groups.size() + 1, 0.0);
+        std::vector<int> choice(groups.size(), 0); // 0: the group's input alone, j > 0: branch j
+        while (true) {
+            enumerated[size_t(std::count_if(choice.begin(), choice.end(), [](int c) { return c > 0; }))] += 1;
+            size_t g = 0;
+            while (g < groups.size() && ++choice[g] > groups[g])
+                choice[g++] = 0;
+            if (g == groups.size())
+                break;
+        }
+        QVERIFY(groupedPathCounts(groups) == enumerated);
+        QCOMPARE(std::accumulate(enumerated.begin(), enumerated.end(), 0.0), 3.0 * 2 * 5 * 2 * 4);
     }
 };
 
