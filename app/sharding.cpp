@@ -344,7 +344,7 @@ Json agreedOptions(const QCommandLineParser &parser, const QString &modelPath, c
 {
     Json arguments = Json::array({str(modelPath)});
     for (const char *option : {"data", "data-format", "split", "limit", "batch", "seed", "mean", "std", "delete", "order",
-                               "max-k", "max-swaps", "samples", "deleted-counts", "kind"})
+                               "max-k", "max-swaps", "samples", "deleted-counts", "kind", "span", "intervention"})
         if (parser.isSet(QLatin1String(option))) {
             arguments.push_back(std::string("--") + option);
             arguments.push_back(str(parser.value(QLatin1String(option))));

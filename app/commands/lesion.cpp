@@ -65,7 +65,8 @@ LesionResult runLesion(Context &context, Session &session, const QString &modelP
 {
     LesionResult result;
     if (const sharding::MergedRun *merged = context.merged()) {
-        result = lesionResult(session.engine->info(), merged->lesion->correct, merged->lesion->images);
+        result = lesionResult(session.engine->info(), merged->lesion->correct, merged->lesion->images, spans.width,
+                              spans.intervention);
         result.seconds = merged->lesion->seconds;
     } else {
         result = measureLesion(session, context.shard(), details, study, spans);
@@ -182,9 +183,9 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
     // --span W: every run of W consecutive blocks deleted together (Gromov et al., ICLR 2025), or
     // --intervention: reversed, shuffled, run in parallel, repeated (DESIGN.md section 3).
     const Spans spans{span, intervention, uint64_t(context.seed())};
-    if (!spans.single() && (details.any() || context.sharded() || context.merged()))
-        throw Error("--span and --intervention cannot be combined with --per-class, --disagreement, --shard or merge yet: "
-                    "they read single deletions");
+    if (!spans.single() && details.any())
+        throw Error("--span and --intervention cannot be combined with --per-class or --disagreement yet: they read "
+                    "single deletions");
     Session session = context.open(modelPath, QStringLiteral("test"), images);
     lesionclasses::Study study;
     LesionResult result = runLesion(context, session, modelPath, details, &study, spans);

@@ -66,6 +66,13 @@ QStringList experiment(const QString &name)
     if (name == QLatin1String("delete-k critical"))
         return {"delete-k", QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt"), "--max-k", "10", "--samples", "3",
                 "--seed", "5", "--limit", "60", "--threads", "2"};
+    // Issue 28: runs of 3 units shuffled (one order per run, from --seed) and only MLP units
+    // deleted, on the timm-style ViT: the options travel with the parts, and the merge replays them.
+    const QStringList vit{fixture("roles_timm_vit.pt"), "--data", fixture("roles_timm_vit-images-idx3-ubyte")};
+    if (name == QLatin1String("lesion span"))
+        return QStringList{"lesion"} + vit + QStringList{"--span", "3", "--intervention", "shuffle", "--seed", "5"} + common;
+    if (name == QLatin1String("delete-k kind"))
+        return QStringList{"delete-k"} + vit + QStringList{"--kind", "MLP", "--max-k", "3", "--samples", "2"} + common;
     if (name == QLatin1String("reorder"))
         return QStringList{"reorder", model, "--max-swaps", "2", "--samples", "2", "--seed", "3"} + common;
     // Two rounds in three shards: shard 2 has no work, which is valid.
@@ -82,7 +89,7 @@ private Q_SLOTS:
     void mergedEqualsUnsharded_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *name : {"lesion", "delete-k", "reorder", "gradients", "delete-k critical"})
+        for (const char *name : {"lesion", "delete-k", "reorder", "gradients", "delete-k critical", "lesion span", "delete-k kind"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -94,6 +101,10 @@ private Q_SLOTS:
         const Run whole = cli(arguments + QStringList{"--json", "--csv", dir.filePath("whole.csv")});
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
         const QJsonObject unsharded = QJsonDocument::fromJson(whole.out).object();
+        if (name == QLatin1String("lesion span"))
+            QCOMPARE(unsharded["intervention"].toString(), QStringLiteral("shuffle"));
+        if (name == QLatin1String("delete-k kind"))
+            QCOMPARE(unsharded["kind"].toString(), QStringLiteral("MLP"));
 
         const int count = 3;
         QStringList parts;
