@@ -12,6 +12,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace pathlens::cli {
 namespace {
@@ -88,7 +89,8 @@ QString lesionTable(const LesionResult &result, const std::string &device)
     stream << QStringLiteral("baseline accuracy %1%6 on %2 images; %3 arrangements in %4 s on %5\n\n")
                   .arg(result.baseline, 0, 'f', 4)
                   .arg(result.images)
-                  .arg(result.blocks.size() + 1)
+                  .arg(1 + std::count_if(result.blocks.begin(), result.blocks.end(), // rows with a number, and the original
+                                         [](const LesionBlock &block) { return !std::isnan(block.accuracy); }))
                   .arg(result.seconds, 0, 'f', 2)
                   .arg(QString::fromStdString(device))
                   .arg(interval);
@@ -110,9 +112,11 @@ QString lesionTable(const LesionResult &result, const std::string &device)
                       .arg(QString::fromStdString(block.name), -nameWidth)
                       .arg(block.stage, 5)
                       .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
-                      .arg(block.accuracy, 8, 'f', 4)
-                      .arg(QStringLiteral("%1%2 pp").arg(block.accuracy >= result.baseline ? "+" : "")
-                               .arg(100 * (block.accuracy - result.baseline), 0, 'f', 2), 8);
+                      // A run that cannot be changed so (a downsampling block in it) has no number.
+                      .arg(std::isnan(block.accuracy) ? QStringLiteral("n/a") : QString::number(block.accuracy, 'f', 4), 8)
+                      .arg(std::isnan(block.accuracy) ? QString()
+                                                      : QStringLiteral("%1%2 pp").arg(block.accuracy >= result.baseline ? "+" : "")
+                                                            .arg(100 * (block.accuracy - result.baseline), 0, 'f', 2), 8);
     return text;
 }
 
