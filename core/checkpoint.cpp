@@ -29,8 +29,22 @@ double tidy(double value, const char *format)
     return std::strtod(text, nullptr);
 }
 
+std::string tidyText(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
 std::string architectureName(const TrainOptions &options)
 {
+    if (options.architecture == "vit")
+        return "ViT-" + std::to_string(options.depth) + " (width " + std::to_string(options.width) + ", "
+               + std::to_string(options.heads) + " heads, MLP " + std::to_string(options.mlp) + ", " + std::to_string(options.patch)
+               + "x" + std::to_string(options.patch) + " patches"
+               + (options.survivalLast < 1.0 ? ", stochastic depth p_L = " + std::to_string(options.survivalLast).substr(0, 4)
+                                             : std::string())
+               + ")";
     if (options.architecture == "plain-constant")
         return "plain network of " + std::to_string(options.depth) + " deletable layers, " + std::to_string(options.width)
                + " channels (no shortcuts)";
@@ -50,19 +64,23 @@ std::string architectureName(const TrainOptions &options)
 // library that reads it; the keys keep the order a person reads them in.
 std::string trainingMetadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
 {
-    char recipe[512];
+    const bool transformer = options.architecture == "vit";
+    const std::string shape = transformer ? " --width " + std::to_string(options.width) + " --heads " + std::to_string(options.heads)
+                                                + " --mlp " + std::to_string(options.mlp) + " --patch " + std::to_string(options.patch)
+                              : options.architecture == "plain-constant" ? " --width " + std::to_string(options.width)
+                                                                         : std::string();
+    char recipe[640];
     std::snprintf(recipe, sizeof recipe,
                   "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
-                  "--momentum %g --weight-decay %g --seed %llu%s (SGD with Nesterov momentum, linear warm-up then "
-                  "cosine decay, random %d-pixel crops%s)",
-                  options.architecture.c_str(), options.depth,
-                  options.architecture == "plain-constant" ? (" --width " + std::to_string(options.width)).c_str() : "",
-                  options.survivalLast,
+                  "--seed %llu%s (%s, linear warm-up then cosine decay, random %d-pixel crops%s)",
+                  options.architecture.c_str(), options.depth, shape.c_str(), options.survivalLast,
                   options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
-                  options.epochs, options.batchSize,
-                  options.learningRate, options.momentum, options.weightDecay,
-                  static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip", options.cropPadding,
-                  options.flip ? ", horizontal flips" : "");
+                  options.epochs, options.batchSize, options.learningRate,
+                  static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip",
+                  (transformer ? "AdamW, weight decay " + tidyText(options.weightDecay)
+                               : "SGD with Nesterov momentum " + tidyText(options.momentum) + ", weight decay "
+                                     + tidyText(options.weightDecay)).c_str(),
+                  options.cropPadding, options.flip ? ", horizontal flips" : "");
     auto numbers = [](const std::vector<float> &values) {
         nlohmann::ordered_json array = nlohmann::ordered_json::array();
         for (float value : values)
@@ -78,8 +96,13 @@ std::string trainingMetadata(const TrainOptions &options, const Dataset &data, i
                    + (dataName.filename().empty() ? data.path : dataName.filename().string()) + ")";
     json["architecture"] = options.architecture;
     json["depth"] = options.depth;
-    if (options.architecture == "plain-constant")
+    if (options.architecture == "plain-constant" || transformer)
         json["width"] = options.width;
+    if (transformer) {
+        json["heads"] = options.heads;
+        json["mlp"] = options.mlp;
+        json["patch"] = options.patch;
+    }
     json["plain"] = options.architecture == "plain" || options.architecture == "plain-constant";
     json["stochastic_depth"] = tidy(options.survivalLast, "%.6g");
     json["sample_blocks"] = options.sampleBlocks;
@@ -124,8 +147,13 @@ std::string changedOptions(const TrainOptions &options, const Dataset &data, con
     differs("architecture", "--arch", options.architecture);
     differs("depth", "--depth", options.depth);
     differs("stochastic_depth", "--stochastic-depth", tidy(options.survivalLast, "%.6g"));
-    if (options.architecture == "plain-constant")
+    if (options.architecture == "plain-constant" || options.architecture == "vit")
         differs("width", "--width", options.width);
+    if (options.architecture == "vit") {
+        differs("heads", "--heads", options.heads);
+        differs("mlp", "--mlp", options.mlp);
+        differs("patch", "--patch", options.patch);
+    }
     differs("sample_blocks", "--sample-blocks", options.sampleBlocks);
     differs("epochs", "--epochs", options.epochs);
     differs("dataset", "--data", data.path);

@@ -130,7 +130,7 @@ std::vector<int> deletableBlocks(const NetworkInfo &network, bool includeDownsam
         for (const std::string &name : kinds)
             known += (known.empty() ? "" : ", ") + name;
         throw Error("no unit of " + network.path + " is of kind \"" + kind + "\"; "
-                    + (known.empty() ? std::string("its blocks have no kinds (they were not read from the graph)")
+                    + (known.empty() ? std::string("its blocks have no kinds (they were recognised by their module names, not read from their operations)")
                                      : "its kinds are " + known));
     }
     return blocks;

@@ -918,6 +918,13 @@ int64_t parametersRead(const std::vector<std::shared_ptr<Graph>> &graphs, const 
 
 } // namespace
 
+std::string protocolUnitKind(const torch::jit::Module &block)
+{
+    auto graph = toGraphFunction(block.get_method("residual").function()).graph()->copy();
+    torch::jit::Inline(*graph);
+    return unitKind(*graph);
+}
+
 bool loadFromGraph(Network::Impl &net, std::string &whyNot)
 {
     if (!net.module.find_method("forward")) {

@@ -56,10 +56,11 @@ std::vector<double> testSurvival(const TrainOptions &options, int blocks)
 class ModelBuilder
 {
 public:
-    ModelBuilder(const TrainOptions &options, int64_t inChannels, int64_t classes)
+    ModelBuilder(const TrainOptions &options, const Shape &imageShape, int64_t classes)
         : m_options(options)
         , m_unit(std::make_shared<torch::jit::CompilationUnit>())
-        , m_inChannels(inChannels)
+        , m_inChannels(imageShape[0])
+        , m_imageShape(imageShape)
         , m_classes(classes)
     {
     }
@@ -68,6 +69,8 @@ public:
     {
         if (m_options.architecture == "plain-constant")
             return buildConstantWidth();
+        if (m_options.architecture == "vit")
+            return buildVisionTransformer();
         const bool preact = m_options.architecture == "preact";
         Module model = newModule("PathlensResNet");
         // conv -> BN -> ReLU before the first block in every variant: He et al. (Identity Mappings,
@@ -126,6 +129,124 @@ private:
         model.define("def stem(self, x):\n    return torch.relu(" + batchNorm(conv("x", "conv", 2, 1), "bn") + ")\n\n"
                      "def head(self, x):\n" + poolAndClassify(model, width) + "\n" + forward + "    return self.head(x)\n");
         return model;
+    }
+
+    // A pre-LN Vision Transformer (Dosovitskiy et al., 2021) in the block protocol: the stem cuts
+    // the image into patches (a strided convolution), prepends a class token and adds learned
+    // positions; every encoder layer is two units, x + attention(LN(x)) and x + MLP(LN(x)) (DESIGN.md
+    // section 2, "units"); the head reads the class token through a final LayerNorm. Weights are
+    // stored [out, in] as in torch.nn.Linear.
+    Module buildVisionTransformer()
+    {
+        const int64_t width = m_options.width;
+        const int64_t patch = m_options.patch;
+        const int64_t tokens = (m_imageShape[1] / patch) * (m_imageShape[2] / patch) + 1;
+        Module model = newModule("PathlensViT");
+        model.register_parameter("patch_weight", smallNormal({width, m_inChannels, patch, patch}), false);
+        model.register_parameter("patch_bias", at::zeros({width}), false);
+        model.register_parameter("class_token", at::zeros({1, 1, width}), false);
+        model.register_parameter("position", smallNormal({1, tokens, width}), false);
+        addLayerNorm(model, "norm", width);
+        Module blocks = newModule("Units");
+        const auto survival = testSurvival(m_options, 2 * m_options.depth);
+        std::string forward = "def forward(self, x):\n    x = self.stem(x)\n";
+        for (int layer = 0; layer < m_options.depth; ++layer)
+            for (const bool attention : {true, false}) {
+                const std::string name = "layer" + std::to_string(layer) + (attention ? "_attention" : "_mlp");
+                const double p = survival[size_t(2 * layer + (attention ? 0 : 1))];
+                blocks.register_module(name, attention ? attentionUnit(p) : mlpUnit(p));
+                forward += "    x = self.blocks." + name + ".forward(x)\n";
+            }
+        model.register_module("blocks", blocks);
+        model.register_parameter("fc_weight", smallNormal({m_classes, width}), false);
+        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
+        const std::string p = std::to_string(patch);
+        model.define("def stem(self, x):\n"
+                     "    x = torch.conv2d(x, self.patch_weight, self.patch_bias, [" + p + ", " + p + "], [0, 0])\n"
+                     "    x = torch.flatten(x, 2).transpose(1, 2)\n"
+                     "    return torch.cat([self.class_token.expand(x.size(0), -1, -1), x], 1) + self.position\n\n"
+                     "def head(self, x):\n"
+                     "    x = " + layerNorm("x[:, 0]", "norm") + "\n"
+                     "    return torch.linear(x, self.fc_weight, self.fc_bias)\n\n"
+                     + forward + "    return self.head(x)\n");
+        return model;
+    }
+
+    // x + proj(softmax(q k^T / sqrt(d)) v) over `heads` heads, q, k, v from one [width, 3 width] matrix.
+    Module attentionUnit(double survival)
+    {
+        const int64_t width = m_options.width;
+        const int64_t heads = m_options.heads;
+        Module m = newModule("AttentionUnit");
+        m.register_attribute("survival", c10::FloatType::get(), survival);
+        m.register_attribute("scale", c10::FloatType::get(), 1.0 / std::sqrt(double(width / heads)));
+        addLayerNorm(m, "norm", width);
+        m.register_parameter("qkv_weight", smallNormal({3 * width, width}), false);
+        m.register_parameter("qkv_bias", at::zeros({3 * width}), false);
+        m.register_parameter("proj_weight", smallNormal({width, width}), false);
+        m.register_parameter("proj_bias", at::zeros({width}), false);
+        const std::string w = std::to_string(width);
+        m.define("def residual(self, x):\n"
+                 "    n = x.size(0)\n"
+                 "    t = x.size(1)\n"
+                 "    y = " + layerNorm("x", "norm") + "\n"
+                 "    qkv = torch.linear(y, self.qkv_weight, self.qkv_bias).reshape(n, t, 3, " + std::to_string(heads)
+                 + ", " + std::to_string(width / heads) + ").permute(2, 0, 3, 1, 4)\n"
+                 "    scores = torch.softmax(torch.matmul(qkv[0], qkv[1].transpose(-2, -1)) * self.scale, -1)\n"
+                 "    out = torch.matmul(scores, qkv[2]).transpose(1, 2).reshape(n, t, " + w + ")\n"
+                 "    out = torch.linear(out, self.proj_weight, self.proj_bias)\n"
+                 + survivalScaling() + identityShortcut());
+        return m;
+    }
+
+    // x + W2 GELU(W1 LN(x)), the hidden layer `mlp` wide.
+    Module mlpUnit(double survival)
+    {
+        const int64_t width = m_options.width;
+        const int64_t hidden = m_options.mlp;
+        Module m = newModule("MlpUnit");
+        m.register_attribute("survival", c10::FloatType::get(), survival);
+        addLayerNorm(m, "norm", width);
+        m.register_parameter("fc1_weight", smallNormal({hidden, width}), false);
+        m.register_parameter("fc1_bias", at::zeros({hidden}), false);
+        m.register_parameter("fc2_weight", smallNormal({width, hidden}), false);
+        m.register_parameter("fc2_bias", at::zeros({width}), false);
+        m.define("def residual(self, x):\n"
+                 "    y = " + layerNorm("x", "norm") + "\n"
+                 "    out = torch.linear(torch.gelu(torch.linear(y, self.fc1_weight, self.fc1_bias)), self.fc2_weight, self.fc2_bias)\n"
+                 + survivalScaling() + identityShortcut());
+        return m;
+    }
+
+    // Stochastic depth: trained with the branch dropped at random, tested with it scaled by its
+    // survival probability (DESIGN.md section 6). The end of every residual method.
+    static std::string survivalScaling()
+    {
+        return "    if self.training:\n        return out\n    return out * self.survival\n\n";
+    }
+
+    static std::string identityShortcut()
+    {
+        return "def shortcut(self, x):\n    return x\n\n"
+               "def forward(self, x):\n    return self.shortcut(x) + self.residual(x)\n";
+    }
+
+    // A normal draw with standard deviation 0.02, the initialisation of ViT's linear layers and positions.
+    static at::Tensor smallNormal(at::IntArrayRef shape)
+    {
+        return at::randn(shape) * 0.02;
+    }
+
+    std::string layerNorm(const std::string &input, const std::string &name) const
+    {
+        return "torch.layer_norm(" + input + ", [" + std::to_string(m_options.width) + "], self." + name + "_weight, self."
+               + name + "_bias, 1e-06, False)";
+    }
+
+    static void addLayerNorm(Module &m, const std::string &name, int64_t width)
+    {
+        m.register_parameter(name + "_weight", at::ones({width}), false);
+        m.register_parameter(name + "_bias", at::zeros({width}), false);
     }
 
     // Global average pooling and the linear classifier (its parameters are registered on `model`).
@@ -199,14 +320,15 @@ private:
     const TrainOptions &m_options;
     std::shared_ptr<torch::jit::CompilationUnit> m_unit;
     int64_t m_inChannels;
+    Shape m_imageShape;
     int64_t m_classes;
 };
 
 } // namespace
 
-Module buildTrainableModel(const TrainOptions &options, int64_t inChannels, int64_t classes)
+Module buildTrainableModel(const TrainOptions &options, const Shape &imageShape, int64_t classes)
 {
-    return ModelBuilder(options, inChannels, classes).build();
+    return ModelBuilder(options, imageShape, classes).build();
 }
 
 } // namespace pathlens

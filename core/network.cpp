@@ -211,6 +211,7 @@ bool loadBlockProtocol(Network::Impl &net)
         BlockOps ops;
         ops.name = name;
         ops.kind = "protocol";
+        ops.unit = protocolUnitKind(block);
         ops.residual = callMethod(block, "residual");
         ops.shortcut = callMethod(block, "shortcut");
         ops.withoutResidual = forwardWithoutResidual(block, name);

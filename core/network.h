@@ -14,7 +14,7 @@ struct BlockInfo
     int index = 0;        // position in the original network, 0-based
     std::string name;     // module path, e.g. "layer2.0" or "blocks.7"
     std::string kind;     // "BasicBlock", "Bottleneck" or "protocol", else the module's type
-    // What the residual branch does, for blocks read from the graph: "attention", "MLP",
+    // What the residual branch does, read from its operations: "attention", "MLP",
     // "convolution", "token mixing" or "other"; a module with several residual additions (a
     // transformer layer) is several units, named module/unit (DESIGN.md section 2). Empty otherwise.
     std::string unit;

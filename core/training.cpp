@@ -5,6 +5,7 @@
 #include "safefile.h"
 
 #include <torch/csrc/jit/serialization/import.h>
+#include <torch/optim/adamw.h>
 #include <torch/optim/sgd.h>
 #include <torch/serialize.h>
 
@@ -101,7 +102,33 @@ at::Tensor augment(const at::Tensor &batch, const TrainOptions &options, float p
                          onDevice(rows, {n, 1, h, 1}), onDevice(columns, {n, 1, 1, w})});
 }
 
+// The optimiser of the architecture: AdamW with decoupled weight decay for the ViT (SGD trains
+// small ViTs poorly), SGD with Nesterov momentum for the residual networks, as in the paper.
+std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainOptions &options, const std::vector<at::Tensor> &parameters)
+{
+    if (options.architecture == "vit")
+        return std::make_unique<torch::optim::AdamW>(
+            parameters, torch::optim::AdamWOptions(options.learningRate).weight_decay(options.weightDecay));
+    return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(options.learningRate)
+                                                               .momentum(options.momentum)
+                                                               .nesterov(true)
+                                                               .weight_decay(options.weightDecay));
+}
+
 } // namespace
+
+TrainOptions defaultTrainOptions(const std::string &architecture)
+{
+    TrainOptions options;
+    options.architecture = architecture;
+    if (architecture == "vit") {
+        options.depth = 12;
+        options.width = 64;
+        options.learningRate = 1e-3;
+        options.weightDecay = 0.05;
+    }
+    return options;
+}
 
 std::vector<double> survivalProbabilities(int blocks, double survivalLast)
 {
@@ -135,16 +162,29 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
                   const TrainCallback &progress, const CancelToken *cancel)
 {
     const std::string &arch = options.architecture;
-    if (arch != "preact" && arch != "postact" && arch != "plain" && arch != "plain-constant")
-        throw Error("--arch: expected preact, postact, plain or plain-constant, got '" + arch + "'");
+    if (arch != "preact" && arch != "postact" && arch != "plain" && arch != "plain-constant" && arch != "vit")
+        throw Error("--arch: expected preact, postact, plain, plain-constant or vit, got '" + arch + "'");
     const bool constantWidth = arch == "plain-constant";
-    if (constantWidth ? options.depth < 1 : options.depth < 8 || (options.depth - 2) % 6 != 0)
+    const bool transformer = arch == "vit";
+    if (constantWidth || transformer ? options.depth < 1 : options.depth < 8 || (options.depth - 2) % 6 != 0)
         throw Error(constantWidth ? "--depth: plain-constant needs at least one layer"
+                    : transformer ? "--depth: vit needs at least one encoder layer"
                                   : "--depth: expected 6n + 2 with n >= 1 (8, 14, 20, ..., 56, 110), got " + std::to_string(options.depth));
-    if (constantWidth && (options.width < 1 || options.width > 1024))
+    if ((constantWidth || transformer) && (options.width < 1 || options.width > 1024))
         throw Error("--width: expected 1 to 1024 channels, got " + std::to_string(options.width));
+    if (transformer) {
+        if (options.heads < 1 || options.width % options.heads != 0)
+            throw Error("--heads: expected a divisor of the width " + std::to_string(options.width) + ", got "
+                        + std::to_string(options.heads));
+        if (options.patch < 1 || options.patch > std::min(trainSet.imageShape[1], trainSet.imageShape[2]))
+            throw Error("--patch: expected 1 to " + std::to_string(std::min(trainSet.imageShape[1], trainSet.imageShape[2]))
+                        + " pixels (the images are " + std::to_string(trainSet.imageShape[1]) + "x"
+                        + std::to_string(trainSet.imageShape[2]) + "), got " + std::to_string(options.patch));
+        if (options.mlp < 1 || options.mlp > 16384)
+            throw Error("--mlp: expected 1 to 16384 hidden units, got " + std::to_string(options.mlp));
+    }
     const bool plain = arch == "plain" || constantWidth;
-    const int blockCount = constantWidth ? options.depth : (options.depth - 2) / 2;
+    const int blockCount = constantWidth ? options.depth : transformer ? 2 * options.depth : (options.depth - 2) / 2;
     if (options.sampleBlocks < 0 || options.sampleBlocks > blockCount)
         throw Error("--sample-blocks: expected 1 to " + std::to_string(blockCount) + " of the " + std::to_string(blockCount)
                     + " blocks, got " + std::to_string(options.sampleBlocks));
@@ -219,7 +259,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         startEpoch = int(done[0]);
     } else {
         torch::manual_seed(options.seed);
-        model = buildTrainableModel(options, trainSet.imageShape[0], classes);
+        model = buildTrainableModel(options, trainSet.imageShape, classes);
     }
     model.to(device);
     model.train(true);
@@ -229,10 +269,8 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         parameter.set_requires_grad(true);
         parameters.push_back(parameter);
     }
-    torch::optim::SGD optimizer(parameters, torch::optim::SGDOptions(options.learningRate)
-                                                .momentum(options.momentum)
-                                                .nesterov(true)
-                                                .weight_decay(options.weightDecay));
+    const std::unique_ptr<torch::optim::Optimizer> optimizerOwner = makeOptimizer(options, parameters);
+    torch::optim::Optimizer &optimizer = *optimizerOwner;
     if (options.resume && !extra["optimizer.pt"].empty()) {
         std::istringstream state(extra["optimizer.pt"]);
         // Onto the training device: a checkpoint from a GPU holds CUDA tensors, which a CPU-only
@@ -282,8 +320,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
                                                   ? sampleActiveBlocks(int(blocks.size()), options.sampleBlocks, random)
                                                   : sampleDrops(survival, random);
             for (auto &group : optimizer.param_groups())
-                static_cast<torch::optim::SGDOptions &>(group.options())
-                    .lr(learningRateAt(options.learningRate, epoch * steps + step, totalSteps));
+                group.options().set_lr(learningRateAt(options.learningRate, epoch * steps + step, totalSteps));
             optimizer.zero_grad();
             const at::Tensor loss = at::cross_entropy_loss(trainingForward(model, blocks, batch, dropped, plain),
                                                            trainLabels.index_select(0, indices));

@@ -21,16 +21,19 @@ namespace pathlens {
 
 struct TrainOptions
 {
-    std::string architecture = "preact"; // "preact", "postact", "plain" or "plain-constant"
-    int depth = 110;                      // 6n + 2; plain-constant: the number of layers
-    int width = 32;                       // plain-constant: channels of every layer
+    std::string architecture = "preact"; // "preact", "postact", "plain", "plain-constant" or "vit"
+    int depth = 110;                      // 6n + 2; plain-constant: the number of layers; vit: encoder layers
+    int width = 32;                       // plain-constant: channels of every layer; vit: the embedding width
+    int patch = 4;                        // vit: side of the square patches
+    int heads = 4;                        // vit: attention heads (they divide the width)
+    int mlp = 128;                        // vit: width of the MLP's hidden layer
     double survivalLast = 1.0;            // p_L of stochastic depth; 1: off
     int sampleBlocks = 0;                 // K > 0: only K random blocks active per mini-batch
     int epochs = 10;
     int batchSize = 128;
     double learningRate = 0.1;            // peak of the schedule
-    double momentum = 0.9;                // Nesterov
-    double weightDecay = 5e-4;
+    double momentum = 0.9;                // Nesterov (SGD; vit trains with AdamW)
+    double weightDecay = 5e-4;            // SGD's L2 term; AdamW's decoupled decay for vit
     bool flip = true;                     // random horizontal flips
     int cropPadding = 2;                  // random crops from zero-padded images
     uint64_t seed = 1;
@@ -40,6 +43,11 @@ struct TrainOptions
     bool resume = false;                  // continue from the checkpoint
     int stopAfterEpochs = -1;             // stop (as if interrupted) after this many epochs; -1: never
 };
+
+// The options `pathlens-cli train --arch ARCH` starts from: the residual networks train with SGD
+// (peak 0.1), the ViT with AdamW (peak 1e-3, decay 0.05) as 12 layers of width 64, 4 heads, MLP 128,
+// 4x4 patches (49 patches of a 28x28 image and the class token: about 47 MFLOP per image).
+TrainOptions defaultTrainOptions(const std::string &architecture);
 
 struct TrainProgress
 {

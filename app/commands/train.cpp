@@ -19,10 +19,12 @@ int trainModel(Context &context, const QStringList &arguments)
     if (arguments.size() > 1)
         throw Error("train takes no model argument; name the output with --out FILE");
     const QCommandLineParser &parser = context.parser();
-    TrainOptions options;
-    options.architecture = context.value("arch").toStdString();
+    TrainOptions options = defaultTrainOptions(context.value("arch").toStdString());
     options.depth = parsePositive(parser, QStringLiteral("depth"), options.depth);
     options.width = parsePositive(parser, QStringLiteral("width"), options.width);
+    options.heads = parsePositive(parser, QStringLiteral("heads"), options.heads);
+    options.mlp = parsePositive(parser, QStringLiteral("mlp"), options.mlp);
+    options.patch = parsePositive(parser, QStringLiteral("patch"), options.patch);
     options.sampleBlocks = parsePositive(parser, QStringLiteral("sample-blocks"), 0);
     options.epochs = parsePositive(parser, QStringLiteral("epochs"), options.epochs);
     options.batchSize = parsePositive(parser, QStringLiteral("batch"), 128);

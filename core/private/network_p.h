@@ -21,7 +21,7 @@ struct BlockOps
 {
     std::string name;
     std::string kind;
-    std::string unit; // what the residual branch does (attention, MLP, convolution, ...): blocks read from the graph
+    std::string unit; // what the residual branch does (attention, MLP, convolution, ...), read from its operations
     TensorFn residual;
     TensorFn shortcut;
     TensorFn post;
@@ -107,6 +107,10 @@ std::string foldBatchNorms(Network::Impl &net, bool cpu);
 // The block's own forward with the outputs of its residual branches replaced by zeros, read from
 // its TorchScript graph with the roles of loadFromGraph; empty when the graph cannot be split.
 TensorFn forwardWithoutResidual(const torch::jit::Module &block, const std::string &name);
+
+// What a protocol block's residual(x) does, read from its operations with calls inlined as for
+// blocks read from the graph: "attention", "MLP", "convolution", "token mixing" or "other".
+std::string protocolUnitKind(const torch::jit::Module &block);
 
 // The logits among a model's outputs: a tensor, the first tensor of a tuple or list, or the entry
 // of a dict named by pathlens.json's "output". Throws Error naming `path` and what was found.

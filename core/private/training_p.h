@@ -14,7 +14,7 @@ namespace pathlens {
 
 // A freshly initialised network of options.architecture in the block protocol (DESIGN.md
 // section 2), drawn from LibTorch's global generator (seed it first).
-torch::jit::Module buildTrainableModel(const TrainOptions &options, int64_t inChannels, int64_t classes);
+torch::jit::Module buildTrainableModel(const TrainOptions &options, const Shape &imageShape, int64_t classes);
 
 // pathlens.json of a trained model or checkpoint (DESIGN.md section 7).
 std::string trainingMetadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy);
