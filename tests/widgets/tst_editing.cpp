@@ -11,7 +11,9 @@
 #include "testhelpers.h"
 
 #include <QFile>
+#include <QGraphicsEllipseItem>
 #include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QImage>
@@ -142,6 +144,111 @@ private Q_SLOTS:
         QCOMPARE(editor.arrangement()[4].block, 4);
     }
 
+    // Spans of units (issue 28): deleted or restored together, run in parallel with their branches
+    // summed or averaged, in sequence again; a group moves as a whole or not at all.
+    void spansOfUnits()
+    {
+        const auto vit = Network::load(testing::fixture("roles_vit.pt")); // 6 units of one shape
+        ArrangementEditor editor;
+        editor.setNetwork(vit->describe(vit->defaultInputShape()));
+        auto joins = [&] {
+            std::vector<Join> result;
+            for (const Slot &slot : editor.arrangement())
+                result.push_back(slot.join);
+            return result;
+        };
+        const Join C = Join::Chain, S = Join::Sum, M = Join::Mean;
+        QVERIFY(editor.runInParallel(1, 3, Join::Sum).isEmpty());
+        QVERIFY((joins() == std::vector<Join>{C, C, S, S, C, C}));
+        QCOMPARE(editor.groupAround(2), std::make_pair(1, 3));
+        QCOMPARE(editor.groupAround(5), std::make_pair(5, 5));
+        QVERIFY(editor.move(2, 5).contains(QStringLiteral("in sequence first")));
+        QVERIFY(editor.move(5, 3).contains(QStringLiteral("in sequence first")));
+        QVERIFY(editor.runInParallel(3, 4, Join::Mean).isEmpty()); // the group 1..3 it overlaps is dissolved whole
+        QVERIFY((joins() == std::vector<Join>{C, C, C, C, M, C}));
+        QVERIFY(!editor.runInParallel(2, 2, Join::Sum).isEmpty()); // one block is no group
+        QVERIFY(editor.runInSequence(4, 4).isEmpty());
+        QVERIFY(editor.arrangement() == identityArrangement(6));
+        QVERIFY(!editor.runInSequence(0, 5).isEmpty()); // nothing to dissolve
+        QVERIFY(editor.setSpanActive(0, 2, false).isEmpty());
+        QCOMPARE(activeCount(editor.arrangement()), 3);
+        editor.undoStack()->undo();
+        QCOMPARE(activeCount(editor.arrangement()), 6);
+        editor.undoStack()->undo();
+        QVERIFY((joins() == std::vector<Join>{C, C, C, C, M, C}));
+
+        // Post-activation blocks (a ReLU after the addition) cannot share an input: refused with why.
+        ArrangementEditor resnet;
+        resnet.setNetwork(cifar20());
+        QVERIFY(!resnet.runInParallel(1, 2, Join::Sum).isEmpty());
+        QVERIFY(resnet.arrangement() == identityArrangement(9));
+
+        // The same by keyboard and mouse on the strip.
+        editor.reset();
+        BlockStrip strip(&editor);
+        strip.resize(900, strip.sizeHint().height());
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        strip.setFocus();
+        QTest::keyClick(&strip, Qt::Key_Right);
+        QTest::keyClick(&strip, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::keyClick(&strip, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(strip.selection(), std::make_pair(1, 3));
+        QTest::keyClick(&strip, Qt::Key_P);
+        QVERIFY((joins() == std::vector<Join>{C, C, S, S, C, C}));
+        QTest::keyClick(&strip, Qt::Key_S);
+        QVERIFY(editor.arrangement() == identityArrangement(6));
+        QTest::mouseClick(&strip, Qt::LeftButton, Qt::ShiftModifier, strip.tileRect(5).center()); // extends, toggles nothing
+        QCOMPARE(strip.selection(), std::make_pair(1, 5));
+        QCOMPARE(activeCount(editor.arrangement()), 6);
+        QTest::keyClick(&strip, Qt::Key_Space); // deletes the span
+        QCOMPARE(activeCount(editor.arrangement()), 1);
+        QTest::keyClick(&strip, Qt::Key_Space); // every block of it deleted: restores it
+        QCOMPARE(activeCount(editor.arrangement()), 6);
+        QTest::keyClick(&strip, Qt::Key_M);
+        QVERIFY((joins() == std::vector<Join>{C, C, M, M, M, M}));
+        QTest::keyClick(&strip, Qt::Key_Escape);
+        QCOMPARE(strip.selection(), std::make_pair(5, 5));
+        QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(0).center()); // a plain click toggles one block
+        QVERIFY(!editor.arrangement()[0].active);
+        QVERIFY((joins() == std::vector<Join>{C, C, M, M, M, M}));
+    }
+
+    // A parallel group in the window: the live number is the engine's for that arrangement, and a
+    // session keeps the group.
+    void parallelGroupLiveAndInASession()
+    {
+        QTemporaryDir dir;
+        const QString sessionPath = dir.filePath("parallel.json");
+        const std::string model = testing::fixture("roles_vit.pt");
+        Arrangement grouped;
+        {
+            MainWindow window;
+            QSignalSpy finished(&window, &MainWindow::evaluationFinished);
+            QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+            QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(model)); }));
+            QVERIFY(finished.wait(120000));
+            QVERIFY(window.editor()->runInParallel(1, 4, Join::Sum).isEmpty());
+            window.editor()->toggle(2);
+            grouped = window.arrangement();
+            finished.clear();
+            QVERIFY(finished.wait(120000));
+            QTest::qWait(200);
+            const auto network = Network::load(model);
+            Engine fresh(network, stratifiedSubset(loadDataset(testing::fashionMnist()), MainWindow::liveImages));
+            const auto accuracies = fresh.evaluate({grouped, identityArrangement(6)}).accuracy;
+            QCOMPARE(finished.last().at(0).toDouble(), accuracies[0]);
+            QVERIFY(accuracies[0] != accuracies[1]); // the group changes what the network computes
+            QVERIFY(window.saveSession(sessionPath));
+        }
+        QFile file(sessionPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"join\": \"sum\""));
+        MainWindow window;
+        QVERIFY(testing::loads(window, [&] { window.loadSession(sessionPath); }));
+        QVERIFY(window.arrangement() == grouped);
+    }
+
     // Unraveled: 2^w rows, minus those through deleted blocks; lattice and export of the whole scene.
     void pathGraphFollowsTheArrangement()
     {
@@ -171,6 +278,36 @@ private Q_SLOTS:
         const QImage png(dir.filePath("graph.png"));
         QCOMPARE(png.size(), (graph.scene()->sceneRect().size() * 2).toSize());
         QVERIFY_THROWS_EXCEPTION(Error, graph.exportTo(dir.filePath("graph.bmp")));
+    }
+
+    // A parallel group of m branches is passed by the shortcut or by one branch: the unraveled
+    // window keeps those paths only, the lattice has one column per group.
+    void pathGraphOfParallelGroups()
+    {
+        const auto vit = Network::load(testing::fixture("roles_vit.pt"));
+        PathGraph graph;
+        graph.setNetwork(vit->describe(vit->defaultInputShape()));
+        graph.setWindow(0, 6);
+        QCOMPARE(graph.drawnPaths(), 64);
+        const Arrangement grouped = withParallel(identityArrangement(6), 1, 3, Join::Sum);
+        graph.setArrangement(grouped);
+        QCOMPARE(graph.drawnPaths(), 2 * 4 * 2 * 2); // prod (1 + m) over the groups {1, 3, 1, 1}
+        graph.setArrangement(withDeleted(grouped, {2}));
+        QCOMPARE(graph.drawnPaths(), 2 * 3 * 2 * 2);
+        graph.setWindow(2, 3); // the window starts inside the group: slots 2 and 3 still exclude each other
+        QCOMPARE(graph.drawnPaths(), 2 * 2); // block 2 deleted: slot 3 or not, times slot 4 or not
+
+        graph.setArrangement(grouped);
+        graph.setMode(PathGraph::Mode::Lattice);
+        int nodes = 0;
+        QStringList texts;
+        for (QGraphicsItem *item : graph.scene()->items()) {
+            nodes += item->type() == QGraphicsEllipseItem::Type;
+            if (auto *text = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(item))
+                texts << text->text();
+        }
+        QCOMPARE(nodes, 1 + 2 + 3 + 4 + 5); // 4 columns: slot 0, slots 1-3, slot 4, slot 5
+        QVERIFY2(texts.join(' ').contains(QStringLiteral("parallel groups: 32 paths")), qPrintable(texts.join(' ')));
     }
 
     // The lattice of 54 blocks, shrunk to fit a 480 px wide panel: its caption and axis labels stay

@@ -86,6 +86,78 @@ QString ArrangementEditor::toggle(int position)
                                    : tr("Delete block %1 (%2)").arg(slot.block).arg(name));
 }
 
+std::pair<int, int> ArrangementEditor::groupAround(int position) const
+{
+    const int n = int(m_arrangement.size());
+    if (position < 0 || position >= n)
+        return {position, position};
+    int first = position;
+    while (first > 0 && m_arrangement[size_t(first)].join != Join::Chain)
+        --first;
+    int last = position;
+    while (last + 1 < n && m_arrangement[size_t(last + 1)].join != Join::Chain)
+        ++last;
+    return {first, last};
+}
+
+QString ArrangementEditor::checkSpan(int first, int last) const
+{
+    const int n = int(m_arrangement.size());
+    if (first < 0 || last >= n || first > last)
+        return tr("no span of blocks at positions %1 to %2").arg(first).arg(last);
+    return {};
+}
+
+// Every group that overlaps first..last becomes a chain again, as a whole.
+Arrangement ArrangementEditor::withSequence(Arrangement arrangement, int first, int last) const
+{
+    const int from = groupAround(first).first;
+    const int to = groupAround(last).second;
+    for (int i = from; i <= to; ++i)
+        arrangement[size_t(i)].join = Join::Chain;
+    return arrangement;
+}
+
+QString ArrangementEditor::setSpanActive(int first, int last, bool active)
+{
+    if (const QString why = checkSpan(first, last); !why.isEmpty())
+        return why;
+    Arrangement next = m_arrangement;
+    for (int i = first; i <= last; ++i)
+        next[size_t(i)].active = active;
+    const int a = m_arrangement[size_t(first)].block;
+    const int b = m_arrangement[size_t(last)].block;
+    return apply(next, first == last ? (active ? tr("Restore block %1").arg(a) : tr("Delete block %1").arg(a))
+                                     : (active ? tr("Restore blocks %1–%2").arg(a).arg(b) : tr("Delete blocks %1–%2").arg(a).arg(b)));
+}
+
+QString ArrangementEditor::runInParallel(int first, int last, Join join)
+{
+    if (const QString why = checkSpan(first, last); !why.isEmpty())
+        return why;
+    if (first == last)
+        return tr("a parallel group needs at least two blocks: select a span with Shift");
+    try {
+        const Arrangement next = withParallel(withSequence(m_arrangement, first, last), first, last, join);
+        const int a = m_arrangement[size_t(first)].block;
+        const int b = m_arrangement[size_t(last)].block;
+        return apply(next, join == Join::Mean ? tr("Run blocks %1–%2 in parallel (mean of branches)").arg(a).arg(b)
+                                              : tr("Run blocks %1–%2 in parallel (sum of branches)").arg(a).arg(b));
+    } catch (const Error &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
+
+QString ArrangementEditor::runInSequence(int first, int last)
+{
+    if (const QString why = checkSpan(first, last); !why.isEmpty())
+        return why;
+    const Arrangement next = withSequence(m_arrangement, first, last);
+    if (next == m_arrangement)
+        return tr("these blocks already run in sequence");
+    return apply(next, tr("Run blocks in sequence again"));
+}
+
 QString ArrangementEditor::move(int from, int to)
 {
     if (const QString why = whyNotMove(from, to); !why.isEmpty() || from == to)
@@ -102,6 +174,9 @@ QString ArrangementEditor::whyNotMove(int from, int to) const
     const int n = int(m_arrangement.size());
     if (from < 0 || from >= n || to < 0 || to >= n)
         return tr("no block at position %1").arg(from < 0 || from >= n ? from : to);
+    // A group's members read the group's input, so a move in or out of one has no single meaning.
+    if (from != to && (groupAround(from).first != groupAround(from).second || groupAround(to).first != groupAround(to).second))
+        return tr("blocks that run in parallel do not move: run them in sequence first (right-click)");
     Arrangement next = m_arrangement;
     const Slot moved = next[from];
     next.erase(next.begin() + from);

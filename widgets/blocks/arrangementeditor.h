@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <utility>
 
 class QUndoStack;
 
@@ -43,6 +44,15 @@ public:
     QString deleteRandom(int k, uint64_t seed);    // k more random deletable blocks
     QString swapRandom(int pairs, uint64_t seed);  // `pairs` random compatible swaps
     QString set(const Arrangement &arrangement, const QString &text); // any valid arrangement
+    // Spans of positions first..last (DESIGN.md section 3; the interventions of issue 28): delete
+    // or restore them all; run them as one parallel group (x + the sum or mean of their branches),
+    // dissolving any group they overlap first; run every group they touch in sequence again.
+    QString setSpanActive(int first, int last, bool active);
+    QString runInParallel(int first, int last, Join join);
+    QString runInSequence(int first, int last);
+    // The positions of the parallel group around `position` (first, last); (position, position)
+    // for a slot in no group.
+    std::pair<int, int> groupAround(int position) const;
 
 Q_SIGNALS:
     void arrangementChanged(const pathlens::Arrangement &arrangement);
@@ -53,6 +63,8 @@ private:
     template <typename Sample>
     QString applySampled(Sample &&sample, uint64_t seed, const QString &text);
     void assign(const Arrangement &arrangement);
+    QString checkSpan(int first, int last) const;
+    Arrangement withSequence(Arrangement arrangement, int first, int last) const;
 
     NetworkInfo m_info;
     Arrangement m_arrangement;

@@ -3,7 +3,9 @@
 #include "arrangementeditor.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QHelpEvent>
 #include <QPainter>
@@ -46,6 +48,8 @@ BlockStrip::BlockStrip(ArrangementEditor *editor, QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     connect(editor, &ArrangementEditor::arrangementChanged, this, [this] {
         m_focus = std::min<int>(m_focus, std::max<int>(0, int(m_editor->arrangement().size()) - 1));
+        if (m_anchor >= int(m_editor->arrangement().size()))
+            m_anchor = -1;
         relayout();
     });
 }
@@ -171,7 +175,9 @@ void BlockStrip::paintEvent(QPaintEvent *)
         const BlockInfo &block = info.blocks[slot.block];
         const QRect tile = m_tiles[position];
         const bool moved = slot.block != int(position);
-        const bool focused = position == size_t(m_focus) && hasFocus();
+        const auto [selectedFirst, selectedLast] = selection();
+        const bool selected = m_anchor >= 0 && int(position) >= selectedFirst && int(position) <= selectedLast;
+        const bool focused = (position == size_t(m_focus) && hasFocus()) || selected;
         const bool compact = tile.width() < 14 || tile.height() < 14;
         const qreal radius = compact ? 1 : 4;
         painter.setPen(QPen(focused ? colours.color(QPalette::Highlight) : colours.color(QPalette::Mid),
@@ -190,7 +196,8 @@ void BlockStrip::paintEvent(QPaintEvent *)
         const QRect inner = tile.adjusted(2, 2, -2, -2);
         const QString title = QString::number(slot.block) + (block.downsampling ? QStringLiteral(" ↓") : QString());
         // A unit of a transformer layer says what it is (attention, MLP): its shape is the layer's.
-        const bool unitOfLayer = block.name.find('/') != std::string::npos;
+        // Convolutional blocks show their shape, which tells the stages apart.
+        const bool unitOfLayer = !block.unit.empty() && block.unit != "convolution" && block.unit != "other";
         QString detail = unitOfLayer ? QString::fromStdString(block.unit) : shapeText(block.outputShape);
         if (unitOfLayer && metrics.horizontalAdvance(detail) > inner.width()) // 24 units of a ViT-12 side by side
             detail = unitAbbreviation(detail);
@@ -226,6 +233,7 @@ void BlockStrip::paintEvent(QPaintEvent *)
             painter.drawLine(tile.bottomLeft() + QPoint(2, -2), tile.topRight() + QPoint(-2, 2));
         }
     }
+    paintGroups(painter);
     if (m_dragging && m_pressed >= 0) {
         // Where the block would go, in the highlight colour; red with a cross where the drop
         // would be refused (before, nothing showed it until the drop, issue 25).
@@ -252,8 +260,128 @@ void BlockStrip::paintEvent(QPaintEvent *)
     }
 }
 
+// A parallel group: a bar in the highlight colour along the bottom of its tiles and across the
+// gaps between them, with "Σ" (branches summed) or "mean" where the bar is long enough.
+void BlockStrip::paintGroups(QPainter &painter) const
+{
+    const Arrangement &arrangement = m_editor->arrangement();
+    const int n = std::min<int>(int(arrangement.size()), int(m_tiles.size()));
+    for (int first = 0; first < n; ++first) {
+        const auto [groupFirst, last] = m_editor->groupAround(first);
+        if (groupFirst != first || last == first)
+            continue;
+        const bool mean = arrangement[size_t(first + 1)].join == Join::Mean;
+        const int barHeight = std::clamp(m_tiles[size_t(first)].height() / 6, 2, 5);
+        QRect bar;
+        auto flush = [&] {
+            if (bar.isNull())
+                return;
+            painter.fillRect(bar, palette().color(QPalette::Highlight));
+            QFont small = font();
+            small.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.75));
+            const QString label = mean ? tr("mean") : QStringLiteral("Σ");
+            const QFontMetrics metrics(small);
+            const QRect labelRect(bar.right() - metrics.horizontalAdvance(label) - 6, bar.top() - metrics.height(),
+                                  metrics.horizontalAdvance(label) + 4, metrics.height());
+            if (bar.width() > labelRect.width() * 2 && m_tiles[size_t(first)].height() > metrics.height() * 3) {
+                painter.setFont(small);
+                painter.setPen(palette().color(QPalette::Highlight));
+                painter.drawText(labelRect, Qt::AlignCenter, label);
+                painter.setFont(font());
+            }
+        };
+        for (int position = first; position <= last && position < n; ++position) {
+            const QRect tile = m_tiles[size_t(position)];
+            const QRect piece(tile.left(), tile.bottom() - barHeight + 1, tile.width(), barHeight);
+            if (!bar.isNull() && piece.top() == bar.top())
+                bar = bar.united(piece); // the same row: across the gap too
+            else {
+                flush();
+                bar = piece;
+            }
+        }
+        flush();
+        first = last;
+    }
+}
+
+std::pair<int, int> BlockStrip::selection() const
+{
+    if (m_anchor < 0)
+        return {m_focus, m_focus};
+    return {std::min(m_anchor, m_focus), std::max(m_anchor, m_focus)};
+}
+
+// Space, or a click without a drag: the whole selected span is deleted (restored when every block
+// of it is deleted already); without a span, the focused block is toggled.
+void BlockStrip::toggleSelection(const QPoint &where)
+{
+    const auto [first, last] = selection();
+    if (m_anchor < 0 || first == last)
+        return report(m_editor->toggle(first), where);
+    bool anyActive = false;
+    for (int i = first; i <= last; ++i)
+        anyActive = anyActive || m_editor->arrangement()[size_t(i)].active;
+    report(m_editor->setSpanActive(first, last, !anyActive), where);
+}
+
+void BlockStrip::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int position = event->reason() == QContextMenuEvent::Mouse ? tileAt(event->pos()) : m_focus;
+    if (position < 0)
+        return;
+    auto [first, last] = selection();
+    if (m_anchor < 0 || position < first || position > last) { // outside the span: the clicked tile
+        m_anchor = -1;
+        m_focus = position;
+        first = last = position;
+        update();
+    }
+    const Arrangement &arrangement = m_editor->arrangement();
+    const int a = arrangement[size_t(first)].block;
+    const int b = arrangement[size_t(last)].block;
+    const QString span = first == last ? tr("block %1").arg(a) : tr("blocks %1–%2").arg(a).arg(b);
+    bool anyActive = false, anyDeleted = false, grouped = false;
+    for (int i = first; i <= last; ++i) {
+        anyActive = anyActive || arrangement[size_t(i)].active;
+        anyDeleted = anyDeleted || !arrangement[size_t(i)].active;
+        const auto group = m_editor->groupAround(i);
+        grouped = grouped || group.first != group.second;
+    }
+    const QPoint site = tileRect(first).center();
+    QMenu menu(this);
+    menu.addAction(tr("Delete %1").arg(span), this, [=] { report(m_editor->setSpanActive(first, last, false), site); })
+        ->setEnabled(anyActive);
+    menu.addAction(tr("Restore %1").arg(span), this, [=] { report(m_editor->setSpanActive(first, last, true), site); })
+        ->setEnabled(anyDeleted);
+    menu.addSeparator();
+    menu.addAction(tr("Run %1 in parallel, branches summed\tP").arg(span), this,
+                   [=] { report(m_editor->runInParallel(first, last, Join::Sum), site); })
+        ->setEnabled(first < last);
+    menu.addAction(tr("Run %1 in parallel, branches averaged\tM").arg(span), this,
+                   [=] { report(m_editor->runInParallel(first, last, Join::Mean), site); })
+        ->setEnabled(first < last);
+    menu.addAction(tr("Run in sequence again\tS"), this, [=] { report(m_editor->runInSequence(first, last), site); })
+        ->setEnabled(grouped);
+    if (first == last)
+        menu.addSection(tr("Shift+click another block to select a span"));
+    menu.exec(event->globalPos());
+}
+
 void BlockStrip::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+        // Shift+click: a span from the focused block to this one, nothing toggled.
+        const int position = tileAt(event->position().toPoint());
+        if (position >= 0) {
+            if (m_anchor < 0)
+                m_anchor = m_focus;
+            m_focus = position;
+            m_pressed = -1;
+            update();
+        }
+        return;
+    }
     if (event->button() != Qt::LeftButton)
         return QWidget::mousePressEvent(event);
     m_pressed = tileAt(event->position().toPoint());
@@ -283,8 +411,13 @@ void BlockStrip::mouseReleaseEvent(QMouseEvent *event)
     const QPoint at = event->position().toPoint();
     m_pressed = -1;
     if (!m_dragging) {
-        report(m_editor->toggle(from), at);
+        const auto [first, last] = selection();
+        if (m_anchor >= 0 && (from < first || from > last))
+            m_anchor = -1; // a click outside the span ends it
+        m_focus = from;
+        toggleSelection(at);
     } else {
+        m_anchor = -1;
         m_dragging = false;
         const int to = tileAt(at);
         if (to >= 0 && to != from) {
@@ -301,20 +434,40 @@ void BlockStrip::keyPressEvent(QKeyEvent *event)
     if (n == 0)
         return QWidget::keyPressEvent(event);
     const bool control = event->modifiers() & Qt::ControlModifier;
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
     const QPoint site = tileRect(m_focus).center();
+    const auto [first, last] = selection();
     switch (event->key()) {
     case Qt::Key_Space:
-        report(m_editor->toggle(m_focus), site);
+        toggleSelection(site);
+        break;
+    case Qt::Key_P:
+    case Qt::Key_M:
+        report(m_editor->runInParallel(first, last, event->key() == Qt::Key_P ? Join::Sum : Join::Mean), site);
+        break;
+    case Qt::Key_S:
+        report(m_editor->runInSequence(first, last), site);
+        break;
+    case Qt::Key_Escape:
+        if (m_anchor < 0)
+            return QWidget::keyPressEvent(event); // Esc also leaves presentation mode
+        m_anchor = -1;
         break;
     case Qt::Key_Left:
     case Qt::Key_Right: {
         const int next = std::clamp(m_focus + (event->key() == Qt::Key_Left ? -1 : 1), 0, n - 1);
-        if (control) {
+        if (shift && !control) {
+            if (m_anchor < 0)
+                m_anchor = m_focus;
+            m_focus = next;
+        } else if (control) {
+            m_anchor = -1;
             const QString why = m_editor->move(m_focus, next);
             report(why, site);
             if (why.isEmpty())
                 m_focus = next;
         } else {
+            m_anchor = -1;
             m_focus = next;
         }
         break;
@@ -340,6 +493,15 @@ bool BlockStrip::event(QEvent *event)
                 text += tr(", after the fixed link %1").arg(QString::fromStdString(block.link));
             if (!slot.active)
                 text += tr(", deleted");
+            const auto [groupFirst, groupLast] = m_editor->groupAround(position);
+            if (groupFirst != groupLast)
+                text += (m_editor->arrangement()[size_t(groupFirst + 1)].join == Join::Mean
+                             ? tr(", runs in parallel with positions %1–%2 (mean of the branches)")
+                             : tr(", runs in parallel with positions %1–%2 (sum of the branches)"))
+                            .arg(groupFirst)
+                            .arg(groupLast);
+            if (!block.unit.empty())
+                text += tr(", %1 unit").arg(QString::fromStdString(block.unit));
             QToolTip::showText(help->globalPos(), text, this, m_tiles[size_t(position)]);
             return true;
         }

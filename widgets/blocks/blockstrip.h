@@ -3,6 +3,7 @@
 #include <QRect>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
 namespace pathlens {
@@ -13,6 +14,9 @@ class ArrangementEditor;
 // output shape, a mark for downsampling, greyed and struck through when deleted. Click or Space
 // deletes/restores; dragging a tile onto another moves it there (refused drops show the reason
 // at the drop site); the arrow keys move the focus, Ctrl+arrows move the focused block.
+// Shift+click or Shift+arrows select a span of blocks; its context menu (right-click, or the
+// Menu key) and keys delete or restore it (Space), run it in parallel with the branches summed
+// (P) or averaged (M), or in sequence again (S). A parallel group has a bar under its tiles.
 class BlockStrip final : public QWidget
 {
     Q_OBJECT
@@ -24,6 +28,8 @@ public:
     int tileAt(const QPoint &point) const; // position under `point`, -1 for none
     QRect tileRect(int position) const;
     QString lastRefusal() const { return m_lastRefusal; }
+    // The selected span of positions (first, last); the focused tile alone when nothing is selected.
+    std::pair<int, int> selection() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -38,6 +44,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool event(QEvent *event) override; // a tooltip per tile
 
 private:
@@ -46,10 +53,13 @@ private:
     int preferredTileHeight() const;
     void relayout();
     void report(const QString &reason, const QPoint &where);
+    void toggleSelection(const QPoint &where);
+    void paintGroups(QPainter &painter) const;
 
     ArrangementEditor *m_editor;
     std::vector<QRect> m_tiles;
     int m_focus = 0;
+    int m_anchor = -1; // the other end of the selected span, -1: no span
     int m_pressed = -1;
     QPoint m_pressPoint;
     QPoint m_dragPoint;

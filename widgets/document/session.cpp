@@ -64,7 +64,15 @@ Session parseSession(const QByteArray &bytes, const QString &path)
         if (!block.is_number() || json::toDouble(block) != json::toInt(block) || json::toInt(block) < 0
             || !json::member(slot, "active").is_boolean())
             fail(path, SessionMessages::tr("every arrangement entry needs a \"block\" number (0 or more) and an \"active\" flag"));
-        session.arrangement.push_back({json::toInt(block), json::toBool(json::member(slot, "active"))});
+        // "join": "sum" or "mean" puts the slot in a parallel group with the slots before it.
+        Join join = Join::Chain;
+        if (json::contains(slot, "join")) {
+            const std::string name = json::toString(json::member(slot, "join"));
+            if (name != "sum" && name != "mean")
+                fail(path, SessionMessages::tr("an arrangement entry's \"join\" must be \"sum\" or \"mean\""));
+            join = name == "sum" ? Join::Sum : Join::Mean;
+        }
+        session.arrangement.push_back({json::toInt(block), json::toBool(json::member(slot, "active")), join});
     }
     auto text = [&object](const char *key) { return QString::fromStdString(json::toString(json::member(object, key))); };
     session.model = locate(model, path, SessionMessages::tr("model"));
@@ -87,8 +95,12 @@ Session parseSession(const QByteArray &bytes, const QString &path)
 QByteArray sessionToJson(const Session &session)
 {
     Json entries = Json::array();
-    for (const Slot &slot : session.arrangement)
-        entries.push_back({{"block", slot.block}, {"active", slot.active}});
+    for (const Slot &slot : session.arrangement) {
+        Json entry{{"block", slot.block}, {"active", slot.active}};
+        if (slot.join != Join::Chain)
+            entry["join"] = slot.join == Join::Sum ? "sum" : "mean";
+        entries.push_back(entry);
+    }
     auto absolute = [](const QString &file) {
         return (file.isEmpty() ? file : QFileInfo(file).absoluteFilePath()).toStdString();
     };

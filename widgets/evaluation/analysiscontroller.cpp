@@ -258,7 +258,7 @@ std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(c
                            json::indented(disagreementJson(m_lesionClasses->blocks, m_lesionClasses->ensemble))};
     if ((name == QLatin1String("path-lengths") || name == QLatin1String("surviving-paths")) && m_workspace->engine()) {
         // The current arrangement's, as `pathlens-cli paths MODEL --delete ... --deleted-counts ""` writes them.
-        PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), activeCount(m_editor->arrangement()), {},
+        PathsResult paths = pathsResult(int(m_workspace->info().blocks.size()), m_editor->arrangement(), {},
                                         m_workspace->info().plain);
         paths.model = m_workspace->info().path;
         return files(paths);

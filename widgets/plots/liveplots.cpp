@@ -682,7 +682,7 @@ void LivePlots::clear(int blocks, bool plain)
     const auto [lengths, shares] = distribution(pathsResult(blocks, blocks, {}, plain).distribution);
     m_originalPaths->setData(lengths, shares);
     m_paths->xAxis->setRange(-0.5, std::max(1, blocks) + 0.5);
-    setActiveBlocks(blocks);
+    setArrangement(identityArrangement(blocks));
     rescale();
 }
 
@@ -754,13 +754,15 @@ void LivePlots::rescale()
     m_accuracy->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LivePlots::setActiveBlocks(int active)
+void LivePlots::setArrangement(const Arrangement &arrangement)
 {
-    m_active = active;
+    m_active = activeCount(arrangement);
+    m_arrangement = arrangement;
     m_survivingDrawn = false;
     if (m_tabs->currentWidget() == m_tabOfPlot.value(2)) // the surviving paths' tab (a scroll area)
         drawSurviving(); // else when it is shown: each edit's redraw costs the evaluation CPU time
-    const auto [lengths, shares] = distribution(pathsResult(m_blocks, active, {}, m_plain).distribution);
+    // Parallel groups: the paths through at most one member of each group (prod (1 + m z)).
+    const auto [lengths, shares] = distribution(pathsResult(m_blocks, arrangement, {}, m_plain).distribution);
     m_currentPaths->setData(lengths, shares);
     m_paths->yAxis->rescale();
     // Headroom above the peak, which grows as blocks are deleted (it looked clipped flat).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "arrangement.h"
+
 #include "analysis.h"
 
 #include <QWidget>
@@ -42,7 +44,7 @@ public:
     void setOriginalAccuracy(Series series, double accuracy);
     void showEstimate(int edit, double accuracy, double halfWidth); // main model, running, not yet final
     void addResult(Series series, int edit, double accuracy);     // the finished number after edit `edit`
-    void setActiveBlocks(int active);                             // path lengths of the current arrangement
+    void setArrangement(const Arrangement &arrangement);          // path lengths of the current arrangement
     void setPresentation(bool on);                                // thicker lines for a projector
     void setSingleFigure(bool on);                                // the accuracy plot alone (lecture layout)
     // Presentation on a small screen: the accuracy plot or the tab that showTab chose, not both
@@ -152,6 +154,7 @@ private:
     int m_blocks = 0;
     bool m_plain = false; // no shortcuts: one path
     int m_active = 0; // active blocks of the current arrangement
+    Arrangement m_arrangement; // its parallel groups change the path lengths (core's pathsResult)
     bool m_survivingDrawn = false;
     double m_lineScale = 1;
     bool m_singleFigure = false;

@@ -239,6 +239,15 @@ void PathGraph::redraw()
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-10, -10, 10, 10));
 }
 
+// The window position (0-based within the window starting at slot `first`) where the parallel
+// group holding window position j starts; 0 when it starts before the window.
+int PathGraph::groupStartInWindow(int first, int j) const
+{
+    while (j > 0 && m_arrangement[size_t(first + j)].join != Join::Chain)
+        --j;
+    return j;
+}
+
 // One row per path through the window: it passes each slot either through the residual branch
 // (a box) or along the shortcut (a straight line). Rows sorted by length.
 void PathGraph::drawUnraveled()
@@ -256,8 +265,10 @@ void PathGraph::drawUnraveled()
     // Header: the blocks of the window.
     for (int j = 0; j < w; ++j) {
         const Slot &slot = m_arrangement[first + j];
-        auto *label = m_scene->addSimpleText(slot.active ? tr("block %1").arg(slot.block)
-                                                         : tr("block %1 (deleted)").arg(slot.block), font);
+        QString name = slot.active ? tr("block %1").arg(slot.block) : tr("block %1 (deleted)").arg(slot.block);
+        if (slot.join != Join::Chain)
+            name = QStringLiteral("∥ ") + name; // runs in parallel with the block before it
+        auto *label = m_scene->addSimpleText(name, font);
         label->setBrush(slot.active ? text : grey);
         label->setPos(left + columnWidth * (j + 0.5) - label->boundingRect().width() / 2, -rowHeight * 1.4);
     }
@@ -266,12 +277,15 @@ void PathGraph::drawUnraveled()
     for (unsigned mask = 0; mask < (1u << w); ++mask) {
         bool usesDeleted = false;
         bool skipsActive = false;
+        bool twoOfAGroup = false; // a path passes at most one branch of a parallel group
         for (int j = 0; j < w; ++j) {
             usesDeleted |= (mask >> j & 1u) && !m_arrangement[first + j].active;
             skipsActive |= !(mask >> j & 1u) && m_arrangement[first + j].active;
+            twoOfAGroup |= j > 0 && (mask >> j & 1u) && m_arrangement[first + j].join != Join::Chain
+                           && (mask & ((1u << j) - 1u)) >> groupStartInWindow(first, j) != 0;
         }
         // A plain network has no shortcuts: its one path takes every layer that is not deleted.
-        if (!usesDeleted && !(m_info.plain && skipsActive))
+        if (!usesDeleted && !twoOfAGroup && !(m_info.plain && skipsActive))
             masks.push_back(mask);
     }
     std::stable_sort(masks.begin(), masks.end(),
@@ -317,21 +331,58 @@ void PathGraph::drawUnraveled()
 // paper's Section 5); its width shows the weight relative to the heaviest edge of its column.
 void PathGraph::drawLattice()
 {
-    const int n = int(m_arrangement.size());
-    const int total = activeCount(m_arrangement);
+    // Columns: a slot, or a parallel group of slots (DESIGN.md section 3) with m active branches
+    // (m = 0 for a deleted block): a path passes a column along the shortcut or through exactly one
+    // of its branches, so the counts are the coefficients of prod (1 + m z) (core's groupedPathCounts;
+    // binomial coefficients when every m is 0 or 1).
+    struct Column
+    {
+        int first;
+        int last;
+        int branches;
+    };
+    std::vector<Column> columns;
+    for (int slot = 0; slot < int(m_arrangement.size()); ++slot) {
+        const int branch = m_arrangement[slot].active ? 1 : 0;
+        if (m_arrangement[slot].join != Join::Chain && !columns.empty()) {
+            columns.back().last = slot;
+            columns.back().branches += branch;
+        } else {
+            columns.push_back({slot, slot, branch});
+        }
+    }
+    const int n = int(columns.size());
+    std::vector<int> sizes;
+    std::vector<int> reachBefore{0}; // the longest path after the first i columns
+    bool grouped = false;
+    double allPaths = 1;
+    for (const Column &column : columns) {
+        sizes.push_back(column.branches);
+        reachBefore.push_back(reachBefore.back() + (column.branches > 0 ? 1 : 0));
+        grouped = grouped || column.last > column.first;
+        allPaths *= 1 + column.branches;
+    }
+    auto countsOf = [&](int from, int to) {
+        return groupedPathCounts(std::vector<int>(sizes.begin() + from, sizes.begin() + to));
+    };
+    auto slotsBefore = [&](int column) { return column < n ? columns[size_t(column)].first : int(m_arrangement.size()); };
+    const int total = reachBefore.back();
     const double dx = 26, dy = 9;
-    std::vector<int> activeBefore{0};
-    for (const Slot &slot : m_arrangement)
-        activeBefore.push_back(activeBefore.back() + (slot.active ? 1 : 0));
-    const bool byGradient = widthByGradient();
-    const double allPaths = std::ldexp(1.0, total);
+    // The gradient per length was measured on an arrangement without groups (gradients refuse them).
+    const bool byGradient = widthByGradient() && !grouped;
 
     for (int i = 0; i < n; ++i) {
-        const int a = activeBefore[i];
-        const bool active = m_arrangement[i].active;
-        const int after = total - activeBefore[i + 1];
-        const auto counts = pathCounts(a);
-        const auto rest = pathCounts(after);
+        const Column &column = columns[size_t(i)];
+        const int a = reachBefore[size_t(i)];
+        const bool active = column.branches > 0;
+        const int after = total - reachBefore[size_t(i) + 1];
+        const auto counts = countsOf(0, i);
+        const auto rest = countsOf(i + 1, n);
+        double restPaths = 0;
+        for (double count : rest)
+            restPaths += count;
+        const bool group = column.last > column.first;
+        const int block = m_arrangement[size_t(column.first)].block;
         // weight[k][residual]
         std::vector<std::array<double, 2>> weight(size_t(a + 1), {0, 0});
         double heaviest = 0;
@@ -339,49 +390,62 @@ void PathGraph::drawLattice()
             for (int residual = 0; residual <= (active ? 1 : 0); ++residual) {
                 double sum = 0;
                 for (int j = 0; j <= after; ++j)
-                    sum += rest[j] * (byGradient ? m_gradient[size_t(k + residual + j)] : 1.0);
-                weight[k][residual] = counts[k] * sum;
-                heaviest = std::max(heaviest, weight[k][residual]);
+                    sum += rest[size_t(j)] * (byGradient ? m_gradient[size_t(k + residual + j)] : 1.0);
+                weight[size_t(k)][size_t(residual)] = counts[size_t(k)] * (residual ? column.branches : 1) * sum;
+                heaviest = std::max(heaviest, weight[size_t(k)][size_t(residual)]);
             }
         auto pen = [&](int k, int residual) {
-            return QPen(lengthColour(k, total), 0.3 + 4.5 * (heaviest > 0 ? weight[k][residual] / heaviest : 0));
+            return QPen(lengthColour(k, total), 0.3 + 4.5 * (heaviest > 0 ? weight[size_t(k)][size_t(residual)] / heaviest : 0));
         };
-        auto share = [&](int k, int residual) { return 100 * counts[k] * std::ldexp(1.0, after) / allPaths; };
+        auto share = [&](int k, int residual) {
+            return 100 * counts[size_t(k)] * (residual ? column.branches : 1) * restPaths / allPaths;
+        };
         for (int k = 0; k <= a; ++k) {
             if (m_info.plain && k != a)
                 continue; // no shortcuts: the one path has taken every layer before slot i
             const QPointF from(dx * i, dy * k);
             if (m_info.plain) {
                 auto *edge = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (active ? k + 1 : k))), pen(k, active));
-                edge->setToolTip(active ? tr("layer of slot %1 (block %2): the only path").arg(i).arg(m_arrangement[i].block)
-                                        : tr("slot %1 (block %2) deleted: the identity in its place").arg(i).arg(m_arrangement[i].block));
+                edge->setToolTip(active ? tr("layer of slot %1 (block %2): the only path").arg(i).arg(block)
+                                        : tr("slot %1 (block %2) deleted: the identity in its place").arg(i).arg(block));
                 continue;
             }
             auto *skip = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * k)), pen(k, 0));
-            skip->setToolTip(tr("shortcut of slot %1 (block %2): %3% of all paths")
-                                 .arg(i).arg(m_arrangement[i].block).arg(share(k, 0), 0, 'g', 3));
+            skip->setToolTip(group ? tr("shortcut of the parallel group of slots %1–%2: %3% of all paths")
+                                         .arg(column.first).arg(column.last).arg(share(k, 0), 0, 'g', 3)
+                                   : tr("shortcut of slot %1 (block %2): %3% of all paths")
+                                         .arg(column.first).arg(block).arg(share(k, 0), 0, 'g', 3));
             if (active) {
                 auto *residual = m_scene->addLine(QLineF(from, QPointF(dx * (i + 1), dy * (k + 1))), pen(k, 1));
-                residual->setToolTip(tr("residual branch of slot %1 (block %2): %3% of all paths")
-                                         .arg(i).arg(m_arrangement[i].block).arg(share(k, 1), 0, 'g', 3));
+                residual->setToolTip(group ? tr("one of the %1 branches of slots %2–%3, run in parallel: %4% of all paths")
+                                                 .arg(column.branches).arg(column.first).arg(column.last).arg(share(k, 1), 0, 'g', 3)
+                                           : tr("residual branch of slot %1 (block %2): %3% of all paths")
+                                                 .arg(column.first).arg(block).arg(share(k, 1), 0, 'g', 3));
             }
+        }
+        if (group) { // the group's slots, above the column
+            auto *bracket = m_scene->addLine(dx * i + 2, -dy * 0.6, dx * (i + 1) - 2, -dy * 0.6,
+                                             QPen(palette().color(QPalette::Highlight), 3));
+            bracket->setToolTip(tr("slots %1–%2 run in parallel: %3 active branches on the same input")
+                                    .arg(column.first).arg(column.last).arg(column.branches));
         }
         if (!active && !m_info.plain) {
             auto *mark = m_scene->addLine(dx * (i + 0.5), -dy, dx * (i + 0.5), dy * (a + 1),
                                           QPen(palette().color(QPalette::PlaceholderText), 1, Qt::DashLine));
-            mark->setToolTip(tr("block %1 deleted: only its shortcut remains").arg(m_arrangement[i].block));
+            mark->setToolTip(group ? tr("every block of slots %1–%2 deleted: only the shortcut remains").arg(column.first).arg(column.last)
+                                   : tr("block %1 deleted: only its shortcut remains").arg(block));
         }
     }
     // Nodes last, on top, each with its count.
     for (int i = 0; i <= n; ++i) {
-        const int a = activeBefore[i];
-        const auto counts = pathCounts(a);
+        const int a = reachBefore[size_t(i)];
+        const auto counts = countsOf(0, i);
         for (int k = 0; k <= a; ++k) {
             if (m_info.plain && k != a)
                 continue;
             auto *node = m_scene->addEllipse(dx * i - 2, dy * k - 2, 4, 4, Qt::NoPen, lengthColour(k, total));
             node->setToolTip(tr("after %1 slots, %2 residual branches taken: %3 paths")
-                                 .arg(i).arg(k).arg(countText(counts[k])));
+                                 .arg(slotsBefore(i)).arg(k).arg(countText(counts[size_t(k)])));
         }
     }
     // Axes and caption in type sized to the lattice, which the view shrinks to fit: in the
@@ -400,7 +464,7 @@ void PathGraph::drawLattice()
     const double gap = type.pixelSize() * 0.4;
     const int slotStep = n > 20 ? 10 : n > 8 ? 5 : 1;
     for (int i = 0; i <= n; i += slotStep)
-        text(QString::number(i), QPointF(dx * i, -dy - gap), Qt::AlignHCenter | Qt::AlignBottom);
+        text(QString::number(slotsBefore(i)), QPointF(dx * i, -dy - gap), Qt::AlignHCenter | Qt::AlignBottom);
     text(tr("slots →"), QPointF(dx * n, -dy - gap - type.pixelSize() * 1.4), Qt::AlignRight | Qt::AlignBottom);
     const int lengthStep = total > 20 ? 10 : total > 8 ? 5 : 1;
     for (int k = 0; k <= total; k += lengthStep)
@@ -408,6 +472,10 @@ void PathGraph::drawLattice()
     // Clear of the slot axis's "0", centred on the first column (they touched: a new user's trial).
     text(tr("path length ↓"), QPointF(-gap - type.pixelSize(), -dy - gap), Qt::AlignRight | Qt::AlignBottom);
     text(m_info.plain ? tr("plain network, no shortcuts: one path, through its %1 layers that are not deleted").arg(total)
+         : grouped ? tr("%1 active blocks, some in parallel groups: %2 paths, each through at most one branch of a group; "
+                        "down = longer paths; width = number of paths")
+                         .arg(activeCount(m_arrangement))
+                         .arg(countText(allPaths))
          : (byGradient ? tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass")
                        : tr("%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths"))
                .arg(total)

@@ -58,6 +58,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    int groupStartInWindow(int first, int j) const;
     void redraw();
     void drawUnraveled();
     void drawLattice();

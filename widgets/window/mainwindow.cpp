@@ -367,7 +367,7 @@ void MainWindow::startOver()
 void MainWindow::showArrangement(const Arrangement &arrangement)
 {
     ++m_editNumber;
-    m_plots->setActiveBlocks(activeCount(arrangement));
+    m_plots->setArrangement(arrangement);
     m_pathGraph->setArrangement(arrangement);
     updateActions();
     m_analyses->followArrangement(arrangement);
