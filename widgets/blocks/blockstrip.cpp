@@ -260,8 +260,9 @@ void BlockStrip::paintEvent(QPaintEvent *)
     }
 }
 
-// A parallel group: a bar in the highlight colour along the bottom of its tiles and across the
-// gaps between them, with "Σ" (branches summed) or "mean" where the bar is long enough.
+// A parallel group: a bar in the highlight colour just below its tiles and across the gaps
+// between them, solid where the branches are summed, dashed where they are averaged (the tooltip
+// says which). Inside the tiles it was hidden by the selection's outline and crowded the labels.
 void BlockStrip::paintGroups(QPainter &painter) const
 {
     const Arrangement &arrangement = m_editor->arrangement();
@@ -270,37 +271,19 @@ void BlockStrip::paintGroups(QPainter &painter) const
         const auto [groupFirst, last] = m_editor->groupAround(first);
         if (groupFirst != first || last == first)
             continue;
-        const bool mean = arrangement[size_t(first + 1)].join == Join::Mean;
-        const int barHeight = std::clamp(m_tiles[size_t(first)].height() / 6, 2, 5);
-        QRect bar;
-        auto flush = [&] {
-            if (bar.isNull())
-                return;
-            painter.fillRect(bar, palette().color(QPalette::Highlight));
-            QFont small = font();
-            small.setPointSizeF(std::max(6.0, font().pointSizeF() * 0.75));
-            const QString label = mean ? tr("mean") : QStringLiteral("Σ");
-            const QFontMetrics metrics(small);
-            const QRect labelRect(bar.right() - metrics.horizontalAdvance(label) - 6, bar.top() - metrics.height(),
-                                  metrics.horizontalAdvance(label) + 4, metrics.height());
-            if (bar.width() > labelRect.width() * 2 && m_tiles[size_t(first)].height() > metrics.height() * 3) {
-                painter.setFont(small);
-                painter.setPen(palette().color(QPalette::Highlight));
-                painter.drawText(labelRect, Qt::AlignCenter, label);
-                painter.setFont(font());
-            }
-        };
+        QPen pen(palette().color(QPalette::Highlight), 3, arrangement[size_t(first + 1)].join == Join::Mean ? Qt::DashLine : Qt::SolidLine,
+                 Qt::FlatCap);
+        painter.setPen(pen);
+        int rowStart = first;
         for (int position = first; position <= last && position < n; ++position) {
-            const QRect tile = m_tiles[size_t(position)];
-            const QRect piece(tile.left(), tile.bottom() - barHeight + 1, tile.width(), barHeight);
-            if (!bar.isNull() && piece.top() == bar.top())
-                bar = bar.united(piece); // the same row: across the gap too
-            else {
-                flush();
-                bar = piece;
-            }
+            const bool rowEnds = position == last || position + 1 >= n
+                                 || m_tiles[size_t(position + 1)].top() != m_tiles[size_t(position)].top();
+            if (!rowEnds)
+                continue;
+            const int y = m_tiles[size_t(position)].bottom() + 3;
+            painter.drawLine(m_tiles[size_t(rowStart)].left() + 1, y, m_tiles[size_t(position)].right() - 1, y);
+            rowStart = position + 1;
         }
-        flush();
         first = last;
     }
 }
@@ -371,11 +354,12 @@ void BlockStrip::contextMenuEvent(QContextMenuEvent *event)
 void BlockStrip::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
-        // Shift+click: a span from the focused block to this one, nothing toggled.
+        // Shift+click: the first one starts a span at this block, the next ones extend it to theirs;
+        // nothing is toggled.
         const int position = tileAt(event->position().toPoint());
         if (position >= 0) {
             if (m_anchor < 0)
-                m_anchor = m_focus;
+                m_anchor = position;
             m_focus = position;
             m_pressed = -1;
             update();
@@ -480,6 +464,12 @@ void BlockStrip::keyPressEvent(QKeyEvent *event)
 
 bool BlockStrip::event(QEvent *event)
 {
+    // Esc ends a selected span before any window shortcut on Esc (presentation mode) sees it.
+    if (event->type() == QEvent::ShortcutOverride && m_anchor >= 0
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int position = tileAt(help->pos());

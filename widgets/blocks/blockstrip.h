@@ -14,7 +14,7 @@ class ArrangementEditor;
 // output shape, a mark for downsampling, greyed and struck through when deleted. Click or Space
 // deletes/restores; dragging a tile onto another moves it there (refused drops show the reason
 // at the drop site); the arrow keys move the focus, Ctrl+arrows move the focused block.
-// Shift+click or Shift+arrows select a span of blocks; its context menu (right-click, or the
+// Shift+click two blocks, or Shift+arrows, to select a span of blocks; its context menu (right-click, or the
 // Menu key) and keys delete or restore it (Space), run it in parallel with the branches summed
 // (P) or averaged (M), or in sequence again (S). A parallel group has a bar under its tiles.
 class BlockStrip final : public QWidget

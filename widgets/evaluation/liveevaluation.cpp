@@ -19,8 +19,11 @@ QString LiveEvaluation::key(const Arrangement &arrangement)
 {
     QString text;
     text.reserve(int(arrangement.size()) * 4);
+    // A parallel group's members are marked: without the join, blocks 4-9 in parallel read as the
+    // unedited network and got its number from the cache.
     for (const Slot &slot : arrangement)
-        text += QString::number(slot.block) + (slot.active ? QLatin1Char(',') : QLatin1Char('-'));
+        text += (slot.join == Join::Sum ? QStringLiteral("+") : slot.join == Join::Mean ? QStringLiteral("~") : QString())
+                + QString::number(slot.block) + (slot.active ? QLatin1Char(',') : QLatin1Char('-'));
     return text;
 }
 
