@@ -94,6 +94,8 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
         block.name = info.name;
         block.stage = info.stage;
         block.downsampling = info.downsampling;
+        if (span == 1)
+            block.unit = info.unit;
         if (span > 1) {
             const BlockInfo &last = network.blocks[size_t(info.index + span - 1)];
             block.name += " .. " + last.name;
@@ -134,13 +136,16 @@ Json wilsonJson(int64_t correct, int64_t images)
 std::string toJson(const LesionResult &result)
 {
     Json blocks = Json::array();
-    for (const LesionBlock &block : result.blocks)
+    for (const LesionBlock &block : result.blocks) {
         blocks.push_back({{"index", block.index},
                           {"name", block.name},
                           {"stage", block.stage},
                           {"downsampling", block.downsampling},
                           {"accuracy", jsonNumber(block.accuracy)},
                           {"interval_95", wilsonJson(block.correct, result.images)}});
+        if (!block.unit.empty())
+            blocks.back()["unit"] = block.unit;
+    }
     Json json{{"model", result.model},
               {"images", result.images},
               {"baseline", jsonNumber(result.baseline)},

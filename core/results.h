@@ -33,6 +33,7 @@ struct LesionBlock
     // shape-changing layer) or one that another shard measures.
     double accuracy = std::numeric_limits<double>::quiet_NaN();
     int64_t correct = -1;
+    std::string unit; // the unit's kind (attention, MLP, ...; BlockInfo::unit), empty when unknown or a span
 };
 
 // Paper Fig. 3 (and Fig. 8 with `compared`): the baseline and each single deletion of one model.
@@ -63,7 +64,7 @@ LesionResult lesionResult(const NetworkInfo &network, const std::vector<int64_t>
                           int span = 1, SpanIntervention intervention = SpanIntervention::Delete);
 
 // JSON: {"model", "images", "baseline", "baseline_interval_95", "seconds", "plain", "classes",
-// "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95"}], "span" when
+// "blocks": [{"index", "name", "stage", "downsampling", "accuracy", "interval_95", "unit" when known}], "span" when
 // more than 1 block is deleted at a time, "intervention" (interventionName) when the runs are not
 // deleted, and with a
 // comparison "compare": {"model", "baseline", "plain", "classes", "downsampling": [...],

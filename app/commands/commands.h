@@ -54,19 +54,22 @@ Outcome lesion(Context &context, const QString &modelPath, const QStringList &co
 LesionResult singleDeletionResult(Session &session, int span = 1);
 // Block influence and angular distance of every run of `span` blocks against the accuracy its
 // deletion costs, with Spearman's rho (core/predictors.h).
-Outcome predictors(Context &context, const QString &modelPath, int span);
+// `images` > 0: on the first that many test images (report), else on --limit or all of them.
+Outcome predictors(Context &context, const QString &modelPath, int span, int64_t images = -1);
 // delete-k (Fig. 5a) and reorder (Fig. 5b), also split by whether a sample touched a critical
 // block: `critical` from the report's lesion study, or, when not given, measured here on the same
 // images (in a sharded run by the shard that owns the baseline; merge takes its list).
+// `kind`: delete only units of that kind (delete-k --kind; report for each kind of a transformer).
 Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK,
-              const std::optional<std::vector<int>> &critical = std::nullopt);
+              const std::optional<std::vector<int>> &critical = std::nullopt, const std::string &kind = {});
 // Fig. 6a and 7.
 Outcome paths(Context &context, const QString &modelPath, std::vector<int> counts);
 // Fig. 6b and 6c.
 Outcome gradients(Context &context, const QString &modelPath, const Limits &limits);
 
 // report's index.html: the key numbers beside the paper's, and the figures. `outcomes` are
-// lesion, delete-k, reorder, paths and gradients, in that order.
+// lesion, delete-k, reorder, paths and gradients, in that order, and for a network with units of
+// several kinds delete-k of each kind, the span deletion and the predictors.
 QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcomes, bool quick, double seconds);
 
 } // namespace pathlens::cli

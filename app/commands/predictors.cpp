@@ -81,11 +81,11 @@ QString predictorText(const PredictorResult &result, const std::string &device)
 
 } // namespace
 
-Outcome predictors(Context &context, const QString &modelPath, int span)
+Outcome predictors(Context &context, const QString &modelPath, int span, int64_t images)
 {
     if (context.sharded() || context.merged())
         throw Error("predictors measures every run in one pass: it cannot be combined with --shard or merge yet");
-    Session session = context.open(modelPath);
+    Session session = context.open(modelPath, QStringLiteral("test"), images);
     const auto started = std::chrono::steady_clock::now();
     LesionResult lesion = singleDeletionResult(session, span);
     lesion.model = modelPath.toStdString();

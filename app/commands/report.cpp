@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -31,7 +32,8 @@ bool reorderable(Context &context, const QString &modelPath)
 void clearEarlierReport(const QDir &dir)
 {
     QStringList names{QStringLiteral("index.html")};
-    for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients"})
+    for (const char *name : {"lesion", "delete-k", "reorder", "paths", "gradients", "delete-k-attention", "delete-k-mlp",
+                             "delete-k-convolution", "delete-k-token-mixing", "delete-k-other", "lesion-span-2", "predictors"})
         for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
             names << QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(suffix));
     for (const char *name : {"reorder-tau", "gradients-linear"})
@@ -44,6 +46,19 @@ void clearEarlierReport(const QDir &dir)
         if (file.isFile() && !file.isSymLink() && !QFile::remove(file.filePath()))
             throw Error(file.filePath().toStdString() + ": cannot remove the earlier report's file");
     }
+}
+
+// The kinds of the network's units (attention, MLP, ...) in the order they first appear, from the
+// single deletions' JSON; empty for blocks without kinds.
+std::vector<std::string> unitKinds(const Json &lesionJson)
+{
+    std::vector<std::string> kinds;
+    for (const Json &block : json::array(json::member(lesionJson, "blocks"))) {
+        const std::string unit = json::toString(json::member(block, "unit"));
+        if (!unit.empty() && std::find(kinds.begin(), kinds.end(), unit) == kinds.end())
+            kinds.push_back(unit);
+    }
+    return kinds;
 }
 
 // A report shard: its share of every experiment that has data to share (the path-length
@@ -123,6 +138,23 @@ int report(Context &context, const QString &modelPath)
     step("random deletion", [&] { return sweep(context, modelPath, false, limits, limits.maxK, critical); });
     if (reorderable(context, modelPath))
         step("reordering", [&] { return sweep(context, modelPath, true, limits, limits.maxK, critical); });
+    // A network whose units are of several kinds (a transformer's attention and MLP, issue 28):
+    // random deletions of each kind alone (He et al., 2024), every adjacent pair deleted (Gromov et
+    // al., 2025) and the cheap predictors against the measured costs (ShortGPT). Not in a merged
+    // report: the shards do not run them.
+    const std::vector<std::string> kinds = unitKinds(outcomes.front().json);
+    if (kinds.size() > 1 && !context.merged()) {
+        for (const std::string &kind : kinds) {
+            const std::string what = "random deletion of " + kind + " units";
+            step(what.c_str(), [&] { return sweep(context, modelPath, false, limits, limits.maxK, critical, kind); });
+        }
+        step("span deletion", [&] {
+            Outcome outcome = lesion(context, modelPath, {}, lesionImages, 2);
+            outcome.name = QStringLiteral("lesion-span-2");
+            return outcome;
+        });
+        step("predictors", [&] { return predictors(context, modelPath, 1, lesionImages); });
+    }
     step("path lengths", [&] { return paths(context, modelPath, {1, 10, 20}); });
     // A plain network has one path: there is no gradient per path length to measure.
     if (!json::toBool(json::member(outcomes.front().json, "plain")))

@@ -193,6 +193,38 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
         verdictCell(effectiveWindowVerdict(active, window)));
     }
 
+    // A transformer's units (issue 28): each kind deleted alone, and the predictors against the truth.
+    QStringList kindTexts;
+    for (const Outcome &outcome : outcomes)
+        if (outcome.name.startsWith(QLatin1String("delete-k-"))) {
+            const Json &points = json::array(json::member(outcome.json, "points"));
+            if (points.empty())
+                continue;
+            const Json &last = json::object(points.back());
+            kindTexts << QStringLiteral("%1 %2 units deleted: mean %3 ± %4")
+                             .arg(whole(last, "deleted"))
+                             .arg(QString::fromStdString(json::toString(json::member(outcome.json, "kind"))).toHtmlEscaped())
+                             .arg(percent(number(last, "mean")), percent(1.96 * number(last, "standard_error")));
+        }
+    if (!kindTexts.isEmpty())
+        row(QStringLiteral("Units by kind (He et al., 2024)"), kindTexts.join(QStringLiteral("; ")),
+            QStringLiteral("ViTs lose little to any one deleted layer (Bhojanapalli et al., 2021); "
+                           "attention units are cheaper to delete than MLP units (He et al., 2024)"),
+            QStringLiteral("not compared: other networks and data"));
+    const Json predictors = experiment("predictors");
+    if (!predictors.empty()) {
+        const Json &influence = json::object(json::member(predictors, "block_influence_vs_cost"));
+        const Json &interval = json::array(json::member(influence, "interval_95"));
+        row(QStringLiteral("Block influence as a predictor"),
+            QStringLiteral("Spearman's ρ against the cost of deletion %1 (95%: %2 to %3, %4 units)")
+                .arg(number(influence, "rho"), 0, 'f', 2)
+                .arg(interval.size() == 2 ? json::toDouble(interval[0]) : std::nan(""), 0, 'f', 2)
+                .arg(interval.size() == 2 ? json::toDouble(interval[1]) : std::nan(""), 0, 'f', 2)
+                .arg(whole(influence, "pairs")),
+            QStringLiteral("ShortGPT (2025) removes the layers of least influence 1 − cos(x_in, x_out)"),
+            QStringLiteral("not compared: other networks and data"));
+    }
+
     QString figuresHtml;
     auto figure = [&](const QString &stem, const QString &caption, const QString &data) {
         figuresHtml += QStringLiteral("<figure><img src=\"%1.png\" alt=\"%1\"><figcaption>%1: %2. "

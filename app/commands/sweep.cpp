@@ -30,14 +30,14 @@ QString groupCell(const SampleGroup &group)
 } // namespace
 
 Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Limits &limits, int maxK,
-              const std::optional<std::vector<int>> &critical)
+              const std::optional<std::vector<int>> &critical, const std::string &unitKind)
 {
     Session session = context.open(modelPath, QStringLiteral("test"), limits.images);
     const NetworkInfo &info = session.engine->info();
     const auto progress = [](const EvalProgress &p) { showProgress("sweep", p); };
     const bool all = context.isSet("all-blocks");
     // --kind attention: only the units of that kind are deleted (He et al., 2024).
-    const std::string kind = reorder ? std::string() : context.value("kind").toStdString();
+    const std::string kind = reorder ? std::string() : unitKind;
     const sharding::MergedRun *merged = context.merged();
     SweepResult result
         = merged   ? *(reorder ? merged->reorder : merged->deleteK)
@@ -61,7 +61,9 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
     result.critical = touchableCritical(info, result.critical, all && !reorder, kind);
 
     Outcome outcome;
-    outcome.name = reorder ? QStringLiteral("reorder") : QStringLiteral("delete-k");
+    outcome.name = reorder        ? QStringLiteral("reorder")
+                   : kind.empty() ? QStringLiteral("delete-k")
+                                  : QStringLiteral("delete-k-") + QString::fromStdString(kind).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
     const QString detail = QStringLiteral("%1 samples per point, seed %2").arg(limits.samples).arg(context.seed());
     outcome.caption = QStringLiteral("%1 test images, %2; the original network is measured once")
                           .arg(result.images).arg(detail);

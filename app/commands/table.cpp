@@ -109,7 +109,8 @@ const std::vector<Command> &commands()
          false,
          [](Context &context, const QString &model, const QStringList &) {
              return publishExperiment(context, [&](const Limits &limits) {
-                 return sweep(context, model, false, limits, parsePositive(context.parser(), QStringLiteral("max-k"), limits.maxK));
+                 return sweep(context, model, false, limits, parsePositive(context.parser(), QStringLiteral("max-k"), limits.maxK),
+                              std::nullopt, context.value("kind").toStdString());
              });
          }},
         {"reorder", "reorder [MODEL]", "accuracy vs number of swapped block pairs, Kendall's tau (Fig. 5b)",

@@ -471,6 +471,34 @@ private Q_SLOTS:
         QCOMPARE(paths["distribution"].toArray().last().toDouble(), 1.0);
     }
 
+    // A transformer's report adds, per kind of unit, random deletions of that kind alone, the
+    // deletion of every adjacent pair and the predictors against the measured costs (issue 28).
+    void reportOfATransformer()
+    {
+        QTemporaryDir dir;
+        const Run report = cli({"report", fixture("roles_vit.pt"), "--quick", "--out", dir.path()});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        for (const char *name : {"lesion", "delete-k", "delete-k-attention", "delete-k-mlp", "lesion-span-2", "predictors"})
+            for (const char *suffix : {"pdf", "svg", "png", "csv", "json"})
+                QVERIFY2(QFileInfo(dir.filePath(QStringLiteral("%1.%2").arg(name, suffix))).size() > 0, name);
+        const QJsonObject lesion = QJsonDocument::fromJson(readBytes(dir.filePath("lesion.json"))).object();
+        QCOMPARE(lesion["blocks"].toArray()[0].toObject()["unit"].toString(), QStringLiteral("attention"));
+        QCOMPARE(lesion["blocks"].toArray()[1].toObject()["unit"].toString(), QStringLiteral("MLP"));
+        const QJsonObject attention = QJsonDocument::fromJson(readBytes(dir.filePath("delete-k-attention.json"))).object();
+        QCOMPARE(attention["kind"].toString(), QStringLiteral("attention"));
+        QCOMPARE(attention["points"].toArray().last().toObject()["deleted"].toInt(), 3); // the fixture's 3 attention units
+        const QJsonObject span = QJsonDocument::fromJson(readBytes(dir.filePath("lesion-span-2.json"))).object();
+        QCOMPARE(span["span"].toInt(), 2);
+        QCOMPARE(span["blocks"].toArray().size(), 5); // 6 units: pairs starting at 0..4
+        const QJsonObject predictors = QJsonDocument::fromJson(readBytes(dir.filePath("predictors.json"))).object();
+        QCOMPARE(predictors["rows"].toArray().size(), 6);
+        QCOMPARE(predictors["images"].toInt(), 200); // the report's lesion images, not the whole test set
+        const QByteArray html = readBytes(dir.filePath("index.html"));
+        QVERIFY(html.contains("<td>Units by kind (He et al., 2024)</td>"));
+        QVERIFY(html.contains("<td>Block influence as a predictor</td>"));
+        QVERIFY(html.contains("predictors.png"));
+    }
+
     // A ResNet-8 has one block per stage, so no two blocks can trade places: its report (whole
     // and sharded) skips the reordering and says so, instead of failing without an index.html.
     void reportOfANetworkWithOneBlockPerStage()

@@ -380,6 +380,7 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     for (const LesionBlock &block : result.blocks) {
         series.accuracy.push_back(block.accuracy);
         series.downsampling.push_back(block.downsampling);
+        series.unit.push_back(QString::fromStdString(block.unit));
         series.correct.push_back(block.correct);
     }
     return series;
@@ -457,6 +458,31 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
             marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 13));
             if (i > 0)
                 marks->removeFromLegend();
+        }
+        // Units of several kinds (a transformer's attention and MLP): one marker shape per kind, so
+        // that single deletion reads by kind (Bhojanapalli et al., 2021; He et al., 2024).
+        QStringList kinds;
+        for (const QString &unit : s.unit)
+            if (!unit.isEmpty() && !kinds.contains(unit))
+                kinds << unit;
+        if (kinds.size() > 1 && i == 0) {
+            const QCPScatterStyle::ScatterShape shapes[] = {QCPScatterStyle::ssDisc, QCPScatterStyle::ssSquare,
+                                                            QCPScatterStyle::ssTriangle, QCPScatterStyle::ssDiamond};
+            graph->setScatterStyle(QCPScatterStyle::ssNone);
+            for (int k = 0; k < kinds.size(); ++k) {
+                QVector<double> kx, ky;
+                for (size_t b = 0; b < s.unit.size() && b < percent.size(); ++b)
+                    if (s.unit[b] == kinds[k]) {
+                        kx.append(double(b));
+                        ky.append(percent[b]);
+                    }
+                QCPGraph *kind = plot->addGraph();
+                kind->setName(QObject::tr("%1 unit").arg(kinds[k]));
+                kind->setData(kx, ky, true);
+                kind->setLineStyle(QCPGraph::lsNone);
+                const QColor colour = k % 2 == 0 ? graph->pen().color() : QColor(213, 94, 0); // Okabe-Ito vermillion
+                kind->setScatterStyle(QCPScatterStyle(shapes[k % 4], colour, colour, 8));
+            }
         }
     }
     legendBelowAxes(*plot); // inside, it hid the low points (a plain control's, near chance)

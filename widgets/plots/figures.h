@@ -52,6 +52,7 @@ struct LesionSeries
     double baseline = 0;
     std::vector<double> accuracy;      // per block, with that block deleted (the span from it)
     std::vector<bool> downsampling;
+    std::vector<QString> unit; // per block, its kind (attention, MLP, ...) where known
     // For 95% Wilson intervals: correct images per block (-1: none) out of `images`; no bars
     // when `images` is 0.
     std::vector<int64_t> correct;
