@@ -205,8 +205,13 @@ private Q_SLOTS:
         QCOMPARE(activeCount(editor.arrangement()), 1);
         QTest::keyClick(&strip, Qt::Key_Space); // every block of it deleted: restores it
         QCOMPARE(activeCount(editor.arrangement()), 6);
+        QTest::keyClick(&strip, Qt::Key_R); // reversed: blocks 5, 4, 3, 2, 1 after block 0
+        QVERIFY((order(editor.arrangement()) == std::vector<int>{0, 5, 4, 3, 2, 1}));
+        QTest::keyClick(&strip, Qt::Key_R);
+        QVERIFY(editor.arrangement() == identityArrangement(6));
         QTest::keyClick(&strip, Qt::Key_M);
         QVERIFY((joins() == std::vector<Join>{C, C, M, M, M, M}));
+        QVERIFY(!editor.reverseSpan(1, 5).isEmpty()); // a group does not move
         QTest::keyClick(&strip, Qt::Key_Escape);
         QCOMPARE(strip.selection(), std::make_pair(5, 5));
         QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(0).center()); // a plain click toggles one block

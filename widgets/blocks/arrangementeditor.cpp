@@ -6,6 +6,7 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <random>
 
 namespace pathlens {
@@ -156,6 +157,20 @@ QString ArrangementEditor::runInSequence(int first, int last)
     if (next == m_arrangement)
         return tr("these blocks already run in sequence");
     return apply(next, tr("Run blocks in sequence again"));
+}
+
+QString ArrangementEditor::reverseSpan(int first, int last)
+{
+    if (const QString why = checkSpan(first, last); !why.isEmpty())
+        return why;
+    if (first == last)
+        return tr("select at least two blocks to reverse (Shift+click)");
+    if (groupAround(first) != std::make_pair(first, first) || groupAround(last) != std::make_pair(last, last)
+        || withSequence(m_arrangement, first, last) != m_arrangement)
+        return tr("blocks that run in parallel do not move: run them in sequence first (right-click)");
+    Arrangement next = m_arrangement;
+    std::reverse(next.begin() + first, next.begin() + last + 1);
+    return apply(next, tr("Reverse blocks %1–%2").arg(m_arrangement[size_t(first)].block).arg(m_arrangement[size_t(last)].block));
 }
 
 QString ArrangementEditor::move(int from, int to)

@@ -50,6 +50,7 @@ public:
     QString setSpanActive(int first, int last, bool active);
     QString runInParallel(int first, int last, Join join);
     QString runInSequence(int first, int last);
+    QString reverseSpan(int first, int last); // the span's blocks in reverse order (Sun et al., 2025)
     // The positions of the parallel group around `position` (first, last); (position, position)
     // for a slot in no group.
     std::pair<int, int> groupAround(int position) const;

@@ -346,6 +346,8 @@ void BlockStrip::contextMenuEvent(QContextMenuEvent *event)
         ->setEnabled(first < last);
     menu.addAction(tr("Run in sequence again\tS"), this, [=] { report(m_editor->runInSequence(first, last), site); })
         ->setEnabled(grouped);
+    menu.addAction(tr("Reverse %1\tR").arg(span), this, [=] { report(m_editor->reverseSpan(first, last), site); })
+        ->setEnabled(first < last && !grouped);
     if (first == last)
         menu.addSection(tr("Shift+click another block to select a span"));
     menu.exec(event->globalPos());
@@ -431,6 +433,9 @@ void BlockStrip::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_S:
         report(m_editor->runInSequence(first, last), site);
+        break;
+    case Qt::Key_R:
+        report(m_editor->reverseSpan(first, last), site);
         break;
     case Qt::Key_Escape:
         if (m_anchor < 0)

@@ -16,7 +16,7 @@ class ArrangementEditor;
 // at the drop site); the arrow keys move the focus, Ctrl+arrows move the focused block.
 // Shift+click two blocks, or Shift+arrows, to select a span of blocks; its context menu (right-click, or the
 // Menu key) and keys delete or restore it (Space), run it in parallel with the branches summed
-// (P) or averaged (M), or in sequence again (S). A parallel group has a bar under its tiles.
+// (P) or averaged (M), or in sequence again (S), or reverse it (R). A parallel group has a bar under its tiles.
 class BlockStrip final : public QWidget
 {
     Q_OBJECT

@@ -91,6 +91,9 @@ void Comparison::show(int edit, double accuracy, qint64 images)
             missing << QString::number(slot.block);
     if (!missing.isEmpty())
         text += QStringLiteral(" (") + tr("blocks %1 have no counterpart in %2").arg(missing.join(QStringLiteral(", ")), name) + QLatin1Char(')');
+    // Parallel groups carry over only where the second model runs the same arrangement.
+    if (hasRepeatsOrParallel(m_editor->arrangement()) && !hasRepeatsOrParallel(mapped))
+        text += QStringLiteral(" (") + tr("the parallel groups do not apply to %1: its blocks differ").arg(name) + QLatin1Char(')');
     m_label->setText(text);
     Q_EMIT finished(accuracy);
 }

@@ -116,11 +116,16 @@ void AccuracyPanel::showResult(double accuracy, qint64 images, double original, 
     // sample of as many images could move it (at 93% on 2,000 images about ±1.1 points).
     const int64_t correct = std::llround(accuracy * double(images));
     const Interval interval = images > 0 ? wilsonInterval(std::clamp<int64_t>(correct, 0, images), images) : Interval{};
+    // Parallel groups change the network as much as deletions do: named beside them.
+    int groups = 0;
+    for (size_t slot = 0; slot + 1 < arrangement.size(); ++slot)
+        groups += arrangement[slot].join == Join::Chain && arrangement[slot + 1].join != Join::Chain ? 1 : 0;
     m_accuracy->setText(tr("Accuracy %1 [%2–%3] on %4 images; original %5; %6")
                             .arg(percent(accuracy), percent(interval.lower), percent(interval.upper))
                             .arg(images)
                             .arg(original >= 0 ? percent(original) : tr("—"))
-                            .arg(blocksDeleted(deleted)));
+                            .arg(groups == 0 ? blocksDeleted(deleted)
+                                             : tr("%1; %n parallel group(s)", nullptr, groups).arg(blocksDeleted(deleted))));
     m_accuracy->setToolTip(tr("In brackets: the 95% Wilson interval of the accuracy on these images."));
     m_progress->hide();
 }
