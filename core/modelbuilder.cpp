@@ -158,8 +158,7 @@ private:
                 forward += "    x = self.blocks." + name + ".forward(x)\n";
             }
         model.register_module("blocks", blocks);
-        model.register_parameter("fc_weight", smallNormal({m_classes, width}), false);
-        model.register_parameter("fc_bias", at::zeros({m_classes}), false);
+        addLinear(model, "fc", m_classes, width);
         const std::string p = std::to_string(patch);
         model.define("def stem(self, x):\n"
                      "    x = torch.conv2d(x, self.patch_weight, self.patch_bias, [" + p + ", " + p + "], [0, 0])\n"
@@ -181,10 +180,8 @@ private:
         m.register_attribute("survival", c10::FloatType::get(), survival);
         m.register_attribute("scale", c10::FloatType::get(), 1.0 / std::sqrt(double(width / heads)));
         addLayerNorm(m, "norm", width);
-        m.register_parameter("qkv_weight", smallNormal({3 * width, width}), false);
-        m.register_parameter("qkv_bias", at::zeros({3 * width}), false);
-        m.register_parameter("proj_weight", smallNormal({width, width}), false);
-        m.register_parameter("proj_bias", at::zeros({width}), false);
+        addLinear(m, "qkv", 3 * width, width);
+        addLinear(m, "proj", width, width);
         const std::string w = std::to_string(width);
         m.define("def residual(self, x):\n"
                  "    n = x.size(0)\n"
@@ -207,10 +204,8 @@ private:
         Module m = newModule("MlpUnit");
         m.register_attribute("survival", c10::FloatType::get(), survival);
         addLayerNorm(m, "norm", width);
-        m.register_parameter("fc1_weight", smallNormal({hidden, width}), false);
-        m.register_parameter("fc1_bias", at::zeros({hidden}), false);
-        m.register_parameter("fc2_weight", smallNormal({width, hidden}), false);
-        m.register_parameter("fc2_bias", at::zeros({width}), false);
+        addLinear(m, "fc1", hidden, width);
+        addLinear(m, "fc2", width, hidden);
         m.define("def residual(self, x):\n"
                  "    y = " + layerNorm("x", "norm") + "\n"
                  "    out = torch.linear(torch.gelu(torch.linear(y, self.fc1_weight, self.fc1_bias)), self.fc2_weight, self.fc2_bias)\n"
@@ -235,6 +230,13 @@ private:
     static at::Tensor smallNormal(at::IntArrayRef shape)
     {
         return at::randn(shape) * 0.02;
+    }
+
+    // A linear layer's weight [out, in] and bias, applied with torch.linear.
+    static void addLinear(Module &m, const std::string &name, int64_t out, int64_t in)
+    {
+        m.register_parameter(name + "_weight", smallNormal({out, in}), false);
+        m.register_parameter(name + "_bias", at::zeros({out}), false);
     }
 
     std::string layerNorm(const std::string &input, const std::string &name) const
