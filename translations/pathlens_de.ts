@@ -4,144 +4,156 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="158"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="166"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="160"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="168"/>
         <source>beyond the scale of %1: %2</source>
         <translation>jenseits der Skala von %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="169"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="281"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="177"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="291"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="170"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="178"/>
         <source>accuracy (%), 95% interval</source>
         <translation>Genauigkeit (%), 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="236"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="246"/>
         <source>change in images (after − before)</source>
         <translation>Änderung in Bildern (nachher − vorher)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="237"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="247"/>
         <source>predicted class</source>
         <translation>vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="238"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="248"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="257"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="267"/>
         <source>blue on the diagonal: more correct; blue off it: more confused</source>
         <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="278"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="288"/>
         <source>change in class accuracy (points)</source>
         <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="280"/>
-        <location filename="../widgets/plots/figures.cpp" line="347"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="290"/>
+        <location filename="../widgets/plots/figures.cpp" line="412"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="284"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="294"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="331"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="309"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="319"/>
         <source>images classified differently (%)</source>
         <translation>anders klassifizierte Bilder (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="311"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="312"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="322"/>
         <source>deleted block</source>
         <translation>gelöschter Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="313"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="314"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="323"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="324"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="348"/>
-        <location filename="../widgets/plots/figures.cpp" line="419"/>
+        <location filename="../widgets/plots/figures.cpp" line="414"/>
+        <location filename="../widgets/plots/figures.cpp" line="508"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="376"/>
+        <location filename="../widgets/plots/figures.cpp" line="430"/>
+        <source>%1
+dashed: the original network, %2</source>
+        <translation>%1
+gestrichelt: das ursprüngliche Netz, %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="443"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="388"/>
+        <location filename="../widgets/plots/figures.cpp" line="455"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="418"/>
+        <location filename="../widgets/plots/figures.cpp" line="480"/>
+        <source>%1 unit</source>
+        <translation>%1-Einheit</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="507"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="418"/>
+        <location filename="../widgets/plots/figures.cpp" line="507"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="425"/>
-        <location filename="../widgets/plots/figures.cpp" line="477"/>
+        <location filename="../widgets/plots/figures.cpp" line="514"/>
+        <location filename="../widgets/plots/figures.cpp" line="566"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="532"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="445"/>
+        <location filename="../widgets/plots/figures.cpp" line="534"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="449"/>
+        <location filename="../widgets/plots/figures.cpp" line="538"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="452"/>
+        <location filename="../widgets/plots/figures.cpp" line="541"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="469"/>
+        <location filename="../widgets/plots/figures.cpp" line="558"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="470"/>
+        <location filename="../widgets/plots/figures.cpp" line="559"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="475"/>
+        <location filename="../widgets/plots/figures.cpp" line="564"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -149,32 +161,80 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="489"/>
+        <location filename="../widgets/plots/figures.cpp" line="586"/>
+        <source>block influence 1 - cos(input, output), mean over images</source>
+        <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="587"/>
+        <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
+        <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="588"/>
+        <source>accuracy change when the block is deleted (pp)</source>
+        <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="589"/>
+        <source>accuracy change when the span is deleted (pp)</source>
+        <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="590"/>
+        <source>Spearman&apos;s rho: n/a</source>
+        <translation>Spearmans Rho: nicht bestimmbar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="592"/>
+        <source>Spearman&apos;s rho %1</source>
+        <translation>Spearmans Rho %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="593"/>
+        <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
+        <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/figures.cpp" line="597"/>
+        <source>%n run(s), labelled by first block; %1</source>
+        <translation>
+            <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
+            <numerusform>%n Läufe, beschriftet mit dem ersten Block; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="600"/>
+        <source>smallest angular distance</source>
+        <translation>kleinster Winkelabstand</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="641"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="490"/>
+        <location filename="../widgets/plots/figures.cpp" line="642"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="493"/>
+        <location filename="../widgets/plots/figures.cpp" line="645"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="501"/>
+        <location filename="../widgets/plots/figures.cpp" line="653"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="505"/>
+        <location filename="../widgets/plots/figures.cpp" line="657"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="506"/>
+        <location filename="../widgets/plots/figures.cpp" line="658"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -182,63 +242,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="551"/>
+        <location filename="../widgets/plots/figures.cpp" line="703"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="556"/>
+        <location filename="../widgets/plots/figures.cpp" line="708"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="573"/>
-        <location filename="../widgets/plots/figures.cpp" line="592"/>
+        <location filename="../widgets/plots/figures.cpp" line="725"/>
+        <location filename="../widgets/plots/figures.cpp" line="744"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="593"/>
+        <location filename="../widgets/plots/figures.cpp" line="745"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="574"/>
-        <location filename="../widgets/plots/figures.cpp" line="595"/>
+        <location filename="../widgets/plots/figures.cpp" line="726"/>
+        <location filename="../widgets/plots/figures.cpp" line="747"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="605"/>
+        <location filename="../widgets/plots/figures.cpp" line="757"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="578"/>
-        <location filename="../widgets/plots/figures.cpp" line="607"/>
+        <location filename="../widgets/plots/figures.cpp" line="730"/>
+        <location filename="../widgets/plots/figures.cpp" line="759"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="363"/>
+        <location filename="../widgets/plots/figures.cpp" line="410"/>
+        <source>first block of the %1 deleted (0-based index)</source>
+        <translation>erster Block der %1 gelöschten (Index ab 0)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="411"/>
+        <source>first block of the %1 %2 (0-based index)</source>
+        <translation>erster Block der %1 (%2; Index ab 0)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="413"/>
+        <source>%1 block (0-based index)</source>
+        <translation>Block %1 (Index ab 0)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="429"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="374"/>
+        <location filename="../widgets/plots/figures.cpp" line="441"/>
         <source>test accuracy (%)
 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%)
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="422"/>
+        <location filename="../widgets/plots/figures.cpp" line="511"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -246,12 +321,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="544"/>
+        <location filename="../widgets/plots/figures.cpp" line="696"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="628"/>
+        <location filename="../widgets/plots/figures.cpp" line="788"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -259,7 +334,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../widgets/document/session.cpp" line="82"/>
+        <location filename="../widgets/document/session.cpp" line="90"/>
         <source>&quot;precision&quot; must be &quot;fp32&quot;, &quot;tf32&quot; or &quot;bf16&quot;</source>
         <translation>&quot;precision&quot; muss &quot;fp32&quot;, &quot;tf32&quot; oder &quot;bf16&quot; sein</translation>
     </message>
@@ -294,17 +369,22 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>jeder Eintrag der Anordnung braucht eine &quot;block&quot;-Nummer (0 oder mehr) und ein &quot;active&quot;-Flag</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="70"/>
+        <location filename="../widgets/document/session.cpp" line="72"/>
+        <source>an arrangement entry&apos;s &quot;join&quot; must be &quot;sum&quot; or &quot;mean&quot;</source>
+        <translation>„join“ eines Eintrags der Anordnung muss „sum“ oder „mean“ sein</translation>
+    </message>
+    <message>
+        <location filename="../widgets/document/session.cpp" line="78"/>
         <source>model</source>
         <translation>Das Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="71"/>
+        <location filename="../widgets/document/session.cpp" line="79"/>
         <source>data set</source>
         <translation>Der Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/document/session.cpp" line="72"/>
+        <location filename="../widgets/document/session.cpp" line="80"/>
         <source>comparison model</source>
         <translation>Das Vergleichsmodell</translation>
     </message>
@@ -594,17 +674,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="119"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="123"/>
         <source>Accuracy %1 [%2–%3] on %4 images; original %5; %6</source>
         <translation>Genauigkeit %1 [%2–%3] auf %4 Bildern; Original %5; %6</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/accuracypanel.cpp" line="128"/>
+        <source>%1; %n parallel group(s)</source>
+        <translation>
+            <numerusform>%1; %n parallele Gruppe</numerusform>
+            <numerusform>%1; %n parallele Gruppen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="124"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="129"/>
         <source>In brackets: the 95% Wilson interval of the accuracy on these images.</source>
         <translation>In Klammern: das 95-%-Wilson-Intervall der Genauigkeit auf diesen Bildern.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="122"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="126"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -635,70 +723,70 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="42"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="42"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="46"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="53"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="60"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="60"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="61"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="137"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="129"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="149"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="141"/>
         <source>Gradient per path length — %1, training images (measured once: %2)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="158"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="150"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="152"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="166"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="177"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="189"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="158"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="169"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="197"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="184"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -706,38 +794,104 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::ArrangementEditor</name>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="73"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="74"/>
         <source>the arrangement has %1 slots but the network has %2 blocks</source>
         <translation>die Anordnung hat %1 Plätze, das Netz aber %2 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="80"/>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="104"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="81"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="191"/>
         <source>no block at position %1</source>
         <translation>kein Block an Position %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="85"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="86"/>
         <source>Restore block %1 (%2)</source>
         <translation>Block %1 wiederherstellen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="86"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="87"/>
         <source>Delete block %1 (%2)</source>
         <translation>Block %1 löschen (%2)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="97"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="108"/>
+        <source>no span of blocks at positions %1 to %2</source>
+        <translation>keine Spanne von Blöcken an den Plätzen %1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="131"/>
+        <source>Restore block %1</source>
+        <translation>Block %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="131"/>
+        <source>Delete block %1</source>
+        <translation>Block %1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="132"/>
+        <source>Restore blocks %1–%2</source>
+        <translation>Blöcke %1–%2 wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="132"/>
+        <source>Delete blocks %1–%2</source>
+        <translation>Blöcke %1–%2 löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="140"/>
+        <source>a parallel group needs at least two blocks: select a span with Shift</source>
+        <translation>eine parallele Gruppe braucht mindestens zwei Blöcke: mit Umschalt eine Spanne wählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="145"/>
+        <source>Run blocks %1–%2 in parallel (mean of branches)</source>
+        <translation>Blöcke %1–%2 parallel ausführen (Mittel der Zweige)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="146"/>
+        <source>Run blocks %1–%2 in parallel (sum of branches)</source>
+        <translation>Blöcke %1–%2 parallel ausführen (Summe der Zweige)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="158"/>
+        <source>these blocks already run in sequence</source>
+        <translation>diese Blöcke laufen schon nacheinander</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="159"/>
+        <source>Run blocks in sequence again</source>
+        <translation>Blöcke wieder nacheinander ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="167"/>
+        <source>select at least two blocks to reverse (Shift+click)</source>
+        <translation>zum Umkehren mindestens zwei Blöcke wählen (Umschalt+Klick)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="170"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="194"/>
+        <source>blocks that run in parallel do not move: run them in sequence first (right-click)</source>
+        <translation>parallel laufende Blöcke lassen sich nicht verschieben: zuerst wieder nacheinander ausführen (Rechtsklick)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="173"/>
+        <source>Reverse blocks %1–%2</source>
+        <translation>Blöcke %1–%2 umkehren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="184"/>
         <source>Move block %1 to position %2</source>
         <translation>Block %1 an Position %2 verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="115"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="205"/>
         <source>Reset to the original network</source>
         <translation>Auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="133"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="223"/>
         <source>Delete %n random block(s)</source>
         <translation>
             <numerusform>%n zufälligen Block löschen</numerusform>
@@ -745,7 +899,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="139"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="229"/>
         <source>Swap %n random pair(s)</source>
         <translation>
             <numerusform>%n zufälliges Paar vertauschen</numerusform>
@@ -756,24 +910,84 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockStrip</name>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="320"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
+        <source>block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
+        <source>blocks %1–%2</source>
+        <translation>Blöcke %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="336"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="338"/>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="341"/>
+        <source>Run %1 in parallel, branches summed	P</source>
+        <translation>%1 parallel ausführen, Zweige summiert	P</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="344"/>
+        <source>Run %1 in parallel, branches averaged	M</source>
+        <translation>%1 parallel ausführen, Zweige gemittelt	M</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="347"/>
+        <source>Run in sequence again	S</source>
+        <translation>Wieder nacheinander ausführen	S</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="349"/>
+        <source>Reverse %1	R</source>
+        <translation>%1 umkehren	R</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="352"/>
+        <source>Shift+click another block to select a span</source>
+        <translation>Umschalt+Klick auf einen weiteren Block wählt eine Spanne</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="484"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="322"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="486"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="324"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="488"/>
         <source>, after the fixed link %1</source>
         <translation>, nach dem festen Zwischenglied %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="490"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="494"/>
+        <source>, runs in parallel with positions %1–%2 (mean of the branches)</source>
+        <translation>, läuft parallel mit den Plätzen %1–%2 (Mittel der Zweige)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="495"/>
+        <source>, runs in parallel with positions %1–%2 (sum of the branches)</source>
+        <translation>, läuft parallel mit den Plätzen %1–%2 (Summe der Zweige)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="499"/>
+        <source>, %1 unit</source>
+        <translation>, %1-Einheit</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1073,11 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <source>blocks %1 have no counterpart in %2</source>
         <translation>Blöcke %1 haben keine Entsprechung in %2</translation>
     </message>
+    <message>
+        <location filename="../widgets/document/comparison.cpp" line="96"/>
+        <source>the parallel groups do not apply to %1: its blocks differ</source>
+        <translation>die parallelen Gruppen gelten nicht für %1: seine Blöcke sind andere</translation>
+    </message>
 </context>
 <context>
     <name>pathlens::DocumentController</name>
@@ -888,29 +1107,29 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Einige Dateien wurden übersprungen</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="153"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="158"/>
         <source>Cannot use %1</source>
         <translation>%1 ist nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="152"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="157"/>
         <source>Preparing the engines…</source>
         <translation>Bereite die Engines vor…</translation>
     </message>
     <message>
         <location filename="../widgets/document/documentcontroller.cpp" line="37"/>
         <location filename="../widgets/document/documentcontroller.cpp" line="64"/>
-        <location filename="../widgets/document/documentcontroller.cpp" line="96"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="101"/>
         <source>Reading %1…</source>
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="134"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="139"/>
         <source>Cannot save the session</source>
         <translation>Sitzung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../widgets/document/documentcontroller.cpp" line="112"/>
+        <location filename="../widgets/document/documentcontroller.cpp" line="117"/>
         <source>Cannot open the session</source>
         <translation>Sitzung kann nicht geöffnet werden</translation>
     </message>
@@ -1025,77 +1244,77 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LectureTour</name>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="79"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="80"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="80"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
         <source>The previous step (Page Up)</source>
         <translation>Der vorige Schritt (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
         <source>The next step (Page Down)</source>
         <translation>Der nächste Schritt (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="84"/>
         <source>End Tour</source>
         <translation>Tour beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="95"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="96"/>
         <source>Lecture Tour</source>
         <translation>Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="111"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="112"/>
         <source>Next Tour Step</source>
         <translation>Nächster Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="113"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="114"/>
         <source>Previous Tour Step</source>
         <translation>Voriger Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="167"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="168"/>
         <source>Cannot start the tour</source>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="205"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="214"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="206"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="215"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="259"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="277"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="315"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="337"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="383"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="428"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="384"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="429"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1116,171 +1335,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="153"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="155"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="166"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="161"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="172"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="168"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="168"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="170"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="467"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="172"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="398"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="183"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="468"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="190"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="182"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="319"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="324"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="202"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="214"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="673"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="204"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="216"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="206"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="208"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="565"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="220"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="674"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="222"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="216"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="237"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="297"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="367"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1288,7 +1507,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="298"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="368"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1296,80 +1515,80 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="327"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="329"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="399"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="330"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="400"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="357"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="427"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="374"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="444"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="378"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="385"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="389"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="459"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="396"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="466"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="400"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="470"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="411"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="481"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="430"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="500"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="431"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="501"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="439"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="493"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="532"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1377,32 +1596,32 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="124"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="135"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="130"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="141"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="136"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="582"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="691"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="583"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="692"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="296"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="366"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1691,12 +1910,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="410"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="411"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="420"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="421"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
@@ -1896,87 +2115,112 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="259"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="268"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="260"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="268"/>
         <source>block %1 (deleted)</source>
         <translation>Block %1 (gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="294"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="308"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="302"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="316"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="305"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="319"/>
         <source>output of slot %1</source>
         <translation>Ausgang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="306"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="320"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="356"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="409"/>
         <source>layer of slot %1 (block %2): the only path</source>
         <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="357"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="410"/>
         <source>slot %1 (block %2) deleted: the identity in its place</source>
         <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="361"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="414"/>
+        <source>shortcut of the parallel group of slots %1–%2: %3% of all paths</source>
+        <translation>Abkürzung der parallelen Gruppe der Plätze %1–%2: %3 % aller Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="416"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="365"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="420"/>
+        <source>one of the %1 branches of slots %2–%3, run in parallel: %4% of all paths</source>
+        <translation>einer der %1 Zweige der Plätze %2–%3, parallel ausgeführt: %4 % aller Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="422"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="372"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="429"/>
+        <source>slots %1–%2 run in parallel: %3 active branches on the same input</source>
+        <translation>Plätze %1–%2 laufen parallel: %3 aktive Zweige auf derselben Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="435"/>
+        <source>every block of slots %1–%2 deleted: only the shortcut remains</source>
+        <translation>jeder Block der Plätze %1–%2 gelöscht: nur die Abkürzung bleibt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="383"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="447"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="404"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="468"/>
         <source>slots →</source>
         <translation>Plätze →</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="408"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="473"/>
         <source>path length ↓</source>
         <translation>Pfadlänge ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="409"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="474"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="410"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="475"/>
+        <source>%1 active blocks, some in parallel groups: %2 paths, each through at most one branch of a group; down = longer paths; width = number of paths</source>
+        <translation>%1 aktive Blöcke, einige in parallelen Gruppen: %2 Pfade, jeder durch höchstens einen Zweig einer Gruppe; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="479"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="411"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="480"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -2126,12 +2370,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="31"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="33"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="32"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="34"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

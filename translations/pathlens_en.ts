@@ -13,6 +13,27 @@
             <numerusform>surviving after deleting %n blocks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
+        <translation>
+            <numerusform>mean of %n sample, 95% interval (1.96 standard errors)</numerusform>
+            <numerusform>mean of %n samples, 95% interval (1.96 standard errors)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>one sample each (%n arrangement(s))</source>
+        <translation>
+            <numerusform>one sample each (%n arrangement)</numerusform>
+            <numerusform>one sample each (%n arrangements)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), labelled by first block; %1</source>
+        <translation>
+            <numerusform>%n run, labelled by first block; %1</numerusform>
+            <numerusform>%n runs, labelled by first block; %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pathlens::AccuracyPanel</name>
@@ -21,6 +42,13 @@
         <translation>
             <numerusform>%n block deleted</numerusform>
             <numerusform>%n blocks deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n parallel group(s)</source>
+        <translation>
+            <numerusform>%1; %n parallel group</numerusform>
+            <numerusform>%1; %n parallel groups</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +80,30 @@
     </message>
 </context>
 <context>
+    <name>pathlens::LivePlots</name>
+    <message numerus="yes">
+        <source>Paths of each length that survive %n deletion(s)</source>
+        <translation>
+            <numerusform>Paths of each length that survive %n deletion</numerusform>
+            <numerusform>Paths of each length that survive %n deletions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
+        <translation>
+            <numerusform>A plain network&apos;s one path passes every layer: %n deletion breaks it</numerusform>
+            <numerusform>A plain network&apos;s one path passes every layer: %n deletions break it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
+        <translation>
+            <numerusform>Measuring the original network and this arrangement on %n image, class by class…</numerusform>
+            <numerusform>Measuring the original network and this arrangement on %n images, class by class…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pathlens::NetworkPanel</name>
     <message numerus="yes">
         <source>%n layer(s) without shortcuts</source>
@@ -72,23 +124,6 @@
         <translation>
             <numerusform>%n stage</numerusform>
             <numerusform>%n stages</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>pathlens::LivePlots</name>
-    <message numerus="yes">
-        <source>Paths of each length that survive %n deletion(s)</source>
-        <translation>
-            <numerusform>Paths of each length that survive %n deletion</numerusform>
-            <numerusform>Paths of each length that survive %n deletions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
-        <translation>
-            <numerusform>A plain network&apos;s one path passes every layer: %n deletion breaks it</numerusform>
-            <numerusform>A plain network&apos;s one path passes every layer: %n deletions break it</numerusform>
         </translation>
     </message>
 </context>
