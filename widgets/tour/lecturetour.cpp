@@ -46,11 +46,12 @@ QString percent(double fraction, const QLocale &locale, int decimals = 1)
 }
 
 // 2^n: exact while it is short, else "1.8 × 10¹⁶".
-QString powerOfTwo(int n, const QLocale &locale)
+// How many paths, in words a projector shows: exact up to 2^30, else "1.8 × 10¹⁶".
+QString pathCountText(double paths, const QLocale &locale)
 {
-    if (n <= 30)
-        return locale.toString(qint64(1) << n);
-    const double exponent = n * std::log10(2.0);
+    if (paths <= double(qint64(1) << 30))
+        return locale.toString(qint64(std::llround(paths)));
+    const double exponent = std::log10(paths);
     const int whole = int(std::floor(exponent));
     static const QString superscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
     QString power;
@@ -526,8 +527,15 @@ std::optional<QString> LectureTour::fact(const QString &name, const QString &lan
         return locale.toString(active);
     if (name == QLatin1String("deleted"))
         return locale.toString(blocks - active);
-    if (name == QLatin1String("paths"))
-        return powerOfTwo(active, locale);
+    // A parallel group of m active units is passed m + 1 ways, not 2^m (DESIGN.md section 3).
+    const std::vector<int> groups = activeGroupSizes(arrangement);
+    const std::vector<double> lengths = groupedPathLengthDistribution(groups);
+    if (name == QLatin1String("paths")) {
+        double paths = 1;
+        for (const int members : groups)
+            paths *= 1 + members;
+        return pathCountText(paths, locale);
+    }
     if (name == QLatin1String("tau"))
         return locale.toString(kendallTau(arrangement), 'f', 2);
     if (name == QLatin1String("images"))
@@ -552,9 +560,10 @@ std::optional<QString> LectureTour::fact(const QString &name, const QString &lan
         return (points < 0 ? QStringLiteral("−") : QStringLiteral("+")) + locale.toString(std::abs(points), 'f', 1);
     }
     if (name.startsWith(QLatin1String("lengths."))) {
-        // The central lengths that hold at least 95% of the paths (Binomial(n, 1/2), DESIGN.md section 4).
-        const std::vector<double> share = pathLengthDistribution(active);
-        int from = 0, to = active;
+        // The central lengths that hold at least 95% of the paths (Binomial(n, 1/2) without
+        // parallel groups, DESIGN.md section 4).
+        const std::vector<double> &share = lengths;
+        int from = 0, to = int(share.size()) - 1;
         double below = 0, above = 0;
         while (from < to && below + share[size_t(from)] <= 0.025)
             below += share[size_t(from++)];

@@ -109,6 +109,7 @@ QString readAction(const Json &object, const Tour &tour, TourAction &action)
         {QStringLiteral("delete-random"), {TourAction::Kind::DeleteRandom, {QStringLiteral("seed")}}},
         {QStringLiteral("swap-random"), {TourAction::Kind::SwapRandom, {QStringLiteral("seed")}}},
         {QStringLiteral("order"), {TourAction::Kind::Order, {}}},
+        {QStringLiteral("parallel"), {TourAction::Kind::Parallel, {QStringLiteral("join")}}},
         {QStringLiteral("show"), {TourAction::Kind::Show, {QStringLiteral("first"), QStringLiteral("size"), QStringLiteral("width")}}},
         {QStringLiteral("stored"), {TourAction::Kind::Stored, {}}},
     };
@@ -149,6 +150,17 @@ QString readAction(const Json &object, const Tour &tour, TourAction &action)
     case TourAction::Kind::Delete:
     case TourAction::Kind::Order:
         return readBlocks(argument, verb, action.blocks);
+    case TourAction::Kind::Parallel: {
+        if (const QString why = readBlocks(argument, verb, action.blocks); !why.isEmpty())
+            return why;
+        if (action.blocks.size() != 2 || action.blocks[0] >= action.blocks[1])
+            return TourMessages::tr("\"parallel\" needs its first and last slot, [FIRST, LAST] with FIRST < LAST");
+        const Json join = json::contains(object, "join") ? json::member(object, "join") : Json("sum");
+        if (join != Json("sum") && join != Json("mean"))
+            return TourMessages::tr("\"join\" takes \"sum\" or \"mean\"");
+        action.meanJoin = join == Json("mean");
+        return {};
+    }
     case TourAction::Kind::DeleteRandom:
     case TourAction::Kind::SwapRandom:
         return readCount(object, verb, action.count);
@@ -320,6 +332,10 @@ Arrangement Tour::arrangementAt(int step, const NetworkInfo &network, int action
                 break;
             case TourAction::Kind::Order:
                 arrangement = withOrder(arrangement, action.blocks);
+                break;
+            case TourAction::Kind::Parallel:
+                arrangement = withParallel(arrangement, action.blocks[0], action.blocks[1],
+                                           action.meanJoin ? Join::Mean : Join::Sum);
                 break;
             case TourAction::Kind::Show:
             case TourAction::Kind::Stored:

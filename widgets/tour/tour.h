@@ -33,12 +33,14 @@ struct TourAction
         DeleteRandom, // {"delete-random": K, "seed": S}: K more random deletable blocks
         SwapRandom,   // {"swap-random": K, "seed": S}: K random pairs of compatible blocks swapped
         Order,        // {"order": [BLOCK, ...]}: the blocks in this order (deletions kept)
+        Parallel,     // {"parallel": [FIRST, LAST], "join": "sum"|"mean"}: slots FIRST..LAST read one input
         Show,         // {"show": VIEW, ...}: a view of the path graph or a tab of the plots
         Stored,       // {"stored": "single-deletion" | "gradients"}: a measurement kept beside the model
     };
     Kind kind = Kind::Reset;
     QString name;            // Open: the model's name; Show: the view; Stored: the measurement
-    std::vector<int> blocks; // Delete, Order
+    std::vector<int> blocks; // Delete, Order; Parallel: the first and last slot
+    bool meanJoin = false;   // Parallel: the mean of the branches instead of their sum
     int count = 0;           // DeleteRandom, SwapRandom
     quint64 seed = 1;        // DeleteRandom, SwapRandom
     int first = 0;           // Show "unraveled": the first slot of the window (0-based) ...
