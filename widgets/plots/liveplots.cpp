@@ -102,21 +102,26 @@ std::pair<QVector<double>, QVector<double>> distribution(const std::vector<doubl
 
 // A tab with a row of controls above a figure (or figures side by side, `direction`) that is
 // redrawn as results come in.
-QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controls, QBoxLayout *&area,
+QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controlWidgets, QBoxLayout *&area,
                      QLabel *&status, QBoxLayout::Direction direction = QBoxLayout::TopToBottom)
 {
     auto *tab = new QWidget(parent);
     auto *layout = new QVBoxLayout(tab);
-    auto *controlRow = new QWidget(tab);
-    controlRow->setObjectName(QStringLiteral("measureControls")); // hidden while presenting one figure at a time
-    auto *row = new QHBoxLayout(controlRow);
-    row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *control : controls)
-        row->addWidget(control);
+    auto *controls = new QWidget(tab);
+    controls->setObjectName(QStringLiteral("measureControls")); // hidden while presenting one figure at a time
+    auto *rows = new QVBoxLayout(controls);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *buttonRow = new QHBoxLayout;
+    for (QWidget *control : controlWidgets)
+        buttonRow->addWidget(control);
+    buttonRow->addStretch(1);
+    rows->addLayout(buttonRow);
+    // The explanation and progress on a line of their own: beside four controls at 1024x700 the
+    // Delete k text wrapped into a column eight lines tall and pushed its figures down.
     status = new QLabel(explanation, tab);
     status->setWordWrap(true);
-    row->addWidget(status, 1);
-    layout->addWidget(controlRow);
+    rows->addWidget(status);
+    layout->addWidget(controls);
     area = new QBoxLayout(direction);
     layout->addLayout(area, 1);
     return tab;
