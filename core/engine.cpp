@@ -25,6 +25,7 @@
 #include <numeric>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 namespace pathlens {
 
@@ -383,6 +384,79 @@ SlotOutput Engine::Impl::runSlot(const Slot &slot, const SlotOutput &x, bool kep
     return kept && y.graphOwned ? SlotOutput{y.value.clone(), false} : y;
 }
 
+std::vector<at::Tensor> Engine::Impl::forwardVariants(const std::vector<const Arrangement *> &arrangements,
+                                                      const at::Tensor &input)
+{
+    // A node of the prefix tree: the activation after slot q, shared by the arrangements in
+    // `members`, which all run `step` (slots q..end of one group) next.
+    struct Node
+    {
+        at::Tensor x;
+        int q = 0;
+        std::vector<size_t> members;
+        Arrangement step;
+    };
+    // What a step is, for telling equal steps apart: (block, active, join) per slot.
+    using StepKey = std::vector<std::tuple<int, bool, int>>;
+    const auto keyOf = [](const Arrangement &step) {
+        StepKey key;
+        for (const Slot &slot : step)
+            key.emplace_back(slot.block, slot.active, int(slot.join));
+        return key;
+    };
+    std::vector<at::Tensor> logits(arrangements.size());
+    std::vector<size_t> everyone(arrangements.size());
+    std::iota(everyone.begin(), everyone.end(), 0);
+    std::vector<Node> frontier{{net->stem(input), 0, everyone, {}}};
+    while (!frontier.empty()) {
+        // Split each node by its members' next steps; members at their end get the head's logits.
+        std::vector<Node> next;
+        for (const Node &node : frontier) {
+            std::map<StepKey, size_t> childOf;
+            at::Tensor head;
+            for (const size_t member : node.members) {
+                const Arrangement &arrangement = *arrangements[member];
+                if (node.q == int(arrangement.size())) {
+                    if (!head.defined())
+                        head = net->head(node.x);
+                    logits[member] = head;
+                    continue;
+                }
+                const Arrangement step(arrangement.begin() + node.q, arrangement.begin() + groupEnd(arrangement, node.q));
+                const auto [child, added] = childOf.try_emplace(keyOf(step), next.size());
+                if (added)
+                    next.push_back({node.x, node.q, {}, step});
+                next[child->second].members.push_back(member);
+            }
+        }
+        // Nodes that run the same single slot on inputs of the same shape run it together.
+        std::map<std::pair<StepKey, std::vector<int64_t>>, std::vector<size_t>> together;
+        for (size_t i = 0; i < next.size(); ++i)
+            together[{keyOf(next[i].step), next[i].x.sizes().vec()}].push_back(i);
+        for (const auto &entry : together) {
+            const std::vector<size_t> &nodes = entry.second;
+            const Arrangement &step = next[nodes.front()].step;
+            if (nodes.size() == 1 || step.size() > 1) { // a parallel group runs per node, as forwardBatch does
+                for (const size_t i : nodes)
+                    next[i].x = net->runGroup(step, 0, int(step.size()), next[i].x);
+            } else {
+                std::vector<at::Tensor> inputs;
+                for (const size_t i : nodes)
+                    inputs.push_back(next[i].x);
+                const at::Tensor outputs = net->runBlock(step.front(), at::cat(inputs));
+                const int64_t images = input.size(0);
+                for (size_t k = 0; k < nodes.size(); ++k)
+                    next[nodes[k]].x = outputs.narrow(0, int64_t(k) * images, images);
+            }
+            variantSteps += step.size() > 1 ? int64_t(nodes.size()) : 1;
+            for (const size_t i : nodes)
+                next[i].q += int(step.size());
+        }
+        frontier = std::move(next);
+    }
+    return logits;
+}
+
 namespace {
 
 // The unedited network's accuracy on images [first, end) in the engine's precision and in FP32,
@@ -548,6 +622,9 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return lexicographicLess(arrangements[a], arrangements[b]); });
 
+    const bool batchVariants = arrangements.size() > 1 && d.options.batchVariants.value_or(d.device.is_cuda());
+    const int64_t largestSlotBytes = d.slotBytes.empty() ? 0 : *std::max_element(d.slotBytes.begin(), d.slotBytes.end());
+
     const ThreadShare threads(d.threads); // per calling thread with OpenMP
     c10::InferenceMode inferenceMode;
     std::optional<Tf32Hold> tf32; // given up before checkPrecision, which needs both states in turn
@@ -586,11 +663,28 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
         try {
             BatchCache &batchCache = d.cache[{start, length}];
             size_t arrangementsDone = 0;
-            for (size_t index : order) {
+            // Variant batching: the arrangements in chunks whose activations, one per arrangement
+            // at most, fit in half the cache budget; each chunk's logits in one pass.
+            const size_t chunk = batchVariants ? size_t(std::max<int64_t>(1, half / std::max<int64_t>(1, length * largestSlotBytes)))
+                                               : 1;
+            std::vector<at::Tensor> chunkLogits;
+            for (size_t position = 0; position < order.size(); ++position) {
+                const size_t index = order[position];
                 // Per arrangement, not only per batch: another engine may have started or stopped, and
                 // a sweep's batch can take seconds while busy neighbours come and go.
                 state.threads = threads.apply();
-                const at::Tensor logits = d.forwardBatch(batchCache, arrangements[index], input, stride, graphBatch);
+                at::Tensor logits;
+                if (batchVariants) {
+                    if (position % chunk == 0) {
+                        std::vector<const Arrangement *> members;
+                        for (size_t k = position; k < std::min(order.size(), position + chunk); ++k)
+                            members.push_back(&arrangements[order[k]]);
+                        chunkLogits = d.forwardVariants(members, input);
+                    }
+                    logits = chunkLogits[position % chunk];
+                } else {
+                    logits = d.forwardBatch(batchCache, arrangements[index], input, stride, graphBatch);
+                }
                 const at::Tensor predicted = logits.argmax(1);
                 batchCorrect.select(0, int64_t(index)).index_add_(0, labels, predicted.eq(labels).to(at::kLong));
                 if (keepPredictions) // a batch retried in halves overwrites the same images

@@ -45,6 +45,11 @@ struct EngineOptions
     // FP32: run the copy whose batch norms are folded into their convolutions (Network::onDevice);
     // false runs the blocks as loaded (pathlens-bench compares both).
     bool foldBatchNorms = true;
+    // Variant batching (issue 27 item 5): with several arrangements per call, the activations of
+    // all that run the same block next are stacked into one batch, so a single-deletion sweep runs
+    // one kernel per block and depth instead of one per arrangement. Unset: on a GPU only (there
+    // small kernels leave it waiting on launches; the CPU resumes from the activation cache).
+    std::optional<bool> batchVariants;
     std::vector<float> mean;              // empty: the model's metadata, else the data set's defaults
     std::vector<float> std;
 };

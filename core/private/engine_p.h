@@ -103,6 +103,13 @@ struct Engine::Impl
         return kept && owned ? SlotOutput{y.clone(), false} : SlotOutput{y, owned};
     }
 
+    // The logits of each of `arrangements` on one batch, by variant batching (EngineOptions::
+    // batchVariants): from the stem's output, which every arrangement shares, the arrangements go
+    // on as a tree of shared prefixes; at each step the nodes whose next slot is the same block
+    // run it as one stacked batch. No checkpoints are read or kept.
+    std::vector<at::Tensor> forwardVariants(const std::vector<const Arrangement *> &arrangements, const at::Tensor &input);
+    int64_t variantSteps = 0; // steps forwardVariants ran (one per stacked batch), for tests and benchmarks
+
     // Runs `arrangement` on one batch, resuming from the deepest checkpoint that it shares with
     // the cache's owner and storing new checkpoints every `stride` slots (none when 0).
     at::Tensor forwardBatch(BatchCache &batchCache, const Arrangement &arrangement, const at::Tensor &input, int stride,

@@ -6,7 +6,8 @@
 //  3. interactive latency: from an edit of block i (start, middle, end) to the first estimate and
 //     to the finished result, on the live subset and on all images, against the FLOP bound;
 //  4. the single-deletion sweep with activation reuse against the naive way (a full forward per
-//     arrangement); both must count the same correct answers (a self-check usable without Qt);
+//     arrangement), and with variant batching against one arrangement at a time; each pair must
+//     count the same correct answers (a self-check usable without Qt);
 //  5. peak resident memory; on a machine with CUDA, CUDA against CPU logits;
 //  6. with --cuda-graphs on CUDA: the sweep with CUDA graphs against the same sweep run eagerly
 //     (max |logit difference| and both times).
@@ -327,6 +328,25 @@ int main(int argc, char **argv)
                 }
             }
             std::printf("  self-check: naive and reuse agree on all %zu arrangements\n", arrangements.size());
+        }
+
+        // The same sweep with variant batching the other way (issue 27 item 5: on by default on a
+        // GPU only), same device and images: both times and the same counts.
+        {
+            const bool stackedFirst = o.engine.batchVariants.value_or(reuse.deviceName().rfind("cuda", 0) == 0);
+            EngineOptions otherOptions = o.engine;
+            otherOptions.batchVariants = !stackedFirst;
+            Engine other(network, sweepData, otherOptions);
+            const EvalResult otherResult = other.evaluate(arrangements);
+            const double stacked = stackedFirst ? fast.seconds : otherResult.seconds;
+            const double oneByOne = stackedFirst ? otherResult.seconds : fast.seconds;
+            std::printf("  variant batching (one stacked batch per block and depth): %8.2f s\n"
+                        "  one arrangement at a time (activation reuse):             %8.2f s (%.2fx)\n",
+                        stacked, oneByOne, oneByOne / stacked);
+            if (otherResult.correct != fast.correct) {
+                std::fprintf(stderr, "SELF-CHECK FAILED: variant batching and one arrangement at a time count different correct answers\n");
+                return 1;
+            }
         }
 
         // 5. The CUDA path must give the CPU's logits (within 1e-4), in fp32.
