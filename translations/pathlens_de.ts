@@ -485,137 +485,147 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>eine Aktion ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="122"/>
+        <location filename="../widgets/tour/tour.cpp" line="123"/>
         <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
         <translation>eine Aktion enthält zwei, „%1“ und „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="126"/>
+        <location filename="../widgets/tour/tour.cpp" line="127"/>
         <source>unknown action %1 (known: %2)</source>
         <translation>unbekannte Aktion %1 (bekannt: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="132"/>
+        <location filename="../widgets/tour/tour.cpp" line="133"/>
         <source>&quot;%1&quot; has an unknown setting &quot;%2&quot;</source>
         <translation>„%1“ hat eine unbekannte Einstellung „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="138"/>
+        <location filename="../widgets/tour/tour.cpp" line="139"/>
         <source>&quot;seed&quot; needs a whole number of at least 0</source>
         <translation>„seed“ braucht eine ganze Zahl von mindestens 0</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="145"/>
+        <location filename="../widgets/tour/tour.cpp" line="146"/>
         <source>&quot;open&quot; names &quot;%1&quot;, which &quot;models&quot; does not hold</source>
         <translation>„open“ nennt „%1“, das in „models“ fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="148"/>
+        <location filename="../widgets/tour/tour.cpp" line="149"/>
         <source>&quot;reset&quot; takes true</source>
         <translation>„reset“ nimmt true</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="159"/>
+        <location filename="../widgets/tour/tour.cpp" line="157"/>
+        <source>&quot;parallel&quot; needs its first and last slot, [FIRST, LAST] with FIRST &lt; LAST</source>
+        <translation>„parallel“ braucht seine erste und letzte Position, [ERSTE, LETZTE] mit ERSTE &lt; LETZTE</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour/tour.cpp" line="160"/>
+        <source>&quot;join&quot; takes &quot;sum&quot; or &quot;mean&quot;</source>
+        <translation>„join“ nimmt „sum“ oder „mean“</translation>
+    </message>
+    <message>
+        <location filename="../widgets/tour/tour.cpp" line="171"/>
         <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
         <translation>„show“ nimmt unraveled, lattice oder %1, nicht „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="163"/>
+        <location filename="../widgets/tour/tour.cpp" line="175"/>
         <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
         <translation>„first“ und „size“ gehören zu „show“: „unraveled“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="167"/>
+        <location filename="../widgets/tour/tour.cpp" line="179"/>
         <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
         <translation>„first“ braucht eine Platznummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="173"/>
+        <location filename="../widgets/tour/tour.cpp" line="185"/>
         <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
         <translation>„size“ braucht eine Anzahl von Plätzen von 1 bis 6</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="180"/>
+        <location filename="../widgets/tour/tour.cpp" line="192"/>
         <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
         <translation>„width“ gehört zu „show“: „lattice“ und nimmt „paths“ oder „gradient“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="188"/>
+        <location filename="../widgets/tour/tour.cpp" line="200"/>
         <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
         <translation>„stored“ nimmt single-deletion oder gradients, nicht „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="202"/>
+        <location filename="../widgets/tour/tour.cpp" line="214"/>
         <source>%1 is not a tour: bad JSON at character %2: %3</source>
         <translation>%1 ist keine Tour: fehlerhaftes JSON bei Zeichen %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="207"/>
+        <location filename="../widgets/tour/tour.cpp" line="219"/>
         <source>%1 is not a tour: it holds no JSON object</source>
         <translation>%1 ist keine Tour: sie enthält kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="213"/>
+        <location filename="../widgets/tour/tour.cpp" line="225"/>
         <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
         <translation>%1: unbekannter Schlüssel „%2“ (eine Tour enthält title, models und steps)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="215"/>
+        <location filename="../widgets/tour/tour.cpp" line="227"/>
         <source>the title</source>
         <translation>der Titel</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="218"/>
+        <location filename="../widgets/tour/tour.cpp" line="230"/>
         <source>%1: &quot;models&quot; must map names to model files</source>
         <translation>%1: „models“ muss Namen auf Modelldateien abbilden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="221"/>
+        <location filename="../widgets/tour/tour.cpp" line="233"/>
         <source>%1: the model &quot;%2&quot; needs a file name</source>
         <translation>%1: das Modell „%2“ braucht einen Dateinamen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="226"/>
+        <location filename="../widgets/tour/tour.cpp" line="238"/>
         <source>%1: &quot;steps&quot; must be a list of at least one step</source>
         <translation>%1: „steps“ muss eine Liste mit mindestens einem Schritt sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="230"/>
+        <location filename="../widgets/tour/tour.cpp" line="242"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="232"/>
+        <location filename="../widgets/tour/tour.cpp" line="244"/>
         <source>a step must be an object with a caption and actions</source>
         <translation>ein Schritt muss ein Objekt mit caption und actions sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="235"/>
+        <location filename="../widgets/tour/tour.cpp" line="247"/>
         <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
         <translation>unbekannter Schlüssel „%1“ (ein Schritt enthält caption und actions)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="238"/>
+        <location filename="../widgets/tour/tour.cpp" line="250"/>
         <source>the caption</source>
         <translation>die Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="246"/>
+        <location filename="../widgets/tour/tour.cpp" line="258"/>
         <source>the %1 caption names an unknown number {%2}</source>
         <translation>die Bildunterschrift (%1) nennt eine unbekannte Zahl {%2}</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="249"/>
+        <location filename="../widgets/tour/tour.cpp" line="261"/>
         <source>&quot;actions&quot; must be a list</source>
         <translation>„actions“ muss eine Liste sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="261"/>
+        <location filename="../widgets/tour/tour.cpp" line="273"/>
         <source>it edits the arrangement before any &quot;open&quot;</source>
         <translation>sie ändert die Anordnung vor jedem „open“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="272"/>
+        <location filename="../widgets/tour/tour.cpp" line="284"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
@@ -1244,77 +1254,77 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LectureTour</name>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="80"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
         <source>The previous step (Page Up)</source>
         <translation>Der vorige Schritt (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="84"/>
         <source>The next step (Page Down)</source>
         <translation>Der nächste Schritt (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="84"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="85"/>
         <source>End Tour</source>
         <translation>Tour beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="96"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="97"/>
         <source>Lecture Tour</source>
         <translation>Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="112"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="113"/>
         <source>Next Tour Step</source>
         <translation>Nächster Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="114"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="115"/>
         <source>Previous Tour Step</source>
         <translation>Voriger Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="168"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="169"/>
         <source>Cannot start the tour</source>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="214"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="215"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="215"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="216"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="277"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="278"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="337"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="338"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="428"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="429"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="429"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="430"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1335,171 +1345,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="169"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="166"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="171"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="172"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="177"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="467"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="472"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="183"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="468"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="188"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="473"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="190"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="324"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="329"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="202"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="217"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="214"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="673"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="219"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="678"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="216"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="221"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="223"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="220"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="674"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="679"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="222"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="224"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="237"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="253"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="367"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="372"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1507,7 +1517,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="368"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="373"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1515,80 +1525,80 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="397"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="402"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="399"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="404"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="400"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="405"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="427"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="432"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="444"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="449"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="460"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="459"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="464"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="466"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="471"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="470"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="475"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="481"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="486"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="500"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="501"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="506"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="493"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="514"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1596,32 +1606,32 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="135"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="140"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="141"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="147"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="691"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="696"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="692"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="697"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="366"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="371"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -2115,112 +2125,112 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="268"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="269"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="268"/>
-        <source>block %1 (deleted)</source>
-        <translation>Block %1 (gelöscht)</translation>
+        <location filename="../widgets/plots/pathgraph.cpp" line="273"/>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="308"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="315"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="316"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="323"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="319"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="326"/>
         <source>output of slot %1</source>
         <translation>Ausgang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="320"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="327"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="409"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="416"/>
         <source>layer of slot %1 (block %2): the only path</source>
         <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="410"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="417"/>
         <source>slot %1 (block %2) deleted: the identity in its place</source>
         <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="414"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="421"/>
         <source>shortcut of the parallel group of slots %1–%2: %3% of all paths</source>
         <translation>Abkürzung der parallelen Gruppe der Plätze %1–%2: %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="416"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="423"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="420"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="427"/>
         <source>one of the %1 branches of slots %2–%3, run in parallel: %4% of all paths</source>
         <translation>einer der %1 Zweige der Plätze %2–%3, parallel ausgeführt: %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="422"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="429"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="429"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
         <source>slots %1–%2 run in parallel: %3 active branches on the same input</source>
         <translation>Plätze %1–%2 laufen parallel: %3 aktive Zweige auf derselben Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="435"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="442"/>
         <source>every block of slots %1–%2 deleted: only the shortcut remains</source>
         <translation>jeder Block der Plätze %1–%2 gelöscht: nur die Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="443"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="447"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="454"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="468"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="475"/>
         <source>slots →</source>
         <translation>Plätze →</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="473"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="480"/>
         <source>path length ↓</source>
         <translation>Pfadlänge ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="474"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="481"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="475"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="482"/>
         <source>%1 active blocks, some in parallel groups: %2 paths, each through at most one branch of a group; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke, einige in parallelen Gruppen: %2 Pfade, jeder durch höchstens einen Zweig einer Gruppe; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="479"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="486"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="480"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="487"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>

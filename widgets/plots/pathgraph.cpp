@@ -262,15 +262,22 @@ void PathGraph::drawUnraveled()
     const QColor boxFill = palette().color(QPalette::Base);
     const QColor grey = palette().color(QPalette::PlaceholderText);
 
-    // Header: the blocks of the window.
+    // Header: the blocks of the window, "(deleted)" on a line of its own: on one line "block 27
+    // (deleted)" is wider than a column and ran into its neighbours' names (issue 25).
     for (int j = 0; j < w; ++j) {
         const Slot &slot = m_arrangement[first + j];
-        QString name = slot.active ? tr("block %1").arg(slot.block) : tr("block %1 (deleted)").arg(slot.block);
+        QStringList lines{tr("block %1").arg(slot.block)};
         if (slot.join != Join::Chain)
-            name = QStringLiteral("∥ ") + name; // runs in parallel with the block before it
-        auto *label = m_scene->addSimpleText(name, font);
-        label->setBrush(slot.active ? text : grey);
-        label->setPos(left + columnWidth * (j + 0.5) - label->boundingRect().width() / 2, -rowHeight * 1.4);
+            lines[0] = QStringLiteral("∥ ") + lines[0]; // runs in parallel with the block before it
+        if (!slot.active)
+            lines << tr("(deleted)");
+        double y = -rowHeight * 1.4;
+        for (auto line = lines.crbegin(); line != lines.crend(); ++line) {
+            auto *label = m_scene->addSimpleText(*line, font);
+            label->setBrush(slot.active ? text : grey);
+            y -= line == lines.crbegin() ? 0 : label->boundingRect().height();
+            label->setPos(left + columnWidth * (j + 0.5) - label->boundingRect().width() / 2, y);
+        }
     }
 
     std::vector<unsigned> masks;
