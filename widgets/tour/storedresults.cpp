@@ -29,7 +29,7 @@ std::vector<double> numbers(const Json &value)
 }
 
 // `lesion --json` (core's toJson(LesionResult)): {"model", "images", "baseline", "blocks": [{"index",
-// "name", "stage", "downsampling", "accuracy" (null: cannot run)}]}
+// "name", "stage", "downsampling", "accuracy" (null: cannot run), "unit" (where it has a kind)}]}
 QString readLesion(const Json &json, Analysis::Lesion &lesion)
 {
     const Json &blocks = json::array(json::member(json, "blocks"));
@@ -51,6 +51,8 @@ QString readLesion(const Json &json, Analysis::Lesion &lesion)
         block.name = json::toString(json::member(entry, "name"));
         block.stage = json::toInt(json::member(entry, "stage"));
         block.downsampling = json::toBool(json::member(entry, "downsampling"));
+        if (json::contains(entry, "unit")) // a transformer's units: the figure marks their kinds
+            block.unit = json::toString(json::member(entry, "unit"));
         const Json &accuracy = json::member(entry, "accuracy");
         if (accuracy.is_number())
             block.accuracy = accuracy.get<double>();
