@@ -769,13 +769,13 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="129"/>
-        <source>Accuracy with one block deleted — %1, %2 test images (measured once: %3)</source>
-        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen: %3)</translation>
+        <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
+        <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="141"/>
-        <source>Gradient per path length — %1, training images (measured once: %2)</source>
-        <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen: %2)</translation>
+        <source>Gradient per path length — %1, training images (measured once)</source>
+        <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="150"/>

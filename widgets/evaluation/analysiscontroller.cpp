@@ -124,22 +124,22 @@ void AnalysisController::showGradients(const GradientResult &result, int done, i
         m_plots->setGradientsStale(true);
 }
 
-void AnalysisController::showStoredLesion(const Analysis::Lesion &lesion, const QString &source)
+void AnalysisController::showStoredLesion(const Analysis::Lesion &lesion)
 {
-    showLesion(lesion, tr("Accuracy with one block deleted — %1, %2 test images (measured once: %3)")
+    // "(measured once)", not the results file's name (the model's, with .results.json): with it,
+    // the gradient figure's title was wider than its tab at 1024x700 and the figure scrolled.
+    showLesion(lesion, tr("Accuracy with one block deleted — %1, %2 test images (measured once)")
                            .arg(modelName())
-                           .arg(lesion.imagesTotal)
-                           .arg(QFileInfo(source).fileName()));
+                           .arg(lesion.imagesTotal));
 }
 
-void AnalysisController::showStoredGradients(const GradientResult &result, const QString &source)
+void AnalysisController::showStoredGradients(const GradientResult &result)
 {
     m_gradientOnTraining = std::make_shared<std::atomic<bool>>(true);
     m_gradientArrangement = identityArrangement(int(m_workspace->info().blocks.size())); // what the script measures
     const int samples = result.samples.empty() ? 0 : *std::min_element(result.samples.begin(), result.samples.end());
     showGradients(result, samples, samples,
-                  tr("Gradient per path length — %1, training images (measured once: %2)")
-                      .arg(modelName(), QFileInfo(source).fileName()));
+                  tr("Gradient per path length — %1, training images (measured once)").arg(modelName()));
 }
 
 // "12 s elapsed, about 40 s left", the rest estimated from the rate so far.

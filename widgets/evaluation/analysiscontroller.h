@@ -41,9 +41,9 @@ public:
     // The current arrangement against the original per class, on the live subset's images.
     QString measureClasses(qint64 liveImages);
     // Measurements kept beside the model (storedresults.h), shown as if just measured, for the
-    // arrangement as it is now (the original, where they were measured); `source` names the file.
-    void showStoredLesion(const Analysis::Lesion &lesion, const QString &source);
-    void showStoredGradients(const GradientResult &result, const QString &source);
+    // arrangement as it is now (the original, where they were measured).
+    void showStoredLesion(const Analysis::Lesion &lesion);
+    void showStoredGradients(const GradientResult &result);
     // Measurements started since the window opened (the lecture tour's test: none are).
     int measurementsStarted() const { return m_started; }
     // Stops what runs and forgets the measurements (a new network, new engines).

@@ -742,9 +742,12 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
 {
     auto plot = newPlot(title);
     plot->xAxis->setLabel(QObject::tr("path length k"));
-    plot->yAxis->setLabel(QObject::tr("gradient per path\n(mean ± std)"));
+    // Each axis names its curve by the curve's marker, instead of a legend: inside the axes a
+    // legend covered one curve or the other wherever it sat (issue 25, at 1024x700).
+    plot->legend->setVisible(false);
+    plot->yAxis->setLabel(QStringLiteral("● ") + QObject::tr("gradient per path\n(mean ± std)"));
     plot->yAxis2->setVisible(true);
-    plot->yAxis2->setLabel(QObject::tr("total over the paths\nof length k"));
+    plot->yAxis2->setLabel(QStringLiteral("□ ") + QObject::tr("total over the paths\nof length k"));
     for (QCPAxis *axis : {plot->yAxis, plot->yAxis2}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
@@ -790,7 +793,6 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     font.setPointSizeF(9);
     plot->plotLayout()->insertRow(1); // row 0 is the title
     plot->plotLayout()->addElement(1, 0, new QCPTextElement(plot.get(), note, font));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return plot;
 }
 

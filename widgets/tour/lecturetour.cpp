@@ -278,9 +278,9 @@ bool LectureTour::applyStored(int step)
                     fail(tr("%1 holds no gradients per path length").arg(QDir::toNativeSeparators(results.file)));
                     return false;
                 }
-                m_targets.analyses->showStoredGradients(*results.gradients, results.file);
+                m_targets.analyses->showStoredGradients(*results.gradients);
             } else {
-                m_targets.analyses->showStoredLesion(*results.lesion, results.file);
+                m_targets.analyses->showStoredLesion(*results.lesion);
             }
         }
     return true;
