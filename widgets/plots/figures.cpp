@@ -745,9 +745,9 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     // Each axis names its curve by the curve's marker, instead of a legend: inside the axes a
     // legend covered one curve or the other wherever it sat (issue 25, at 1024x700).
     plot->legend->setVisible(false);
-    plot->yAxis->setLabel(QStringLiteral("● ") + QObject::tr("gradient per path\n(mean ± std)"));
+    plot->yAxis->setLabel(QObject::tr("gradient per path\n(mean ± std)") + QStringLiteral(" ●"));
     plot->yAxis2->setVisible(true);
-    plot->yAxis2->setLabel(QStringLiteral("□ ") + QObject::tr("total over the paths\nof length k"));
+    plot->yAxis2->setLabel(QObject::tr("total over the paths\nof length k") + QStringLiteral(" □"));
     for (QCPAxis *axis : {plot->yAxis, plot->yAxis2}) {
         axis->setScaleType(QCPAxis::stLogarithmic);
         axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));

@@ -100,10 +100,18 @@ std::pair<QVector<double>, QVector<double>> distribution(const std::vector<doubl
     return {lengths, shares};
 }
 
+// Where a measured tab's explanation and progress go: beside its buttons, or on a line of their
+// own under them where the buttons leave too little room (beside Delete k's four controls at
+// 1024x700 the text wrapped into a column eight lines tall and pushed the figures down). Beside is
+// the default: a line of its own costs the figures 20 px, and at 1024x700 and in presentation
+// mode at 1920x1080 their pages then scrolled or their axes fell below 120 px.
+enum class StatusPlace { BesideControls, OwnLine };
+
 // A tab with a row of controls above a figure (or figures side by side, `direction`) that is
 // redrawn as results come in.
 QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget *> controlWidgets, QBoxLayout *&area,
-                     QLabel *&status, QBoxLayout::Direction direction = QBoxLayout::TopToBottom)
+                     QLabel *&status, QBoxLayout::Direction direction = QBoxLayout::TopToBottom,
+                     StatusPlace place = StatusPlace::BesideControls)
 {
     auto *tab = new QWidget(parent);
     auto *layout = new QVBoxLayout(tab);
@@ -114,13 +122,15 @@ QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget 
     auto *buttonRow = new QHBoxLayout;
     for (QWidget *control : controlWidgets)
         buttonRow->addWidget(control);
-    buttonRow->addStretch(1);
     rows->addLayout(buttonRow);
-    // The explanation and progress on a line of their own: beside four controls at 1024x700 the
-    // Delete k text wrapped into a column eight lines tall and pushed its figures down.
     status = new QLabel(explanation, tab);
     status->setWordWrap(true);
-    rows->addWidget(status);
+    if (place == StatusPlace::OwnLine) {
+        buttonRow->addStretch(1);
+        rows->addWidget(status);
+    } else {
+        buttonRow->addWidget(status, 1);
+    }
     layout->addWidget(controls);
     area = new QBoxLayout(direction);
     layout->addLayout(area, 1);
@@ -242,7 +252,7 @@ LivePlots::LivePlots(QWidget *parent)
     m_sweepSamples->setSuffix(tr(" per k"));
     m_sweepSamples->setToolTip(tr("Random arrangements drawn for each k"));
     QWidget *sweepTab = measuredTab(m_tabs, sweepExplanation(), {deleteK, reorder, stopSweep, m_sweepSamples},
-                                    m_sweepArea, m_sweepStatus, QBoxLayout::LeftToRight);
+                                    m_sweepArea, m_sweepStatus, QBoxLayout::LeftToRight, StatusPlace::OwnLine);
     sweepTab = addScrollingTab(sweepTab, tr("Delete k · reorder"));
     const auto [measureClasses, stopClasses] = buttons();
     measureClasses->setToolTip(tr("Accuracy per class and the confusion matrix, the current arrangement against the "
@@ -654,7 +664,10 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
                       || plot == m_disagreementFigure || plot == m_gradientFigure;
     const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? tallFigureHeight : 290;
     plot->setMinimumHeight(on ? 110 : normal);
-    plot->legend->setWrap(on ? 2 : 0);
+    // A transformer's single deletion lists its unit kinds too: in one column its legend took four
+    // lines and left the axes 111 px at 1280x720 (the tour's "Transformers too"); in two, three.
+    const bool kindsToo = plot == m_lesionFigure && plot->legend->itemCount() >= 3;
+    plot->legend->setWrap(on || kindsToo ? 2 : 0);
     plot->legend->setFillOrder(plot->legend->fillOrder(), true); // the items already there move too
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
