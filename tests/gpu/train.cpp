@@ -1,7 +1,7 @@
 // pathlens-train-core: `pathlens-cli train` for a machine without Qt (the GPU machine of
 // tests/gpu/check.sh). Same core function, same options and defaults, no progress bar.
 //
-//   pathlens-train-core --out FILE [--arch preact|postact|plain|plain-constant] [--depth D] [--width C]
+//   pathlens-train-core --out FILE [--arch preact|postact|plain|plain-constant|vit] [--depth D] [--width C]
 //                       [--epochs E] [--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B]
 //                       [--seed S] [--device D] [--data PATH] [--resume yes] [--stop-after E]
 
@@ -19,6 +19,11 @@ int main(int argc, char **argv)
     TrainOptions options;
     std::string dataPath = defaultDatasetPath();
     try {
+        // The architecture's own defaults first, as `pathlens-cli train` has them (the ViT: 12
+        // layers of width 64, AdamW at 1e-3); the flags then change them.
+        for (int i = 1; i + 1 < argc; i += 2)
+            if (std::string(argv[i]) == "--arch")
+                options = defaultTrainOptions(argv[i + 1]);
         for (int i = 1; i + 1 < argc; i += 2) {
             const std::string flag = argv[i], value = argv[i + 1];
             if (flag == "--out") options.output = value;
