@@ -1,6 +1,6 @@
 // The bundled models (resources/models): each loads with no flags and reaches the accuracy its
 // metadata states (measured on all 10,000 test images after training) on the first 2,000 test
-// images, within 1.5 percentage points.
+// images, within 1.5 percentage points. The ViT's units are checked by kind.
 
 #include "engine.h"
 #include "error.h"
@@ -10,6 +10,7 @@
 #include "gradients.h"
 #include "testhelpers.h"
 
+#include <numeric>
 #include <regex>
 
 using namespace pathlens;
@@ -38,6 +39,7 @@ private Q_SLOTS:
         QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
         QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
         QTest::newRow("plain control") << "plain15-fashion.pt" << 15;
+        QTest::newRow("vision transformer") << "vit12-fashion.pt" << 24;
     }
 
     void reachStatedAccuracy()
@@ -58,7 +60,14 @@ private Q_SLOTS:
     // Engines run the bundled models with their batch norms folded into the convolutions and, on
     // the CPU, as oneDNN operators (core/folding.cpp): the logits of the intact network and of
     // every single deletion stay within the decomposition's tolerance of the network as loaded.
-    void foldedAgreesWithAsLoaded_data() { reachStatedAccuracy_data(); }
+    void foldedAgreesWithAsLoaded_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("blocks");
+        QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
+        QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
+        QTest::newRow("plain control") << "plain15-fashion.pt" << 15; // the ViT has no batch norm
+    }
 
     void foldedAgreesWithAsLoaded()
     {
@@ -109,6 +118,31 @@ private Q_SLOTS:
         QCOMPARE(singleDeletions(info).blocks.size(), size_t(15));
         for (const BlockInfo &block : info.blocks)
             QVERIFY2(!block.downsampling, qPrintable(QString::fromStdString(block.name)));
+    }
+
+    // The bundled ViT (train --arch vit): 12 encoder layers, each an attention unit then an MLP
+    // unit (issue 28), every one deletable, none downsampling, all in one stage: every
+    // permutation of its units is legal.
+    void visionTransformerHasTwoUnitsPerLayer()
+    {
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 8);
+        Engine engine(Network::load(std::string(PATHLENS_MODELS_DIR) + "/vit12-fashion.pt"), data);
+        const NetworkInfo &info = engine.info();
+        QCOMPARE(info.blocks.size(), size_t(24));
+        for (const BlockInfo &block : info.blocks) {
+            const int layer = block.index / 2;
+            const bool attention = block.index % 2 == 0;
+            QCOMPARE(block.unit, std::string(attention ? "attention" : "MLP"));
+            QCOMPARE(block.name, "blocks.layer" + std::to_string(layer) + (attention ? "_attention" : "_mlp"));
+            QVERIFY(!block.downsampling);
+            QCOMPARE(block.stage, 0);
+            QCOMPARE(block.shortcut, std::string("identity"));
+        }
+        QCOMPARE(singleDeletions(info).blocks.size(), size_t(24));
+        std::vector<int> reversed(24);
+        std::iota(reversed.rbegin(), reversed.rend(), 0);
+        QVERIFY(!whyInvalid(info, withOrder(identityArrangement(24), reversed)).has_value());
     }
 
     // A plain network has no gradient per path length: a message, not LibTorch's autograd error.

@@ -1,5 +1,6 @@
 #include "engine.h"
 #include "error.h"
+#include "experiments.h"
 #include "flops.h"
 #include "private/engine_p.h"
 #include "private/freecores.h"
@@ -8,6 +9,7 @@
 #include "testhelpers.h"
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 #include <set>
 #include <condition_variable>
@@ -184,6 +186,81 @@ private Q_SLOTS:
             distinct.insert(truth);
         }
         QVERIFY(distinct.size() > 2); // the edits change answers: equality is not vacuous
+    }
+
+    // Issue 27 item 5: variant batching stacks the activations of every arrangement that runs the
+    // same block next into one batch. The same predictions, image by image, as the engine that
+    // runs each arrangement from its cached prefix: the original, every single deletion, random
+    // deletions and legal swaps and, where the network allows (the ViT), a reversed span, parallel
+    // groups summed and averaged and repeats; in chunks too, when the cache budget holds only a
+    // few arrangements' activations. A single-deletion sweep runs 2n steps (each block once
+    // active for all the prefixes that need it, once deleted), not n(n + 1)/2.
+    void variantBatchingAgreesWithTheCache_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::newRow("cifar20 fixture") << QString::fromStdString(testing::fixture("cifar20.pt"));
+        for (const char *name : {"resnet110-fashion.pt", "plain15-fashion.pt", "vit12-fashion.pt"})
+            QTest::newRow(name) << QStringLiteral(PATHLENS_MODELS_DIR "/%1").arg(QLatin1String(name));
+    }
+
+    void variantBatchingAgreesWithTheCache()
+    {
+        QFETCH(QString, model);
+        const auto network = Network::load(model.toStdString());
+        const Dataset data = fashionSubset(48);
+        EngineOptions options;
+        options.device = DeviceChoice::Cpu;
+        options.threads = 2;
+        options.batchSize = 32; // a full batch and a shorter one
+        options.batchVariants = false;
+        Engine cached(network, data, options);
+        const NetworkInfo &info = cached.info();
+        const int n = int(info.blocks.size());
+
+        std::vector<Arrangement> sweep{identityArrangement(n)};
+        for (int b = 0; b < n; ++b)
+            sweep.push_back(withDeleted(identityArrangement(n), {b}));
+        std::vector<Arrangement> mixed = sweep;
+        std::mt19937_64 random(5);
+        for (int k = 1; k <= 6; ++k) {
+            mixed.push_back(deleteRandomBlocks(info, identityArrangement(n), std::min(2 * k, n / 2), random));
+            if (!info.plain)
+                mixed.push_back(swapRandomPairs(info, identityArrangement(n), k, random));
+        }
+        const Arrangement identity = identityArrangement(n);
+        std::vector<int> reversed(static_cast<size_t>(n));
+        std::iota(reversed.begin(), reversed.end(), 0);
+        if (n >= 10) {
+            std::reverse(reversed.begin() + 4, reversed.begin() + 10);
+            for (const Arrangement &candidate :
+                 {withOrder(identity, reversed), withParallel(identity, 4, 9, Join::Sum), withParallel(identity, 2, 5, Join::Mean),
+                  withParallel(withDeleted(identity, {3}), 2, 5, Join::Sum), withRepeated(identity, 6, 7), withRepeated(identity, 6, 6)})
+                if (!whyInvalid(info, candidate))
+                    mixed.push_back(candidate);
+        }
+        const bool transformer = model.contains(QLatin1String("vit"));
+        if (transformer)
+            QVERIFY(mixed.size() == sweep.size() + 12 + 6); // every intervention applies to the ViT
+
+        const EvalResult truth = cached.evaluatePredictions(mixed);
+        options.batchVariants = true;
+        Engine stacked(network, data, options);
+        QVERIFY(stacked.evaluatePredictions(mixed).predictions == truth.predictions);
+
+        // The sweep alone: two batches of 2n steps.
+        Engine::Impl &d = EngineAccess::of(stacked);
+        d.variantSteps = 0;
+        const EvalResult sweepResult = stacked.evaluatePredictions(sweep);
+        QCOMPARE(d.variantSteps, int64_t(2 * 2 * n));
+        QVERIFY(std::equal(sweepResult.predictions.begin(), sweepResult.predictions.end(), truth.predictions.begin()));
+
+        // Chunks of three arrangements: the cache budget holds three batches of the largest activation.
+        options.cacheBytes = 2 * 3 * 32 * *std::max_element(d.slotBytes.begin(), d.slotBytes.end());
+        Engine chunked(network, data, options);
+        QVERIFY(chunked.evaluatePredictions(mixed).predictions == truth.predictions);
+
+        std::set<std::vector<int32_t>> distinct(truth.predictions.begin(), truth.predictions.end());
+        QVERIFY(distinct.size() > 3); // the arrangements answer differently: equality is not vacuous
     }
 
     void rangesAndLogits()

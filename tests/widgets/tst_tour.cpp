@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "networkpanel.h"
 #include "pathgraph.h"
+#include "paths.h"
 #include "recentfiles.h"
 #include "storedresults.h"
 #include "testhelpers.h"
@@ -27,6 +28,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <numeric>
 
 using namespace pathlens;
 
@@ -66,12 +68,13 @@ private Q_SLOTS:
     {
         Tour tour;
         QCOMPARE(loadTour(LectureTour::builtInTour(), tour), QString());
-        QCOMPARE(tour.steps.size(), 8);
+        QCOMPARE(tour.steps.size(), 11);
         QVERIFY(tour.title.de != tour.title.en);
         // The file names of the bundled models are in "models" only; steps name the models.
         QCOMPARE(tour.models.value(QStringLiteral("plain")), QStringLiteral("plain15-fashion.pt"));
         QCOMPARE(tour.modelAt(2), QStringLiteral("plain"));
         QCOMPARE(tour.modelAt(3), QStringLiteral("resnet110"));
+        QCOMPARE(tour.modelAt(10), QStringLiteral("vit")); // "Transformers too"
         QCOMPARE(tour.viewAt(0).graph, QStringLiteral("unraveled"));
         QCOMPARE(tour.viewAt(0).size, 3);
         QCOMPARE(tour.viewAt(6).tab, QStringLiteral("gradients"));
@@ -103,6 +106,10 @@ private Q_SLOTS:
                                          << QStringList{"lecture.json", "step 2", "\"first\""};
         QTest::newRow("bad block") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"delete": [-1]}]})")
                                    << QStringList{"lecture.json", "step 2", "not a block number"};
+        QTest::newRow("parallel of one slot") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"parallel": [3, 3]}]})")
+                                              << QStringList{"lecture.json", "step 2", "FIRST < LAST"};
+        QTest::newRow("parallel join") << tourWith(R"({"caption": {"en": "a", "de": "b"}, "actions": [{"parallel": [3, 5], "join": "max"}]})")
+                                       << QStringList{"lecture.json", "step 2", "\"join\""};
         QTest::newRow("edit before open")
             << QByteArray(R"({"title": {"en": "T", "de": "T"}, "steps": [{"caption": {"en": "a", "de": "b"}, "actions": [{"delete": [1]}]}]})")
             << QStringList{"lecture.json", "step 1", "before any \"open\""};
@@ -147,6 +154,14 @@ private Q_SLOTS:
         QCOMPARE(loadStoredResults(QStringLiteral(PATHLENS_MODELS_DIR "/resnet110-fashion.pt"), results), QString());
         QVERIFY(results.lesion && results.gradients);
         QCOMPARE(int(results.lesion->result.blocks.size()), 54);
+        QVERIFY(results.lesion->result.blocks[0].unit.empty()); // a ResNet's blocks have no kind
+
+        // The ViT's units keep their kinds, which the single-deletion figure marks (the tour's
+        // "Transformers too" drew them all as one series).
+        QCOMPARE(loadStoredResults(QStringLiteral(PATHLENS_MODELS_DIR "/vit12-fashion.pt"), results), QString());
+        QCOMPARE(int(results.lesion->result.blocks.size()), 24);
+        for (const LesionBlock &block : results.lesion->result.blocks)
+            QCOMPARE(block.unit, std::string(block.index % 2 == 0 ? "attention" : "MLP"));
     }
 
     void fillsCaptions()
@@ -273,6 +288,14 @@ private Q_SLOTS:
                     QVERIFY2(caption.contains(testing::percentIn(language, current->first)), qPrintable(caption));
                 if (text.contains(QStringLiteral("{original}")))
                     QVERIFY2(caption.contains(testing::percentIn(language, live->originalAccuracy())), qPrintable(caption));
+                // Paths of the arrangement shown, counted by length (a parallel group of m units
+                // is passed m + 1 ways, the tour's last step): their sum, written as the tour does.
+                if (text.contains(QStringLiteral("{paths}")) && window.arrangement().size() <= 30) {
+                    const std::vector<double> counts = groupedPathCounts(activeGroupSizes(window.arrangement()));
+                    const double paths = std::accumulate(counts.begin(), counts.end(), 0.0);
+                    const QLocale locale(language == QLatin1String("de") ? QLocale::German : QLocale::English);
+                    QVERIFY2(caption.contains(locale.toString(qint64(paths))), qPrintable(caption));
+                }
                 if (text.contains(QStringLiteral("{chance}")))
                     QVERIFY2(caption.contains(language == QLatin1String("de") ? QStringLiteral("10 %") : QStringLiteral("10%")),
                              qPrintable(caption));
