@@ -45,7 +45,6 @@ QString percent(double fraction, const QLocale &locale, int decimals = 1)
     return locale.language() == QLocale::German ? number + QStringLiteral(" %") : number + QStringLiteral("%");
 }
 
-// 2^n: exact while it is short, else "1.8 × 10¹⁶".
 // How many paths, in words a projector shows: exact up to 2^30, else "1.8 × 10¹⁶".
 QString pathCountText(double paths, const QLocale &locale)
 {
@@ -529,7 +528,6 @@ std::optional<QString> LectureTour::fact(const QString &name, const QString &lan
         return locale.toString(blocks - active);
     // A parallel group of m active units is passed m + 1 ways, not 2^m (DESIGN.md section 3).
     const std::vector<int> groups = activeGroupSizes(arrangement);
-    const std::vector<double> lengths = groupedPathLengthDistribution(groups);
     if (name == QLatin1String("paths")) {
         double paths = 1;
         for (const int members : groups)
@@ -562,7 +560,7 @@ std::optional<QString> LectureTour::fact(const QString &name, const QString &lan
     if (name.startsWith(QLatin1String("lengths."))) {
         // The central lengths that hold at least 95% of the paths (Binomial(n, 1/2) without
         // parallel groups, DESIGN.md section 4).
-        const std::vector<double> &share = lengths;
+        const std::vector<double> share = groupedPathLengthDistribution(groups);
         int from = 0, to = int(share.size()) - 1;
         double below = 0, above = 0;
         while (from < to && below + share[size_t(from)] <= 0.025)
