@@ -395,8 +395,9 @@ std::vector<at::Tensor> Engine::Impl::forwardVariants(const std::vector<const Ar
         int q = 0;
         std::vector<size_t> members;
         Arrangement step;
+        std::vector<std::tuple<int, bool, int>> key; // the step's (block, active, join) per slot
     };
-    // What a step is, for telling equal steps apart: (block, active, join) per slot.
+    // What a step is, for telling equal steps apart.
     using StepKey = std::vector<std::tuple<int, bool, int>>;
     const auto keyOf = [](const Arrangement &step) {
         StepKey key;
@@ -407,7 +408,7 @@ std::vector<at::Tensor> Engine::Impl::forwardVariants(const std::vector<const Ar
     std::vector<at::Tensor> logits(arrangements.size());
     std::vector<size_t> everyone(arrangements.size());
     std::iota(everyone.begin(), everyone.end(), 0);
-    std::vector<Node> frontier{{net->stem(input), 0, everyone, {}}};
+    std::vector<Node> frontier{{net->stem(input), 0, everyone, {}, {}}};
     while (!frontier.empty()) {
         // Split each node by its members' next steps; members at their end get the head's logits.
         std::vector<Node> next;
@@ -423,16 +424,17 @@ std::vector<at::Tensor> Engine::Impl::forwardVariants(const std::vector<const Ar
                     continue;
                 }
                 const Arrangement step(arrangement.begin() + node.q, arrangement.begin() + groupEnd(arrangement, node.q));
-                const auto [child, added] = childOf.try_emplace(keyOf(step), next.size());
+                StepKey key = keyOf(step);
+                const auto [child, added] = childOf.try_emplace(key, next.size());
                 if (added)
-                    next.push_back({node.x, node.q, {}, step});
+                    next.push_back({node.x, node.q, {}, step, std::move(key)});
                 next[child->second].members.push_back(member);
             }
         }
         // Nodes that run the same single slot on inputs of the same shape run it together.
         std::map<std::pair<StepKey, std::vector<int64_t>>, std::vector<size_t>> together;
         for (size_t i = 0; i < next.size(); ++i)
-            together[{keyOf(next[i].step), next[i].x.sizes().vec()}].push_back(i);
+            together[{next[i].key, next[i].x.sizes().vec()}].push_back(i);
         for (const auto &entry : together) {
             const std::vector<size_t> &nodes = entry.second;
             const Arrangement &step = next[nodes.front()].step;
