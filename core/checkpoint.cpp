@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 namespace pathlens {
@@ -62,7 +63,8 @@ std::string architectureName(const TrainOptions &options)
 
 // pathlens.json of a trained model or checkpoint (DESIGN.md section 7), written with the same JSON
 // library that reads it; the keys keep the order a person reads them in.
-std::string trainingMetadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy)
+std::string trainingMetadata(const TrainOptions &options, const Dataset &data, int epochsDone, double accuracy,
+                             const std::string &initialMetadata)
 {
     const bool transformer = options.architecture == "vit";
     const std::string shape = transformer ? " --width " + std::to_string(options.width) + " --heads " + std::to_string(options.heads)
@@ -72,11 +74,12 @@ std::string trainingMetadata(const TrainOptions &options, const Dataset &data, i
     char recipe[640];
     std::snprintf(recipe, sizeof recipe,
                   "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
-                  "--seed %llu%s (%s, linear warm-up then cosine decay, random %d-pixel crops%s)",
+                  "--seed %llu%s%s (%s, linear warm-up then cosine decay, random %d-pixel crops%s)",
                   options.architecture.c_str(), options.depth, shape.c_str(), options.survivalLast,
                   options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
                   options.epochs, options.batchSize, options.learningRate,
                   static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip",
+                  options.initialWeights.empty() ? "" : (" --init " + std::filesystem::path(options.initialWeights).filename().string()).c_str(),
                   (transformer ? "AdamW, weight decay " + tidyText(options.weightDecay)
                                : "SGD with Nesterov momentum " + tidyText(options.momentum) + ", weight decay "
                                      + tidyText(options.weightDecay)).c_str(),
@@ -118,6 +121,12 @@ std::string trainingMetadata(const TrainOptions &options, const Dataset &data, i
     json["learning_rate"] = options.learningRate;
     json["seed"] = options.seed;
     json["flip"] = options.flip;
+    if (!options.initialWeights.empty()) {
+        json["init"] = options.initialWeights;
+        json["initialised_from"] = nlohmann::ordered_json::parse(initialMetadata, nullptr, false);
+        if (json["initialised_from"].is_discarded())
+            json["initialised_from"] = nlohmann::ordered_json::object();
+    }
     json["epochs_done"] = epochsDone;
     json["test_accuracy"] = tidy(accuracy, "%.4f");
     // A data set path or class name that is not UTF-8 is written with replacement characters
@@ -161,7 +170,62 @@ std::string changedOptions(const TrainOptions &options, const Dataset &data, con
     differs("learning_rate", "--lr", options.learningRate);
     differs("seed", "--seed", options.seed);
     differs("flip", "--no-flip", options.flip);
+    if (saved.contains("init") || !options.initialWeights.empty()) {
+        const std::string before = saved.value("init", std::string());
+        if (before != options.initialWeights)
+            changed += (changed.empty() ? "" : ", ") + std::string("--init ")
+                       + (options.initialWeights.empty() ? "(none)" : options.initialWeights) + " (the checkpoint has "
+                       + (before.empty() ? "none" : before) + ")";
+    }
     return changed;
+}
+
+std::string initialMetadataOf(const std::string &checkpointJson)
+{
+    const nlohmann::json saved = nlohmann::json::parse(checkpointJson, nullptr, false);
+    return saved.is_object() && saved.contains("initialised_from") ? saved["initialised_from"].dump() : std::string();
+}
+
+// Warm restarts (Loshchilov and Hutter, ICLR 2017): a second cosine cycle from a trained network.
+// Every parameter and buffer must match by name and shape; a partial copy would train a different
+// network than the metadata claims.
+std::string copyInitialWeights(torch::jit::Module &model, const std::string &path)
+{
+    checkReadableFile(path); // a FIFO would make torch::jit::load wait forever
+    torch::jit::ExtraFilesMap extra{{"pathlens.json", ""}};
+    torch::jit::Module source;
+    try {
+        source = torch::jit::load(path, at::Device(at::kCPU), extra);
+    } catch (const c10::Error &e) {
+        throw Error(path + ": --init needs a TorchScript model (" + firstLineOf(e.what_without_backtrace()) + ")");
+    }
+    std::map<std::string, at::Tensor> weights;
+    for (const auto &parameter : source.named_parameters())
+        weights[parameter.name] = parameter.value;
+    for (const auto &buffer : source.named_buffers())
+        weights[buffer.name] = buffer.value;
+    size_t copied = 0;
+    const auto copy = [&](const std::string &name, at::Tensor target) {
+        const auto found = weights.find(name);
+        if (found == weights.end())
+            throw Error(path + ": --init: the model has no " + name + "; it is not of the architecture and size given (--arch, --depth, --width ...)");
+        if (found->second.sizes() != target.sizes()) {
+            std::ostringstream shapes;
+            shapes << found->second.sizes() << ", the network to train " << target.sizes();
+            throw Error(path + ": --init: " + name + " has shape " + shapes.str());
+        }
+        const at::NoGradGuard noGradient;
+        target.copy_(found->second);
+        ++copied;
+    };
+    for (const auto &parameter : model.named_parameters())
+        copy(parameter.name, parameter.value);
+    for (const auto &buffer : model.named_buffers())
+        copy(buffer.name, buffer.value);
+    if (copied != weights.size())
+        throw Error(path + ": --init: the model has " + std::to_string(weights.size() - copied)
+                    + " tensors more than the network to train; it is not of the architecture and size given");
+    return extra["pathlens.json"].empty() ? "{}" : extra["pathlens.json"];
 }
 
 // The model and its pathlens.json serialised in memory, then written by writeFileSafely: an

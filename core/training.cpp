@@ -234,6 +234,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
     const std::string checkpoint = options.output + ".checkpoint";
     Module model;
     int startEpoch = 0;
+    std::string initialMetadata; // --init's model's pathlens.json, kept in every file written
     torch::jit::ExtraFilesMap extra{{"pathlens.json", ""}, {"optimizer.pt", ""}};
     if (options.resume) {
         if (!std::filesystem::exists(checkpoint))
@@ -257,9 +258,12 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         if (done.size() != 1 || !(done[0] >= 0 && done[0] <= options.epochs) || done[0] != std::floor(done[0]))
             throw Error(checkpoint + ": pathlens.json: \"epochs_done\" must be a whole number from 0 to " + std::to_string(options.epochs));
         startEpoch = int(done[0]);
+        initialMetadata = initialMetadataOf(extra["pathlens.json"]);
     } else {
         torch::manual_seed(options.seed);
         model = buildTrainableModel(options, trainSet.imageShape, classes);
+        if (!options.initialWeights.empty())
+            initialMetadata = copyInitialWeights(model, options.initialWeights);
     }
     model.to(device);
     model.train(true);
@@ -345,7 +349,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
         torch::save(optimizer, optimizerState);
         if (checkpoints)
             saveAtomically(model, checkpoint,
-                           {{"pathlens.json", trainingMetadata(options, trainSet, epoch + 1, result.testAccuracy)},
+                           {{"pathlens.json", trainingMetadata(options, trainSet, epoch + 1, result.testAccuracy, initialMetadata)},
                             {"optimizer.pt", optimizerState.str()}});
         if (progress) {
             state.testAccuracy = result.testAccuracy;
@@ -357,7 +361,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
             result.testAccuracy = testAccuracy(model, testImages, testLabels);
         model.eval();
         model.to(at::Device(at::kCPU));
-        saveAtomically(model, options.output, {{"pathlens.json", trainingMetadata(options, trainSet, result.epochsDone, result.testAccuracy)}});
+        saveAtomically(model, options.output, {{"pathlens.json", trainingMetadata(options, trainSet, result.epochsDone, result.testAccuracy, initialMetadata)}});
         std::error_code removeError; // only our own regular file; a device there is left alone
         if (checkpoints && std::filesystem::is_regular_file(checkpoint, removeError))
             std::filesystem::remove(checkpoint, removeError);

@@ -41,6 +41,7 @@ struct TrainOptions
     DeviceChoice device = DeviceChoice::Auto;
     std::string output;                   // the trained model; checkpoints go to output + ".checkpoint"
     bool resume = false;                  // continue from the checkpoint
+    std::string initialWeights;           // start from this trained model's weights (same shape) with a fresh schedule
     int stopAfterEpochs = -1;             // stop (as if interrupted) after this many epochs; -1: never
 };
 

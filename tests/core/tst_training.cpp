@@ -395,6 +395,47 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(train(options, smallData().train, smallData().test), "--patch 7", "the checkpoint has 4");
     }
 
+    // --init: a second schedule from a trained model's weights (the bundled ViT's last 12 epochs).
+    // At a learning rate far below a float's resolution the weights cannot move, so the file written
+    // holds the first model's weights exactly; a run without --init (same seed) does not.
+    void initialWeightsStartFromATrainedModel()
+    {
+        QTemporaryDir dir;
+        const TrainOptions first = tinyTransformer(dir, "first.pt");
+        QVERIFY(train(first, smallData().train, smallData().test).finished);
+        TrainOptions again = tinyTransformer(dir, "again.pt");
+        again.learningRate = 1e-30;
+        again.initialWeights = first.output;
+        QVERIFY(train(again, smallData().train, smallData().test).finished);
+        QVERIFY(identical(weights(again.output), weights(first.output)));
+        TrainOptions fresh = again;
+        fresh.initialWeights.clear();
+        fresh.output = dir.filePath("fresh.pt").toStdString();
+        QVERIFY(train(fresh, smallData().train, smallData().test).finished);
+        QVERIFY(!identical(weights(fresh.output), weights(first.output)));
+
+        // The file says what it started from: --init in the recipe, the first model's metadata whole.
+        const auto metadataOf = [](const std::string &path) {
+            return QJsonDocument::fromJson(QByteArray::fromStdString(Network::load(path)->metadataJson())).object();
+        };
+        const QJsonObject metadata = metadataOf(again.output);
+        QVERIFY(metadata.value("recipe").toString().contains("--init first.pt"));
+        QCOMPARE(metadata.value("initialised_from").toObject().value("epochs_done").toInt(), 1);
+        QCOMPARE(metadata.value("initialised_from").toObject().value("recipe").toString(),
+                 metadataOf(first.output).value("recipe").toString());
+
+        // Another size or architecture is refused by name, before any training.
+        TrainOptions wider = again;
+        wider.width = 64;
+        wider.heads = 4;
+        PL_EXPECT_ERROR(train(wider, smallData().train, smallData().test), "first.pt", "--init", "has shape");
+        TrainOptions residual = tinyOptions(dir, "r.pt");
+        residual.initialWeights = first.output;
+        PL_EXPECT_ERROR(train(residual, smallData().train, smallData().test), "first.pt", "--init", "not of the architecture");
+        residual.initialWeights = dir.filePath("missing.pt").toStdString();
+        PL_EXPECT_ERROR(train(residual, smallData().train, smallData().test), "missing.pt");
+    }
+
     void badOptionsAreExplained()
     {
         QTemporaryDir dir;
