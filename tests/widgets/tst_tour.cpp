@@ -20,6 +20,10 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontMetrics>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QSettings>
@@ -174,6 +178,59 @@ private Q_SLOTS:
                                          &complete);
         QCOMPARE(text, QStringLiteral("9.8% of …"));
         QVERIFY(!complete);
+    }
+
+    // The panel is as tall as its caption needs, also after a longer caption (it kept the height
+    // of the longest caption shown, which a later presented step's plots then lacked).
+    void panelShrinksAfterALongCaption()
+    {
+        const QString longText = QStringLiteral("A caption that runs on. ").repeated(40);
+        const auto step = [](const QString &text, const QJsonArray &actions) {
+            return QJsonObject{{"caption", QJsonObject{{"en", text}, {"de", text}}}, {"actions", actions}};
+        };
+        const QJsonObject tourJson{
+            {"title", QJsonObject{{"en", "T"}, {"de", "T"}}},
+            {"models", QJsonObject{{"resnet", "resnet110-fashion.pt"}}},
+            {"steps", QJsonArray{step(QStringLiteral("short"), QJsonArray{QJsonObject{{"open", "resnet"}}}),
+                                 step(longText, {}), step(QStringLiteral("short again"), {})}}};
+        const QByteArray json = QJsonDocument(tourJson).toJson();
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("lecture.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json);
+        file.close();
+
+        MainWindow window;
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(readyForTheTour(window));
+        QVERIFY(testing::loads(window, [&] { window.openData(QString::fromLatin1(testing::fashionMnist())); }));
+        LectureTour *tour = window.lectureTour();
+        QVERIFY(window.startLectureTour(path));
+        QTRY_VERIFY_WITH_TIMEOUT(tour->step() == 0 && tour->lastStepMs() >= 0, 120000);
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("tourDock"));
+        QVERIFY(dock);
+        QTest::qWait(200);
+        const int shortHeight = dock->height();
+        QVERIFY(tour->next());
+        QTRY_COMPARE_WITH_TIMEOUT(tour->step(), 1, 120000);
+        QTest::qWait(200);
+        const int longHeight = dock->height();
+        QVERIFY2(longHeight > shortHeight + 40, qPrintable(QStringLiteral("%1 then %2 px").arg(shortHeight).arg(longHeight)));
+        auto *caption = dock->findChild<QLabel *>();
+        QVERIFY(caption);
+        const int textHeight = QFontMetrics(caption->font())
+                                   .boundingRect(caption->contentsRect(), Qt::TextWordWrap, caption->text())
+                                   .height();
+        QVERIFY2(caption->contentsRect().height() >= textHeight, // every line of it visible
+                 qPrintable(QStringLiteral("%1 px for %2 px of text").arg(caption->contentsRect().height()).arg(textHeight)));
+        QVERIFY(tour->next());
+        QTRY_COMPARE_WITH_TIMEOUT(tour->step(), 2, 120000);
+        QTRY_VERIFY2_WITH_TIMEOUT(dock->height() <= shortHeight + 4,
+                                  qPrintable(QStringLiteral("%1 px after %2 px, %3 px at first").arg(dock->height()).arg(longHeight).arg(shortHeight)),
+                                  5000);
     }
 
     // Closing the tour's panel while its first step's model loads, then starting the tour again:

@@ -141,10 +141,18 @@ void LectureTour::followFont(QWidget *panel)
 }
 
 // A dock does not grow by height-for-width: the caption asks for the lines its text takes.
+// QLabel's heightForWidth is never less than the label's minimum height, so that is freed first;
+// without it the panel kept the height of the longest caption it had shown.
 void LectureTour::fitCaption()
 {
+    m_caption->setMinimumHeight(0);
     if (const int height = m_caption->heightForWidth(m_caption->width()); height > 0)
         m_caption->setMinimumHeight(height);
+    // Nor does a dock area shrink to a smaller minimum: the panel is held at what it needs.
+    QWidget *panel = m_caption->parentWidget();
+    panel->setMaximumHeight(QWIDGETSIZE_MAX);
+    panel->layout()->activate();
+    panel->setMaximumHeight(panel->minimumSizeHint().height());
 }
 
 bool LectureTour::eventFilter(QObject *watched, QEvent *event)
