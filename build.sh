@@ -17,8 +17,9 @@ packages=(cmake ninja-build g++ ccache pkg-config
           clang libclang-rt-14-dev  # the fuzz test: clang with libFuzzer and the sanitizer runtimes
           dpkg-dev desktop-file-utils appstream)  # the package test: cpack, dpkg-shlibdeps, validators
 # The Slurm test starts its own one-node cluster; `run` needs neither package and starts no daemon.
+# The window-manager test drives the program under openbox with xdotool (xprop, xwininfo: x11-utils).
 if [ "$action" = test ]; then
-    packages+=(slurm-wlm munge)
+    packages+=(slurm-wlm munge openbox xdotool x11-utils)
 fi
 missing=()
 for package in "${packages[@]}"; do

@@ -64,7 +64,12 @@ void WindowLayout::fitToScreen()
     if (available.contains(QRect(m_window->frameGeometry().topLeft(), m_window->size() + decoration)))
         return;
     m_window->resize(m_window->size().boundedTo(available.size() - decoration));
-    m_window->move(available.topLeft());
+    // A framed window moves by its frame's corner; one not yet framed (a restored geometry, before
+    // show) by its own, so it leaves room for the borders and title bar it will get. Moved to the
+    // screen's corner, its title bar was above the screen under openbox.
+    const int border = decoration.width() / 2;
+    m_window->move(m_window->isVisible() ? available.topLeft()
+                                         : available.topLeft() + QPoint(border, decoration.height() - border));
 }
 
 void WindowLayout::save() const
