@@ -662,6 +662,7 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
         // Counted per batch and added only when the whole batch succeeded, so that a batch
         // retried in smaller pieces is not counted twice.
         const at::Tensor batchCorrect = at::zeros_like(correctCounts);
+        bool cutShort = false; // cancelled within the batch: its counts are dropped
         try {
             BatchCache &batchCache = d.cache[{start, length}];
             size_t arrangementsDone = 0;
@@ -671,6 +672,12 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
                                                : 1;
             std::vector<at::Tensor> chunkLogits;
             for (size_t position = 0; position < order.size(); ++position) {
+                // Per arrangement too: a sweep on the live subset is one batch of 200 arrangements,
+                // and closing the window during Delete k waited 32 s for it to end.
+                if (cancel && cancel->cancelled()) {
+                    cutShort = true;
+                    break;
+                }
                 const size_t index = order[position];
                 // Per arrangement, not only per batch: another engine may have started or stopped, and
                 // a sweep's batch can take seconds while busy neighbours come and go.
@@ -726,6 +733,10 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
                             + std::to_string(batch),
                         int(batch)); // later calls start at the size that fits
             continue;
+        }
+        if (cutShort) {
+            result.cancelled = true;
+            break;
         }
         correctCounts.add_(batchCorrect);
         classImages.index_add_(0, labels, at::ones_like(labels));
