@@ -9,6 +9,8 @@
 #   3. started again (with the geometry it saved) as `pathlens --lecture`, a clicker's four Page
 #      Downs 0.3 s apart open no error window, and the frame stays on the screen;
 #   4. F11 during the tour is full screen too.
+# The sizes run from large to small, each starting with the settings the previous one saved: the
+# 1024x700 run restores a geometry saved on the 1280x720 screen (a laptop's, then a projector's).
 # A screenshot of each state goes to OUT for a person to look at.
 #
 #   bash tests/widgets/window_manager.sh PATHLENS [OUT]      (exit 77: Xvfb, openbox or xdotool missing)
@@ -66,11 +68,13 @@ fullscreen() { xprop -id "$1" _NET_WM_STATE | grep -q _NET_WM_STATE_FULLSCREEN; 
 # stay down in the X server and quit the next program started there.
 press() { xdotool key "$@"; }
 
-for size in ${SIZES:-1024x700 1280x720}; do
+previous_home=""
+for size in ${SIZES:-1280x720 1024x700}; do
     width=${size%x*}
     height=${size#*x}
     display=:$((90 + RANDOM % 100))
     home=$(mktemp -d)
+    [ -n "$previous_home" ] && cp -r "$previous_home/config" "$home/config"
     Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp > /dev/null 2>&1 &
     xvfb=$!
     export DISPLAY=$display
@@ -137,7 +141,9 @@ for size in ${SIZES:-1024x700 1280x720}; do
     wait "$app" 2> /dev/null
     kill "$wm" "$xvfb" 2> /dev/null
     wait "$wm" "$xvfb" 2> /dev/null
-    rm -rf "$home"
+    [ -n "$previous_home" ] && rm -rf "$previous_home"
+    previous_home=$home
 done
+rm -rf "$previous_home"
 echo "screenshots in $out"
 ((failures == 0)) || { echo "$failures checks failed"; exit 1; }
