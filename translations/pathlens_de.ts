@@ -258,7 +258,7 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="745"/>
+        <location filename="../widgets/plots/figures.cpp" line="748"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
@@ -266,20 +266,20 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="726"/>
-        <location filename="../widgets/plots/figures.cpp" line="747"/>
+        <location filename="../widgets/plots/figures.cpp" line="750"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="757"/>
+        <location filename="../widgets/plots/figures.cpp" line="760"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="730"/>
-        <location filename="../widgets/plots/figures.cpp" line="759"/>
+        <location filename="../widgets/plots/figures.cpp" line="762"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
@@ -326,7 +326,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="788"/>
+        <location filename="../widgets/plots/figures.cpp" line="791"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -412,37 +412,37 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>„lesion“ hat einen Block ohne gültigen Index</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="74"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="76"/>
         <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
         <translation>„gradients“ fehlen Längen, Mittelwert, Standardabweichung, Summe oder Stichproben gleicher Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="80"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="82"/>
         <source>&quot;gradients&quot; lacks the effective paths</source>
         <translation>„gradients“ fehlen die effektiven Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="98"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="100"/>
         <source>measure them again with resources/models/measure-results.sh</source>
         <translation>mit resources/models/measure-results.sh neu messen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="101"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="103"/>
         <source>%1 cannot be read (%2): %3</source>
         <translation>%1 ist nicht lesbar (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="106"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="108"/>
         <source>%1 is not a results file: %2</source>
         <translation>%1 ist keine Ergebnisdatei: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="111"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="113"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="115"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="117"/>
         <source>%1 was measured on another version of %2 (its SHA-256 differs): %3</source>
         <translation>%1 wurde an einer anderen Fassung von %2 gemessen (ihre SHA-256 weicht ab): %3</translation>
     </message>
@@ -768,12 +768,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="129"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="131"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="141"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="142"/>
         <source>Gradient per path length — %1, training images (measured once)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
@@ -789,14 +789,14 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="158"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="169"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="197"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="171"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="184"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="199"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="184"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="186"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1254,77 +1254,77 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LectureTour</name>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="80"/>
         <source>◀ Back</source>
         <translation>◀ Zurück</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="81"/>
         <source>The previous step (Page Up)</source>
         <translation>Der vorige Schritt (Bild auf)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="82"/>
         <source>Next ▶</source>
         <translation>Weiter ▶</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="84"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="83"/>
         <source>The next step (Page Down)</source>
         <translation>Der nächste Schritt (Bild ab)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="85"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="84"/>
         <source>End Tour</source>
         <translation>Tour beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="97"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="96"/>
         <source>Lecture Tour</source>
         <translation>Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="113"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="112"/>
         <source>Next Tour Step</source>
         <translation>Nächster Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="115"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="114"/>
         <source>Previous Tour Step</source>
         <translation>Voriger Tourschritt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="169"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="176"/>
         <source>Cannot start the tour</source>
         <translation>Die Tour kann nicht starten</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="215"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="222"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="216"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="223"/>
         <source>Cannot show the tour step</source>
         <translation>Der Tourschritt kann nicht gezeigt werden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="278"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="285"/>
         <source>%1 holds no gradients per path length</source>
         <translation>%1 enthält keine Gradienten je Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="338"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="345"/>
         <source>Lecture tour, step %1</source>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="429"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="436"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="430"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="437"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1345,171 +1345,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="173"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="173"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="169"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="171"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="177"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="187"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="184"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="472"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="484"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="188"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="473"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="485"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="208"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="329"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="341"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="201"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="202"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="220"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="217"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="219"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="678"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="704"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="221"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="232"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="223"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="679"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="236"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="705"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="239"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="245"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="247"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="255"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="258"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="260"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="253"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="265"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="271"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="372"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="384"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1517,7 +1517,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="373"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="385"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1525,80 +1525,80 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="402"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="414"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="404"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="405"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="432"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="444"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="449"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="461"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="465"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="460"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="472"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="464"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
         <source>Done: %1 images. %2.</source>
         <translation>Fertig: %1 Bilder. %2.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="471"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="483"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="475"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="487"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="486"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="517"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="506"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="518"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="514"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="552"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1606,32 +1606,48 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="140"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="150"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="146"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="156"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="162"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/liveplots.cpp" line="541"/>
+        <source>Measuring each single deletion on %n image(s)…</source>
+        <translation>
+            <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
+            <numerusform>Messe jede einzelne Löschung auf %n Bildern …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/liveplots.cpp" line="547"/>
+        <source>Measuring %n sample(s) per path length…</source>
+        <translation>
+            <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
+            <numerusform>Messe %n Stichproben je Pfadlänge …</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="696"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="722"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="697"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="723"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="371"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="383"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>

@@ -96,6 +96,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Measuring each single deletion on %n image(s)…</source>
+        <translation>
+            <numerusform>Measuring each single deletion on %n image…</numerusform>
+            <numerusform>Measuring each single deletion on %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring %n sample(s) per path length…</source>
+        <translation>
+            <numerusform>Measuring %n sample per path length…</numerusform>
+            <numerusform>Measuring %n samples per path length…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Measuring the original network and this arrangement on %n image, class by class…</numerusform>

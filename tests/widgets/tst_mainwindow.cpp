@@ -252,6 +252,9 @@ private Q_SLOTS:
         QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
+        // Said at once, not "press Measure" until the first estimate seconds later.
+        QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("lesionStatus"))->text(),
+                 QStringLiteral("Measuring each single deletion on 300 images…"));
         QVERIFY(lesion.wait(120000));
         while (!lesion.last().at(0).value<Analysis::Lesion>().finished)
             QVERIFY(lesion.wait(120000));
@@ -420,6 +423,8 @@ private Q_SLOTS:
         QSignalSpy gradients(window.analysis(), &Analysis::gradientsUpdated);
         QSignalSpy stopped(window.analysis(), &Analysis::stopped);
         window.measureGradients();
+        QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("gradientStatus"))->text(),
+                 QStringLiteral("Measuring 5 samples per path length…"));
         QVERIFY(stopped.wait(300000));
         QVERIFY(!gradients.isEmpty());
         const auto last = gradients.last();

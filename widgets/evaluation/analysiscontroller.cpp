@@ -158,8 +158,10 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
         return tr("Open a model and a data set first.");
     m_clock.start();
     ++m_started;
-    m_analysis->startLesion(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), m_workspace->options());
+    const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
+    m_analysis->startLesion(m_workspace->network(), images, m_workspace->options());
     m_plots->setMeasuring(true);
+    m_plots->setLesionMeasuring(images.size());
     return {};
 }
 
@@ -208,6 +210,7 @@ QString AnalysisController::measureGradients(quint64 seed)
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());
     m_plots->setMeasuring(true);
+    m_plots->setGradientsMeasuring(gradientOptions.samplesPerLength);
     return {};
 }
 

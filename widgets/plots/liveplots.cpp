@@ -228,12 +228,14 @@ LivePlots::LivePlots(QWidget *parent)
     m_samples->setToolTip(tr("Random batches per path length (the paper used 1000)"));
     QWidget *gradientTab = measuredTab(m_tabs, tr("Gradient magnitude per path length: press Measure."),
                                        {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus);
+    m_gradientStatus->setObjectName(QStringLiteral("gradientStatus"));
     gradientTab = addScrollingTab(gradientTab, tr("Gradients"));
     const auto [measureLesion, stopLesion] = buttons();
     measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
     connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
     QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
                                      {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus);
+    m_lesionStatus->setObjectName(QStringLiteral("lesionStatus"));
     lesionTab = addScrollingTab(lesionTab, tr("Single deletion"));
     const auto [deleteK, stopSweep] = buttons();
     deleteK->setText(tr("Delete k"));
@@ -532,6 +534,17 @@ void LivePlots::setMeasuring(bool running)
         button->setEnabled(running);
     for (QPushButton *button : m_measureButtons)
         button->setEnabled(!running);
+}
+
+void LivePlots::setLesionMeasuring(qint64 images)
+{
+    m_lesionStatus->setText(tr("Measuring each single deletion on %n image(s)…", nullptr, int(images)));
+    m_lesionClassStatus->setText(m_lesionStatus->text());
+}
+
+void LivePlots::setGradientsMeasuring(int samplesPerLength)
+{
+    m_gradientStatus->setText(tr("Measuring %n sample(s) per path length…", nullptr, samplesPerLength));
 }
 
 void LivePlots::setClassesMeasuring(qint64 images)

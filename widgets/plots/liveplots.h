@@ -68,6 +68,10 @@ public:
     // Per class reports only when done: until then its tab says what runs (a new user saw "press
     // Measure" for a minute after pressing it).
     void setClassesMeasuring(qint64 images);
+    // Said at once when a measurement starts: its first numbers take seconds, and until then the
+    // tab still read "press Measure".
+    void setLesionMeasuring(qint64 images);
+    void setGradientsMeasuring(int samplesPerLength);
     int gradientSamples() const; // samples per path length asked for
     int sweepSamples() const;    // random arrangements per k asked for
 
