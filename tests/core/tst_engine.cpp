@@ -47,6 +47,23 @@ std::vector<Arrangement> mixedArrangements(const NetworkInfo &info)
     return arrangements;
 }
 
+
+// Many arrangements of the 9-block fixture for one batch of images: per round, each block j
+// deleted (kept in odd rounds) with block k deleted too where k differs from j.
+std::vector<Arrangement> manyArrangements(int rounds)
+{
+    std::vector<Arrangement> arrangements;
+    for (int round = 0; round < rounds; ++round)
+        for (int j = 0; j < 9; ++j)
+            for (int k = 0; k < 9; ++k) {
+                Arrangement arrangement = identityArrangement(9);
+                arrangement[size_t(j)].active = round % 2 == 1;
+                arrangement[size_t(k)].active = j == k;
+                arrangements.push_back(arrangement);
+            }
+    return arrangements;
+}
+
 } // namespace
 
 class TestEngine final : public QObject
@@ -323,14 +340,7 @@ private Q_SLOTS:
         EngineOptions options;
         options.batchSize = 256;
         Engine engine(network, fashionSubset(256), options);
-        std::vector<Arrangement> arrangements;
-        for (int j = 0; j < 9; ++j)
-            for (int k = 0; k < 9; ++k) {
-                Arrangement arrangement = identityArrangement(9);
-                arrangement[size_t(j)].active = false;
-                arrangement[size_t(k)].active = j == k;
-                arrangements.push_back(arrangement);
-            }
+        const std::vector<Arrangement> arrangements = manyArrangements(1);
         std::vector<double> fractions;
         QElapsedTimer clock;
         clock.start();
@@ -361,15 +371,7 @@ private Q_SLOTS:
         EngineOptions options;
         options.batchSize = 256;
         Engine engine(network, fashionSubset(256), options);
-        std::vector<Arrangement> arrangements;
-        for (int round = 0; round < 4; ++round) // long enough for a report within the batch (250 ms)
-            for (int j = 0; j < 9; ++j)
-                for (int k = 0; k < 9; ++k) {
-                    Arrangement arrangement = identityArrangement(9);
-                    arrangement[size_t(j)].active = round % 2 == 0;
-                    arrangement[size_t(k)].active = j == k;
-                    arrangements.push_back(arrangement);
-                }
+        const std::vector<Arrangement> arrangements = manyArrangements(4); // a report within the batch (250 ms)
         CancelToken token;
         int reportsAfterCancel = 0;
         bool firstReportWithinBatch = false;

@@ -55,6 +55,17 @@ bool readyForTheTour(MainWindow &window)
     return testing::loads(window, [&] { window.setPreferences(preferences); });
 }
 
+
+// A tour file in `folder`, as a lecturer's own tour is opened; empty if it could not be written.
+QString writeLecture(const QTemporaryDir &folder, const QByteArray &json)
+{
+    const QString path = folder.filePath(QStringLiteral("lecture.json"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+        return {};
+    return path;
+}
+
 } // namespace
 
 class TestTour final : public QObject
@@ -125,11 +136,8 @@ private Q_SLOTS:
         QFETCH(QStringList, reason);
         // From a file, as a lecturer's own tour is opened; the window shows the same reason.
         QTemporaryDir folder;
-        const QString path = folder.filePath(QStringLiteral("lecture.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(json);
-        file.close();
+        const QString path = writeLecture(folder, json);
+        QVERIFY(!path.isEmpty());
         Tour tour;
         const QString why = loadTour(path, tour);
         for (const QString &fragment : reason)
@@ -195,11 +203,8 @@ private Q_SLOTS:
                                  step(longText, {}), step(QStringLiteral("short again"), {})}}};
         const QByteArray json = QJsonDocument(tourJson).toJson();
         QTemporaryDir folder;
-        const QString path = folder.filePath(QStringLiteral("lecture.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(json);
-        file.close();
+        const QString path = writeLecture(folder, json);
+        QVERIFY(!path.isEmpty());
 
         MainWindow window;
         window.resize(1280, 720);
