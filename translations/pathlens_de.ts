@@ -2101,152 +2101,177 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="85"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="88"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="86"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="90"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="88"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="94"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="92"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="98"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="94"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="101"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="95"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="103"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="96"/>
-        <source>Gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
-        <translation>Die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
+        <location filename="../widgets/plots/pathgraph.cpp" line="87"/>
+        <source>Unraveled</source>
+        <translation>Entfaltet</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="97"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="89"/>
+        <source>Lattice</source>
+        <translation>Gitter</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="91"/>
+        <source>Unraveled: every path through a window of blocks. Lattice: the whole network, paths grouped by length</source>
+        <translation>Entfaltet: jeder Pfad durch ein Fenster von Blöcken. Gitter: das ganze Netz, Pfade nach Länge gruppiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="100"/>
+        <source>By paths</source>
+        <translation>Nach Pfaden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="102"/>
+        <source>By gradient</source>
+        <translation>Nach Gradient</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="104"/>
+        <source>Edge width by the number of paths or by gradient mass; gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
+        <translation>Kantenbreite nach Anzahl der Pfade oder nach Gradientenmasse; die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/pathgraph.cpp" line="106"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="269"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="278"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="273"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="282"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="315"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="324"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="323"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="332"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="326"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="335"/>
         <source>output of slot %1</source>
         <translation>Ausgang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="327"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="336"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="416"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="425"/>
         <source>layer of slot %1 (block %2): the only path</source>
         <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="417"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="426"/>
         <source>slot %1 (block %2) deleted: the identity in its place</source>
         <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="421"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="430"/>
         <source>shortcut of the parallel group of slots %1–%2: %3% of all paths</source>
         <translation>Abkürzung der parallelen Gruppe der Plätze %1–%2: %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="423"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="432"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="427"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
         <source>one of the %1 branches of slots %2–%3, run in parallel: %4% of all paths</source>
         <translation>einer der %1 Zweige der Plätze %2–%3, parallel ausgeführt: %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="429"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="438"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="445"/>
         <source>slots %1–%2 run in parallel: %3 active branches on the same input</source>
         <translation>Plätze %1–%2 laufen parallel: %3 aktive Zweige auf derselben Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="442"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="451"/>
         <source>every block of slots %1–%2 deleted: only the shortcut remains</source>
         <translation>jeder Block der Plätze %1–%2 gelöscht: nur die Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="443"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="452"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="454"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="463"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="475"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="484"/>
         <source>slots →</source>
         <translation>Plätze →</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="480"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="489"/>
         <source>path length ↓</source>
         <translation>Pfadlänge ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="481"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="490"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="482"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="491"/>
         <source>%1 active blocks, some in parallel groups: %2 paths, each through at most one branch of a group; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke, einige in parallelen Gruppen: %2 Pfade, jeder durch höchstens einen Zweig einer Gruppe; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="486"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="495"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="487"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="496"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>

@@ -82,8 +82,14 @@ PathGraph::PathGraph(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     auto *controls = new QHBoxLayout;
     m_modeBox = new QComboBox(this);
-    m_modeBox->addItem(tr("Unraveled (window of blocks)"));
-    m_modeBox->addItem(tr("Lattice (whole network, by length)"));
+    // Short item texts, the long ones as tooltips: at 1024x700 the boxes get about 14 characters,
+    // and "Unraveled (window of blocks)" showed as "Unraveled (wir".
+    m_modeBox->addItem(tr("Unraveled"));
+    m_modeBox->setItemData(0, tr("Unraveled (window of blocks)"), Qt::ToolTipRole);
+    m_modeBox->addItem(tr("Lattice"));
+    m_modeBox->setItemData(1, tr("Lattice (whole network, by length)"), Qt::ToolTipRole);
+    m_modeBox->setToolTip(tr("Unraveled: every path through a window of blocks. Lattice: the whole network, paths "
+                             "grouped by length"));
     m_first = new QSpinBox(this);
     m_first->setPrefix(tr("from slot "));
     m_size = new QSpinBox(this);
@@ -91,9 +97,12 @@ PathGraph::PathGraph(QWidget *parent)
     m_size->setValue(3);
     m_size->setPrefix(tr("window "));
     m_widthBox = new QComboBox(this);
-    m_widthBox->addItem(tr("Width by number of paths"));
-    m_widthBox->addItem(tr("Width by gradient mass"));
-    m_widthBox->setToolTip(tr("Gradient mass needs the gradients measured for the current arrangement (Gradients tab)"));
+    m_widthBox->addItem(tr("By paths"));
+    m_widthBox->setItemData(0, tr("Width by number of paths"), Qt::ToolTipRole);
+    m_widthBox->addItem(tr("By gradient"));
+    m_widthBox->setItemData(1, tr("Width by gradient mass"), Qt::ToolTipRole);
+    m_widthBox->setToolTip(tr("Edge width by the number of paths or by gradient mass; gradient mass needs the gradients "
+                              "measured for the current arrangement (Gradients tab)"));
     auto *fitButton = new QPushButton(tr("Fit"), this);
     // The combo boxes shrink (their text elided) instead of setting the window's minimum width:
     // the whole row once needed 711 px, more than the left panel gets at 1024x700.
