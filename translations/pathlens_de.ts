@@ -1870,17 +1870,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>&amp;Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="101"/>
+        <location filename="../widgets/window/mainactions.cpp" line="103"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="104"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="105"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="108"/>
+        <location filename="../widgets/window/mainactions.cpp" line="112"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="109"/>
+        <location filename="../widgets/window/mainactions.cpp" line="113"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>

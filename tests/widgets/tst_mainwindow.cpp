@@ -31,6 +31,8 @@
 #include <QSettings>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QToolBar>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -512,7 +514,15 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         const double original = finished.last().at(0).toDouble();
         const QString originalText = window.accuracyText();
+        // The tool bar's buttons stay where they are while the undo text grows.
+        auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("editToolBar"));
+        QAction *undo = toolBar->actions().first();
+        const QWidget *undoButton = toolBar->widgetForAction(undo);
+        const int undoWidth = undoButton->sizeHint().width();
         window.editor()->toggle(4);
+        QVERIFY(undo->text().size() > QStringLiteral("&Undo").size()); // names the edit in the menu
+        QCOMPARE(qobject_cast<const QToolButton *>(undoButton)->text(), QStringLiteral("Undo"));
+        QCOMPARE(undoButton->sizeHint().width(), undoWidth);
         QVERIFY(finished.wait(120000));
         QVERIFY(finished.last().at(0).toDouble() != original || window.accuracyText() != originalText);
         const int runs = window.liveEvaluation()->evaluationsStarted();

@@ -98,6 +98,10 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     helpMenu->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainActions::shortcuts);
     helpMenu->addAction(tr("&Lecture Tour"), this, &MainActions::lectureTour);
 
+    // On the tool bar "Undo" and "Redo" alone (the whole text, "Undo Lecture tour, step 4", in the
+    // menu and the tooltip): the changing text moved every button after them by up to 200 px.
+    undo->setIconText(tr("Undo"));
+    redo->setIconText(tr("Redo"));
     auto *toolBar = window->addToolBar(tr("Edit"));
     toolBar->setObjectName(QStringLiteral("editToolBar"));
     toolBar->addActions({undo, redo, m_reset});
