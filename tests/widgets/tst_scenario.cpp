@@ -72,18 +72,31 @@ QStringList problemsOn(MainWindow &window, const QSize &screen)
         for (const QString &problem : testing::unreadable(window.livePlots()->plot(name), minimumHeight))
             problems << QStringLiteral("plot '%1': %2").arg(name, problem);
     }
-    // The figure of the tab shown is wholly in view, not behind a scroll bar (at 1280x720 the
-    // pages were 130-170 px viewports: a title or an x axis was always out of view). Not during
-    // the tour below 1920x1080: its caption takes the window's width under the figures, and there
-    // presentation mode (F11) is the projector's layout, one figure at a time.
+    // The first figure of the tab shown is wholly in view, not behind a scroll bar (at 1280x720 the
+    // pages were 130-170 px viewports: a title or an x axis was always out of view); a second one,
+    // under the first where the pane is too narrow for both side by side, is reached by scrolling
+    // down and fits the view; nothing scrolls sideways (the class figures' page scrolled 672 px at
+    // 1024x700). Not during the tour below 1920x1080: its caption takes the window's width under
+    // the figures, and there presentation mode (F11) is the projector's layout, one figure at a time.
     LectureTour *tour = window.lectureTour();
     const auto *tabs = window.livePlots()->findChild<QTabWidget *>();
     const auto *page = qobject_cast<const QScrollArea *>(tabs->currentWidget());
     if (page && tabs->isVisible() && (!tour->isRunning() || screen.width() >= 1920)) {
-        const int hidden = page->verticalScrollBar()->maximum();
-        if (hidden > 0)
-            problems << QStringLiteral("tab '%1' scrolls: %2 px of its page out of view, %3 px horizontally")
-                            .arg(tabs->tabText(tabs->currentIndex())).arg(hidden).arg(page->horizontalScrollBar()->maximum());
+        const QString tab = tabs->tabText(tabs->currentIndex());
+        if (page->horizontalScrollBar()->maximum() > 0)
+            problems << QStringLiteral("tab '%1' scrolls %2 px sideways").arg(tab).arg(page->horizontalScrollBar()->maximum());
+        const QRect view = page->viewport()->rect();
+        QList<QCustomPlot *> figures;
+        for (QCustomPlot *figure : page->widget()->findChildren<QCustomPlot *>())
+            if (figure->isVisibleTo(page->widget()))
+                figures << figure;
+        std::sort(figures.begin(), figures.end(), [](QCustomPlot *a, QCustomPlot *b) { return a->y() < b->y(); });
+        for (int i = 0; i < figures.size(); ++i) {
+            const QRect shown(figures[i]->mapTo(page->viewport(), QPoint()), figures[i]->size());
+            if (figures[i]->height() > view.height() || (i == 0 && !view.contains(shown)))
+                problems << QStringLiteral("tab '%1': figure %2 at %3..%4 px, the view shows 0..%5 px")
+                                .arg(tab).arg(i + 1).arg(shown.top()).arg(shown.bottom()).arg(view.height());
+        }
     }
     const QCPRange accuracies = window.livePlots()->accuracyPlot()->yAxis->range();
     if (accuracies.lower < 0 || accuracies.upper > 100)

@@ -115,10 +115,7 @@ void addNote(QCustomPlot &plot, const QString &note)
 {
     if (note.isEmpty())
         return;
-    QFont font = plot.font();
-    font.setPointSizeF(9);
-    plot.plotLayout()->insertRow(1); // row 0 is the title
-    plot.plotLayout()->addElement(1, 0, new QCPTextElement(&plot, note, font));
+    addText(plot, 1, note, 9); // row 0 is the title
 }
 
 // The scale of a heat map: the 95th percentile of |value| over its cells (at least `floor`). A

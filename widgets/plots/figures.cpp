@@ -34,19 +34,120 @@ QCPScatterStyle marker(int series, double size = 6)
     return QCPScatterStyle(markers[series % 4], shades[series % 4], series % 2 ? Qt::white : shades[series % 4], size);
 }
 
+// A title or note that wraps at the width it is given instead of asking for its whole text on
+// one line: one unwrapped note line asked 536 px, and the class figures scrolled 672 px sideways
+// in a 1024x700 window's plot pane (issue 25). Its row grows by the wrapped lines (QCPTextElement
+// caps its height at one run of the text, so wrapped lines were clipped).
+class WrappingText final : public QCPTextElement
+{
+public:
+    WrappingText(QCustomPlot *plot, const QString &text, const QFont &font)
+        : QCPTextElement(plot, text, font)
+    {
+        setTextFlags(Qt::AlignCenter | Qt::TextWordWrap);
+    }
+
+    // How much taller the wrapped text is than the text on its own lines.
+    int growth() const { return wrapped().height() - unwrapped().height(); }
+
+    QSize minimumOuterSizeHint() const override
+    {
+        // Narrow enough for half a 1024 px screen; wider text wraps.
+        constexpr int narrowest = 200;
+        const QSize size = wrapped();
+        return {std::min(size.width(), narrowest), size.height()};
+    }
+
+    QSize maximumOuterSizeHint() const override { return {QWIDGETSIZE_MAX, wrapped().height()}; }
+
+private:
+    // The width of its column: the figure's, less the other columns' (a heat map's colour scale).
+    // QCPLayoutGrid fills a column of equal stretch up to its elements' maximum width, so that is
+    // what the others take (at most half, at least their minimum).
+    int columnWidth() const
+    {
+        const int figure = mParentPlot->viewport().width();
+        const auto *grid = qobject_cast<const QCPLayoutGrid *>(layout());
+        if (!grid)
+            return figure;
+        // Per other column, what its elements take (empty cells are null). Not this column's:
+        // another wrapping text there would ask this one back.
+        int mine = 0;
+        int row = 0;
+        for (int index = 0; index < grid->elementCount(); ++index)
+            if (grid->elementAt(index) == this)
+                grid->indexToRowCol(index, row, mine);
+        std::vector<int> taken(size_t(grid->columnCount()), 0);
+        for (int index = 0; index < grid->elementCount(); ++index) {
+            const QCPLayoutElement *element = grid->elementAt(index);
+            int column = 0;
+            grid->indexToRowCol(index, row, column);
+            if (element && column != mine)
+                taken[size_t(column)] = std::max({taken[size_t(column)], minimumWidth(*element),
+                                                  std::min(maximumWidth(*element), figure / 2)});
+        }
+        int width = figure;
+        for (int column = 0; column < grid->columnCount(); ++column)
+            if (column != mine && taken[size_t(column)] > 0)
+                width -= taken[size_t(column)] + grid->columnSpacing();
+        return width;
+    }
+    // An element's outer width limits as QCPLayout takes them: a size set on it, else its hint.
+    static int marginsOf(const QCPLayoutElement &element)
+    {
+        return element.sizeConstraintRect() == QCPLayoutElement::scrInnerRect
+                   ? element.margins().left() + element.margins().right()
+                   : 0;
+    }
+    static int minimumWidth(const QCPLayoutElement &element)
+    {
+        return element.minimumSize().width() > 0 ? element.minimumSize().width() + marginsOf(element)
+                                                 : element.minimumOuterSizeHint().width();
+    }
+    static int maximumWidth(const QCPLayoutElement &element)
+    {
+        return element.maximumSize().width() < QWIDGETSIZE_MAX ? element.maximumSize().width() + marginsOf(element)
+                                                               : element.maximumOuterSizeHint().width();
+    }
+    QSize withMargins(const QRect &text) const
+    {
+        return text.size() + QSize(mMargins.left() + mMargins.right(), mMargins.top() + mMargins.bottom());
+    }
+    QSize wrapped() const
+    {
+        const int width = std::max(1, columnWidth() - mMargins.left() - mMargins.right());
+        return withMargins(QFontMetrics(mFont).boundingRect(QRect(0, 0, width, 0), mTextFlags, mText));
+    }
+    QSize unwrapped() const { return withMargins(QFontMetrics(mFont).boundingRect(QRect(), Qt::TextDontClip, mText)); }
+};
+
 } // namespace
+
+void addText(QCustomPlot &plot, int row, const QString &text, double pointSize)
+{
+    QFont font = plot.font();
+    font.setPointSizeF(pointSize);
+    plot.plotLayout()->insertRow(row);
+    plot.plotLayout()->addElement(row, 0, new WrappingText(&plot, text, font));
+}
+
+int wrappedTextGrowth(const QCustomPlot &plot)
+{
+    int growth = 0;
+    for (QCPLayoutElement *element : plot.plotLayout()->elements(true))
+        if (auto *text = dynamic_cast<const WrappingText *>(element))
+            growth += text->growth();
+    return growth;
+}
 
 std::unique_ptr<QCustomPlot> newPlot(const QString &title)
 {
     auto plot = std::make_unique<QCustomPlot>();
     plot->setBackground(Qt::white); // exports fill the background
-    plot->plotLayout()->insertRow(0);
-    QFont font = plot->font();
-    font.setPointSizeF(10);
     // "What — model, data": the part after the dash goes on a second line so long names fit.
     QString text = title;
     text.replace(QStringLiteral(" — "), QStringLiteral("\n"));
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot.get(), text, font));
+    addText(*plot, 0, text, 10);
     plot->legend->setVisible(true);
     plot->legend->setBrush(QColor(255, 255, 255, 230));
     for (QCPAxis *axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
@@ -730,10 +831,7 @@ std::unique_ptr<QCustomPlot> gradientTotal(const QString &title, const GradientR
     addLine(*plot, QObject::tr("total: C(n, k) × mean"), x, toVector(result.total), 1);
     const double highest = result.total.empty() ? 1.0 : *std::max_element(result.total.begin(), result.total.end());
     plot->yAxis->setRange(0, highest > 0 ? highest * 1.1 : 1.0);
-    QFont font = plot->font();
-    font.setPointSizeF(9);
-    plot->plotLayout()->insertRow(1);
-    plot->plotLayout()->addElement(1, 0, new QCPTextElement(plot.get(), windowsNote(result), font));
+    addText(*plot, 1, windowsNote(result), 9);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     return plot;
 }
@@ -789,10 +887,7 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
     }
     if (!zero.isEmpty())
         note += QLatin1Char('\n') + QObject::tr("not shown, zero on a log axis: length(s) %1").arg(zero.join(QStringLiteral(", ")));
-    QFont font = plot->font();
-    font.setPointSizeF(9);
-    plot->plotLayout()->insertRow(1); // row 0 is the title
-    plot->plotLayout()->addElement(1, 0, new QCPTextElement(plot.get(), note, font));
+    addText(*plot, 1, note, 9); // row 0 is the title
     return plot;
 }
 

@@ -37,6 +37,10 @@ void setDark(QCustomPlot &plot, bool dark, const QColor &background = QColor(Qt:
 // at; 1 gives the drawn sizes back. Exports always use the drawn sizes.
 void setTextScale(QCustomPlot &plot, double scale);
 
+// How many pixels the figure's wrapped titles and notes take beyond their unwrapped lines, as
+// last laid out: a figure shown in a narrow pane grows by this much instead of squeezing its axes.
+int wrappedTextGrowth(const QCustomPlot &plot);
+
 // Writes the figure to `path`; the format follows the suffix (.pdf, .svg, .png), always in print
 // colours. The file is replaced atomically, so an interruption leaves the previous one intact.
 // Throws Error.

@@ -17,6 +17,10 @@ namespace pathlens::figures {
 // black axes with dotted grids.
 std::unique_ptr<QCustomPlot> newPlot(const QString &title);
 
+// A line of text (a title, a note) in a row of its own at `row` of the figure's layout, wrapped at
+// the figure's width.
+void addText(QCustomPlot &plot, int row, const QString &text, double pointSize);
+
 QVector<double> toVector(const std::vector<double> &values);
 QVector<double> range(size_t count, double start = 0);
 

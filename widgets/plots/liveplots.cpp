@@ -18,6 +18,7 @@
 #include <QScrollArea>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -67,9 +68,10 @@ void installHoverReadout(QCustomPlot *plot)
 
 namespace {
 
-// The class figures' turned names and 10 or 54 rows, and the gradient figure's three note lines
-// under its title, ask more than the 290 px of another measured figure (tst_scenario: axes at least
-// 120 px tall, no tick labels overlapping; 310 px lets the page fit a 1024x700 screen).
+// The per-class figures' turned class names, and the gradient figure's three note lines under its
+// title, ask more than the 290 px of another measured figure (tst_scenario: axes at least 120 px
+// tall, no tick labels overlapping; 310 px lets the page fit a 1024x700 screen). Wrapped titles and
+// notes add their lines to either (fitPresentation).
 constexpr int tallFigureHeight = 310;
 
 QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
@@ -308,8 +310,12 @@ QStringList LivePlots::plotNames()
 void LivePlots::showTab(const QString &name)
 {
     const int index = int(plotNames().indexOf(name));
-    if (index > 0 || (index == 0 && accuracyIsATab())) // "accuracy" is above the tabs unless short of room
+    if (index > 0 || (index == 0 && accuracyIsATab())) { // "accuracy" is above the tabs unless short of room
         m_tabs->setCurrentWidget(m_tabOfPlot[index]);
+        // The second of two figures may be under the first, in a narrow pane.
+        if (auto *page = qobject_cast<QScrollArea *>(m_tabOfPlot[index]); page && plot(name))
+            page->ensureWidgetVisible(plot(name), 0, 0);
+    }
     m_tabChosen = index > 0;
     showFigures();
 }
@@ -364,6 +370,31 @@ void LivePlots::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     showFigures();
+    arrangePairs();
+}
+
+// Two heat maps side by side need about 440 px each for their class names, 54 columns and colour
+// scale; in the plot pane of a 1024x700 or 1280x720 window (480 and 720 px) they asked 1153 px and
+// the page scrolled 672 px sideways (issue 25). There the second goes under the first and the page
+// scrolls down to it.
+void LivePlots::arrangePairs()
+{
+    constexpr int sideBySideWidth = 880;
+    const auto direction = width() >= sideBySideWidth ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    for (QBoxLayout *area : {m_classArea, m_lesionClassArea})
+        if (area->direction() != direction)
+            area->setDirection(direction);
+}
+
+// A figure whose titles and notes wrap grows by the wrapped lines (fitPresentation) instead of
+// squeezing its axes; it knows its new width once its own resize event has passed.
+bool LivePlots::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        auto *plot = static_cast<QCustomPlot *>(watched);
+        QTimer::singleShot(0, plot, [this, plot] { fitPresentation(plot); });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 // The first plot name of the tab shown.
@@ -406,6 +437,7 @@ void LivePlots::replaceFigure(QBoxLayout *area, QCustomPlot *&slot, std::unique_
     slot = figure.release();
     fitPresentation(slot);
     installHoverReadout(slot);
+    slot->installEventFilter(this);
     area->insertWidget(position, slot);
 }
 
@@ -473,7 +505,11 @@ void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vec
                                         reading.disagreement, downsampling, vote));
     for (QCustomPlot *figure : {m_lesionClassFigure, m_disagreementFigure})
         followPalette(figure);
-    m_lesionClassStatus->setText(tr("Done: %1 images. %2.").arg(lesion.imagesTotal).arg(QString(vote).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+    // Short: beside the buttons in a 1024 px window the whole vote took four lines from the figures.
+    m_lesionClassStatus->setText(tr("Done: %1 images; majority vote %2%, full network %3%.")
+                                     .arg(lesion.imagesTotal)
+                                     .arg(100.0 * double(reading.majorityCorrect) / images, 0, 'f', 2)
+                                     .arg(100.0 * double(reading.fullCorrect) / images, 0, 'f', 2));
 }
 
 void LivePlots::showClassComparison(const Analysis::ClassComparison &comparison, const QString &title)
@@ -670,13 +706,14 @@ void LivePlots::fitPresentation(QCustomPlot *plot) const
     // area, where scrolling would leave only its title in view.
     // Out of presentation mode the axes keep at least 120 px at every size (issue 25): the
     // accuracy's and the path lengths' legend rows and axis titles take 85 px of the plot; the
-    // class figures' turned class names take 70 px more than a measured figure's numbers, and
-    // their 10 or 54 rows need 150 px; the gradient figure's notes under its title take three
-    // lines, and its axis titles on both sides ran into them.
-    const bool tall = plot == m_classFigure || plot == m_confusionFigure || plot == m_lesionClassFigure
-                      || plot == m_disagreementFigure || plot == m_gradientFigure;
+    // per-class figures' turned class names take 70 px more than a measured figure's numbers; the
+    // gradient figure's notes under its title take three lines, and its axis titles on both sides
+    // ran into them.
+    const bool tall = plot == m_classFigure || plot == m_confusionFigure || plot == m_gradientFigure;
     const int normal = plot == m_accuracy || plot == m_paths ? 205 : tall ? tallFigureHeight : 290;
-    plot->setMinimumHeight(on ? 110 : normal);
+    const int height = (on ? 110 : normal) + figures::wrappedTextGrowth(*plot);
+    if (plot->minimumHeight() != height)
+        plot->setMinimumHeight(height);
     // A transformer's single deletion lists its unit kinds too: in one column its legend took four
     // lines and left the axes 111 px at 1280x720 (the tour's "Transformers too"); in two, three.
     const bool kindsToo = plot == m_lesionFigure && plot->legend->itemCount() >= 3;

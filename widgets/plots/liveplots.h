@@ -101,6 +101,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // Adds `page` as a tab inside a scroll area; returns the tab's widget.
@@ -109,6 +110,7 @@ private:
     void followPalette(QCustomPlot *figure); // a measured figure
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
     void showFigures(); // which of the accuracy plot and the tabs are in view, and where
+    void arrangePairs(); // the pages of two figures: side by side where they fit, else one above the other
     bool accuracyIsATab() const;
     int heightForBoth() const;
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
