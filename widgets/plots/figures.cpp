@@ -489,9 +489,13 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
 
 namespace {
 
-// The legend as a row of its own under the axes, where it cannot hide a point.
+// The legend as a row of its own under the axes, where it cannot hide a point. Without a frame:
+// QCPLegend draws it on its outer rect, which in a row spans the figure's width and ends on its
+// last pixel row, so the frame's right and bottom lines fell outside the figure and the legend
+// looked cut off (issue 25, single deletion at 1024x700).
 void legendBelowAxes(QCustomPlot &plot)
 {
+    plot.legend->setBorderPen(Qt::NoPen);
     plot.axisRect()->insetLayout()->take(plot.legend);
     plot.plotLayout()->addElement(plot.plotLayout()->rowCount(), 0, plot.legend);
     plot.plotLayout()->setRowStretchFactor(plot.plotLayout()->rowCount() - 1, 0.001);
