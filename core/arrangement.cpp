@@ -203,6 +203,12 @@ int commonPrefixLength(const Arrangement &a, const Arrangement &b)
     return static_cast<int>(mismatch.first - a.begin());
 }
 
+int resumedWork(const Arrangement &previous, const Arrangement &current)
+{
+    return 1 + static_cast<int>(std::count_if(current.begin() + commonPrefixLength(previous, current), current.end(),
+                                              [](const Slot &s) { return s.active; }));
+}
+
 int activeCount(const Arrangement &arrangement)
 {
     return static_cast<int>(std::count_if(arrangement.begin(), arrangement.end(), [](const Slot &s) { return s.active; }));

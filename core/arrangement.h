@@ -66,6 +66,9 @@ std::vector<int> activeGroupSizes(const Arrangement &arrangement);
 
 // Number of leading slots two arrangements share; evaluation resumes from there.
 int commonPrefixLength(const Arrangement &a, const Arrangement &b);
+// The work of evaluating `current` right after `previous`, in blocks run: its active slots after
+// the prefix the two share (the engine resumes there), and one for the head.
+int resumedWork(const Arrangement &previous, const Arrangement &current);
 
 int activeCount(const Arrangement &arrangement);
 

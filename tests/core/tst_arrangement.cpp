@@ -62,6 +62,16 @@ private Q_SLOTS:
         QCOMPARE(commonPrefixLength(withDeleted(identityArrangement(6), {4}), identityArrangement(6)), 4);
     }
 
+    // The work of an arrangement run after another: the active slots after their shared prefix, and the head.
+    void resumedWorkCountsTheBlocksRunAgain()
+    {
+        const Arrangement identity = identityArrangement(6);
+        QCOMPARE(resumedWork({}, identity), 7);
+        QCOMPARE(resumedWork(identity, identity), 1);
+        QCOMPARE(resumedWork(identity, withDeleted(identity, {4})), 2);     // slots 4 (deleted) and 5
+        QCOMPARE(resumedWork(identity, withDeleted(identity, {0, 4})), 5);  // 1, 2, 3, 5
+    }
+
     void invalidReordersAreExplained()
     {
         const auto info = twoStageNetwork();

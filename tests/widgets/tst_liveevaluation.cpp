@@ -3,6 +3,7 @@
 
 #include "engine.h"
 #include "liveevaluation.h"
+#include "remainingtime.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -76,6 +77,23 @@ class TestLiveEvaluation final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A measurement whose engine takes 10 s to build and then works at a steady 1% a second: the
+    // time left counts down with the clock. Estimated from the whole time so far, it read 166 s
+    // at 20 s and 160 s at 30 s.
+    void remainingTimeCountsDown()
+    {
+        RemainingTime remaining;
+        remaining.start();
+        QCOMPARE(remaining.textAt(3, 0), QStringLiteral("3 s elapsed"));
+        auto left = [&](double seconds) {
+            const QString text = remaining.textAt(seconds, 0.01 * (seconds - 10));
+            return text.section(QStringLiteral("about "), 1).section(QLatin1Char(' '), 0, 0).toDouble();
+        };
+        left(11); // the first report
+        for (double seconds : {20.0, 30.0, 60.0, 100.0})
+            QCOMPARE(left(seconds), 110 - seconds); // exact: the rate is steady
+    }
+
     // Three edits while the original is measured: the original, then only the last edit, and one
     // finished number, for the last edit.
     void originalFirstThenLatestWins()

@@ -32,7 +32,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                         .arg(modelName())
                                         .arg(lesion.imagesDone)
                                         .arg(lesion.imagesTotal)
-                                        .arg(progressText(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
+                                        .arg(m_remaining.text(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
         // Each " — " starts a line: on one line the progress made the figure wider than its pane at 1024x700.
         showLesion(lesion, title);
     });
@@ -40,7 +40,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         const SweepResult &result = sweep.result;
         if (!sweep.finished) {
             m_plots->showSweep(sweep, (sweep.reorder ? tr("Reordering: %1") : tr("Deleting k blocks: %1"))
-                                          .arg(progressText(sweep.fraction)));
+                                          .arg(m_remaining.text(sweep.fraction)));
             return;
         }
         (sweep.reorder ? m_reorder : m_deleteK) = result;
@@ -60,7 +60,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                             ? tr("Gradient per path length — %1, training images").arg(modelName())
                             : tr("Gradient per path length — %1, test images (no training split)").arg(modelName());
         if (done < total)
-            title += QStringLiteral("; ") + progressText(double(done) / double(std::max(1, total)));
+            title += QStringLiteral("; ") + m_remaining.text(double(done) / double(std::max(1, total)));
         showGradients(result, done, total, title);
     });
 }
@@ -142,21 +142,11 @@ void AnalysisController::showStoredGradients(const GradientResult &result)
                   tr("Gradient per path length — %1, training images (measured once)").arg(modelName()));
 }
 
-// "12 s elapsed, about 40 s left", the rest estimated from the rate so far.
-QString AnalysisController::progressText(double fractionDone) const
-{
-    const double elapsed = m_clock.elapsed() / 1000.0;
-    if (fractionDone <= 0)
-        return tr("%1 s elapsed").arg(elapsed, 0, 'f', 0);
-    const double left = elapsed * (1 - fractionDone) / fractionDone;
-    return tr("%1 s elapsed, about %2 s left").arg(elapsed, 0, 'f', 0).arg(left, 0, 'f', 0);
-}
-
 QString AnalysisController::measureSingleDeletions(qint64 liveImages)
 {
     if (!m_workspace->engine())
         return tr("Open a model and a data set first.");
-    m_clock.start();
+    m_remaining.start();
     ++m_started;
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startLesion(m_workspace->network(), images, m_workspace->options());
@@ -169,7 +159,7 @@ QString AnalysisController::measureClasses(qint64 liveImages)
 {
     if (!m_workspace->engine())
         return tr("Open a model and a data set first.");
-    m_clock.start();
+    m_remaining.start();
     ++m_started;
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startClassComparison(m_workspace->network(), images, m_editor->arrangement(), m_workspace->options());
@@ -185,7 +175,7 @@ QString AnalysisController::measureSweep(bool reorder, qint64 liveImages, quint6
     if (reorder && !blocksCanTradePlaces(m_workspace->info()))
         return tr("No two blocks of this network can trade places (no stage has two blocks of one shape), so there is "
                   "nothing to reorder.");
-    m_clock.start();
+    m_remaining.start();
     ++m_started;
     m_analysis->startSweep(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), reorder,
                            /*maxK=*/20, m_plots->sweepSamples(), seed, m_critical, m_workspace->options());
@@ -205,7 +195,7 @@ QString AnalysisController::measureGradients(quint64 seed)
     auto training = std::make_shared<std::atomic<bool>>(true);
     m_gradientOnTraining = training;
     m_gradientArrangement = m_editor->arrangement();
-    m_clock.start();
+    m_remaining.start();
     ++m_started;
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());

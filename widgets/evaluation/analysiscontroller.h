@@ -2,8 +2,8 @@
 
 #include "analysis.h"
 #include "classresults.h"
+#include "remainingtime.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
 #include <atomic>
@@ -64,7 +64,6 @@ Q_SIGNALS:
     void failed(const QString &title, const QString &message);
 
 private:
-    QString progressText(double fractionDone) const;
     QString modelName() const;
     ClassComparisonResult classComparisonResult(const Analysis::ClassComparison &comparison) const;
     PerClassLesion perClassLesion(const Analysis::Lesion &lesion) const;
@@ -76,7 +75,7 @@ private:
     LivePlots *m_plots;
     PathGraph *m_graph;
     Analysis *m_analysis;
-    QElapsedTimer m_clock; // since the measurement started
+    RemainingTime m_remaining; // of the measurement under way
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
     int m_started = 0;
