@@ -155,6 +155,13 @@ private Q_SLOTS:
                 QCustomPlot *figure = plots->plot(QStringLiteral("gradients"));
                 QVERIFY(figure && figure->isVisible());
                 QVERIFY2(figure->axisRect()->height() >= 120, qPrintable(QString::number(figure->axisRect()->height())));
+                // The Measure row is hidden while presenting, but not its progress while a measurement runs.
+                QWidget *controls = plots->findChild<QLabel *>(QStringLiteral("gradientStatus"))->parentWidget();
+                QVERIFY(!controls->isVisible());
+                plots->setMeasuring(true);
+                QVERIFY(controls->isVisible());
+                plots->setMeasuring(false);
+                QVERIFY(!controls->isVisible());
             }
             window.grab().save(QStringLiteral(PATHLENS_BINARY_DIR "/Testing/layout-tour-1280x720-step%1.png").arg(step + 1));
         }

@@ -570,6 +570,8 @@ void LivePlots::setMeasuring(bool running)
         button->setEnabled(running);
     for (QPushButton *button : m_measureButtons)
         button->setEnabled(!running);
+    m_measuring = running;
+    showControls();
 }
 
 void LivePlots::setLesionMeasuring(qint64 images)
@@ -678,10 +680,17 @@ void LivePlots::setOneFigureAtATime(bool on)
     // Presenting on a small screen, a figure needs every pixel: at 1280x720 the tour's step 7 kept
     // 80 px for the gradient figure's axes below its Measure row. Leaving presentation brings it back.
     // The tab bar too: the tour's step chooses the figure there ("strip, one big plot, caption").
-    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
-        controls->setVisible(!on);
+    showControls();
     m_tabs->tabBar()->setVisible(!on);
     showFigures();
+}
+
+// The Measure rows, with their progress and Stop, are hidden while presenting one figure at a
+// time, except while a measurement runs: presenting, its progress was nowhere to be seen.
+void LivePlots::showControls()
+{
+    for (QWidget *controls : m_tabs->findChildren<QWidget *>(QStringLiteral("measureControls")))
+        controls->setVisible(!m_oneFigureAtATime || m_measuring);
 }
 
 void LivePlots::setPresentation(bool on)

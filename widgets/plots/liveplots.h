@@ -110,7 +110,8 @@ private:
     void followPalette(QCustomPlot *figure); // a measured figure
     void fitPresentation(QCustomPlot *plot) const; // its minimum height and legend for the mode
     void showFigures(); // which of the accuracy plot and the tabs are in view, and where
-    void arrangePairs(); // the pages of two figures: side by side where they fit, else one above the other
+    void arrangePairs();
+    void showControls(); // the Measure rows: hidden while presenting one figure at a time, unless measuring // the pages of two figures: side by side where they fit, else one above the other
     bool accuracyIsATab() const;
     int heightForBoth() const;
     void drawSurviving(); // the surviving-paths figure of the current arrangement, unless drawn
@@ -165,6 +166,7 @@ private:
     double m_lineScale = 1;
     bool m_singleFigure = false;
     bool m_oneFigureAtATime = false;
+    bool m_measuring = false;
     bool m_tabChosen = false; // the last showTab named a tab, not the accuracy plot
     int m_results = 0;
     int m_lastEdit = 0;
