@@ -4,156 +4,156 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="166"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="163"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="168"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="165"/>
         <source>beyond the scale of %1: %2</source>
         <translation>jenseits der Skala von %1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="177"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="291"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="174"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="288"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="178"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="175"/>
         <source>accuracy (%), 95% interval</source>
         <translation>Genauigkeit (%), 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="246"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="243"/>
         <source>change in images (after − before)</source>
         <translation>Änderung in Bildern (nachher − vorher)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="247"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="244"/>
         <source>predicted class</source>
         <translation>vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="248"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="245"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="267"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="264"/>
         <source>blue on the diagonal: more correct; blue off it: more confused</source>
         <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="288"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="285"/>
         <source>change in class accuracy (points)</source>
         <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="290"/>
-        <location filename="../widgets/plots/figures.cpp" line="412"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="287"/>
+        <location filename="../widgets/plots/figures.cpp" line="517"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="294"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="331"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="291"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="328"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="319"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="316"/>
         <source>images classified differently (%)</source>
         <translation>anders klassifizierte Bilder (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="322"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="318"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="319"/>
         <source>deleted block</source>
         <translation>gelöschter Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="323"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="324"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="320"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="414"/>
-        <location filename="../widgets/plots/figures.cpp" line="508"/>
+        <location filename="../widgets/plots/figures.cpp" line="519"/>
+        <location filename="../widgets/plots/figures.cpp" line="613"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="430"/>
+        <location filename="../widgets/plots/figures.cpp" line="535"/>
         <source>%1
 dashed: the original network, %2</source>
         <translation>%1
 gestrichelt: das ursprüngliche Netz, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="548"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="455"/>
+        <location filename="../widgets/plots/figures.cpp" line="560"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="480"/>
+        <location filename="../widgets/plots/figures.cpp" line="585"/>
         <source>%1 unit</source>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="507"/>
+        <location filename="../widgets/plots/figures.cpp" line="612"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="507"/>
+        <location filename="../widgets/plots/figures.cpp" line="612"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="514"/>
-        <location filename="../widgets/plots/figures.cpp" line="566"/>
+        <location filename="../widgets/plots/figures.cpp" line="619"/>
+        <location filename="../widgets/plots/figures.cpp" line="671"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="532"/>
+        <location filename="../widgets/plots/figures.cpp" line="637"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="534"/>
+        <location filename="../widgets/plots/figures.cpp" line="639"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="538"/>
+        <location filename="../widgets/plots/figures.cpp" line="643"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="541"/>
+        <location filename="../widgets/plots/figures.cpp" line="646"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="558"/>
+        <location filename="../widgets/plots/figures.cpp" line="663"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="559"/>
+        <location filename="../widgets/plots/figures.cpp" line="664"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="564"/>
+        <location filename="../widgets/plots/figures.cpp" line="669"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +161,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="586"/>
+        <location filename="../widgets/plots/figures.cpp" line="691"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="587"/>
+        <location filename="../widgets/plots/figures.cpp" line="692"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="588"/>
+        <location filename="../widgets/plots/figures.cpp" line="693"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="589"/>
+        <location filename="../widgets/plots/figures.cpp" line="694"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="590"/>
+        <location filename="../widgets/plots/figures.cpp" line="695"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="592"/>
+        <location filename="../widgets/plots/figures.cpp" line="697"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="593"/>
+        <location filename="../widgets/plots/figures.cpp" line="698"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="597"/>
+        <location filename="../widgets/plots/figures.cpp" line="702"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +204,37 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="600"/>
+        <location filename="../widgets/plots/figures.cpp" line="705"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="641"/>
+        <location filename="../widgets/plots/figures.cpp" line="746"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="642"/>
+        <location filename="../widgets/plots/figures.cpp" line="747"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="645"/>
+        <location filename="../widgets/plots/figures.cpp" line="750"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="653"/>
+        <location filename="../widgets/plots/figures.cpp" line="758"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="657"/>
+        <location filename="../widgets/plots/figures.cpp" line="762"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="658"/>
+        <location filename="../widgets/plots/figures.cpp" line="763"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,78 +242,78 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="703"/>
+        <location filename="../widgets/plots/figures.cpp" line="808"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="708"/>
+        <location filename="../widgets/plots/figures.cpp" line="813"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="725"/>
-        <location filename="../widgets/plots/figures.cpp" line="744"/>
+        <location filename="../widgets/plots/figures.cpp" line="830"/>
+        <location filename="../widgets/plots/figures.cpp" line="846"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="748"/>
+        <location filename="../widgets/plots/figures.cpp" line="850"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="726"/>
-        <location filename="../widgets/plots/figures.cpp" line="750"/>
+        <location filename="../widgets/plots/figures.cpp" line="831"/>
+        <location filename="../widgets/plots/figures.cpp" line="852"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="760"/>
+        <location filename="../widgets/plots/figures.cpp" line="862"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="730"/>
-        <location filename="../widgets/plots/figures.cpp" line="762"/>
+        <location filename="../widgets/plots/figures.cpp" line="835"/>
+        <location filename="../widgets/plots/figures.cpp" line="864"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="410"/>
+        <location filename="../widgets/plots/figures.cpp" line="515"/>
         <source>first block of the %1 deleted (0-based index)</source>
         <translation>erster Block der %1 gelöschten (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="411"/>
+        <location filename="../widgets/plots/figures.cpp" line="516"/>
         <source>first block of the %1 %2 (0-based index)</source>
         <translation>erster Block der %1 (%2; Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="413"/>
+        <location filename="../widgets/plots/figures.cpp" line="518"/>
         <source>%1 block (0-based index)</source>
         <translation>Block %1 (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="429"/>
+        <location filename="../widgets/plots/figures.cpp" line="534"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="441"/>
+        <location filename="../widgets/plots/figures.cpp" line="546"/>
         <source>test accuracy (%)
 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%)
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="511"/>
+        <location filename="../widgets/plots/figures.cpp" line="616"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -321,12 +321,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="696"/>
+        <location filename="../widgets/plots/figures.cpp" line="801"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="791"/>
+        <location filename="../widgets/plots/figures.cpp" line="893"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -778,25 +778,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="150"/>
+        <location filename="../widgets/evaluation/remainingtime.cpp" line="22"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="152"/>
+        <location filename="../widgets/evaluation/remainingtime.cpp" line="31"/>
         <source>%1 s elapsed, about %2 s left</source>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="158"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="171"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="184"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="199"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="148"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="161"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="174"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="189"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="186"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="176"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1345,171 +1345,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="173"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="173"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="179"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="183"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="187"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="189"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="194"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="484"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="485"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="521"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="205"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="208"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="341"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="347"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="214"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="220"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="222"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="704"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="231"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="750"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="232"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="236"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="236"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="705"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="751"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="239"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="244"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="245"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="247"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="247"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="249"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="256"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="255"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="257"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="258"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="260"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="260"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="262"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="265"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="267"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="271"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="273"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="384"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="415"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1517,7 +1517,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="385"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1525,80 +1525,75 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="414"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="446"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
         <source>Done: %1 images.</source>
         <translation>Fertig: %1 Bilder.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="449"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="444"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
         <source>Done: %1 images, %2 samples per k, seed %3.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="461"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="493"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="465"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="497"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="472"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="504"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
-        <source>Done: %1 images. %2.</source>
-        <translation>Fertig: %1 Bilder. %2.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="483"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="519"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="487"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="523"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="534"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="517"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="553"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="518"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="546"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="562"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="552"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1606,22 +1601,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="150"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="156"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="162"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
+    <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
+        <source>Done: %1 images; majority vote %2%, full network %3%.</source>
+        <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="541"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="579"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1629,7 +1629,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="547"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="585"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1637,17 +1637,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="722"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="768"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="723"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="769"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="383"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="414"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>

@@ -18,9 +18,8 @@ QString RemainingTime::text(double fractionDone)
 
 QString RemainingTime::textAt(double seconds, double fractionDone)
 {
-    const char *const context = "pathlens::AnalysisController";
     if (fractionDone <= 0)
-        return QCoreApplication::translate(context, "%1 s elapsed").arg(seconds, 0, 'f', 0);
+        return QCoreApplication::translate("pathlens::AnalysisController", "%1 s elapsed").arg(seconds, 0, 'f', 0);
     if (m_firstSeconds < 0) {
         m_firstSeconds = seconds;
         m_firstFraction = fractionDone;
@@ -29,7 +28,7 @@ QString RemainingTime::textAt(double seconds, double fractionDone)
     const bool rateSinceFirst = fractionDone > m_firstFraction && seconds > m_firstSeconds;
     const double left = rateSinceFirst ? (seconds - m_firstSeconds) * (1 - fractionDone) / (fractionDone - m_firstFraction)
                                        : seconds * (1 - fractionDone) / fractionDone;
-    return QCoreApplication::translate(context, "%1 s elapsed, about %2 s left").arg(seconds, 0, 'f', 0).arg(left, 0, 'f', 0);
+    return QCoreApplication::translate("pathlens::AnalysisController", "%1 s elapsed, about %2 s left").arg(seconds, 0, 'f', 0).arg(left, 0, 'f', 0);
 }
 
 } // namespace pathlens
