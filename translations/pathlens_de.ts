@@ -1381,13 +1381,13 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="198"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="521"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="200"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="521"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="522"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
@@ -1433,7 +1433,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="231"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="750"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="751"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1449,7 +1449,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="238"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="751"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="752"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1530,70 +1530,60 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
-        <source>Done: %1 images.</source>
-        <translation>Fertig: %1 Bilder.</translation>
-    </message>
-    <message>
         <location filename="../widgets/plots/liveplots.cpp" line="449"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
-        <source>Done: %1 images, %2 samples per k, seed %3.</source>
-        <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3.</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="493"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="494"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="497"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="504"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="519"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="523"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="534"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="535"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="553"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="555"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="546"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="562"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="547"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="563"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="591"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1616,12 +1606,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
+        <source>Done: %1 images in %2 s.</source>
+        <translation>Fertig: %1 Bilder in %2 s.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
+        <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
+        <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="579"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="580"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1629,7 +1629,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="585"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="586"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1637,12 +1637,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="768"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="769"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="769"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="770"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>

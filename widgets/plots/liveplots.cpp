@@ -445,7 +445,7 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
 {
     replaceFigure(m_lesionArea, m_lesionFigure, figures::lesion(title, {figures::lesionSeries(lesion.result, tr("this model"))}));
     followPalette(m_lesionFigure);
-    m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images.").arg(lesion.imagesTotal)
+    m_lesionStatus->setText(lesion.finished ? tr("Done: %1 images in %2 s.").arg(lesion.imagesTotal).arg(lesion.result.seconds, 0, 'f', 1)
                                             : tr("Estimate on %1 of %2 images…").arg(lesion.imagesDone).arg(lesion.imagesTotal));
     if (lesion.finished && !lesion.classImages.empty()) {
         std::vector<bool> downsampling;
@@ -473,7 +473,8 @@ void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title)
     for (QCustomPlot *figure : {m_deleteKFigure, m_tauFigure, m_reorderFigure})
         if (figure)
             followPalette(figure);
-    m_sweepStatus->setText(tr("Done: %1 images, %2 samples per k, seed %3.").arg(result.images).arg(result.samples).arg(result.seed));
+    m_sweepStatus->setText(tr("Done: %1 images, %2 samples per k, seed %3, in %4 s.")
+                               .arg(result.images).arg(result.samples).arg(result.seed).arg(result.seconds, 0, 'f', 1));
 }
 
 void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)
