@@ -51,7 +51,7 @@
     </message>
     <message>
         <location filename="../widgets/plots/classfigures.cpp" line="287"/>
-        <location filename="../widgets/plots/figures.cpp" line="517"/>
+        <location filename="../widgets/plots/figures.cpp" line="262"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
@@ -79,81 +79,81 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="519"/>
-        <location filename="../widgets/plots/figures.cpp" line="613"/>
+        <location filename="../widgets/plots/figures.cpp" line="264"/>
+        <location filename="../widgets/plots/figures.cpp" line="358"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="535"/>
+        <location filename="../widgets/plots/figures.cpp" line="280"/>
         <source>%1
 dashed: the original network, %2</source>
         <translation>%1
 gestrichelt: das ursprüngliche Netz, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="548"/>
+        <location filename="../widgets/plots/figures.cpp" line="293"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="560"/>
+        <location filename="../widgets/plots/figures.cpp" line="305"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="585"/>
+        <location filename="../widgets/plots/figures.cpp" line="330"/>
         <source>%1 unit</source>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="612"/>
+        <location filename="../widgets/plots/figures.cpp" line="357"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="612"/>
+        <location filename="../widgets/plots/figures.cpp" line="357"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="619"/>
-        <location filename="../widgets/plots/figures.cpp" line="671"/>
+        <location filename="../widgets/plots/figures.cpp" line="364"/>
+        <location filename="../widgets/plots/figures.cpp" line="416"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="637"/>
+        <location filename="../widgets/plots/figures.cpp" line="382"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="639"/>
+        <location filename="../widgets/plots/figures.cpp" line="384"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="643"/>
+        <location filename="../widgets/plots/figures.cpp" line="388"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="646"/>
+        <location filename="../widgets/plots/figures.cpp" line="391"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="663"/>
+        <location filename="../widgets/plots/figures.cpp" line="408"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="664"/>
+        <location filename="../widgets/plots/figures.cpp" line="409"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="669"/>
+        <location filename="../widgets/plots/figures.cpp" line="414"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +161,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="691"/>
+        <location filename="../widgets/plots/figures.cpp" line="436"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="692"/>
+        <location filename="../widgets/plots/figures.cpp" line="437"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="693"/>
+        <location filename="../widgets/plots/figures.cpp" line="438"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="694"/>
+        <location filename="../widgets/plots/figures.cpp" line="439"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="695"/>
+        <location filename="../widgets/plots/figures.cpp" line="440"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="697"/>
+        <location filename="../widgets/plots/figures.cpp" line="442"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="698"/>
+        <location filename="../widgets/plots/figures.cpp" line="443"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="702"/>
+        <location filename="../widgets/plots/figures.cpp" line="447"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +204,37 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="705"/>
+        <location filename="../widgets/plots/figures.cpp" line="450"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="746"/>
+        <location filename="../widgets/plots/figures.cpp" line="491"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="747"/>
+        <location filename="../widgets/plots/figures.cpp" line="492"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="750"/>
+        <location filename="../widgets/plots/figures.cpp" line="495"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="758"/>
+        <location filename="../widgets/plots/figures.cpp" line="503"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="762"/>
+        <location filename="../widgets/plots/figures.cpp" line="507"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="763"/>
+        <location filename="../widgets/plots/figures.cpp" line="508"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,78 +242,78 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="808"/>
+        <location filename="../widgets/plots/figures.cpp" line="553"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="813"/>
+        <location filename="../widgets/plots/figures.cpp" line="558"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="830"/>
-        <location filename="../widgets/plots/figures.cpp" line="846"/>
+        <location filename="../widgets/plots/figures.cpp" line="575"/>
+        <location filename="../widgets/plots/figures.cpp" line="591"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="850"/>
+        <location filename="../widgets/plots/figures.cpp" line="595"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="831"/>
-        <location filename="../widgets/plots/figures.cpp" line="852"/>
+        <location filename="../widgets/plots/figures.cpp" line="576"/>
+        <location filename="../widgets/plots/figures.cpp" line="597"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="862"/>
+        <location filename="../widgets/plots/figures.cpp" line="607"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="835"/>
-        <location filename="../widgets/plots/figures.cpp" line="864"/>
+        <location filename="../widgets/plots/figures.cpp" line="580"/>
+        <location filename="../widgets/plots/figures.cpp" line="609"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="515"/>
+        <location filename="../widgets/plots/figures.cpp" line="260"/>
         <source>first block of the %1 deleted (0-based index)</source>
         <translation>erster Block der %1 gelöschten (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="516"/>
+        <location filename="../widgets/plots/figures.cpp" line="261"/>
         <source>first block of the %1 %2 (0-based index)</source>
         <translation>erster Block der %1 (%2; Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="518"/>
+        <location filename="../widgets/plots/figures.cpp" line="263"/>
         <source>%1 block (0-based index)</source>
         <translation>Block %1 (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="534"/>
+        <location filename="../widgets/plots/figures.cpp" line="279"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="546"/>
+        <location filename="../widgets/plots/figures.cpp" line="291"/>
         <source>test accuracy (%)
 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%)
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="616"/>
+        <location filename="../widgets/plots/figures.cpp" line="361"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -321,12 +321,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="801"/>
+        <location filename="../widgets/plots/figures.cpp" line="546"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="893"/>
+        <location filename="../widgets/plots/figures.cpp" line="638"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
