@@ -29,6 +29,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QWheelEvent>
 
 using namespace pathlens;
 using testing::settle;
@@ -203,6 +204,23 @@ private Q_SLOTS:
         QVERIFY(waitFor(analysis, &Analysis::lesionUpdated,
                         [](const QList<QVariant> &lesion) { return lesion.at(0).value<Analysis::Lesion>().finished; }));
         showEach({"single-deletion", "single-deletion-classes", "disagreement"});
+        {
+            // At 1024x700 the two figures are one above the other; the wheel over the first scrolls
+            // down to the second (QCustomPlot took every wheel event).
+            fillScreen(window, QSize(1024, 700));
+            plots->showTab(QStringLiteral("single-deletion-classes"));
+            settle();
+            QCustomPlot *first = plots->plot(QStringLiteral("single-deletion-classes"));
+            auto *page = qobject_cast<QScrollArea *>(plots->findChild<QTabWidget *>()->currentWidget());
+            QVERIFY(page && page->verticalScrollBar()->maximum() > 0);
+            page->verticalScrollBar()->setValue(0);
+            const QPointF centre(first->width() / 2.0, first->height() / 2.0);
+            QWheelEvent wheel(centre, first->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(first, &wheel);
+            QVERIFY2(page->verticalScrollBar()->value() > 0, "the wheel over a figure did not scroll its page");
+            page->verticalScrollBar()->setValue(0);
+        }
         plots->findChild<QSpinBox *>(QStringLiteral("gradientSamples"))->setValue(1); // 55 batches, not 275
         window.measureGradients();
         QVERIFY(waitFor(analysis, &Analysis::gradientsUpdated,

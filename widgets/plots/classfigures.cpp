@@ -217,9 +217,7 @@ std::unique_ptr<QCustomPlot> classAccuracy(const QString &title, const QStringLi
     // Differences of a few points matter here: the axis starts near the lowest interval, not at 0.
     plot->yAxis->setRange(std::max(0.0, std::floor(lowest / 5) * 5 - 5), 101);
     // The legend in a row of its own under the title: inside the axes it hid bars.
-    plot->plotLayout()->insertRow(1);
-    plot->plotLayout()->addElement(1, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    legendInRow(*plot, 1);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     return plot;
 }

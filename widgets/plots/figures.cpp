@@ -232,18 +232,23 @@ LesionSeries lesionSeries(const LesionResult &result, const QString &label)
     return series;
 }
 
-namespace {
-
-// The legend as a row of its own under the axes, where it cannot hide a point. Without a frame:
-// QCPLegend draws it on its outer rect, which in a row spans the figure's width and ends on its
-// last pixel row, so the frame's right and bottom lines fell outside the figure and the legend
-// looked cut off (issue 25, single deletion at 1024x700).
-void legendBelowAxes(QCustomPlot &plot)
+void legendInRow(QCustomPlot &plot, int row)
 {
     plot.legend->setBorderPen(Qt::NoPen);
-    plot.axisRect()->insetLayout()->take(plot.legend);
-    plot.plotLayout()->addElement(plot.plotLayout()->rowCount(), 0, plot.legend);
-    plot.plotLayout()->setRowStretchFactor(plot.plotLayout()->rowCount() - 1, 0.001);
+    plot.legend->setBrush(Qt::NoBrush); // the figure's own background, in a dark theme too
+    if (plot.axisRect()->insetLayout()->elements(false).contains(plot.legend))
+        plot.axisRect()->insetLayout()->take(plot.legend);
+    plot.plotLayout()->insertRow(row);
+    plot.plotLayout()->addElement(row, 0, plot.legend);
+    plot.plotLayout()->setRowStretchFactor(row, 0.001);
+}
+
+namespace {
+
+// The legend as a row of its own under the axes, where it cannot hide a point.
+void legendBelowAxes(QCustomPlot &plot)
+{
+    legendInRow(plot, plot.plotLayout()->rowCount());
 }
 
 } // namespace

@@ -37,6 +37,12 @@ void setDark(QCustomPlot &plot, bool dark, const QColor &background = QColor(Qt:
 // at; 1 gives the drawn sizes back. Exports always use the drawn sizes.
 void setTextScale(QCustomPlot &plot, double scale);
 
+// The legend in a row of its own at `row` of the figure's layout, where it cannot hide a point.
+// Without a frame: QCPLegend draws it on its outer rect, which in a row spans the figure's width and
+// ends on its last pixel column, so the frame's right line fell outside the figure and the legend
+// looked cut off (issue 25: Single deletion, Per class, Accuracy at 1024x700).
+void legendInRow(QCustomPlot &plot, int row);
+
 // How many pixels the figure's wrapped titles and notes take beyond their unwrapped lines, as
 // last laid out: a figure shown in a narrow pane grows by this much instead of squeezing its axes.
 int wrappedTextGrowth(const QCustomPlot &plot);

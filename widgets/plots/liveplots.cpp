@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -82,9 +83,7 @@ QCustomPlot *newPlot(QWidget *parent, const QString &x, const QString &y)
     plot->legend->setVisible(true);
     plot->legend->setFont(parent->font());
     // The legend in a row of its own above the axes: it never hides a point of the data.
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, plot->legend);
-    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    figures::legendInRow(*plot, 0);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot->legend->setMargins(QMargins(4, 2, 4, 2));
     plot->setMinimumHeight(180);
@@ -390,10 +389,15 @@ void LivePlots::arrangePairs()
 // squeezing its axes; it knows its new width once its own resize event has passed.
 bool LivePlots::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Resize) {
-        auto *plot = static_cast<QCustomPlot *>(watched);
+    auto *plot = static_cast<QCustomPlot *>(watched);
+    if (event->type() == QEvent::Resize)
         QTimer::singleShot(0, plot, [this, plot] { fitPresentation(plot); });
-    }
+    // The wheel over a figure scrolls its page: QCustomPlot takes every wheel event, so the second
+    // of two figures one above the other was reached only by the scroll bar.
+    if (event->type() == QEvent::Wheel)
+        for (QWidget *parent = plot->parentWidget(); parent; parent = parent->parentWidget())
+            if (auto *page = qobject_cast<QScrollArea *>(parent))
+                return QCoreApplication::sendEvent(page->verticalScrollBar(), event);
     return QWidget::eventFilter(watched, event);
 }
 
@@ -636,7 +640,6 @@ void LivePlots::followPalette()
         plot->setBackground(palette().color(QPalette::Base));
         plot->legend->setBrush(palette().color(QPalette::Base));
         plot->legend->setTextColor(text);
-        plot->legend->setBorderPen(QPen(text));
         for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
             axis->setBasePen(QPen(text));
             axis->setTickPen(QPen(text));
