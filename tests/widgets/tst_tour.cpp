@@ -275,6 +275,27 @@ private Q_SLOTS:
         QCOMPARE(window.loadFailures(), 0);
     }
 
+    // A tour still open when the window closed did not come back at the next start as an empty
+    // panel with End Tour, Back and Next (saved in the window's state, restored without a tour).
+    void noEmptyTourPanelAtTheNextStart()
+    {
+        {
+            MainWindow window;
+            QVERIFY(readyForTheTour(window));
+            window.show();
+            QVERIFY(window.startLectureTour());
+            QTRY_VERIFY2_WITH_TIMEOUT(window.lectureTour()->lastStepMs() >= 0, qPrintable(window.lastError()), 120000);
+            QVERIFY(window.lectureTour()->dock()->isVisible());
+            window.saveLayout(); // as closing does
+        }
+        MainWindow next;
+        next.restoreLayout();
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QVERIFY(!next.lectureTour()->isRunning());
+        QVERIFY(!next.lectureTour()->dock()->isVisible());
+    }
+
     // Walks the built-in tour with the bundled models: each step's arrangement, view, tab and
     // caption (both languages, with the numbers of this network), and that what it shows came
     // from the evaluation cache and the stored results, never from a new measurement.

@@ -217,6 +217,10 @@ void MainWindow::setLectureLayout(bool on)
 void MainWindow::restoreLayout()
 {
     m_layout->restore();
+    // The saved state remembers the tour's panel as open when the window closed during a tour;
+    // without the tour it came back empty, with End Tour, Back and Next.
+    if (!m_tour->isRunning())
+        m_tour->dock()->hide();
 }
 
 // Edits that end where the last save (or the model's original) was change nothing worth saving:
