@@ -86,7 +86,7 @@ QString readCount(const Json &object, const QString &key, int &count)
 
 const QStringList &tabNames()
 {
-    static const QStringList names{QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
+    static const QStringList names{QStringLiteral("accuracy"), QStringLiteral("path-lengths"), QStringLiteral("surviving-paths"),
                                    QStringLiteral("gradients"), QStringLiteral("single-deletion")};
     return names;
 }
