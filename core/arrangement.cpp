@@ -71,6 +71,22 @@ Arrangement withRepeated(Arrangement arrangement, int first, int last)
     return arrangement;
 }
 
+std::optional<std::string> whyNotAt(const NetworkInfo &network, int index, int position)
+{
+    const BlockInfo &block = network.blocks[index];
+    const std::string label = "block " + std::to_string(index) + " (" + block.name + ")";
+    if (block.downsampling && index != position)
+        return label + " is a downsampling block and must stay at the start of stage " + std::to_string(block.stage);
+    if (!block.link.empty() && index != position)
+        return label + " follows the fixed link " + block.link + " and must stay at the start of stage "
+               + std::to_string(block.stage);
+    const int targetStage = network.blocks[position].stage; // the stage of the block built for this position
+    if (block.stage != targetStage)
+        return label + " belongs to stage " + std::to_string(block.stage) + " and cannot move to stage "
+               + std::to_string(targetStage);
+    return std::nullopt;
+}
+
 namespace {
 
 // Every block once, in its stage, downsampling blocks and blocks behind a link where they were.
@@ -90,17 +106,8 @@ std::optional<std::string> whyInvalidOrder(const NetworkInfo &network, const Arr
         if (seen[index])
             return "block " + std::to_string(index) + " appears twice";
         seen[index] = true;
-        const BlockInfo &block = network.blocks[index];
-        const std::string label = "block " + std::to_string(index) + " (" + block.name + ")";
-        if (block.downsampling && index != position)
-            return label + " is a downsampling block and must stay at the start of stage " + std::to_string(block.stage);
-        if (!block.link.empty() && index != position)
-            return label + " follows the fixed link " + block.link + " and must stay at the start of stage "
-                   + std::to_string(block.stage);
-        const int targetStage = network.blocks[position].stage; // the stage of the block built for this position
-        if (block.stage != targetStage)
-            return label + " belongs to stage " + std::to_string(block.stage) + " and cannot move to stage "
-                   + std::to_string(targetStage);
+        if (auto why = whyNotAt(network, index, position))
+            return why;
     }
     return std::nullopt;
 }

@@ -56,6 +56,10 @@ Arrangement withRepeated(Arrangement arrangement, int first, int last);
 // the identity; a parallel group holds only such blocks without a post-addition op.
 std::optional<std::string> whyInvalid(const NetworkInfo &network, const Arrangement &arrangement);
 
+// Why original block `index` cannot sit at `position` of an arrangement of every block once: a
+// downsampling block or one behind a fixed link leaves its place, or a block leaves its stage.
+std::optional<std::string> whyNotAt(const NetworkInfo &network, int index, int position);
+
 // Whether the arrangement repeats a block or runs blocks in parallel: what the paper's
 // experiments (gradients per path length) and the GUI do not handle.
 bool hasRepeatsOrParallel(const Arrangement &arrangement);

@@ -87,6 +87,10 @@ private Q_SLOTS:
         QCOMPARE(editor.whyNotMove(4, 1), editor.move(4, 1));
         QVERIFY(!editor.move(4, 1).isEmpty());
         QVERIFY(editor.whyNotMove(0, 1).isEmpty());
+        // The refusal names the block moved, not one that its move shifts (block 3, downsampling,
+        // would land at position 2).
+        QVERIFY2(editor.whyNotMove(2, 7).startsWith(QStringLiteral("block 1 (")) && editor.whyNotMove(2, 7).contains(QStringLiteral("stage 2")),
+                 qPrintable(editor.whyNotMove(2, 7)));
         QVERIFY(editor.arrangement() == edited);
         QCOMPARE(editor.undoStack()->count(), 2);
 
