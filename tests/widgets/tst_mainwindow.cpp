@@ -92,6 +92,17 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.blockStrip()));
+        // Presenting one figure at a time hides the Measure rows: a control there that had the focus
+        // hands it to the strip, not to the "k = 10" box (a new user's F11 after pressing Measure).
+        auto *measure = window.livePlots()->findChild<QSpinBox *>(QStringLiteral("gradientSamples"));
+        QVERIFY(measure);
+        window.livePlots()->showTab(QStringLiteral("gradients"));
+        measure->setFocus();
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(measure));
+        window.setPresentationMode(true, QSize(1280, 720));
+        QVERIFY(!measure->isVisible());
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.blockStrip()));
+        window.setPresentationMode(false);
     }
 
     // Loading runs on a worker while the GUI thread goes on processing events (DESIGN.md section 1),

@@ -21,6 +21,7 @@ WindowLayout::WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget
     , m_window(window)
     , m_plots(plots)
     , m_accuracy(accuracy)
+    , m_strip(strip)
 {
     auto *blocksPanel = new QWidget(window);
     auto *layout = new QVBoxLayout(blocksPanel);
@@ -111,11 +112,11 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         return;
     m_presenting = on;
     // Keyboard focus stays where it was (on the strip, whose arrow keys move along the blocks): the
-    // font change handed it to the k box, whose arrow keys changed k instead.
+    // font change handed it to the k box, whose arrow keys changed k instead. Where that widget is
+    // hidden now (a Measure button while presenting one figure at a time), it goes to the strip.
     QPointer<QWidget> focused = QApplication::focusWidget();
-    const auto restoreFocus = qScopeGuard([&focused] {
-        if (focused && focused->isVisible())
-            focused->setFocus(Qt::OtherFocusReason);
+    const auto restoreFocus = qScopeGuard([this, &focused] {
+        (focused && focused->isVisible() ? focused.data() : m_strip)->setFocus(Qt::OtherFocusReason);
     });
     if (on) {
         m_normalGeometry = m_window->saveGeometry();

@@ -52,6 +52,7 @@ private:
     QMainWindow *m_window;
     LivePlots *m_plots;
     AccuracyPanel *m_accuracy;
+    QWidget *m_strip; // where keyboard focus goes when the widget that had it is hidden
     QDockWidget *m_blocksDock = nullptr;
     QDockWidget *m_networkDock = nullptr;
     QFont m_normalFont;
