@@ -337,6 +337,30 @@ private Q_SLOTS:
             }
     }
 
+    // On a log axis spanning 20 decades the first and last means keep their markers inside the
+    // axes (a factor 2 of margin was 2 px at 120 px, and the markers were cut; issue 25).
+    void gradientMarkersStayInsideTheAxes()
+    {
+        GradientResult gradients;
+        for (int k = 0; k <= 30; ++k) {
+            gradients.lengths.push_back(k);
+            gradients.mean.push_back(std::pow(10.0, -0.7 * k));
+            gradients.std.push_back(0.1 * std::pow(10.0, -0.7 * k));
+            gradients.total.push_back(std::pow(10.0, 2 - 0.3 * k));
+        }
+        auto plot = figures::gradients(QStringLiteral("Gradients — test"), gradients);
+        plot->setViewport(QRect(0, 0, 600, 250));
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const QRect axes = plot->axisRect()->rect();
+        QVERIFY2(axes.height() >= 120 && axes.height() < 200, qPrintable(QString::number(axes.height())));
+        constexpr double markerRadius = 3;
+        for (double mean : {gradients.mean.front(), gradients.mean.back()}) {
+            const double y = plot->yAxis->coordToPixel(mean);
+            QVERIFY2(y >= axes.top() + markerRadius && y <= axes.bottom() - markerRadius,
+                     qPrintable(QStringLiteral("%1 at %2 px, axes %3..%4").arg(mean).arg(y).arg(axes.top()).arg(axes.bottom())));
+        }
+    }
+
     void badTargetsAreExplained()
     {
         auto plot = figures::sweep(QStringLiteral("x"), sampleSweep(), false);

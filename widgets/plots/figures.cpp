@@ -620,7 +620,12 @@ std::unique_ptr<QCustomPlot> gradients(const QString &title, const GradientResul
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
-        return hi > 0 ? QCPRange(lo / 2, hi * 2) : QCPRange(1e-6, 1);
+        if (hi <= 0)
+            return QCPRange(1e-6, 1);
+        // A twentieth of the decades spanned beyond each end (at least a factor 2): over 20 decades
+        // a factor 2 was 2 px, and the markers at either end were cut by the axes (issue 25).
+        const double pad = std::pow(10.0, std::max(std::log10(2.0), 0.05 * std::log10(hi / lo)));
+        return QCPRange(lo / pad, hi * pad);
     };
     plot->yAxis->setRange(positive(result.mean));
     plot->yAxis2->setRange(positive(result.total));
