@@ -55,11 +55,13 @@ protected:
     }
 };
 
-QColor lengthColour(int k, int maxLength)
+QColor lengthColour(int k, int maxLength, const QPalette &palette)
 {
-    // Dark blue (short) to orange (long): distinct in hue and in lightness, so grey-scale prints keep it.
+    // Dark blue (short) to orange (long): distinct in hue and in lightness, so grey-scale prints keep
+    // it. On a dark background light blue to orange: the dark blue of length 0 all but vanished there.
     const double t = maxLength > 0 ? double(k) / maxLength : 0.0;
-    return QColor::fromHsvF(0.62 - 0.55 * t, 0.85, 0.45 + 0.45 * t);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return QColor::fromHsvF(0.62 - 0.55 * t, dark ? 0.6 : 0.85, dark ? 0.85 + 0.15 * t : 0.45 + 0.45 * t);
 }
 
 int pathLength(unsigned mask) // residual branches taken
@@ -310,7 +312,7 @@ void PathGraph::drawUnraveled()
     for (size_t row = 0; row < masks.size(); ++row) {
         const unsigned mask = masks[row];
         const double y = rowHeight * double(row);
-        const QColor colour = lengthColour(pathLength(mask), w);
+        const QColor colour = lengthColour(pathLength(mask), w, palette());
         m_scene->addLine(left - 30, y, right + 10, y, QPen(colour, 1.6));
         for (int j = 0; j < w; ++j) {
             if (!(mask >> j & 1u))
@@ -411,7 +413,7 @@ void PathGraph::drawLattice()
                 heaviest = std::max(heaviest, weight[size_t(k)][size_t(residual)]);
             }
         auto pen = [&](int k, int residual) {
-            return QPen(lengthColour(k, total), 0.3 + 4.5 * (heaviest > 0 ? weight[size_t(k)][size_t(residual)] / heaviest : 0));
+            return QPen(lengthColour(k, total, palette()), 0.3 + 4.5 * (heaviest > 0 ? weight[size_t(k)][size_t(residual)] / heaviest : 0));
         };
         auto share = [&](int k, int residual) {
             return 100 * counts[size_t(k)] * (residual ? column.branches : 1) * restPaths / allPaths;
@@ -459,7 +461,7 @@ void PathGraph::drawLattice()
         for (int k = 0; k <= a; ++k) {
             if (m_info.plain && k != a)
                 continue;
-            auto *node = m_scene->addEllipse(dx * i - 2, dy * k - 2, 4, 4, Qt::NoPen, lengthColour(k, total));
+            auto *node = m_scene->addEllipse(dx * i - 2, dy * k - 2, 4, 4, Qt::NoPen, lengthColour(k, total, palette()));
             node->setToolTip(tr("after %1 slots, %2 residual branches taken: %3 paths")
                                  .arg(slotsBefore(i)).arg(k).arg(countText(counts[size_t(k)])));
         }
