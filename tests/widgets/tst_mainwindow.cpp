@@ -79,6 +79,14 @@ private Q_SLOTS:
         const QString session = recent.startFolder(QStringLiteral("session.json"));
         QCOMPARE(QFileInfo(session).fileName(), QStringLiteral("session.json"));
         QVERIFY2(QFileInfo(session).absolutePath() != QFileInfo(models.path()).absoluteFilePath(), qPrintable(session));
+        // After an export, the next file to write is proposed beside it.
+        QTemporaryDir exports;
+        QVERIFY(exports.isValid());
+        recent.rememberWritten(QDir(exports.path()).filePath(QStringLiteral("per-class.csv")));
+        QCOMPARE(QFileInfo(recent.startFolder(QStringLiteral("session.json"))).absolutePath(),
+                 QFileInfo(exports.path()).absoluteFilePath());
+        QCOMPARE(recent.startFolder(), models.path()); // opening still starts where models were opened
+        QSettings().clear();
     }
 
     void opensModelAndListsBlocks()

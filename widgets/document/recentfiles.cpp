@@ -16,6 +16,7 @@ namespace {
 
 const QString recentKey = QStringLiteral("recentFiles");
 const QString folderKey = QStringLiteral("files/lastFolder");
+const QString writtenFolderKey = QStringLiteral("files/lastWrittenFolder");
 
 } // namespace
 
@@ -66,6 +67,11 @@ QString RecentFiles::startFolder(const QString &fileName) const
         folder = QDir::homePath();
     if (fileName.isEmpty())
         return folder;
+    // Where the user last wrote (a new user's Save Session opened in the home folder right after
+    // an export elsewhere).
+    if (const QString written = QSettings().value(writtenFolderKey).toString();
+        !written.isEmpty() && QFileInfo(written).isDir() && QFileInfo(written).isWritable())
+        return QDir(written).filePath(fileName);
     // A file to write (a session, an export) never starts in a folder it cannot be written to,
     // such as the installed bundled models' (issue 25), nor in the bundled models' folder of a
     // source tree: the user's documents instead.
@@ -87,6 +93,11 @@ void RecentFiles::remember(const QString &path)
     recent.prepend(absolute);
     settings.setValue(recentKey, recent.mid(0, 10));
     updateMenu();
+}
+
+void RecentFiles::rememberWritten(const QString &path)
+{
+    QSettings().setValue(writtenFolderKey, QFileInfo(path).absolutePath());
 }
 
 void RecentFiles::updateMenu()

@@ -22,10 +22,12 @@ public:
     explicit RecentFiles(QMenu *menu, QObject *parent = nullptr);
 
     void remember(const QString &path);
+    // A file written (a session, an export): the next file to write starts in its folder.
+    void rememberWritten(const QString &path);
     void setModelsFolder(const QString &folder) { m_modelsFolder = folder; }
     QString modelsFolder() const { return m_modelsFolder; }
-    // The folder for a dialog; with `fileName`, that file in it (a save dialog's proposal), in a
-    // folder that can be written to (else the user's documents).
+    // The folder for a dialog; with `fileName`, that file in it (a save dialog's proposal), in the
+    // folder last written to, else one that can be written to (else the user's documents).
     QString startFolder(const QString &fileName = {}) const;
     // Each returns the path chosen, empty when the dialog was cancelled.
     QString chooseModel(QWidget *parent, const QString &title) const;

@@ -88,6 +88,7 @@ void ExportController::exportPlot(const QString &name)
                 return;
             figures::save(*plot, path, size);
         }
+        m_files->rememberWritten(path);
         Q_EMIT written(path);
     } catch (const std::exception &e) {
         Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));
@@ -123,6 +124,7 @@ void ExportController::exportPathGraph()
         return;
     try {
         m_graph->exportTo(path);
+        m_files->rememberWritten(path);
         Q_EMIT written(path);
     } catch (const std::exception &e) {
         Q_EMIT failed(tr("Cannot export"), QString::fromUtf8(e.what()));

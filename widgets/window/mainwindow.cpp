@@ -412,6 +412,7 @@ bool MainWindow::saveSession(const QString &path)
     if (!m_document->saveSession(path, session))
         return false;
     m_editor->markSaved();
+    m_recent->rememberWritten(path);
     statusBar()->showMessage(tr("Session saved to %1").arg(path), 8000);
     return true;
 }
