@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../widgets/plots/classfigures.cpp" line="174"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="288"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="286"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
@@ -25,135 +25,135 @@
         <translation>Genauigkeit (%), 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="243"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="241"/>
         <source>change in images (after − before)</source>
         <translation>Änderung in Bildern (nachher − vorher)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="244"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="242"/>
         <source>predicted class</source>
         <translation>vorhergesagte Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="245"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="243"/>
         <source>true class</source>
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="264"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="262"/>
         <source>blue on the diagonal: more correct; blue off it: more confused</source>
         <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="285"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="283"/>
         <source>change in class accuracy (points)</source>
         <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="287"/>
-        <location filename="../widgets/plots/figures.cpp" line="262"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="285"/>
+        <location filename="../widgets/plots/figures.cpp" line="267"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="291"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="328"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="289"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="326"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="316"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="314"/>
         <source>images classified differently (%)</source>
         <translation>anders klassifizierte Bilder (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="318"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="319"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="316"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="317"/>
         <source>deleted block</source>
         <translation>gelöschter Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="320"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="321"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="318"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="319"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="264"/>
-        <location filename="../widgets/plots/figures.cpp" line="358"/>
+        <location filename="../widgets/plots/figures.cpp" line="269"/>
+        <location filename="../widgets/plots/figures.cpp" line="363"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="280"/>
+        <location filename="../widgets/plots/figures.cpp" line="285"/>
         <source>%1
 dashed: the original network, %2</source>
         <translation>%1
 gestrichelt: das ursprüngliche Netz, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="293"/>
+        <location filename="../widgets/plots/figures.cpp" line="298"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="305"/>
+        <location filename="../widgets/plots/figures.cpp" line="310"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="330"/>
+        <location filename="../widgets/plots/figures.cpp" line="335"/>
         <source>%1 unit</source>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="357"/>
+        <location filename="../widgets/plots/figures.cpp" line="362"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="357"/>
+        <location filename="../widgets/plots/figures.cpp" line="362"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="364"/>
-        <location filename="../widgets/plots/figures.cpp" line="416"/>
+        <location filename="../widgets/plots/figures.cpp" line="369"/>
+        <location filename="../widgets/plots/figures.cpp" line="421"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="382"/>
+        <location filename="../widgets/plots/figures.cpp" line="387"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="384"/>
+        <location filename="../widgets/plots/figures.cpp" line="389"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="388"/>
+        <location filename="../widgets/plots/figures.cpp" line="393"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="391"/>
+        <location filename="../widgets/plots/figures.cpp" line="396"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="408"/>
+        <location filename="../widgets/plots/figures.cpp" line="413"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="409"/>
+        <location filename="../widgets/plots/figures.cpp" line="414"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="414"/>
+        <location filename="../widgets/plots/figures.cpp" line="419"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +161,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="436"/>
+        <location filename="../widgets/plots/figures.cpp" line="441"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="437"/>
+        <location filename="../widgets/plots/figures.cpp" line="442"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="438"/>
+        <location filename="../widgets/plots/figures.cpp" line="443"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="439"/>
+        <location filename="../widgets/plots/figures.cpp" line="444"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="440"/>
+        <location filename="../widgets/plots/figures.cpp" line="445"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="442"/>
+        <location filename="../widgets/plots/figures.cpp" line="447"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="448"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="447"/>
+        <location filename="../widgets/plots/figures.cpp" line="452"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +204,37 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="450"/>
+        <location filename="../widgets/plots/figures.cpp" line="455"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="491"/>
+        <location filename="../widgets/plots/figures.cpp" line="496"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="492"/>
+        <location filename="../widgets/plots/figures.cpp" line="497"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="495"/>
+        <location filename="../widgets/plots/figures.cpp" line="500"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="503"/>
+        <location filename="../widgets/plots/figures.cpp" line="508"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="507"/>
+        <location filename="../widgets/plots/figures.cpp" line="512"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="508"/>
+        <location filename="../widgets/plots/figures.cpp" line="513"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,78 +242,78 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="553"/>
+        <location filename="../widgets/plots/figures.cpp" line="558"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="558"/>
+        <location filename="../widgets/plots/figures.cpp" line="563"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="575"/>
-        <location filename="../widgets/plots/figures.cpp" line="591"/>
+        <location filename="../widgets/plots/figures.cpp" line="580"/>
+        <location filename="../widgets/plots/figures.cpp" line="596"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="595"/>
+        <location filename="../widgets/plots/figures.cpp" line="600"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="576"/>
-        <location filename="../widgets/plots/figures.cpp" line="597"/>
+        <location filename="../widgets/plots/figures.cpp" line="581"/>
+        <location filename="../widgets/plots/figures.cpp" line="602"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="607"/>
+        <location filename="../widgets/plots/figures.cpp" line="612"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="580"/>
-        <location filename="../widgets/plots/figures.cpp" line="609"/>
+        <location filename="../widgets/plots/figures.cpp" line="585"/>
+        <location filename="../widgets/plots/figures.cpp" line="614"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="260"/>
+        <location filename="../widgets/plots/figures.cpp" line="265"/>
         <source>first block of the %1 deleted (0-based index)</source>
         <translation>erster Block der %1 gelöschten (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="261"/>
+        <location filename="../widgets/plots/figures.cpp" line="266"/>
         <source>first block of the %1 %2 (0-based index)</source>
         <translation>erster Block der %1 (%2; Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="263"/>
+        <location filename="../widgets/plots/figures.cpp" line="268"/>
         <source>%1 block (0-based index)</source>
         <translation>Block %1 (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="279"/>
+        <location filename="../widgets/plots/figures.cpp" line="284"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="291"/>
+        <location filename="../widgets/plots/figures.cpp" line="296"/>
         <source>test accuracy (%)
 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%)
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="361"/>
+        <location filename="../widgets/plots/figures.cpp" line="366"/>
         <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
@@ -321,12 +321,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="546"/>
+        <location filename="../widgets/plots/figures.cpp" line="551"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="638"/>
+        <location filename="../widgets/plots/figures.cpp" line="648"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -896,12 +896,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Block %1 an Position %2 verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="205"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="211"/>
         <source>Reset to the original network</source>
         <translation>Auf das ursprüngliche Netz zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="223"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="229"/>
         <source>Delete %n random block(s)</source>
         <translation>
             <numerusform>%n zufälligen Block löschen</numerusform>
@@ -909,7 +909,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/arrangementeditor.cpp" line="229"/>
+        <location filename="../widgets/blocks/arrangementeditor.cpp" line="235"/>
         <source>Swap %n random pair(s)</source>
         <translation>
             <numerusform>%n zufälliges Paar vertauschen</numerusform>
@@ -1207,7 +1207,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/exportcontroller.cpp" line="77"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="120"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -1217,36 +1217,36 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="130"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="96"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="132"/>
         <source>%1: unknown error</source>
         <translation>%1: unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="111"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="112"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="115"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="116"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="93"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="128"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="94"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="96"/>
         <location filename="../widgets/plots/exportcontroller.cpp" line="130"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="132"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="120"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="122"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -1345,171 +1345,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="174"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="174"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="181"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="180"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="183"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="182"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="189"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="188"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="198"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="521"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="525"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="200"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="522"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="199"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="206"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="209"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="347"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="346"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="214"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="222"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="221"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="231"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="751"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="754"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="234"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="236"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="752"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="237"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="755"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="244"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="247"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="249"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="256"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="255"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="257"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="256"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="260"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="262"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="261"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="267"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="266"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="273"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="272"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="415"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="419"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1517,7 +1517,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="420"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1525,65 +1525,65 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="446"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="450"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="449"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="494"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="502"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="528"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="535"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="539"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="558"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="555"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="559"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="547"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="563"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="551"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="567"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="591"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="595"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1591,37 +1591,37 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="151"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="157"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="448"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="452"/>
         <source>Done: %1 images in %2 s.</source>
         <translation>Fertig: %1 Bilder in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="476"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="480"/>
         <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="514"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="580"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="584"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1629,7 +1629,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="586"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1637,17 +1637,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="769"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="772"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="770"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="773"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="414"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="418"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1655,242 +1655,262 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::MainActions</name>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="33"/>
+        <location filename="../widgets/window/mainactions.cpp" line="34"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="34"/>
+        <location filename="../widgets/window/mainactions.cpp" line="35"/>
         <source>Open &amp;Model…</source>
         <translation>&amp;Modell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="35"/>
+        <location filename="../widgets/window/mainactions.cpp" line="36"/>
         <source>Open &amp;Data…</source>
         <translation>&amp;Daten öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="35"/>
+        <location filename="../widgets/window/mainactions.cpp" line="36"/>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="36"/>
+        <location filename="../widgets/window/mainactions.cpp" line="37"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="37"/>
+        <location filename="../widgets/window/mainactions.cpp" line="38"/>
         <source>Open &amp;Comparison Model…</source>
         <translation>&amp;Vergleichsmodell öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="38"/>
+        <location filename="../widgets/window/mainactions.cpp" line="39"/>
         <source>C&amp;lose Comparison</source>
         <translation>Vergleich s&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="40"/>
+        <location filename="../widgets/window/mainactions.cpp" line="41"/>
         <source>Open &amp;Session…</source>
         <translation>&amp;Sitzung öffnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="40"/>
+        <location filename="../widgets/window/mainactions.cpp" line="41"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="41"/>
+        <location filename="../widgets/window/mainactions.cpp" line="42"/>
         <source>&amp;Save Session…</source>
         <translation>Sitzung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="43"/>
+        <location filename="../widgets/window/mainactions.cpp" line="44"/>
         <source>&amp;Export Plot</source>
         <translation>Diagramm &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>&amp;Accuracy…</source>
         <translation>&amp;Genauigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>Path &amp;Lengths…</source>
         <translation>Pfad&amp;längen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>&amp;Surviving Paths…</source>
         <translation>Ü&amp;berlebende Pfade…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="44"/>
+        <location filename="../widgets/window/mainactions.cpp" line="45"/>
         <source>&amp;Gradients…</source>
         <translation>G&amp;radienten…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>Single &amp;Deletion…</source>
         <translation>&amp;Einzellöschung…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>Accuracy per &amp;Class…</source>
         <translation>Genauigkeit je &amp;Klasse…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="45"/>
+        <location filename="../widgets/window/mainactions.cpp" line="46"/>
         <source>C&amp;onfusion Change…</source>
         <translation>&amp;Konfusionsänderung…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="47"/>
         <source>Deletion × Cla&amp;ss…</source>
         <translation>Löschung × K&amp;lasse…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="47"/>
         <source>D&amp;isagreement…</source>
         <translation>&amp;Uneinigkeit…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="46"/>
+        <location filename="../widgets/window/mainactions.cpp" line="47"/>
         <source>Deleting &amp;k Blocks…</source>
         <translation>&amp;k Blöcke löschen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="47"/>
+        <location filename="../widgets/window/mainactions.cpp" line="48"/>
         <source>&amp;Reordering…</source>
         <translation>&amp;Umordnen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="47"/>
+        <location filename="../widgets/window/mainactions.cpp" line="48"/>
         <source>Reordering by &amp;Tau…</source>
         <translation>Umordnen nach &amp;Tau…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="50"/>
+        <location filename="../widgets/window/mainactions.cpp" line="51"/>
         <source>Export Path &amp;Graph…</source>
         <translation>Pfad&amp;graph exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="52"/>
+        <location filename="../widgets/window/mainactions.cpp" line="53"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="54"/>
+        <location filename="../widgets/window/mainactions.cpp" line="55"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="55"/>
+        <location filename="../widgets/window/mainactions.cpp" line="56"/>
         <source>&amp;Presentation Mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="58"/>
+        <location filename="../widgets/window/mainactions.cpp" line="59"/>
         <source>Leave presentation mode</source>
         <translation>Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="65"/>
+        <location filename="../widgets/window/mainactions.cpp" line="66"/>
         <source>Evaluate on the &amp;Full Test Set</source>
         <translation>Auf dem &amp;ganzen Testsatz auswerten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="68"/>
+        <location filename="../widgets/window/mainactions.cpp" line="69"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="71"/>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="71"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="71"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainactions.cpp" line="79"/>
         <source>&amp;Lecture Layout</source>
         <translation>&amp;Vorlesungsansicht</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="71"/>
+        <location filename="../widgets/window/mainactions.cpp" line="82"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="73"/>
+        <location filename="../widgets/window/mainactions.cpp" line="84"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="75"/>
+        <location filename="../widgets/window/mainactions.cpp" line="86"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="80"/>
+        <location filename="../widgets/window/mainactions.cpp" line="91"/>
         <source>Re&amp;set to the Original</source>
         <translation>&amp;Auf das Original zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="81"/>
+        <location filename="../widgets/window/mainactions.cpp" line="92"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="83"/>
+        <location filename="../widgets/window/mainactions.cpp" line="94"/>
         <source>&amp;Delete Random Blocks</source>
         <translation>Zufällige Blöcke &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="84"/>
+        <location filename="../widgets/window/mainactions.cpp" line="95"/>
         <source>Ctrl+Shift+D</source>
         <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="86"/>
+        <location filename="../widgets/window/mainactions.cpp" line="97"/>
         <source>S&amp;wap Random Pairs</source>
         <translation>Zufällige Paare &amp;vertauschen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="87"/>
+        <location filename="../widgets/window/mainactions.cpp" line="98"/>
         <source>Ctrl+Shift+W</source>
         <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="93"/>
+        <location filename="../widgets/window/mainactions.cpp" line="104"/>
         <source>Se&amp;ttings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="97"/>
+        <location filename="../widgets/window/mainactions.cpp" line="108"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="98"/>
+        <location filename="../widgets/window/mainactions.cpp" line="109"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="99"/>
+        <location filename="../widgets/window/mainactions.cpp" line="110"/>
         <source>&amp;Lecture Tour</source>
         <translation>&amp;Vorlesungstour</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="103"/>
+        <location filename="../widgets/window/mainactions.cpp" line="114"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="104"/>
+        <location filename="../widgets/window/mainactions.cpp" line="115"/>
         <source>Redo</source>
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="105"/>
+        <location filename="../widgets/window/mainactions.cpp" line="116"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="112"/>
+        <location filename="../widgets/window/mainactions.cpp" line="123"/>
         <source>k = </source>
         <translation>k = </translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainactions.cpp" line="113"/>
+        <location filename="../widgets/window/mainactions.cpp" line="124"/>
         <source>How many blocks to delete or pairs to swap at random</source>
         <translation>Wie viele Blöcke zufällig gelöscht oder Paare zufällig vertauscht werden</translation>
     </message>
@@ -1903,60 +1923,60 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="123"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="131"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="128"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="136"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="158"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="281"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="287"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="166"/>
         <location filename="../widgets/window/mainwindow.cpp" line="293"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="299"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="305"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="188"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="196"/>
         <source>Start the lecture tour</source>
         <translation>Vorlesungstour starten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="189"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="197"/>
         <source>The tour replaces the current arrangement, which has changed since it was last saved. Save it as a session first?</source>
         <translation>Die Tour ersetzt die aktuelle Anordnung, die seit dem letzten Speichern geändert wurde. Zuerst als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="87"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="95"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="148"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="156"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="164"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="172"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="411"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="424"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="421"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="434"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="95"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="103"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
@@ -2011,22 +2031,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="245"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="257"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="245"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="257"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="359"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="371"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="146"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="154"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -2111,177 +2131,177 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::PathGraph</name>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="88"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="90"/>
         <source>Unraveled (window of blocks)</source>
         <translation>Entfaltet (Fenster von Blöcken)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="90"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="92"/>
         <source>Lattice (whole network, by length)</source>
         <translation>Gitter (ganzes Netz, nach Länge)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="94"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="96"/>
         <source>from slot </source>
         <translation>ab Platz </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="98"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="100"/>
         <source>window </source>
         <translation>Fenster </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="101"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="103"/>
         <source>Width by number of paths</source>
         <translation>Breite nach Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="103"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="105"/>
         <source>Width by gradient mass</source>
         <translation>Breite nach Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="87"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="89"/>
         <source>Unraveled</source>
         <translation>Entfaltet</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="89"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="91"/>
         <source>Lattice</source>
         <translation>Gitter</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="91"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="93"/>
         <source>Unraveled: every path through a window of blocks. Lattice: the whole network, paths grouped by length</source>
         <translation>Entfaltet: jeder Pfad durch ein Fenster von Blöcken. Gitter: das ganze Netz, Pfade nach Länge gruppiert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="100"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="102"/>
         <source>By paths</source>
         <translation>Nach Pfaden</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="102"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="104"/>
         <source>By gradient</source>
         <translation>Nach Gradient</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="104"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="106"/>
         <source>Edge width by the number of paths or by gradient mass; gradient mass needs the gradients measured for the current arrangement (Gradients tab)</source>
         <translation>Kantenbreite nach Anzahl der Pfade oder nach Gradientenmasse; die Gradientenmasse braucht die für die aktuelle Anordnung gemessenen Gradienten (Reiter Gradienten)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="106"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="108"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="278"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="280"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="282"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="284"/>
         <source>(deleted)</source>
         <translation>(gelöscht)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="324"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="326"/>
         <source>length %1</source>
         <translation>Länge %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="332"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="334"/>
         <source>input of slot %1</source>
         <translation>Eingang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="335"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="337"/>
         <source>output of slot %1</source>
         <translation>Ausgang von Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="336"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="338"/>
         <source>sum after slot %1</source>
         <translation>Summe nach Platz %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="425"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="427"/>
         <source>layer of slot %1 (block %2): the only path</source>
         <translation>Schicht von Platz %1 (Block %2): der einzige Pfad</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="426"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="428"/>
         <source>slot %1 (block %2) deleted: the identity in its place</source>
         <translation>Platz %1 (Block %2) gelöscht: die Identität an seiner Stelle</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="430"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="432"/>
         <source>shortcut of the parallel group of slots %1–%2: %3% of all paths</source>
         <translation>Abkürzung der parallelen Gruppe der Plätze %1–%2: %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="432"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="434"/>
         <source>shortcut of slot %1 (block %2): %3% of all paths</source>
         <translation>Abkürzung von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="436"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="438"/>
         <source>one of the %1 branches of slots %2–%3, run in parallel: %4% of all paths</source>
         <translation>einer der %1 Zweige der Plätze %2–%3, parallel ausgeführt: %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="438"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="440"/>
         <source>residual branch of slot %1 (block %2): %3% of all paths</source>
         <translation>Residualzweig von Platz %1 (Block %2): %3 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="445"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="447"/>
         <source>slots %1–%2 run in parallel: %3 active branches on the same input</source>
         <translation>Plätze %1–%2 laufen parallel: %3 aktive Zweige auf derselben Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="451"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="453"/>
         <source>every block of slots %1–%2 deleted: only the shortcut remains</source>
         <translation>jeder Block der Plätze %1–%2 gelöscht: nur die Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="452"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="454"/>
         <source>block %1 deleted: only its shortcut remains</source>
         <translation>Block %1 gelöscht: nur seine Abkürzung bleibt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="463"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="465"/>
         <source>after %1 slots, %2 residual branches taken: %3 paths</source>
         <translation>nach %1 Plätzen, %2 Residualzweige durchlaufen: %3 Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="484"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="486"/>
         <source>slots →</source>
         <translation>Plätze →</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="489"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="491"/>
         <source>path length ↓</source>
         <translation>Pfadlänge ↓</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="490"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="492"/>
         <source>plain network, no shortcuts: one path, through its %1 layers that are not deleted</source>
         <translation>einfaches Netz ohne Abkürzungen: ein Pfad, durch seine %1 nicht gelöschten Schichten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="491"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="493"/>
         <source>%1 active blocks, some in parallel groups: %2 paths, each through at most one branch of a group; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke, einige in parallelen Gruppen: %2 Pfade, jeder durch höchstens einen Zweig einer Gruppe; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="495"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="497"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = gradient mass</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Gradientenmasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/pathgraph.cpp" line="496"/>
+        <location filename="../widgets/plots/pathgraph.cpp" line="498"/>
         <source>%1 active blocks: 2^%1 = %2 paths; down = longer paths; width = number of paths</source>
         <translation>%1 aktive Blöcke: 2^%1 = %2 Pfade; nach unten = längere Pfade; Breite = Anzahl der Pfade</translation>
     </message>
@@ -2289,27 +2309,27 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::RecentFiles</name>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="24"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="25"/>
         <source>TorchScript models (*.pt *.pth *.ptl);;All files (*)</source>
         <translation>TorchScript-Modelle (*.pt *.pth *.ptl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="29"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="30"/>
         <source>Open Data Folder (IDX, CIFAR-10 binary, or one sub-folder of images per class)</source>
         <translation>Datenordner öffnen (IDX, CIFAR-10 binär oder ein Unterordner mit Bildern je Klasse)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="35"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="36"/>
         <source>pathlens sessions (*.json)</source>
         <translation>pathlens-Sitzungen (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="36"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="37"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
     <message>
-        <location filename="../widgets/document/recentfiles.cpp" line="37"/>
+        <location filename="../widgets/document/recentfiles.cpp" line="38"/>
         <source>Open Session</source>
         <translation>Sitzung öffnen</translation>
     </message>
@@ -2431,12 +2451,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="33"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="34"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="34"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="35"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

@@ -505,6 +505,21 @@ private Q_SLOTS:
         QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
         window.setPresentationMode(false); // back to the theme chosen
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+        // View → Theme chooses it too, and follows a choice made in Settings.
+        auto themeAction = [&](const QString &text) {
+            for (QAction *action : window.findChildren<QAction *>())
+                if (action->text() == text && action->isCheckable())
+                    return action;
+            return static_cast<QAction *>(nullptr);
+        };
+        QAction *dark = themeAction(QStringLiteral("&Dark"));
+        QAction *light = themeAction(QStringLiteral("&Light"));
+        QVERIFY(dark && light);
+        QVERIFY(dark->isChecked());
+        QVERIFY(testing::loads(window, [&] { light->trigger(); }));
+        QCOMPARE(window.preferences().theme, Preferences::Theme::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QVERIFY(light->isChecked() && !dark->isChecked());
         preferences.theme = Preferences::Theme::System;
         QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
     }

@@ -3,6 +3,7 @@
 #include "liveplots.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenu>
@@ -64,6 +65,16 @@ MainActions::MainActions(QMainWindow *window, QUndoStack *undoStack)
     window->addAction(leave); // no menu holds it: the window's own list makes Esc work
     m_fullTestSet = m_viewMenu->addAction(tr("Evaluate on the &Full Test Set"), this, &MainActions::fullTestSet);
     m_fullTestSet->setCheckable(true);
+    // The theme where a new user looks for it too (it was only in Settings).
+    QMenu *themeMenu = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    const QStringList themeNames{tr("&System"), tr("&Light"), tr("&Dark")};
+    for (int theme = 0; theme < int(themeNames.size()); ++theme) {
+        QAction *action = themeMenu->addAction(themeNames[theme], this, [this, theme] { Q_EMIT themeChosen(theme); });
+        action->setCheckable(true);
+        themeGroup->addAction(action);
+        m_themes << action;
+    }
     m_viewMenu->addSeparator();
     m_lecture = m_viewMenu->addAction(tr("&Lecture Layout"), this, &MainActions::lectureLayout);
     m_lecture->setCheckable(true);
@@ -134,6 +145,12 @@ void MainActions::setFullTestSet(bool on)
 {
     const QSignalBlocker blocker(m_fullTestSet);
     m_fullTestSet->setChecked(on);
+}
+
+void MainActions::setTheme(int theme)
+{
+    if (QAction *action = m_themes.value(theme))
+        action->setChecked(true); // checking emits triggered only when clicked
 }
 
 void MainActions::setLectureLayout(bool on)

@@ -27,6 +27,7 @@ public:
     int randomCount() const; // k of "delete k random blocks" and "swap k random pairs"
     void setRandomCount(int k);
     void setFullTestSet(bool on); // checks the action without emitting fullTestSet
+    void setTheme(int theme);     // checks the entry of View → Theme without emitting themeChosen
     void setLectureLayout(bool on); // the same for lectureLayout
     void setPresentationMode(bool on); // the same for presentationMode (Esc leaves only a checked one)
     // Actions that cannot apply are disabled rather than answering with an error.
@@ -50,6 +51,7 @@ Q_SIGNALS:
     void settings();
     void shortcuts();
     void lectureTour();
+    void themeChosen(int theme); // a Preferences::Theme, chosen in View → Theme
 
 private:
     QMenu *m_recentMenu = nullptr;
@@ -58,6 +60,7 @@ private:
     QAction *m_lecture = nullptr;
     QAction *m_presentation = nullptr;
     QAction *m_fullTestSet = nullptr;
+    QList<QAction *> m_themes; // View → Theme: System, Light, Dark, in Preferences::Theme's order
     QAction *m_reset = nullptr;
     QAction *m_deleteRandom = nullptr;
     QAction *m_swapRandom = nullptr;

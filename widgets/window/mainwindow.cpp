@@ -56,8 +56,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_recent, &RecentFiles::openRequested, this, &MainWindow::openFile);
     m_document = new DocumentController(statusBar(), m_recent, this);
     m_actions->setFullTestSet(preferences().liveImages < 0);
-    connect(m_document, &DocumentController::preferencesChanged, this,
-            [this] { m_actions->setFullTestSet(preferences().liveImages < 0); });
+    m_actions->setTheme(int(preferences().theme));
+    connect(m_document, &DocumentController::preferencesChanged, this, [this] {
+        m_actions->setFullTestSet(preferences().liveImages < 0);
+        m_actions->setTheme(int(preferences().theme));
+    });
+    connect(m_actions, &MainActions::themeChosen, this, [this](int theme) {
+        Preferences changed = preferences();
+        changed.theme = Preferences::Theme(theme);
+        setPreferences(changed);
+    });
     connect(m_document, &DocumentController::failed, this, &MainWindow::showError);
     connect(m_document, &DocumentController::idle, this, &MainWindow::loaded);
     connect(m_document, &DocumentController::warning, this,
