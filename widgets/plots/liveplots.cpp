@@ -389,7 +389,9 @@ void LivePlots::arrangePairs()
 // squeezing its axes; it knows its new width once its own resize event has passed.
 bool LivePlots::eventFilter(QObject *watched, QEvent *event)
 {
-    auto *plot = static_cast<QCustomPlot *>(watched);
+    auto *plot = qobject_cast<QCustomPlot *>(watched); // the measured figures (replaceFigure)
+    if (!plot)
+        return QWidget::eventFilter(watched, event);
     if (event->type() == QEvent::Resize)
         QTimer::singleShot(0, plot, [this, plot] { fitPresentation(plot); });
     // The wheel over a figure scrolls its page: QCustomPlot takes every wheel event, so the second
