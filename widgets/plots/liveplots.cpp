@@ -312,8 +312,9 @@ void LivePlots::showTab(const QString &name)
     if (index > 0 || (index == 0 && accuracyIsATab())) { // "accuracy" is above the tabs unless short of room
         m_tabs->setCurrentWidget(m_tabOfPlot[index]);
         // The second of two figures may be under the first, in a narrow pane.
-        if (auto *page = qobject_cast<QScrollArea *>(m_tabOfPlot[index]); page && plot(name))
-            page->ensureWidgetVisible(plot(name), 0, 0);
+        auto *page = qobject_cast<QScrollArea *>(m_tabOfPlot[index]);
+        if (QCustomPlot *figure = page ? plot(name) : nullptr)
+            page->ensureWidgetVisible(figure, 0, 0);
     }
     m_tabChosen = index > 0;
     showFigures();
