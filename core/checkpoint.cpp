@@ -74,12 +74,13 @@ std::string trainingMetadata(const TrainOptions &options, const Dataset &data, i
     char recipe[640];
     std::snprintf(recipe, sizeof recipe,
                   "pathlens-cli train --arch %s --depth %d%s --stochastic-depth %g%s --epochs %d --batch %d --lr %g "
-                  "--seed %llu%s%s (%s, linear warm-up then cosine decay, random %d-pixel crops%s)",
+                  "--seed %llu%s%s%s (%s, linear warm-up then cosine decay, random %d-pixel crops%s)",
                   options.architecture.c_str(), options.depth, shape.c_str(), options.survivalLast,
                   options.sampleBlocks > 0 ? (" --sample-blocks " + std::to_string(options.sampleBlocks)).c_str() : "",
                   options.epochs, options.batchSize, options.learningRate,
                   static_cast<unsigned long long>(options.seed), options.flip ? "" : " --no-flip",
                   options.initialWeights.empty() ? "" : (" --init " + std::filesystem::path(options.initialWeights).filename().string()).c_str(),
+                  options.teacher.empty() ? "" : (" --teacher " + std::filesystem::path(options.teacher).filename().string()).c_str(),
                   (transformer ? "AdamW, weight decay " + tidyText(options.weightDecay)
                                : "SGD with Nesterov momentum " + tidyText(options.momentum) + ", weight decay "
                                      + tidyText(options.weightDecay)).c_str(),
@@ -127,6 +128,8 @@ std::string trainingMetadata(const TrainOptions &options, const Dataset &data, i
         if (json["initialised_from"].is_discarded())
             json["initialised_from"] = nlohmann::ordered_json::object();
     }
+    if (!options.teacher.empty())
+        json["teacher"] = options.teacher;
     json["epochs_done"] = epochsDone;
     json["test_accuracy"] = tidy(accuracy, "%.4f");
     // A data set path or class name that is not UTF-8 is written with replacement characters
@@ -170,13 +173,15 @@ std::string changedOptions(const TrainOptions &options, const Dataset &data, con
     differs("learning_rate", "--lr", options.learningRate);
     differs("seed", "--seed", options.seed);
     differs("flip", "--no-flip", options.flip);
-    if (saved.contains("init") || !options.initialWeights.empty()) {
-        const std::string before = saved.value("init", std::string());
-        if (before != options.initialWeights)
-            changed += (changed.empty() ? "" : ", ") + std::string("--init ")
-                       + (options.initialWeights.empty() ? "(none)" : options.initialWeights) + " (the checkpoint has "
+    // Files: absent from the checkpoint means none was given.
+    auto fileDiffers = [&](const char *key, const std::string &option, const std::string &now) {
+        const std::string before = saved.value(key, std::string());
+        if (before != now)
+            changed += (changed.empty() ? "" : ", ") + option + " " + (now.empty() ? "(none)" : now) + " (the checkpoint has "
                        + (before.empty() ? "none" : before) + ")";
-    }
+    };
+    fileDiffers("init", "--init", options.initialWeights);
+    fileDiffers("teacher", "--teacher", options.teacher);
     return changed;
 }
 

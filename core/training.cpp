@@ -102,6 +102,37 @@ at::Tensor augment(const at::Tensor &batch, const TrainOptions &options, float p
                          onDevice(rows, {n, 1, h, 1}), onDevice(columns, {n, 1, 1, w})});
 }
 
+// Knowledge distillation's targets: the teacher's logits on every training image, without crops
+// or flips, in one pass before the training (so that a step costs the student's time only).
+at::Tensor teacherLogits(const TrainOptions &options, const Dataset &trainSet, int64_t classes, const CancelToken *cancel)
+{
+    EngineOptions engineOptions;
+    engineOptions.device = options.device;
+    engineOptions.threads = options.threads;
+    Engine engine(Network::load(options.teacher), trainSet, engineOptions);
+    const Arrangement intact = identityArrangement(int(engine.info().blocks.size()));
+    const int64_t images = engine.imageCount();
+    std::vector<float> values;
+    for (int64_t first = 0; first < images && !(cancel && cancel->cancelled()); first += 1000) {
+        const std::vector<float> part = engine.logits(intact, first, 1000);
+        values.insert(values.end(), part.begin(), part.end());
+    }
+    if (int64_t(values.size()) % images != 0 || int64_t(values.size()) / images != classes)
+        throw Error(options.teacher + ": --teacher: its output has " + std::to_string(values.size() / size_t(images))
+                    + " classes, the training set " + std::to_string(classes));
+    return at::from_blob(values.data(), {images, classes}, at::kFloat).clone();
+}
+
+// Hinton, Vinyals and Dean (2015): KL(teacher || student) of the logits softened at temperature
+// T, times T^2 so that its gradients keep their scale beside the cross-entropy's.
+at::Tensor distillationLoss(const at::Tensor &student, const at::Tensor &teacher)
+{
+    constexpr double temperature = 4;
+    const at::Tensor logTeacher = at::log_softmax(teacher / temperature, 1);
+    const at::Tensor logStudent = at::log_softmax(student / temperature, 1);
+    return (logTeacher.exp() * (logTeacher - logStudent)).sum(1).mean() * (temperature * temperature);
+}
+
 // The optimiser of the architecture: AdamW with decoupled weight decay for the ViT (SGD trains
 // small ViTs poorly), SGD with Nesterov momentum for the residual networks, as in the paper.
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const TrainOptions &options, const std::vector<at::Tensor> &parameters)
@@ -230,6 +261,7 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
     const at::Tensor testLabels = labelTensor(testSet).to(device);
     const float padValue = -trainSet.mean[0] / trainSet.std[0];
     const int64_t classes = *std::max_element(trainSet.labels.begin(), trainSet.labels.end()) + 1;
+    const at::Tensor teacher = options.teacher.empty() ? at::Tensor() : teacherLogits(options, trainSet, classes, cancel).to(device);
 
     const std::string checkpoint = options.output + ".checkpoint";
     Module model;
@@ -326,8 +358,10 @@ TrainResult train(const TrainOptions &options, const Dataset &trainSet, const Da
             for (auto &group : optimizer.param_groups())
                 group.options().set_lr(learningRateAt(options.learningRate, epoch * steps + step, totalSteps));
             optimizer.zero_grad();
-            const at::Tensor loss = at::cross_entropy_loss(trainingForward(model, blocks, batch, dropped, plain),
-                                                           trainLabels.index_select(0, indices));
+            const at::Tensor logits = trainingForward(model, blocks, batch, dropped, plain);
+            at::Tensor loss = at::cross_entropy_loss(logits, trainLabels.index_select(0, indices));
+            if (teacher.defined())
+                loss = 0.5 * (loss + distillationLoss(logits, teacher.index_select(0, indices)));
             loss.backward();
             optimizer.step();
             lossSum += loss.detach();

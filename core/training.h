@@ -42,6 +42,10 @@ struct TrainOptions
     std::string output;                   // the trained model; checkpoints go to output + ".checkpoint"
     bool resume = false;                  // continue from the checkpoint
     std::string initialWeights;           // start from this trained model's weights (same shape) with a fresh schedule
+    // A trained model whose logits on the training images are a second target (knowledge
+    // distillation, Hinton et al. 2015): loss = (CE(labels) + T^2 KL(teacher_T || student_T)) / 2
+    // at temperature T = 4. The teacher runs once, on the images without crops or flips.
+    std::string teacher;
     int stopAfterEpochs = -1;             // stop (as if interrupted) after this many epochs; -1: never
 };
 

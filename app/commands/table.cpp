@@ -149,7 +149,9 @@ const std::vector<Command> &commands()
           option("lr", "train: peak learning rate (default 0.1; vit 0.001 with AdamW).", "LR"),
           option("no-flip", "train: no random horizontal flips."),
           option("resume", "train: continue from the checkpoint beside --out."),
-          option("init", "train: start from this trained model's weights (same --arch and size) with a fresh schedule.", "FILE")},
+          option("init", "train: start from this trained model's weights (same --arch and size) with a fresh schedule.", "FILE"),
+          option("teacher", "train: also learn this trained model's logits on the training images (knowledge "
+                            "distillation, temperature 4, half the loss).", "MODEL")},
          false, [](Context &context, const QString &, const QStringList &arguments) { return trainModel(context, arguments); }},
         {"merge", "merge PART.json...", "joins the parts of a --shard I/N run into what the unsharded run writes", {}, true,
          [](Context &context, const QString &, const QStringList &arguments) { return merge(context, arguments); }},

@@ -34,6 +34,7 @@ int trainModel(Context &context, const QStringList &arguments)
     options.flip = !context.isSet("no-flip");
     options.resume = context.isSet("resume");
     options.initialWeights = context.value("init").toStdString();
+    options.teacher = context.value("teacher").toStdString();
     options.output = context.value("out").toStdString();
     if (context.isSet("stochastic-depth"))
         options.survivalLast = parseNumber(context.value("stochastic-depth"), "stochastic-depth");
