@@ -548,11 +548,14 @@ bool isLink(Value *output, Value *next, Node *nextCall)
     return true;
 }
 
-// The operations of a cut-out graph, for `info`: "permute > layer_norm > permute > conv2d".
-std::string describeGraph(Graph &graph)
+// The operations of a cut-out graph of `self`, for `info`: "permute > layer_norm > permute > conv2d"
+// (those of the branch its scalar attributes choose: a MobileNetV2 block as a fixed link).
+std::string describeGraph(Graph &graph, const Module &self)
 {
     auto copy = graph.copy();
     torch::jit::Inline(*copy);
+    foldScalarAttributes(*copy, self);
+    torch::jit::ConstantPropagation(copy);
     std::string ops;
     for (Node *node : copy->nodes()) {
         const std::string kind = node->kind().toQualString();
@@ -751,7 +754,7 @@ bool loadFromGraph(Network::Impl &net, std::string &whyNot)
                 ops.withoutResidual = runner(parts.withoutResidual->copy(), block, ops.name + ".without_residual");
             if (&parts == &units.front()) {
                 if (const auto &link = links[size_t(&call - calls.data())]) {
-                    ops.linkText = describeGraph(*link);
+                    ops.linkText = describeGraph(*link, net.module);
                     ops.link = runner(link, net.module, ops.name + ".link");
                 }
             }

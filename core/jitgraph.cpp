@@ -10,7 +10,9 @@
 #include <torch/csrc/jit/passes/inliner.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 namespace pathlens::jitgraph {
 
@@ -237,11 +239,55 @@ void makeOutOfPlace(Graph &graph)
     }
 }
 
-// A module's forward, inlined, with constant conditions folded and in-place ops made functional.
+// Reads of this module's (and its submodules') scalar attributes, bool, int or float, replaced by
+// their values: torchvision's MobileNetV2, MobileNetV3 and EfficientNet blocks end in
+// `if self.use_res_connect: return x + self.conv(x)`, and torch.jit.script keeps the flag an
+// attribute, so the addition sat in a branch of a prim::If that ConstantPropagation did not fold
+// and the scripted files were refused (their traced twins were read exactly). Each instance gets
+// its own values; an attribute that forward assigns keeps its read, and so does `training`, which
+// eval() and train() change after the split.
+void foldScalarAttributes(Graph &graph, const Module &module)
+{
+    std::set<std::string> assigned;
+    std::vector<Node *> reads;
+    const std::function<void(torch::jit::Block *)> collect = [&](torch::jit::Block *block) {
+        for (Node *node : block->nodes()) {
+            if (node->kind() == c10::prim::SetAttr)
+                assigned.insert(node->s(c10::attr::name));
+            else if (node->kind() == c10::prim::GetAttr)
+                reads.push_back(node);
+            for (torch::jit::Block *inner : node->blocks())
+                collect(inner);
+        }
+    };
+    collect(graph.block());
+    std::map<Value *, c10::IValue> objects{{graph.inputs()[0], c10::IValue(module._ivalue())}};
+    for (Node *node : reads) { // in program order: a chain's object comes before its reads
+        const auto object = objects.find(node->input(0));
+        if (object == objects.end() || !object->second.isObject())
+            continue;
+        const std::string name = node->s(c10::attr::name);
+        const auto &instance = object->second.toObject();
+        const auto slot = instance->type()->findAttributeSlot(name);
+        if (!slot)
+            continue;
+        const c10::IValue value = instance->getSlot(*slot);
+        if (value.isObject())
+            objects[node->output()] = value;
+        else if ((value.isBool() || value.isInt() || value.isDouble()) && name != "training" && !assigned.count(name)) {
+            torch::jit::WithInsertPoint here(node);
+            node->output()->replaceAllUsesWith(graph.insertConstant(value));
+        }
+    }
+}
+
+// A module's forward, inlined, with constant conditions (and scalar attributes) folded and
+// in-place ops made functional.
 std::shared_ptr<Graph> inlinedForward(const Module &module)
 {
     auto graph = toGraphFunction(module.get_method("forward").function()).graph()->copy();
     torch::jit::Inline(*graph);
+    foldScalarAttributes(*graph, module);
     torch::jit::ConstantPropagation(graph);
     makeOutOfPlace(*graph);
     torch::jit::EliminateDeadCode(graph);

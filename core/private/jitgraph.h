@@ -77,7 +77,13 @@ std::shared_ptr<Graph> extract(Value *cut, Value *out, const std::string &what);
 // receives (a cached activation, or the shortcut's output that post() gets after a deletion).
 void makeOutOfPlace(Graph &graph);
 
-// A module's forward, inlined, with constant conditions folded and in-place ops made functional.
+// Reads of `module`'s scalar attributes (bool, int, float; not `training`, not those forward
+// assigns) in its inlined graph replaced by their values, so that ConstantPropagation can fold
+// the conditions they decide (torchvision's `if self.use_res_connect:`).
+void foldScalarAttributes(Graph &graph, const Module &module);
+
+// A module's forward, inlined, with constant conditions (and scalar attributes) folded and
+// in-place ops made functional.
 std::shared_ptr<Graph> inlinedForward(const Module &module);
 
 // Whether `out` is computed from `on` (`valuesOnly`: not counting reads of its shape alone).
