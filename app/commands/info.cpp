@@ -1,6 +1,7 @@
-// info: what a model file holds, without data.
+// info: what a model file holds; with --data, the shapes of those images.
 
 #include "commands.h"
+#include "error.h"
 
 #include <algorithm>
 
@@ -20,8 +21,24 @@ QString shapeText(const Shape &shape)
 
 int info(Context &context, const QString &modelPath)
 {
-    const auto network = Network::load(modelPath.toStdString());
-    const NetworkInfo info = network->describe(network->defaultInputShape());
+    // With --data, the engine's reading of those images (channels replicated, the model's declared
+    // size checked): torchvision's 3-channel stems were shown at a guessed 3x32x32, and a MaxViT
+    // built for 28x28 images could not be shown at all, while lesion on the same data worked.
+    Session session;
+    std::shared_ptr<const Network> network;
+    if (context.isSet("data")) {
+        session = context.open(modelPath, QStringLiteral("test"), -1);
+        network = session.network;
+    } else {
+        network = Network::load(modelPath.toStdString());
+    }
+    NetworkInfo info;
+    try {
+        info = session.engine ? session.engine->info() : network->describe(network->defaultInputShape());
+    } catch (const Error &e) {
+        throw Error(std::string(e.what()) + "; name the images it was built for with --data, or put \"input_shape\": [C, H, W] "
+                    "in the model's pathlens.json");
+    }
     if (!network->note().empty())
         std::fprintf(stderr, "pathlens-cli: note: %s\n", network->note().c_str());
     if (context.json()) {

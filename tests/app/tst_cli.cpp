@@ -182,6 +182,21 @@ private Q_SLOTS:
         QVERIFY(text.out.contains("9 in 3 stages"));
     }
 
+    // Without --data a 3-channel stem is shown at a guessed 3x32x32; with it, at the images' size
+    // (grey replicated), as lesion runs it. A model that cannot run at the guess says what to do.
+    void infoShowsTheShapesOfTheData()
+    {
+        const Run guessed = cli({"info", fixture("cifar8_rgb.pt"), "--json"});
+        QCOMPARE(guessed.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(guessed.out).object()["input_shape"].toArray(), (QJsonArray{3, 32, 32}));
+        const Run run = cli({"info", fixture("cifar8_rgb.pt"), "--json", "--data", testing::fashionMnist()});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject info = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(info["input_shape"].toArray(), (QJsonArray{3, 28, 28}));
+        QCOMPARE(info["blocks"].toArray()[0].toObject()["input_shape"].toArray(), (QJsonArray{16, 28, 28}));
+        QCOMPARE(info["blocks"].toArray()[2].toObject()["output_shape"].toArray(), (QJsonArray{64, 7, 7}));
+    }
+
     // lesion's per-block accuracies must equal separate evals of each deletion (no reuse there).
     void lesionAgreesWithEval()
     {
