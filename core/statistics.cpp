@@ -24,6 +24,41 @@ double normalQuantile(double confidence)
     return 0.5 * (low + high);
 }
 
+double studentQuantile(double confidence, int degreesOfFreedom)
+{
+    if (!(confidence > 0 && confidence < 1) || degreesOfFreedom < 1)
+        throw Error("Student's t needs a confidence level strictly between 0 and 1 and at least one degree of freedom, got "
+                    + std::to_string(confidence) + " and " + std::to_string(degreesOfFreedom));
+    // With x = sqrt(v) tan(theta), t's density becomes c cos^(v-1)(theta) on [0, pi/2), with
+    // c = Gamma((v+1)/2) / (sqrt(pi) Gamma(v/2)): smooth, so Simpson's rule is exact to ~1e-12,
+    // and P(|T| <= x) = 2 c integral_0^theta. Bisection on theta, as normalQuantile does on z.
+    const double v = degreesOfFreedom;
+    const double c = std::exp(std::lgamma((v + 1) / 2) - std::lgamma(v / 2)) / std::sqrt(M_PI);
+    const auto probability = [&](double theta) {
+        const int steps = 2000;
+        const double h = theta / steps;
+        double sum = 1 + std::pow(std::cos(theta), v - 1);
+        for (int i = 1; i < steps; ++i)
+            sum += (i % 2 ? 4 : 2) * std::pow(std::cos(i * h), v - 1);
+        return 2 * c * sum * h / 3;
+    };
+    double low = 0;
+    double high = M_PI / 2;
+    for (int i = 0; i < 60; ++i) {
+        const double middle = 0.5 * (low + high);
+        (probability(middle) < confidence ? low : high) = middle;
+    }
+    return std::sqrt(v) * std::tan(0.5 * (low + high));
+}
+
+Interval meanAccuracyInterval(double mean, double standardError, int samples, double confidence)
+{
+    if (samples < 2)
+        return {std::nan(""), std::nan("")};
+    const double half = studentQuantile(confidence, samples - 1) * standardError;
+    return {std::max(0.0, mean - half), std::min(1.0, mean + half)};
+}
+
 Interval wilsonInterval(int64_t successes, int64_t trials, double confidence)
 {
     if (trials <= 0 || successes < 0 || successes > trials)

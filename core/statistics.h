@@ -18,6 +18,17 @@ struct Interval
 // Throws Error outside (0, 1).
 double normalQuantile(double confidence);
 
+// The two-sided Student's t quantile for `confidence` in (0, 1) and `degreesOfFreedom` >= 1:
+// 12.706 for one degree of freedom at 0.95, 2.262 for nine, tending to normalQuantile. Throws
+// Error outside that domain.
+double studentQuantile(double confidence, int degreesOfFreedom);
+
+// The interval of a mean accuracy over `samples` random draws (Fig. 5's points): mean +- t times
+// its standard error, t with samples - 1 degrees of freedom, clipped to [0, 1], where an accuracy
+// lies. 1.96 standard errors claimed 95 % for 2 samples per point, where t is 12.7, and drew bars
+// below 0 % and above 100 %. NaN bounds for fewer than 2 samples.
+Interval meanAccuracyInterval(double mean, double standardError, int samples, double confidence = 0.95);
+
 // Wilson's score interval for a proportion of `successes` out of `trials` at `confidence`. Unlike
 // p +- z sqrt(p (1 - p) / n) it stays inside [0, 1] and is not empty at 0 or n successes, which
 // per-class accuracies on a few hundred images often are. Throws Error unless

@@ -314,10 +314,10 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/plots/figures.cpp" line="366"/>
-        <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
+        <source>mean of %n sample(s), 95% interval (Student's t)</source>
         <translation>
-            <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (1,96 Standardfehler)</numerusform>
-            <numerusform>Mittelwert von %n Stichproben, 95-%-Intervall (1,96 Standardfehler)</numerusform>
+            <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (Student-t)</numerusform>
+            <numerusform>Mittelwert von %n Stichproben, 95-%-Intervall (Student-t)</numerusform>
         </translation>
     </message>
     <message>

@@ -14,10 +14,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>mean of %n sample(s), 95% interval (1.96 standard errors)</source>
+        <source>mean of %n sample(s), 95% interval (Student's t)</source>
         <translation>
-            <numerusform>mean of %n sample, 95% interval (1.96 standard errors)</numerusform>
-            <numerusform>mean of %n samples, 95% interval (1.96 standard errors)</numerusform>
+            <numerusform>mean of %n sample, 95% interval (Student's t)</numerusform>
+            <numerusform>mean of %n samples, 95% interval (Student's t)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -4,8 +4,10 @@
 
 #include "papercriteria.h"
 #include "paths.h"
+#include "statistics.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace pathlens::cli {
@@ -22,13 +24,20 @@ int whole(const Json &object, const char *key)
     return json::toInt(json::member(object, key));
 }
 
-// Fig. 5a/5b: the points' means and the half widths of their 95% intervals (1.96 standard errors).
+// The half width of a mean's 95% interval (Student's t with samples - 1 degrees of freedom); 0 for
+// one sample, whose spread is unknown (as its standard error of 0 said before).
+double halfWidth95(const Json &point, int samples)
+{
+    return samples < 2 ? 0.0 : studentQuantile(0.95, samples - 1) * number(point, "standard_error");
+}
+
+// Fig. 5a/5b: the points' means and the half widths of their 95% intervals.
 Verdict sweepVerdict(const Json &points, const std::string &axis)
 {
     std::vector<double> means, halfWidths;
     for (const Json &point : points) {
         means.push_back(number(point, "mean"));
-        halfWidths.push_back(1.96 * number(point, "standard_error"));
+        halfWidths.push_back(halfWidth95(point, int(json::array(json::member(point, "accuracies")).size())));
     }
     return nonIncreasingVerdict(means, halfWidths, axis);
 }
@@ -104,7 +113,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             if (samples < 2)
                 return samples ? QStringLiteral("%1 (1 sample)").arg(percent(number(g, "mean"))) : QStringLiteral("no samples");
             return QStringLiteral("%1 ± %2 (%3 samples)")
-                .arg(percent(number(g, "mean")), percent(1.96 * number(g, "standard_error")))
+                .arg(percent(number(g, "mean")), percent(halfWidth95(g, samples)))
                 .arg(samples);
         };
         QStringList blocks;
@@ -164,7 +173,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
             .arg(whole(tenDeleted, "deleted"))
-            .arg(percent(number(tenDeleted, "mean")), percent(1.96 * number(tenDeleted, "standard_error")),
+            .arg(percent(number(tenDeleted, "mean")), percent(halfWidth95(tenDeleted, int(json::array(json::member(tenDeleted, "accuracies")).size()))),
                  percent(number(tenDeleted, "std")), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
@@ -204,7 +213,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             kindTexts << QStringLiteral("%1 %2 units deleted: mean %3 ± %4")
                              .arg(whole(last, "deleted"))
                              .arg(QString::fromStdString(json::toString(json::member(outcome.json, "kind"))).toHtmlEscaped())
-                             .arg(percent(number(last, "mean")), percent(1.96 * number(last, "standard_error")));
+                             .arg(percent(number(last, "mean")), percent(halfWidth95(last, int(json::array(json::member(last, "accuracies")).size()))));
         }
     if (!kindTexts.isEmpty())
         row(QStringLiteral("Units by kind (He et al., 2024)"), kindTexts.join(QStringLiteral("; ")),
@@ -250,7 +259,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
              quick ? QStringLiteral("Quick version: few images and samples, numbers are rough.")
                    : QStringLiteral("Single deletion on 2,000 test images, sweeps on 1,000 with 20 samples per point, "
                                     "gradients from 10 batches of 32 training images per length. "
-                                    "Intervals are 95%: Wilson's for an accuracy, 1.96 standard errors for a mean of "
+                                    "Intervals are 95%: Wilson's for an accuracy, Student's t for a mean of "
                                     "samples, bootstrap (1,000 resamples) for the ends of an effective window."))
         .arg(seconds, 0, 'f', 0)
         .arg(rows, figuresHtml);

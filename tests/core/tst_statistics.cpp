@@ -24,6 +24,26 @@ private Q_SLOTS:
         PL_EXPECT_ERROR(pathlens::normalQuantile(0.0), "strictly between 0 and 1");
     }
 
+    // Tables of Student's t (two-sided): the interval of a mean of few samples.
+    void studentQuantileKnownValues()
+    {
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.95, 1), 12.7062047362, 1e-8);
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.95, 2), 4.30265272975, 1e-8);
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.95, 9), 2.26215716274, 1e-8);
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.95, 30), 2.04227245630, 1e-8);
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.99, 5), 4.03214298356, 1e-8);
+        PL_COMPARE_NEAR(pathlens::studentQuantile(0.95, 1000), 1.96233908082, 1e-8);
+        PL_EXPECT_ERROR(pathlens::studentQuantile(0.95, 0), "degree of freedom");
+        // Two samples 0.2 apart: mean 0.5, standard error 0.1, t 12.7: the whole of [0, 1].
+        const pathlens::Interval wide = pathlens::meanAccuracyInterval(0.5, 0.1, 2);
+        QCOMPARE(wide.lower, 0.0);
+        QCOMPARE(wide.upper, 1.0);
+        const pathlens::Interval ten = pathlens::meanAccuracyInterval(0.9, 0.01, 10);
+        PL_COMPARE_NEAR(ten.lower, 0.9 - 0.0226215716274, 1e-10);
+        PL_COMPARE_NEAR(ten.upper, 0.9 + 0.0226215716274, 1e-10);
+        QVERIFY(std::isnan(pathlens::meanAccuracyInterval(0.9, 0, 1).lower));
+    }
+
     void wilsonIntervalKnownValues()
     {
         const Interval a = wilsonInterval(93, 100);

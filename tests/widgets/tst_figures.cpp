@@ -178,10 +178,10 @@ private Q_SLOTS:
         QCOMPARE(split->graphCount(), 4); // mean, baseline, touching, sparing
         PL_COMPARE_NEAR(split->graph(2)->data()->at(1)->value, 100 * 0.85, 1e-9); // k = 1, first sample touched 0
         PL_COMPARE_NEAR(split->graph(3)->data()->at(1)->value, 100 * 0.83, 1e-9);
-        // The mean's error bars: 1.96 standard errors of two samples 2 points apart.
+        // The mean's error bars: Student's t (12.71 for two samples) standard errors of two samples 2 points apart.
         auto *bars = qobject_cast<QCPErrorBars *>(split->plottable(1));
         QVERIFY(bars);
-        PL_COMPARE_NEAR(bars->data()->at(1).errorPlus, 1.96 * 100 * sweep.points[1].standardError, 1e-9);
+        PL_COMPARE_NEAR(bars->data()->at(1).errorPlus, 12.7062047362 * 100 * sweep.points[1].standardError, 1e-6);
 
         GradientResult gradients;
         for (int k = 0; k <= 6; ++k) {
@@ -359,6 +359,33 @@ private Q_SLOTS:
             QVERIFY2(y >= axes.top() + markerRadius && y <= axes.bottom() - markerRadius,
                      qPrintable(QStringLiteral("%1 at %2 px, axes %3..%4").arg(mean).arg(y).arg(axes.top()).arg(axes.bottom())));
         }
+    }
+
+    // A mean of two samples has t = 12.7 (1.96 standard errors claimed 95 % there); its bars stay
+    // inside 0-100 %, where an accuracy lies (they ran below 0 % and were cut by the frame).
+    void sweepIntervalsAreStudentsAndInsideTheScale()
+    {
+        SweepResult result;
+        result.baseline = 0.9;
+        SweepPoint point;
+        point.accuracies = {0.1, 0.9};
+        point.mean = 0.5;
+        point.standardError = 0.4;
+        result.points.push_back(point);
+        point.k = 1;
+        point.accuracies = {0.94, 0.96};
+        point.mean = 0.95;
+        point.standardError = 0.01;
+        result.points.push_back(point);
+        auto plot = figures::sweep(QStringLiteral("x"), result, false);
+        QCPErrorBars *bars = nullptr;
+        for (int i = 0; i < plot->plottableCount() && !bars; ++i)
+            bars = qobject_cast<QCPErrorBars *>(plot->plottable(i));
+        QVERIFY(bars);
+        QCOMPARE(bars->data()->at(0).errorMinus, 50.0);
+        QCOMPARE(bars->data()->at(0).errorPlus, 50.0);
+        PL_COMPARE_NEAR(bars->data()->at(1).errorMinus, 12.7062047362, 1e-6);
+        PL_COMPARE_NEAR(bars->data()->at(1).errorPlus, 5.0, 1e-9);
     }
 
     void badTargetsAreExplained()

@@ -349,12 +349,14 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
 {
     auto plot = newPlot(title);
     std::vector<double> mean;
-    std::vector<double> interval;
+    std::vector<double> below, above; // the interval's arms, inside 0-100 %
     std::vector<double> tau;
     int samples = 0;
     for (const SweepPoint &point : result.points) {
         mean.push_back(100 * point.mean);
-        interval.push_back(100 * 1.96 * point.standardError);
+        const Interval interval = meanAccuracyInterval(point.mean, point.standardError, int(point.accuracies.size()));
+        below.push_back(std::isnan(interval.lower) ? 0 : 100 * (point.mean - interval.lower));
+        above.push_back(std::isnan(interval.upper) ? 0 : 100 * (interval.upper - point.mean));
         samples = std::max(samples, int(point.accuracies.size()));
         if (!point.taus.empty())
             tau.push_back(std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / double(point.taus.size()));
@@ -363,9 +365,9 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-0.5, double(result.points.size()) - 0.5);
     plot->yAxis->setRange(0, 100);
-    QCPGraph *graph = addLine(*plot, QObject::tr("mean of %n sample(s), 95% interval (1.96 standard errors)", nullptr, samples),
+    QCPGraph *graph = addLine(*plot, QObject::tr("mean of %n sample(s), 95% interval (Student's t)", nullptr, samples),
                               range(mean.size()), toVector(mean), 0);
-    addErrorBars(*plot, graph, interval);
+    addErrorBars(*plot, graph, below, above);
     addHorizontalLine(*plot, 100 * result.baseline, QObject::tr("original network"), 1);
     if (!critical.empty()) {
         // Two groups instead of one mean that lies between them and describes neither.
