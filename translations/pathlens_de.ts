@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="269"/>
-        <location filename="../widgets/plots/figures.cpp" line="363"/>
+        <location filename="../widgets/plots/figures.cpp" line="365"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
@@ -107,53 +107,53 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="362"/>
+        <location filename="../widgets/plots/figures.cpp" line="364"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="362"/>
+        <location filename="../widgets/plots/figures.cpp" line="364"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="369"/>
-        <location filename="../widgets/plots/figures.cpp" line="421"/>
+        <location filename="../widgets/plots/figures.cpp" line="371"/>
+        <location filename="../widgets/plots/figures.cpp" line="423"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="387"/>
+        <location filename="../widgets/plots/figures.cpp" line="389"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="389"/>
+        <location filename="../widgets/plots/figures.cpp" line="391"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="393"/>
+        <location filename="../widgets/plots/figures.cpp" line="395"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="396"/>
+        <location filename="../widgets/plots/figures.cpp" line="398"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="413"/>
+        <location filename="../widgets/plots/figures.cpp" line="415"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="414"/>
+        <location filename="../widgets/plots/figures.cpp" line="416"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="419"/>
+        <location filename="../widgets/plots/figures.cpp" line="421"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +161,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="441"/>
+        <location filename="../widgets/plots/figures.cpp" line="443"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="442"/>
+        <location filename="../widgets/plots/figures.cpp" line="444"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="445"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="444"/>
+        <location filename="../widgets/plots/figures.cpp" line="446"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="445"/>
+        <location filename="../widgets/plots/figures.cpp" line="447"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="447"/>
+        <location filename="../widgets/plots/figures.cpp" line="449"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="448"/>
+        <location filename="../widgets/plots/figures.cpp" line="450"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="452"/>
+        <location filename="../widgets/plots/figures.cpp" line="454"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +204,37 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="455"/>
+        <location filename="../widgets/plots/figures.cpp" line="457"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="496"/>
+        <location filename="../widgets/plots/figures.cpp" line="498"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="497"/>
+        <location filename="../widgets/plots/figures.cpp" line="499"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="500"/>
+        <location filename="../widgets/plots/figures.cpp" line="502"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="508"/>
+        <location filename="../widgets/plots/figures.cpp" line="510"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="512"/>
+        <location filename="../widgets/plots/figures.cpp" line="514"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="513"/>
+        <location filename="../widgets/plots/figures.cpp" line="515"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,44 +242,44 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="558"/>
+        <location filename="../widgets/plots/figures.cpp" line="560"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="563"/>
+        <location filename="../widgets/plots/figures.cpp" line="565"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="580"/>
-        <location filename="../widgets/plots/figures.cpp" line="596"/>
+        <location filename="../widgets/plots/figures.cpp" line="582"/>
+        <location filename="../widgets/plots/figures.cpp" line="598"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="600"/>
+        <location filename="../widgets/plots/figures.cpp" line="602"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="581"/>
-        <location filename="../widgets/plots/figures.cpp" line="602"/>
+        <location filename="../widgets/plots/figures.cpp" line="583"/>
+        <location filename="../widgets/plots/figures.cpp" line="604"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="612"/>
+        <location filename="../widgets/plots/figures.cpp" line="614"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="585"/>
-        <location filename="../widgets/plots/figures.cpp" line="614"/>
+        <location filename="../widgets/plots/figures.cpp" line="587"/>
+        <location filename="../widgets/plots/figures.cpp" line="616"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
@@ -313,20 +313,20 @@ gestrichelt: kein Block gelöscht, %2</translation>
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="366"/>
-        <source>mean of %n sample(s), 95% interval (Student's t)</source>
+        <location filename="../widgets/plots/figures.cpp" line="368"/>
+        <source>mean of %n sample(s), 95% interval (Student&apos;s t)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (Student-t)</numerusform>
             <numerusform>Mittelwert von %n Stichproben, 95-%-Intervall (Student-t)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="551"/>
+        <location filename="../widgets/plots/figures.cpp" line="553"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="648"/>
+        <location filename="../widgets/plots/figures.cpp" line="650"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -778,6 +778,21 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <source>reorder</source>
+        <translation>Umordnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <source>delete k</source>
+        <translation>k löschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="203"/>
+        <source>gradients per path length</source>
+        <translation>Gradienten je Pfadlänge</translation>
+    </message>
+    <message>
         <location filename="../widgets/evaluation/remainingtime.cpp" line="22"/>
         <source>%1 s elapsed</source>
         <translation>%1 s vergangen</translation>
@@ -789,14 +804,24 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="148"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="161"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="174"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="189"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="162"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="176"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="192"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="176"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="151"/>
+        <source>single deletion</source>
+        <translation>Einzellöschung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="165"/>
+        <source>per class</source>
+        <translation>je Klasse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="178"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1381,13 +1406,13 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="197"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="525"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="528"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="199"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
@@ -1402,7 +1427,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="346"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="347"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -1433,7 +1458,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="230"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="754"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="757"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1449,7 +1474,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="237"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="755"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="758"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1509,7 +1534,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="419"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="422"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1517,7 +1542,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="420"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1525,65 +1550,65 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="450"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="456"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="498"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="501"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="502"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="509"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="512"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="524"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="527"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="528"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="531"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="539"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="542"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="558"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="561"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="559"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="562"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="551"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="567"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="570"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="595"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="598"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1606,22 +1631,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="452"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
         <source>Done: %1 images in %2 s.</source>
         <translation>Fertig: %1 Bilder in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="480"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="483"/>
         <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="514"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="517"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="584"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="587"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1629,7 +1654,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="593"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1637,17 +1662,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="772"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="775"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="773"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="776"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="418"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="421"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1918,65 +1943,76 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::MainWindow</name>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="52"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="53"/>
         <source>pathlens</source>
         <translation>pathlens</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="131"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="132"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="136"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="137"/>
         <source>Click or Space: delete / restore a block. Drag a block onto another: move it there. Arrow keys move the focus, Ctrl+arrows move the block.</source>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="166"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="293"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="299"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="305"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="167"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="308"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="314"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="320"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="196"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="200"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="211"/>
         <source>Start the lecture tour</source>
         <translation>Vorlesungstour starten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="197"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="201"/>
+        <source>The tour opens its own models: the measurement under way stops, and the results measured on this model (%1) are discarded. Export them first if you need them.</source>
+        <translation>Die Tour öffnet ihre eigenen Modelle: Die laufende Messung wird beendet, und die an diesem Modell gemessenen Ergebnisse (%1) werden verworfen. Exportieren Sie sie vorher, wenn Sie sie brauchen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainwindow.cpp" line="204"/>
+        <source>The tour opens its own models: the results measured on this model (%1) are discarded. Export them first if you need them.</source>
+        <translation>Die Tour öffnet ihre eigenen Modelle: Die an diesem Modell gemessenen Ergebnisse (%1) werden verworfen. Exportieren Sie sie vorher, wenn Sie sie brauchen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/window/mainwindow.cpp" line="212"/>
         <source>The tour replaces the current arrangement, which has changed since it was last saved. Save it as a session first?</source>
         <translation>Die Tour ersetzt die aktuelle Anordnung, die seit dem letzten Speichern geändert wurde. Zuerst als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="95"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="96"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="156"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="157"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="172"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="173"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="424"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="439"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="434"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="449"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="103"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="104"/>
         <source>Open Comparison Model</source>
         <translation>Vergleichsmodell öffnen</translation>
     </message>
@@ -2031,22 +2067,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="257"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="272"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="257"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="272"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="371"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="386"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="154"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="155"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>

@@ -1,10 +1,12 @@
 #include "accuracypanel.h"
 #include "analysis.h"
+#include "analysiscontroller.h"
 #include "arrangementeditor.h"
 #include "backgroundtask.h"
 #include "blockstrip.h"
 #include "experiments.h"
 #include "figures.h"
+#include "lecturetour.h"
 #include "liveevaluation.h"
 #include "liveplots.h"
 #include "pathgraph.h"
@@ -25,6 +27,9 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QMimeData>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -259,6 +264,50 @@ private Q_SLOTS:
             Engine fresh(network, stratifiedSubset(data, images));
             QCOMPARE(finished.last().at(0).toDouble(), fresh.evaluate({edited}).accuracy[0]);
         }
+    }
+
+    // The tour opens its own models, which ends this model's measurements: it asks first (a
+    // finished 14-minute Delete k and a running Reorder were dropped without a word, issue 25).
+    void tourAsksBeforeDroppingMeasurements()
+    {
+        MainWindow window;
+        setLiveImages(window, 100);
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QAction *tour = nullptr;
+        for (QAction *action : window.findChildren<QAction *>())
+            if (action->text() == QLatin1String("&Lecture Tour"))
+                tour = action;
+        QVERIFY(tour);
+        QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
+        window.measureSingleDeletions();
+        QVERIFY(lesion.wait(120000));
+        while (!lesion.last().at(0).value<Analysis::Lesion>().finished)
+            QVERIFY(lesion.wait(120000));
+        QCOMPARE(window.analysisController()->measuredOnRequest(), QStringList{QStringLiteral("single deletion")});
+
+        QString asked;
+        const auto answer = [&](QMessageBox::StandardButton button) {
+            QTimer::singleShot(50, [&asked, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box)
+                    return;
+                asked = box->text();
+                box->button(button)->click();
+            });
+        };
+        answer(QMessageBox::Cancel);
+        tour->trigger();
+        QVERIFY2(asked.contains(QLatin1String("single deletion")), qPrintable(asked));
+        QVERIFY(!window.lectureTour()->isRunning());
+        QVERIFY(window.livePlots()->plot("single-deletion"));
+        QCOMPARE(window.analysisController()->measuredOnRequest().size(), 1);
+
+        asked.clear();
+        answer(QMessageBox::Discard);
+        tour->trigger();
+        QVERIFY(!asked.isEmpty());
+        QVERIFY(window.lectureTour()->isRunning());
     }
 
     // Single deletion measured on request fills the tab with the same numbers the engine gives; its

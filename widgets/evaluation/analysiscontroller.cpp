@@ -148,6 +148,7 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
         return tr("Open a model and a data set first.");
     m_remaining.start();
     ++m_started;
+    remember(tr("single deletion"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startLesion(m_workspace->network(), images, m_workspace->options());
     m_plots->setMeasuring(true);
@@ -161,6 +162,7 @@ QString AnalysisController::measureClasses(qint64 liveImages)
         return tr("Open a model and a data set first.");
     m_remaining.start();
     ++m_started;
+    remember(tr("per class"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startClassComparison(m_workspace->network(), images, m_editor->arrangement(), m_workspace->options());
     m_plots->setMeasuring(true);
@@ -177,6 +179,7 @@ QString AnalysisController::measureSweep(bool reorder, qint64 liveImages, quint6
                   "nothing to reorder.");
     m_remaining.start();
     ++m_started;
+    remember(reorder ? tr("reorder") : tr("delete k"));
     m_analysis->startSweep(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), reorder,
                            /*maxK=*/20, m_plots->sweepSamples(), seed, m_critical, m_workspace->options());
     m_plots->setMeasuring(true);
@@ -197,6 +200,7 @@ QString AnalysisController::measureGradients(quint64 seed)
     m_gradientArrangement = m_editor->arrangement();
     m_remaining.start();
     ++m_started;
+    remember(tr("gradients per path length"));
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());
     m_plots->setMeasuring(true);
@@ -220,6 +224,18 @@ void AnalysisController::reset()
     m_lesionClasses.reset();
     m_classComparison.reset();
     m_graph->setGradientMagnitudes({});
+    m_onRequest.clear();
+}
+
+bool AnalysisController::isMeasuring() const
+{
+    return m_analysis->isRunning();
+}
+
+void AnalysisController::remember(const QString &measurement)
+{
+    if (!m_onRequest.contains(measurement))
+        m_onRequest << measurement;
 }
 
 std::optional<AnalysisController::ResultFiles> AnalysisController::resultFiles(const QString &name) const

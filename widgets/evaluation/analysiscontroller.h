@@ -5,6 +5,7 @@
 #include "remainingtime.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -48,6 +49,11 @@ public:
     int measurementsStarted() const { return m_started; }
     // Stops what runs and forgets the measurements (a new network, new engines).
     void reset();
+    // The measurements made on request that reset() would throw away, by name, running or done
+    // (none shown from a results file): the lecture tour opens its own models, and a finished
+    // 14-minute Delete k and a running Reorder were gone after one menu click (issue 25).
+    QStringList measuredOnRequest() const { return m_onRequest; }
+    bool isMeasuring() const;
 
     // The numbers behind the figure `name` (LivePlots::plotNames()) in core's forms (results.h):
     // the CSV and JSON that pathlens-cli writes for the same model, images and arrangement. None
@@ -64,6 +70,7 @@ Q_SIGNALS:
     void failed(const QString &title, const QString &message);
 
 private:
+    void remember(const QString &measurement);
     QString modelName() const;
     ClassComparisonResult classComparisonResult(const Analysis::ClassComparison &comparison) const;
     PerClassLesion perClassLesion(const Analysis::Lesion &lesion) const;
@@ -79,6 +86,7 @@ private:
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
     int m_started = 0;
+    QStringList m_onRequest;
     // The latest measurements as shown (partial while they run), for export.
     std::optional<LesionResult> m_lesion;
     std::optional<GradientResult> m_gradients;

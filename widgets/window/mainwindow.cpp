@@ -24,6 +24,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -192,7 +193,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_tour = new LectureTour(tour, this);
     connect(m_tour, &LectureTour::failed, this, &MainWindow::showError);
     connect(m_actions, &MainActions::lectureTour, this, [this] {
-        // The tour replaces the arrangement: an edited one is saved first, or given up knowingly.
+        // The tour replaces the arrangement and opens its own models: an edited arrangement is
+        // saved first, and measurements are given up, knowingly.
+        const QStringList measured = m_analyses->measuredOnRequest();
+        if (!measured.isEmpty()
+            && QMessageBox::question(this, tr("Start the lecture tour"),
+                                     (m_analyses->isMeasuring() ? tr("The tour opens its own models: the measurement under way "
+                                                                     "stops, and the results measured on this model (%1) are "
+                                                                     "discarded. Export them first if you need them.")
+                                                                : tr("The tour opens its own models: the results measured on "
+                                                                     "this model (%1) are discarded. Export them first if "
+                                                                     "you need them."))
+                                         .arg(QLocale().createSeparatedList(measured)),
+                                     QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+                   != QMessageBox::Discard)
+            return;
         if (offerToSave(tr("Start the lecture tour"),
                         tr("The tour replaces the current arrangement, which has changed since it was last saved. "
                            "Save it as a session first?")))
