@@ -388,6 +388,27 @@ private Q_SLOTS:
         PL_COMPARE_NEAR(bars->data()->at(1).errorPlus, 5.0, 1e-9);
     }
 
+    // Counting axes tick at whole numbers: the plain control's 15 blocks were at 0, 2.5, 5, ...
+    void countingAxesTickAtWholeNumbers()
+    {
+        figures::LesionSeries series;
+        series.label = QStringLiteral("plain");
+        series.baseline = 0.9;
+        series.accuracy.assign(15, 0.1);
+        series.downsampling.assign(15, false);
+        std::vector<std::unique_ptr<QCustomPlot>> plots;
+        plots.push_back(figures::lesion(QStringLiteral("x"), {series}));
+        plots.push_back(figures::sweep(QStringLiteral("y"), sampleSweep(), false));
+        for (auto &plot : plots) {
+            plot->setGeometry(0, 0, 800, 500);
+            plot->replot();
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            QVERIFY(ticks.size() >= 3);
+            for (double tick : ticks)
+                QVERIFY2(tick == std::round(tick), qPrintable(QString::number(tick)));
+        }
+    }
+
     void badTargetsAreExplained()
     {
         auto plot = figures::sweep(QStringLiteral("x"), sampleSweep(), false);

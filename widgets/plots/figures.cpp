@@ -253,6 +253,14 @@ void legendBelowAxes(QCustomPlot &plot)
 
 } // namespace
 
+QSharedPointer<QCPAxisTicker> wholeNumberTicks()
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    return ticker;
+}
+
 std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<LesionSeries> &series)
 {
     auto plot = newPlot(title);
@@ -268,6 +276,7 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
                                     : QObject::tr("%1 block (0-based index)").arg(done));
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-1, double(blocks));
+    plot->xAxis->setTicker(wholeNumberTicks());
     plot->yAxis->setRange(0, 100);
     for (size_t i = 0; i < series.size(); ++i) {
         std::vector<double> percent(series[i].accuracy.size());
@@ -364,6 +373,7 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
     plot->xAxis->setLabel(reorder ? QObject::tr("number of swapped block pairs") : QObject::tr("number of deleted blocks"));
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     plot->xAxis->setRange(-0.5, double(result.points.size()) - 0.5);
+    plot->xAxis->setTicker(wholeNumberTicks());
     plot->yAxis->setRange(0, 100);
     QCPGraph *graph = addLine(*plot, QObject::tr("mean of %n sample(s), 95% interval (Student's t)", nullptr, samples),
                               range(mean.size()), toVector(mean), 0);

@@ -1,13 +1,15 @@
 #pragma once
 
-// Private to the figure sources (figures.cpp, classfigures.cpp): the common frame of a figure.
+// Private to the figure sources (figures.cpp, classfigures.cpp, liveplots.cpp): the common frame of a figure.
 
 #include <QString>
+#include <QSharedPointer>
 #include <QVector>
 
 #include <memory>
 #include <vector>
 
+class QCPAxisTicker;
 class QCustomPlot;
 class QObject;
 
@@ -22,6 +24,10 @@ std::unique_ptr<QCustomPlot> newPlot(const QString &title);
 void addText(QCustomPlot &plot, int row, const QString &text, double pointSize);
 
 QVector<double> toVector(const std::vector<double> &values);
+
+// Ticks at whole numbers only, for axes that count (blocks, deleted blocks, edits): the default
+// ticker put the plain control's 15 blocks at 0, 2.5, 5, 7.5, ... (issue 25).
+QSharedPointer<QCPAxisTicker> wholeNumberTicks();
 QVector<double> range(size_t count, double start = 0);
 
 // The dynamic property that keeps a plottable's or a text item's colours when a dark theme

@@ -1,4 +1,5 @@
 #include "liveplots.h"
+#include "figures_p.h"
 
 #include "figures.h"
 #include "paths.h"
@@ -172,10 +173,7 @@ LivePlots::LivePlots(QWidget *parent)
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_accuracy = newPlot(this, tr("edit"), tr("accuracy (%)"));
-    auto wholeNumbers = QSharedPointer<QCPAxisTickerFixed>::create();
-    wholeNumbers->setTickStep(1);
-    wholeNumbers->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    m_accuracy->xAxis->setTicker(wholeNumbers);
+    m_accuracy->xAxis->setTicker(figures::wholeNumberTicks());
     m_original = m_accuracy->addGraph();
     m_original->setName(tr("original network"));
     m_history = m_accuracy->addGraph();
