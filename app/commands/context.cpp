@@ -183,7 +183,10 @@ Session Context::open(const QString &modelPath, const QString &defaultSplit, int
     warnAbout(data);
     if (isSet("limit"))
         images = parsePositive(m_parser, QStringLiteral("limit"), 0);
-    truncate(data, images);
+    if (isSet("balanced"))
+        data = stratifiedSubset(data, images); // the GUI's live subset: its numbers, image for image
+    else
+        truncate(data, images);
     EngineOptions options;
     options.device = parseDevice(value("device").toStdString());
     options.threads = parsePositive(m_parser, QStringLiteral("threads"), 0);

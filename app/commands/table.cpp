@@ -25,6 +25,7 @@ QList<QCommandLineOption> generalOptions()
         option("data-format", "auto, idx, cifar10 or images (a folder with one sub-folder per class).", "FORMAT", "auto"),
         option("split", "test or train (default: test; train for gradients).", "SPLIT"),
         option("limit", "Use only the first N images.", "N"),
+        option("balanced", "With --limit N: the GUI's live subset instead, the first N/classes images of each class."),
         option("batch", "Images per batch (default 64 on the CPU, 500 on a GPU; gradients 32, train 128).", "B"),
         option("device", "cpu, cuda or auto.", "DEVICE", "auto"),
         option("threads", "CPU threads (default: all cores).", "T"),

@@ -6,7 +6,8 @@
 # model, run this again:
 #   resources/models/measure-results.sh build/app/pathlens-cli [resources/models/NAME.pt ...]
 # (all bundled models when none is named). About 2 minutes per ResNet-110 on 2 CPU cores.
-# The lesion runs on the first 2,000 test images (the size of the GUI's live subset; set
+# The lesion runs on the GUI's live subset of 2,000 test images (--balanced: the first 200 of each
+# class, so the tour's stored numbers are the live ones, image for image; set
 # LESION_IMAGES to change it); the gradients on 5 random batches of 32 training images per path
 # length (GRADIENT_SAMPLES). Both numbers are in the file. A network without shortcuts has no
 # gradient per path length: its file holds the lesion only.
@@ -19,7 +20,7 @@ for model in "${models[@]}"; do
     out="${model%.pt}.results.json"
     work=$(mktemp -d)
     echo "$model: single deletions" >&2
-    "$cli" lesion "$model" --limit "${LESION_IMAGES:-2000}" --json > "$work/lesion.json"
+    "$cli" lesion "$model" --limit "${LESION_IMAGES:-2000}" --balanced --json > "$work/lesion.json"
     echo "$model: gradients per path length" >&2
     if ! "$cli" gradients "$model" --samples "${GRADIENT_SAMPLES:-5}" --json > "$work/gradients.json" 2> "$work/gradients.err"; then
         echo "$model: no gradients: $(head -1 "$work/gradients.err")" >&2
