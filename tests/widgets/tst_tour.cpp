@@ -189,6 +189,16 @@ private Q_SLOTS:
         QVERIFY(!complete);
     }
 
+    // The change is the difference of the numbers shown beside it: 77.20 % against 89.25 % shows
+    // as 77.2% and 89.3%, so "−12.1" (the exact 12.05 printed "12.0").
+    void changeIsTheDifferenceOfTheShownNumbers()
+    {
+        const QLocale english(QLocale::English);
+        QCOMPARE(changeInPoints(0.772, 0.8925, english), QStringLiteral("−12.1"));
+        QCOMPARE(changeInPoints(0.9515, 0.9515, english), QStringLiteral("+0.0"));
+        QCOMPARE(changeInPoints(0.96, 0.9515, QLocale(QLocale::German)), QStringLiteral("+0,8"));
+    }
+
     // The panel is as tall as its caption needs, also after a longer caption (it kept the height
     // of the longest caption shown, which a later presented step's plots then lacked).
     void panelShrinksAfterALongCaption()

@@ -561,9 +561,7 @@ std::optional<QString> LectureTour::fact(const QString &name, const QString &lan
             return percent(current->first, locale);
         if (original < 0)
             return std::nullopt;
-        // In points, with a real minus sign.
-        const double points = 100 * (current->first - original);
-        return (points < 0 ? QStringLiteral("−") : QStringLiteral("+")) + locale.toString(std::abs(points), 'f', 1);
+        return changeInPoints(current->first, original, locale);
     }
     if (name.startsWith(QLatin1String("lengths."))) {
         // The central lengths that hold at least 95% of the paths (Binomial(n, 1/2) without

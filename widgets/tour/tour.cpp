@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 namespace pathlens {
@@ -404,6 +405,13 @@ QStringList captionPlaceholders(const QString &text)
     for (const QRegularExpressionMatch &match : placeholder.globalMatch(text))
         names << match.captured(1);
     return names;
+}
+
+QString changeInPoints(double accuracy, double original, const QLocale &locale)
+{
+    const auto shown = [](double fraction) { return QString::number(100 * fraction, 'f', 1).toDouble(); };
+    const double points = shown(accuracy) - shown(original);
+    return (points < 0 ? QStringLiteral("−") : QStringLiteral("+")) + locale.toString(std::abs(points), 'f', 1);
 }
 
 QString fillCaption(const QString &text, const std::function<std::optional<QString>(const QString &)> &fact, bool *complete)

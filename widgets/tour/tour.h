@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 #include <functional>
@@ -97,6 +98,11 @@ QString modelPath(const Tour &tour, const QString &name, const QString &modelsFo
 // (nullopt), stays visible as "…" and makes `complete` false.
 QString fillCaption(const QString &text, const std::function<std::optional<QString>(const QString &)> &fact,
                     bool *complete = nullptr);
+
+// {change}: the accuracy's change in points, with a real minus sign, as the difference of the two
+// percentages as a caption shows them to one decimal (77.2% and 89.3%: "−12.1", where the exact
+// 12.05 rounded to "12.0" and readers subtracting the shown numbers got another answer).
+QString changeInPoints(double accuracy, double original, const QLocale &locale);
 
 // The placeholders a caption may hold (the README's "Lecture tour" section says what each is);
 // the stored ones (lesion.*, gradients.*) also as NAME@MODEL, of another model of the tour.
