@@ -19,6 +19,7 @@ NetworkPanel::NetworkPanel(ArrangementEditor *editor, QWidget *parent)
     , m_table(new QTableView(this))
     , m_pathGraph(new PathGraph(this))
 {
+    m_summary->setObjectName(QStringLiteral("networkSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -67,6 +68,11 @@ void NetworkPanel::showSummary(const Workspace &work, bool all)
 void NetworkPanel::showPathGraph()
 {
     m_tabs->setCurrentWidget(m_pathGraph);
+}
+
+void NetworkPanel::setSummaryShown(bool shown)
+{
+    m_summary->setVisible(shown);
 }
 
 bool NetworkPanel::showsPathGraph() const

@@ -28,6 +28,7 @@ public:
     bool showsPathGraph() const;
     // The model, the data and how many images each edit is evaluated on; `all`: the whole split.
     void showSummary(const Workspace &work, bool all);
+    void setSummaryShown(bool shown);
 
 Q_SIGNALS:
     void refused(const QString &why); // an edit in the table that cannot be made

@@ -1,4 +1,5 @@
 #include "windowlayout.h"
+#include "networkpanel.h"
 
 #include "accuracypanel.h"
 #include "liveplots.h"
@@ -15,11 +16,12 @@
 namespace pathlens {
 
 // Their geometry depends on the window and the fonts only, never on the text of a label.
-WindowLayout::WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, QWidget *networkPanel,
+WindowLayout::WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, NetworkPanel *networkPanel,
                            LivePlots *plots)
     : QObject(window)
     , m_window(window)
     , m_plots(plots)
+    , m_networkPanel(networkPanel)
     , m_accuracy(accuracy)
     , m_strip(strip)
 {
@@ -128,6 +130,9 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         m_window->setFont(font);
         applyHighContrast();
         m_plots->setPresentation(true);
+        // The path graph (the tour's "left") gets the whole panel: under the model's summary it
+        // kept about 80 px at 1280x720, its labels 3 px tall.
+        m_networkPanel->setSummaryShown(false);
         const bool small = screen.width() < 1600 || screen.height() < 900;
         if (small)
             setLecture(true);
@@ -139,6 +144,7 @@ void WindowLayout::setPresentation(bool on, Preferences::Theme theme, const QSiz
         m_accuracy->setPresentation(false);
         applyTheme(theme);
         m_plots->setPresentation(false);
+        m_networkPanel->setSummaryShown(true);
         m_plots->setOneFigureAtATime(false);
         setLecture(m_lectureBeforePresentation);
         // The minimum size still follows the large font until the layouts have seen the change:

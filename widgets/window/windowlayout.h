@@ -15,6 +15,7 @@ namespace pathlens {
 
 class AccuracyPanel;
 class LivePlots;
+class NetworkPanel;
 
 // Where the main window's panels are and how large its type is: the blocks panel across the top
 // and the network panel on the left as dock widgets (their places kept with QSettings between
@@ -26,7 +27,7 @@ class WindowLayout final : public QObject
 
 public:
     // The blocks panel is the accuracy panel above the block strip.
-    WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, QWidget *networkPanel, LivePlots *plots);
+    WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget *strip, NetworkPanel *networkPanel, LivePlots *plots);
 
     QDockWidget *blocksDock() const { return m_blocksDock; }
     QDockWidget *networkDock() const { return m_networkDock; }
@@ -51,6 +52,7 @@ private:
 
     QMainWindow *m_window;
     LivePlots *m_plots;
+    NetworkPanel *m_networkPanel;
     AccuracyPanel *m_accuracy;
     QWidget *m_strip; // where keyboard focus goes when the widget that had it is hidden
     QDockWidget *m_blocksDock = nullptr;
