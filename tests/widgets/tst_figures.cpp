@@ -337,6 +337,38 @@ private Q_SLOTS:
             }
     }
 
+    // The effective window's shading shows in the dark theme too (it was 46 on 30 grey, 1.2:1),
+    // and comes back as it was in the light one.
+    void effectiveWindowShowsInTheDark()
+    {
+        GradientResult gradients;
+        for (int k = 0; k <= 30; ++k) {
+            gradients.lengths.push_back(k);
+            gradients.mean.push_back(std::pow(10.0, -0.7 * k));
+            gradients.std.push_back(0.1 * std::pow(10.0, -0.7 * k));
+            gradients.total.push_back(std::pow(10.0, 2 - 0.3 * k));
+        }
+        gradients.effectiveFrom = 6;
+        gradients.effectiveTo = 15;
+        gradients.effectiveShare = 0.001;
+        auto plot = figures::gradients(QStringLiteral("Gradients — test"), gradients);
+        plot->setViewport(QRect(0, 0, 800, 400));
+        const auto shadeAndPlain = [&] {
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            const QImage image = plot->toPixmap(800, 400).toImage();
+            const int y = plot->axisRect()->rect().top() + 6;
+            return std::pair(image.pixelColor(int(plot->xAxis->coordToPixel(11.5)), y).lightness(),
+                             image.pixelColor(int(plot->xAxis->coordToPixel(24.5)), y).lightness());
+        };
+        const auto light = shadeAndPlain();
+        QVERIFY2(light.second - light.first >= 15, qPrintable(QStringLiteral("%1 on %2").arg(light.first).arg(light.second)));
+        figures::setDark(*plot, true, QColor(30, 30, 32));
+        const auto dark = shadeAndPlain();
+        QVERIFY2(dark.first - dark.second >= 35, qPrintable(QStringLiteral("%1 on %2").arg(dark.first).arg(dark.second)));
+        figures::setDark(*plot, false);
+        QVERIFY(shadeAndPlain() == light);
+    }
+
     // On a log axis spanning 20 decades the first and last means keep their markers inside the
     // axes (a factor 2 of margin was 2 px at 120 px, and the markers were cut; issue 25).
     void gradientMarkersStayInsideTheAxes()

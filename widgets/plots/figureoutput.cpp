@@ -87,7 +87,10 @@ void invertColours(QCustomPlot &plot)
             text->setColor(inverted(text->color()));
         else if (auto *rect = qobject_cast<QCPItemRect *>(plot.item(i))) {
             rect->setPen(inverted(rect->pen()));
-            rect->setBrush(inverted(rect->brush()));
+            QColor brush = inverted(rect->brush().color());
+            if (rect->property(darkAlpha).isValid()) // more of it on dark, where the eye sees less
+                brush.setAlpha(rect->property(brush.lightness() > 127 ? darkAlpha : lightAlpha).toInt());
+            rect->setBrush(brush);
         }
 }
 

@@ -552,6 +552,8 @@ void shadeWindows(QCustomPlot &plot, const GradientResult &result)
         rect->bottomRight->setCoords(window.to + 0.5, 1);
         rect->setPen(Qt::NoPen);
         rect->setBrush(QColor(0, 0, 0, alpha));
+        rect->setProperty(darkAlpha, std::min(255, alpha * 5 / 2));
+        rect->setProperty(lightAlpha, alpha);
         rect->setLayer(QStringLiteral("background"));
         alpha += 14;
     }

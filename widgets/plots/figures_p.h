@@ -34,6 +34,10 @@ QVector<double> range(size_t count, double start = 0);
 // inverts the figure's ink: colour scales and the labels drawn on coloured cells mean the same
 // on any background.
 inline constexpr char fixedColours[] = "pathlens_fixedColours";
+// A shaded band's alpha on a dark and on a light background (QCPItemRect): inverted with its light alpha, the
+// gradient figure's effective window was 46 on 30 grey in the dark theme (1.2:1, issue 25).
+inline constexpr char darkAlpha[] = "pathlens_darkAlpha";
+inline constexpr char lightAlpha[] = "pathlens_lightAlpha";
 void keepColours(QObject &element);
 
 } // namespace pathlens::figures
