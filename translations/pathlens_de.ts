@@ -51,7 +51,7 @@
     </message>
     <message>
         <location filename="../widgets/plots/classfigures.cpp" line="285"/>
-        <location filename="../widgets/plots/figures.cpp" line="267"/>
+        <location filename="../widgets/plots/figures.cpp" line="275"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
@@ -79,81 +79,81 @@
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="269"/>
-        <location filename="../widgets/plots/figures.cpp" line="365"/>
+        <location filename="../widgets/plots/figures.cpp" line="277"/>
+        <location filename="../widgets/plots/figures.cpp" line="374"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="285"/>
+        <location filename="../widgets/plots/figures.cpp" line="294"/>
         <source>%1
 dashed: the original network, %2</source>
         <translation>%1
 gestrichelt: das ursprüngliche Netz, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="298"/>
+        <location filename="../widgets/plots/figures.cpp" line="307"/>
         <source>%1, no block deleted</source>
         <translation>%1, kein Block gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="310"/>
+        <location filename="../widgets/plots/figures.cpp" line="319"/>
         <source>downsampling block</source>
         <translation>verkleinernder Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="335"/>
+        <location filename="../widgets/plots/figures.cpp" line="344"/>
         <source>%1 unit</source>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="364"/>
+        <location filename="../widgets/plots/figures.cpp" line="373"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="364"/>
+        <location filename="../widgets/plots/figures.cpp" line="373"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="371"/>
-        <location filename="../widgets/plots/figures.cpp" line="423"/>
+        <location filename="../widgets/plots/figures.cpp" line="381"/>
+        <location filename="../widgets/plots/figures.cpp" line="433"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="389"/>
+        <location filename="../widgets/plots/figures.cpp" line="399"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="391"/>
+        <location filename="../widgets/plots/figures.cpp" line="401"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="395"/>
+        <location filename="../widgets/plots/figures.cpp" line="405"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="398"/>
+        <location filename="../widgets/plots/figures.cpp" line="408"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="415"/>
+        <location filename="../widgets/plots/figures.cpp" line="425"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="416"/>
+        <location filename="../widgets/plots/figures.cpp" line="426"/>
         <source>test error (%)</source>
         <translation>Testfehler (%)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="421"/>
+        <location filename="../widgets/plots/figures.cpp" line="431"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +161,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="443"/>
+        <location filename="../widgets/plots/figures.cpp" line="453"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="444"/>
+        <location filename="../widgets/plots/figures.cpp" line="454"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="445"/>
+        <location filename="../widgets/plots/figures.cpp" line="455"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="446"/>
+        <location filename="../widgets/plots/figures.cpp" line="456"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="447"/>
+        <location filename="../widgets/plots/figures.cpp" line="457"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="449"/>
+        <location filename="../widgets/plots/figures.cpp" line="459"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="450"/>
+        <location filename="../widgets/plots/figures.cpp" line="460"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="454"/>
+        <location filename="../widgets/plots/figures.cpp" line="464"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +204,37 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="457"/>
+        <location filename="../widgets/plots/figures.cpp" line="467"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="498"/>
+        <location filename="../widgets/plots/figures.cpp" line="508"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="499"/>
+        <location filename="../widgets/plots/figures.cpp" line="509"/>
         <source>share of all paths</source>
         <translation>Anteil aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="502"/>
+        <location filename="../widgets/plots/figures.cpp" line="512"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="510"/>
+        <location filename="../widgets/plots/figures.cpp" line="520"/>
         <source>fraction of paths surviving</source>
         <translation>Anteil überlebender Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="514"/>
+        <location filename="../widgets/plots/figures.cpp" line="524"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="515"/>
+        <location filename="../widgets/plots/figures.cpp" line="525"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,78 +242,78 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="560"/>
+        <location filename="../widgets/plots/figures.cpp" line="572"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="565"/>
+        <location filename="../widgets/plots/figures.cpp" line="577"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="582"/>
-        <location filename="../widgets/plots/figures.cpp" line="598"/>
+        <location filename="../widgets/plots/figures.cpp" line="594"/>
+        <location filename="../widgets/plots/figures.cpp" line="610"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="602"/>
+        <location filename="../widgets/plots/figures.cpp" line="614"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="583"/>
-        <location filename="../widgets/plots/figures.cpp" line="604"/>
+        <location filename="../widgets/plots/figures.cpp" line="595"/>
+        <location filename="../widgets/plots/figures.cpp" line="616"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="614"/>
+        <location filename="../widgets/plots/figures.cpp" line="626"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="587"/>
-        <location filename="../widgets/plots/figures.cpp" line="616"/>
+        <location filename="../widgets/plots/figures.cpp" line="599"/>
+        <location filename="../widgets/plots/figures.cpp" line="628"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="265"/>
+        <location filename="../widgets/plots/figures.cpp" line="273"/>
         <source>first block of the %1 deleted (0-based index)</source>
         <translation>erster Block der %1 gelöschten (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="266"/>
+        <location filename="../widgets/plots/figures.cpp" line="274"/>
         <source>first block of the %1 %2 (0-based index)</source>
         <translation>erster Block der %1 (%2; Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="268"/>
+        <location filename="../widgets/plots/figures.cpp" line="276"/>
         <source>%1 block (0-based index)</source>
         <translation>Block %1 (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="284"/>
+        <location filename="../widgets/plots/figures.cpp" line="293"/>
         <source>%1
 dashed: no block deleted, %2</source>
         <translation>%1
 gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="296"/>
+        <location filename="../widgets/plots/figures.cpp" line="305"/>
         <source>test accuracy (%)
 95% Wilson intervals</source>
         <translation>Testgenauigkeit (%)
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="368"/>
+        <location filename="../widgets/plots/figures.cpp" line="378"/>
         <source>mean of %n sample(s), 95% interval (Student&apos;s t)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (Student-t)</numerusform>
@@ -321,12 +321,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="553"/>
+        <location filename="../widgets/plots/figures.cpp" line="565"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="650"/>
+        <location filename="../widgets/plots/figures.cpp" line="662"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -450,182 +450,182 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="50"/>
+        <location filename="../widgets/tour/tour.cpp" line="51"/>
         <source>%1 is missing (it needs &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 fehlt (nötig sind „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="53"/>
+        <location filename="../widgets/tour/tour.cpp" line="54"/>
         <source>%1 has an unknown language &quot;%2&quot; (only &quot;en&quot; and &quot;de&quot;)</source>
         <translation>%1 hat eine unbekannte Sprache „%2“ (nur „en“ und „de“)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="58"/>
+        <location filename="../widgets/tour/tour.cpp" line="59"/>
         <source>%1 has no &quot;%2&quot; text</source>
         <translation>%1 hat keinen „%2“-Text</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="68"/>
+        <location filename="../widgets/tour/tour.cpp" line="69"/>
         <source>&quot;%1&quot; needs a list of block numbers</source>
         <translation>„%1“ braucht eine Liste von Blocknummern</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="71"/>
+        <location filename="../widgets/tour/tour.cpp" line="72"/>
         <source>&quot;%1&quot; holds %2, not a block number (0, 1, 2, ...)</source>
         <translation>„%1“ enthält %2, keine Blocknummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="82"/>
+        <location filename="../widgets/tour/tour.cpp" line="83"/>
         <source>&quot;%1&quot; needs a whole number of at least 1</source>
         <translation>„%1“ braucht eine ganze Zahl von mindestens 1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="103"/>
+        <location filename="../widgets/tour/tour.cpp" line="104"/>
         <source>an action is not an object</source>
         <translation>eine Aktion ist kein Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="123"/>
+        <location filename="../widgets/tour/tour.cpp" line="124"/>
         <source>one action holds two, &quot;%1&quot; and &quot;%2&quot;</source>
         <translation>eine Aktion enthält zwei, „%1“ und „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="127"/>
+        <location filename="../widgets/tour/tour.cpp" line="128"/>
         <source>unknown action %1 (known: %2)</source>
         <translation>unbekannte Aktion %1 (bekannt: %2)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="133"/>
+        <location filename="../widgets/tour/tour.cpp" line="134"/>
         <source>&quot;%1&quot; has an unknown setting &quot;%2&quot;</source>
         <translation>„%1“ hat eine unbekannte Einstellung „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="139"/>
+        <location filename="../widgets/tour/tour.cpp" line="140"/>
         <source>&quot;seed&quot; needs a whole number of at least 0</source>
         <translation>„seed“ braucht eine ganze Zahl von mindestens 0</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="146"/>
+        <location filename="../widgets/tour/tour.cpp" line="147"/>
         <source>&quot;open&quot; names &quot;%1&quot;, which &quot;models&quot; does not hold</source>
         <translation>„open“ nennt „%1“, das in „models“ fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="149"/>
+        <location filename="../widgets/tour/tour.cpp" line="150"/>
         <source>&quot;reset&quot; takes true</source>
         <translation>„reset“ nimmt true</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="157"/>
+        <location filename="../widgets/tour/tour.cpp" line="158"/>
         <source>&quot;parallel&quot; needs its first and last slot, [FIRST, LAST] with FIRST &lt; LAST</source>
         <translation>„parallel“ braucht seine erste und letzte Position, [ERSTE, LETZTE] mit ERSTE &lt; LETZTE</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="160"/>
+        <location filename="../widgets/tour/tour.cpp" line="161"/>
         <source>&quot;join&quot; takes &quot;sum&quot; or &quot;mean&quot;</source>
         <translation>„join“ nimmt „sum“ oder „mean“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="171"/>
+        <location filename="../widgets/tour/tour.cpp" line="172"/>
         <source>&quot;show&quot; takes unraveled, lattice or %1, not &quot;%2&quot;</source>
         <translation>„show“ nimmt unraveled, lattice oder %1, nicht „%2“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="175"/>
+        <location filename="../widgets/tour/tour.cpp" line="176"/>
         <source>&quot;first&quot; and &quot;size&quot; belong to &quot;show&quot;: &quot;unraveled&quot;</source>
         <translation>„first“ und „size“ gehören zu „show“: „unraveled“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="179"/>
+        <location filename="../widgets/tour/tour.cpp" line="180"/>
         <source>&quot;first&quot; needs a slot number (0, 1, 2, ...)</source>
         <translation>„first“ braucht eine Platznummer (0, 1, 2, ...)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="185"/>
+        <location filename="../widgets/tour/tour.cpp" line="186"/>
         <source>&quot;size&quot; needs a number of slots from 1 to 6</source>
         <translation>„size“ braucht eine Anzahl von Plätzen von 1 bis 6</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="192"/>
+        <location filename="../widgets/tour/tour.cpp" line="193"/>
         <source>&quot;width&quot; belongs to &quot;show&quot;: &quot;lattice&quot; and takes &quot;paths&quot; or &quot;gradient&quot;</source>
         <translation>„width“ gehört zu „show“: „lattice“ und nimmt „paths“ oder „gradient“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="200"/>
+        <location filename="../widgets/tour/tour.cpp" line="201"/>
         <source>&quot;stored&quot; takes single-deletion or gradients, not &quot;%1&quot;</source>
         <translation>„stored“ nimmt single-deletion oder gradients, nicht „%1“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="214"/>
+        <location filename="../widgets/tour/tour.cpp" line="215"/>
         <source>%1 is not a tour: bad JSON at character %2: %3</source>
         <translation>%1 ist keine Tour: fehlerhaftes JSON bei Zeichen %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="219"/>
+        <location filename="../widgets/tour/tour.cpp" line="220"/>
         <source>%1 is not a tour: it holds no JSON object</source>
         <translation>%1 ist keine Tour: sie enthält kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="225"/>
+        <location filename="../widgets/tour/tour.cpp" line="226"/>
         <source>%1: unknown key &quot;%2&quot; (a tour holds title, models and steps)</source>
         <translation>%1: unbekannter Schlüssel „%2“ (eine Tour enthält title, models und steps)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="227"/>
+        <location filename="../widgets/tour/tour.cpp" line="228"/>
         <source>the title</source>
         <translation>der Titel</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="230"/>
+        <location filename="../widgets/tour/tour.cpp" line="231"/>
         <source>%1: &quot;models&quot; must map names to model files</source>
         <translation>%1: „models“ muss Namen auf Modelldateien abbilden</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="233"/>
+        <location filename="../widgets/tour/tour.cpp" line="234"/>
         <source>%1: the model &quot;%2&quot; needs a file name</source>
         <translation>%1: das Modell „%2“ braucht einen Dateinamen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="238"/>
+        <location filename="../widgets/tour/tour.cpp" line="239"/>
         <source>%1: &quot;steps&quot; must be a list of at least one step</source>
         <translation>%1: „steps“ muss eine Liste mit mindestens einem Schritt sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="242"/>
+        <location filename="../widgets/tour/tour.cpp" line="243"/>
         <source>%1, step %2: %3</source>
         <translation>%1, Schritt %2: %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="244"/>
+        <location filename="../widgets/tour/tour.cpp" line="245"/>
         <source>a step must be an object with a caption and actions</source>
         <translation>ein Schritt muss ein Objekt mit caption und actions sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="247"/>
+        <location filename="../widgets/tour/tour.cpp" line="248"/>
         <source>unknown key &quot;%1&quot; (a step holds caption and actions)</source>
         <translation>unbekannter Schlüssel „%1“ (ein Schritt enthält caption und actions)</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="250"/>
+        <location filename="../widgets/tour/tour.cpp" line="251"/>
         <source>the caption</source>
         <translation>die Bildunterschrift</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="258"/>
+        <location filename="../widgets/tour/tour.cpp" line="259"/>
         <source>the %1 caption names an unknown number {%2}</source>
         <translation>die Bildunterschrift (%1) nennt eine unbekannte Zahl {%2}</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="261"/>
+        <location filename="../widgets/tour/tour.cpp" line="262"/>
         <source>&quot;actions&quot; must be a list</source>
         <translation>„actions“ muss eine Liste sein</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="273"/>
+        <location filename="../widgets/tour/tour.cpp" line="274"/>
         <source>it edits the arrangement before any &quot;open&quot;</source>
         <translation>sie ändert die Anordnung vor jedem „open“</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/tour.cpp" line="284"/>
+        <location filename="../widgets/tour/tour.cpp" line="285"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
@@ -1190,88 +1190,93 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::ExportController</name>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="29"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="30"/>
         <source>Figure Size</source>
         <translation>Abbildungsgröße</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="38"/>
         <location filename="../widgets/plots/exportcontroller.cpp" line="39"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="40"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="40"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="41"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="41"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="42"/>
         <source>&amp;Width:</source>
         <translation>&amp;Breite:</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="42"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="43"/>
         <source>&amp;Height:</source>
         <translation>&amp;Höhe:</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="43"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="44"/>
         <source>PNG &amp;resolution:</source>
         <translation>PNG-&amp;Auflösung:</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="74"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="50"/>
+        <source>PNG: %1 × %2 pixels; PDF and SVG: %3 × %4 pt</source>
+        <translation>PNG: %1 × %2 Pixel; PDF und SVG: %3 × %4 pt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="91"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="74"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="91"/>
         <source>The %1 plot is made on request: press Measure in its tab first.</source>
         <translation>Die Abbildung %1 entsteht auf Anfrage: zuerst in ihrem Reiter „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="77"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="94"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="138"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="78"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="96"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="132"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="149"/>
         <source>%1: unknown error</source>
         <translation>%1: unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="112"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="129"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="116"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="133"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="94"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="96"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="130"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="132"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="111"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="147"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="149"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="121"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="138"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="122"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="139"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -1370,171 +1375,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="174"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="174"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="180"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="178"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="182"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="180"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="188"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="528"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="199"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="527"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="206"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="204"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="209"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="347"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="345"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="212"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="213"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="221"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="219"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="226"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="229"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="757"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="755"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="231"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="237"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="758"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="756"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="242"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="243"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="244"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="248"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="255"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="253"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="256"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="257"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="261"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="266"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="264"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="272"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="270"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="422"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="420"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1542,7 +1547,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="421"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1550,65 +1555,65 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="451"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="456"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="454"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="501"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="499"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="505"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="503"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="512"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="527"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="525"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="531"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="542"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="540"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="561"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="559"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="562"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="560"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="554"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="570"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="552"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="568"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="598"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="596"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1616,37 +1621,37 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="151"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="157"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="163"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
         <source>Done: %1 images in %2 s.</source>
         <translation>Fertig: %1 Bilder in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="483"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="481"/>
         <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="517"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="515"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="587"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="585"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1654,7 +1659,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="593"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="591"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1662,17 +1667,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="775"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="773"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="776"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="774"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="421"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="419"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -2095,37 +2100,37 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="34"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="35"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="35"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="36"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="47"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="48"/>
         <source>%1 (%2 images, %3; %4)</source>
         <translation>%1 (%2 Bilder, %3; %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="52"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="53"/>
         <source>evaluating all of them</source>
         <translation>alle werden ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="53"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="54"/>
         <source>live subset: %1 class-balanced images</source>
         <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="54"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="55"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="56"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
         <source>%n layer(s) without shortcuts</source>
         <translation>
             <numerusform>%n Schicht ohne Abkürzungen</numerusform>
@@ -2133,7 +2138,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
         <source>%n block(s) in %1</source>
         <translation>
             <numerusform>%n Block in %1</numerusform>
@@ -2141,7 +2146,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
         <source>%n stage(s)</source>
         <translation>
             <numerusform>%n Stufe</numerusform>
@@ -2149,17 +2154,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
         <source>Click a layer to delete it, drag it to move it.</source>
         <translation>Klick auf eine Schicht löscht sie, Ziehen verschiebt sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="60"/>
         <source>Click a block to delete its residual branch, drag it to move it.</source>
         <translation>Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="60"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="61"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6.&lt;br&gt;Data: %7. %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6.&lt;br&gt;Daten: %7. %8</translation>
     </message>
@@ -2487,12 +2492,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="34"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="36"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="35"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="37"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
 
@@ -41,6 +42,22 @@ bool askFigureSize(QWidget *parent, figures::Size &size)
     form->addRow(ExportController::tr("&Width:"), width);
     form->addRow(ExportController::tr("&Height:"), height);
     form->addRow(ExportController::tr("PNG &resolution:"), dpi);
+    // What the file will measure: width and height are at 96 dpi (a PDF's page at 72 pt per inch),
+    // and a PNG at 192 dpi has twice as many pixels; "800 px" gave a 1600-pixel file unannounced.
+    auto *outcome = new QLabel(&dialog);
+    const auto describe = [=] {
+        const double scale = dpi->value() / 96.0;
+        outcome->setText(ExportController::tr("PNG: %1 × %2 pixels; PDF and SVG: %3 × %4 pt")
+                             .arg(qRound(width->value() * scale))
+                             .arg(qRound(height->value() * scale))
+                             .arg(qRound(width->value() * 0.75))
+                             .arg(qRound(height->value() * 0.75)));
+    };
+    describe();
+    for (QSpinBox *box : {width, height, dpi})
+        QObject::connect(box, &QSpinBox::valueChanged, &dialog, describe);
+    outcome->setObjectName(QStringLiteral("figureSizeOutcome"));
+    form->addRow(outcome);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
