@@ -39,6 +39,9 @@ QString readLesion(const Json &json, Analysis::Lesion &lesion)
     result.model = json::toString(json::member(json, "model"));
     result.baseline = json::toDouble(json::member(json, "baseline"));
     result.images = json::toInteger(json::member(json, "images"));
+    // How long the measurement took when it was made ("Done: 2000 images in 0.0 s." said otherwise).
+    if (json::member(json, "seconds").is_number())
+        result.seconds = json::toDouble(json::member(json, "seconds"));
     result.blocks.assign(blocks.size(), LesionBlock{});
     lesion.imagesTotal = lesion.imagesDone = result.images;
     lesion.finished = true;
