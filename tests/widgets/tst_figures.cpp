@@ -33,6 +33,19 @@ SweepResult sampleSweep()
     return result;
 }
 
+// Means over 21 decades, as a deep network's gradients per path length fall.
+GradientResult steepGradients()
+{
+    GradientResult gradients;
+    for (int k = 0; k <= 30; ++k) {
+        gradients.lengths.push_back(k);
+        gradients.mean.push_back(std::pow(10.0, -0.7 * k));
+        gradients.std.push_back(0.1 * std::pow(10.0, -0.7 * k));
+        gradients.total.push_back(std::pow(10.0, 2 - 0.3 * k));
+    }
+    return gradients;
+}
+
 } // namespace
 
 class TestFigures final : public QObject
@@ -337,17 +350,11 @@ private Q_SLOTS:
             }
     }
 
-    // The effective window's shading shows in the dark theme too (it was 46 on 30 grey, 1.2:1),
+    // The effective window's shading shows in the dark theme too (it was 47 on 31 grey, 1.2:1),
     // and comes back as it was in the light one.
     void effectiveWindowShowsInTheDark()
     {
-        GradientResult gradients;
-        for (int k = 0; k <= 30; ++k) {
-            gradients.lengths.push_back(k);
-            gradients.mean.push_back(std::pow(10.0, -0.7 * k));
-            gradients.std.push_back(0.1 * std::pow(10.0, -0.7 * k));
-            gradients.total.push_back(std::pow(10.0, 2 - 0.3 * k));
-        }
+        GradientResult gradients = steepGradients();
         gradients.effectiveFrom = 6;
         gradients.effectiveTo = 15;
         gradients.effectiveShare = 0.001;
@@ -373,13 +380,7 @@ private Q_SLOTS:
     // axes (a factor 2 of margin was 2 px at 120 px, and the markers were cut; issue 25).
     void gradientMarkersStayInsideTheAxes()
     {
-        GradientResult gradients;
-        for (int k = 0; k <= 30; ++k) {
-            gradients.lengths.push_back(k);
-            gradients.mean.push_back(std::pow(10.0, -0.7 * k));
-            gradients.std.push_back(0.1 * std::pow(10.0, -0.7 * k));
-            gradients.total.push_back(std::pow(10.0, 2 - 0.3 * k));
-        }
+        GradientResult gradients = steepGradients();
         auto plot = figures::gradients(QStringLiteral("Gradients — test"), gradients);
         plot->setViewport(QRect(0, 0, 600, 250));
         plot->replot(QCustomPlot::rpImmediateRefresh);
