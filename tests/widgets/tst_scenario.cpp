@@ -99,6 +99,17 @@ QStringList problemsOn(MainWindow &window, const QSize &screen)
                                 .arg(tab).arg(i + 1).arg(shown.top()).arg(shown.bottom()).arg(view.height());
         }
     }
+    // A tab's Measure row is in view or scrolled away, never cut: scrolled just far enough to show
+    // the figure, it was cut in half at 1024x700 during the tour (steps 2 and 3).
+    if (page && tabs->isVisible()) {
+        const QRect view = page->viewport()->rect();
+        for (QPushButton *button : page->widget()->findChildren<QPushButton *>()) {
+            const QRect shown(button->mapTo(page->viewport(), QPoint()), button->size());
+            if (button->isVisibleTo(page->widget()) && view.intersects(shown) && !view.contains(shown))
+                problems << QStringLiteral("tab '%1': button '%2' cut at %3..%4 px")
+                                .arg(tabs->tabText(tabs->currentIndex()), button->text()).arg(shown.top()).arg(shown.bottom());
+        }
+    }
     const QCPRange accuracies = window.livePlots()->accuracyPlot()->yAxis->range();
     if (accuracies.lower < 0 || accuracies.upper > 100)
         problems << QStringLiteral("accuracy axis from %1 to %2 %").arg(accuracies.lower).arg(accuracies.upper);

@@ -309,10 +309,14 @@ void LivePlots::showTab(const QString &name)
     const int index = int(plotNames().indexOf(name));
     if (index > 0 || (index == 0 && accuracyIsATab())) { // "accuracy" is above the tabs unless short of room
         m_tabs->setCurrentWidget(m_tabOfPlot[index]);
-        // The second of two figures may be under the first, in a narrow pane.
+        // The figure in view: from the page's top with its Measure row where both fit, else from
+        // the figure's own top (the second of two may be under the first in a narrow pane).
+        // Scrolled just far enough, a 1024x700 window cut the Measure row in half (issue 25).
         auto *page = qobject_cast<QScrollArea *>(m_tabOfPlot[index]);
-        if (QCustomPlot *figure = page ? plot(name) : nullptr)
-            page->ensureWidgetVisible(figure, 0, 0);
+        if (QCustomPlot *figure = page ? plot(name) : nullptr) {
+            const QRect inPage(figure->mapTo(page->widget(), QPoint(0, 0)), figure->size());
+            page->verticalScrollBar()->setValue(inPage.bottom() < page->viewport()->height() ? 0 : inPage.top());
+        }
     }
     m_tabChosen = index > 0;
     showFigures();
