@@ -394,6 +394,17 @@ private Q_SLOTS:
         }
     }
 
+    // The surviving-paths legend sits under the axes: in their top right corner it covered the
+    // histogram's peak in a narrow pane (1024x700, tour steps 4 and 10).
+    void survivingPathsLegendLeavesTheBarsFree()
+    {
+        auto plot = figures::paths(QStringLiteral("Paths"), pathLengthDistribution(54), {{10, survivingFraction(54, 10)}});
+        plot->setViewport(QRect(0, 0, 450, 320));
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(!plot->axisRect()->rect().intersects(plot->legend->outerRect()));
+        QVERIFY2(plot->axisRect()->rect().height() >= 120, qPrintable(QString::number(plot->axisRect()->rect().height())));
+    }
+
     // A mean of two samples has t = 12.7 (1.96 standard errors claimed 95 % there); its bars stay
     // inside 0-100 %, where an accuracy lies (they ran below 0 % and were cut by the frame).
     void sweepIntervalsAreStudentsAndInsideTheScale()

@@ -527,7 +527,9 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
                     toVector(fraction), series++, plot->yAxis2)
                 ->setScatterStyle(QCPScatterStyle::ssNone);
     }
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Under the axes: in their top right corner it covered the histogram's peak in a narrow pane
+    // (1024x700, tour steps 4 and 10; issue 25).
+    legendBelowAxes(*plot);
     return plot;
 }
 
