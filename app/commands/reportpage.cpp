@@ -24,10 +24,13 @@ int whole(const Json &object, const char *key)
     return json::toInt(json::member(object, key));
 }
 
-// The half width of a mean's 95% interval (Student's t with samples - 1 degrees of freedom); 0 for
-// one sample, whose spread is unknown (as its standard error of 0 said before).
-double halfWidth95(const Json &point, int samples)
+// The half width of a mean's 95% interval (Student's t with samples - 1 degrees of freedom) of a
+// point (its "accuracies") or a group of its samples ("samples"); 0 for one sample, whose spread
+// is unknown (as its standard error of 0 said before).
+double halfWidth95(const Json &point)
 {
+    const int samples = json::contains(point, "samples") ? whole(point, "samples")
+                                                        : int(json::array(json::member(point, "accuracies")).size());
     return samples < 2 ? 0.0 : studentQuantile(0.95, samples - 1) * number(point, "standard_error");
 }
 
@@ -37,7 +40,7 @@ Verdict sweepVerdict(const Json &points, const std::string &axis)
     std::vector<double> means, halfWidths;
     for (const Json &point : points) {
         means.push_back(number(point, "mean"));
-        halfWidths.push_back(halfWidth95(point, int(json::array(json::member(point, "accuracies")).size())));
+        halfWidths.push_back(halfWidth95(point));
     }
     return nonIncreasingVerdict(means, halfWidths, axis);
 }
@@ -113,7 +116,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             if (samples < 2)
                 return samples ? QStringLiteral("%1 (1 sample)").arg(percent(number(g, "mean"))) : QStringLiteral("no samples");
             return QStringLiteral("%1 ± %2 (%3 samples)")
-                .arg(percent(number(g, "mean")), percent(halfWidth95(g, samples)))
+                .arg(percent(number(g, "mean")), percent(halfWidth95(g)))
                 .arg(samples);
         };
         QStringList blocks;
@@ -173,7 +176,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     row(QStringLiteral("Fig. 5a, random deletion"),
         QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
             .arg(whole(tenDeleted, "deleted"))
-            .arg(percent(number(tenDeleted, "mean")), percent(halfWidth95(tenDeleted, int(json::array(json::member(tenDeleted, "accuracies")).size()))),
+            .arg(percent(number(tenDeleted, "mean")), percent(halfWidth95(tenDeleted)),
                  percent(number(tenDeleted, "std")), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
@@ -213,7 +216,7 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             kindTexts << QStringLiteral("%1 %2 units deleted: mean %3 ± %4")
                              .arg(whole(last, "deleted"))
                              .arg(QString::fromStdString(json::toString(json::member(outcome.json, "kind"))).toHtmlEscaped())
-                             .arg(percent(number(last, "mean")), percent(halfWidth95(last, int(json::array(json::member(last, "accuracies")).size()))));
+                             .arg(percent(number(last, "mean")), percent(halfWidth95(last)));
         }
     if (!kindTexts.isEmpty())
         row(QStringLiteral("Units by kind (He et al., 2024)"), kindTexts.join(QStringLiteral("; ")),
