@@ -227,11 +227,6 @@ void AnalysisController::reset()
     m_onRequest.clear();
 }
 
-bool AnalysisController::isMeasuring() const
-{
-    return m_analysis->isRunning();
-}
-
 void AnalysisController::remember(const QString &measurement)
 {
     if (!m_onRequest.contains(measurement))

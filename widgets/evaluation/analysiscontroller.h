@@ -53,7 +53,6 @@ public:
     // (none shown from a results file): the lecture tour opens its own models, and a finished
     // 14-minute Delete k and a running Reorder were gone after one menu click (issue 25).
     QStringList measuredOnRequest() const { return m_onRequest; }
-    bool isMeasuring() const;
 
     // The numbers behind the figure `name` (LivePlots::plotNames()) in core's forms (results.h):
     // the CSV and JSON that pathlens-cli writes for the same model, images and arrangement. None

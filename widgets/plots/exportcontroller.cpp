@@ -56,7 +56,6 @@ bool askFigureSize(QWidget *parent, figures::Size &size)
     describe();
     for (QSpinBox *box : {width, height, dpi})
         QObject::connect(box, &QSpinBox::valueChanged, &dialog, describe);
-    outcome->setObjectName(QStringLiteral("figureSizeOutcome"));
     form->addRow(outcome);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);

@@ -198,7 +198,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QStringList measured = m_analyses->measuredOnRequest();
         if (!measured.isEmpty()
             && QMessageBox::question(this, tr("Start the lecture tour"),
-                                     (m_analyses->isMeasuring() ? tr("The tour opens its own models: the measurement under way "
+                                     (m_analyses->analysis()->isRunning() ? tr("The tour opens its own models: the measurement under way "
                                                                      "stops, and the results measured on this model (%1) are "
                                                                      "discarded. Export them first if you need them.")
                                                                 : tr("The tour opens its own models: the results measured on "
