@@ -716,6 +716,16 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
                     lastReport = now;
                     state.fraction = (double(result.images) + double(length) * workBefore[arrangementsDone] / workBefore.back())
                                      / double(std::max<int64_t>(1, state.imagesTotal));
+                    // The whole batches done, and this one for the arrangements finished in it.
+                    readCorrect();
+                    const at::Tensor inBatch = batchCorrect.sum(1).to(at::kCPU).contiguous();
+                    const int64_t *batchCounts = inBatch.data_ptr<int64_t>();
+                    state.correctCounted = result.correct;
+                    state.imagesCounted.assign(arrangements.size(), result.images);
+                    for (size_t done = 0; done < arrangementsDone; ++done) {
+                        state.correctCounted[order[done]] += batchCounts[order[done]];
+                        state.imagesCounted[order[done]] += length;
+                    }
                     progress(state);
                 }
             }
@@ -764,6 +774,8 @@ EvalResult Engine::run(const std::vector<Arrangement> &arrangements, int64_t fir
             state.imagesDone = result.images;
             state.fraction = double(result.images) / double(std::max<int64_t>(1, state.imagesTotal));
             state.correct = result.correct;
+            state.correctCounted = result.correct;
+            state.imagesCounted.assign(arrangements.size(), result.images);
             progress(state);
         }
         start += length;

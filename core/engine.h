@@ -73,6 +73,11 @@ struct EvalProgress
     // of images (a sweep of 500 arrangements reported nothing for its first 30 s, issue 25).
     double fraction = 0;
     std::vector<int64_t> correct; // per arrangement, over imagesDone
+    // Per arrangement, counting also the arrangements already finished in the batch under way:
+    // correctCounted[a] of imagesCounted[a] images. A sweep on the GUI's live subset is one batch,
+    // and its samples can be drawn as they finish (sweepSoFar).
+    std::vector<int64_t> correctCounted;
+    std::vector<int64_t> imagesCounted;
     int threads = 0;              // CPU threads of the last batch: the engine's share of its budget
 };
 

@@ -32,52 +32,6 @@ int64_t countInversions(std::vector<int> &values, std::vector<int> &scratch, siz
     return inversions;
 }
 
-// Evaluates the shard's arrangements in one engine call, the original first; arrangements[u] is
-// unit u and belongs to sample group groupOf[u], where it is sample number sampleOf[u]. Every
-// shard with work runs the original too, though only the one that owns the baseline reports it:
-// the other arrangements resume from its cached activations (measured on ResNet-110: a shard
-// without it took about twice as long per arrangement).
-SweepResult evaluateGroups(Engine &engine, const std::vector<Arrangement> &arrangements, const std::vector<int> &groupOf,
-                           const std::vector<int> &sampleOf, int groups, const Shard &shard,
-                           const ProgressCallback &progress, const CancelToken *cancel)
-{
-    std::vector<Arrangement> all;
-    std::vector<size_t> owned;
-    for (size_t u = 0; u < arrangements.size(); ++u)
-        if (shard.owns(int(u))) {
-            owned.push_back(u);
-            all.push_back(arrangements[u]);
-        }
-    if (shard.ownsBaseline() || !all.empty())
-        all.insert(all.begin(), identityArrangement(int(engine.info().blocks.size())));
-    const size_t first = 1;
-    SweepResult result;
-    result.points.resize(groups);
-    for (int g = 0; g < groups; ++g)
-        result.points[g].k = g;
-    // A shard with no work is valid; it still says how many images the run uses.
-    const EvalResult evaluated = all.empty() ? EvalResult{engine.imageCount(), {}, {}, 0.0, false}
-                                             : engine.evaluate(all, 0, -1, progress, cancel);
-    result.images = evaluated.images;
-    result.seconds = evaluated.seconds;
-    result.cancelled = evaluated.cancelled;
-    result.baseline = shard.ownsBaseline() ? evaluated.accuracy[0] : std::nan("");
-    if (shard.ownsBaseline())
-        result.baselineCorrect = evaluated.correct[0];
-    for (size_t j = 0; j < owned.size(); ++j) {
-        SweepPoint &point = result.points[groupOf[owned[j]]];
-        point.accuracies.push_back(evaluated.accuracy[first + j]);
-        point.correct.push_back(evaluated.correct[first + j]);
-        point.sampleIndices.push_back(sampleOf[owned[j]]);
-        point.touched.push_back(touchedBlocks(arrangements[owned[j]]));
-    }
-    return result;
-}
-
-} // namespace
-
-namespace {
-
 // Mean, sample standard deviation and standard error of the mean.
 void describeSamples(const std::vector<double> &a, double &mean, double &std, double &standardError)
 {
@@ -375,63 +329,150 @@ double kendallTau(const Arrangement &arrangement)
     return 1.0 - 4.0 * double(inversions) / (double(n) * double(n - 1));
 }
 
-SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling,
-                         const ProgressCallback &progress, const CancelToken *cancel, const Shard &shard,
-                         const std::string &kind)
+SweepPlan deleteKPlan(const NetworkInfo &info, int maxK, int samples, uint64_t seed, bool includeDownsampling,
+                      const std::string &kind)
 {
-    const NetworkInfo &info = engine.info();
     const int available = int(deletableBlocks(info, includeDownsampling, kind).size());
     if (maxK < 0 || maxK > available)
         throw Error("--max-k " + std::to_string(maxK) + ": this network has " + std::to_string(available)
                     + (kind.empty() ? std::string(" blocks") : " units of kind " + kind) + " that may be deleted");
     if (samples < 1)
         throw Error("the number of samples must be at least 1");
+    SweepPlan plan;
+    plan.kind = kind;
+    plan.samples = samples;
+    plan.seed = seed;
+    plan.points = maxK + 1;
     std::mt19937_64 random(seed);
-    std::vector<Arrangement> arrangements;
-    std::vector<int> groupOf;
-    std::vector<int> sampleOf;
     for (int k = 0; k <= maxK; ++k)
         for (int s = 0; s < (k == 0 ? 1 : samples); ++s) { // k = 0 has one arrangement: the original
-            arrangements.push_back(deleteRandomBlocks(info, identityArrangement(int(info.blocks.size())), k, random,
-                                                      includeDownsampling, kind));
-            groupOf.push_back(k);
-            sampleOf.push_back(s);
+            plan.arrangements.push_back(deleteRandomBlocks(info, identityArrangement(int(info.blocks.size())), k, random,
+                                                           includeDownsampling, kind));
+            plan.pointOf.push_back(k);
+            plan.sampleOf.push_back(s);
         }
-    SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxK + 1, shard, progress, cancel);
-    result.samples = samples;
-    result.seed = int64_t(seed);
-    result.kind = kind;
+    return plan;
+}
+
+SweepPlan reorderPlan(const NetworkInfo &info, int maxSwaps, int samples, uint64_t seed)
+{
+    if (maxSwaps < 0 || samples < 1)
+        throw Error("the number of swaps must be at least 0 and of samples at least 1");
+    SweepPlan plan;
+    plan.reorder = true;
+    plan.samples = samples;
+    plan.seed = seed;
+    plan.points = maxSwaps + 1;
+    std::mt19937_64 random(seed);
+    for (int k = 0; k <= maxSwaps; ++k)
+        for (int s = 0; s < (k == 0 ? 1 : samples); ++s) {
+            plan.arrangements.push_back(swapRandomPairs(info, identityArrangement(int(info.blocks.size())), k, random));
+            plan.pointOf.push_back(k);
+            plan.sampleOf.push_back(s);
+        }
+    return plan;
+}
+
+namespace {
+
+SweepResult emptySweep(const SweepPlan &plan)
+{
+    SweepResult result;
+    result.reorder = plan.reorder;
+    result.kind = plan.kind;
+    result.samples = plan.samples;
+    result.seed = int64_t(plan.seed);
+    result.points.resize(plan.points);
+    for (int k = 0; k < plan.points; ++k)
+        result.points[k].k = k;
+    return result;
+}
+
+void addSample(SweepResult &result, const SweepPlan &plan, size_t unit, int64_t correct, int64_t images)
+{
+    SweepPoint &point = result.points[plan.pointOf[unit]];
+    point.accuracies.push_back(double(correct) / double(std::max<int64_t>(1, images)));
+    point.correct.push_back(correct);
+    point.sampleIndices.push_back(plan.sampleOf[unit]);
+    point.touched.push_back(touchedBlocks(plan.arrangements[unit]));
+    if (plan.reorder)
+        point.taus.push_back(kendallTau(plan.arrangements[unit]));
+}
+
+} // namespace
+
+// The shard's arrangements go to the engine in one call, the original first. Every shard with
+// work runs the original too, though only the one that owns the baseline reports it: the other
+// arrangements resume from its cached activations (measured on ResNet-110: a shard without it
+// took about twice as long per arrangement).
+SweepResult runSweep(Engine &engine, const SweepPlan &plan, const ProgressCallback &progress, const CancelToken *cancel,
+                     const Shard &shard)
+{
+    std::vector<Arrangement> all;
+    std::vector<size_t> owned;
+    for (size_t u = 0; u < plan.arrangements.size(); ++u)
+        if (shard.owns(int(u))) {
+            owned.push_back(u);
+            all.push_back(plan.arrangements[u]);
+        }
+    if (shard.ownsBaseline() || !all.empty())
+        all.insert(all.begin(), identityArrangement(int(engine.info().blocks.size())));
+    SweepResult result = emptySweep(plan);
+    // A shard with no work is valid; it still says how many images the run uses.
+    EvalResult evaluated;
+    if (all.empty())
+        evaluated.images = engine.imageCount();
+    else
+        evaluated = engine.evaluate(all, 0, -1, progress, cancel);
+    result.images = evaluated.images;
+    result.seconds = evaluated.seconds;
+    result.cancelled = evaluated.cancelled;
+    result.baseline = shard.ownsBaseline() ? evaluated.accuracy[0] : std::nan("");
+    if (shard.ownsBaseline())
+        result.baselineCorrect = evaluated.correct[0];
+    for (size_t j = 0; j < owned.size(); ++j)
+        addSample(result, plan, owned[j], evaluated.correct[1 + j], evaluated.images);
     for (SweepPoint &point : result.points)
         summarise(point);
     return result;
 }
 
+SweepResult sweepSoFar(const SweepPlan &plan, const EvalProgress &progress)
+{
+    SweepResult result = emptySweep(plan);
+    result.images = progress.imagesTotal;
+    result.baseline = std::nan("");
+    const auto &correct = progress.correctCounted;
+    const auto &images = progress.imagesCounted;
+    if (correct.size() != plan.arrangements.size() + 1 || images.size() != correct.size())
+        return result; // no counts yet (or not a whole sweep's run)
+    if (images[0] > 0) {
+        result.baselineCorrect = correct[0];
+        result.baseline = double(correct[0]) / double(images[0]);
+    }
+    for (size_t u = 0; u < plan.arrangements.size(); ++u)
+        if (images[1 + u] > 0)
+            addSample(result, plan, u, correct[1 + u], images[1 + u]);
+    for (SweepPoint &point : result.points) {
+        summarise(point);
+        if (point.accuracies.empty())
+            point.mean = std::nan(""); // drawn as a gap, not at 0 %
+    }
+    return result;
+}
+
+SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling,
+                         const ProgressCallback &progress, const CancelToken *cancel, const Shard &shard,
+                         const std::string &kind)
+{
+    return runSweep(engine, deleteKPlan(engine.info(), maxK, samples, seed, includeDownsampling, kind), progress, cancel,
+                    shard);
+}
+
 SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed, const ProgressCallback &progress,
                          const CancelToken *cancel, const Shard &shard)
 {
-    const NetworkInfo &info = engine.info();
-    if (maxSwaps < 0 || samples < 1)
-        throw Error("the number of swaps must be at least 0 and of samples at least 1");
-    std::mt19937_64 random(seed);
-    std::vector<Arrangement> arrangements;
-    std::vector<int> groupOf;
-    std::vector<int> sampleOf;
-    for (int k = 0; k <= maxSwaps; ++k)
-        for (int s = 0; s < (k == 0 ? 1 : samples); ++s) {
-            arrangements.push_back(swapRandomPairs(info, identityArrangement(int(info.blocks.size())), k, random));
-            groupOf.push_back(k);
-            sampleOf.push_back(s);
-        }
-    SweepResult result = evaluateGroups(engine, arrangements, groupOf, sampleOf, maxSwaps + 1, shard, progress, cancel);
-    result.reorder = true;
-    result.samples = samples;
-    result.seed = int64_t(seed);
-    for (size_t u = 0; u < arrangements.size(); ++u)
-        if (shard.owns(int(u)))
-            result.points[groupOf[u]].taus.push_back(kendallTau(arrangements[u]));
-    for (SweepPoint &point : result.points)
-        summarise(point);
-    return result;
+    return runSweep(engine, reorderPlan(engine.info(), maxSwaps, samples, seed), progress, cancel, shard);
 }
 
 } // namespace pathlens

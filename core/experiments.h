@@ -145,16 +145,41 @@ struct CriticalSplit
 };
 CriticalSplit splitByCritical(const SweepPoint &point, const std::vector<int> &critical);
 
-// Accuracy after deleting k random blocks, k = 0..maxK, `samples` arrangements per k (Fig. 5a).
-// All arrangements go to the engine in one call, so shared prefixes are computed once. With a
-// shard, every arrangement is drawn, then only the shard's are evaluated: unit u is the u-th
-// arrangement in the order k = 0..maxK, sample 0..samples-1 (k = 0 has one). With `kind`, only
+// A sweep's arrangements, drawn before any is evaluated: unit u is the u-th arrangement in the
+// order k = 0..points-1, sample 0..samples-1 (k = 0 has one: the original).
+struct SweepPlan
+{
+    bool reorder = false;
+    std::string kind; // deletions only of units of this kind; empty: any
+    int samples = 0;
+    uint64_t seed = 0;
+    int points = 0;
+    std::vector<Arrangement> arrangements;
+    std::vector<int> pointOf; // k of each arrangement
+    std::vector<int> sampleOf;
+};
+
+// Fig. 5a: k = 0..maxK random blocks deleted, `samples` arrangements per k; with `kind`, only
 // units of that kind are deleted (deletableBlocks).
+SweepPlan deleteKPlan(const NetworkInfo &network, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
+                      const std::string &kind = {});
+// Fig. 5b: k = 0..maxSwaps random compatible pairs swapped.
+SweepPlan reorderPlan(const NetworkInfo &network, int maxSwaps, int samples, uint64_t seed);
+
+// All of the plan's arrangements go to the engine in one call, so shared prefixes are computed
+// once. With a shard, only the shard's units are evaluated.
+SweepResult runSweep(Engine &engine, const SweepPlan &plan, const ProgressCallback &progress = {},
+                     const CancelToken *cancel = nullptr, const Shard &shard = {});
+
+// While runSweep (without a shard) runs: the samples counted so far, from one of its progress
+// reports, each on the images counted for it; a point without any yet has a NaN mean. For a plot
+// that fills in during a long run (Delete k showed nothing for 14 minutes, issue 25).
+SweepResult sweepSoFar(const SweepPlan &plan, const EvalProgress &progress);
+
+// runSweep of deleteKPlan and of reorderPlan.
 SweepResult deleteKSweep(Engine &engine, int maxK, int samples, uint64_t seed, bool includeDownsampling = false,
                          const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr,
                          const Shard &shard = {}, const std::string &kind = {});
-
-// Accuracy after swapping k random compatible pairs, k = 0..maxSwaps (Fig. 5b); shards as above.
 SweepResult reorderSweep(Engine &engine, int maxSwaps, int samples, uint64_t seed,
                          const ProgressCallback &progress = {}, const CancelToken *cancel = nullptr,
                          const Shard &shard = {});

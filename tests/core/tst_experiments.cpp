@@ -106,6 +106,60 @@ private Q_SLOTS:
             QVERIFY(touched.size() <= 4 && touched.size() != 1);
     }
 
+    // A running sweep's plot (sweepSoFar) shows each sample as soon as the engine has counted it:
+    // from the last report, exactly the finished sweep; from a report with only some samples
+    // counted, those samples with their counts, and NaN where a point has none yet.
+    void sweepSoFarFromProgress()
+    {
+        const auto network = Network::load(testing::fixture("cifar20.pt"));
+        Dataset data = loadDataset(testing::fashionMnist());
+        truncate(data, 256);
+        EngineOptions options;
+        options.batchSize = 64;
+        Engine engine(network, data, options);
+        for (const SweepPlan &plan : {deleteKPlan(engine.info(), 7, 3, 42), reorderPlan(engine.info(), 4, 3, 42)}) {
+            QCOMPARE(int(plan.arrangements.size()), 1 + (plan.points - 1) * 3);
+            std::vector<EvalProgress> reports;
+            const SweepResult finished = runSweep(engine, plan, [&](const EvalProgress &p) { reports.push_back(p); });
+            QVERIFY(reports.size() >= 4); // one per batch at least
+            const SweepResult last = sweepSoFar(plan, reports.back());
+            QCOMPARE(last.baseline, finished.baseline);
+            QCOMPARE(last.points.size(), finished.points.size());
+            for (size_t k = 0; k < finished.points.size(); ++k) {
+                QVERIFY(last.points[k].accuracies == finished.points[k].accuracies);
+                QVERIFY(last.points[k].taus == finished.points[k].taus);
+                QCOMPARE(last.points[k].mean, finished.points[k].mean);
+            }
+            // The first batch done: every sample on its 64 images.
+            const SweepResult firstBatch = sweepSoFar(plan, reports.front());
+            QCOMPARE(reports.front().imagesDone, int64_t(64));
+            QCOMPARE(firstBatch.baseline, double(reports.front().correct[0]) / 64.0);
+            QCOMPARE(firstBatch.points[3].accuracies.size(), size_t(3));
+
+            // Only some samples counted (as within a batch): the unit u is entry u + 1.
+            EvalProgress some = reports.back();
+            some.imagesCounted.assign(some.imagesCounted.size(), 0);
+            some.imagesCounted[0] = 256;     // the original
+            some.imagesCounted[1 + 4] = 256; // unit 4: k = 2, sample 0
+            some.imagesCounted[1 + 5] = 128; // unit 5: k = 2, sample 1, on half the images
+            some.correctCounted[1 + 5] = 100;
+            const SweepResult partial = sweepSoFar(plan, some);
+            QCOMPARE(partial.baseline, finished.baseline);
+            QCOMPARE(partial.points[2].accuracies,
+                     (std::vector<double>{finished.points[2].accuracies[0], 100.0 / 128.0}));
+            QCOMPARE(partial.points[2].sampleIndices, (std::vector<int>{0, 1}));
+            QVERIFY(std::isnan(partial.points[1].mean));
+            QVERIFY(partial.points[1].accuracies.empty());
+            QVERIFY(std::isnan(partial.points[3].mean));
+        }
+        // A report that counts nothing per arrangement (a single evaluation's) draws nothing.
+        const SweepPlan plan = deleteKPlan(engine.info(), 2, 1, 1);
+        EvalProgress none;
+        const SweepResult nothing = sweepSoFar(plan, none);
+        QVERIFY(std::isnan(nothing.baseline));
+        QVERIFY(std::all_of(nothing.points.begin(), nothing.points.end(), [](const SweepPoint &p) { return p.accuracies.empty(); }));
+    }
+
     // Two groups, not one mean: samples that touched a critical block against those that did not.
     void samplesSplitByCriticalBlocks()
     {

@@ -5,6 +5,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+#include <numeric>
 
 namespace pathlens {
 
@@ -124,28 +126,44 @@ void Analysis::startSweep(std::shared_ptr<const Network> network, Dataset images
         started.imagesTotal = images.size();
         post(cancel, [this, started] { Q_EMIT sweepUpdated(started); });
         Engine engine(network, images, options);
-        QElapsedTimer sinceUpdate;
-        sinceUpdate.start();
-        const auto progress = [&](const EvalProgress &p) {
-            if (sinceUpdate.elapsed() >= 250) {
-                sinceUpdate.restart();
-                Sweep sweep;
-                sweep.reorder = reorder;
-                sweep.fraction = p.fraction;
-                sweep.imagesTotal = p.imagesTotal;
-                post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
-            }
-        };
         const NetworkInfo &info = engine.info();
+        const SweepPlan plan = reorder ? reorderPlan(info, maxK, samples, seed)
+                                       : deleteKPlan(info, std::min(maxK, int(deletableBlocks(info, false).size())), samples,
+                                                     seed);
+        const std::vector<int> touchable = touchableCritical(info, critical, false);
+        QElapsedTimer sinceUpdate, sinceDrawn;
+        sinceUpdate.start();
+        int64_t imagesDrawn = 0; // summed over the arrangements
+        const auto progress = [&](const EvalProgress &p) {
+            if (sinceUpdate.elapsed() < 250)
+                return;
+            sinceUpdate.restart();
+            Sweep sweep;
+            sweep.reorder = reorder;
+            sweep.fraction = p.fraction;
+            sweep.imagesTotal = p.imagesTotal;
+            // The samples so far, every two seconds while more are counted: a plot that fills in
+            // instead of 14 minutes of nothing (issue 25).
+            const int64_t counted = std::accumulate(p.imagesCounted.begin(), p.imagesCounted.end(), int64_t(0));
+            if (counted > imagesDrawn && (imagesDrawn == 0 || sinceDrawn.elapsed() >= 2000)) {
+                imagesDrawn = counted;
+                sinceDrawn.start();
+                sweep.result = sweepSoFar(plan, p);
+                sweep.result.model = network->path();
+                sweep.result.critical = touchable;
+                sweep.samplesCounted = int(std::count_if(p.imagesCounted.begin() + 1, p.imagesCounted.end(),
+                                                         [](int64_t images) { return images > 0; }));
+                sweep.imagesCounted = *std::max_element(p.imagesCounted.begin(), p.imagesCounted.end());
+            }
+            post(cancel, [this, sweep] { Q_EMIT sweepUpdated(sweep); });
+        };
         Sweep sweep;
         sweep.reorder = reorder;
-        sweep.result = reorder ? reorderSweep(engine, maxK, samples, seed, progress, &cancel)
-                               : deleteKSweep(engine, std::min(maxK, int(deletableBlocks(info, false).size())), samples,
-                                              seed, false, progress, &cancel);
+        sweep.result = runSweep(engine, plan, progress, &cancel);
         if (sweep.result.cancelled)
             return;
         sweep.result.model = network->path();
-        sweep.result.critical = touchableCritical(info, critical, false);
+        sweep.result.critical = touchable;
         sweep.imagesTotal = sweep.result.images;
         sweep.fraction = 1;
         sweep.finished = true;

@@ -61,10 +61,13 @@ public:
     // Fig. 5a or 5b: the finished sweep, or while it runs only how far it is.
     struct Sweep
     {
-        SweepResult result; // filled when finished
+        // When finished; while it runs, the samples counted so far (sweepSoFar), when there are new ones
+        SweepResult result;
         bool reorder = false;
         double fraction = 0; // of the images times the arrangements sampled
         qint64 imagesTotal = 0;
+        int samplesCounted = 0; // the arrangements in `result` while it runs; 0: only how far it is
+        qint64 imagesCounted = 0; // while it runs, the most images any of those was counted on
         bool finished = false;
     };
 

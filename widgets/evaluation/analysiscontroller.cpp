@@ -39,8 +39,13 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     connect(m_analysis, &Analysis::sweepUpdated, this, [this](const Analysis::Sweep &sweep) {
         const SweepResult &result = sweep.result;
         if (!sweep.finished) {
-            m_plots->showSweep(sweep, (sweep.reorder ? tr("Reordering: %1") : tr("Deleting k blocks: %1"))
-                                          .arg(m_remaining.text(sweep.fraction)));
+            m_plots->showSweep(sweep,
+                               (sweep.reorder ? tr("Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images", nullptr,
+                                                   sweep.samplesCounted)
+                                              : tr("Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images",
+                                                   nullptr, sweep.samplesCounted))
+                                   .arg(modelName()).arg(sweep.imagesCounted).arg(sweep.imagesTotal),
+                               (sweep.reorder ? tr("Reordering: %1") : tr("Deleting k blocks: %1")).arg(m_remaining.text(sweep.fraction)));
             return;
         }
         (sweep.reorder ? m_reorder : m_deleteK) = result;

@@ -367,8 +367,9 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
         below.push_back(std::isnan(interval.lower) ? 0 : 100 * (point.mean - interval.lower));
         above.push_back(std::isnan(interval.upper) ? 0 : 100 * (interval.upper - point.mean));
         samples = std::max(samples, int(point.accuracies.size()));
-        if (!point.taus.empty())
-            tau.push_back(std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / double(point.taus.size()));
+        // NaN (a gap) for a point without samples yet: a running sweep's plot fills in
+        tau.push_back(point.taus.empty() ? std::nan("")
+                                         : std::accumulate(point.taus.begin(), point.taus.end(), 0.0) / double(point.taus.size()));
     }
     plot->xAxis->setLabel(reorder ? QObject::tr("number of swapped block pairs") : QObject::tr("number of deleted blocks"));
     plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
@@ -400,7 +401,7 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
                 touchingX, touchingY, 2);
         addLine(*plot, QObject::tr("samples that did not"), sparingX, sparingY, 3);
     }
-    if (reorder && !tau.empty()) {
+    if (reorder && std::any_of(tau.begin(), tau.end(), [](double t) { return !std::isnan(t); })) {
         plot->yAxis2->setVisible(true);
         plot->yAxis2->setLabel(QObject::tr("Kendall's tau"));
         plot->yAxis2->setRange(-1, 1);
@@ -416,22 +417,22 @@ std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResul
 {
     auto plot = newPlot(title);
     QVector<double> tau;
-    QVector<double> error;
+    QVector<double> accuracy; // not the paper's error: the figure beside it and every other one show accuracy
     for (const SweepPoint &point : result.points)
         for (size_t s = 0; s < point.taus.size() && s < point.accuracies.size(); ++s) {
             tau << point.taus[s];
-            error << 100 * (1 - point.accuracies[s]);
+            accuracy << 100 * point.accuracies[s];
         }
     plot->xAxis->setLabel(QObject::tr("Kendall's tau of the block order (1: original)"));
-    plot->yAxis->setLabel(QObject::tr("test error (%)"));
+    plot->yAxis->setLabel(QObject::tr("test accuracy (%)"));
     const double lowest = tau.isEmpty() ? 0.0 : *std::min_element(tau.begin(), tau.end());
     plot->xAxis->setRange(std::min(lowest, 0.9) - 0.01, 1.01);
     plot->xAxis->setRangeReversed(true); // as the paper: order falls away from the original to the right
     plot->yAxis->setRange(0, 100);
-    QCPGraph *samples = addLine(*plot, QObject::tr("one sample each (%n arrangement(s))", nullptr, int(tau.size())), tau, error, 0);
+    QCPGraph *samples = addLine(*plot, QObject::tr("one sample each (%n arrangement(s))", nullptr, int(tau.size())), tau, accuracy, 0);
     samples->setLineStyle(QCPGraph::lsNone);
-    addHorizontalLine(*plot, 100 * (1 - result.baseline), QObject::tr("original network"), 1);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    addHorizontalLine(*plot, 100 * result.baseline, QObject::tr("original network"), 1);
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight); // accuracy falls to the right
     return plot;
 }
 

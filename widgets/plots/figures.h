@@ -85,7 +85,8 @@ std::unique_ptr<QCustomPlot> lesion(const QString &title, const std::vector<Lesi
 std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &result, bool reorder,
                                    const std::vector<int> &critical = {});
 
-// Fig. 5b as the paper plots it: test error against Kendall's tau, one point per sample.
+// Fig. 5b against Kendall's tau, one point per sample (the paper plots the error; here accuracy,
+// as in the figure beside it).
 std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResult &result);
 
 // Fig. 6a and 7: the path-length distribution, and the fraction of paths of each length that

@@ -466,12 +466,12 @@ void LivePlots::showLesion(const Analysis::Lesion &lesion, const QString &title)
         m_lesionClassStatus->setText(m_lesionStatus->text());
 }
 
-void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title)
+void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title, const QString &progress)
 {
-    if (!sweep.finished) { // the title says how far it is
-        m_sweepStatus->setText(title);
+    if (!sweep.finished)
+        m_sweepStatus->setText(progress);
+    if (!sweep.finished && sweep.samplesCounted == 0)
         return;
-    }
     const SweepResult &result = sweep.result;
     if (sweep.reorder) {
         replaceFigure(m_sweepArea, m_tauFigure, figures::reorderByTau(title, result));
@@ -482,8 +482,9 @@ void LivePlots::showSweep(const Analysis::Sweep &sweep, const QString &title)
     for (QCustomPlot *figure : {m_deleteKFigure, m_tauFigure, m_reorderFigure})
         if (figure)
             followPalette(figure);
-    m_sweepStatus->setText(tr("Done: %1 images, %2 samples per k, seed %3, in %4 s.")
-                               .arg(result.images).arg(result.samples).arg(result.seed).arg(result.seconds, 0, 'f', 1));
+    if (sweep.finished)
+        m_sweepStatus->setText(tr("Done: %1 images, %2 samples per k, seed %3, in %4 s.")
+                                   .arg(result.images).arg(result.samples).arg(result.seed).arg(result.seconds, 0, 'f', 1));
 }
 
 void LivePlots::showLesionClasses(const Analysis::Lesion &lesion, const std::vector<bool> &downsampling, const QString &title)

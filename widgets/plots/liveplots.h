@@ -56,8 +56,9 @@ public:
     void showLesion(const Analysis::Lesion &lesion, const QString &title);
     void showGradients(const GradientResult &result, int samplesDone, int samplesTotal, const QString &title);
     // Fig. 5a (delete k) or 5b (reorder: per swap count and against Kendall's tau), titled
-    // `title`; while it runs, only the status line follows it, showing `title`.
-    void showSweep(const Analysis::Sweep &sweep, const QString &title);
+    // `title`; while it runs, the status line shows `progress`, and the figures the samples so far
+    // when the update carries them.
+    void showSweep(const Analysis::Sweep &sweep, const QString &title, const QString &progress = {});
     // The current arrangement against the original, per class: accuracy with 95% intervals and the
     // change of the confusion matrix.
     void showClassComparison(const Analysis::ClassComparison &comparison, const QString &title);
