@@ -183,9 +183,25 @@ private Q_SLOTS:
         QCOMPARE(samples->lineStyle(), QCPGraph::lsNone);
         bool found = false;
         for (int i = 0; i < samples->dataCount(); ++i)
-            found |= std::abs(samples->data()->at(i)->key - 0.75) < 1e-12 && std::abs(samples->data()->at(i)->value - 22.0) < 1e-9;
-        QVERIFY(found); // k = 2, second sample: tau 0.75, accuracy 0.78, error 22%
+            found |= std::abs(samples->data()->at(i)->key - 0.75) < 1e-12 && std::abs(samples->data()->at(i)->value - 78.0) < 1e-9;
+        QVERIFY(found); // k = 2, second sample: tau 0.75, accuracy 0.78 (as the figure beside it, not the error)
+        QCOMPARE(byTau->yAxis->label(), QStringLiteral("test accuracy (%)"));
         QVERIFY(byTau->xAxis->rangeReversed());
+
+        // A running reorder (sweepSoFar) with no sample yet at k = 2: a gap in the mean and in
+        // tau, each later point still at its own k.
+        SweepResult running = sweep;
+        running.reorder = true;
+        running.points[2] = SweepPoint{};
+        running.points[2].k = 2;
+        running.points[2].mean = std::nan("");
+        auto partial = figures::sweep(QStringLiteral("so far"), running, true, {});
+        QCOMPARE(partial->graphCount(), 3); // mean, baseline, tau
+        QVERIFY(std::isnan(partial->graph(0)->data()->at(2)->value));
+        QVERIFY(std::isnan(partial->graph(2)->data()->at(2)->value));
+        PL_COMPARE_NEAR(partial->graph(2)->data()->at(3)->key, 3.0, 1e-12);
+        PL_COMPARE_NEAR(partial->graph(2)->data()->at(3)->value, running.points[3].taus[0] / 2 + running.points[3].taus[1] / 2,
+                        1e-12);
 
         auto split = figures::sweep(QStringLiteral("split"), sweep, false, {0});
         QCOMPARE(split->graphCount(), 4); // mean, baseline, touching, sparing
@@ -289,6 +305,25 @@ private Q_SLOTS:
         QCOMPARE(cells->data()->cell(1, 0), 2.0);  // predicted b, true a
         QCOMPARE(cells->data()->cell(1, 2), 1.0);  // predicted b, true c
         QCOMPARE(confusion->itemCount(), 4);       // four cells changed
+        // The dark theme: zero turns dark (it was a near-white block, issue 25), the hues stay, and
+        // the counts turn white; back in the light theme, exactly the print colours.
+        const QRgb zeroLight = cells->gradient().color(0.0, cells->dataRange());
+        const QRgb gainLight = cells->gradient().color(2.0, cells->dataRange());
+        QList<QColor> inkLight;
+        for (int i = 0; i < confusion->itemCount(); ++i)
+            inkLight << qobject_cast<QCPItemText *>(confusion->item(i))->color();
+        QVERIFY(inkLight.contains(QColor(Qt::black)) && inkLight.contains(QColor(Qt::white)));
+        QVERIFY(QColor(zeroLight).lightness() > 240);
+        figures::setDark(*confusion, true, QColor(30, 30, 32));
+        QVERIFY2(QColor(cells->gradient().color(0.0, cells->dataRange())).lightness() < 30,
+                 qPrintable(QColor(cells->gradient().color(0.0, cells->dataRange())).name()));
+        QCOMPARE(cells->gradient().color(2.0, cells->dataRange()), gainLight);
+        for (int i = 0; i < confusion->itemCount(); ++i)
+            QCOMPARE(qobject_cast<QCPItemText *>(confusion->item(i))->color(), QColor(Qt::white));
+        figures::setDark(*confusion, false);
+        QCOMPARE(cells->gradient().color(0.0, cells->dataRange()), zeroLight);
+        for (int i = 0; i < confusion->itemCount(); ++i)
+            QCOMPARE(qobject_cast<QCPItemText *>(confusion->item(i))->color(), inkLight[i]);
 
         // Accuracy per class: the bars and their Wilson intervals (93 of 100: [86.25, 96.57]).
         auto bars = figures::classAccuracy(QStringLiteral("Per class — test"), names,

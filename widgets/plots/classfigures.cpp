@@ -255,9 +255,10 @@ std::unique_ptr<QCustomPlot> confusionChange(const QString &title, const QString
             text->position->setCoords(p, t);
             text->setText(QStringLiteral("%1%2").arg(value > 0 ? QStringLiteral("+") : QString()).arg(value));
             text->setFont(small);
-            // White on the strongest colours, black elsewhere: readable on every cell.
+            // White on the strongest colours, black elsewhere: readable on every cell. On the dark
+            // theme, where the weak cells turn dark, white on all.
             text->setColor(std::abs(value) > 0.6 * largest ? Qt::white : Qt::black);
-            keepColours(*text);
+            text->setProperty(otherInk, QColor(Qt::white));
         }
     addNote(*plot, QObject::tr("blue on the diagonal: more correct; blue off it: more confused"));
     return plot;

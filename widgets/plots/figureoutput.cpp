@@ -39,6 +39,18 @@ QBrush inverted(QBrush brush)
     return brush;
 }
 
+// A colour map's neutral (grey) stops inverted, its hues kept: the zero of a diverging map was a
+// near-white block on the dark theme (issue 25).
+QCPColorGradient withNeutralInverted(QCPColorGradient gradient)
+{
+    QMap<double, QColor> stops = gradient.colorStops();
+    for (QColor &colour : stops)
+        if (colour.red() == colour.green() && colour.green() == colour.blue())
+            colour = inverted(colour);
+    gradient.setColorStops(stops);
+    return gradient;
+}
+
 // Every colour of the figure but its background, inverted: black ink turns white, the greys
 // swap lightness; inverting twice gives the print colours back exactly.
 void invertColours(QCustomPlot &plot)
@@ -60,6 +72,7 @@ void invertColours(QCustomPlot &plot)
         if (auto *text = qobject_cast<QCPTextElement *>(element))
             text->setTextColor(inverted(text->textColor()));
         if (auto *scale = qobject_cast<QCPColorScale *>(element)) { // its colours stay, its ink turns
+            scale->setGradient(withNeutralInverted(scale->gradient())); // and its maps'
             QCPAxis *axis = scale->axis();
             axis->setBasePen(inverted(axis->basePen()));
             axis->setTickPen(inverted(axis->tickPen()));
@@ -83,7 +96,11 @@ void invertColours(QCustomPlot &plot)
         }
     }
     for (int i = 0; i < plot.itemCount(); ++i)
-        if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)); text && !text->property(fixedColours).toBool())
+        if (auto *text = qobject_cast<QCPItemText *>(plot.item(i)); text && text->property(otherInk).isValid()) {
+            const QColor ink = text->color(); // swapped: twice gives the first back
+            text->setColor(text->property(otherInk).value<QColor>());
+            text->setProperty(otherInk, ink);
+        } else if (text && !text->property(fixedColours).toBool())
             text->setColor(inverted(text->color()));
         else if (auto *rect = qobject_cast<QCPItemRect *>(plot.item(i))) {
             rect->setPen(inverted(rect->pen()));

@@ -38,6 +38,9 @@ inline constexpr char fixedColours[] = "pathlens_fixedColours";
 // gradient figure's effective window was 46 on 30 grey in the dark theme (1.2:1, issue 25).
 inline constexpr char darkAlpha[] = "pathlens_darkAlpha";
 inline constexpr char lightAlpha[] = "pathlens_lightAlpha";
+// A text's colour on the dark theme (QCPItemText; swapped with its colour when the theme turns):
+// black on a colour map's light cells, white where those cells turn dark.
+inline constexpr char otherInk[] = "pathlens_otherInk";
 void keepColours(QObject &element);
 
 } // namespace pathlens::figures
