@@ -15,7 +15,7 @@ namespace pathlens {
 
 NetworkPanel::NetworkPanel(ArrangementEditor *editor, QWidget *parent)
     : QWidget(parent)
-    , m_summary(new QLabel(tr("No model loaded. Use File → Open Model."), this))
+    , m_summary(new QLabel(this))
     , m_table(new QTableView(this))
     , m_pathGraph(new PathGraph(this))
 {
@@ -23,6 +23,7 @@ NetworkPanel::NetworkPanel(ArrangementEditor *editor, QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    showLoading({});
     auto *tableModel = new BlockTableModel(editor, m_table);
     m_table->setModel(tableModel);
     connect(tableModel, &BlockTableModel::refused, this, &NetworkPanel::refused);
@@ -58,11 +59,18 @@ void NetworkPanel::showSummary(const Workspace &work, bool all)
                                          : tr("%n block(s) in %1", nullptr, blocks).arg(tr("%n stage(s)", nullptr, info.stageCount));
     const QString hint = info.plain ? tr("Click a layer to delete it, drag it to move it.")
                                     : tr("Click a block to delete its residual branch, drag it to move it.");
+    m_showsModel = true;
     m_summary->setText(tr("<b>%1</b><br>%2, input %3, %4 classes, %5 parameters, %6.<br>Data: %7. %8")
                            .arg(QString::fromStdString(info.path).toHtmlEscaped(), QString::fromStdString(info.family),
                                 QString::fromStdString(toString(info.inputShape)))
                            .arg(info.classCount)
                            .arg(QLocale().toString(qint64(info.parameters)), structure, dataText.toHtmlEscaped(), hint));
+}
+
+void NetworkPanel::showLoading(const QString &what)
+{
+    if (!m_showsModel)
+        m_summary->setText(what.isEmpty() ? tr("No model loaded. Use File → Open Model.") : what.toHtmlEscaped());
 }
 
 void NetworkPanel::showPathGraph()

@@ -28,6 +28,9 @@ public:
     bool showsPathGraph() const;
     // The model, the data and how many images each edit is evaluated on; `all`: the whole split.
     void showSummary(const Workspace &work, bool all);
+    // Before the first model is shown: what is being read, or (`what` empty) that none is loaded.
+    // The panel said "No model loaded" for the 30 s the bundled model took to load (issue 25).
+    void showLoading(const QString &what);
     void setSummaryShown(bool shown);
 
 Q_SIGNALS:
@@ -35,6 +38,7 @@ Q_SIGNALS:
 
 private:
     QLabel *m_summary = nullptr;
+    bool m_showsModel = false;
     QTableView *m_table = nullptr;
     PathGraph *m_pathGraph = nullptr;
     QTabWidget *m_tabs = nullptr;

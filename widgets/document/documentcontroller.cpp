@@ -202,6 +202,7 @@ void DocumentController::startNext()
     auto start = std::make_shared<const Workspace>(m_work);
     auto changed = std::make_shared<Workspace>(m_work);
     changed->setOptions(m_preferences.engineOptions(), m_preferences.liveImages);
+    Q_EMIT started(request.what);
     m_loading->start(
         request.what, [changed, change = request.change] { return change(*changed); },
         [this, changed, start, finished = request.finished](const QString &why) {

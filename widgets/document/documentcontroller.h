@@ -65,6 +65,7 @@ Q_SIGNALS:
     void compareOpened();  // a new comparison model
     void enginesRebuilt(); // the same models and data on new engines
     void preferencesChanged(); // set, or set back after the engines failed
+    void started(const QString &what); // a request's turn came: "Reading model.pt…"
     void idle(); // the last queued request is done
 
 private:

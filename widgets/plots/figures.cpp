@@ -507,25 +507,32 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
     for (const auto &entry : surviving)
         lengths = std::max(lengths, entry.second.size());
     plot->xAxis->setLabel(QObject::tr("path length (residual branches passed)"));
-    plot->yAxis->setLabel(QObject::tr("share of all paths"));
+    // In percent, as the Path lengths tab beside it (there 0-10 %, here 0-0.1 for the same
+    // distribution, issue 25).
+    const auto percent = [](const std::vector<double> &fractions) {
+        QVector<double> values;
+        for (double fraction : fractions)
+            values << 100 * fraction;
+        return values;
+    };
+    plot->yAxis->setLabel(QObject::tr("share of paths (%)"));
     plot->xAxis->setRange(-0.5, double(lengths) - 0.5);
     auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
     bars->setName(QObject::tr("distribution of path lengths"));
-    bars->setData(range(distribution.size()), toVector(distribution), true);
+    bars->setData(range(distribution.size()), percent(distribution), true);
     bars->setPen(QPen(Qt::black, 0.8));
     bars->setBrush(QColor(200, 200, 200));
     bars->setWidth(0.9);
-    plot->yAxis->setRange(0, *std::max_element(distribution.begin(), distribution.end()) * 1.1);
+    plot->yAxis->setRange(0, 100 * *std::max_element(distribution.begin(), distribution.end()) * 1.1);
     if (!surviving.empty()) {
         plot->yAxis2->setVisible(true);
-        plot->yAxis2->setLabel(QObject::tr("fraction of paths surviving"));
-        plot->yAxis2->setRange(0, 1.05);
+        plot->yAxis2->setLabel(QObject::tr("paths of each length surviving (%)"));
+        plot->yAxis2->setRange(0, 105);
         int series = 0;
         for (const auto &[deleted, fraction] : surviving)
             addLine(*plot, deleted == 1 ? QObject::tr("surviving after deleting 1 block")
                                         : QObject::tr("surviving after deleting %n block(s)", nullptr, deleted),
-                    range(fraction.size()),
-                    toVector(fraction), series++, plot->yAxis2)
+                    range(fraction.size()), percent(fraction), series++, plot->yAxis2)
                 ->setScatterStyle(QCPScatterStyle::ssNone);
     }
     // Under the axes: in their top right corner it covered the histogram's peak in a narrow pane

@@ -139,6 +139,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_network = new NetworkPanel(m_editor, this);
     connect(m_network, &NetworkPanel::refused, this, [this](const QString &why) { statusBar()->showMessage(why, 8000); });
+    connect(m_document, &DocumentController::idle, m_network, [this] { m_network->showLoading({}); });
+    connect(m_document, &DocumentController::started, m_network, &NetworkPanel::showLoading);
     m_table = m_network->table();
     m_pathGraph = m_network->pathGraph();
 
