@@ -366,6 +366,16 @@ bool LectureTour::show(int step, bool forward)
         fail(QString::fromUtf8(e.what()));
         return false;
     }
+    showView(step);
+    if (!applyStored(step))
+        return false;
+    m_targets.graph->setWidthByGradient(m_tour.viewAt(step).widthByGradient); // after the stored gradients it draws with
+    return true;
+}
+
+void LectureTour::showView(int step)
+{
+    const NetworkInfo &info = m_targets.work().info();
     const TourView view = m_tour.viewAt(step);
     m_targets.networkDock->show();
     m_targets.networkPanel->showPathGraph();
@@ -383,10 +393,14 @@ bool LectureTour::show(int step, bool forward)
                        && action.name != QLatin1String("lattice"));
         }))
         m_targets.plots->showTab(QStringLiteral("accuracy"));
-    if (!applyStored(step))
-        return false;
-    m_targets.graph->setWidthByGradient(view.widthByGradient); // after the stored gradients it draws with
-    return true;
+}
+
+void LectureTour::reshowView()
+{
+    if (!m_running || m_applying || m_step < 0)
+        return;
+    m_targets.setLectureLayout(false); // the tour shows the path graph and the tabs
+    showView(m_step);
 }
 
 QString LectureTour::language() const

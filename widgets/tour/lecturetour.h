@@ -75,6 +75,9 @@ public:
     bool back();
     bool go(int step);
     bool isApplying() const { return m_applying; } // a step is being made (its model loading)
+    // The step's panels, graph and tab again: presentation mode, entered or left during a step,
+    // lays the window out for itself (on a projector the path graph was gone until the next step).
+    void reshowView();
 
     const Tour &tour() const { return m_tour; }
     int step() const { return m_step; }
@@ -100,6 +103,7 @@ private:
     void fitCaption();
     void openModelOf(int step, const std::function<void(bool ok)> &done);
     bool show(int step, bool forward); // the step's arrangement, view and stored results
+    void showView(int step);           // its panels, graph and tab
     void applied(); // a step is done (shown or failed): the step asked for meanwhile follows
     bool applyStored(int step);
     std::optional<QString> fact(const QString &name, const QString &language) const;

@@ -425,6 +425,8 @@ void MainWindow::forgetResults()
 void MainWindow::setPresentationMode(bool on, const QSize &screenSize)
 {
     m_layout->setPresentation(on, preferences().theme, screenSize.isEmpty() ? screen()->geometry().size() : screenSize);
+    if (m_tour)
+        m_tour->reshowView();
     m_actions->setPresentationMode(on); // entered from the tour or the command line, Esc leaves it too
 }
 
