@@ -327,6 +327,38 @@ private Q_SLOTS:
         QVERIFY2(texts.join(' ').contains(QStringLiteral("parallel groups: 32 paths")), qPrintable(texts.join(' ')));
     }
 
+    // The strip fills a wide window with a long stage and centres a short one: at 2560x1440 a
+    // ResNet-110's strip stopped at x = 2130 and left 430 px empty (issue 25); a small network's
+    // tiles stay at most four times as wide as tall.
+    void stripFillsOrCentresTheWidth()
+    {
+        NetworkInfo deep = cifar20();
+        for (BlockInfo &block : deep.blocks)
+            block.stage = 0;
+        while (deep.blocks.size() < 18) {
+            BlockInfo block = deep.blocks.back();
+            block.index = int(deep.blocks.size());
+            block.downsampling = false;
+            deep.blocks.push_back(block);
+        }
+        for (const NetworkInfo &network : {deep, cifar20()}) {
+            ArrangementEditor editor;
+            editor.setNetwork(network);
+            BlockStrip strip(&editor);
+            strip.resize(2540, strip.sizeHint().height());
+            strip.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&strip));
+            const QRect first = strip.tileRect(0);
+            const QRect last = strip.tileRect(network.blocks.size() == 18 ? 17 : 2); // the end of the first row
+            const int leftGap = first.left(), rightGap = strip.width() - 1 - last.right();
+            QVERIFY2(std::abs(leftGap - rightGap) <= 2, qPrintable(QStringLiteral("%1 px left, %2 px right").arg(leftGap).arg(rightGap)));
+            if (network.blocks.size() == 18)
+                QVERIFY2(leftGap <= 20, qPrintable(QString::number(leftGap)));
+            const int preferredHeight = QFontMetrics(strip.font()).height() * 2 + 10; // two lines of text
+            QVERIFY(first.width() <= 4 * std::max(first.height(), preferredHeight));
+        }
+    }
+
     // The lattice of 54 blocks, shrunk to fit a 480 px wide panel: its caption and axis labels stay
     // readable (the caption was about 4 px tall, and there were no axis labels, issue 25).
     void latticeLabelsReadable()

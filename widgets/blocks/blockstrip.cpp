@@ -77,7 +77,7 @@ int BlockStrip::stageCount() const
 
 // One row per stage, every block of the network in view: tiles share the width equally (the
 // longest stage sets the column count) and the rows share the height, with a cap so that a
-// small network does not get huge tiles. Hundreds of blocks give tiles a few pixels wide (a
+// small network does not get huge tiles (and is centred). Hundreds of blocks give tiles a few pixels wide (a
 // compact band without text), still clickable and draggable.
 std::vector<QRect> BlockStrip::layoutFor(const QSize &area) const
 {
@@ -109,9 +109,12 @@ std::vector<QRect> BlockStrip::layoutFor(const QSize &area) const
     const int tileWidth = std::max(1, (usableWidth - (columns - 1) * gapX) / columns);
     const int gapY = rows > 1 ? std::min(gap * 2, std::max(1, usableHeight / (rows * 8))) : 0;
     const int tileHeight = std::clamp((usableHeight - (rows - 1) * gapY) / rows, 1, preferredTileHeight() * 2);
-    const int width = std::min(tileWidth, std::max(tileHeight * 3, preferredTileHeight() * 3));
+    const int width = std::min(tileWidth, std::max(tileHeight * 4, preferredTileHeight() * 4));
+    // Centred where the tiles reach their widest: at 2560x1440 a ResNet-110's strip stopped at
+    // x = 2130 and left 430 px empty on the right (issue 25).
+    const int left = margin + (usableWidth - (columns * width + (columns - 1) * gapX)) / 2;
     for (size_t i = 0; i < rowOf.size(); ++i)
-        tiles.emplace_back(margin + columnOf[i] * (width + gapX), margin + rowOf[i] * (tileHeight + gapY), width, tileHeight);
+        tiles.emplace_back(left + columnOf[i] * (width + gapX), margin + rowOf[i] * (tileHeight + gapY), width, tileHeight);
     return tiles;
 }
 
