@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QXmlStreamReader>
 #include <QSignalSpy>
 #include <QTableView>
@@ -136,6 +137,14 @@ private Q_SLOTS:
         QVERIFY(editor.arrangement() == before);
         QCOMPARE(refused.count(), 1);
         QVERIFY(!strip.lastRefusal().isEmpty());
+        // At the mouse: the whole reason, without the module name, in short lines (it was cut
+        // at 60 characters: "... and cannot move …").
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.simplified().endsWith(QStringLiteral("cannot move to stage 0")) && !tip.contains(QChar(0x2026))
+                     && !tip.contains(QLatin1Char('(')),
+                 qPrintable(tip));
+        for (const QString &line : tip.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= 40, qPrintable(line));
 
         strip.setFocus();
         QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(5).center()); // focus on 5, deletes it

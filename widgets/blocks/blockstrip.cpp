@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QToolTip>
 
 namespace pathlens {
@@ -513,10 +514,18 @@ void BlockStrip::report(const QString &reason, const QPoint &where)
     m_lastRefusal = reason;
     if (reason.isEmpty())
         return;
-    // At the mouse at most 60 characters, for 2.5 s: the whole reason covered ten tiles for
-    // seconds (issue 25). The status line, which listens, shows all of it.
-    const QString hint = reason.size() <= 60 ? reason : reason.left(59) + QChar(0x2026);
-    QToolTip::showText(mapToGlobal(where), hint, this, {}, 2500);
+    // At the mouse the whole reason without module names, in lines of about 40 characters, for
+    // 3 s: on one line it covered ten tiles for seconds, and cut at 60 characters it said
+    // "... and cannot move …" (issue 25). The status line, which listens, shows all of it.
+    QString hint = reason;
+    hint.remove(QRegularExpression(QStringLiteral(" \\([^)]*\\)")));
+    QStringList lines{QString()};
+    for (const QString &word : hint.split(QLatin1Char(' '))) {
+        if (!lines.last().isEmpty() && lines.last().size() + 1 + word.size() > 40)
+            lines << QString();
+        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    QToolTip::showText(mapToGlobal(where), lines.join(QLatin1Char('\n')), this, {}, 3000);
     Q_EMIT refused(reason);
 }
 
