@@ -93,6 +93,29 @@ private Q_SLOTS:
         }
     }
 
+    // Before the first measurement each measured tab's controls sit at its top, as Delete k's do:
+    // Gradients, Single deletion and Per class put Measure in the middle of an empty tab.
+    void measureControlsAtTheTop()
+    {
+        MainWindow window;
+        QVERIFY(testing::loads(window, [&] { window.openModel(bundledResNet110()); }));
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        int seen = 0;
+        for (const QString &name : LivePlots::plotNames()) {
+            window.livePlots()->showTab(name);
+            settle();
+            for (QWidget *controls : window.livePlots()->findChildren<QWidget *>(QStringLiteral("measureControls")))
+                if (controls->isVisible()) {
+                    ++seen;
+                    const int y = controls->findChild<QPushButton *>()->mapTo(controls->parentWidget(), QPoint()).y();
+                    QVERIFY2(y <= 20, qPrintable(QStringLiteral("%1: Measure at y = %2").arg(name).arg(y)));
+                }
+        }
+        QVERIFY(seen >= 5);
+    }
+
     // Presentation mode and the lecture layout on a 1280x720 projector: every stage of tiles in
     // view (only stage 0 fitted once) and one big plot.
     void lectureLayoutOnAProjector()

@@ -133,7 +133,7 @@ QWidget *measuredTab(QWidget *parent, const QString &explanation, QList<QWidget 
     } else {
         buttonRow->addWidget(status, 1);
     }
-    layout->addWidget(controls);
+    layout->addWidget(controls, 0, Qt::AlignTop); // before the first figure too: it sat in the middle of an empty tab
     area = new QBoxLayout(direction);
     layout->addLayout(area, 1);
     return tab;
