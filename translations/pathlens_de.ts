@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../widgets/plots/classfigures.cpp" line="174"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="286"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="287"/>
         <source>class</source>
         <translation>Klasse</translation>
     </message>
@@ -40,47 +40,48 @@
         <translation>wahre Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="262"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="263"/>
         <source>blue on the diagonal: more correct; blue off it: more confused</source>
         <translation>Blau auf der Diagonale: mehr richtig; Blau daneben: mehr verwechselt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="283"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="284"/>
         <source>change in class accuracy (points)</source>
         <translation>Änderung der Klassengenauigkeit (Punkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="285"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="286"/>
         <location filename="../widgets/plots/figures.cpp" line="275"/>
         <source>deleted block (0-based index)</source>
         <translation>gelöschter Block (Index ab 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="289"/>
-        <location filename="../widgets/plots/classfigures.cpp" line="326"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="290"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="327"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="314"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="315"/>
         <source>images classified differently (%)</source>
         <translation>anders klassifizierte Bilder (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="316"/>
         <location filename="../widgets/plots/classfigures.cpp" line="317"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="318"/>
         <source>deleted block</source>
         <translation>gelöschter Block</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/classfigures.cpp" line="318"/>
         <location filename="../widgets/plots/classfigures.cpp" line="319"/>
+        <location filename="../widgets/plots/classfigures.cpp" line="320"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="277"/>
-        <location filename="../widgets/plots/figures.cpp" line="374"/>
+        <location filename="../widgets/plots/figures.cpp" line="375"/>
+        <location filename="../widgets/plots/figures.cpp" line="427"/>
         <source>test accuracy (%)</source>
         <translation>Testgenauigkeit (%)</translation>
     </message>
@@ -107,53 +108,48 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         <translation>%1-Einheit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="373"/>
+        <location filename="../widgets/plots/figures.cpp" line="374"/>
         <source>number of swapped block pairs</source>
         <translation>Anzahl vertauschter Blockpaare</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="373"/>
+        <location filename="../widgets/plots/figures.cpp" line="374"/>
         <source>number of deleted blocks</source>
         <translation>Anzahl gelöschter Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="381"/>
-        <location filename="../widgets/plots/figures.cpp" line="433"/>
+        <location filename="../widgets/plots/figures.cpp" line="382"/>
+        <location filename="../widgets/plots/figures.cpp" line="434"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="399"/>
+        <location filename="../widgets/plots/figures.cpp" line="400"/>
         <source>samples that touched critical block(s) %1</source>
         <translation>Stichproben mit kritischem Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="401"/>
+        <location filename="../widgets/plots/figures.cpp" line="402"/>
         <source>samples that did not</source>
         <translation>Stichproben ohne</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="405"/>
+        <location filename="../widgets/plots/figures.cpp" line="406"/>
         <source>Kendall&apos;s tau</source>
         <translation>Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="408"/>
+        <location filename="../widgets/plots/figures.cpp" line="409"/>
         <source>mean Kendall&apos;s tau</source>
         <translation>mittleres Kendalls Tau</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="425"/>
+        <location filename="../widgets/plots/figures.cpp" line="426"/>
         <source>Kendall&apos;s tau of the block order (1: original)</source>
         <translation>Kendalls Tau der Blockreihenfolge (1: Original)</translation>
     </message>
-    <message>
-        <location filename="../widgets/plots/figures.cpp" line="426"/>
-        <source>test error (%)</source>
-        <translation>Testfehler (%)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="431"/>
+        <location filename="../widgets/plots/figures.cpp" line="432"/>
         <source>one sample each (%n arrangement(s))</source>
         <translation>
             <numerusform>je eine Stichprobe (%n Anordnung)</numerusform>
@@ -161,42 +157,42 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="453"/>
+        <location filename="../widgets/plots/figures.cpp" line="454"/>
         <source>block influence 1 - cos(input, output), mean over images</source>
         <translation>Blockeinfluss 1 - cos(Eingabe, Ausgabe), Mittel über die Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="454"/>
+        <location filename="../widgets/plots/figures.cpp" line="455"/>
         <source>angular distance arccos(cos(input, output)) / pi over the %1 blocks</source>
         <translation>Winkelabstand arccos(cos(Eingabe, Ausgabe)) / pi über die %1 Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="455"/>
+        <location filename="../widgets/plots/figures.cpp" line="456"/>
         <source>accuracy change when the block is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn der Block gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="456"/>
+        <location filename="../widgets/plots/figures.cpp" line="457"/>
         <source>accuracy change when the span is deleted (pp)</source>
         <translation>Änderung der Genauigkeit, wenn die Spanne gelöscht ist (Prozentpunkte)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="457"/>
+        <location filename="../widgets/plots/figures.cpp" line="458"/>
         <source>Spearman&apos;s rho: n/a</source>
         <translation>Spearmans Rho: nicht bestimmbar</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="459"/>
+        <location filename="../widgets/plots/figures.cpp" line="460"/>
         <source>Spearman&apos;s rho %1</source>
         <translation>Spearmans Rho %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="460"/>
+        <location filename="../widgets/plots/figures.cpp" line="461"/>
         <source>Spearman&apos;s rho %1 (95%: %2..%3)</source>
         <translation>Spearmans Rho %1 (95 %: %2..%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="464"/>
+        <location filename="../widgets/plots/figures.cpp" line="465"/>
         <source>%n run(s), labelled by first block; %1</source>
         <translation>
             <numerusform>%n Lauf, beschriftet mit dem ersten Block; %1</numerusform>
@@ -204,37 +200,27 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="467"/>
+        <location filename="../widgets/plots/figures.cpp" line="468"/>
         <source>smallest angular distance</source>
         <translation>kleinster Winkelabstand</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="508"/>
+        <location filename="../widgets/plots/figures.cpp" line="509"/>
         <source>path length (residual branches passed)</source>
         <translation>Pfadlänge (durchlaufene Residualzweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="509"/>
-        <source>share of all paths</source>
-        <translation>Anteil aller Pfade</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plots/figures.cpp" line="512"/>
+        <location filename="../widgets/plots/figures.cpp" line="521"/>
         <source>distribution of path lengths</source>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="520"/>
-        <source>fraction of paths surviving</source>
-        <translation>Anteil überlebender Pfade</translation>
-    </message>
-    <message>
-        <location filename="../widgets/plots/figures.cpp" line="524"/>
+        <location filename="../widgets/plots/figures.cpp" line="533"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="525"/>
+        <location filename="../widgets/plots/figures.cpp" line="534"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -242,44 +228,44 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="572"/>
+        <location filename="../widgets/plots/figures.cpp" line="582"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="577"/>
+        <location filename="../widgets/plots/figures.cpp" line="587"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="594"/>
-        <location filename="../widgets/plots/figures.cpp" line="610"/>
+        <location filename="../widgets/plots/figures.cpp" line="604"/>
+        <location filename="../widgets/plots/figures.cpp" line="620"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="614"/>
+        <location filename="../widgets/plots/figures.cpp" line="624"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="595"/>
-        <location filename="../widgets/plots/figures.cpp" line="616"/>
+        <location filename="../widgets/plots/figures.cpp" line="605"/>
+        <location filename="../widgets/plots/figures.cpp" line="626"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="626"/>
+        <location filename="../widgets/plots/figures.cpp" line="636"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="599"/>
-        <location filename="../widgets/plots/figures.cpp" line="628"/>
+        <location filename="../widgets/plots/figures.cpp" line="609"/>
+        <location filename="../widgets/plots/figures.cpp" line="638"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
@@ -313,7 +299,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 95-%-Wilson-Intervalle</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="378"/>
+        <location filename="../widgets/plots/figures.cpp" line="379"/>
         <source>mean of %n sample(s), 95% interval (Student&apos;s t)</source>
         <translation>
             <numerusform>Mittelwert von %n Stichprobe, 95-%-Intervall (Student-t)</numerusform>
@@ -321,12 +307,22 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="565"/>
+        <location filename="../widgets/plots/figures.cpp" line="518"/>
+        <source>share of paths (%)</source>
+        <translation>Anteil der Pfade (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="529"/>
+        <source>paths of each length surviving (%)</source>
+        <translation>überlebende Pfade je Länge (%)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/figures.cpp" line="575"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="662"/>
+        <location filename="../widgets/plots/figures.cpp" line="672"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -407,42 +403,42 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>„lesion“ fehlen Ausgangswert, Bilder oder Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="48"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="51"/>
         <source>&quot;lesion&quot; has a block without a valid index</source>
         <translation>„lesion“ hat einen Block ohne gültigen Index</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="76"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="79"/>
         <source>&quot;gradients&quot; lacks lengths, mean, std, total or samples of equal length</source>
         <translation>„gradients“ fehlen Längen, Mittelwert, Standardabweichung, Summe oder Stichproben gleicher Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="82"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="85"/>
         <source>&quot;gradients&quot; lacks the effective paths</source>
         <translation>„gradients“ fehlen die effektiven Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="100"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="103"/>
         <source>measure them again with resources/models/measure-results.sh</source>
         <translation>mit resources/models/measure-results.sh neu messen</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="103"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="106"/>
         <source>%1 cannot be read (%2): %3</source>
         <translation>%1 ist nicht lesbar (%2): %3</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="108"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="111"/>
         <source>%1 is not a results file: %2</source>
         <translation>%1 ist keine Ergebnisdatei: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="113"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="116"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/storedresults.cpp" line="117"/>
+        <location filename="../widgets/tour/storedresults.cpp" line="120"/>
         <source>%1 was measured on another version of %2 (its SHA-256 differs): %3</source>
         <translation>%1 wurde an einer anderen Fassung von %2 gemessen (ihre SHA-256 weicht ab): %3</translation>
     </message>
@@ -710,7 +706,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::Analysis</name>
     <message>
-        <location filename="../widgets/evaluation/analysis.cpp" line="56"/>
+        <location filename="../widgets/evaluation/analysis.cpp" line="58"/>
         <source>The measurement failed with an unknown error.</source>
         <translation>Die Messung ist mit einem unbekannten Fehler fehlgeschlagen.</translation>
     </message>
@@ -732,63 +728,79 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far — %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="43"/>
+        <source>Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
+        <translation>
+            <numerusform>Blöcke umordnen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
+            <numerusform>Blöcke umordnen — %1, bisher %n Stichproben auf bis zu %2 von %3 Bildern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="45"/>
+        <source>Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
+        <translation>
+            <numerusform>Zufällige Blöcke löschen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
+            <numerusform>Zufällige Blöcke löschen — %1, bisher %n Stichproben auf bis zu %2 von %3 Bildern</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="42"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="42"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="53"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="53"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="58"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="60"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="65"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="61"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="66"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="131"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="136"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="142"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="147"/>
         <source>Gradient per path length — %1, training images (measured once)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
         <source>reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
         <source>delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="203"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="208"/>
         <source>gradients per path length</source>
         <translation>Gradienten je Pfadlänge</translation>
     </message>
@@ -803,25 +815,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="148"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="162"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="176"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="192"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="153"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="167"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="181"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="197"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="151"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="156"/>
         <source>single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="165"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="170"/>
         <source>per class</source>
         <translation>je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="178"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="183"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -945,82 +957,82 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockStrip</name>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="330"/>
         <source>block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="326"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="330"/>
         <source>blocks %1–%2</source>
         <translation>Blöcke %1–%2</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="336"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="340"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="338"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="342"/>
         <source>Restore %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="341"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="345"/>
         <source>Run %1 in parallel, branches summed	P</source>
         <translation>%1 parallel ausführen, Zweige summiert	P</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="344"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="348"/>
         <source>Run %1 in parallel, branches averaged	M</source>
         <translation>%1 parallel ausführen, Zweige gemittelt	M</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="347"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="351"/>
         <source>Run in sequence again	S</source>
         <translation>Wieder nacheinander ausführen	S</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="349"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="353"/>
         <source>Reverse %1	R</source>
         <translation>%1 umkehren	R</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="352"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="356"/>
         <source>Shift+click another block to select a span</source>
         <translation>Umschalt+Klick auf einen weiteren Block wählt eine Spanne</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="484"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="488"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="486"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="490"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="488"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="492"/>
         <source>, after the fixed link %1</source>
         <translation>, nach dem festen Zwischenglied %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="490"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="494"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="494"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="498"/>
         <source>, runs in parallel with positions %1–%2 (mean of the branches)</source>
         <translation>, läuft parallel mit den Plätzen %1–%2 (Mittel der Zweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="495"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="499"/>
         <source>, runs in parallel with positions %1–%2 (sum of the branches)</source>
         <translation>, läuft parallel mit den Plätzen %1–%2 (Summe der Zweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="499"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="503"/>
         <source>, %1 unit</source>
         <translation>, %1-Einheit</translation>
     </message>
@@ -1226,57 +1238,57 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>PNG: %1 × %2 Pixel; PDF und SVG: %3 × %4 pt</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="91"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="90"/>
         <source>Nothing to export</source>
         <translation>Nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="91"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="90"/>
         <source>The %1 plot is made on request: press Measure in its tab first.</source>
         <translation>Die Abbildung %1 entsteht auf Anfrage: zuerst in ihrem Reiter „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="94"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="138"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="93"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="137"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="95"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="94"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Data as CSV (*.csv);;Data as JSON (*.json)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png);;Daten als CSV (*.csv);;Daten als JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="149"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="112"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="148"/>
         <source>%1: unknown error</source>
         <translation>%1: unbekannter Fehler</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="129"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="128"/>
         <source>The accuracy history has no JSON form; export it as CSV.</source>
         <translation>Der Genauigkeitsverlauf hat keine JSON-Form; exportieren Sie ihn als CSV.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="133"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="132"/>
         <source>The %1 plot has no data to export yet.</source>
         <translation>Das Diagramm %1 hat noch keine Daten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="111"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="113"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="147"/>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="149"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="110"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="112"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="146"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="148"/>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="138"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="137"/>
         <source>path-graph</source>
         <translation>pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/exportcontroller.cpp" line="139"/>
+        <location filename="../widgets/plots/exportcontroller.cpp" line="138"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
@@ -1349,12 +1361,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Vorlesungstour, Schritt %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="436"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="450"/>
         <source>Lecture Tour: %1</source>
         <translation>Vorlesungstour: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/tour/lecturetour.cpp" line="437"/>
+        <location filename="../widgets/tour/lecturetour.cpp" line="451"/>
         <source>Step %1 of %2</source>
         <translation>Schritt %1 von %2</translation>
     </message>
@@ -1411,13 +1423,13 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="195"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="526"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="531"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="197"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="527"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="532"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
@@ -1432,7 +1444,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="345"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="349"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
@@ -1463,7 +1475,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="228"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="755"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="760"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1479,7 +1491,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="235"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="756"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="761"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1539,7 +1551,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="420"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="424"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1547,7 +1559,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="421"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="425"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1555,65 +1567,65 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="451"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="454"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="458"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="499"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="504"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="503"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="508"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="510"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="515"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="525"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="530"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="529"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="534"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="540"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="545"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="559"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="560"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="565"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="552"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="568"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="557"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="573"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="596"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="601"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1636,22 +1648,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="453"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="457"/>
         <source>Done: %1 images in %2 s.</source>
         <translation>Fertig: %1 Bilder in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="481"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="486"/>
         <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="515"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="585"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1659,7 +1671,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="591"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="596"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1667,17 +1679,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="773"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="778"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="774"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="779"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="419"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
@@ -1963,31 +1975,31 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Klick oder Leertaste: Block löschen / wiederherstellen. Block auf einen anderen ziehen: dorthin verschieben. Pfeiltasten bewegen den Fokus, Strg+Pfeiltasten den Block.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="167"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="308"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="314"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="320"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="169"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="310"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="316"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="322"/>
         <source>Cannot measure</source>
         <translation>Messen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="200"/>
-        <location filename="../widgets/window/mainwindow.cpp" line="211"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="202"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="213"/>
         <source>Start the lecture tour</source>
         <translation>Vorlesungstour starten</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="201"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="203"/>
         <source>The tour opens its own models: the measurement under way stops, and the results measured on this model (%1) are discarded. Export them first if you need them.</source>
         <translation>Die Tour öffnet ihre eigenen Modelle: Die laufende Messung wird beendet, und die an diesem Modell gemessenen Ergebnisse (%1) werden verworfen. Exportieren Sie sie vorher, wenn Sie sie brauchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="204"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="206"/>
         <source>The tour opens its own models: the results measured on this model (%1) are discarded. Export them first if you need them.</source>
         <translation>Die Tour öffnet ihre eigenen Modelle: Die an diesem Modell gemessenen Ergebnisse (%1) werden verworfen. Exportieren Sie sie vorher, wenn Sie sie brauchen.</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="212"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="214"/>
         <source>The tour replaces the current arrangement, which has changed since it was last saved. Save it as a session first?</source>
         <translation>Die Tour ersetzt die aktuelle Anordnung, die seit dem letzten Speichern geändert wurde. Zuerst als Sitzung speichern?</translation>
     </message>
@@ -1997,22 +2009,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="157"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="159"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="173"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="175"/>
         <source>Written: %1</source>
         <translation>Geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="439"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="443"/>
         <source>Session saved to %1</source>
         <translation>Sitzung gespeichert in %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="449"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="453"/>
         <source>Arrangement of %1</source>
         <translation>Anordnung aus %1</translation>
     </message>
@@ -2072,22 +2084,22 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Pfadgraph zoomen und verschieben</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="272"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="274"/>
         <source>Unsaved arrangement</source>
         <translation>Ungespeicherte Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="272"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="274"/>
         <source>The arrangement has changed since it was last saved. Save it as a session?</source>
         <translation>Die Anordnung hat sich seit dem letzten Speichern geändert. Als Sitzung speichern?</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="386"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="388"/>
         <source>pathlens — %1</source>
         <translation>pathlens — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/window/mainwindow.cpp" line="155"/>
+        <location filename="../widgets/window/mainwindow.cpp" line="157"/>
         <source>Evaluation failed</source>
         <translation>Auswertung fehlgeschlagen</translation>
     </message>
@@ -2095,42 +2107,42 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::NetworkPanel</name>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="18"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="73"/>
         <source>No model loaded. Use File → Open Model.</source>
         <translation>Kein Modell geladen. Datei → Modell öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="35"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="36"/>
         <source>Path graph</source>
         <translation>Pfadgraph</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="36"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="37"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="48"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="49"/>
         <source>%1 (%2 images, %3; %4)</source>
         <translation>%1 (%2 Bilder, %3; %4)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="53"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="54"/>
         <source>evaluating all of them</source>
         <translation>alle werden ausgewertet</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="54"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="55"/>
         <source>live subset: %1 class-balanced images</source>
         <translation>Live-Teilmenge: %1 klassenbalancierte Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="55"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="56"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="57"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
         <source>%n layer(s) without shortcuts</source>
         <translation>
             <numerusform>%n Schicht ohne Abkürzungen</numerusform>
@@ -2138,7 +2150,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
         <source>%n block(s) in %1</source>
         <translation>
             <numerusform>%n Block in %1</numerusform>
@@ -2146,7 +2158,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/blocks/networkpanel.cpp" line="58"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
         <source>%n stage(s)</source>
         <translation>
             <numerusform>%n Stufe</numerusform>
@@ -2154,17 +2166,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="59"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="60"/>
         <source>Click a layer to delete it, drag it to move it.</source>
         <translation>Klick auf eine Schicht löscht sie, Ziehen verschiebt sie.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="60"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="61"/>
         <source>Click a block to delete its residual branch, drag it to move it.</source>
         <translation>Klick auf einen Block löscht seinen Residualzweig, Ziehen verschiebt ihn.</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/networkpanel.cpp" line="61"/>
+        <location filename="../widgets/blocks/networkpanel.cpp" line="63"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, input %3, %4 classes, %5 parameters, %6.&lt;br&gt;Data: %7. %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, Eingabe %3, %4 Klassen, %5 Parameter, %6.&lt;br&gt;Daten: %7. %8</translation>
     </message>

@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>pathlens::AnalysisController</name>
+    <message numerus="yes">
+        <source>Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
+        <translation>
+            <numerusform>Reordering blocks — %1, so far %n sample on up to %2 of %3 images</numerusform>
+            <numerusform>Reordering blocks — %1, so far %n samples on up to %2 of %3 images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
+        <translation>
+            <numerusform>Deleting random blocks — %1, so far %n sample on up to %2 of %3 images</numerusform>
+            <numerusform>Deleting random blocks — %1, so far %n samples on up to %2 of %3 images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pathlens::ArrangementEditor</name>
     <message numerus="yes">
         <source>Delete %n random block(s)</source>
