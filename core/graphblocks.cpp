@@ -153,27 +153,60 @@ bool holdsActivation(const std::set<Node *> &nodes)
     return false;
 }
 
-// What a term computes, for messages: its operations in order and the children they came from.
-std::string describeTerm(const Sum &sum, Value *term)
+// The tensor operations among `nodes` in graph order: "permute > layer_norm > conv2d"; empty
+// when there are none.
+std::string operationList(std::vector<Node *> nodes)
 {
-    if (term == term->owningGraph()->inputs()[1])
-        return "identity";
-    std::vector<Node *> nodes;
-    for (Node *node : ownNodes(sum, term))
-        nodes.push_back(node);
     std::sort(nodes.begin(), nodes.end(), [](Node *a, Node *b) { return a->isBefore(b); });
+    // A traced graph computes sizes as tensors (floor_divide of NumToTensor of size): arithmetic on
+    // sizes alone is no operation on the data.
+    std::set<const Node *> onSizes;
+    const auto readsOnlySizes = [&](const Node *node) {
+        return std::all_of(node->inputs().begin(), node->inputs().end(), [&](const Value *input) {
+            const Node *from = input->node();
+            return !input->type()->cast<c10::TensorType>() || from->kind() == c10::prim::NumToTensor
+                   || from->kind() == c10::prim::Constant || readsOnlyShape(from) || onSizes.count(from) > 0;
+        });
+    };
     std::string ops;
     for (Node *node : nodes) {
         const std::string kind = node->kind().toQualString();
         if (kind.rfind("aten::", 0) != 0 || readsOnlyShape(node) || node->outputs().size() != 1
             || !node->output()->type()->cast<c10::TensorType>())
             continue;
+        if (readsOnlySizes(node)) {
+            onSizes.insert(node);
+            continue;
+        }
         ops += (ops.empty() ? "" : " > ") + kind.substr(6);
     }
-    std::string names;
-    for (const auto &name : callerNames(ownNodes(sum, term)))
-        names += (names.empty() ? "" : ", ") + name;
-    return (ops.empty() ? std::string("no operations") : ops) + (names.empty() ? "" : " (in " + names + ")");
+    return ops;
+}
+
+// What a term computes, for messages: its operations in order and the children they came from.
+// A term computed only by operations the other terms read too (a MaxViT layer's window partition,
+// x + attention(x) on the partitioned x) is described by those: "no operations" beside a shortcut
+// that is not the identity contradicted itself.
+std::string describeTerm(const Sum &sum, Value *term)
+{
+    Graph &graph = *term->owningGraph();
+    if (term == graph.inputs()[1])
+        return "identity";
+    const std::set<Node *> own = ownNodes(sum, term);
+    std::string ops = operationList({own.begin(), own.end()});
+    std::set<std::string> names = callerNames(own);
+    if (ops.empty()) {
+        const std::set<Node *> all = dependencies(term, {graph.inputs()[0], graph.inputs()[1]});
+        ops = operationList({all.begin(), all.end()});
+        if (ops.empty())
+            return "no operations";
+        names = callerNames(all);
+        ops += ", shared with the branch";
+    }
+    std::string children;
+    for (const auto &name : names)
+        children += (children.empty() ? "" : ", ") + name;
+    return ops + (children.empty() ? "" : " (in " + children + ")");
 }
 
 // DESIGN.md section 2: the shortcut is the block input itself, else the one term computed from it
@@ -556,14 +589,10 @@ std::string describeGraph(Graph &graph, const Module &self)
     torch::jit::Inline(*copy);
     foldScalarAttributes(*copy, self);
     torch::jit::ConstantPropagation(copy);
-    std::string ops;
-    for (Node *node : copy->nodes()) {
-        const std::string kind = node->kind().toQualString();
-        if (kind.rfind("aten::", 0) != 0 || readsOnlyShape(node) || node->outputs().size() != 1
-            || !node->output()->type()->cast<c10::TensorType>())
-            continue;
-        ops += (ops.empty() ? "" : " > ") + kind.substr(6);
-    }
+    std::vector<Node *> nodes;
+    for (Node *node : copy->nodes())
+        nodes.push_back(node);
+    const std::string ops = operationList(nodes);
     return ops.empty() ? std::string("no operations") : ops;
 }
 

@@ -313,8 +313,8 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="529"/>
-        <source>paths of each length surviving (%)</source>
-        <translation>überlebende Pfade je Länge (%)</translation>
+        <source>paths surviving (%)</source>
+        <translation>überlebende Pfade (%)</translation>
     </message>
     <message>
         <location filename="../widgets/plots/figures.cpp" line="575"/>

@@ -277,6 +277,9 @@ private Q_SLOTS:
         QCOMPARE(points[2].toObject()["accuracies"].toArray().size(), 2);
         const Run repeated = cli(QStringList{"delete-k", fixture("cifar20.pt"), "--max-k", "3"} + common);
         QCOMPARE(QJsonDocument::fromJson(repeated.out).object()["points"], deletion["points"]); // same seed, same numbers
+        // The blocks it leaves out are named (a MaxViT's attention units were left out silently).
+        const Run named = cli(QStringList{"delete-k", fixture("cifar20.pt"), "--max-k", "1", "--limit", "50", "--samples", "1"});
+        QVERIFY2(named.out.contains("not deleted: blocks 3,6, whose shortcut is not the identity"), named.out.constData());
 
         const Run reorder = cli(QStringList{"reorder", fixture("cifar20.pt"), "--max-swaps", "2"} + common);
         QCOMPARE(reorder.exitCode, 0);

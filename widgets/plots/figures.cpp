@@ -526,7 +526,7 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
     plot->yAxis->setRange(0, 100 * *std::max_element(distribution.begin(), distribution.end()) * 1.1);
     if (!surviving.empty()) {
         plot->yAxis2->setVisible(true);
-        plot->yAxis2->setLabel(QObject::tr("paths of each length surviving (%)"));
+        plot->yAxis2->setLabel(QObject::tr("paths surviving (%)"));
         plot->yAxis2->setRange(0, 105);
         int series = 0;
         for (const auto &[deleted, fraction] : surviving)
