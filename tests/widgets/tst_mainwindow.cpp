@@ -411,9 +411,21 @@ private Q_SLOTS:
             // While it runs, the figure fills in with the samples counted so far (issue 25: Delete k
             // showed nothing for 14 minutes). The window's own handler runs first.
             int partialFigures = 0;
+            // Stop only beside the measurement that runs: the finished single deletion's tab said
+            // "Done" beside an enabled Stop.
+            const auto stopBeside = [&](const char *status) {
+                QWidget *controls = window.livePlots()->findChild<QLabel *>(QString::fromLatin1(status))->parentWidget();
+                for (QPushButton *button : controls->findChildren<QPushButton *>())
+                    if (button->text() == QLatin1String("Stop"))
+                        return button->isEnabled();
+                return false;
+            };
+            bool stopsRight = true;
             const auto partial = connect(window.analysis(), &Analysis::sweepUpdated, this, [&](const Analysis::Sweep &sweep) {
                 if (!sweep.finished && sweep.samplesCounted > 0 && window.livePlots()->plot(name))
                     ++partialFigures;
+                if (!sweep.finished)
+                    stopsRight = stopsRight && stopBeside("sweepStatus") && !stopBeside("lesionStatus");
             });
             window.measureSweep(reorder);
             do
@@ -421,6 +433,7 @@ private Q_SLOTS:
             while (!swept.last().at(0).value<Analysis::Sweep>().finished);
             disconnect(partial);
             QVERIFY(partialFigures > 0);
+            QVERIFY(stopsRight);
             const SweepResult shown = swept.last().at(0).value<Analysis::Sweep>().result;
             QCOMPARE(shown.samples, window.livePlots()->sweepSamples());
             const int deletable = int(deletableBlocks(fresh.info(), false).size());

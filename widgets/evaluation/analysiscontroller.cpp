@@ -156,7 +156,7 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
     remember(tr("single deletion"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startLesion(m_workspace->network(), images, m_workspace->options());
-    m_plots->setMeasuring(true);
+    m_plots->setMeasuring(true, LivePlots::Measured::SingleDeletions);
     m_plots->setLesionMeasuring(images.size());
     return {};
 }
@@ -170,7 +170,7 @@ QString AnalysisController::measureClasses(qint64 liveImages)
     remember(tr("per class"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startClassComparison(m_workspace->network(), images, m_editor->arrangement(), m_workspace->options());
-    m_plots->setMeasuring(true);
+    m_plots->setMeasuring(true, LivePlots::Measured::Classes);
     m_plots->setClassesMeasuring(images.size());
     return {};
 }
@@ -187,7 +187,7 @@ QString AnalysisController::measureSweep(bool reorder, qint64 liveImages, quint6
     remember(reorder ? tr("reorder") : tr("delete k"));
     m_analysis->startSweep(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), reorder,
                            /*maxK=*/20, m_plots->sweepSamples(), seed, m_critical, m_workspace->options());
-    m_plots->setMeasuring(true);
+    m_plots->setMeasuring(true, LivePlots::Measured::Sweep);
     return {};
 }
 
@@ -208,7 +208,7 @@ QString AnalysisController::measureGradients(quint64 seed)
     remember(tr("gradients per path length"));
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());
-    m_plots->setMeasuring(true);
+    m_plots->setMeasuring(true, LivePlots::Measured::Gradients);
     m_plots->setGradientsMeasuring(gradientOptions.samplesPerLength);
     return {};
 }

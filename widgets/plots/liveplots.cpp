@@ -206,16 +206,16 @@ LivePlots::LivePlots(QWidget *parent)
     m_survivingArea = new QVBoxLayout(survivingPage);
     QWidget *survivingTab = addScrollingTab(survivingPage, tr("Surviving paths"));
 
-    auto buttons = [this] {
+    auto buttons = [this](Measured measured) {
         auto *measure = new QPushButton(tr("Measure"), this);
         auto *stop = new QPushButton(tr("Stop"), this);
         stop->setEnabled(false);
         connect(stop, &QPushButton::clicked, this, &LivePlots::stopRequested);
         m_measureButtons << measure;
-        m_stopButtons << stop;
+        m_stopButtons << std::pair{stop, measured};
         return std::pair{measure, stop};
     };
-    const auto [measureGradients, stopGradients] = buttons();
+    const auto [measureGradients, stopGradients] = buttons(Measured::Gradients);
     measureGradients->setToolTip(tr("Sample the gradient that paths of each length carry (the paper's Section 5), "
                                     "on training images, for the arrangement as it is now"));
     connect(measureGradients, &QPushButton::clicked, this, &LivePlots::gradientsRequested);
@@ -229,14 +229,14 @@ LivePlots::LivePlots(QWidget *parent)
                                        {measureGradients, stopGradients, m_samples}, m_gradientArea, m_gradientStatus);
     m_gradientStatus->setObjectName(QStringLiteral("gradientStatus"));
     gradientTab = addScrollingTab(gradientTab, tr("Gradients"));
-    const auto [measureLesion, stopLesion] = buttons();
+    const auto [measureLesion, stopLesion] = buttons(Measured::SingleDeletions);
     measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
     connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
     QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
                                      {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus);
     m_lesionStatus->setObjectName(QStringLiteral("lesionStatus"));
     lesionTab = addScrollingTab(lesionTab, tr("Single deletion"));
-    const auto [deleteK, stopSweep] = buttons();
+    const auto [deleteK, stopSweep] = buttons(Measured::Sweep);
     deleteK->setText(tr("Delete k"));
     deleteK->setToolTip(tr("Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper's "
                            "Fig. 5a), on the live images"));
@@ -254,15 +254,16 @@ LivePlots::LivePlots(QWidget *parent)
     m_sweepSamples->setToolTip(tr("Random arrangements drawn for each k"));
     QWidget *sweepTab = measuredTab(m_tabs, sweepExplanation(), {deleteK, reorder, stopSweep, m_sweepSamples},
                                     m_sweepArea, m_sweepStatus, QBoxLayout::LeftToRight, StatusPlace::OwnLine);
+    m_sweepStatus->setObjectName(QStringLiteral("sweepStatus"));
     sweepTab = addScrollingTab(sweepTab, tr("Delete k · reorder"));
-    const auto [measureClasses, stopClasses] = buttons();
+    const auto [measureClasses, stopClasses] = buttons(Measured::Classes);
     measureClasses->setToolTip(tr("Accuracy per class and the confusion matrix, the current arrangement against the "
                                   "original, on the live images"));
     connect(measureClasses, &QPushButton::clicked, this, &LivePlots::classesRequested);
     QWidget *classTab = measuredTab(m_tabs, classExplanation(), {measureClasses, stopClasses}, m_classArea,
                                     m_classStatus, QBoxLayout::LeftToRight);
     classTab = addScrollingTab(classTab, tr("Per class"));
-    const auto [measureLesionClasses, stopLesionClasses] = buttons();
+    const auto [measureLesionClasses, stopLesionClasses] = buttons(Measured::SingleDeletions);
     measureLesionClasses->setToolTip(measureLesion->toolTip());
     connect(measureLesionClasses, &QPushButton::clicked, this, &LivePlots::lesionRequested);
     QWidget *lesionClassTab = measuredTab(m_tabs, lesionClassExplanation(), {measureLesionClasses, stopLesionClasses},
@@ -573,12 +574,12 @@ void LivePlots::setGradientsStale(bool stale)
         m_gradientStatus->setText(tr("Measured for an earlier arrangement; press Measure for this one."));
 }
 
-void LivePlots::setMeasuring(bool running)
+void LivePlots::setMeasuring(bool running, Measured which)
 {
     // One measurement at a time: a second Measure (or Delete k, Reorder) pressed meanwhile stopped the
     // first without a word. Stop first, then measure something else.
-    for (QPushButton *button : m_stopButtons)
-        button->setEnabled(running);
+    for (const auto &[button, measured] : m_stopButtons)
+        button->setEnabled(running && (which == Measured::Any || which == measured));
     for (QPushButton *button : m_measureButtons)
         button->setEnabled(!running);
     m_measuring = running;

@@ -65,7 +65,11 @@ public:
     void setClassesStale(bool stale);
     // Measurements of an earlier arrangement stay visible, marked as such.
     void setGradientsStale(bool stale);
-    void setMeasuring(bool running);
+    // The measurements on request, each with its Stop on its own tabs.
+    enum class Measured { Any, Gradients, SingleDeletions, Sweep, Classes };
+    // Measure everywhere disabled while one runs, Stop enabled only on the tabs of `which`: a tab
+    // that said "Done" beside an enabled Stop (of another tab's measurement) contradicted itself.
+    void setMeasuring(bool running, Measured which = Measured::Any);
     // Per class reports only when done: until then its tab says what runs (a new user saw "press
     // Measure" for a minute after pressing it).
     void setClassesMeasuring(qint64 images);
@@ -158,7 +162,7 @@ private:
     QLabel *m_lesionClassStatus = nullptr;
     QSpinBox *m_samples = nullptr;
     QList<QPushButton *> m_measureButtons;
-    QList<QPushButton *> m_stopButtons;
+    QList<std::pair<QPushButton *, Measured>> m_stopButtons;
     int m_blocks = 0;
     bool m_plain = false; // no shortcuts: one path
     int m_active = 0; // active blocks of the current arrangement
