@@ -162,11 +162,20 @@ std::string operationList(std::vector<Node *> nodes)
     // sizes alone is no operation on the data.
     std::set<const Node *> onSizes;
     const auto readsOnlySizes = [&](const Node *node) {
-        return std::all_of(node->inputs().begin(), node->inputs().end(), [&](const Value *input) {
+        bool size = false;
+        for (const Value *input : node->inputs()) {
             const Node *from = input->node();
-            return !input->type()->cast<c10::TensorType>() || from->kind() == c10::prim::NumToTensor
-                   || from->kind() == c10::prim::Constant || readsOnlyShape(from) || onSizes.count(from) > 0;
-        });
+            if (input->type()->cast<c10::TensorType>()) {
+                if (from->kind() == c10::prim::Constant) // the traced 7 of x // 7
+                    continue;
+                if (from->kind() != c10::prim::NumToTensor && onSizes.count(from) == 0)
+                    return false; // a tensor of data
+                size = true;
+            } else if (input->type()->kind() == c10::TypeKind::ListType) {
+                return false; // cat's tensors, zeros' sizes: an operation of its own
+            }
+        }
+        return size;
     };
     std::string ops;
     for (Node *node : nodes) {
@@ -370,10 +379,20 @@ bool holdsOperation(const Graph &graph, const std::set<std::string> &kinds)
     return false;
 }
 
+const std::set<std::string> transpositions{"transpose", "permute", "swapaxes", "t"};
+
+bool isTransposition(const Node *node)
+{
+    const std::string kind = node->kind().toQualString();
+    return kind.rfind("aten::", 0) == 0 && transpositions.count(kind.substr(6)) > 0;
+}
+
 // What a residual branch does, read from its operations (DESIGN.md section 2, "units"): attention
 // (a softmax over scores, or PyTorch's fused attention), convolution, token mixing (linear layers
-// across a transposed token axis, MLP-Mixer's), MLP (linear layers), else "other".
-std::string unitKind(const Graph &residual)
+// across a transposed token axis, MLP-Mixer's), MLP (linear layers), else "other". `transposes`:
+// whether the branch itself transposes (not only a reshape it shares with the shortcut: a window
+// partition's permute made a per-token MLP "token mixing").
+std::string unitKind(const Graph &residual, bool transposes)
 {
     if (holdsOperation(residual, {"softmax", "_softmax", "scaled_dot_product_attention", "_scaled_dot_product_attention",
                                   "_native_multi_head_attention", "multi_head_attention_forward"}))
@@ -381,7 +400,7 @@ std::string unitKind(const Graph &residual)
     if (holdsOperation(residual, {"conv1d", "conv2d", "conv3d", "_convolution", "convolution"}))
         return "convolution";
     const bool linear = holdsOperation(residual, {"linear", "matmul", "addmm", "mm", "bmm"});
-    if (linear && holdsOperation(residual, {"transpose", "permute", "swapaxes", "t"}))
+    if (linear && transposes)
         return "token mixing";
     return linear ? "MLP" : "other";
 }
@@ -401,7 +420,11 @@ std::optional<BlockSplit> splitUnit(const std::shared_ptr<Graph> &graph)
     Value *x = graph->inputs()[1];
     try {
         parts.residual = extract(x, sum->residuals(), "the residual branch");
-        parts.unit = unitKind(*parts.residual);
+        bool transposes = false;
+        for (Value *term : sum->residuals())
+            for (Node *node : ownNodes(*sum, term))
+                transposes = transposes || isTransposition(node);
+        parts.unit = unitKind(*parts.residual, transposes);
         parts.shortcutText = describeTerm(*sum, sum->shortcut);
         if (sum->shortcut != x)
             parts.shortcut = extract(x, sum->shortcut, "the shortcut");
@@ -689,7 +712,7 @@ std::string protocolUnitKind(const torch::jit::Module &block)
 {
     auto graph = toGraphFunction(block.get_method("residual").function()).graph()->copy();
     torch::jit::Inline(*graph);
-    return unitKind(*graph);
+    return unitKind(*graph, holdsOperation(*graph, transpositions));
 }
 
 bool loadFromGraph(Network::Impl &net, std::string &whyNot)

@@ -342,6 +342,21 @@ private Q_SLOTS:
         const QJsonArray skipinit = blocksOf("roles_skipinit.pt");
         QCOMPARE(skipinit[0].toObject()[QStringLiteral("shortcut")].toString(), QStringLiteral("identity"));
         QVERIFY(skipinit[1].toObject()[QStringLiteral("shortcut")].toString().endsWith(QLatin1String("(in downsample)")));
+        // MaxViT's window partition, read by the shortcut and the branch alike: named (it said "no
+        // operations" beside a shortcut that is not the identity), and the per-token MLP behind
+        // it is an MLP, not token mixing (the partition's permute is not the branch's).
+        for (const char *name : {"roles_window_mlp.pt", "roles_window_mlp_traced.pt"}) {
+            const QJsonArray window = blocksOf(name);
+            QCOMPARE(window.size(), 3);
+            for (int i : {0, 2}) {
+                const QJsonObject block = window[i].toObject();
+                QVERIFY2(block[QStringLiteral("shortcut")].toString().startsWith(
+                             QLatin1String("reshape > permute > reshape, shared with the branch")),
+                         qPrintable(block[QStringLiteral("shortcut")].toString()));
+                QVERIFY(block[QStringLiteral("downsampling")].toBool());
+                QCOMPARE(block[QStringLiteral("unit")].toString(), QStringLiteral("MLP"));
+            }
+        }
     }
 
     // A transformer layer holds two residual additions in sequence: two units, named by module and
@@ -401,6 +416,11 @@ private Q_SLOTS:
             QCOMPARE(block[QStringLiteral("link")].toString().isEmpty(), !linked.contains(i));
             if (linked.contains(i)) // what the link computes, not "no operations"
                 QVERIFY(block[QStringLiteral("link")].toString() != QLatin1String("no operations"));
+            // The block's own input is the link's output: with an identity shortcut, its output's
+            // shape. (The link's change of shape was read as the block's.)
+            QCOMPARE(block[QStringLiteral("link_output_shape")], block[QStringLiteral("output_shape")]);
+            if (linked.contains(i))
+                QVERIFY(block[QStringLiteral("input_shape")] != block[QStringLiteral("link_output_shape")]);
             QVERIFY(block[QStringLiteral("parameters")].toInt() > 0);
         }
     }
