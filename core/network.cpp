@@ -617,6 +617,7 @@ NetworkInfo Network::describe(const Shape &inputShape) const
             block.post = bool(ops.post);
             if (ops.link)
                 x = ops.link(x);
+            block.linkOutputShape = shapeOf(x);
             const at::Tensor residual = ops.residual(x);
             const at::Tensor shortcut = m_impl->plain ? at::zeros_like(residual) : ops.shortcut ? ops.shortcut(x) : x;
             if (!shortcut.sizes().equals(residual.sizes()))

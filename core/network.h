@@ -27,6 +27,7 @@ struct BlockInfo
     std::string link;
     bool post = false;    // an operation follows the addition (post-activation blocks: ReLU)
     Shape inputShape;
+    Shape linkOutputShape; // the block's own input: after its link (inputShape where there is none)
     Shape outputShape;
     int64_t parameters = 0;
 };

@@ -53,6 +53,7 @@ int info(Context &context, const QString &modelPath)
                               {"shortcut", block.shortcut},
                               {"link", block.link},
                               {"input_shape", block.inputShape},
+                              {"link_output_shape", block.linkOutputShape},
                               {"output_shape", block.outputShape},
                               {"parameters", block.parameters}});
         Json object{{"model", modelPath.toStdString()},
@@ -96,7 +97,7 @@ int info(Context &context, const QString &modelPath)
                      .arg(QString::fromStdString(block.name), -nameWidth)
                      .arg(kindText(block), -kindWidth)
                      .arg(block.stage, 5)
-                     .arg(shapeText(block.inputShape), -10)
+                     .arg(shapeText(block.linkOutputShape), -10) // its own: the link's change was read as the block's
                      .arg(shapeText(block.outputShape), -10)
                      .arg(block.downsampling ? QStringLiteral("yes") : QString(), 4)
                      .arg(QLocale::c().toString(qint64(block.parameters)), 10)
@@ -104,7 +105,8 @@ int info(Context &context, const QString &modelPath)
     for (const BlockInfo &block : info.blocks)
         if (!block.link.empty())
             out() << "block " << block.index << " follows a fixed link (kept by every edit): "
-                  << QString::fromStdString(block.link) << "\n";
+                  << QString::fromStdString(block.link) << ", " << shapeText(block.inputShape) << " -> "
+                  << shapeText(block.linkOutputShape) << "\n";
     return 0;
 }
 

@@ -62,7 +62,9 @@ QVariant BlockTableModel::data(const QModelIndex &index, int role) const
     case Name: return QString::fromStdString(block.name);
     case Kind: return QString::fromStdString(block.unit.empty() ? block.kind : block.kind + " " + block.unit);
     case Stage: return block.stage;
-    case Input: return QString::fromStdString(toString(block.inputShape));
+    case Input: // its own input; a fixed link's change of shape is the link's (it ran before the block)
+        return QString::fromStdString(block.link.empty() ? toString(block.inputShape)
+                                                         : toString(block.inputShape) + " → link → " + toString(block.linkOutputShape));
     case Output: return QString::fromStdString(toString(block.outputShape));
     case Downsampling: return block.downsampling ? tr("yes") : QString();
     case Parameters: return QLocale().toString(qint64(block.parameters));
