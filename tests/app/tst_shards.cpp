@@ -210,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(index.contains("effective paths"));
         // Every sampled figure's caption says on what it rests.
         QVERIFY(index.contains("delete-k: 200 test images, 2 samples per point, seed 1"));
-        QVERIFY(index.contains("reorder-tau: Fig. 5b as the paper draws it"));
+        QVERIFY(index.contains("reorder-tau: Fig. 5b against Kendall's tau"));
         QVERIFY(index.contains("gradients: batches drawn from 200 training images: 2 samples of 16 per length, seed 1"));
     }
 
