@@ -1040,52 +1040,52 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::BlockTableModel</name>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="67"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="69"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>Block</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>Stage</source>
         <translation>Stufe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="102"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="104"/>
         <source>Input</source>
         <translation>Eingabe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="105"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="105"/>
         <source>Downsampling</source>
         <translation>Verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blocktablemodel.cpp" line="103"/>
+        <location filename="../widgets/blocks/blocktablemodel.cpp" line="105"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
@@ -1387,171 +1387,171 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::LivePlots</name>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
         <source>edit</source>
         <translation>Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="175"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="167"/>
         <source>accuracy (%)</source>
         <translation>Genauigkeit (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="178"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="170"/>
         <source>original network</source>
         <translation>ursprüngliches Netz</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="180"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="172"/>
         <source>after each edit</source>
         <translation>nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="186"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="178"/>
         <source>running estimate (95%)</source>
         <translation>laufende Schätzung (95 %)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
         <source>path length</source>
         <translation>Pfadlänge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="193"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="185"/>
         <source>share of paths (%)</source>
         <translation>Anteil der Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="195"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="531"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="187"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="120"/>
         <source>original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="197"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="532"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="189"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="121"/>
         <source>current arrangement</source>
         <translation>aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="204"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="196"/>
         <source>Path lengths</source>
         <translation>Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="207"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="199"/>
         <source>Surviving paths</source>
         <translation>Überlebende Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="349"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="342"/>
         <source>Accuracy</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="210"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="202"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="203"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="219"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="211"/>
         <source>Sample the gradient that paths of each length carry (the paper&apos;s Section 5), on training images, for the arrangement as it is now</source>
         <translation>Den Gradienten messen, den Pfade jeder Länge tragen (Abschnitt 5 des Artikels), auf Trainingsbildern, für die aktuelle Anordnung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="226"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="218"/>
         <source> per length</source>
         <translation> je Länge</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="219"/>
         <source>Random batches per path length (the paper used 1000)</source>
         <translation>Zufällige Stapel je Pfadlänge (der Artikel nahm 1000)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="228"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="760"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="220"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="580"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="231"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="223"/>
         <source>Gradients</source>
         <translation>Gradienten</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="225"/>
         <source>Accuracy with each block deleted alone (the paper&apos;s Fig. 3), on the live images</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block (Abb. 3 des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="235"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="761"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="227"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="581"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="230"/>
         <source>Single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="240"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="232"/>
         <source>Delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="241"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="233"/>
         <source>Accuracy after deleting k random blocks of the original network, k = 0 to 20 (the paper&apos;s Fig. 5a), on the live images</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken des ursprünglichen Netzes, k = 0 bis 20 (Abb. 5a des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="244"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="236"/>
         <source>Reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="238"/>
         <source>Accuracy after swapping k random pairs of blocks of one stage, k = 0 to 20 (the paper&apos;s Fig. 5b), on the live images</source>
         <translation>Genauigkeit nach dem Vertauschen von k zufälligen Blockpaaren einer Stufe, k = 0 bis 20 (Abb. 5b des Artikels), auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="253"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="245"/>
         <source> per k</source>
         <translation> je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="254"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="246"/>
         <source>Random arrangements drawn for each k</source>
         <translation>Zufällige Anordnungen je k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="257"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="250"/>
         <source>Delete k · reorder</source>
         <translation>k löschen · umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="259"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="252"/>
         <source>Accuracy per class and the confusion matrix, the current arrangement against the original, on the live images</source>
         <translation>Genauigkeit je Klasse und Konfusionsmatrix, aktuelle Anordnung gegen das Original, auf den Live-Bildern</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="264"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="257"/>
         <source>Per class</source>
         <translation>Je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="270"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="263"/>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="424"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1559,7 +1559,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="425"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="418"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1567,65 +1567,65 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="455"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="44"/>
         <source>this model</source>
         <translation>dieses Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="458"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="47"/>
         <source>Estimate on %1 of %2 images…</source>
         <translation>Schätzung auf %1 von %2 Bildern…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="504"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="93"/>
         <source>Change of each class&apos;s accuracy when one block is deleted — %1</source>
         <translation>Änderung der Genauigkeit jeder Klasse, wenn ein Block gelöscht wird — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="508"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="97"/>
         <source>majority vote of the %1 lesioned networks: %2%, full network: %3%;
 mean disagreement of two lesioned networks: %4%</source>
         <translation>Mehrheitsentscheid der %1 beschädigten Netze: %2 %, volles Netz: %3 %;
 mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="515"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="104"/>
         <source>How often two lesioned networks disagree — %1</source>
         <translation>Wie oft zwei beschädigte Netze uneins sind — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="530"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="119"/>
         <source>Accuracy per class — %1</source>
         <translation>Genauigkeit je Klasse — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="534"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="123"/>
         <source>Confusion matrix, current minus original — %1</source>
         <translation>Konfusionsmatrix, aktuell minus Original — %1</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="545"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="134"/>
         <source>Done: %1 images; original %2%, current arrangement %3%.</source>
         <translation>Fertig: %1 Bilder; Original %2 %, aktuelle Anordnung %3 %.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="564"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="153"/>
         <source>Done: %1 samples in %2 s.</source>
         <translation>Fertig: %1 Stichproben in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="565"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="154"/>
         <source>%1 of %2 samples…</source>
         <translation>%1 von %2 Stichproben…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="557"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="573"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="146"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="162"/>
         <source>Measured for an earlier arrangement; press Measure for this one.</source>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="601"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="190"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1633,37 +1633,37 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="152"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="144"/>
         <source>Accuracy per class of the current arrangement against the original, and how the confusion matrix changes: press Measure.</source>
         <translation>Genauigkeit je Klasse der aktuellen Anordnung gegen das Original, und wie sich die Konfusionsmatrix ändert: Messen drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="158"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="150"/>
         <source>Accuracy after deleting k random blocks, or swapping k random pairs, of the original network: press Delete k or Reorder.</source>
         <translation>Genauigkeit nach dem Löschen von k zufälligen Blöcken oder dem Vertauschen von k zufälligen Paaren des ursprünglichen Netzes: „k löschen“ oder „Umordnen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="164"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="156"/>
         <source>Which classes pay for each single deletion, and how often the lesioned networks disagree: measured with Single deletion.</source>
         <translation>Welche Klassen jede einzelne Löschung bezahlen und wie oft die beschädigten Netze uneins sind: gemessen mit Einzellöschung.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="457"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="46"/>
         <source>Done: %1 images in %2 s.</source>
         <translation>Fertig: %1 Bilder in %2 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="486"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="75"/>
         <source>Done: %1 images, %2 samples per k, seed %3, in %4 s.</source>
         <translation>Fertig: %1 Bilder, %2 Stichproben je k, Seed %3, in %4 s.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="520"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="109"/>
         <source>Done: %1 images; majority vote %2%, full network %3%.</source>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="590"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="179"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1671,7 +1671,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="596"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="185"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -1679,17 +1679,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="778"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="598"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="779"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="599"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="423"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>
