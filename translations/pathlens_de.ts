@@ -720,16 +720,21 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/evaluation/analysiscontroller.cpp" line="30"/>
+        <source>Measuring each single deletion: %1</source>
+        <translation>Messe jede einzelne Löschung: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="34"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="31"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="35"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far — %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="43"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
         <source>Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Blöcke umordnen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -737,7 +742,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="45"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="49"/>
         <source>Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Zufällige Blöcke löschen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -745,62 +750,62 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="48"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="56"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="53"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="57"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="58"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="62"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="65"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="69"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="66"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="70"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="136"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="140"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="147"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="151"/>
         <source>Gradient per path length — %1, training images (measured once)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
         <source>reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
         <source>delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="208"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="212"/>
         <source>gradients per path length</source>
         <translation>Gradienten je Pfadlänge</translation>
     </message>
@@ -815,25 +820,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="153"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="167"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="181"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="197"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="157"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="171"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="185"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="201"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="156"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
         <source>single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="170"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="174"/>
         <source>per class</source>
         <translation>je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="183"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1625,7 +1630,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="190"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="196"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1663,7 +1668,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="179"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="185"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1671,7 +1676,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="185"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="191"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>

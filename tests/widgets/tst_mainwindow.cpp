@@ -336,6 +336,16 @@ private Q_SLOTS:
         // Said at once, not "press Measure" until the first estimate seconds later.
         QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("lesionStatus"))->text(),
                  QStringLiteral("Measuring each single deletion on 300 images…"));
+        // Within the first batch: no counts yet, only how far it is, said with the time left (the
+        // tab said nothing else for the first 23 s on ResNet-110); no figure of zero images.
+        Analysis::Lesion early;
+        early.imagesTotal = 300;
+        early.fraction = 0.25;
+        Q_EMIT window.analysis()->lesionUpdated(early);
+        const QString progress = window.livePlots()->findChild<QLabel *>(QStringLiteral("lesionStatus"))->text();
+        QVERIFY2(progress.startsWith(QStringLiteral("Measuring each single deletion: ")) && progress.contains(QStringLiteral("elapsed")),
+                 qPrintable(progress));
+        QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
         QVERIFY(lesion.wait(120000));
         while (!lesion.last().at(0).value<Analysis::Lesion>().finished)
             QVERIFY(lesion.wait(120000));

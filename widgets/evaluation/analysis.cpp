@@ -94,10 +94,15 @@ void Analysis::startLesion(std::shared_ptr<const Network> network, Dataset image
             plan.arrangements, 0, -1,
             [&](const EvalProgress &p) {
                 // A redraw per batch would outpace the plot; a report within the first batch has
-                // no counts yet.
-                if (sinceUpdate.elapsed() >= 250 && p.imagesDone > 0) {
+                // no counts yet, only how far it is (the tab said nothing else for its first batch,
+                // 23 s on ResNet-110).
+                if (sinceUpdate.elapsed() >= 250) {
                     sinceUpdate.restart();
-                    const Lesion lesion = measured(p.imagesDone, p.imagesTotal, p.correct, false);
+                    Lesion lesion;
+                    if (p.imagesDone > 0)
+                        lesion = measured(p.imagesDone, p.imagesTotal, p.correct, false);
+                    lesion.imagesTotal = p.imagesTotal;
+                    lesion.fraction = p.fraction;
                     post(cancel, [this, lesion] { Q_EMIT lesionUpdated(lesion); });
                 }
             },

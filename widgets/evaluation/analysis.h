@@ -32,8 +32,9 @@ public:
     struct Lesion
     {
         LesionResult result; // on the images done so far; NaN where a block cannot be deleted
-        qint64 imagesDone = 0;
+        qint64 imagesDone = 0; // 0 while the first batch runs: then only `fraction` says how far it is
         qint64 imagesTotal = 0;
+        double fraction = 0; // of the work, within a batch too
         bool finished = false;
         // When finished: per class, the images and those the original classified correctly; per
         // block, the same with that block deleted (empty where it cannot be); the agreement of

@@ -26,13 +26,17 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
     connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
+        if (!lesion.finished && lesion.imagesDone == 0) {
+            m_plots->setLesionProgress(tr("Measuring each single deletion: %1").arg(m_remaining.text(lesion.fraction)));
+            return;
+        }
         const QString title = lesion.finished
                                   ? tr("Accuracy with one block deleted — %1, %2 test images").arg(modelName()).arg(lesion.imagesTotal)
                                   : tr("Accuracy with one block deleted — %1, %2 of %3 test images so far — %4")
                                         .arg(modelName())
                                         .arg(lesion.imagesDone)
                                         .arg(lesion.imagesTotal)
-                                        .arg(m_remaining.text(double(lesion.imagesDone) / double(std::max<qint64>(1, lesion.imagesTotal))));
+                                        .arg(m_remaining.text(lesion.fraction));
         // Each " — " starts a line: on one line the progress made the figure wider than its pane at 1024x700.
         showLesion(lesion, title);
     });

@@ -73,6 +73,7 @@ public:
     // Per class reports only when done: until then its tab says what runs (a new user saw "press
     // Measure" for a minute after pressing it).
     void setClassesMeasuring(qint64 images);
+    void setLesionProgress(const QString &text); // before the first counts: how far it is
     // Said at once when a measurement starts: its first numbers take seconds, and until then the
     // tab still read "press Measure".
     void setLesionMeasuring(qint64 images);

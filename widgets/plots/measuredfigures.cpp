@@ -174,6 +174,12 @@ void LivePlots::setMeasuring(bool running, Measured which)
     showControls();
 }
 
+void LivePlots::setLesionProgress(const QString &text)
+{
+    m_lesionStatus->setText(text);
+    m_lesionClassStatus->setText(text);
+}
+
 void LivePlots::setLesionMeasuring(qint64 images)
 {
     m_lesionStatus->setText(tr("Measuring each single deletion on %n image(s)…", nullptr, int(images)));
