@@ -173,6 +173,10 @@ private Q_SLOTS:
                 window.showNormal();
                 window.resize(1280, 720);
                 settle();
+                // and the strip kept one short row of tiles without their "attn"/"MLP" (under Xvfb)
+                const int tile = window.blockStrip()->tileRect(0).height();
+                QVERIFY2(tile >= 2 * QFontMetrics(window.blockStrip()->font()).height(),
+                         qPrintable(QStringLiteral("tiles %1 px tall").arg(tile)));
             }
             LivePlots *plots = window.livePlots();
             const QString tab = plots->currentTabName();

@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScreen>
+#include <QTimer>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -36,6 +37,21 @@ WindowLayout::WindowLayout(QMainWindow *window, AccuracyPanel *accuracy, QWidget
     m_blocksDock = addPanel(blocksPanel, tr("Blocks"), QStringLiteral("blocksDock"), Qt::TopDockWidgetArea);
     m_networkDock = addPanel(networkPanel, tr("Network"), QStringLiteral("graphDock"), Qt::LeftDockWidgetArea);
     window->setCentralWidget(plots);
+    window->installEventFilter(this);
+}
+
+void WindowLayout::fitBlocksDock()
+{
+    m_window->resizeDocks({m_blocksDock}, {m_blocksDock->sizeHint().height()}, Qt::Vertical);
+}
+
+bool WindowLayout::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Resize && m_fitBlocksOnResize) {
+        m_fitBlocksOnResize = false;
+        QTimer::singleShot(0, this, &WindowLayout::fitBlocksDock); // after the main window's own layout
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 QDockWidget *WindowLayout::addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area)
@@ -92,11 +108,18 @@ void WindowLayout::save() const
 
 void WindowLayout::setLecture(bool on)
 {
+    const bool changed = on != m_lecture;
     m_lecture = on;
     m_networkDock->setVisible(!on);
     m_plots->setSingleFigure(on);
-    if (on)
-        m_window->resizeDocks({m_blocksDock}, {m_blocksDock->sizeHint().height()}, Qt::Vertical);
+    if (!changed)
+        return;
+    // Both ways: left during a tour step in presentation mode, the strip kept the height the
+    // lecture layout had given it beside the accuracy plot, one row of 22 px tiles without their
+    // "attn"/"MLP" (issue 25). Again when the window has its new size (full screen comes later,
+    // from the window manager): the main window gives the docks' heights out anew then.
+    fitBlocksDock();
+    m_fitBlocksOnResize = true;
 }
 
 double WindowLayout::presentationScale(const QSize &screen)

@@ -47,7 +47,11 @@ public:
     void setPresentation(bool on, Preferences::Theme theme, const QSize &screen);
     static double presentationScale(const QSize &screen);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitBlocksDock(); // as tall as the accuracy line and the strip's rows want
     QDockWidget *addPanel(QWidget *content, const QString &title, const QString &name, Qt::DockWidgetArea area);
 
     QMainWindow *m_window;
@@ -61,6 +65,7 @@ private:
     bool m_lecture = false;
     bool m_presenting = false;
     bool m_lectureBeforePresentation = false;
+    bool m_fitBlocksOnResize = false; // the lecture layout changed: fit the blocks panel once more at the next resize
     QByteArray m_normalGeometry; // the window's before presentation mode
     QByteArray m_normalState;    // its docks then (the large font widens them)
 };
