@@ -714,27 +714,32 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::AnalysisController</name>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="27"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="30"/>
+        <source>Stopped: what is drawn was counted until then.</source>
+        <translation>Angehalten: Was zu sehen ist, wurde bis dahin gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="32"/>
         <source>Measurement failed</source>
         <translation>Messung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="30"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="36"/>
         <source>Measuring each single deletion: %1</source>
         <translation>Messe jede einzelne Löschung: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="34"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="40"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="35"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far — %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="47"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="54"/>
         <source>Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Blöcke umordnen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -742,7 +747,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="49"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="56"/>
         <source>Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Zufällige Blöcke löschen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -750,62 +755,62 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="52"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="56"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="63"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="57"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="64"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="62"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="70"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="69"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="78"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="70"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="79"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="140"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="149"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="151"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
         <source>Gradient per path length — %1, training images (measured once)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
         <source>reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="191"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
         <source>delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="212"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="227"/>
         <source>gradients per path length</source>
         <translation>Gradienten je Pfadlänge</translation>
     </message>
@@ -820,25 +825,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="157"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="171"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="185"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="201"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="166"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="198"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="216"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="169"/>
         <source>single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="174"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="185"/>
         <source>per class</source>
         <translation>je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="187"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="200"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1630,7 +1635,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Für eine frühere Anordnung gemessen; „Messen“ für diese drücken.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="196"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="208"/>
         <source>Measuring the original network and this arrangement on %n image(s), class by class…</source>
         <translation>
             <numerusform>Messe das ursprüngliche Netz und diese Anordnung auf %n Bild, Klasse für Klasse …</numerusform>
@@ -1668,7 +1673,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         <translation>Fertig: %1 Bilder; Mehrheitsvotum %2 %, volles Netz %3 %.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="185"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="197"/>
         <source>Measuring each single deletion on %n image(s)…</source>
         <translation>
             <numerusform>Messe jede einzelne Löschung auf %n Bild …</numerusform>
@@ -1676,7 +1681,7 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/measuredfigures.cpp" line="191"/>
+        <location filename="../widgets/plots/measuredfigures.cpp" line="203"/>
         <source>Measuring %n sample(s) per path length…</source>
         <translation>
             <numerusform>Messe %n Stichprobe je Pfadlänge …</numerusform>
@@ -2509,12 +2514,12 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
 <context>
     <name>pathlens::WindowLayout</name>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="36"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="37"/>
         <source>Blocks</source>
         <translation>Blöcke</translation>
     </message>
     <message>
-        <location filename="../widgets/window/windowlayout.cpp" line="37"/>
+        <location filename="../widgets/window/windowlayout.cpp" line="38"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>

@@ -685,6 +685,32 @@ private Q_SLOTS:
         QTest::qWait(1500);
         QCOMPARE(lesion.count(), updates);
         QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
+        // The tabs start over with the new engines: no "Stopped" beside nothing drawn.
+        QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("lesionStatus"))->text(),
+                 QStringLiteral("Accuracy with each single block deleted: press Measure."));
+    }
+
+    // Stop during Delete k: the tab says it stopped (it went on saying "about 476 s left"), and
+    // the samples counted until then stay drawn.
+    void stopSaysStopped()
+    {
+        MainWindow window;
+        Preferences preferences = window.preferences();
+        preferences.liveImages = 2000;
+        preferences.threads = 1;
+        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
+        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
+        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        QSignalSpy swept(window.analysis(), &Analysis::sweepUpdated);
+        QSignalSpy stopped(window.analysis(), &Analysis::stopped);
+        window.measureSweep(false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.livePlots()->plot("delete-k") != nullptr, 120000); // the first samples
+        QVERIFY(!swept.last().at(0).value<Analysis::Sweep>().finished);
+        Q_EMIT window.livePlots()->stopRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(stopped.count() > 0, 60000); // said at once, or when the job reaches its next arrangement
+        const QString status = window.livePlots()->findChild<QLabel *>(QStringLiteral("sweepStatus"))->text();
+        QVERIFY2(status.startsWith(QStringLiteral("Stopped")), qPrintable(status));
+        QVERIFY(window.livePlots()->plot("delete-k") != nullptr);
     }
 
     // Redo on both of its usual keys (Ctrl+Shift+Z used to be bound twice, an "ambiguous

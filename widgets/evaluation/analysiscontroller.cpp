@@ -23,9 +23,15 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
     , m_analysis(new Analysis(this))
 {
     connect(m_plots, &LivePlots::stopRequested, m_analysis, &Analysis::stop);
-    connect(m_analysis, &Analysis::stopped, m_plots, [this] { m_plots->setMeasuring(false); });
+    connect(m_analysis, &Analysis::stopped, m_plots, [this] {
+        m_plots->setMeasuring(false);
+        // Stopped (or failed) before its end: the tab still said "about 476 s left".
+        if (!m_finished)
+            m_plots->showStopped(m_running, tr("Stopped: what is drawn was counted until then."));
+    });
     connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
+        m_finished = lesion.finished;
         if (!lesion.finished && lesion.imagesDone == 0) {
             m_plots->setLesionProgress(tr("Measuring each single deletion: %1").arg(m_remaining.text(lesion.fraction)));
             return;
@@ -41,6 +47,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         showLesion(lesion, title);
     });
     connect(m_analysis, &Analysis::sweepUpdated, this, [this](const Analysis::Sweep &sweep) {
+        m_finished = sweep.finished;
         const SweepResult &result = sweep.result;
         if (!sweep.finished) {
             m_plots->showSweep(sweep,
@@ -58,6 +65,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
                                       .arg(modelName()).arg(result.images).arg(result.samples).arg(result.seed));
     });
     connect(m_analysis, &Analysis::classesCompared, this, [this](const Analysis::ClassComparison &comparison) {
+        m_finished = true;
         const QString model = QFileInfo(QString::fromStdString(m_workspace->info().path)).fileName();
         m_plots->showClassComparison(comparison, tr("%1, %2 test images").arg(model).arg(comparison.images));
         m_classArrangement = comparison.arrangement;
@@ -65,6 +73,7 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         m_plots->setClassesStale(m_editor->arrangement() != m_classArrangement);
     });
     connect(m_analysis, &Analysis::gradientsUpdated, this, [this](const GradientResult &result, int done, int total) {
+        m_finished = done >= total;
         QString title = *m_gradientOnTraining
                             ? tr("Gradient per path length — %1, training images").arg(modelName())
                             : tr("Gradient per path length — %1, test images (no training split)").arg(modelName());
@@ -160,6 +169,8 @@ QString AnalysisController::measureSingleDeletions(qint64 liveImages)
     remember(tr("single deletion"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startLesion(m_workspace->network(), images, m_workspace->options());
+    m_running = LivePlots::Measured::SingleDeletions;
+    m_finished = false;
     m_plots->setMeasuring(true, LivePlots::Measured::SingleDeletions);
     m_plots->setLesionMeasuring(images.size());
     return {};
@@ -174,6 +185,8 @@ QString AnalysisController::measureClasses(qint64 liveImages)
     remember(tr("per class"));
     const Dataset images = stratifiedSubset(m_workspace->data(), liveImages);
     m_analysis->startClassComparison(m_workspace->network(), images, m_editor->arrangement(), m_workspace->options());
+    m_running = LivePlots::Measured::Classes;
+    m_finished = false;
     m_plots->setMeasuring(true, LivePlots::Measured::Classes);
     m_plots->setClassesMeasuring(images.size());
     return {};
@@ -191,6 +204,8 @@ QString AnalysisController::measureSweep(bool reorder, qint64 liveImages, quint6
     remember(reorder ? tr("reorder") : tr("delete k"));
     m_analysis->startSweep(m_workspace->network(), stratifiedSubset(m_workspace->data(), liveImages), reorder,
                            /*maxK=*/20, m_plots->sweepSamples(), seed, m_critical, m_workspace->options());
+    m_running = LivePlots::Measured::Sweep;
+    m_finished = false;
     m_plots->setMeasuring(true, LivePlots::Measured::Sweep);
     return {};
 }
@@ -212,6 +227,8 @@ QString AnalysisController::measureGradients(quint64 seed)
     remember(tr("gradients per path length"));
     m_analysis->startGradients(m_workspace->network(), m_workspace->gradientImages(training), m_editor->arrangement(),
                                gradientOptions, m_workspace->options());
+    m_running = LivePlots::Measured::Gradients;
+    m_finished = false;
     m_plots->setMeasuring(true, LivePlots::Measured::Gradients);
     m_plots->setGradientsMeasuring(gradientOptions.samplesPerLength);
     return {};

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "classresults.h"
+#include "liveplots.h"
 #include "remainingtime.h"
 
 #include <QObject>
@@ -15,7 +16,6 @@
 namespace pathlens {
 
 class ArrangementEditor;
-class LivePlots;
 class PathGraph;
 class Workspace;
 
@@ -85,6 +85,8 @@ private:
     Arrangement m_gradientArrangement; // the arrangement the gradients shown were measured for
     std::vector<double> m_gradientMeans;
     int m_started = 0;
+    LivePlots::Measured m_running = LivePlots::Measured::Any; // the measurement started last
+    bool m_finished = false;                                   // and whether its final result came
     QStringList m_onRequest;
     // The latest measurements as shown (partial while they run), for export.
     std::optional<LesionResult> m_lesion;

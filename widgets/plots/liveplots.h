@@ -74,6 +74,7 @@ public:
     // Measure" for a minute after pressing it).
     void setClassesMeasuring(qint64 images);
     void setLesionProgress(const QString &text); // before the first counts: how far it is
+    void showStopped(Measured which, const QString &text); // in the status lines of `which`
     // Said at once when a measurement starts: its first numbers take seconds, and until then the
     // tab still read "press Measure".
     void setLesionMeasuring(qint64 images);

@@ -174,6 +174,18 @@ void LivePlots::setMeasuring(bool running, Measured which)
     showControls();
 }
 
+void LivePlots::showStopped(Measured which, const QString &text)
+{
+    const std::pair<Measured, QLabel *> statuses[] = {{Measured::Gradients, m_gradientStatus},
+                                                      {Measured::SingleDeletions, m_lesionStatus},
+                                                      {Measured::SingleDeletions, m_lesionClassStatus},
+                                                      {Measured::Sweep, m_sweepStatus},
+                                                      {Measured::Classes, m_classStatus}};
+    for (const auto &[measured, status] : statuses)
+        if (which == Measured::Any || which == measured)
+            status->setText(text);
+}
+
 void LivePlots::setLesionProgress(const QString &text)
 {
     m_lesionStatus->setText(text);
