@@ -104,8 +104,9 @@ Outcome sweep(Context &context, const QString &modelPath, bool reorder, const Li
                         .arg(blockList(kept));
     }
     if (split)
-        text << QStringLiteral("critical blocks (a single deletion costs more than 10 points): %1; the last two columns "
-                               "split the samples by whether they %2 one of them: mean (samples)\n")
+        text << QStringLiteral("critical blocks (a single deletion costs more than 10 points): %1 %2; the last two columns "
+                               "split the samples by whether they %3 one of them: mean (samples)\n")
+                    .arg(result.critical.size() == 1 ? QStringLiteral("block") : QStringLiteral("blocks")) // "...: 0" read as none
                     .arg(blockList(result.critical), reorder ? QStringLiteral("moved") : QStringLiteral("deleted"));
     else
         text << QStringLiteral("no critical blocks: no single deletion costs more than 10 points\n");
