@@ -104,12 +104,8 @@ QCPColorMap *addCells(QCustomPlot &plot, int columns, int rows, double firstX, d
     scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     plot.xAxis->setRange(firstX - 0.5, firstX + columns - 0.5);
     plot.yAxis->setRange(firstY - 0.5, firstY + rows - 0.5);
-    for (QCPAxis *axis : {plot.xAxis, plot.yAxis}) {
+    for (QCPAxis *axis : {plot.xAxis, plot.yAxis})
         axis->grid()->setVisible(false);
-        // Ticks outside the cells: inside, they ran through the counts of the edge cells ("+3").
-        axis->setTickLength(0, 4);
-        axis->setSubTicks(false);
-    }
     plot.legend->setVisible(false); // the scale says what the colours mean
     return map;
 }
