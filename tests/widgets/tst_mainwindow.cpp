@@ -662,17 +662,24 @@ private Q_SLOTS:
         QVERIFY(!window.liveEvaluation()->isRunning());
     }
 
+    // cifar20 on 2000 live images with one thread: a measurement long enough to be stopped.
+    static bool openForALongMeasurement(MainWindow &window, Preferences &preferences)
+    {
+        preferences = window.preferences();
+        preferences.liveImages = 2000;
+        preferences.threads = 1;
+        return testing::loads(window, [&] { window.setPreferences(preferences); })
+               && testing::loads(window, [&] { window.openData(testing::fashionMnist()); })
+               && testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); });
+    }
+
     // A settings change while single deletions are measured stops the measurement; nothing of it
     // arrives in the plots cleared for the new engine.
     void settingsChangeStopsAnalyses()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 2000;
-        preferences.threads = 1;
-        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
-        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
-        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        Preferences preferences;
+        QVERIFY(openForALongMeasurement(window, preferences));
         QSignalSpy lesion(window.analysis(), &Analysis::lesionUpdated);
         window.measureSingleDeletions();
         QVERIFY(lesion.wait(120000));
@@ -695,12 +702,8 @@ private Q_SLOTS:
     void stopSaysStopped()
     {
         MainWindow window;
-        Preferences preferences = window.preferences();
-        preferences.liveImages = 2000;
-        preferences.threads = 1;
-        QVERIFY(testing::loads(window, [&] { window.setPreferences(preferences); }));
-        QVERIFY(testing::loads(window, [&] { window.openData(testing::fashionMnist()); }));
-        QVERIFY(testing::loads(window, [&] { window.openModel(QString::fromStdString(testing::fixture("cifar20.pt"))); }));
+        Preferences preferences;
+        QVERIFY(openForALongMeasurement(window, preferences));
         QSignalSpy swept(window.analysis(), &Analysis::sweepUpdated);
         QSignalSpy stopped(window.analysis(), &Analysis::stopped);
         window.measureSweep(false);
