@@ -18,14 +18,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <cstdio>
-#include <map>
 #include <mutex>
 #include <numeric>
 #include <optional>
 #include <thread>
-#include <tuple>
 
 namespace pathlens {
 
@@ -50,93 +47,7 @@ int defaultThreadCount()
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-Precision parsePrecision(const std::string &text)
-{
-    for (Precision precision : {Precision::Fp32, Precision::Tf32, Precision::Bf16})
-        if (text == precisionName(precision))
-            return precision;
-    throw Error("unknown precision '" + text + "': use fp32, tf32 or bf16");
-}
-
-std::string precisionName(Precision precision)
-{
-    switch (precision) {
-    case Precision::Tf32:
-        return "tf32";
-    case Precision::Bf16:
-        return "bf16";
-    case Precision::Fp32:
-        break;
-    }
-    return "fp32";
-}
-
 namespace {
-
-// TF32 is a process-wide switch of LibTorch (cuDNN's and cuBLAS's). Work on CUDA holds it in the
-// state its precision needs; work that needs the other state waits until the holders are done
-// (issue 27: the fp32 comparison of a tf32 engine switched it off under another engine at work).
-// A thread never holds both states at once: each hold is scoped to one piece of work.
-class Tf32Hold
-{
-public:
-    Tf32Hold(const at::Device &device, bool allowed)
-        : m_held(device.is_cuda())
-    {
-        if (!m_held)
-            return;
-        std::unique_lock<std::mutex> lock(mutex());
-        changed().wait(lock, [&] { return holders() == 0 || state() == allowed; });
-        if (holders() == 0 && state() != allowed) {
-            state() = allowed;
-            at::globalContext().setAllowTF32CuDNN(allowed);
-            at::globalContext().setAllowTF32CuBLAS(allowed);
-        }
-        ++holders();
-    }
-    ~Tf32Hold()
-    {
-        if (!m_held)
-            return;
-        const std::lock_guard<std::mutex> lock(mutex());
-        if (--holders() == 0)
-            changed().notify_all();
-    }
-    Tf32Hold(const Tf32Hold &) = delete;
-    Tf32Hold &operator=(const Tf32Hold &) = delete;
-
-private:
-    static std::mutex &mutex()
-    {
-        static std::mutex m;
-        return m;
-    }
-    static std::condition_variable &changed()
-    {
-        static std::condition_variable c;
-        return c;
-    }
-    static int &holders()
-    {
-        static int n = 0;
-        return n;
-    }
-    static bool &state()
-    {
-        // LibTorch's default for cuDNN is on; set at the first hold whatever it was.
-        static bool allowed = (at::globalContext().setAllowTF32CuDNN(false), at::globalContext().setAllowTF32CuBLAS(false), false);
-        return allowed;
-    }
-
-    bool m_held;
-};
-
-std::string percent(double fraction)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f%%", 100 * fraction);
-    return text;
-}
 
 // The largest batch that fits in the device's free memory, or `fallback` where that is not known.
 int64_t batchForFreeMemory(const Engine::Impl &d, int64_t fallback)
@@ -383,129 +294,6 @@ SlotOutput Engine::Impl::runSlot(const Slot &slot, const SlotOutput &x, bool kep
         setNotice(NoticeKind::Graphs, graphs->failure());
     return kept && y.graphOwned ? SlotOutput{y.value.clone(), false} : y;
 }
-
-std::vector<at::Tensor> Engine::Impl::forwardVariants(const std::vector<const Arrangement *> &arrangements,
-                                                      const at::Tensor &input)
-{
-    // A node of the prefix tree: the activation after slot q, shared by the arrangements in
-    // `members`, which all run `step` (slots q..end of one group) next.
-    struct Node
-    {
-        at::Tensor x;
-        int q = 0;
-        std::vector<size_t> members;
-        Arrangement step;
-        std::vector<std::tuple<int, bool, int>> key; // the step's (block, active, join) per slot
-    };
-    // What a step is, for telling equal steps apart.
-    using StepKey = std::vector<std::tuple<int, bool, int>>;
-    const auto keyOf = [](const Arrangement &step) {
-        StepKey key;
-        for (const Slot &slot : step)
-            key.emplace_back(slot.block, slot.active, int(slot.join));
-        return key;
-    };
-    std::vector<at::Tensor> logits(arrangements.size());
-    std::vector<size_t> everyone(arrangements.size());
-    std::iota(everyone.begin(), everyone.end(), 0);
-    std::vector<Node> frontier{{net->stem(input), 0, everyone, {}, {}}};
-    while (!frontier.empty()) {
-        // Split each node by its members' next steps; members at their end get the head's logits.
-        std::vector<Node> next;
-        for (const Node &node : frontier) {
-            std::map<StepKey, size_t> childOf;
-            at::Tensor head;
-            for (const size_t member : node.members) {
-                const Arrangement &arrangement = *arrangements[member];
-                if (node.q == int(arrangement.size())) {
-                    if (!head.defined())
-                        head = net->head(node.x);
-                    logits[member] = head;
-                    continue;
-                }
-                const Arrangement step(arrangement.begin() + node.q, arrangement.begin() + groupEnd(arrangement, node.q));
-                StepKey key = keyOf(step);
-                const auto [child, added] = childOf.try_emplace(key, next.size());
-                if (added)
-                    next.push_back({node.x, node.q, {}, step, std::move(key)});
-                next[child->second].members.push_back(member);
-            }
-        }
-        // Nodes that run the same single slot on inputs of the same shape run it together.
-        std::map<std::pair<StepKey, std::vector<int64_t>>, std::vector<size_t>> together;
-        for (size_t i = 0; i < next.size(); ++i)
-            together[{next[i].key, next[i].x.sizes().vec()}].push_back(i);
-        for (const auto &entry : together) {
-            const std::vector<size_t> &nodes = entry.second;
-            const Arrangement &step = next[nodes.front()].step;
-            if (nodes.size() == 1 || step.size() > 1) { // a parallel group runs per node, as forwardBatch does
-                for (const size_t i : nodes)
-                    next[i].x = net->runGroup(step, 0, int(step.size()), next[i].x);
-            } else {
-                std::vector<at::Tensor> inputs;
-                for (const size_t i : nodes)
-                    inputs.push_back(next[i].x);
-                const at::Tensor outputs = net->runBlock(step.front(), at::cat(inputs));
-                const int64_t images = input.size(0);
-                for (size_t k = 0; k < nodes.size(); ++k)
-                    next[nodes[k]].x = outputs.narrow(0, int64_t(k) * images, images);
-            }
-            variantSteps += step.size() > 1 ? int64_t(nodes.size()) : 1;
-            for (const size_t i : nodes)
-                next[i].q += int(step.size());
-        }
-        frontier = std::move(next);
-    }
-    return logits;
-}
-
-namespace {
-
-// The unedited network's accuracy on images [first, end) in the engine's precision and in FP32,
-// computed once per range (the GUI evaluates the same range edit after edit) and said in a notice.
-void checkPrecision(Engine::Impl &d, int64_t first, int64_t end, EvalResult &result)
-{
-    const auto key = std::make_pair(first, end);
-    auto known = d.precisionChecks.find(key);
-    if (known == d.precisionChecks.end()) {
-        const Arrangement unedited = identityArrangement(int(d.info.blocks.size()));
-        int64_t reduced = 0, exact = 0;
-        try {
-            for (int64_t start = first; start < end; start += d.options.batchSize) {
-                const int64_t length = std::min<int64_t>(d.options.batchSize, end - start);
-                const at::Tensor input = d.images.narrow(0, start, length);
-                const at::Tensor labels = d.labels.narrow(0, start, length);
-                {
-                    const Tf32Hold reducedPrecision(d.device, d.options.precision == Precision::Tf32);
-                    reduced += d.net->forward(input.to(d.dtype), unedited).argmax(1).eq(labels).sum().item<int64_t>();
-                }
-                const Tf32Hold fp32(d.device, false);
-                exact += d.exactNet->forward(input, unedited).argmax(1).eq(labels).sum().item<int64_t>();
-            }
-        } catch (const std::exception &e) {
-            if (!isOutOfMemory(e))
-                throw;
-            d.setNotice(Engine::Impl::NoticeKind::PrecisionCheck,
-                        precisionName(d.options.precision) + " arithmetic: the comparison with fp32 did not fit in memory ("
-                            + memoryMessage(e.what()) + "); the accuracies may differ from fp32's");
-            return;
-        }
-        EvalResult::PrecisionCheck check;
-        check.images = end - first;
-        check.reduced = double(reduced) / double(check.images);
-        check.fp32 = double(exact) / double(check.images);
-        known = d.precisionChecks.emplace(key, check).first;
-        char apart[32];
-        std::snprintf(apart, sizeof apart, "%.2f", 100 * std::abs(check.reduced - check.fp32));
-        d.setNotice(Engine::Impl::NoticeKind::PrecisionCheck,
-                    precisionName(d.options.precision) + " arithmetic: the unedited network scores " + percent(check.reduced)
-                        + " on these " + std::to_string(check.images) + " images, " + percent(check.fp32) + " in fp32 ("
-                        + apart + " percentage points apart)");
-    }
-    result.precisionCheck = known->second;
-}
-
-} // namespace
 
 Engine::~Engine() = default;
 

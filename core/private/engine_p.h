@@ -103,10 +103,10 @@ struct Engine::Impl
         return kept && owned ? SlotOutput{y.clone(), false} : SlotOutput{y, owned};
     }
 
-    // The logits of each of `arrangements` on one batch, by variant batching (EngineOptions::
-    // batchVariants): from the stem's output, which every arrangement shares, the arrangements go
-    // on as a tree of shared prefixes; at each step the nodes whose next slot is the same block
-    // run it as one stacked batch. No checkpoints are read or kept.
+    // The logits of each of `arrangements` on one batch, by variant batching (variantbatching.cpp;
+    // EngineOptions::batchVariants): from the stem's output, which every arrangement shares, the
+    // arrangements go on as a tree of shared prefixes; at each step the nodes whose next slot is
+    // the same block run it as one stacked batch. No checkpoints are read or kept.
     std::vector<at::Tensor> forwardVariants(const std::vector<const Arrangement *> &arrangements, const at::Tensor &input);
     int64_t variantSteps = 0; // steps forwardVariants ran (one per stacked batch), for tests and benchmarks
 
@@ -176,6 +176,28 @@ public:
 private:
     int m_wanted;
 };
+
+// TF32 is a process-wide switch of LibTorch (cuDNN's and cuBLAS's). Work on CUDA holds it in the
+// state its precision needs; work that needs the other state waits until the holders are done
+// (issue 27: the fp32 comparison of a tf32 engine switched it off under another engine at work).
+// A thread never holds both states at once: each hold is scoped to one piece of work. On the CPU
+// a hold does nothing. (precision.cpp)
+class Tf32Hold
+{
+public:
+    Tf32Hold(const at::Device &device, bool allowed);
+    ~Tf32Hold();
+    Tf32Hold(const Tf32Hold &) = delete;
+    Tf32Hold &operator=(const Tf32Hold &) = delete;
+
+private:
+    bool m_held;
+};
+
+// The unedited network's accuracy on images [first, end) in the engine's precision and in FP32,
+// computed once per range (the GUI evaluates the same range edit after edit) and said in a notice
+// (precision.cpp).
+void checkPrecision(Engine::Impl &d, int64_t first, int64_t end, EvalResult &result);
 
 // True when `error` says that memory ran out (CPU allocator, CUDA, std::bad_alloc), whatever
 // LibTorch wrapped it in.
