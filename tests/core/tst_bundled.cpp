@@ -43,6 +43,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("blocks");
         QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
         QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
+        QTest::newRow("short paths") << "resnet110-short-fashion.pt" << 54;
         QTest::newRow("plain control") << "plain15-fashion.pt" << 15;
         QTest::newRow("vision transformer") << "vit12-fashion.pt" << 24;
     }
@@ -87,6 +88,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("blocks");
         QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
         QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
+        QTest::newRow("short paths") << "resnet110-short-fashion.pt" << 54;
         QTest::newRow("plain control") << "plain15-fashion.pt" << 15; // the ViT has no batch norm
     }
 
@@ -139,6 +141,33 @@ private Q_SLOTS:
         QCOMPARE(singleDeletions(info).blocks.size(), size_t(15));
         for (const BlockInfo &block : info.blocks)
             QVERIFY2(!block.downsampling, qPrintable(QString::fromStdString(block.name)));
+    }
+
+    // Veit et al., Section 5: a ResNet-110 trained with 23 random blocks of 54 per mini-batch
+    // (train --sample-blocks 23) is run with all 54 at test time; its effective paths are short,
+    // and no single deletion, block 0 and the downsampling blocks included, costs it more than
+    // 1 point, where the same deletions cost the fully trained network up to 17 (stored results,
+    // whose worst deletion reachStatedAccuracy measures again).
+    void shortPathNetworkLosesLittleToAnySingleDeletion()
+    {
+        const auto worstDrop = [](const QString &model) {
+            QFile file(QStringLiteral(PATHLENS_MODELS_DIR "/") + model + QStringLiteral(".results.json"));
+            if (!file.open(QIODevice::ReadOnly))
+                return -1.0;
+            const QJsonObject results = QJsonDocument::fromJson(file.readAll()).object();
+            const QJsonObject lesion = results[QStringLiteral("lesion")].toObject();
+            double worst = 0;
+            for (const QJsonValue &block : lesion[QStringLiteral("blocks")].toArray())
+                worst = std::max(worst, lesion[QStringLiteral("baseline")].toDouble()
+                                            - block.toObject()[QStringLiteral("accuracy")].toDouble());
+            return worst;
+        };
+        const double shortPaths = worstDrop(QStringLiteral("resnet110-short-fashion"));
+        const double full = worstDrop(QStringLiteral("resnet110-fashion"));
+        QVERIFY2(shortPaths >= 0 && shortPaths < 0.01, qPrintable(QStringLiteral("worst drop %1").arg(shortPaths)));
+        QVERIFY2(full > 0.10, qPrintable(QStringLiteral("full network's worst drop %1").arg(full)));
+        const auto network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/resnet110-short-fashion.pt");
+        QVERIFY(network->metadataJson().find("\"sample_blocks\":23") != std::string::npos);
     }
 
     // The bundled ViT (train --arch vit): 12 encoder layers, each an attention unit then an MLP

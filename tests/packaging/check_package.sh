@@ -22,6 +22,7 @@ for file in usr/bin/pathlens usr/bin/pathlens-cli \
             usr/share/icons/hicolor/scalable/apps/io.github.pathlens.svg \
             usr/share/pathlens/models/resnet110-fashion.pt \
             usr/share/pathlens/models/resnet110-sd-fashion.pt \
+            usr/share/pathlens/models/resnet110-short-fashion.pt \
             usr/share/pathlens/models/plain15-fashion.pt \
             usr/share/pathlens/models/vit12-fashion.pt \
             usr/share/pathlens/models/vit12-fashion.results.json; do
