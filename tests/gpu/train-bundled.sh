@@ -60,7 +60,8 @@ recipe() {
         resnet110-sd) echo "--arch preact --depth 110 --stochastic-depth 0.5 $common" ;;
         resnet110-short) echo "--arch preact --depth 110 --sample-blocks 23 $common" ;;
         plain15) echo "--arch plain-constant --depth 15 --width 32 $common" ;;
-        vit12) echo "--arch vit --epochs 30 --batch 128 --seed 1" ;; # AdamW at its own 1e-3 (issue 28)
+        # AdamW at its own 1e-3, distilled from the bundled ResNet-110 (issue 28: 91.00 % on 2 CPU cores)
+        vit12) echo "--arch vit --teacher resources/models/resnet110-fashion.pt --epochs 50 --batch 128 --seed 1" ;;
         *) return 1 ;;
     esac
 }

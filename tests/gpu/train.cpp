@@ -3,7 +3,7 @@
 //
 //   pathlens-train-core --out FILE [--arch preact|postact|plain|plain-constant|vit] [--depth D] [--width C]
 //                       [--epochs E] [--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B]
-//                       [--seed S] [--device D] [--data PATH] [--resume yes] [--stop-after E]
+//                       [--seed S] [--teacher TRAINED.pt] [--device D] [--data PATH] [--resume yes] [--stop-after E]
 
 #include "dataset.h"
 #include "error.h"
@@ -38,13 +38,14 @@ int main(int argc, char **argv)
             else if (flag == "--lr") options.learningRate = std::stod(value);
             else if (flag == "--batch") options.batchSize = std::stoi(value);
             else if (flag == "--seed") options.seed = std::stoull(value);
+            else if (flag == "--teacher") options.teacher = value;
             else if (flag == "--device") options.device = parseDevice(value);
             else if (flag == "--data") dataPath = value;
             else throw Error("unknown option " + flag);
         }
         if (argc % 2 == 0 || options.output.empty())
             throw Error("usage: pathlens-train-core --out FILE [--arch A] [--depth D] [--width C] [--epochs E] "
-                        "[--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B] [--seed S] [--device D] "
+                        "[--stochastic-depth P] [--sample-blocks K] [--lr LR] [--batch B] [--seed S] [--teacher T] [--device D] "
                         "[--data PATH] [--resume yes] [--stop-after E]");
         const Dataset trainSet = loadDataset(dataPath, Split::Train);
         const Dataset testSet = loadDataset(dataPath, Split::Test);
