@@ -41,21 +41,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("blocks");
-        QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54;
-        QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54;
-        QTest::newRow("short paths") << "resnet110-short-fashion.pt" << 54;
-        QTest::newRow("plain control") << "plain15-fashion.pt" << 15;
-        QTest::newRow("vision transformer") << "vit12-fashion.pt" << 24;
+        // The least each must state for the 10,000 test images: the README's table, rounded down
+        // (the ViT: issue 28 asks 90 %).
+        QTest::addColumn<double>("atLeast");
+        QTest::newRow("pre-activation ResNet-110") << "resnet110-fashion.pt" << 54 << 0.94;
+        QTest::newRow("stochastic depth") << "resnet110-sd-fashion.pt" << 54 << 0.94;
+        QTest::newRow("short paths") << "resnet110-short-fashion.pt" << 54 << 0.93;
+        QTest::newRow("plain control") << "plain15-fashion.pt" << 15 << 0.93;
+        QTest::newRow("vision transformer") << "vit12-fashion.pt" << 24 << 0.90;
     }
 
     void reachStatedAccuracy()
     {
         QFETCH(QString, file);
         QFETCH(int, blocks);
+        QFETCH(double, atLeast);
         const auto network = Network::load(std::string(PATHLENS_MODELS_DIR) + "/" + file.toStdString());
         QCOMPARE(network->blockCount(), blocks);
         const double stated = statedAccuracy(network->metadataJson());
-        QVERIFY2(stated > 0.85, qPrintable(QStringLiteral("stated accuracy %1: not a trained model").arg(stated)));
+        QVERIFY2(stated >= atLeast, qPrintable(QStringLiteral("stated accuracy %1, below %2").arg(stated).arg(atLeast)));
         // The GUI's live subset: the first 200 images of each class.
         const Dataset data = stratifiedSubset(loadDataset(testing::fashionMnist()), 2000);
         Engine engine(network, data);
