@@ -719,27 +719,32 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Angehalten: Was zu sehen ist, wurde bis dahin gezählt.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="32"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="34"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="35"/>
         <source>Measurement failed</source>
         <translation>Messung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="36"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="40"/>
         <source>Measuring each single deletion: %1</source>
         <translation>Messe jede einzelne Löschung: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="40"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="44"/>
         <source>Accuracy with one block deleted — %1, %2 test images</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="41"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="45"/>
         <source>Accuracy with one block deleted — %1, %2 of %3 test images so far — %4</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, bisher %2 von %3 Testbildern — %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="54"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="58"/>
         <source>Reordering blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Blöcke umordnen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -747,7 +752,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="56"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="60"/>
         <source>Deleting random blocks — %1, so far %n sample(s) on up to %2 of %3 images</source>
         <translation>
             <numerusform>Zufällige Blöcke löschen — %1, bisher %n Stichprobe auf bis zu %2 von %3 Bildern</numerusform>
@@ -755,62 +760,67 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="63"/>
         <source>Reordering: %1</source>
         <translation>Umordnen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="59"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="63"/>
         <source>Deleting k blocks: %1</source>
         <translation>k Blöcke löschen: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="63"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="67"/>
         <source>Reordering blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Blöcke umgeordnet — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="64"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="68"/>
         <source>Deleting random blocks — %1, %2 test images, %3 samples per point, seed %4</source>
         <translation>Zufällige Blöcke gelöscht — %1, %2 Testbilder, %3 Stichproben je Punkt, Seed %4</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="70"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="74"/>
         <source>%1, %2 test images</source>
         <translation>%1, %2 Testbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="78"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="82"/>
         <source>Gradient per path length — %1, training images</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="79"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="83"/>
         <source>Gradient per path length — %1, test images (no training split)</source>
         <translation>Gradient je Pfadlänge — %1, Testbilder (kein Trainingsteil)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="149"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="153"/>
         <source>Accuracy with one block deleted — %1, %2 test images (measured once)</source>
         <translation>Genauigkeit mit einem gelöschten Block — %1, %2 Testbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="160"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="164"/>
         <source>Gradient per path length — %1, training images (measured once)</source>
         <translation>Gradient je Pfadlänge — %1, Trainingsbilder (einmal gemessen)</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="208"/>
         <source>reorder</source>
         <translation>Umordnen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="208"/>
         <source>delete k</source>
         <translation>k löschen</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="227"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="224"/>
+        <source>The gradient per path length is measured for deletions and reorders, not for blocks run in parallel or repeated: select the group and press S to run it in sequence.</source>
+        <translation>Der Gradient je Pfadlänge wird für Löschungen und Umordnungen gemessen, nicht für parallel laufende oder wiederholte Blöcke: die Gruppe auswählen und S drücken, um sie wieder nacheinander auszuführen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="239"/>
         <source>gradients per path length</source>
         <translation>Gradienten je Pfadlänge</translation>
     </message>
@@ -825,25 +835,25 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>%1 s vergangen, noch etwa %2 s</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="166"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="182"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="198"/>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="216"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="170"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="186"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="202"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="220"/>
         <source>Open a model and a data set first.</source>
         <translation>Zuerst ein Modell und einen Datensatz öffnen.</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="169"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="173"/>
         <source>single deletion</source>
         <translation>Einzellöschung</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="185"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="189"/>
         <source>per class</source>
         <translation>je Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="200"/>
+        <location filename="../widgets/evaluation/analysiscontroller.cpp" line="204"/>
         <source>No two blocks of this network can trade places (no stage has two blocks of one shape), so there is nothing to reorder.</source>
         <translation>Keine zwei Blöcke dieses Netzes können die Plätze tauschen (keine Stufe hat zwei Blöcke gleicher Form); es gibt nichts umzuordnen.</translation>
     </message>
@@ -1012,37 +1022,37 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>Umschalt+Klick auf einen weiteren Block wählt eine Spanne</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="488"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="490"/>
         <source>Block %1 (%2), stage %3, output %4</source>
         <translation>Block %1 (%2), Stufe %3, Ausgabe %4</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="490"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="492"/>
         <source>, downsampling</source>
         <translation>, verkleinernd</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="492"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="494"/>
         <source>, after the fixed link %1</source>
         <translation>, nach dem festen Zwischenglied %1</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="494"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="496"/>
         <source>, deleted</source>
         <translation>, gelöscht</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="498"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="500"/>
         <source>, runs in parallel with positions %1–%2 (mean of the branches)</source>
         <translation>, läuft parallel mit den Plätzen %1–%2 (Mittel der Zweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="499"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="501"/>
         <source>, runs in parallel with positions %1–%2 (sum of the branches)</source>
         <translation>, läuft parallel mit den Plätzen %1–%2 (Summe der Zweige)</translation>
     </message>
     <message>
-        <location filename="../widgets/blocks/blockstrip.cpp" line="503"/>
+        <location filename="../widgets/blocks/blockstrip.cpp" line="505"/>
         <source>, %1 unit</source>
         <translation>, %1-Einheit</translation>
     </message>

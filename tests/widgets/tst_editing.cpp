@@ -17,6 +17,7 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QImage>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QTemporaryDir>
 #include <QToolTip>
@@ -225,6 +226,17 @@ private Q_SLOTS:
         QTest::keyClick(&strip, Qt::Key_M);
         QVERIFY((joins() == std::vector<Join>{C, C, M, M, M, M}));
         QVERIFY(!editor.reverseSpan(1, 5).isEmpty()); // a group does not move
+        // A plain click outside the selected span ends it and toggles the clicked block alone (it
+        // once stretched the span to the click and deleted blocks 0-5).
+        QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(0).center());
+        QCOMPARE(strip.selection(), std::make_pair(0, 0));
+        QCOMPARE(activeCount(editor.arrangement()), 5);
+        QVERIFY(!editor.arrangement()[0].active);
+        QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(0).center());
+        QCOMPARE(activeCount(editor.arrangement()), 6);
+        QTest::mouseClick(&strip, Qt::LeftButton, Qt::ShiftModifier, strip.tileRect(3).center());
+        QTest::mouseClick(&strip, Qt::LeftButton, Qt::ShiftModifier, strip.tileRect(5).center());
+        QCOMPARE(strip.selection(), std::make_pair(3, 5));
         QTest::keyClick(&strip, Qt::Key_Escape);
         QCOMPARE(strip.selection(), std::make_pair(5, 5));
         QTest::mouseClick(&strip, Qt::LeftButton, {}, strip.tileRect(0).center()); // a plain click toggles one block
@@ -265,6 +277,11 @@ private Q_SLOTS:
             QVERIFY(finished.wait(120000));
             QTest::qWait(200);
             QCOMPARE(finished.last().at(0).toDouble(), fresh.evaluate({grouped}).accuracy[0]);
+            // Gradients per path length are not defined for a group: refused before the job starts,
+            // with the way out, on the tab too (it once read "Stopped: what is drawn was counted").
+            window.measureGradients();
+            QVERIFY2(window.lastError().contains(QStringLiteral("press S")), qPrintable(window.lastError()));
+            QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("gradientStatus"))->text(), window.lastError());
             QVERIFY(window.saveSession(sessionPath));
         }
         QFile file(sessionPath);

@@ -377,6 +377,11 @@ void BlockStrip::mousePressEvent(QMouseEvent *event)
     m_pressed = tileAt(event->position().toPoint());
     m_pressPoint = event->position().toPoint();
     m_dragging = false;
+    // A press outside the selected span ends it here, before the focus moves: the release then
+    // toggles the pressed block alone (the span once stretched to it, and a click deleted 13 units).
+    const auto [first, last] = selection();
+    if (m_anchor >= 0 && (m_pressed < first || m_pressed > last))
+        m_anchor = -1;
     if (m_pressed >= 0)
         m_focus = m_pressed;
     update();
@@ -401,9 +406,6 @@ void BlockStrip::mouseReleaseEvent(QMouseEvent *event)
     const QPoint at = event->position().toPoint();
     m_pressed = -1;
     if (!m_dragging) {
-        const auto [first, last] = selection();
-        if (m_anchor >= 0 && (from < first || from > last))
-            m_anchor = -1; // a click outside the span ends it
         m_focus = from;
         toggleSelection(at);
     } else {

@@ -29,7 +29,11 @@ AnalysisController::AnalysisController(const Workspace *workspace, ArrangementEd
         if (!m_finished)
             m_plots->showStopped(m_running, tr("Stopped: what is drawn was counted until then."));
     });
-    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) { Q_EMIT failed(tr("Measurement failed"), message); });
+    connect(m_analysis, &Analysis::failed, this, [this](const QString &message) {
+        m_finished = true; // nothing more comes: the tab says why, not "Stopped"
+        m_plots->showStopped(m_running, tr("Failed: %1").arg(message));
+        Q_EMIT failed(tr("Measurement failed"), message);
+    });
     connect(m_analysis, &Analysis::lesionUpdated, this, [this](const Analysis::Lesion &lesion) {
         m_finished = lesion.finished;
         if (!lesion.finished && lesion.imagesDone == 0) {
@@ -214,6 +218,14 @@ QString AnalysisController::measureGradients(quint64 seed)
 {
     if (!m_workspace->engine())
         return tr("Open a model and a data set first.");
+    if (hasRepeatsOrParallel(m_editor->arrangement())) {
+        // Refused here, with the way out, and said on the tab: core's refusal came back as a failed
+        // job, after which the tab read "Stopped: what is drawn was counted until then" over nothing.
+        const QString why = tr("The gradient per path length is measured for deletions and reorders, not for blocks "
+                               "run in parallel or repeated: select the group and press S to run it in sequence.");
+        m_plots->showStopped(LivePlots::Measured::Gradients, why);
+        return why;
+    }
     GradientOptions gradientOptions;
     gradientOptions.samplesPerLength = m_plots->gradientSamples();
     gradientOptions.seed = seed;
