@@ -47,10 +47,22 @@ Arrangement withOrder(const Arrangement &arrangement, const std::vector<int> &or
     return result;
 }
 
+namespace {
+
+std::string spanBackwards(int first, int last)
+{
+    return "slots " + std::to_string(first) + ".." + std::to_string(last) + ": the first slot comes after the last (write "
+        + std::to_string(last) + "-" + std::to_string(first) + ")";
+}
+
+} // namespace
+
 Arrangement withParallel(Arrangement arrangement, int first, int last, Join join)
 {
     const int n = static_cast<int>(arrangement.size());
-    if (first < 0 || last >= n || first > last)
+    if (first > last)
+        throw Error(spanBackwards(first, last));
+    if (first < 0 || last >= n)
         throw Error("cannot run slots " + std::to_string(first) + ".." + std::to_string(last)
                     + " in parallel: the arrangement has slots 0.." + std::to_string(n - 1));
     if (join == Join::Chain)
@@ -63,7 +75,9 @@ Arrangement withParallel(Arrangement arrangement, int first, int last, Join join
 Arrangement withRepeated(Arrangement arrangement, int first, int last)
 {
     const int n = static_cast<int>(arrangement.size());
-    if (first < 0 || last >= n || first > last)
+    if (first > last)
+        throw Error(spanBackwards(first, last));
+    if (first < 0 || last >= n)
         throw Error("cannot repeat slots " + std::to_string(first) + ".." + std::to_string(last)
                     + ": the arrangement has slots 0.." + std::to_string(n - 1));
     const Arrangement copy(arrangement.begin() + first, arrangement.begin() + last + 1);

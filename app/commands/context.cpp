@@ -23,13 +23,18 @@ QTextStream &out()
 
 std::vector<int> parseIndexList(const QString &text, const QString &option)
 {
+    // Single indices and ranges FIRST-LAST, as --parallel and --repeat take them: "3,8-15".
     std::vector<int> values;
     for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const int value = item.trimmed().toInt(&ok);
-        if (!ok)
-            throw Error("--" + option.toStdString() + ": '" + item.toStdString() + "' is not a block index");
-        values.push_back(value);
+        const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^\\s*(\\d+)\\s*(-\\s*(\\d+)\\s*)?$")).match(item);
+        if (!match.hasMatch())
+            throw Error("--" + option.toStdString() + ": '" + item.toStdString() + "' is not a block index or a range FIRST-LAST");
+        const int first = match.captured(1).toInt();
+        const int last = match.hasCaptured(3) ? match.captured(3).toInt() : first;
+        if (first > last)
+            throw Error("--" + option.toStdString() + ": '" + item.toStdString() + "': the first index comes after the last");
+        for (int value = first; value <= last; ++value)
+            values.push_back(value);
     }
     return values;
 }
@@ -231,9 +236,17 @@ Arrangement Context::arrangementFromFlags(int blockCount) const
             *join = match.captured(4) == QLatin1String("mean") ? Join::Mean : Join::Sum;
         return std::pair<int, int>{match.captured(1).toInt(), match.captured(2).toInt()};
     };
+    std::vector<std::pair<int, int>> groups;
     for (const QString &text : values("parallel")) {
         Join join = Join::Sum;
         const auto [first, last] = range(text, "parallel", &join);
+        if (first == last)
+            throw Error("--parallel " + text.toStdString() + ": a parallel group needs at least two slots");
+        for (const auto &[otherFirst, otherLast] : groups)
+            if (first <= otherLast && otherFirst <= last) // two groups would silently become one
+                throw Error("--parallel " + text.toStdString() + " overlaps --parallel " + std::to_string(otherFirst) + "-"
+                            + std::to_string(otherLast));
+        groups.emplace_back(first, last);
         arrangement = withParallel(arrangement, first, last, join);
     }
     if (isSet("repeat")) {

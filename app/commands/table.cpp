@@ -32,8 +32,8 @@ QList<QCommandLineOption> generalOptions()
         option("seed", "Random seed (for sampling experiments).", "S", "1"),
         option("mean", "Per-channel mean, comma-separated (overrides metadata).", "M"),
         option("std", "Per-channel std, comma-separated (overrides metadata).", "S"),
-        option("delete", "eval: blocks to delete, e.g. 3,7.", "LIST"),
-        option("order", "eval: block order, a permutation of 0..n-1.", "LIST"),
+        option("delete", "eval: blocks to delete, e.g. 3,7 or 8-15.", "LIST"),
+        option("order", "eval: block order, a permutation of 0..n-1 (ranges allowed: 0-3,5,4,6-8).", "LIST"),
         option("parallel", "eval, paths: slots FIRST-LAST run in parallel, their branches summed (FIRST-LAST:mean: "
                            "averaged); may be given more than once.", "RANGE"),
         option("repeat", "eval, paths: slots FIRST-LAST run twice in a row.", "RANGE"),

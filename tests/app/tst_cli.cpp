@@ -242,6 +242,11 @@ private Q_SLOTS:
         QCOMPARE(reordered.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(reordered.out).object()["images"].toInt(), 100);
 
+        // --delete and --order take ranges as --parallel does.
+        const Run ranged = cli({"eval", fixture("protocol.pt"), "--limit", "100", "--delete", "1-2,4"});
+        QCOMPARE(ranged.exitCode, 0);
+        QVERIFY2(ranged.out.contains("; deleted 1,2,4"), ranged.out.constData());
+
         const Run refused = cli({"eval", fixture("protocol.pt"), "--limit", "100", "--order", "0,1,2,4,3,5"});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("downsampling"), qPrintable(refused.err));
@@ -560,6 +565,16 @@ private Q_SLOTS:
                                       << QStringList{"/no/such/data", "no such file"};
         QTest::newRow("delete out of range") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--delete", "12"}
                                              << QStringList{"block 12"};
+        // Ranges of slots (a new user's trial: 5-3 was "outside 0..23", overlapping groups merged).
+        QTest::newRow("parallel range backwards") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--parallel", "5-3"}
+                                                  << QStringList{"slots 5..3", "the first slot comes after the last"};
+        QTest::newRow("overlapping parallel groups")
+            << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--parallel", "1-3", "--parallel", "2-4"}
+            << QStringList{"--parallel 2-4 overlaps --parallel 1-3"};
+        QTest::newRow("parallel group of one") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--parallel", "2-2"}
+                                               << QStringList{"at least two slots"};
+        QTest::newRow("delete range backwards") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--delete", "5-3"}
+                                                << QStringList{"--delete", "'5-3'", "the first index comes after the last"};
         QTest::newRow("unknown command") << QStringList{"frobnicate"} << QStringList{"unknown command"};
         QTest::newRow("bad device") << QStringList{"eval", fixture("cifar20.pt"), "--device", "tpu"} << QStringList{"tpu"};
         // The hostile-input table of the README.
