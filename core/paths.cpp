@@ -92,4 +92,14 @@ std::vector<double> groupedPathLengthDistribution(const std::vector<int> &groupS
     return fractions;
 }
 
+std::vector<double> keptPathFraction(int n, const std::vector<int> &groupSizes)
+{
+    const auto all = pascalRow(n);
+    const auto kept = groupedRow(groupSizes);
+    std::vector<double> fractions(n + 1, 0.0);
+    for (int k = 0; k <= n && k < int(kept.size()); ++k)
+        fractions[k] = static_cast<double>(kept[k] / all[k]);
+    return fractions;
+}
+
 } // namespace pathlens

@@ -29,5 +29,9 @@ double shareOfPaths(int n, int from, int to);
 std::vector<double> groupedPathCounts(const std::vector<int> &groupSizes);
 // The same divided by their sum, prod (1 + m).
 std::vector<double> groupedPathLengthDistribution(const std::vector<int> &groupSizes);
+// The share of the n original blocks' paths of each length k = 0..n that the groups keep (each
+// path passes at most one member of a group): groupedPathCounts / C(n, k). Deletions alone (sizes
+// 1 and 0, d zeros) give survivingFraction(n, d). Only for groups of the n blocks, no repeats.
+std::vector<double> keptPathFraction(int n, const std::vector<int> &groupSizes);
 
 } // namespace pathlens

@@ -215,12 +215,12 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         <translation>Verteilung der Pfadlängen</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="533"/>
+        <location filename="../widgets/plots/figures.cpp" line="534"/>
         <source>surviving after deleting 1 block</source>
         <translation>überlebend nach Löschen von 1 Block</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/figures.cpp" line="534"/>
+        <location filename="../widgets/plots/figures.cpp" line="535"/>
         <source>surviving after deleting %n block(s)</source>
         <translation>
             <numerusform>überlebend nach Löschen von %n Block</numerusform>
@@ -228,44 +228,44 @@ gestrichelt: das ursprüngliche Netz, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="582"/>
+        <location filename="../widgets/plots/figures.cpp" line="583"/>
         <source>central %1% of the total gradient: lengths %2–%3, %4% of all paths</source>
         <translation>zentrale %1 % des Gesamtgradienten: Längen %2–%3, %4 % aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="587"/>
+        <location filename="../widgets/plots/figures.cpp" line="588"/>
         <source>central %1%: lengths %2–%3, ends within %4–%5 and %6–%7 (95% bootstrap), %8% of paths</source>
         <translation>zentrale %1 %: Längen %2–%3, Enden in %4–%5 und %6–%7 (95-%-Bootstrap), %8 % der Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="604"/>
-        <location filename="../widgets/plots/figures.cpp" line="620"/>
+        <location filename="../widgets/plots/figures.cpp" line="605"/>
+        <location filename="../widgets/plots/figures.cpp" line="621"/>
         <source>path length k</source>
         <translation>Pfadlänge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="624"/>
+        <location filename="../widgets/plots/figures.cpp" line="625"/>
         <source>gradient per path
 (mean ± std)</source>
         <translation>Gradient je Pfad
 (Mittel ± Std.-Abw.)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="605"/>
-        <location filename="../widgets/plots/figures.cpp" line="626"/>
+        <location filename="../widgets/plots/figures.cpp" line="606"/>
+        <location filename="../widgets/plots/figures.cpp" line="627"/>
         <source>total over the paths
 of length k</source>
         <translation>Summe über die Pfade
 der Länge k</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="636"/>
+        <location filename="../widgets/plots/figures.cpp" line="637"/>
         <source>mean gradient magnitude ± std</source>
         <translation>mittlerer Gradientenbetrag ± Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="609"/>
-        <location filename="../widgets/plots/figures.cpp" line="638"/>
+        <location filename="../widgets/plots/figures.cpp" line="610"/>
+        <location filename="../widgets/plots/figures.cpp" line="639"/>
         <source>total: C(n, k) × mean</source>
         <translation>gesamt: C(n, k) × Mittelwert</translation>
     </message>
@@ -317,12 +317,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <translation>überlebende Pfade (%)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="575"/>
+        <location filename="../widgets/plots/figures.cpp" line="576"/>
         <source>effective paths: lengths %1–%2, %3% of all paths</source>
         <translation>effektive Pfade: Längen %1–%2, %3% aller Pfade</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/figures.cpp" line="672"/>
+        <location filename="../widgets/plots/figures.cpp" line="673"/>
         <source>not shown, zero on a log axis: length(s) %1</source>
         <translation>nicht gezeigt, auf einer log-Achse null: Länge(n) %1</translation>
     </message>
@@ -1495,7 +1495,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="220"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="580"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="595"/>
         <source>Gradient magnitude per path length: press Measure.</source>
         <translation>Gradientenbetrag je Pfadlänge: „Messen“ drücken.</translation>
     </message>
@@ -1511,7 +1511,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="227"/>
-        <location filename="../widgets/plots/liveplots.cpp" line="581"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="596"/>
         <source>Accuracy with each single block deleted: press Measure.</source>
         <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
@@ -1570,8 +1570,26 @@ gestrichelt: kein Block gelöscht, %2</translation>
         <source>Deletion × class</source>
         <translation>Löschung × Klasse</translation>
     </message>
+    <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="419"/>
+        <source>Repeated blocks make paths the original network does not have: no share of its paths to draw</source>
+        <translation>Wiederholte Blöcke erzeugen Pfade, die das ursprüngliche Netz nicht hat: kein Anteil seiner Pfade zu zeichnen</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="417"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="421"/>
+        <source>Paths of each length that the parallel groups and %n deletion(s) keep</source>
+        <translation>
+            <numerusform>Pfade jeder Länge, die die parallelen Gruppen und %n Löschung übrig lassen</numerusform>
+            <numerusform>Pfade jeder Länge, die die parallelen Gruppen und %n Löschungen übrig lassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/liveplots.cpp" line="426"/>
+        <source>kept by the current arrangement</source>
+        <translation>in der aktuellen Anordnung erhalten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/plots/liveplots.cpp" line="433"/>
         <source>A plain network&apos;s one path passes every layer: %n deletion(s) break it</source>
         <translation>
             <numerusform>Der eine Pfad eines Netzes ohne Abkürzungen läuft durch jede Schicht: %n Löschung zerstört ihn</numerusform>
@@ -1579,7 +1597,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/liveplots.cpp" line="418"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="434"/>
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Pfade jeder Länge, die %n Löschung überleben</numerusform>
@@ -1699,17 +1717,17 @@ mittlere Uneinigkeit zweier beschädigter Netze: %4 %</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="598"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="613"/>
         <source>%1 after each edit</source>
         <translation>%1 nach jeder Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="599"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="614"/>
         <source>%1, original</source>
         <translation>%1, Original</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/liveplots.cpp" line="416"/>
+        <location filename="../widgets/plots/liveplots.cpp" line="432"/>
         <source>No block deleted: every path survives</source>
         <translation>Kein Block gelöscht: jeder Pfad überlebt</translation>
     </message>

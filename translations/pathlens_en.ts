@@ -99,6 +99,13 @@
 <context>
     <name>pathlens::LivePlots</name>
     <message numerus="yes">
+        <source>Paths of each length that the parallel groups and %n deletion(s) keep</source>
+        <translation>
+            <numerusform>Paths of each length that the parallel groups and %n deletion keep</numerusform>
+            <numerusform>Paths of each length that the parallel groups and %n deletions keep</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Paths of each length that survive %n deletion(s)</source>
         <translation>
             <numerusform>Paths of each length that survive %n deletion</numerusform>

@@ -85,6 +85,17 @@ private Q_SLOTS:
         QVERIFY(groupedPathCounts(groups) == enumerated);
         QCOMPARE(std::accumulate(enumerated.begin(), enumerated.end(), 0.0), 3.0 * 2 * 5 * 2 * 4);
     }
+
+    // The share of the original network's paths that a group keeps (the Surviving paths tab drew
+    // the original's 100 % beside a parallel group): blocks 1-3 of 4 in one group,
+    // (1 + z)(1 + 3z) = 1 + 4z + 3z^2 of C(4, k) = 1, 4, 6, 4, 1.
+    void keptPathsOfParallelGroups()
+    {
+        QVERIFY(keptPathFraction(4, {1, 3}) == (std::vector<double>{1, 1, 0.5, 0, 0}));
+        QVERIFY(keptPathFraction(6, {1, 0, 1, 1, 0, 1}) == survivingFraction(6, 2)); // deletions alone
+        QVERIFY(keptPathFraction(24, {1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1})[17] > 0); // the ViT's 8-15
+        QCOMPARE(keptPathFraction(24, {1, 1, 1, 1, 1, 1, 1, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1})[18], 0.0);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPaths)

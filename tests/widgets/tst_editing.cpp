@@ -8,7 +8,10 @@
 #include "liveplots.h"
 #include "mainwindow.h"
 #include "pathgraph.h"
+#include "paths.h"
 #include "testhelpers.h"
+
+#include <qcustomplot.h>
 
 #include <QFile>
 #include <QGraphicsEllipseItem>
@@ -270,6 +273,15 @@ private Q_SLOTS:
             const auto expected = fresh.evaluate({allActive, identityArrangement(6)}).accuracy;
             QCOMPARE(finished.last().at(0).toDouble(), expected[0]);
             QVERIFY(expected[0] != expected[1]); // the group changes what the network computes
+            // Surviving paths: the share of the original's paths the group keeps, (1 + z)(1 + 4z)(1 + z)
+            // of C(6, k), none longer than 3 (it said "every path survives").
+            QCustomPlot *surviving = window.livePlots()->plot("surviving-paths");
+            QCOMPARE(surviving->graphCount(), 1);
+            const auto kept = keptPathFraction(6, {1, 4, 1});
+            QCOMPARE(kept[4], 0.0);
+            for (int k = 0; k <= 6; ++k)
+                PL_COMPARE_NEAR((surviving->graph(0)->data()->begin() + k)->value, 100 * kept[k], 1e-10);
+            QVERIFY(surviving->graph(0)->name().contains(QStringLiteral("kept")));
 
             window.editor()->toggle(2);
             grouped = window.arrangement();

@@ -500,7 +500,7 @@ std::unique_ptr<QCustomPlot> predictors(const QString &title, const PredictorRes
 }
 
 std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<double> &distribution,
-                                   const std::map<int, std::vector<double>> &surviving)
+                                   const std::map<int, std::vector<double>> &surviving, const QString &curveName)
 {
     auto plot = newPlot(title);
     size_t lengths = distribution.size();
@@ -530,8 +530,9 @@ std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<doubl
         plot->yAxis2->setRange(0, 105);
         int series = 0;
         for (const auto &[deleted, fraction] : surviving)
-            addLine(*plot, deleted == 1 ? QObject::tr("surviving after deleting 1 block")
-                                        : QObject::tr("surviving after deleting %n block(s)", nullptr, deleted),
+            addLine(*plot, !curveName.isEmpty() ? curveName
+                           : deleted == 1       ? QObject::tr("surviving after deleting 1 block")
+                                                : QObject::tr("surviving after deleting %n block(s)", nullptr, deleted),
                     range(fraction.size()), percent(fraction), series++, plot->yAxis2)
                 ->setScatterStyle(QCPScatterStyle::ssNone);
     }

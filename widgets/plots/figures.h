@@ -90,9 +90,9 @@ std::unique_ptr<QCustomPlot> sweep(const QString &title, const SweepResult &resu
 std::unique_ptr<QCustomPlot> reorderByTau(const QString &title, const SweepResult &result);
 
 // Fig. 6a and 7: the path-length distribution, and the fraction of paths of each length that
-// survive deleting d blocks (right axis).
+// survive deleting d blocks (right axis); `curveName`, when given, names the curves instead.
 std::unique_ptr<QCustomPlot> paths(const QString &title, const std::vector<double> &distribution,
-                                   const std::map<int, std::vector<double>> &surviving);
+                                   const std::map<int, std::vector<double>> &surviving, const QString &curveName = {});
 
 // Fig. 6b and 6c: mean gradient magnitude per path length and total contribution, log axes,
 // effective windows (90% and 95% of the total) shaded and named.

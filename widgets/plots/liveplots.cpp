@@ -411,13 +411,28 @@ void LivePlots::drawSurviving()
         return;
     m_survivingDrawn = true;
     const int deleted = m_blocks - m_active;
+    const std::vector<double> original = pathsResult(m_blocks, m_blocks, {}, m_plain).distribution;
+    if (hasRepeatsOrParallel(m_arrangement)) {
+        // A group keeps the paths through at most one of its members (a trial found the tab saying
+        // "every path survives" beside a group of 8); a repeat makes paths the original lacks.
+        const bool repeats = int(m_arrangement.size()) > m_blocks;
+        const QString title = repeats ? tr("Repeated blocks make paths the original network does not have: no share of "
+                                           "its paths to draw")
+                                      : tr("Paths of each length that the parallel groups and %n deletion(s) keep", nullptr,
+                                           deleted);
+        std::map<int, std::vector<double>> kept;
+        if (!repeats)
+            kept[deleted] = keptPathFraction(m_blocks, activeGroupSizes(m_arrangement));
+        replaceFigure(m_survivingArea, m_surviving, figures::paths(title, original, kept, tr("kept by the current arrangement")));
+        followPalette(m_surviving);
+        return;
+    }
     // A plain network has one path, through every layer, broken by any deletion (core's paths).
     const PathsResult current = pathsResult(m_blocks, m_active, {}, m_plain);
     const QString title = deleted == 0 ? tr("No block deleted: every path survives")
                           : m_plain    ? tr("A plain network's one path passes every layer: %n deletion(s) break it", nullptr, deleted)
                                        : tr("Paths of each length that survive %n deletion(s)", nullptr, deleted);
-    replaceFigure(m_survivingArea, m_surviving,
-                  figures::paths(title, pathsResult(m_blocks, m_blocks, {}, m_plain).distribution, current.surviving));
+    replaceFigure(m_survivingArea, m_surviving, figures::paths(title, original, current.surviving));
     followPalette(m_surviving);
 }
 
