@@ -14,7 +14,7 @@ namespace pathlens {
 struct Verdict
 {
     bool matches = false;
-    bool comparable = true; // false: the paper has no number for this case (another n)
+    bool comparable = true; // false: the paper has no number for this case (another n), or too few samples
     std::string criterion; // what was required, e.g. "median drop < 1 point"
     std::string finding;   // what the numbers were
 };
@@ -27,7 +27,8 @@ Verdict plainControlVerdict(const std::vector<double> &accuracies, int classes);
 
 // Fig. 5a / 5b: the mean accuracy does not increase from one point to the next (k deleted
 // blocks, or swap counts, whose Kendall's tau falls on average), unless the two points' 95%
-// intervals overlap. `halfWidths` are the intervals' half widths (1.96 standard errors).
+// intervals overlap. `halfWidths` are the intervals' half widths (1.96 standard errors). Intervals
+// with a median half width over 25 points (2 samples, --quick) cannot show a rise: not comparable.
 Verdict nonIncreasingVerdict(const std::vector<double> &means, const std::vector<double> &halfWidths,
                              const std::string &axis);
 

@@ -73,6 +73,13 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
     const Json paths = experiment("paths");
     const Json gradients = experiment("gradients");
     auto percent = [](double fraction) { return QStringLiteral("%1%").arg(100 * fraction, 0, 'f', 2); };
+    // A sweep point's mean and its interval within 0-100 %: with --quick's 2 samples it read
+    // "55.00% ± 247.77%".
+    const auto meanWithInterval = [&](const Json &point) {
+        const double mean = number(point, "mean"), half = halfWidth95(point);
+        return QStringLiteral("mean %1 (95% interval of the mean %2–%3)")
+            .arg(percent(mean), percent(std::max(0.0, mean - half)), percent(std::min(1.0, mean + half)));
+    };
 
     const Json &deletionPoints = json::array(json::member(deletion, "points"));
     const Json tenDeleted = deletionPoints.empty()       ? Json::object()
@@ -174,10 +181,9 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
                       other, json::array(json::member(other, "accuracy")),
                       json::array(json::member(other, "downsampling")));
     row(QStringLiteral("Fig. 5a, random deletion"),
-        QStringLiteral("%1 blocks deleted: mean %2 ± %3 (95% interval of the mean), spread %4%5")
+        QStringLiteral("%1 blocks deleted: %2, spread %3%4")
             .arg(whole(tenDeleted, "deleted"))
-            .arg(percent(number(tenDeleted, "mean")), percent(halfWidth95(tenDeleted)),
-                 percent(number(tenDeleted, "std")), splitText(tenDeleted)),
+            .arg(meanWithInterval(tenDeleted), percent(number(tenDeleted, "std")), splitText(tenDeleted)),
         QStringLiteral("accuracy falls smoothly with the number of deleted blocks"),
         verdictCell(sweepVerdict(deletionPoints, "k")));
     if (reorder.empty())
@@ -213,10 +219,10 @@ QString reportPage(const QString &modelPath, const std::vector<Outcome> &outcome
             if (points.empty())
                 continue;
             const Json &last = json::object(points.back());
-            kindTexts << QStringLiteral("%1 %2 units deleted: mean %3 ± %4")
+            kindTexts << QStringLiteral("%1 %2 units deleted: %3")
                              .arg(whole(last, "deleted"))
                              .arg(QString::fromStdString(json::toString(json::member(outcome.json, "kind"))).toHtmlEscaped())
-                             .arg(percent(number(last, "mean")), percent(halfWidth95(last)));
+                             .arg(meanWithInterval(last));
         }
     if (!kindTexts.isEmpty())
         row(QStringLiteral("Units by kind (He et al., 2024)"), kindTexts.join(QStringLiteral("; ")),

@@ -38,6 +38,10 @@ private Q_SLOTS:
         const Verdict v = nonIncreasingVerdict({0.9, 0.80, 0.85, 0.70}, {0.01, 0.01, 0.01, 0.01}, "k");
         QVERIFY(!v.matches);
         QVERIFY2(v.finding.find("80.00% to 85.00% at point 2") != std::string::npos, v.finding.c_str());
+        // Two samples per point (--quick): intervals of +-248 points show nothing either way.
+        const Verdict wide = nonIncreasingVerdict({0.9, 0.80, 0.55, 0.60}, {0.0, 1.2, 2.48, 1.9}, "k");
+        QVERIFY(!wide.comparable && !wide.matches);
+        QVERIFY2(wide.finding.find("too wide to judge (median +-190.00 points") != std::string::npos, wide.finding.c_str());
     }
 
     void effectiveWindow()
