@@ -1512,8 +1512,8 @@ gestrichelt: kein Block gelöscht, %2</translation>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="227"/>
         <location filename="../widgets/plots/liveplots.cpp" line="596"/>
-        <source>Accuracy with each single block deleted: press Measure.</source>
-        <translation>Genauigkeit mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
+        <source>Accuracy of the original network with each single block deleted: press Measure.</source>
+        <translation>Genauigkeit des ursprünglichen Netzes mit jedem einzeln gelöschten Block: „Messen“ drücken.</translation>
     </message>
     <message>
         <location filename="../widgets/plots/liveplots.cpp" line="230"/>

@@ -694,7 +694,7 @@ private Q_SLOTS:
         QVERIFY(window.livePlots()->plot("single-deletion") == nullptr);
         // The tabs start over with the new engines: no "Stopped" beside nothing drawn.
         QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("lesionStatus"))->text(),
-                 QStringLiteral("Accuracy with each single block deleted: press Measure."));
+                 QStringLiteral("Accuracy of the original network with each single block deleted: press Measure."));
     }
 
     // Stop during Delete k: the tab says it stopped (it went on saying "about 476 s left"), and

@@ -224,7 +224,7 @@ LivePlots::LivePlots(QWidget *parent)
     const auto [measureLesion, stopLesion] = buttons(Measured::SingleDeletions);
     measureLesion->setToolTip(tr("Accuracy with each block deleted alone (the paper's Fig. 3), on the live images"));
     connect(measureLesion, &QPushButton::clicked, this, &LivePlots::lesionRequested);
-    QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy with each single block deleted: press Measure."),
+    QWidget *lesionTab = measuredTab(m_tabs, tr("Accuracy of the original network with each single block deleted: press Measure."),
                                      {measureLesion, stopLesion}, m_lesionArea, m_lesionStatus);
     m_lesionStatus->setObjectName(QStringLiteral("lesionStatus"));
     lesionTab = addScrollingTab(lesionTab, tr("Single deletion"));
@@ -593,7 +593,7 @@ void LivePlots::clear(int blocks, bool plain)
     m_lesionClassStatus->setText(lesionClassExplanation());
     m_sweepStatus->setText(sweepExplanation());
     m_gradientStatus->setText(tr("Gradient magnitude per path length: press Measure."));
-    m_lesionStatus->setText(tr("Accuracy with each single block deleted: press Measure."));
+    m_lesionStatus->setText(tr("Accuracy of the original network with each single block deleted: press Measure."));
     m_results = 0;
     m_lastEdit = 0;
     m_originalAccuracy = -1;
