@@ -652,7 +652,7 @@ gestrichelt: kein Block gelöscht, %2</translation>
 <context>
     <name>pathlens::AccuracyPanel</name>
     <message numerus="yes">
-        <location filename="../widgets/plots/accuracypanel.cpp" line="24"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="25"/>
         <source>%n block(s) deleted</source>
         <translation>
             <numerusform>%n Block gelöscht</numerusform>
@@ -660,32 +660,42 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="86"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="97"/>
         <source>%1 — stale, recomputing…</source>
         <translation>%1 — veraltet, wird neu berechnet…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="93"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="102"/>
         <source>Evaluating the original network on %1 test images…</source>
         <translation>Werte das ursprüngliche Netz auf %1 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="94"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="103"/>
         <source>Evaluating the network with %1 and %2 moved on %3 test images…</source>
         <translation>Werte das Netz mit %1 und %2 verschobenen auf %3 Testbildern aus…</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="105"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="114"/>
         <source>Accuracy %1 ± %2 (estimate on %3 of %4 images)</source>
         <translation>Genauigkeit %1 ± %2 (Schätzung auf %3 von %4 Bildern)</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="123"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="139"/>
+        <source>%1; %2 repeated</source>
+        <translation>%1; %2 wiederholt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="141"/>
+        <source>%1; %2 moved</source>
+        <translation>%1; %2 verschoben</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="144"/>
         <source>Accuracy %1 [%2–%3] on %4 images; original %5; %6</source>
         <translation>Genauigkeit %1 [%2–%3] auf %4 Bildern; Original %5; %6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/plots/accuracypanel.cpp" line="128"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="143"/>
         <source>%1; %n parallel group(s)</source>
         <translation>
             <numerusform>%1; %n parallele Gruppe</numerusform>
@@ -693,12 +703,12 @@ gestrichelt: kein Block gelöscht, %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="129"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="149"/>
         <source>In brackets: the 95% Wilson interval of the accuracy on these images.</source>
         <translation>In Klammern: das 95-%-Wilson-Intervall der Genauigkeit auf diesen Bildern.</translation>
     </message>
     <message>
-        <location filename="../widgets/plots/accuracypanel.cpp" line="126"/>
+        <location filename="../widgets/plots/accuracypanel.cpp" line="147"/>
         <source>—</source>
         <translation>—</translation>
     </message>

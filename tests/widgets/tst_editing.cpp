@@ -289,12 +289,18 @@ private Q_SLOTS:
             QVERIFY(finished.wait(120000));
             QTest::qWait(200);
             QCOMPARE(finished.last().at(0).toDouble(), fresh.evaluate({grouped}).accuracy[0]);
+            QVERIFY2(window.accuracyText().contains(QStringLiteral("1 block deleted; 1 parallel group")), qPrintable(window.accuracyText()));
             // Gradients per path length are not defined for a group: refused before the job starts,
             // with the way out, on the tab too (it once read "Stopped: what is drawn was counted").
             window.measureGradients();
             QVERIFY2(window.lastError().contains(QStringLiteral("press S")), qPrintable(window.lastError()));
             QCOMPARE(window.livePlots()->findChild<QLabel *>(QStringLiteral("gradientStatus"))->text(), window.lastError());
             QVERIFY(window.saveSession(sessionPath));
+            // The accuracy line names moves too (a reversed span read "0 blocks deleted").
+            QVERIFY(window.editor()->runInSequence(1, 4).isEmpty());
+            QVERIFY(window.editor()->reverseSpan(1, 4).isEmpty());
+            QTRY_VERIFY2_WITH_TIMEOUT(window.accuracyText().contains(QStringLiteral("1 block deleted; 4 moved")),
+                                      qPrintable(window.accuracyText()), 120000);
         }
         QFile file(sessionPath);
         QVERIFY(file.open(QIODevice::ReadOnly));

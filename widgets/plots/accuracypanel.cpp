@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace pathlens {
 namespace {
@@ -22,6 +23,16 @@ QString percent(double fraction)
 QString blocksDeleted(int n)
 {
     return AccuracyPanel::tr("%n block(s) deleted", nullptr, n);
+}
+
+// Slots whose block is not the one the original has there: reordered blocks. A repeat shifts every
+// later slot, so an arrangement with repeats counts none (they are named as repeats).
+int movedCount(const Arrangement &arrangement)
+{
+    int moved = 0;
+    for (size_t slot = 0; slot < arrangement.size(); ++slot)
+        moved += arrangement[slot].block != int(slot) ? 1 : 0;
+    return moved;
 }
 
 } // namespace
@@ -85,9 +96,7 @@ QString AccuracyPanel::showStarted(const Arrangement &arrangement, bool original
         m_accuracy->setEnabled(false);
         m_accuracy->setText(tr("%1 — stale, recomputing…").arg(m_accuracy->text()));
     }
-    int moved = 0;
-    for (size_t slot = 0; slot < arrangement.size(); ++slot)
-        moved += arrangement[slot].block != int(slot) ? 1 : 0;
+    const int moved = movedCount(arrangement);
     const int deleted = int(arrangement.size()) - activeCount(arrangement);
     return original || (moved == 0 && deleted == 0)
                ? tr("Evaluating the original network on %1 test images…").arg(images)
@@ -120,12 +129,23 @@ void AccuracyPanel::showResult(double accuracy, qint64 images, double original, 
     int groups = 0;
     for (size_t slot = 0; slot + 1 < arrangement.size(); ++slot)
         groups += arrangement[slot].join == Join::Chain && arrangement[slot + 1].join != Join::Chain ? 1 : 0;
+    // Moves and repeats too: a reversed span read "0 blocks deleted" beside a changed accuracy.
+    std::set<int> distinct;
+    for (const Slot &slot : arrangement)
+        distinct.insert(slot.block);
+    const int repeated = int(arrangement.size()) - int(distinct.size());
+    QString edits = blocksDeleted(deleted);
+    if (repeated > 0)
+        edits = tr("%1; %2 repeated").arg(edits).arg(repeated);
+    else if (const int moved = movedCount(arrangement); moved > 0)
+        edits = tr("%1; %2 moved").arg(edits).arg(moved);
+    if (groups > 0)
+        edits = tr("%1; %n parallel group(s)", nullptr, groups).arg(edits);
     m_accuracy->setText(tr("Accuracy %1 [%2–%3] on %4 images; original %5; %6")
                             .arg(percent(accuracy), percent(interval.lower), percent(interval.upper))
                             .arg(images)
                             .arg(original >= 0 ? percent(original) : tr("—"))
-                            .arg(groups == 0 ? blocksDeleted(deleted)
-                                             : tr("%1; %n parallel group(s)", nullptr, groups).arg(blocksDeleted(deleted))));
+                            .arg(edits));
     m_accuracy->setToolTip(tr("In brackets: the 95% Wilson interval of the accuracy on these images."));
     m_progress->hide();
 }
