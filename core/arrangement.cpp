@@ -49,10 +49,15 @@ Arrangement withOrder(const Arrangement &arrangement, const std::vector<int> &or
 
 namespace {
 
-std::string spanBackwards(int first, int last)
+std::string slotRange(int first, int last)
 {
-    return "slots " + std::to_string(first) + ".." + std::to_string(last) + ": the first slot comes after the last (write "
-        + std::to_string(last) + "-" + std::to_string(first) + ")";
+    return "slots " + std::to_string(first) + ".." + std::to_string(last);
+}
+
+// Said after "cannot repeat slots 2..1" (a user's 5-3 was told "the arrangement has slots 0..23").
+std::string backwards(int first, int last)
+{
+    return ": the first slot comes after the last (write " + std::to_string(last) + "-" + std::to_string(first) + ")";
 }
 
 } // namespace
@@ -61,10 +66,9 @@ Arrangement withParallel(Arrangement arrangement, int first, int last, Join join
 {
     const int n = static_cast<int>(arrangement.size());
     if (first > last)
-        throw Error(spanBackwards(first, last));
+        throw Error("cannot run " + slotRange(first, last) + " in parallel" + backwards(first, last));
     if (first < 0 || last >= n)
-        throw Error("cannot run slots " + std::to_string(first) + ".." + std::to_string(last)
-                    + " in parallel: the arrangement has slots 0.." + std::to_string(n - 1));
+        throw Error("cannot run " + slotRange(first, last) + " in parallel: the arrangement has " + slotRange(0, n - 1));
     if (join == Join::Chain)
         throw Error("a parallel group's branches are summed or averaged");
     for (int position = first + 1; position <= last; ++position)
@@ -76,10 +80,9 @@ Arrangement withRepeated(Arrangement arrangement, int first, int last)
 {
     const int n = static_cast<int>(arrangement.size());
     if (first > last)
-        throw Error(spanBackwards(first, last));
+        throw Error("cannot repeat " + slotRange(first, last) + backwards(first, last));
     if (first < 0 || last >= n)
-        throw Error("cannot repeat slots " + std::to_string(first) + ".." + std::to_string(last)
-                    + ": the arrangement has slots 0.." + std::to_string(n - 1));
+        throw Error("cannot repeat " + slotRange(first, last) + ": the arrangement has " + slotRange(0, n - 1));
     const Arrangement copy(arrangement.begin() + first, arrangement.begin() + last + 1);
     arrangement.insert(arrangement.begin() + last + 1, copy.begin(), copy.end());
     return arrangement;

@@ -567,7 +567,7 @@ private Q_SLOTS:
                                              << QStringList{"block 12"};
         // Ranges of slots (a new user's trial: 5-3 was "outside 0..23", overlapping groups merged).
         QTest::newRow("parallel range backwards") << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--parallel", "5-3"}
-                                                  << QStringList{"slots 5..3", "the first slot comes after the last"};
+                                                  << QStringList{"cannot run slots 5..3 in parallel: the first slot comes after the last"};
         QTest::newRow("overlapping parallel groups")
             << QStringList{"eval", fixture("cifar20.pt"), "--limit", "10", "--parallel", "1-3", "--parallel", "2-4"}
             << QStringList{"--parallel 2-4 overlaps --parallel 1-3"};

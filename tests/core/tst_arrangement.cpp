@@ -120,7 +120,7 @@ private Q_SLOTS:
         const auto post = whyInvalid(postActivation, withParallel(identityArrangement(6), 0, 1, Join::Sum));
         QVERIFY2(post && post->find("after its addition") != std::string::npos, post ? post->c_str() : "");
         PL_EXPECT_ERROR(withParallel(identityArrangement(6), 4, 6, Join::Sum), "0..5");
-        PL_EXPECT_ERROR(withRepeated(identityArrangement(6), 2, 1), "cannot repeat");
+        PL_EXPECT_ERROR(withRepeated(identityArrangement(6), 2, 1), "cannot repeat slots 2..1: the first slot comes after the last");
     }
 
     void shapeMismatchIsExplained()
