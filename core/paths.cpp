@@ -38,12 +38,7 @@ std::vector<double> pathLengthDistribution(int n)
 
 std::vector<double> survivingFraction(int n, int deleted)
 {
-    const auto all = pascalRow(n);
-    const auto remaining = pascalRow(std::max(0, n - deleted));
-    std::vector<double> fractions(n + 1, 0.0);
-    for (int k = 0; k <= n - deleted; ++k)
-        fractions[k] = static_cast<double>(remaining[k] / all[k]);
-    return fractions;
+    return keptPathFraction(n, std::vector<int>(size_t(std::max(0, n - deleted)), 1)); // C(n - d, k) / C(n, k)
 }
 
 double shareOfPaths(int n, int from, int to)
